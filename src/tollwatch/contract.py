@@ -1,0 +1,92 @@
+"""Serialise extractions to the output contract (docs/output-contract.md, version 1)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .records import ActorMention, DateMention, Extraction, Incident, PlaceMention, Toll
+
+CONTRACT_VERSION = 1
+
+
+def toll_json(toll: Toll | None) -> dict[str, Any]:
+    if toll is None:
+        return {"low": None, "best": None, "high": None, "text": None}
+    return {"low": toll.low, "best": toll.best, "high": toll.high, "text": toll.text}
+
+
+def date_json(d: DateMention | None) -> dict[str, Any]:
+    if d is None:
+        return {"start": None, "end": None, "precision": "unknown", "text": None}
+    return {
+        "start": d.start.isoformat() if d.start else None,
+        "end": d.end.isoformat() if d.end else None,
+        "precision": d.precision,
+        "text": d.text,
+    }
+
+
+def place_json(p: PlaceMention | None) -> dict[str, Any]:
+    if p is None:
+        return {
+            "name": None, "country": None, "admin1": None, "admin2": None, "lat": None,
+            "lon": None, "geonameid": None, "precision": "unknown", "text": None,
+        }
+    return {
+        "name": p.name, "country": p.country, "admin1": p.admin1, "admin2": p.admin2,
+        "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid, "precision": p.precision,
+        "text": p.text,
+    }
+
+
+def actor_json(a: ActorMention | None, fallback_text: str | None = None) -> dict[str, Any]:
+    if a is None:
+        return {"name": fallback_text, "type": "unknown"}
+    return {"name": a.actor.name, "type": a.actor.type, "text": a.text}
+
+
+def incident_json(incident: Incident) -> dict[str, Any]:
+    src = incident.source
+    out: dict[str, Any] = {
+        "id": incident.id,
+        "kind": incident.kind,
+        "parts": list(incident.parts),
+        "event_type": incident.event_type,
+        "sub_event_type": incident.sub_event_type,
+        "killed": toll_json(incident.killed),
+        "wounded": toll_json(incident.wounded),
+        "date": date_json(incident.date),
+        "place": place_json(incident.place),
+        "perpetrator": actor_json(incident.perpetrator),
+        "victim": actor_json(incident.victim, incident.victim_text),
+        "source": (
+            {"name": src.name, "role": src.role, "via": src.via}
+            if src
+            else {"name": None, "role": "unknown"}
+        ),
+        "evidence": [{"start": s.start, "end": s.end} for s in incident.evidence],
+        "confidence": round(incident.confidence, 3),
+    }
+    if incident.claim_of:
+        out["claim_of"] = incident.claim_of
+    if incident.abducted:
+        out["abducted"] = toll_json(incident.abducted)
+    if incident.missing:
+        out["missing"] = toll_json(incident.missing)
+    if incident.update:
+        out["update"] = True
+    return out
+
+
+def extraction_json(extraction: Extraction) -> dict[str, Any]:
+    """One output line: {"contract": 1, "id": ..., "incidents": [...], "warnings": [...]}."""
+    out: dict[str, Any] = {
+        "contract": CONTRACT_VERSION,
+        "id": extraction.report_id,
+        "incidents": [incident_json(i) for i in extraction.incidents],
+        "warnings": list(extraction.warnings),
+    }
+    if extraction.error is not None:
+        out["error"] = extraction.error
+    out["toll"] = extraction.toll()
+    return out

@@ -1,0 +1,88 @@
+"""The extraction pipeline: one report in, its incidents out.
+
+    report -> clean -> candidate sentences -> cues, tolls, dates, places, actors,
+    sources -> incidents
+
+Loaded services (gazetteer, actor dictionary) live in `Resources`, built once per
+process and passed in; nothing is global.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import actors as actors_stage
+from . import clean as clean_stage
+from . import dates as dates_stage
+from . import gazetteer as gazetteer_stage
+from . import incidents as incidents_stage
+from . import places as places_stage
+from . import sources as sources_stage
+from . import tolls as tolls_stage
+from . import violence as violence_stage
+from .errors import TollwatchError
+from .records import CleanText, Extraction, Mentions, Report
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Services the stages need, loaded once and shared by every report of a run."""
+
+    gazetteer: gazetteer_stage.Gazetteer
+    actors: actors_stage.ActorDictionary
+
+
+def load_resources(settings: Settings) -> Resources:
+    """Load the gazetteer and the actor dictionary named by `settings`."""
+    return Resources(
+        gazetteer=gazetteer_stage.load_gazetteer(settings),
+        actors=actors_stage.load_actors(settings),
+    )
+
+
+def find_mentions(clean: CleanText, report: Report, settings: Settings, resources: Resources) -> Mentions:
+    """Run every finder over the sentences that may hold violence."""
+    sentences = violence_stage.candidate_sentences(clean)
+    if not sentences:
+        return Mentions()
+    places = (
+        places_stage.find_places(clean, sentences, resources.gazetteer, settings)
+        if settings.geocode
+        else []
+    )
+    return Mentions(
+        tolls=tuple(tolls_stage.find_tolls(clean, sentences, settings)),
+        dates=tuple(dates_stage.find_dates(clean, sentences, report.published, settings)),
+        places=tuple(places),
+        actors=tuple(actors_stage.find_actors(clean, sentences, resources.actors)),
+        sources=tuple(sources_stage.find_sources(clean, sentences, resources.actors)),
+        cues=tuple(violence_stage.find_cues(clean, sentences, settings)),
+    )
+
+
+def extract(
+    report: Report, *, settings: Settings | None = None, resources: Resources | None = None
+) -> Extraction:
+    """Extract the incidents of one report.
+
+    >>> from tollwatch import Report, extract
+    >>> extract(Report(id="r1", text="No casualties were reported.")).incidents
+    []
+    """
+    settings = settings or Settings()
+    resources = resources or load_resources(settings)
+    warnings: list[str] = []
+    if len(report.text) > settings.max_report_chars:
+        warnings.append(
+            f"text has {len(report.text):,} characters; only the first "
+            f"{settings.max_report_chars:,} were read (raise max_report_chars to read more)"
+        )
+        report = Report(**{**report.__dict__, "text": report.text[: settings.max_report_chars]})
+    try:
+        cleaned = clean_stage.clean(report, settings)
+        mentions = find_mentions(cleaned, report, settings, resources)
+        found = incidents_stage.build_incidents(cleaned, mentions, report, settings)
+    except TollwatchError as err:
+        return Extraction(report.id, [], warnings, error=str(err), report=report)
+    return Extraction(report.id, found, warnings, report=report)
