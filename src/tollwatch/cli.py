@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from . import cli_eval, cli_gazetteer, cli_store
 from .contract import extraction_json
 from .pipeline import extract, load_resources
 from .records import Report
@@ -30,3 +31,7 @@ def extract_cmd(paths: list[Path]) -> None:
             rec = json.loads(line)
             report = Report(id=rec["id"], text=rec["text"])
             typer.echo(json.dumps(extraction_json(extract(report, settings=settings, resources=resources))))
+
+
+for _module in (cli_eval, cli_gazetteer, cli_store):
+    _module.register(app)
