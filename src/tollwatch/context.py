@@ -1,0 +1,209 @@
+"""Sentence context for figures: which date, place, source, actors and cues apply.
+
+The incident builder asks one `Context` per report, built once from the mentions,
+for the attributes of a sentence: its own mentions first, with documented
+fall-backs (docs/incidents.md).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .records import (
+    ActorMention,
+    DateMention,
+    EventCue,
+    Mentions,
+    PlaceMention,
+    SourceMention,
+    Span,
+    TollMention,
+)
+
+# Place precision from most to least specific: a figure takes the most specific place
+# of its sentence.
+PLACE_RANK = {
+    "point": 0,
+    "near": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 4,
+    "country": 5,
+    "unknown": 6,
+}
+
+# Coarse sides for actor compatibility: two figures whose victims are on different
+# sides are never the same incident, nor one a part of the other.
+_SIDE_BY_TYPE = {
+    "state": "government",
+    "military": "government",
+    "police": "government",
+    "rebel": "rebel",
+    "jihadist": "jihadist",
+    "militant": "militant",
+    "criminal": "criminal",
+    "civilians": "civilian",
+    "civilian": "civilian",
+}
+
+
+def actor_side(actor: ActorMention | None) -> str | None:
+    """The coarse side of an actor, or None when it says nothing (people, unknown)."""
+    if actor is None:
+        return None
+    category = (actor.actor.category or "").lower()
+    if "pro_gov" in category or "pro-gov" in category or category in {"state", "government"}:
+        return "government"
+    if category in {"civilian", "civilians"}:
+        return "civilian"
+    if category in {"jihadist", "rebel", "criminal", "militia"}:
+        return category
+    return _SIDE_BY_TYPE.get(actor.actor.type)
+
+
+def sides_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+@dataclass
+class Context:
+    """Mentions indexed by sentence, for quick look-ups by the incident builder."""
+
+    dates: dict[int, list[DateMention]] = field(default_factory=lambda: defaultdict(list))
+    places: dict[int, list[PlaceMention]] = field(default_factory=lambda: defaultdict(list))
+    actors: dict[int, list[ActorMention]] = field(default_factory=lambda: defaultdict(list))
+    sources: dict[int, list[SourceMention]] = field(default_factory=lambda: defaultdict(list))
+    cues: dict[int, list[EventCue]] = field(default_factory=lambda: defaultdict(list))
+    tolls: dict[int, list[TollMention]] = field(default_factory=lambda: defaultdict(list))
+    source_order: list[SourceMention] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, mentions: Mentions) -> Context:
+        ctx = cls()
+        for d in mentions.dates:
+            ctx.dates[d.sentence].append(d)
+        for p in mentions.places:
+            ctx.places[p.sentence].append(p)
+        for a in mentions.actors:
+            ctx.actors[a.sentence].append(a)
+        for s in mentions.sources:
+            ctx.sources[s.sentence].append(s)
+        for c in mentions.cues:
+            ctx.cues[c.sentence].append(c)
+        for t in mentions.tolls:
+            ctx.tolls[t.sentence].append(t)
+        ctx.source_order = sorted(mentions.sources, key=lambda s: (s.sentence, s.span.start))
+        return ctx
+
+    # -- dates -------------------------------------------------------------------
+    def date_in(self, sentence: int, near: Span | None = None) -> DateMention | None:
+        """The date of a sentence: the resolved one nearest the figure."""
+        found = [d for d in self.dates.get(sentence, []) if d.start or d.end or d.relative]
+        if not found:
+            return None
+        if near is None:
+            return found[0]
+        return min(found, key=lambda d: _distance(d.span, near))
+
+    def previous_date(self, sentence: int, lookback: int = 3) -> DateMention | None:
+        """The nearest date stated in the few sentences before."""
+        for i in range(sentence - 1, max(-1, sentence - 1 - lookback), -1):
+            d = self.date_in(i)
+            if d is not None:
+                return d
+        return None
+
+    # -- places ------------------------------------------------------------------
+    def place_in(self, sentence: int, near: Span | None = None) -> PlaceMention | None:
+        """The incident place of a sentence: most specific non-source place, nearest first."""
+        found = [p for p in self.places.get(sentence, []) if not p.is_source_location]
+        if not found:
+            return None
+        return min(
+            found,
+            key=lambda p: (
+                PLACE_RANK.get(p.precision, 6),
+                _distance(p.span, near) if near else 0,
+            ),
+        )
+
+    # -- sources -----------------------------------------------------------------
+    def source_for(self, sentence: int) -> SourceMention | None:
+        """The source of a sentence: its own attribution, else the one carried over.
+
+        A sentence without attribution inherits the last named source of the
+        report, except a perpetrator's claim, which covers only its own sentence.
+        """
+        own = self.sources.get(sentence)
+        if own:
+            claims = [s for s in own if s.role == "perpetrator_claim"]
+            return claims[0] if claims else own[0]
+        keys = [(s.sentence, s.span.start) for s in self.source_order]
+        idx = bisect_right(keys, (sentence, -1)) - 1
+        while idx >= 0:
+            src = self.source_order[idx]
+            if src.role != "perpetrator_claim":
+                return src
+            idx -= 1
+        return None
+
+    # -- actors ------------------------------------------------------------------
+    def victim_for(self, toll: TollMention) -> ActorMention | None:
+        """The actor named in the figure's victim phrase, if any."""
+        span = toll.victim_span
+        for a in self.actors.get(toll.sentence, []):
+            if span is not None and span.overlaps(a.span):
+                return a
+        return None
+
+    def perpetrator_for(
+        self, toll: TollMention, victim: ActorMention | None
+    ) -> ActorMention | None:
+        """An actor of the figure's sentence that is not the victim, before the figure first."""
+        others = [
+            a
+            for a in self.actors.get(toll.sentence, [])
+            if (victim is None or a.span != victim.span)
+            and not (toll.victim_span and toll.victim_span.overlaps(a.span))
+            and actor_side(a) != "civilian"
+        ]
+        if not others:
+            return None
+        before = [a for a in others if a.span.end <= toll.span.start]
+        if before:
+            return before[-1]
+        return min(others, key=lambda a: _distance(a.span, toll.span))
+
+    # -- cues --------------------------------------------------------------------
+    def cue_in(self, sentence: int) -> EventCue | None:
+        found = [c for c in self.cues.get(sentence, []) if not c.negated and not c.hypothetical]
+        if not found:
+            return None
+        return max(found, key=lambda c: c.strength)
+
+    def cue_near(self, sentence: int, window: int = 1) -> EventCue | None:
+        """The strongest cue of the sentence, else of its neighbours."""
+        own = self.cue_in(sentence)
+        if own is not None:
+            return own
+        near = [
+            c
+            for i in range(sentence - window, sentence + window + 1)
+            if i != sentence and (c := self.cue_in(i)) is not None
+        ]
+        return max(near, key=lambda c: c.strength) if near else None
+
+
+def _distance(a: Span, b: Span) -> int:
+    if a.overlaps(b):
+        return 0
+    return b.start - a.end if a.end <= b.start else a.start - b.end
+
+
+def strongest_cues(cues: Sequence[EventCue]) -> list[EventCue]:
+    """Cues that describe an event (not negated, not hypothetical), strongest first."""
+    usable = [c for c in cues if not c.negated and not c.hypothetical]
+    return sorted(usable, key=lambda c: (-c.strength, c.span.start))

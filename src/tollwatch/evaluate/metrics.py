@@ -1,0 +1,298 @@
+"""Score document-level predictions against gold records, per dataset.
+
+`DatasetScores` accumulates one dataset's tallies; `score_record` adds one
+record; `DatasetScores.metrics()` gives the figures. A gold value of None is
+never scored: the record simply does not count in that metric's `n`. A missing
+prediction where the gold is set counts as a miss.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .gold import GoldFields, GoldRecord, dataset_family
+from .normalise import (
+    accepted_event_types,
+    actor_class,
+    country_code,
+    date_in_text,
+    same_admin1,
+)
+from .predict import Prediction
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    """What a metric measures and which direction is better."""
+
+    name: str
+    description: str
+    higher_is_better: bool = True
+    scale: float = 1.0  # floor tolerances are multiplied by this (1000 for per-1,000 rates)
+
+
+METRICS: tuple[MetricSpec, ...] = (
+    MetricSpec("killed_exact", "killed = gold, all records with a gold count"),
+    MetricSpec("killed_exact_nonzero", "killed = gold, gold count > 0"),
+    MetricSpec("killed_exact_answerable", "killed = gold, count written in the text"),
+    MetricSpec("killed_within10", "killed within 10% of gold (at least +-1)"),
+    MetricSpec("killed_within10_answerable", "killed within 10%, count written in the text"),
+    MetricSpec("killed_interval", "killed_low <= killed <= killed_high (open high when null)"),
+    MetricSpec("killed_zero_nonzero", "killed and gold agree on zero vs non-zero"),
+    MetricSpec("killed_log_mae", "mean |log1p(pred) - log1p(gold)| where both set", False),
+    MetricSpec("wounded_exact", "wounded = gold"),
+    MetricSpec("wounded_within10", "wounded within 10% of gold (at least +-1)"),
+    MetricSpec("date_exact", "main incident date = gold day (day-precision gold)"),
+    MetricSpec("date_within_1d", "main incident date within a day of gold (same records)"),
+    MetricSpec("date_exact_stated", "date exact where the text writes the gold day"),
+    MetricSpec("date_interval", "date inside gold date..date_end (open start when null)"),
+    MetricSpec("country", "country (ISO code) = gold"),
+    MetricSpec("country_answerable", "country = gold, country named in the text"),
+    MetricSpec("admin1", "admin1 = gold after normalisation"),
+    MetricSpec("admin1_answerable", "admin1 = gold, region named in the text"),
+    MetricSpec("geo_within_10km", "point within 10 km of precise gold coordinates"),
+    MetricSpec("geo_within_25km", "point within 25 km of precise gold coordinates"),
+    MetricSpec("geo_within_50km", "point within 50 km of precise gold coordinates"),
+    MetricSpec("geo_median_km", "median distance (km) where both points exist", False),
+    MetricSpec("perpetrator_class", "perpetrator coarse class = gold"),
+    MetricSpec("victim_class", "victim coarse class = gold"),
+    MetricSpec("actor_pair_class", "unordered {perpetrator, victim} classes = gold dyad"),
+    MetricSpec("event_type", "event type agrees with the source's type"),
+    MetricSpec("detect_recall", "relevant reports given an incident"),
+    MetricSpec("detect_precision", "reports given an incident that are relevant"),
+    MetricSpec("detect_fp_share", "irrelevant reports given an incident", False),
+    MetricSpec("event_killed_recall", "gold events (killed > 0) whose count an incident has"),
+    MetricSpec("incidents_per_1000", "incidents per 1,000 unlabelled reports", False, 1000.0),
+    MetricSpec("reports_with_incident", "unlabelled reports given an incident", False),
+)
+METRIC_SPECS = {spec.name: spec for spec in METRICS}
+
+
+@dataclass(frozen=True)
+class MetricValue:
+    """One figure: `value` (a share, a mean or a median), over `n` records."""
+
+    name: str
+    value: float | None
+    n: int
+    hits: int | None = None
+
+
+@dataclass
+class Tally:
+    hits: int = 0
+    n: int = 0
+
+    def add(self, hit: bool) -> None:
+        self.n += 1
+        self.hits += int(hit)
+
+
+@dataclass
+class DatasetScores:
+    """Running tallies for one dataset (a `source_dataset` value)."""
+
+    dataset: str
+    records: int = 0
+    labelled: int = 0
+    unlabelled_incidents: int = 0  # top-level incidents given to unlabelled records
+    tallies: dict[str, Tally] = field(default_factory=dict)
+    distances_km: list[float] = field(default_factory=list)
+    log_errors: list[float] = field(default_factory=list)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    notes: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def family(self) -> str:
+        return dataset_family(self.dataset)
+
+    def add(self, metric: str, hit: bool) -> None:
+        """Count one scored record for `metric`."""
+        self.tallies.setdefault(metric, Tally()).add(hit)
+
+    def metrics(self) -> list[MetricValue]:
+        """Every metric with at least one scored record, in `METRICS` order."""
+        values: dict[str, MetricValue] = {
+            name: MetricValue(name, t.hits / t.n, t.n, t.hits)
+            for name, t in self.tallies.items()
+            if t.n
+        }
+        if self.log_errors:
+            values["killed_log_mae"] = MetricValue(
+                "killed_log_mae", statistics.fmean(self.log_errors), len(self.log_errors)
+            )
+        if self.distances_km:
+            values["geo_median_km"] = MetricValue(
+                "geo_median_km", statistics.median(self.distances_km), len(self.distances_km)
+            )
+        unlabelled = self.records - self.labelled
+        if unlabelled:
+            values["incidents_per_1000"] = MetricValue(
+                "incidents_per_1000", 1000.0 * self.unlabelled_incidents / unlabelled, unlabelled
+            )
+        return [values[spec.name] for spec in METRICS if spec.name in values]
+
+
+def within_ten_percent(predicted: int | None, gold: int) -> bool:
+    """|predicted - gold| <= max(1, 10% of gold); None never matches.
+
+    >>> within_ten_percent(11, 10), within_ten_percent(1, 0), within_ten_percent(12, 10)
+    (True, True, False)
+    """
+    if predicted is None:
+        return False
+    return abs(predicted - gold) <= max(1.0, 0.1 * gold)
+
+
+def in_interval(value: int | None, low: int | None, high: int | None) -> bool:
+    """low <= value <= high; a None bound is open; a None value never matches."""
+    if value is None:
+        return False
+    return (low is None or low <= value) and (high is None or value <= high)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (mean Earth radius 6,371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _score_killed(s: DatasetScores, rec: GoldRecord, g: GoldFields, pred: Prediction) -> None:
+    answerable = rec.answerable.get("killed_in_text") is True
+    if g.killed is not None:
+        exact = pred.killed == g.killed
+        near = within_ten_percent(pred.killed, g.killed)
+        s.add("killed_exact", exact)
+        s.add("killed_within10", near)
+        s.add("killed_zero_nonzero", pred.killed is not None and (pred.killed > 0) == (g.killed > 0))
+        if g.killed > 0:
+            s.add("killed_exact_nonzero", exact)
+        if answerable:
+            s.add("killed_exact_answerable", exact)
+            s.add("killed_within10_answerable", near)
+        if pred.killed is not None:
+            s.log_errors.append(abs(math.log1p(pred.killed) - math.log1p(g.killed)))
+    if g.killed_low is not None:
+        s.add("killed_interval", in_interval(pred.killed, g.killed_low, g.killed_high))
+
+
+def _score_wounded(s: DatasetScores, g: GoldFields, pred: Prediction) -> None:
+    if g.wounded is not None:
+        s.add("wounded_exact", pred.wounded == g.wounded)
+        s.add("wounded_within10", within_ten_percent(pred.wounded, g.wounded))
+
+
+def _score_date(s: DatasetScores, rec: GoldRecord, g: GoldFields, pred: Prediction) -> None:
+    start = pred.date_start
+    single_day = g.date is not None and g.date_end in (None, g.date)
+    if g.date is not None and single_day and (rec.date_precision or 1) <= 1:
+        exact = start == g.date
+        s.add("date_exact", exact)
+        s.add("date_within_1d", start is not None and abs((start - g.date).days) <= 1)
+        if date_in_text(rec.text, g.date):
+            s.add("date_exact_stated", exact)
+    if g.date_end is not None:
+        s.add(
+            "date_interval",
+            start is not None
+            and (g.date is None or g.date <= start)
+            and start <= g.date_end,
+        )
+
+
+def _geo_precise(rec: GoldRecord) -> bool:
+    family, prec = dataset_family(rec.dataset), rec.geo_precision
+    if prec is None:
+        return True
+    if family == "ucdp":
+        return prec <= 3
+    if family == "acled":
+        return prec <= 2
+    return prec <= 2
+
+
+def _score_place(s: DatasetScores, rec: GoldRecord, g: GoldFields, pred: Prediction) -> None:
+    gold_code = country_code(g.country)
+    if g.country is not None and gold_code is None:
+        s.notes[f"unresolved gold country: {g.country}"] += 1
+    if gold_code is not None:
+        s.add("country", pred.country == gold_code)
+        if rec.answerable.get("country_in_text") is True:
+            s.add("country_answerable", pred.country == gold_code)
+    if g.admin1 is not None:
+        hit = same_admin1(g.admin1, pred.admin1, gold_code)
+        s.add("admin1", hit)
+        if rec.answerable.get("admin1_in_text") is True:
+            s.add("admin1_answerable", hit)
+    if g.lat is None or g.lon is None or not _geo_precise(rec):
+        return
+    if pred.lat is None or pred.lon is None:
+        for km in (10, 25, 50):
+            s.add(f"geo_within_{km}km", False)
+        return
+    distance = haversine_km(g.lat, g.lon, pred.lat, pred.lon)
+    s.distances_km.append(distance)
+    for km in (10, 25, 50):
+        s.add(f"geo_within_{km}km", distance <= km)
+
+
+def _score_actors(s: DatasetScores, g: GoldFields, pred: Prediction) -> None:
+    gold_perp, gold_victim = actor_class(g.perpetrator), actor_class(g.victim)
+    if s.family == "ucdp":
+        if gold_perp is None or gold_victim is None:
+            return
+        predicted = sorted(c or "none" for c in (pred.perpetrator_class, pred.victim_class))
+        s.add("actor_pair_class", predicted == sorted((gold_perp, gold_victim)))
+        return
+    if gold_perp is not None:
+        s.add("perpetrator_class", pred.perpetrator_class == gold_perp)
+    if gold_victim is not None:
+        s.add("victim_class", pred.victim_class == gold_victim)
+
+
+def _score_event_type(s: DatasetScores, g: GoldFields, pred: Prediction) -> None:
+    if g.event_type is None:
+        return
+    s.confusion[(g.event_type, pred.event_type or "none")] += 1
+    accepted = accepted_event_types(s.family, g.event_type)
+    if accepted is not None:
+        s.add("event_type", pred.event_type in accepted)
+
+
+def _score_detection(s: DatasetScores, rec: GoldRecord, pred: Prediction) -> None:
+    if rec.relevant is True:
+        s.add("detect_recall", pred.relevant)
+    elif rec.relevant is False:
+        s.add("detect_fp_share", pred.relevant)
+    if pred.relevant and rec.relevant is not None:
+        s.add("detect_precision", rec.relevant)
+
+
+def _score_events(s: DatasetScores, rec: GoldRecord, pred: Prediction) -> None:
+    for event in rec.events:
+        if event.killed is not None and event.killed > 0:
+            s.add("event_killed_recall", event.killed in pred.killed_values)
+
+
+def score_record(scores: DatasetScores, record: GoldRecord, prediction: Prediction) -> None:
+    """Add one record's prediction to its dataset's tallies."""
+    scores.records += 1
+    _score_detection(scores, record, prediction)
+    if record.gold is None:
+        scores.unlabelled_incidents += prediction.incidents
+        scores.add("reports_with_incident", prediction.relevant)
+        return
+    scores.labelled += 1
+    g = record.gold
+    _score_killed(scores, record, g, prediction)
+    _score_wounded(scores, g, prediction)
+    _score_date(scores, record, g, prediction)
+    _score_place(scores, record, g, prediction)
+    _score_actors(scores, g, prediction)
+    _score_event_type(scores, g, prediction)
+    _score_events(scores, record, prediction)

@@ -1,0 +1,180 @@
+"""The Python API of the incident database: `open_store(settings)` and `Store`.
+
+    >>> from tollwatch.settings import Settings
+    >>> with open_store(Settings(db="sqlite://")) as store:
+    ...     store.counts()["reports"]
+    0
+
+The CLI (`tollwatch run|tally|export|db upgrade`) is a thin adapter over this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import StoreError
+from ..settings import Settings
+from . import db, events, export, tally
+from . import ingest as ingest_stage
+from .ingest import IngestStats, Item
+from .matching import MatchSettings
+from .models import (
+    AuditRow,
+    EventRow,
+    IncidentRow,
+    MergeRow,
+    RejectionRow,
+    ReportRow,
+)
+
+
+@dataclass
+class RunSummary:
+    """What `Store.run()` did: the ingest counts and the matching pass."""
+
+    ingest: IngestStats
+    match: events.MatchStats = field(default_factory=events.MatchStats)
+
+
+class Store:
+    """An open incident database. Use `open_store()`; close it (or use `with`)."""
+
+    def __init__(self, settings: Settings, *, migrate: bool = True) -> None:
+        self.settings = settings
+        self.url = settings.db
+        self.engine = db.make_engine(settings.db)
+        self.sessions = db.session_factory(self.engine)
+        if migrate:
+            db.upgrade(self.engine)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    def _fail(self, doing: str, err: SQLAlchemyError) -> StoreError:
+        first = str(err).splitlines()[0] if str(err) else err.__class__.__name__
+        return StoreError(
+            f"{doing} failed on {db.safe_url(self.url)}: {first}; check that the database "
+            "is reachable and at the current schema (tollwatch db upgrade)"
+        )
+
+    def ingest(
+        self,
+        items: Iterable[Item],
+        *,
+        batch_size: int = 100,
+        on_batch: Callable[[IngestStats], None] | None = None,
+    ) -> IngestStats:
+        """Store extractions (and rejections), one transaction per batch."""
+        try:
+            return ingest_stage.ingest(
+                self.sessions, items, batch_size=batch_size, on_batch=on_batch
+            )
+        except SQLAlchemyError as err:
+            raise self._fail("storing reports", err) from err
+
+    def match(self, settings: MatchSettings | None = None) -> events.MatchStats:
+        """Cluster incidents of different reports into events (one transaction)."""
+        try:
+            with self.sessions.begin() as session:
+                return events.match_store(session, settings)
+        except SQLAlchemyError as err:
+            raise self._fail("matching incidents", err) from err
+
+    def run(
+        self,
+        paths: Sequence[Path],
+        *,
+        published: date | None = None,
+        resources: Any = None,
+        batch_size: int = 100,
+        on_batch: Callable[[IngestStats], None] | None = None,
+    ) -> RunSummary:
+        """Read, extract, store and match the reports in `paths`."""
+        items = ingest_stage.extractions_from_paths(
+            paths, settings=self.settings, published=published, resources=resources
+        )
+        stats = self.ingest(items, batch_size=batch_size, on_batch=on_batch)
+        return RunSummary(stats, self.match())
+
+    def tally(
+        self,
+        *,
+        by: str = "month",
+        group: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        country: str | None = None,
+    ) -> list[tally.TallyRow]:
+        """Killed low/best/high per period and group (see tollwatch.store.tally)."""
+        with self.sessions() as session:
+            return tally.tally(
+                session, by=by, group=group, since=since, until=until, country=country
+            )
+
+    def export_rows(self, columns: str = "native") -> list[dict[str, Any]]:
+        """Counted events as dicts in the native, ACLED or UCDP column set."""
+        with self.sessions() as session:
+            return export.export_rows(session, columns)
+
+    def export(
+        self,
+        fmt: str = "csv",
+        columns: str = "native",
+        path: Path | None = None,
+        stream: IO[str] | None = None,
+    ) -> int:
+        """Write counted events to `path` (atomically) or `stream`; return the row count."""
+        export.check_options(fmt, columns)
+        rows = self.export_rows(columns)
+        export.write_rows(rows, fmt, path, stream)
+        return len(rows)
+
+    def events(self) -> list[EventRow]:
+        """Every event, ordered by id (detached rows, safe to read after the call)."""
+        with self.sessions() as session:
+            return list(session.scalars(select(EventRow).order_by(EventRow.id)))
+
+    def explain(self, event_id: int) -> list[dict[str, Any]]:
+        """The stored explanations of the merges that formed an event."""
+        with self.sessions() as session:
+            rows = session.scalars(select(MergeRow).where(MergeRow.event_id == event_id))
+            return [
+                dict(r.explanation, incidents=[r.other_incident_id, r.incident_id]) for r in rows
+            ]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: reports, rejections, incidents, events, audit."""
+        tables = {
+            "reports": ReportRow,
+            "rejections": RejectionRow,
+            "incidents": IncidentRow,
+            "events": EventRow,
+            "audit": AuditRow,
+        }
+        with self.sessions() as session:
+            return {
+                name: int(session.scalar(select(func.count()).select_from(model)) or 0)
+                for name, model in tables.items()
+            }
+
+
+def open_store(settings: Settings | None = None, *, migrate: bool = True) -> Store:
+    """Open (and migrate to head, unless `migrate=False`) the database of `settings.db`."""
+    return Store(settings or Settings(), migrate=migrate)

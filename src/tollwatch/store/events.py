@@ -1,0 +1,328 @@
+"""Turn the matcher's clusters into event rows, keeping event ids stable.
+
+`match_store()` loads every incident, clusters them (matching.match_units), and
+writes only what changed: an event whose members and tolls are unchanged is not
+touched, so matching twice changes nothing. Each change goes to the audit log;
+each merge stores its explanation in `merges`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from .ingest import audit, now
+from .matching import Cluster, MatchSettings, MatchUnit, match_units
+from .models import (
+    EventFigureRow,
+    EventRow,
+    FigureRow,
+    IncidentRow,
+    MergeRow,
+    ReportRow,
+)
+from .reconcile import RULE as TOLL_RULE
+from .reconcile import EventToll, FigureRef, reconcile
+
+DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+PLACE_RANK = {"point": 0, "near": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
+ROLE_RANK = {"monitor": 0, "official": 1, "media": 2, "witness": 3, "unknown": 4}
+
+
+@dataclass
+class MatchStats:
+    """What one matching pass did."""
+
+    incidents: int = 0
+    events: int = 0
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    merged: int = 0
+
+
+def load_incidents(session: Session) -> list[IncidentRow]:
+    """Every incident with what matching and reconciling read (report text not loaded)."""
+    query = (
+        select(IncidentRow)
+        .options(
+            joinedload(IncidentRow.report).load_only(ReportRow.key, ReportRow.published),
+            joinedload(IncidentRow.place),
+            joinedload(IncidentRow.perpetrator),
+            joinedload(IncidentRow.victim),
+            joinedload(IncidentRow.source),
+            selectinload(IncidentRow.figures),
+        )
+        .order_by(IncidentRow.id)
+    )
+    return list(session.scalars(query).unique())
+
+
+def to_unit(row: IncidentRow) -> MatchUnit:
+    """The matcher's view of a stored incident."""
+    place, perp = row.place, row.perpetrator
+    killed = next(
+        (f.best if f.best is not None else f.low for f in row.figures if f.outcome == "killed"),
+        None,
+    )
+    return MatchUnit(
+        id=row.id,
+        report=row.report_id,
+        kind=row.kind,
+        published=row.report.published,
+        date_start=row.date_start,
+        date_end=row.date_end,
+        date_precision=row.date_precision,
+        country=place.country if place else None,
+        admin1=place.admin1 if place else None,
+        place=place.name if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        place_precision=row.place_precision,
+        perpetrator=perp.name if perp else None,
+        perpetrator_category=perp.category if perp else None,
+        victim_type=row.victim.type if row.victim else None,
+        event_type=row.event_type,
+        sub_event_type=row.sub_event_type,
+        killed=killed,
+    )
+
+
+def match_store(session: Session, settings: MatchSettings | None = None) -> MatchStats:
+    """Cluster every stored incident into events and write the changes."""
+    rows = load_incidents(session)
+    by_id = {r.id: r for r in rows}
+    attached = [r for r in rows if r.kind == "claim" and r.claim_of]
+    units = [to_unit(r) for r in rows if not (r.kind == "claim" and r.claim_of)]
+    clusters = match_units(units, settings)
+    groups = _attach_claims(clusters, attached, by_id)
+    stats = MatchStats(incidents=len(rows), events=len(groups))
+    taken = _assign_events(session, groups, by_id)
+    for (members, links), event in zip(groups, taken, strict=True):
+        _write_event(session, event, [by_id[m] for m in members], links, stats)
+    _delete_orphans(session, stats)
+    return stats
+
+
+Group = tuple[list[int], list[Any]]
+
+
+def _attach_claims(
+    clusters: Sequence[Cluster], claims: Sequence[IncidentRow], by_id: dict[int, IncidentRow]
+) -> list[Group]:
+    groups: list[Group] = [([u.id for u in c.members], list(c.links)) for c in clusters]
+    where = {m: i for i, (members, _) in enumerate(groups) for m in members}
+    local = {(r.report_id, r.local_id): r.id for r in by_id.values()}
+    for claim in claims:
+        target = local.get((claim.report_id, claim.claim_of or ""))
+        if target is not None and target in where:
+            groups[where[target]][0].append(claim.id)
+        else:
+            where[claim.id] = len(groups)
+            groups.append(([claim.id], []))
+    return groups
+
+
+def _assign_events(
+    session: Session, groups: Sequence[Group], by_id: dict[int, IncidentRow]
+) -> list[EventRow]:
+    """Reuse the event most members already belong to; new events for the rest."""
+    existing = {e.id: e for e in session.scalars(select(EventRow))}
+    used: set[int] = set()
+    chosen: list[EventRow | None] = [None] * len(groups)
+    order = sorted(range(len(groups)), key=lambda i: (-len(groups[i][0]), min(groups[i][0])))
+    for i in order:
+        votes = Counter(by_id[m].event_id for m in groups[i][0] if by_id[m].event_id)
+        for event_id, _count in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+            if event_id not in used and event_id in existing:
+                used.add(event_id)
+                chosen[i] = existing[event_id]
+                break
+    return [event if event is not None else EventRow() for event in chosen]
+
+
+def _write_event(
+    session: Session,
+    event: EventRow,
+    members: list[IncidentRow],
+    links: list[Any],
+    stats: MatchStats,
+) -> None:
+    killed = reconcile([_ref(m, f) for m in members for f in m.figures if f.outcome == "killed"])
+    wounded = reconcile([_ref(m, f) for m in members for f in m.figures if f.outcome == "wounded"])
+    values = event_values(members, killed, wounded)
+    is_new = event.id is None
+    changed = {k: v for k, v in values.items() if getattr(event, k, None) != v}
+    moved = [m.id for m in members if m.event_id != event.id or is_new]
+    if not is_new and not changed and not moved:
+        return
+    for key, value in values.items():
+        setattr(event, key, value)
+    event.updated_at = now()
+    if is_new:
+        event.created_at = event.updated_at
+        session.add(event)
+        session.flush()
+        stats.created += 1
+    else:
+        stats.updated += 1
+    for member in members:
+        member.event_id = event.id
+    _write_figures(session, event, killed, wounded)
+    if moved:
+        stats.merged += _write_merges(session, event, links)
+    action = "event.create" if is_new else "event.update"
+    audit(
+        session,
+        action,
+        "event",
+        event.id,
+        None,
+        members=[m.id for m in members],
+        joined=moved,
+        changed={k: _jsonable(v) for k, v in changed.items()},
+    )
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _ref(member: IncidentRow, figure: FigureRow) -> FigureRef:
+    claimant = member.perpetrator.name if member.perpetrator else None
+    return FigureRef(
+        figure_id=figure.id,
+        incident_id=member.id,
+        report_key=member.report.key,
+        low=figure.low,
+        best=figure.best,
+        high=figure.high,
+        kind=member.kind,
+        role=member.source_role,
+        source=member.source.name if member.source else None,
+        claimant=claimant,
+        published=member.report.published,
+        text=figure.text,
+        sentence=figure.sentence,
+    )
+
+
+def event_values(
+    members: Sequence[IncidentRow], killed: EventToll, wounded: EventToll
+) -> dict[str, Any]:
+    """The event's columns from its members and reconciled tolls."""
+    core = [m for m in members if m.kind != "claim"] or list(members)
+    kinds = {m.kind for m in members}
+    kind = "incident" if "incident" in kinds else "aggregate" if "aggregate" in kinds else "claim"
+    dated = min(
+        core,
+        key=lambda m: (
+            DATE_RANK.get(m.date_precision, 9),
+            m.date_start is None,
+            m.date_start,
+            m.id,
+        ),
+    )
+    placed = min(core, key=lambda m: (PLACE_RANK.get(m.place_precision, 9), m.id))
+    typed = [m for m in core if m.event_type != "other"] or core
+    event_type = Counter(m.event_type for m in typed).most_common(1)[0][0]
+    sub = next(
+        (m.sub_event_type for m in typed if m.event_type == event_type and m.sub_event_type), None
+    )
+    trusted = sorted(core, key=lambda m: (ROLE_RANK.get(m.source_role, 9), m.id))
+    perp = next((m.perpetrator for m in trusted if m.perpetrator), None)
+    victim_m = next((m for m in trusted if m.victim or m.victim_text), None)
+    place = placed.place
+    best = killed.best_from
+    return {
+        "kind": kind,
+        "counted": any(m.top_level and m.kind != "claim" for m in members),
+        "date_start": dated.date_start,
+        "date_end": dated.date_end or dated.date_start,
+        "date_precision": dated.date_precision,
+        "country": place.country if place else None,
+        "admin1": place.admin1 if place else None,
+        "location": (place.name if place else None) or placed.place_text,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "place_precision": placed.place_precision,
+        "event_type": event_type,
+        "sub_event_type": sub,
+        "perpetrator": perp.name if perp else None,
+        "perpetrator_type": perp.type if perp else None,
+        "victim": _victim_name(victim_m),
+        "victim_type": victim_m.victim.type if victim_m and victim_m.victim else None,
+        "killed_low": killed.low,
+        "killed_best": killed.best,
+        "killed_high": killed.high,
+        "wounded_low": wounded.low,
+        "wounded_best": wounded.best,
+        "wounded_high": wounded.high,
+        "claims": killed.claims_text(),
+        "summary": best.sentence if best else None,
+        "sources": "; ".join(sorted({m.source.name for m in members if m.source})) or None,
+        "n_reports": len({m.report_id for m in members}),
+        "toll_rule": TOLL_RULE,
+    }
+
+
+def _victim_name(member: IncidentRow | None) -> str | None:
+    if member is None:
+        return None
+    return member.victim.name if member.victim else member.victim_text
+
+
+def _write_figures(
+    session: Session, event: EventRow, killed: EventToll, wounded: EventToll
+) -> None:
+    session.execute(delete(EventFigureRow).where(EventFigureRow.event_id == event.id))
+    for outcome, toll in (("killed", killed), ("wounded", wounded)):
+        for which in ("low", "best", "high"):
+            ref = getattr(toll, f"{which}_from")
+            if ref is not None:
+                session.add(
+                    EventFigureRow(
+                        event_id=event.id,
+                        measure=f"{outcome}_{which}",
+                        value=getattr(toll, which),
+                        figure_id=ref.figure_id,
+                    )
+                )
+        for claim in toll.claims:
+            session.add(
+                EventFigureRow(
+                    event_id=event.id,
+                    measure=f"{outcome}_claim",
+                    value=claim.best,
+                    figure_id=claim.figure_id,
+                )
+            )
+
+
+def _write_merges(session: Session, event: EventRow, links: list[Any]) -> int:
+    session.execute(delete(MergeRow).where(MergeRow.event_id == event.id))
+    for link in links:
+        session.add(
+            MergeRow(
+                event_id=event.id,
+                incident_id=link.b.id,
+                other_incident_id=link.a.id,
+                score=float(link.score),
+                explanation=link.explanation(),
+                created_at=now(),
+            )
+        )
+    return len(links)
+
+
+def _delete_orphans(session: Session, stats: MatchStats) -> None:
+    session.flush()
+    for event in session.scalars(select(EventRow).where(~EventRow.incidents.any())):
+        audit(session, "event.delete", "event", event.id, None, reason="no incidents left")
+        session.delete(event)
+        stats.deleted += 1

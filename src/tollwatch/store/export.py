@@ -1,0 +1,253 @@
+"""Export counted events as CSV, JSON, GeoJSON or Parquet, in native, ACLED or UCDP columns.
+
+Files are written atomically: to a temporary file in the target folder, then
+renamed over the target, so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import StoreError
+from .models import IncidentRow, ReportRow
+from .tally import Counted, counted_events
+
+FORMATS = ("csv", "json", "geojson", "parquet")
+COLUMN_SETS = ("native", "acled", "ucdp")
+
+ACLED_EVENT_TYPES = {
+    "battle": "Battles",
+    "explosion_remote_violence": "Explosions/Remote violence",
+    "violence_against_civilians": "Violence against civilians",
+    "other": "Other",
+}
+ACLED_SUB_TYPES = {
+    "armed_clash": "Armed clash",
+    "attack": "Attack",
+    "ambush": "Armed clash",
+    "air_strike": "Air/drone strike",
+    "shelling": "Shelling/artillery/missile attack",
+    "suicide_bomb": "Suicide bomb",
+    "ied": "Remote explosive/landmine/IED",
+    "execution": "Attack",
+    "abduction": "Abduction/forced disappearance",
+}
+ACLED_GEO = {"point": 1, "near": 2, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
+ACLED_TIME = {"day": 1, "week": 2, "month": 3, "year": 3}
+UCDP_WHERE = {"point": 1, "near": 2, "admin2": 3, "admin1": 4, "region": 5, "country": 6}
+STATE_VICTIMS = frozenset({"military", "police"})
+
+
+def check_options(fmt: str, columns: str) -> None:
+    """StoreError naming the allowed values when the format or column set is unknown."""
+    if fmt not in FORMATS:
+        raise StoreError(
+            f"--format {fmt!r} is not an export format; use one of {', '.join(FORMATS)}"
+        )
+    if columns not in COLUMN_SETS:
+        raise StoreError(f"--columns {columns!r} is unknown; use one of {', '.join(COLUMN_SETS)}")
+
+
+def export_rows(session: Session, columns: str = "native") -> list[dict[str, Any]]:
+    """One dict per counted event, in the named column set, ordered by date and id."""
+    check_options("json", columns)
+    items = sorted(
+        counted_events(session), key=lambda c: (c.event.date_start or date.max, c.event.id)
+    )
+    reports = _report_keys(session)
+    shape = {"native": native_row, "acled": acled_row, "ucdp": ucdp_row}[columns]
+    return [shape(item, reports.get(item.event.id, [])) for item in items]
+
+
+def _report_keys(session: Session) -> dict[int, list[str]]:
+    query = (
+        select(IncidentRow.event_id, ReportRow.key)
+        .join(ReportRow, IncidentRow.report_id == ReportRow.id)
+        .where(IncidentRow.event_id.is_not(None))
+    )
+    keys: dict[int, set[str]] = defaultdict(set)
+    for event_id, key in session.execute(query).tuples():
+        if event_id is not None:
+            keys[event_id].add(key)
+    return {k: sorted(v) for k, v in keys.items()}
+
+
+def native_row(item: Counted, reports: Sequence[str]) -> dict[str, Any]:
+    """tollwatch's own columns: reconciled tolls, the counted share, provenance."""
+    e = item.event
+    return {
+        "event_id": e.id,
+        "kind": e.kind,
+        "date_start": e.date_start,
+        "date_end": e.date_end,
+        "date_precision": e.date_precision,
+        "country": e.country,
+        "admin1": e.admin1,
+        "location": e.location,
+        "lat": e.lat,
+        "lon": e.lon,
+        "place_precision": e.place_precision,
+        "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type,
+        "perpetrator": e.perpetrator,
+        "perpetrator_type": e.perpetrator_type,
+        "victim": e.victim,
+        "victim_type": e.victim_type,
+        "killed_low": e.killed_low,
+        "killed_best": e.killed_best,
+        "killed_high": e.killed_high,
+        "killed_counted": item.best,
+        "wounded_low": e.wounded_low,
+        "wounded_best": e.wounded_best,
+        "wounded_high": e.wounded_high,
+        "claims": e.claims,
+        "sources": e.sources,
+        "n_reports": e.n_reports,
+        "reports": "; ".join(reports),
+        "toll_rule": e.toll_rule,
+        "summary": e.summary,
+    }
+
+
+def acled_row(item: Counted, reports: Sequence[str]) -> dict[str, Any]:
+    """ACLED-style columns (fatalities = the counted best figure, 0 when unknown)."""
+    e = item.event
+    notes = " ".join(x for x in (e.summary, f"[{e.claims}]" if e.claims else None) if x)
+    return {
+        "event_date": e.date_start,
+        "event_type": ACLED_EVENT_TYPES.get(e.event_type, "Other"),
+        "sub_event_type": ACLED_SUB_TYPES.get(e.sub_event_type or "", e.sub_event_type),
+        "actor1": e.perpetrator,
+        "actor2": e.victim,
+        "admin1": e.admin1,
+        "location": e.location,
+        "latitude": e.lat,
+        "longitude": e.lon,
+        "geo_precision": ACLED_GEO.get(e.place_precision),
+        "time_precision": ACLED_TIME.get(e.date_precision),
+        "source": e.sources,
+        "notes": notes or None,
+        "fatalities": item.best or 0,
+    }
+
+
+def ucdp_row(item: Counted, reports: Sequence[str]) -> dict[str, Any]:
+    """UCDP GED-style columns; side_a is the state side when the victims are state forces."""
+    e = item.event
+    side_a, side_b = e.perpetrator, e.victim
+    if e.victim_type in STATE_VICTIMS:
+        side_a, side_b = e.victim, e.perpetrator
+    return {
+        "best": item.best,
+        "low": item.low,
+        "high": item.high,
+        "date_start": e.date_start,
+        "date_end": e.date_end or e.date_start,
+        "where_prec": UCDP_WHERE.get(e.place_precision, 7),
+        "date_prec": _ucdp_date_prec(e.date_precision, e.date_start, e.date_end),
+        "side_a": side_a,
+        "side_b": side_b,
+        "country": e.country,
+        "adm_1": e.admin1,
+        "where_coordinates": e.location,
+        "latitude": e.lat,
+        "longitude": e.lon,
+        "source_article": "; ".join(reports) or None,
+    }
+
+
+def _ucdp_date_prec(precision: str, start: date | None, end: date | None) -> int:
+    # UCDP: 1 exact day, 2 within 2-6 days, 3 within a week-month, 4 month, 5 year or more
+    if precision == "day":
+        days = (end - start).days if start and end else 0
+        return 1 if days == 0 else 2 if days <= 6 else 3
+    return {"week": 3, "month": 4, "year": 5}.get(precision, 5)
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def render_text(rows: Sequence[dict[str, Any]], fmt: str) -> str:
+    """Rows as CSV, JSON or GeoJSON text."""
+    if fmt == "csv":
+        out = io.StringIO()
+        fieldnames = list(rows[0]) if rows else []
+        writer = csv.DictWriter(out, fieldnames=fieldnames, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: _plain(v) for k, v in row.items()} for row in rows)
+        return out.getvalue()
+    plain = [{k: _plain(v) for k, v in row.items()} for row in rows]
+    if fmt == "json":
+        return json.dumps(plain, ensure_ascii=False, indent=1) + "\n"
+    return (
+        json.dumps(
+            {"type": "FeatureCollection", "features": [_feature(r) for r in plain]},
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
+
+
+def _feature(row: dict[str, Any]) -> dict[str, Any]:
+    lat = row.get("lat", row.get("latitude"))
+    lon = row.get("lon", row.get("longitude"))
+    geometry = {"type": "Point", "coordinates": [lon, lat]} if None not in (lat, lon) else None
+    return {"type": "Feature", "geometry": geometry, "properties": row}
+
+
+def write_rows(
+    rows: Sequence[dict[str, Any]], fmt: str, path: Path | None, stream: IO[str] | None = None
+) -> None:
+    """Write rows to `path` atomically (or to `stream` for text formats)."""
+    check_options(fmt, "native")
+    if path is None:
+        if fmt == "parquet":
+            raise StoreError("Parquet is binary: give an output file with -o FILE.parquet")
+        if stream is None:
+            raise StoreError("give an output file (-o FILE) or a stream to write to")
+        stream.write(render_text(rows, fmt))
+        return
+    if fmt == "parquet":
+        _atomic(path, lambda tmp: _write_parquet(rows, tmp))
+    else:
+        text = render_text(rows, fmt)
+        _atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def _write_parquet(rows: Sequence[dict[str, Any]], path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pylist(list(rows)) if rows else pa.table({})
+    pq.write_table(table, path)
+
+
+def _atomic(path: Path, write: Any) -> None:
+    folder = path.expanduser().resolve().parent
+    if not folder.is_dir():
+        raise StoreError(
+            f"cannot write {path}: the folder {folder} does not exist; create it first"
+        )
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except OSError as err:
+        raise StoreError(f"cannot write {path}: {err}; check the path and permissions") from err
+    finally:
+        tmp.unlink(missing_ok=True)

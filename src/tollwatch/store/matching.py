@@ -1,0 +1,329 @@
+"""Match incidents of different reports that describe one real event.
+
+Three stages, each usable alone (as dedupe's pairs -> score -> cluster):
+
+    candidate_pairs(units)  blocking: same country (or unknown), dates within ±1 day,
+                            different reports, compatible kinds
+    score_pairs(pairs)      a weighted score in [0, 1] from date, place, actors, type
+                            and toll, with a veto for pairs that cannot be one event
+    cluster(units, scored)  greedy merging by descending score above the threshold;
+                            never two incidents of one report, never across a veto
+
+`match_units()` composes them. Thresholds live in `MatchSettings` and are
+documented in docs/matching.md. Every merge keeps its explanation.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+PRECISE_PLACES = frozenset({"point", "near"})
+DAY_DATES = frozenset({"day"})
+MATCHABLE_DATES = frozenset({"day", "week"})
+RULE = "matching.v1"
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """Thresholds of the matcher (docs/matching.md explains each).
+
+    Attributes:
+        window_days: dates further apart than this never match (±1 day).
+        near_km: places closer than this score fully.
+        far_km: precise places further apart than this veto the pair.
+        threshold: pairs scoring below this are not merged.
+        weights: weight of each score component (they sum to 1).
+    """
+
+    window_days: int = 1
+    near_km: float = 10.0
+    far_km: float = 40.0
+    threshold: float = 0.62
+    weights: tuple[tuple[str, float], ...] = (
+        ("place", 0.35),
+        ("date", 0.15),
+        ("actors", 0.2),
+        ("type", 0.15),
+        ("toll", 0.15),
+    )
+
+
+@dataclass(frozen=True)
+class MatchUnit:
+    """What the matcher knows of one incident (an incident row of the store)."""
+
+    id: int
+    report: int
+    kind: str = "incident"
+    published: date | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    date_precision: str = "unknown"
+    country: str | None = None
+    admin1: str | None = None
+    place: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    place_precision: str = "unknown"
+    perpetrator: str | None = None
+    perpetrator_category: str | None = None
+    victim_type: str | None = None
+    event_type: str = "other"
+    sub_event_type: str | None = None
+    killed: int | None = None
+
+
+@dataclass(frozen=True)
+class ScoredPair:
+    """A candidate pair with its score, per-component scores and reasons."""
+
+    a: MatchUnit
+    b: MatchUnit
+    score: float
+    components: dict[str, float]
+    reasons: tuple[str, ...]
+    veto: str | None = None
+
+    def explanation(self) -> dict[str, object]:
+        """The stored explanation of a merge."""
+        return {
+            "rule": RULE,
+            "score": round(self.score, 3),
+            "components": {k: round(v, 3) for k, v in self.components.items()},
+            "reasons": list(self.reasons),
+            "veto": self.veto,
+        }
+
+
+@dataclass
+class Cluster:
+    """Incidents judged to be one event, with the pairs that joined them."""
+
+    members: list[MatchUnit]
+    links: list[ScoredPair] = field(default_factory=list)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km.
+
+    >>> round(haversine_km(0.0, 0.0, 0.0, 1.0))
+    111
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _interval(unit: MatchUnit) -> tuple[date, date] | None:
+    if unit.date_start is None and unit.date_end is None:
+        return None
+    start = unit.date_start or unit.date_end
+    end = unit.date_end or unit.date_start
+    if start is None or end is None:
+        return None
+    return (start, end) if start <= end else (end, start)
+
+
+def matchable(unit: MatchUnit) -> bool:
+    """Units with a day or week date can be matched; vaguer ones stay alone."""
+    return unit.date_precision in MATCHABLE_DATES and _interval(unit) is not None
+
+
+def _kinds_compatible(a: str, b: str) -> bool:
+    if "claim" in (a, b):
+        return True
+    return a == b
+
+
+def candidate_pairs(
+    units: Iterable[MatchUnit], settings: MatchSettings | None = None
+) -> list[tuple[MatchUnit, MatchUnit]]:
+    """Blocking: pairs of units from different reports whose dates are within the window.
+
+    Units are sorted by start date and compared only with those starting before
+    the first one's end plus the window, so the cost grows with the density of
+    incidents per day, not with the square of their number.
+    """
+    settings = settings or MatchSettings()
+    window = timedelta(days=settings.window_days)
+    ranked = sorted(
+        ((iv, u) for u in units if matchable(u) and (iv := _interval(u)) is not None),
+        key=lambda pair: (pair[0][0], pair[1].id),
+    )
+    pairs: list[tuple[MatchUnit, MatchUnit]] = []
+    for i, ((_start, end), a) in enumerate(ranked):
+        for (start_b, _end_b), b in ranked[i + 1 :]:
+            if start_b > end + window:
+                break
+            if a.report != b.report and _same_country(a, b) and _kinds_compatible(a.kind, b.kind):
+                pairs.append((a, b))
+    return pairs
+
+
+def _same_country(a: MatchUnit, b: MatchUnit) -> bool:
+    return a.country is None or b.country is None or a.country == b.country
+
+
+def _norm(name: str | None) -> str | None:
+    return " ".join(name.casefold().replace("-", " ").split()) if name else None
+
+
+def date_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[float, str]:
+    """1 for overlapping dates, less for a day apart; 0 beyond the window."""
+    ia, ib = _interval(a), _interval(b)
+    if ia is None or ib is None:
+        return 0.0, "no date"
+    gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
+    if gap > settings.window_days:
+        return 0.0, f"dates {gap} days apart"
+    exact = a.date_precision in DAY_DATES and b.date_precision in DAY_DATES
+    if gap == 0:
+        return (1.0 if exact else 0.7), "same day" if exact else "overlapping dates"
+    return 0.6, f"dates {gap} day apart"
+
+
+def place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[float, str, bool]:
+    """Place similarity, its reason, and whether it vetoes the pair."""
+    if a.country and b.country and a.country != b.country:
+        return 0.0, f"different countries {a.country}/{b.country}", True
+    if _norm(a.place) and _norm(a.place) == _norm(b.place):
+        return 1.0, f"same place {a.place}", False
+    located = None not in (a.lat, a.lon, b.lat, b.lon)
+    if located and a.place_precision in PRECISE_PLACES and b.place_precision in PRECISE_PLACES:
+        km = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+        if km > settings.far_km:
+            return 0.0, f"{km:.0f} km apart", True
+        share = (
+            1.0
+            if km <= settings.near_km
+            else 1.0 - (km - settings.near_km) / (2 * (settings.far_km - settings.near_km))
+        )
+        return share, f"{km:.0f} km apart", False
+    if a.admin1 and b.admin1:
+        if _norm(a.admin1) != _norm(b.admin1):
+            return 0.0, f"different provinces {a.admin1}/{b.admin1}", True
+        return 0.45, f"same province {a.admin1}", False
+    return (
+        (0.3, "same country", False) if a.country and b.country else (0.2, "place unknown", False)
+    )
+
+
+def actor_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str, bool]:
+    """Perpetrators and victim types: same, unknown, or incompatible (a veto)."""
+    pa, pb = _norm(a.perpetrator), _norm(b.perpetrator)
+    ca, cb = a.perpetrator_category, b.perpetrator_category
+    if pa and pb and pa == pb:
+        perp, why = 1.0, f"same perpetrator {a.perpetrator}"
+    elif pa and pb and ca and cb and ca == cb and ca != "unknown":
+        perp, why = 0.7, f"perpetrators of one kind ({ca})"
+    elif pa and pb:
+        return 0.0, f"perpetrators differ: {a.perpetrator} / {b.perpetrator}", True
+    else:
+        perp, why = 0.5, "perpetrator unknown on one side"
+    va, vb = a.victim_type, b.victim_type
+    known = va not in (None, "unknown") and vb not in (None, "unknown")
+    victim = (1.0 if va == vb else 0.2) if known else 0.5
+    return (perp + victim) / 2, f"{why}; victims {va or '?'}/{vb or '?'}", False
+
+
+def type_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str]:
+    """Event and sub-event type agreement."""
+    if a.event_type == b.event_type and a.event_type != "other":
+        if a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type:
+            return 0.4, f"same type, sub-types {a.sub_event_type}/{b.sub_event_type}"
+        return 1.0, f"same type {a.event_type}"
+    if "other" in (a.event_type, b.event_type):
+        return 0.5, "type unknown on one side"
+    return 0.1, f"types differ: {a.event_type}/{b.event_type}"
+
+
+def toll_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str]:
+    """Similar tolls score high; a later report may give a higher toll (an update)."""
+    if a.killed is None or b.killed is None:
+        return 0.5, "toll unknown on one side"
+    low, high = sorted((a.killed, b.killed))
+    ratio = (low + 1) / (high + 1)
+    later_higher = _later_is_higher(a, b)
+    if ratio >= 0.7 or (later_higher and ratio >= 0.4):
+        return 1.0, f"tolls {a.killed}/{b.killed}" + (
+            " (later report higher)" if ratio < 0.7 else ""
+        )
+    if ratio >= 0.4 or (later_higher and ratio >= 0.15):
+        return 0.6, f"tolls {a.killed}/{b.killed} differ"
+    return 0.0, f"tolls {a.killed}/{b.killed} far apart"
+
+
+def _later_is_higher(a: MatchUnit, b: MatchUnit) -> bool:
+    if a.published is None or b.published is None or a.published == b.published:
+        return False
+    later, earlier = (a, b) if a.published > b.published else (b, a)
+    return (later.killed or 0) >= (earlier.killed or 0)
+
+
+def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None) -> ScoredPair:
+    """Score one pair: a weighted sum of components, or a veto with its reason."""
+    settings = settings or MatchSettings()
+    d, d_why = date_score(a, b, settings)
+    p, p_why, p_veto = place_score(a, b, settings)
+    ac, a_why, a_veto = actor_score(a, b)
+    t, t_why = type_score(a, b)
+    k, k_why = toll_score(a, b)
+    components = {"date": d, "place": p, "actors": ac, "type": t, "toll": k}
+    reasons = (d_why, p_why, a_why, t_why, k_why)
+    veto = p_why if p_veto else a_why if a_veto else d_why if d == 0.0 else None
+    weights = dict(settings.weights)
+    score = 0.0 if veto else sum(weights[name] * value for name, value in components.items())
+    return ScoredPair(a, b, score, components, reasons, veto)
+
+
+def score_pairs(
+    pairs: Iterable[tuple[MatchUnit, MatchUnit]], settings: MatchSettings | None = None
+) -> list[ScoredPair]:
+    """Score every candidate pair."""
+    return [score_pair(a, b, settings) for a, b in pairs]
+
+
+def cluster(
+    units: Sequence[MatchUnit], scored: Sequence[ScoredPair], settings: MatchSettings | None = None
+) -> list[Cluster]:
+    """Greedy clustering: join the best-scoring pairs first, within the constraints.
+
+    Two clusters are joined when a pair between them scores at least the threshold,
+    they share no report (one report's incidents are distinct by construction) and
+    no pair between them was vetoed. Every unit ends in exactly one cluster.
+    """
+    settings = settings or MatchSettings()
+    owner: dict[int, int] = {u.id: u.id for u in units}
+    groups: dict[int, Cluster] = {u.id: Cluster([u]) for u in units}
+    vetoed = {frozenset((p.a.id, p.b.id)) for p in scored if p.veto}
+    for pair in sorted(scored, key=lambda p: (-p.score, p.a.id, p.b.id)):
+        if pair.veto or pair.score < settings.threshold:
+            continue
+        ga, gb = owner.get(pair.a.id), owner.get(pair.b.id)
+        if ga is None or gb is None or ga == gb:
+            continue
+        left, right = groups[ga], groups[gb]
+        if not _can_join(left, right, vetoed):
+            continue
+        left.members.extend(right.members)
+        left.links.extend([*right.links, pair])
+        for unit in right.members:
+            owner[unit.id] = ga
+        del groups[gb]
+    return sorted(groups.values(), key=lambda c: min(u.id for u in c.members))
+
+
+def _can_join(left: Cluster, right: Cluster, vetoed: set[frozenset[int]]) -> bool:
+    if {u.report for u in left.members} & {u.report for u in right.members}:
+        return False
+    return not any(frozenset((x.id, y.id)) in vetoed for x in left.members for y in right.members)
+
+
+def match_units(units: Sequence[MatchUnit], settings: MatchSettings | None = None) -> list[Cluster]:
+    """Blocking, scoring and clustering in one call."""
+    settings = settings or MatchSettings()
+    return cluster(units, score_pairs(candidate_pairs(units, settings), settings), settings)

@@ -1,0 +1,292 @@
+"""SQLAlchemy 2 models of the incident database (docs/data-model.md draws them).
+
+Reports own their incidents; an incident owns its figures (one per outcome), its
+evidence sentences and its links to the aggregate it is part of. Events group
+incidents of different reports that describe one real event; `event_figures`
+says which figure gave each of the event's tolls, `merges` why incidents were
+joined. `audit_log` records every change the store makes.
+
+The Alembic migrations in `tollwatch/migrations/versions` create exactly these
+tables; a test compares the two so they cannot drift.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+KEY_LEN = 1000  # report ids are file names or JSONL ids; longer ones are refused
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every tollwatch table."""
+
+
+class ReportRow(Base):
+    """One stored report; `key` is the report id, `content_hash` the sha256 of its text."""
+
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(KEY_LEN), unique=True)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    outlet: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    incidents: Mapped[list[IncidentRow]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class RejectionRow(Base):
+    """A report that could not be read or extracted, with the reason."""
+
+    __tablename__ = "rejections"
+    __table_args__ = (UniqueConstraint("key", "origin", name="uq_rejections_key_origin"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(KEY_LEN))
+    origin: Mapped[str] = mapped_column(String(2000))
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SourceRow(Base):
+    """Who reported a figure (the Observatory, a ministry, an armed group's outlet)."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(500), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+
+
+class PlaceRow(Base):
+    """A gazetteer place (or a named place without coordinates); `key` makes it unique."""
+
+    __tablename__ = "places"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(800), unique=True)
+    name: Mapped[str | None] = mapped_column(String(300))
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    admin1: Mapped[str | None] = mapped_column(String(200))
+    admin2: Mapped[str | None] = mapped_column(String(200))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    geonameid: Mapped[int | None] = mapped_column(Integer)
+    precision: Mapped[str] = mapped_column(String(10))
+
+
+class ActorRow(Base):
+    """A normalised actor (perpetrator or victim) with its type and coarse category."""
+
+    __tablename__ = "actors"
+    __table_args__ = (UniqueConstraint("name", "type", name="uq_actors_name_type"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    type: Mapped[str] = mapped_column(String(20))
+    category: Mapped[str] = mapped_column(String(40))
+
+
+class EventRow(Base):
+    """One real event: incidents of one or more reports, with reconciled tolls.
+
+    `counted` is true when a member is a top-level incident of its report (not
+    a claim, not a part of an aggregate): only counted events enter tallies.
+    """
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    counted: Mapped[bool] = mapped_column(Boolean)
+    date_start: Mapped[date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    date_precision: Mapped[str] = mapped_column(String(10))
+    country: Mapped[str | None] = mapped_column(String(2))
+    admin1: Mapped[str | None] = mapped_column(String(200))
+    location: Mapped[str | None] = mapped_column(String(300))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    place_precision: Mapped[str] = mapped_column(String(10))
+    event_type: Mapped[str] = mapped_column(String(40))
+    sub_event_type: Mapped[str | None] = mapped_column(String(60))
+    perpetrator: Mapped[str | None] = mapped_column(String(300))
+    perpetrator_type: Mapped[str | None] = mapped_column(String(20))
+    victim: Mapped[str | None] = mapped_column(String(300))
+    victim_type: Mapped[str | None] = mapped_column(String(20))
+    killed_low: Mapped[int | None] = mapped_column(Integer)
+    killed_best: Mapped[int | None] = mapped_column(Integer)
+    killed_high: Mapped[int | None] = mapped_column(Integer)
+    wounded_low: Mapped[int | None] = mapped_column(Integer)
+    wounded_best: Mapped[int | None] = mapped_column(Integer)
+    wounded_high: Mapped[int | None] = mapped_column(Integer)
+    claims: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)
+    sources: Mapped[str | None] = mapped_column(Text)
+    n_reports: Mapped[int] = mapped_column(Integer)
+    toll_rule: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    incidents: Mapped[list[IncidentRow]] = relationship(back_populates="event")
+
+
+class IncidentRow(Base):
+    """One incident, aggregate or claim of one report (the output contract's Incident)."""
+
+    __tablename__ = "incidents"
+    __table_args__ = (UniqueConstraint("report_id", "local_id", name="uq_incidents_report_local"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    local_id: Mapped[str] = mapped_column(String(KEY_LEN + 100))
+    kind: Mapped[str] = mapped_column(String(16))
+    top_level: Mapped[bool] = mapped_column(Boolean)
+    event_type: Mapped[str] = mapped_column(String(40))
+    sub_event_type: Mapped[str | None] = mapped_column(String(60))
+    date_start: Mapped[date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    date_precision: Mapped[str] = mapped_column(String(10))
+    date_text: Mapped[str | None] = mapped_column(Text)
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id"))
+    place_text: Mapped[str | None] = mapped_column(Text)
+    place_precision: Mapped[str] = mapped_column(String(10))
+    perpetrator_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"))
+    victim_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"))
+    victim_text: Mapped[str | None] = mapped_column(Text)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    source_role: Mapped[str] = mapped_column(String(20))
+    source_via: Mapped[str | None] = mapped_column(String(300))
+    claim_of: Mapped[str | None] = mapped_column(String(KEY_LEN + 100))
+    confidence: Mapped[float] = mapped_column(Float)
+    update: Mapped[bool] = mapped_column(Boolean)
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="SET NULL"), index=True
+    )
+
+    report: Mapped[ReportRow] = relationship(back_populates="incidents")
+    event: Mapped[EventRow | None] = relationship(back_populates="incidents")
+    place: Mapped[PlaceRow | None] = relationship()
+    perpetrator: Mapped[ActorRow | None] = relationship(foreign_keys=[perpetrator_id])
+    victim: Mapped[ActorRow | None] = relationship(foreign_keys=[victim_id])
+    source: Mapped[SourceRow | None] = relationship()
+    figures: Mapped[list[FigureRow]] = relationship(
+        back_populates="incident", cascade="all, delete-orphan", passive_deletes=True
+    )
+    evidence: Mapped[list[EvidenceRow]] = relationship(
+        back_populates="incident", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class IncidentPartRow(Base):
+    """`aggregate` covers `part` (both incidents of the same report)."""
+
+    __tablename__ = "incident_parts"
+
+    aggregate_id: Mapped[int] = mapped_column(
+        ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
+    )
+    part_id: Mapped[int] = mapped_column(
+        ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class EvidenceRow(Base):
+    """A sentence supporting an incident: offsets into the report text and the text itself."""
+
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey("incidents.id", ondelete="CASCADE"), index=True
+    )
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+    incident: Mapped[IncidentRow] = relationship(back_populates="evidence")
+
+
+class FigureRow(Base):
+    """One outcome's figure of an incident (killed, wounded, abducted, missing)."""
+
+    __tablename__ = "figures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey("incidents.id", ondelete="CASCADE"), index=True
+    )
+    outcome: Mapped[str] = mapped_column(String(10))
+    low: Mapped[int | None] = mapped_column(Integer)
+    best: Mapped[int | None] = mapped_column(Integer)
+    high: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str | None] = mapped_column(Text)
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+    sentence: Mapped[str | None] = mapped_column(Text)
+    rule: Mapped[str] = mapped_column(String(40))
+
+    incident: Mapped[IncidentRow] = relationship(back_populates="figures")
+
+
+class EventFigureRow(Base):
+    """Which figure gave an event's toll (`measure` killed_best, killed_low, claim, ...)."""
+
+    __tablename__ = "event_figures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    measure: Mapped[str] = mapped_column(String(20))
+    value: Mapped[int | None] = mapped_column(Integer)
+    figure_id: Mapped[int] = mapped_column(ForeignKey("figures.id", ondelete="CASCADE"))
+
+
+class MergeRow(Base):
+    """Why an incident joined an event: the pair that linked it, its score and reasons."""
+
+    __tablename__ = "merges"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"))
+    other_incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"))
+    score: Mapped[float] = mapped_column(Float)
+    explanation: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditRow(Base):
+    """One change made by the store: what, to which row, when, with details."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    entity_key: Mapped[str | None] = mapped_column(String(KEY_LEN))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)
