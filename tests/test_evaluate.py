@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from tollwatch.cli import app
 from tollwatch.errors import EvalError, SettingsError
 from tollwatch.evaluate import (
+    METRICS,
     DatasetScores,
     EvalResult,
     Floor,
@@ -36,11 +37,14 @@ from tollwatch.evaluate import (
     read_floor,
     result_json,
     same_admin1,
+    score_extractions,
     score_record,
     write_floor,
 )
 from tollwatch.evaluate.metrics import haversine_km, in_interval, within_ten_percent
 from tollwatch.evaluate.normalise import date_in_text
+from tollwatch.evaluate.parallel import PoolStats
+from tollwatch.pipeline import Resources
 from tollwatch.records import (
     Actor,
     ActorMention,
@@ -48,6 +52,7 @@ from tollwatch.records import (
     Extraction,
     Incident,
     PlaceMention,
+    Report,
     Span,
     Toll,
 )
@@ -56,6 +61,7 @@ from tollwatch.settings import Settings
 # ---------------------------------------------------------------- builders
 
 SPAN = Span(0, 1)
+FAKE_RESOURCES = Resources(gazetteer=None, actors=None)  # type: ignore[arg-type]
 
 
 def gold_record(
@@ -330,6 +336,8 @@ def test_muc_on_or_before(predicted: date, hit: bool) -> None:
         pytest.param("Rif Dimashq Governorate", "Rural Damascus", id="alias"),
         pytest.param("Al Anbar Province", "Anbar", id="article"),
         pytest.param("Kandahar Region", "kandahar", id="region"),
+        pytest.param("Rio de Janeiro", "Estado do Rio de Janeiro", id="portuguese-prefix"),
+        pytest.param("Mexico City", "Distrito Federal", id="capital-alias"),
     ],
 )
 def test_admin1_matches_after_normalisation(gold: str, predicted: str) -> None:
@@ -342,6 +350,7 @@ def test_admin1_matches_after_normalisation(gold: str, predicted: str) -> None:
         pytest.param("Homs Governorate", "Hama", id="neighbour"),
         pytest.param("Aleppo Governorate", "Idlib", id="different"),
         pytest.param("Sinaloa state", None, id="no-prediction"),
+        pytest.param("Mexico City", "Mexico", id="capital-is-not-the-state"),
     ],
 )
 def test_admin1_mismatches(gold: str, predicted: str | None) -> None:
@@ -551,11 +560,33 @@ def test_negative_gold_count_is_rejected() -> None:
         gold_record(gold={"killed": -1})
 
 
-def test_limit_applies_per_file(tmp_path: Path) -> None:
+def test_limit_spreads_evenly_in_each_file(tmp_path: Path) -> None:
     for name in ("a", "b"):
-        lines = [json.dumps({"id": f"{name}{i}", "text": "t"}) for i in range(5)]
+        lines = [json.dumps({"id": f"{name}{i}", "text": "t"}) for i in range(6)]
         (tmp_path / f"{name}.jsonl").write_text("\n".join(lines), encoding="utf-8")
-    assert [r.id for r in load_gold([tmp_path], limit=2)] == ["a0", "a1", "b0", "b1"]
+    assert [r.id for r in load_gold([tmp_path], limit=2)] == ["a0", "a3", "b0", "b3"]
+    assert len(load_gold([tmp_path], limit=50)) == 12
+
+
+def test_a_crashing_stage_becomes_an_error_not_an_abort(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Extraction:
+        raise KeyError("boom")
+
+    monkeypatch.setattr("tollwatch.evaluate.parallel.extract", broken)
+    report = Report(id="r9", text="Anything.")
+    (out,) = extract_all([report], settings=Settings(), workers=1, resources=FAKE_RESOURCES)
+    assert out.report_id == "r9" and "KeyError" in (out.error or "")
+    records = [gold_record(gold={"killed": 2}, rid="r9")]
+    result = score_extractions(records, [out])
+    assert result.metrics("acled-2022")["killed_exact"].value == 0.0
+    assert "extraction errors" in format_table(result)
+
+
+def test_pool_stats_keep_each_workers_peak() -> None:
+    stats = PoolStats()
+    for pid, peak in [(11, 100.0), (12, 90.0), (11, 120.0), (11, 110.0)]:
+        stats.record(pid, peak)
+    assert stats.worker_peak_mb == {11: 120.0, 12: 90.0} and stats.total_mb == 210.0
 
 
 def test_workers_must_be_positive() -> None:
@@ -621,3 +652,12 @@ def test_cli_eval_table_and_missing_file(tmp_path: Path) -> None:
     assert table.exit_code == 0 and "killed_exact" in table.output and "target" in table.output
     missing = CliRunner().invoke(app, ["eval", str(tmp_path / "absent.jsonl")])
     assert missing.exit_code == 2 and "does not exist" in missing.output
+
+
+def test_every_metric_and_option_is_documented() -> None:
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "quality.md").read_text("utf-8")
+    undocumented = [spec.name for spec in METRICS if f"`{spec.name}" not in doc]
+    assert not undocumented, f"docs/quality.md does not describe {undocumented}"
+    options = ("--limit", "--format", "--output", "--workers", "--write-floor", "--check-floor")
+    missing = [option for option in options if option not in doc]
+    assert not missing, f"docs/quality.md does not describe {missing}"

@@ -8,13 +8,14 @@ between tests. Where no server answers they skip with a notice.
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from tollwatch.records import (
     Actor,
@@ -57,29 +58,48 @@ def pg_url() -> Iterator[str]:
     admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+        open_store(Settings(db=url)).close()  # migrate once
+        yield url
     finally:
+        if url in _ENGINES:
+            _ENGINES.pop(url).dispose()
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
 
+_ENGINES: dict[str, Engine] = {}
+
+
 def _empty_pg(url: str) -> None:
-    engine = create_engine(url)
+    """Delete every row (much faster than TRUNCATE on PostgreSQL for tiny tables)."""
+    engine = _ENGINES.setdefault(url, create_engine(url))
     with engine.begin() as conn:
-        present = {r[0] for r in conn.execute(text("select tablename from pg_tables"))}
-        names = [t.name for t in Base.metadata.sorted_tables if t.name in present]
-        if names:
-            conn.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
-    engine.dispose()
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(table.delete())
+
+
+_TEMPLATES: dict[str, Path] = {}
+
+
+def sqlite_template(factory: pytest.TempPathFactory) -> Path:
+    """An empty SQLite database migrated to head once per process; tests get copies."""
+    if "sqlite" not in _TEMPLATES:
+        path = factory.mktemp("template") / "template.sqlite"
+        open_store(Settings(db=f"sqlite:///{path}")).close()
+        _TEMPLATES["sqlite"] = path
+    return _TEMPLATES["sqlite"]
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty database URL: a SQLite file, or the session's PostgreSQL database."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'store.sqlite'}"
+        target = tmp_path / "store.sqlite"
+        shutil.copyfile(sqlite_template(request.getfixturevalue("tmp_path_factory")), target)
+        return f"sqlite:///{target}"
     url: str = request.getfixturevalue("pg_url")
     _empty_pg(url)
     return url
@@ -89,6 +109,16 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def store(db_url: str) -> Iterator[Store]:
     """An open, migrated store on an empty database."""
     opened = open_store(Settings(db=db_url))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """An open store on a fresh SQLite copy only (for tests that do not depend on the DB)."""
+    target = tmp_path / "only.sqlite"
+    shutil.copyfile(sqlite_template(tmp_path_factory), target)
+    opened = open_store(Settings(db=f"sqlite:///{target}"))
     yield opened
     opened.close()
 

@@ -384,7 +384,8 @@ def _sequence(path: str, node: yaml.Node | None, what: str) -> list[yaml.Node]:
     if node is None:
         return []
     if not isinstance(node, yaml.SequenceNode):
-        raise _fail(path, node, f"`{what}` must be a list", f"start each {what[:-1]} with `- name:`")
+        raise _fail(path, node, f"`{what}` must be a list",
+                    f"start each {what[:-1]} with `- name:`")
     return list(node.value)
 
 

@@ -61,9 +61,6 @@ def display_name(name: str, aliases: tuple[str, ...]) -> str:
         match = _ENGLISH_TYPE.match(alias)
         if match and match.group(1) != alias and _LATIN.match(alias):
             return unidecode(match.group(1))
-    plain = [a for a in aliases if a.isascii() and len(a) >= 3 and a[0].isupper()]
-    if plain:
-        return min(plain, key=len)
     return unidecode(name)
 
 

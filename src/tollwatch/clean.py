@@ -52,7 +52,8 @@ _LOWER_LETTERS = re.compile(r"[a-z]")
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 # A paragraph break in hard-wrapped text: a blank line, or a new line that is indented.
 _WRAPPED_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]+\S)")
-_LINE_BREAK = re.compile(r"\n")
+# A line break ends a sentence, unless the next line goes on in lower case.
+_LINE_BREAK = re.compile(r"\n(?![ \t]*[a-z])")
 # Sentence-final punctuation, with closing quotes/brackets, followed by whitespace.
 _CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
@@ -130,25 +131,24 @@ def is_upper(text: str, sample: int = 20_000) -> bool:
 def is_hard_wrapped(text: str, max_lines: int = 400) -> bool:
     """True when lines are cut at a fixed width (wire copy) rather than one per paragraph.
 
-    Wrapped text has short lines (90 % under 100 characters) and many line breaks in
-    the middle of a sentence (a line that ends without final punctuation, followed by
-    another non-blank line).
+    A line inside a paragraph (followed by a non-blank, non-indented line) of wrapped
+    text is filled to nearly the wrap width (at most 100 characters), and often
+    ends in the middle of a sentence. Text with one paragraph per line has inner
+    lines of all lengths, most of them ending a sentence.
     """
     lines = text.split("\n", max_lines)[:max_lines]
-    inner = mid_sentence = 0
-    lengths = []
+    inner: list[str] = []
     for line, following in zip(lines, [*lines[1:], ""], strict=True):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        lengths.append(len(stripped))
-        if following.strip():
-            inner += 1
-            mid_sentence += not _FINAL_PUNCT.search(stripped)
-    if inner < 3:
+        if line.strip() and following.strip() and not following[:1].isspace():
+            inner.append(line.strip())
+    if len(inner) < (2 if is_upper(text) else 3):
         return False
-    lengths.sort()
-    return lengths[int(0.9 * (len(lengths) - 1))] <= 100 and mid_sentence >= 0.4 * inner
+    width = max(len(line.strip()) for line in lines)
+    if not 40 <= width <= 100:
+        return False
+    filled = sum(len(line) >= 0.75 * width for line in inner)
+    mid_sentence = sum(not _FINAL_PUNCT.search(line) for line in inner)
+    return filled >= 0.6 * len(inner) and mid_sentence >= 0.5 * len(inner)
 
 
 def split_blocks(text: str, wrapped: bool) -> Iterator[_Block]:

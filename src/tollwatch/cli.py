@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import sys
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -22,7 +23,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import IO, Annotated, Any
 
@@ -53,7 +55,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     table = "table"
 
@@ -94,7 +96,8 @@ def extract_cmd(
     ] = None,
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", "-f", help="jsonl: one contract line per report; table: a summary."),
+        typer.Option("--format", "-f",
+                     help="jsonl: one contract line per report; table: a readable summary."),
     ] = OutputFormat.jsonl,
     output: Annotated[
         Path | None,
@@ -198,10 +201,16 @@ def atomic_write(path: Path) -> Iterator[IO[str]]:
 
 @dataclass
 class OutputLine:
-    """One report's contract line, with where it came from (for messages on stderr)."""
+    """One report's contract line, with where it came from (for messages on stderr).
+
+    `rejected` is set when the reader refused the report (its error already names the
+    file and line); `read_warnings` are the reader's warnings (which name it too).
+    """
 
     origin: str
     line: dict[str, Any]
+    rejected: bool = False
+    read_warnings: tuple[str, ...] = ()
 
 
 def extract_lines(
@@ -238,10 +247,7 @@ def _with_lines(
         for chunk in chunks:
             yield _pair(chunk, runner.run([r.item for r in chunk]))
         return
-    context = multiprocessing.get_context(
-        "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    )
-    with ProcessPoolExecutor(workers, context, _init_worker, (settings,)) as pool:
+    with ProcessPoolExecutor(workers, _start_context(), _init_worker, (settings,)) as pool:
         pending: deque[tuple[list[ReadResult], Future[list[dict[str, Any]]]]] = deque()
         for chunk in chunks:
             pending.append((chunk, pool.submit(_run_in_worker, [r.item for r in chunk])))
@@ -253,12 +259,23 @@ def _with_lines(
             yield _pair(done_chunk, future.result())
 
 
+def _start_context() -> BaseContext:
+    """How to start workers: fork where it is safe (quick, the code already imported), else
+    forkserver or spawn. Forking a process that runs other threads can deadlock."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 def _pair(chunk: list[ReadResult], lines: list[dict[str, Any]]) -> list[OutputLine]:
     out = []
     for result, line in zip(chunk, lines, strict=True):
         if result.warnings:
             line["warnings"] = [*result.warnings, *line.get("warnings", [])]
-        out.append(OutputLine(result.item.origin or result.item.id, line))
+        origin = result.item.origin or result.item.id
+        rejected = isinstance(result.item, Rejection)
+        out.append(OutputLine(origin, line, rejected, result.warnings))
     return out
 
 
@@ -329,11 +346,12 @@ def write_lines(
         summary.incidents += len(line.get("incidents", []))
         if line.get("error"):
             summary.failed += 1
-            reporter.error(f"{item.origin}: {line['error']}")
+            reporter.error(line["error"] if item.rejected else f"{item.origin}: {line['error']}")
         else:
             summary.processed += 1
-        for message in line.get("warnings", []):
-            reporter.warning(f"{item.origin}: {message}")
+        for number, message in enumerate(line.get("warnings", [])):
+            own = number < len(item.read_warnings)
+            reporter.warning(message if own else f"{item.origin}: {message}")
         if output_format is OutputFormat.jsonl:
             stream.write(json.dumps(line, ensure_ascii=False) + "\n")
         else:

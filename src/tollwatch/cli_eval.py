@@ -1,9 +1,9 @@
-"""`tollwatch eval`: score extraction against gold files (a thin adapter over tollwatch.evaluate)."""
+"""`tollwatch eval`: score extraction against gold files (thin adapter over tollwatch.evaluate)."""
 
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -22,17 +22,21 @@ from .evaluate import (
 from .settings import load_settings
 
 
-class EvalFormat(str, Enum):
+class EvalFormat(StrEnum):
     table = "table"
     json = "json"
 
 
 def eval_cmd(
     gold: Annotated[
-        list[Path], typer.Argument(help="Gold JSONL files or folders of them (../shared/gold/dev).")
+        list[Path],
+        typer.Argument(
+            metavar="GOLD", help="Gold JSONL files or folders of them (../shared/gold/dev)."
+        ),
     ],
     limit: Annotated[
-        int | None, typer.Option("--limit", min=1, help="Score only the first N records per file.")
+        int | None,
+        typer.Option("--limit", min=1, help="Score N records per file, spread evenly through it."),
     ] = None,
     output_format: Annotated[
         EvalFormat, typer.Option("--format", help="table (for people) or json (for programs).")

@@ -11,7 +11,9 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
+from .date_choice import is_reporting_date
 from .records import (
     ActorMention,
     DateMention,
@@ -79,10 +81,12 @@ class Context:
     cues: dict[int, list[EventCue]] = field(default_factory=lambda: defaultdict(list))
     tolls: dict[int, list[TollMention]] = field(default_factory=lambda: defaultdict(list))
     source_order: list[SourceMention] = field(default_factory=list)
+    text: str = ""
+    published: date | None = None
 
     @classmethod
-    def build(cls, mentions: Mentions) -> Context:
-        ctx = cls()
+    def build(cls, mentions: Mentions, text: str = "", published: date | None = None) -> Context:
+        ctx = cls(text=text, published=published)
         for d in mentions.dates:
             ctx.dates[d.sentence].append(d)
         for p in mentions.places:
@@ -100,20 +104,31 @@ class Context:
 
     # -- dates -------------------------------------------------------------------
     def date_in(self, sentence: int, near: Span | None = None) -> DateMention | None:
-        """The date of a sentence: the resolved one nearest the figure."""
-        found = [d for d in self.dates.get(sentence, []) if d.start or d.end or d.relative]
+        """The event date of a sentence nearest the figure (statement dates skipped)."""
+        found = [
+            d
+            for d in self.dates.get(sentence, [])
+            if (d.start or d.end or d.relative) and not is_reporting_date(self.text, d)
+        ]
         if not found:
             return None
         if near is None:
             return found[0]
         return min(found, key=lambda d: _distance(d.span, near))
 
-    def previous_date(self, sentence: int, lookback: int = 3) -> DateMention | None:
-        """The nearest date stated in the few sentences before."""
-        for i in range(sentence - 1, max(-1, sentence - 1 - lookback), -1):
-            d = self.date_in(i)
-            if d is not None:
-                return d
+    def first_event_date(self) -> DateMention | None:
+        """The report's first single-day event date: the fall-back measured best on
+        multi-incident reports (docs/dates.md, "Choosing an incident's date")."""
+        for sentence in sorted(self.dates):
+            for d in self.dates[sentence]:
+                if (
+                    d.start is not None
+                    and d.start == d.end
+                    and d.precision == "day"
+                    and (self.published is None or d.start <= self.published)
+                    and not is_reporting_date(self.text, d)
+                ):
+                    return d
         return None
 
     # -- places ------------------------------------------------------------------
@@ -163,12 +178,14 @@ class Context:
         self, toll: TollMention, victim: ActorMention | None
     ) -> ActorMention | None:
         """An actor of the figure's sentence that is not the victim, before the figure first."""
+        victim_side = actor_side(victim)
         others = [
             a
             for a in self.actors.get(toll.sentence, [])
             if (victim is None or a.span != victim.span)
             and not (toll.victim_span and toll.victim_span.overlaps(a.span))
             and actor_side(a) != "civilian"
+            and (victim_side is None or actor_side(a) != victim_side)
         ]
         if not others:
             return None

@@ -22,7 +22,7 @@ def date_json(d: DateMention | None) -> dict[str, Any]:
         "start": d.start.isoformat() if d.start else None,
         "end": d.end.isoformat() if d.end else None,
         "precision": d.precision,
-        "text": d.text,
+        "text": d.text or None,
     }
 
 

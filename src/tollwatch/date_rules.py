@@ -48,6 +48,7 @@ class Context:
     text: str  # the report text the offsets refer to
     published: date | None
     upper: bool  # the sentence is all upper case: case tells nothing
+    english: bool = True  # the sentence has English function words ("the", "of", "and")
 
 
 @dataclass(frozen=True)
@@ -67,10 +68,6 @@ class Reading:
     rule: str
     kind: str  # "explicit", "weekday" or "relative"
     yearless: tuple[int, int] | None = None
-
-    @property
-    def resolved(self) -> bool:
-        return self.start is not None
 
 
 Reader = Callable[[re.Match[str], Context], Reading | None]
@@ -124,10 +121,12 @@ def _day_reading(
         )
     if cal.safe_date(2000, month, day) is None:  # 2000 is a leap year: 29 February passes
         return None
-    anchored = cal.yearless(month, day, ctx.published) if ctx.published else None
+    anchored = (
+        cal.yearless(month, day, ctx.published, ahead=cal.YEARLESS_AHEAD) if ctx.published else None
+    )
     value = (anchored, anchored) if anchored else None
-    reading = _reading(m, value, "day", relative=True, rule=RULE_EXPLICIT, kind="explicit", stop=stop)
-    return replace(reading, yearless=(month, day))
+    guess = _reading(m, value, "day", relative=True, rule=RULE_EXPLICIT, kind="explicit", stop=stop)
+    return replace(guess, yearless=(month, day))
 
 
 # --- explicit dates -----------------------------------------------------------------
@@ -171,9 +170,25 @@ _MAY_PREFIX = re.compile(
 )
 
 
+_NAMED_AFTER = re.compile(
+    r"\s+(?:avenue|av|ave|street|st|road|boulevard|square|plaza|bridge|park|neighbou?rhood|barrio"
+    r"|district|colony|colonia|settlement|movement|front|command|brigade|battalion|group)\b",
+    re.IGNORECASE,
+)
+_NAMED_BEFORE = re.compile(r"\b(?:calle|avenida|av|plaza|colonia|barrio|puente)\.?\s+$", re.I)
+_MONTH_BEFORE = re.compile(rf"\b{MONTH}\s+$", re.IGNORECASE)  # "July 25-Aug. 1": 25 is July's
+
+
+def _is_name(m: re.Match[str], ctx: Context) -> bool:
+    """'9 OCTOBER AVENUE', 'the 19 April Movement', 'avenida 5 de Mayo' are names, not dates."""
+    return bool(_NAMED_AFTER.match(ctx.text, m.end())) or _before(ctx, m.start(), _NAMED_BEFORE)
+
+
 def read_dmy(m: re.Match[str], ctx: Context) -> Reading | None:
     """'23 February 2022', '23 FEB 90', '12 MARCH', '3 de enero de 2022'."""
-    if not _month_ok(m.group("m"), ctx):
+    if not _month_ok(m.group("m"), ctx) or _is_name(m, ctx):
+        return None
+    if _before(ctx, m.start(), _MONTH_BEFORE):
         return None
     year, stop = _year_of(m, ctx)
     return _day_reading(m, ctx, _day(m.group("d")), _month(m.group("m")), year, stop=stop)
@@ -199,7 +214,7 @@ def _year_of(m: re.Match[str], ctx: Context) -> tuple[int | None, int]:
 def read_mdy(m: re.Match[str], ctx: Context) -> Reading | None:
     """'February 23, 2022', 'July 8th 2017', 'April 13', 'March 1-3, 2022'."""
     word = m.group("m")
-    if not _month_ok(word, ctx):
+    if not _month_ok(word, ctx) or _is_name(m, ctx):
         return None
     if m.group("y") is None and not _mdy_without_year_ok(m, ctx):
         return None
@@ -361,6 +376,7 @@ PHRASES: dict[str, Resolver] = {
     "anoche": _days_back(1), "the day before yesterday": _days_back(2),
     "anteayer": _days_back(2), "antier": _days_back(2),
     "overnight": lambda p: (cal.days_ending(p, 2), "day"),
+    "during the night": lambda p: (cal.days_ending(p, 2), "day"),
     "last week": lambda p: (cal.previous_week(p), "week"),
     "la semana pasada": lambda p: (cal.previous_week(p), "week"),
     "this week": lambda p: (cal.so_far(cal.week_of(p)[0], p), "week"),
@@ -384,6 +400,11 @@ PHRASES: dict[str, Resolver] = {
     "este año": lambda p: (cal.so_far(date(p.year, 1, 1), p), "year"),
 }  # fmt: skip
 
+SPANISH_PHRASES = frozenset(
+    p for p in PHRASES if p.split()[0] in {"hoy", "ayer", "anoche", "anteayer", "antier", "esta",
+                                          "este", "la", "el"}
+)
+
 PHRASE_RE = re.compile(
     r"\b(?:"
     + "|".join(
@@ -397,14 +418,18 @@ PHRASE_RE = re.compile(
 
 def read_phrase(m: re.Match[str], ctx: Context) -> Reading | None:
     """'yesterday', 'last night', 'overnight', 'last month', 'ayer' ... (table PHRASES)."""
+    phrase = " ".join(m.group().lower().split())
+    if phrase in SPANISH_PHRASES and ctx.english:
+        return None  # "(HOY, NO. 655)" names a magazine in an English report
     if ctx.published is None:
         return _reading(m, None, "unknown", relative=True)
-    value, precision = PHRASES[" ".join(m.group().lower().split())](ctx.published)
+    value, precision = PHRASES[phrase](ctx.published)
     return _reading(m, value, precision, relative=True)
 
 
 AGO = re.compile(
-    rf"\b(?:(?P<n>{NUMBER})\s+(?P<u>{UNIT})\s+ago|hace\s+(?P<n2>{NUMBER})\s+(?P<u2>{UNIT}))\b",
+    rf"\b(?:(?P<n>{NUMBER})\s+(?P<u>{UNIT})\s+ago(?P<today>\s+today)?"
+    rf"|hace\s+(?P<n2>{NUMBER})\s+(?P<u2>{UNIT}))\b",
     re.IGNORECASE,
 )
 PAST_SPAN = re.compile(
@@ -429,6 +454,9 @@ def read_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.published is None:
         return _reading(m, None, "unknown", relative=True)
     p = ctx.published
+    if m.group("today") and unit in ("year", "month", "week"):  # "nine years ago today"
+        day = _ago_exact(unit, count, p)
+        return _reading(m, (day, day), "day", relative=True) if day else None
     if unit == "week":
         return _reading(m, cal.weeks_back(p, count), "week", relative=True)
     if unit == "month":
@@ -440,6 +468,15 @@ def read_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     return _reading(m, _days_back(back)(p)[0], "day", relative=True)
 
 
+def _ago_exact(unit: str, count: int, p: date) -> date | None:
+    if unit == "week":
+        return p - timedelta(days=7 * count)
+    if unit == "month":
+        first = cal.months_back(p, count)[0]
+        return cal.safe_date(first.year, first.month, p.day)
+    return cal.safe_date(p.year - count, p.month, p.day)
+
+
 def read_past_span(m: re.Match[str], ctx: Context) -> Reading | None:
     """'in two days', 'over the past three days', 'in the past 48 hours': ends at publication."""
     unit = UNITS[m.group("u").lower()]
@@ -447,6 +484,8 @@ def read_past_span(m: re.Match[str], ctx: Context) -> Reading | None:
     count = number_value(raw) if raw else 1
     if count is None or count > 400 or (raw is None and m.group("q").lower() == "last"):
         return None  # "last week"/"last month" are calendar phrases (PHRASES)
+    if raw is None and m.group("u").lower().endswith("s"):
+        return None  # "in the previous years" names no span
     if m.group("p2") and _before(ctx, m.start(), _FUTURE_CONTEXT):
         return None  # "will be freed in two days"
     if m.group("p2") and unit not in ("day", "hour"):
@@ -458,8 +497,8 @@ def read_past_span(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _span(unit: str, count: int, p: date) -> tuple[tuple[date, date], DatePrecision]:
-    if unit == "hour":
-        return cal.days_ending(p, math.ceil(count / 24)), "day"
+    if unit == "hour":  # "the past 24 hours" reaches into yesterday: one day more
+        return cal.days_ending(p, math.ceil(count / 24) + 1), "day"
     if unit == "day":
         return cal.days_ending(p, count), "day"
     if unit == "week":
@@ -469,18 +508,20 @@ def _span(unit: str, count: int, p: date) -> tuple[tuple[date, date], DatePrecis
     return (date(p.year - count, 1, 1), p), "year"
 
 
-# Rules in order of preference when two readings cover the same text.
-RULES: tuple[tuple[re.Pattern[str], Reader], ...] = (
-    (DAY_RANGE, read_day_range),
-    (ISO, read_iso),
-    (NUMERIC, read_numeric),
-    (DMY, read_dmy),
-    (MDY, read_mdy),
-    (MONTH_YEAR, read_month_year),
-    (BARE_MONTH, read_bare_month),
-    (YEAR, read_year),
-    (WEEKDAY_RE, read_weekday),
-    (PHRASE_RE, read_phrase),
-    (AGO, read_ago),
-    (PAST_SPAN, read_past_span),
+# Rules in order of preference when two readings cover the same text, each with the
+# family of trigger words it needs (date_words: MONTH_WORDS, DIGITS, WEEKDAY_WORDS,
+# RELATIVE_WORDS); a sentence without a family's words skips its rules.
+RULES: tuple[tuple[str, re.Pattern[str], Reader], ...] = (
+    ("month", DAY_RANGE, read_day_range),
+    ("digits", ISO, read_iso),
+    ("digits", NUMERIC, read_numeric),
+    ("month", DMY, read_dmy),
+    ("month", MDY, read_mdy),
+    ("month", MONTH_YEAR, read_month_year),
+    ("month", BARE_MONTH, read_bare_month),
+    ("digits", YEAR, read_year),
+    ("weekday", WEEKDAY_RE, read_weekday),
+    ("relative", PHRASE_RE, read_phrase),
+    ("relative", AGO, read_ago),
+    ("relative", PAST_SPAN, read_past_span),
 )

@@ -64,14 +64,20 @@ UNIT = alternation(UNITS)
 YEAR4 = r"(?:1[89]|20)\d\d"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|º|°)?"
 
-# The cheap pre-check: a sentence that matches none of these words holds no date.
-TRIGGER = re.compile(
-    rf"\b(?:{alternation(ALL_MONTHS)}|{WEEKDAY}|yesterday|today|tonight|overnight|night"
-    r"|morning|afternoon|evening|ago|week|weekend|month|year|days|hours|since"
-    r"|ayer|anteayer|antier|hoy|anoche|semana|mes|año|días|dias|hace|pasado"
-    rf"|mañana|tarde|noche|horas)\b|\d[/.-]\d|\b{YEAR4}\b",
-    re.IGNORECASE,
-)
+# The cheap pre-check: a sentence is cut into lower-case words once, and each family of
+# rules runs only when one of its words (or, for numeric dates, a digit pattern) is there.
+# One big case-insensitive alternation costs ~10x more per sentence than this.
+WORD = re.compile(r"[a-záéíóúñü]+")
+DIGITS = re.compile(r"\d[/.-]\d|\b(?:1[89]|20)\d\d\b")
+MONTH_WORDS = frozenset(ALL_MONTHS)
+WEEKDAY_WORDS = frozenset(ALL_WEEKDAYS)
+RELATIVE_WORDS = frozenset(
+    [
+        "yesterday", "today", "tonight", "overnight", "night", "morning", "afternoon",
+        "evening", "ago", "weekend", "since", "ayer", "anteayer", "antier", "hoy", "anoche",
+        "hace", "pasado", "pasada", "mañana", "tarde", "noche", "fin",
+    ]
+) | frozenset(UNITS)  # fmt: skip
 
 
 def number_value(text: str) -> int | None:

@@ -3,8 +3,9 @@
     find_dates(clean, sentences, published, settings) -> [DateMention]
     document_date(clean, published) -> DateMention | None   (dateline or "MM/DD/YYYY:")
 
-A sentence is first tested with one precompiled regex (date_words.TRIGGER); only
-sentences with a month, weekday or time word are read by the rules of date_rules.py.
+A sentence is first cut into lower-case words and checked against four small word
+sets (date_words): only the rule families whose words occur (month names, digits,
+weekdays, relative words) run, so a sentence with no date word costs a few microseconds.
 The readings are then cut to the longest non-overlapping ones and joined:
 "since Thursday" (a range to publication), "between 28 February and 2 March 2022",
 "Tuesday, 31 October" (the explicit date wins). Every rule, and what each precision
@@ -28,7 +29,18 @@ from .date_rules import (
     Reading,
     pick_order,
 )
-from .date_words import ALL_MONTHS, DAY, MONTH, MONTHS, TRIGGER, YEAR4
+from .date_words import (
+    ALL_MONTHS,
+    DAY,
+    DIGITS,
+    MONTH,
+    MONTH_WORDS,
+    MONTHS,
+    RELATIVE_WORDS,
+    WEEKDAY_WORDS,
+    WORD,
+    YEAR4,
+)
 from .records import CleanText, DateMention, DatePrecision, Sentence, Span
 from .settings import Settings
 
@@ -59,11 +71,16 @@ def find_dates(
 def sentence_dates(text: str, sentence: Sentence, published: date | None) -> list[DateMention]:
     """The date mentions of one sentence (offsets into `text`)."""
     begin, stop = sentence.span.start, sentence.span.end
-    if TRIGGER.search(text, begin, stop) is None:
+    segment = text[begin:stop]
+    families = rule_families(segment)
+    if not families:
         return []
-    ctx = Context(text, published, upper=text[begin:stop].isupper())
+    english = _ENGLISH.search(segment) is not None
+    ctx = Context(text, published, upper=segment.isupper(), english=english)
     readings = []
-    for rank, (pattern, reader) in enumerate(RULES):
+    for rank, (family, pattern, reader) in enumerate(RULES):
+        if family not in families:
+            continue
         for match in pattern.finditer(text, begin, stop):
             reading = reader(match, ctx)
             if reading is not None:
@@ -71,6 +88,24 @@ def sentence_dates(text: str, sentence: Sentence, published: date | None) -> lis
     chosen = _longest(readings)
     chosen = _join_appositions(_join_since(_join_ranges(chosen, ctx), ctx), ctx)
     return [_mention(r, text, sentence.index) for r in chosen]
+
+
+_ENGLISH = re.compile(r"\b(?:the|of|and|was|were)\b", re.IGNORECASE)
+
+
+def rule_families(segment: str) -> frozenset[str]:
+    """The rule families worth running on a piece of text (empty: it holds no date)."""
+    words = set(WORD.findall(segment.lower()))
+    found = set()
+    if not words.isdisjoint(MONTH_WORDS):
+        found.add("month")
+    if not words.isdisjoint(WEEKDAY_WORDS):
+        found.add("weekday")
+    if not words.isdisjoint(RELATIVE_WORDS):
+        found.add("relative")
+    if DIGITS.search(segment) is not None:
+        found.add("digits")
+    return frozenset(found)
 
 
 def _longest(readings: list[tuple[int, Reading]]) -> list[Reading]:
@@ -105,8 +140,13 @@ def _is_range(first: Reading, second: Reading, ctx: Context) -> bool:
     gap = ctx.text[first.stop : second.begin]
     if not _RANGE_GAP.fullmatch(gap):
         return False
-    opened = _RANGE_OPEN.search(ctx.text, max(0, first.begin - 20), first.begin) is not None
-    return opened or gap.strip() in ("-", "–", "—")
+    if _RANGE_OPEN.search(ctx.text, max(0, first.begin - 20), first.begin) is not None:
+        return True
+    if gap.strip() in ("-", "–", "—"):
+        return True
+    # "1 January to 30 September 2019": two explicit dates need no "from"
+    both_explicit = first.kind == "explicit" and second.kind == "explicit"
+    return both_explicit and gap.strip().lower() in ("to", "until", "till", "through")
 
 
 def _range(first: Reading, second: Reading, ctx: Context) -> Reading:
@@ -118,7 +158,8 @@ def _range(first: Reading, second: Reading, ctx: Context) -> Reading:
     end = second.end
     if start is None or end is None or end < start:
         return replace(second, begin=begin, start=None, end=None, precision="unknown")
-    precision = max(first.precision, second.precision, key=_PRECISION_ORDER.index)
+    first_precision = "day" if first.yearless else first.precision
+    precision = max(first_precision, second.precision, key=_PRECISION_ORDER.index)
     relative = second.relative or (first.relative and not first.yearless)
     return Reading(begin, second.stop, start, end, precision, relative, RULE_RANGE, second.kind)
 
@@ -146,10 +187,26 @@ def _join_appositions(readings: list[Reading], ctx: Context) -> list[Reading]:
     for reading in readings:
         while out and _apposed(out[-1], reading, ctx):
             prev = out.pop()
-            explicit = reading if reading.kind == "explicit" else prev
+            explicit, other = (reading, prev) if reading.kind == "explicit" else (prev, reading)
+            if other.kind == "weekday":
+                explicit = _weekday_year(explicit, other)
             reading = replace(explicit, begin=prev.begin, stop=reading.stop)
         out.append(reading)
     return out
+
+
+def _weekday_year(explicit: Reading, weekday: Reading) -> Reading:
+    """'TUESDAY, 31 OCTOBER': a yearless date takes the latest year where that day is a Tuesday.
+
+    Looked for in the six years up to the year the date already has; kept as is when none fits.
+    """
+    if explicit.yearless is None or explicit.start is None or weekday.start is None:
+        return explicit
+    for back in range(7):
+        day = cal.safe_date(explicit.start.year - back, *explicit.yearless)
+        if day is not None and day.weekday() == weekday.start.weekday():
+            return replace(explicit, start=day, end=day)
+    return explicit
 
 
 def _apposed(first: Reading, second: Reading, ctx: Context) -> bool:
@@ -228,7 +285,7 @@ def _dateline_mention(
         year = int(raw_year) if len(raw_year) == 4 else cal.full_year(int(raw_year), published)
         found = cal.safe_date(year, month, day)
         return _document_mention(clean, span, (found, found), relative=False) if found else None
-    anchored = cal.yearless(month, day, published) if published else None
+    anchored = cal.yearless(month, day, published, ahead=cal.YEARLESS_AHEAD) if published else None
     value = (anchored, anchored) if anchored else None
     return _document_mention(clean, span, value, relative=True)
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import GazetteerError
-from .placenames import country_code, name_keys, normalise_admin1
+from .placenames import country_code, light_key, name_keys, normalise_admin1
 from .settings import Settings
 
 __all__ = [
@@ -47,7 +47,7 @@ __all__ = [
 
 PlaceKind = Literal["place", "admin1", "country", "region", "user", "feature"]
 KINDS: tuple[PlaceKind, ...] = ("place", "admin1", "country", "region", "user", "feature")
-FORMAT_VERSION = 3
+FORMAT_VERSION = 5
 MAX_NAME_TOKENS = 6
 
 
@@ -84,6 +84,8 @@ class Gazetteer:
     geonameids: array = field(default_factory=lambda: array("q"))
     kinds: bytearray = field(default_factory=bytearray)
     index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    light: dict[str, tuple[int, ...]] = field(default_factory=dict)  # light key -> entries
+    firsts: dict[str, int] = field(default_factory=dict)  # first token of a key -> most tokens
     admin1_names: dict[str, str] = field(default_factory=dict)  # "SY.07" -> "Deir ez-Zor"
     admin1_entries: dict[str, int] = field(default_factory=dict)  # "SY.07" -> entry
     country_entries: dict[str, int] = field(default_factory=dict)  # "SY" -> entry
@@ -116,6 +118,10 @@ class Gazetteer:
     def candidates(self, key: str) -> tuple[int, ...]:
         """Entry numbers indexed under a name key (see `placenames.name_keys`)."""
         return self.index.get(key, ())
+
+    def spelled(self, light: str) -> tuple[int, ...]:
+        """Entries with a name of this light key (close spelling, see `placenames.light_key`)."""
+        return self.light.get(light, ())
 
     def lookup(self, name: str) -> list[Place]:
         """Places a name may refer to, most populous first (full key, then article-free)."""
@@ -152,6 +158,7 @@ class GazetteerBuilder:
     def __init__(self) -> None:
         self.gaz = Gazetteer()
         self._keys: defaultdict[str, list[int]] = defaultdict(list)
+        self._light: defaultdict[str, list[int]] = defaultdict(list)
         self.by_geonameid: dict[int, int] = {}
 
     def add(
@@ -192,16 +199,26 @@ class GazetteerBuilder:
         for name in names:
             for key in name_keys(name):
                 ntok = key.count(" ") + 1
-                if len(key) < 3 or ntok > MAX_NAME_TOKENS:
+                short = len(key) < 3 and not (KINDS[self.gaz.kinds[i]] == "country" and name.isupper())
+                if short or len(key) < 2 or ntok > MAX_NAME_TOKENS:
                     continue
                 bucket = self._keys[key]
                 if i not in bucket:
                     bucket.append(i)
                 self.gaz.max_tokens = max(self.gaz.max_tokens, ntok)
+            light = self._light[light_key(name)]
+            if i not in light:
+                light.append(i)
 
     def finish(self) -> Gazetteer:
         """Freeze the index into tuples and return the gazetteer."""
         self.gaz.index = {k: tuple(v) for k, v in self._keys.items()}
+        self.gaz.light = {k: tuple(v) for k, v in self._light.items() if k}
+        firsts: dict[str, int] = {}
+        for key in self.gaz.index:
+            head, _, rest = key.partition(" ")
+            firsts[head] = max(firsts.get(head, 0), rest.count(" ") + 2 if rest else 1)
+        self.gaz.firsts = firsts
         return self.gaz
 
 

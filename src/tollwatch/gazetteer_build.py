@@ -14,6 +14,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,9 @@ def source_versions() -> list[str]:
     ]
     for name in DATA_FILES:
         items.append(name + "=" + str(hash_text(_data_text(name))))
+    here = Path(__file__).parent
+    for module in ("gazetteer_build.py", "admin_names.py", "placenames.py", "geonames_import.py"):
+        items.append(module + "=" + hash_text((here / module).read_text(encoding="utf-8")))
     return items
 
 
@@ -76,11 +80,22 @@ def data_rows(filename: str) -> list[list[str]]:
 
 
 def stopwords() -> frozenset[str]:
-    """Common words that never match a place on their own (lower case)."""
+    """Common words that never match a place on their own (lower case).
+
+    Our list plus the English and Spanish stop lists of justext (installed with
+    trafilatura) when present.
+    """
     words: set[str] = set()
     for line in _data_text("stopwords.txt").splitlines():
         if not line.startswith("#"):
             words.update(line.split())
+    try:
+        lists = resources.files("justext").joinpath("stoplists")
+        for language in ("English", "Spanish"):
+            text = lists.joinpath(f"{language}.txt").read_text(encoding="utf-8")
+            words.update(w.strip().lower() for w in text.splitlines() if w.strip())
+    except (ModuleNotFoundError, OSError):
+        pass
     return frozenset(words)
 
 

@@ -131,7 +131,7 @@ def build_incidents(
     clean: CleanText, mentions: Mentions, report: Report, settings: Settings
 ) -> list[Incident]:
     """The incidents of one report, with aggregates, parts and claims linked."""
-    ctx = Context.build(mentions)
+    ctx = Context.build(mentions, clean.text, report.published)
     drafts = _figure_drafts(clean, mentions, ctx)
     for draft in drafts:
         _attach_context(draft, ctx, clean)
@@ -330,7 +330,7 @@ def _inherit(
     for draft in drafts:
         parent = draft.parent or draft.claim_of
         if draft.date is None:
-            draft.date = (parent.date if parent else None) or ctx.previous_date(draft.sentence)
+            draft.date = parent.date if parent else None
         if draft.place is None and parent is not None:
             draft.place = parent.place
         if (
@@ -345,7 +345,11 @@ def _inherit(
         if draft.source is None and parent is not None:
             draft.source = parent.source
     doc_place = document_place(clean, mentions) if any(d.place is None for d in drafts) else None
-    doc_date = dates_stage.document_date(clean, report.published)
+    doc_date = (
+        ctx.first_event_date()
+        or dates_stage.document_date(clean, report.published)
+        or _published(report)
+    )
     for draft in drafts:
         if draft.place is None:
             draft.place = doc_place
@@ -429,6 +433,21 @@ def _to_incidents(drafts: list[Draft], clean: CleanText, report: Report) -> list
         )
         out.append(incident)
     return out
+
+
+def _published(report: Report) -> DateMention | None:
+    """No date in the text: the event happened on or before publication (start unknown)."""
+    if report.published is None:
+        return None
+    return DateMention(
+        start=None,
+        end=report.published,
+        precision="unknown",
+        text="",
+        span=Span(0, 0),
+        sentence=-1,
+        rule="dates.published.v1",
+    )
 
 
 def document_place(clean: CleanText, mentions: Mentions) -> PlaceMention | None:

@@ -53,7 +53,7 @@ _NUMWORDS = (
     rf"(?:(?:a|an|half\s+a)\s+(?:dozen|hundred|thousand)"
     rf"|(?:{_WORD}))(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*"
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?![\d,.:]\d)"
+_DIGITS = r"(?<![\d:.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?!\d)(?![,.:]\d)"
 NUMBER = rf"(?:{_DIGITS}|(?<![\w-]){_NUMWORDS}(?![\w-]))"
 
 _AT_LEAST = r"at\s+least|a\s+minimum\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than"
@@ -91,7 +91,7 @@ _UNIT_AFTER = re.compile(
     rf"^(?:\s*(?:{_MONTHS})\b\.?|\s*%|\s*per\s*cent|\s*percent|-?\s*years?\b(?!\s+of\s)"
     r"|-?\s*yrs?\b|-?\s*months?\b|-?\s*weeks?\b|-?\s*days?\b|-?\s*hours?\b|-?\s*hrs\b"
     r"|-?\s*minutes?\b|-?\s*min\b|-?\s*seconds?\b|-?\s*decades?\b|-?\s*nights?\b"
-    r"|\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc)\b|\s*o'clock|-?\s*(?:km|kms|kilomet(?:er|re)s?"
+    r"|\s*(?:a\.?m\b\.?|p\.?m\b\.?|gmt|utc|hrs|hours)|\s*o'clock|-?\s*(?:km|kms|kilomet(?:er|re)s?"
     r"|miles?|met(?:er|re)s?|m|mm|kg|tons?|tonnes?|acres?|hectares?|feet|ft)\b"
     r"|\s*(?:dollars|pesos|euros|pounds|rupees|afghanis|naira|usd|eur|million\s+dollars)\b"
     r"|\s*times\b|\s*(?:st|nd|rd|th)\b|-(?:storey|story|floor|member|man|strong|point)\b"

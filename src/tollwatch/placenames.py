@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from unidecode import unidecode
@@ -35,6 +35,7 @@ TYPE_WORDS = frozenset(
 _APOSTROPHES = re.compile(r"['’‘`´ʿʾʼ]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _FUSED_ARTICLE = re.compile(r"^[ae]([dtszrnl])\1(?=[a-z]{2})")
+_FUSED_REPL = r"\1"
 _DIGRAPHS = (
     ("ee", "i"),
     ("oo", "u"),
@@ -59,19 +60,28 @@ def fold(text: str) -> str:
     return _NON_ALNUM.sub(" ", text).strip()
 
 
-def token_key(token: str) -> str:
-    """The spelling-folded key of one already folded token ("mayadeen" -> "mayadan")."""
+@lru_cache(maxsize=262_144)
+def light_token_key(token: str) -> str:
+    """A lightly folded token: digraphs, q/k, final -ah and doubled letters ("raqqah" -> "raka")."""
     for old, new in _DIGRAPHS:
         token = token.replace(old, new)
-    token = token.translate(_VOWELS)
-    if len(token) > 3 and token.endswith("h") and token[-2] in "au":
+    if len(token) > 3 and token.endswith("h") and token[-2] in "aeiou":
         token = token[:-1]
     return _REPEAT.sub(r"\1", token)
 
 
+@lru_cache(maxsize=262_144)
+def token_key(token: str) -> str:
+    """The spelling-folded key of one already folded token ("mayadeen" -> "mayadan").
+
+    On top of `light_token_key`, the vowels a/e/i and o/u are merged.
+    """
+    return _REPEAT.sub(r"\1", light_token_key(token).translate(_VOWELS))
+
+
 def split_fused_article(token: str) -> str:
     """"ezzor" -> "zor": an article assimilated into the next word ("ez-Zor")."""
-    return _FUSED_ARTICLE.sub("", token)
+    return _FUSED_ARTICLE.sub(_FUSED_REPL, token)
 
 
 def name_keys(name: str) -> tuple[str, ...]:
@@ -89,6 +99,13 @@ def name_keys(name: str) -> tuple[str, ...]:
     if stripped and stripped != full:
         return (full, stripped)
     return (full,)
+
+
+def light_key(name: str) -> str:
+    """The article-free lightly folded key: equal light keys mean the same spelling
+    give or take articles, doubled letters and a final h ("Ar Raqqah" ~ "al-Raqqa")."""
+    tokens = [split_fused_article(t) for t in fold(name).split() if t not in ARTICLES]
+    return " ".join(light_token_key(t) for t in tokens if t)
 
 
 def name_key(name: str) -> str:

@@ -1,15 +1,475 @@
-"""Place phrases linked to the gazetteer (STUB: owned by the gazetteer helper)."""
+"""Place phrases linked to the gazetteer (rule ``places.v1``), as an analyst codes them.
+
+1. Scan: token n-grams of each sentence are looked up by name key (longest
+   first), starting only at capitalised tokens in ordinary text and at every
+   token in upper-case or title-case text, where the acceptance bar is higher.
+2. Context (cheap, over the whole text): the countries and provinces the report
+   names, by name or demonym ("Syrian"), weighted towards the first sentences.
+3. Resolve: each name's candidates are scored by kind, population, agreement
+   with the report's countries and provinces, and the words around it
+   ("X province", "X city"); the best one is kept if it clears the bar.
+4. Shape: "near X" / "outside X" / "10 km east of X" give precision ``near``;
+   "central Syria", "northwestern Idlib", "the Badia desert", "between X and Y"
+   give ``region``; "X province" gives ``admin1``; "the UK-based Observatory",
+   "a spokesman in Damascus" and wire datelines are flagged as the source's place.
+
+See docs/places.md for the rules and precision values.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 
-from .gazetteer import Gazetteer
-from .records import CleanText, PlaceMention, Sentence
+from unidecode import unidecode
+
+from . import place_rules as rules
+from .gazetteer import Gazetteer, Place
+from .placenames import ARTICLES, fold, light_key, split_fused_article, token_key
+from .records import CleanText, PlaceMention, Sentence, Span
 from .settings import Settings
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’]*[^\W_])?", re.UNICODE)
+CONNECTORS = ARTICLES | frozenset(
+    "de del la las los da do dos das di du des le les of and y e on upon sur au aux bin ibn bint"
+    .split()
+)
+PRECISION_ORDER = ("point", "near", "admin2", "region", "admin1", "country", "unknown")
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    from .gazetteer_build import stopwords
+
+    return stopwords()
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  # offset in the report text
+    end: int
+    text: str
+    key: str  # spelling-folded key
+    core: str  # key without a fused article ("ezzor" -> "zor"); "" for an article
+    cap: bool
+
+
+@dataclass
+class Match:
+    """A name found in a sentence, before it is resolved."""
+
+    sentence: int
+    first: int  # token positions in the sentence
+    last: int
+    start: int
+    end: int
+    candidates: tuple[int, ...]
+    strict: bool
+
+
+@dataclass
+class Context:
+    """What the whole report says about where it is."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: set[str] = field(default_factory=set)  # "SY.07"
+
+    @property
+    def main(self) -> str | None:
+        if not self.countries:
+            return None
+        iso, votes = self.countries.most_common(1)[0]
+        return iso if votes >= 1.0 else None
+
+
+@lru_cache(maxsize=65_536)
+def _word_keys(word: str) -> tuple[str, str]:
+    folded = fold(word).replace(" ", "")
+    core = "" if folded in ARTICLES else token_key(split_fused_article(folded))
+    return token_key(folded), core
+
+
+def _tokens(text: str, offset: int) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if word[-2:] in ("'s", "’s", "'S", "’S"):
+            word = word[:-2]
+        key, core = _word_keys(word)
+        start = offset + m.start()
+        out.append(Token(start, start + len(word), word, key, core, word[:1].isupper()))
+    return out
+
+
+def _longest(gaz: Gazetteer, tokens: list[Token], i: int) -> int:
+    """The most tokens a name starting at token i can have (0: no name starts here)."""
+    tok = tokens[i]
+    firsts = gaz.firsts
+    most = max(firsts.get(tok.key, 0), firsts.get(tok.core, 0) if tok.core else 0)
+    if not tok.core and i + 1 < len(tokens):
+        nxt = tokens[i + 1]
+        most = max(most, firsts.get(nxt.core, 0) + 1, firsts.get(nxt.key, 0) + 1)
+    return min(most + 1, len(tokens) - i)
+
+
+def _is_strict(clean: CleanText, sentence: Sentence, tokens: list[Token]) -> bool:
+    """Upper-case or title-case text: capitals say nothing, so ask for more evidence."""
+    if clean.upper or not any(ch.islower() for ch in sentence.text):
+        return True
+    long_words = [t for t in tokens if len(t.text) > 3]
+    return len(long_words) >= 4 and sum(t.cap for t in long_words) / len(long_words) > 0.7
+
+
+def _can_start(tokens: list[Token], i: int, strict: bool) -> bool:
+    tok = tokens[i]
+    if strict or tok.cap:
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return tok.text.lower() in ARTICLES and nxt is not None and nxt.cap
+
+
+def _common_word(gaz: Gazetteer, tok: Token, strict: bool) -> bool:
+    """A lone word that is a common word, a demonym, or (in capital-less text) very short."""
+    lower = tok.text.lower()
+    return lower in _stopwords() or tok.key in gaz.demonyms or (strict and len(lower) < 3)
+
+
+def _lookup(gaz: Gazetteer, run: list[Token]) -> tuple[int, ...]:
+    full = " ".join(t.key for t in run)
+    found = gaz.candidates(full)
+    core = " ".join(t.core for t in run if t.core)
+    if not core or core == full:
+        return found
+    more = gaz.candidates(core)
+    return tuple(dict.fromkeys(found + more)) if found and more else found or more
+
+
+def _scan(gaz: Gazetteer, clean: CleanText, sentence: Sentence) -> tuple[list[Token], list[Match]]:
+    tokens = _tokens(sentence.text, sentence.span.start)
+    strict = _is_strict(clean, sentence, tokens)
+    matches: list[Match] = []
+    i = 0
+    while i < len(tokens):
+        if not _can_start(tokens, i, strict):
+            i += 1
+            continue
+        found = None
+        for n in range(_longest(gaz, tokens, i), 0, -1):
+            run = tokens[i : i + n]
+            if not strict and not all(t.cap or t.text.lower() in CONNECTORS for t in run):
+                continue
+            if run[-1].text.lower() in CONNECTORS or (not run[-1].cap and not strict):
+                continue
+            if n == 1 and _common_word(gaz, run[0], strict):
+                break
+            cands = _lookup(gaz, run)
+            if cands:
+                found = Match(sentence.index, i, i + n - 1, run[0].start, run[-1].end, cands, strict)
+                break
+        if found:
+            matches.append(found)
+            i = found.last + 1
+        else:
+            i += 1
+    return tokens, matches
+
+
+# --- document context ------------------------------------------------------------
+
+
+def _context(
+    gaz: Gazetteer, text: str, scans: dict[int, tuple[list[Token], list[Match]]]
+) -> Context:
+    """Countries and provinces the report is about: the ones that explain most names.
+
+    Each name shares a vote among the countries of its candidates (less when it
+    is ambiguous); demonyms vote for their country; early sentences count more.
+    """
+    ctx = Context()
+    admin_votes: Counter[str] = Counter()
+    for rank, (_, (tokens, matches)) in enumerate(sorted(scans.items())):
+        weight = 1.5 if rank < 2 else 1.0
+        for tok in tokens:
+            iso = gaz.demonyms.get(tok.key) if tok.cap else None
+            if iso:
+                ctx.countries[iso] += 0.75 * weight
+        for m in matches:
+            _vote(gaz, ctx, admin_votes, m, text, weight)
+    floor = max(1.0, 0.2 * max(ctx.countries.values(), default=0.0))
+    top = {iso for iso, v in ctx.countries.items() if v >= floor}
+    ctx.countries = Counter({iso: v for iso, v in ctx.countries.items() if iso in top})
+    ctx.admin1 = {code for code, v in admin_votes.items() if code[:2] in top and v >= 0.75}
+    return ctx
+
+
+def _vote(
+    gaz: Gazetteer, ctx: Context, admin_votes: Counter[str], m: Match, text: str, weight: float
+) -> None:
+    if m.strict and m.first == m.last and all(gaz.kinds[i] in (0, 5) for i in m.candidates):
+        return  # a lone capitalised word in upper-case text says little about the country
+    spelled = set(gaz.spelled(light_key(text[m.start : m.end])))
+    best: dict[str, tuple[float, int]] = {}
+    for i in m.candidates:
+        value = _prior(gaz, i) + (1.5 if i in spelled else 0.0)
+        iso = gaz.countries[i]
+        if iso not in best or value > best[iso][0]:
+            best[iso] = (value, i)
+    spread = math.sqrt(len(best))
+    for iso, (value, i) in best.items():
+        share = weight * max(value - 1.0, 0.0) / spread / 2
+        ctx.countries[iso] += share
+        if gaz.kinds[i] != 2:
+            admin_votes[f"{iso}.{gaz.admin1_codes[i]}"] += share
+
+
+# --- resolution --------------------------------------------------------------------
+
+
+def _prior(gaz: Gazetteer, i: int) -> float:
+    kind = gaz.kinds[i]
+    if kind in (1, 2, 3, 4):
+        return (0.0, 2.5, 3.0, 2.5, 3.0)[kind]
+    return 0.5 * math.log10(gaz.populations[i] + 10) + (0.3 if kind == 5 else 0.0)
+
+
+def _score(
+    gaz: Gazetteer, i: int, ctx: Context, spelled: frozenset[int], hint: str | None
+) -> float:
+    score = _prior(gaz, i)
+    iso = gaz.countries[i]
+    main = ctx.main
+    if main:
+        strong = ctx.countries[main] >= 3.0
+        score += 2.5 if iso == main else (1.0 if iso in ctx.countries else -1.5 if strong else -1.0)
+    if f"{iso}.{gaz.admin1_codes[i]}" in ctx.admin1 and gaz.kinds[i] != 2:
+        score += 1.0
+    if i in spelled:
+        score += 1.5
+    kind = gaz.kinds[i]
+    if hint == "admin1":
+        score += 3.0 if kind == 1 else -1.0
+    elif hint == "place" and kind in (0, 4, 5):
+        score += 1.0
+    return score
+
+
+def _bar(m: Match, surface: str, candidates: int) -> float:
+    """How much evidence a name needs: more for short, ambiguous or capital-less text."""
+    bar = 3.0 if m.strict else 2.0
+    if m.first == m.last and len(surface) <= 4:
+        bar += 0.5
+    if candidates > 5:
+        bar += 0.5
+    return bar
+
+
+def _person_or_org(tokens: list[Token], m: Match, text: str, orgs: list[tuple[int, int]]) -> bool:
+    if any(s < m.end and m.start < e for s, e in orgs):
+        return True
+    for back in range(1, 4 if m.strict else 3):
+        if m.first - back < 0:
+            break
+        prev = tokens[m.first - back]
+        gap = text[prev.end : tokens[m.first - back + 1].start if back > 1 else m.start]
+        if gap.strip() not in ("", "."):
+            break
+        if prev.text.lower() in rules.TITLES:
+            return True  # "General Rafael Bustillo", "President Assad"
+        if not prev.cap:
+            break
+    return False
+
+
+def _inside_longer_name(gaz: Gazetteer, tokens: list[Token], m: Match, text: str) -> bool:
+    """A name glued to unknown capitalised words ("Rami Abdel...") in ordinary text."""
+    if m.strict or m.last + 1 >= len(tokens):
+        return False
+    nxt = tokens[m.last + 1]
+    gap = text[m.end : nxt.start]
+    return nxt.cap and gap == " " and nxt.text.lower() not in rules.TITLES and not gaz.candidates(
+        nxt.key
+    ) and nxt.text.lower() not in _TYPE_WORDS
+
+
+_TYPE_WORDS = frozenset(
+    "province governorate state department region district city town village camp desert "
+    "countryside valley mountains mountain airport base river bridge road highway".split()
+)
+
+
+@dataclass
+class Resolved:
+    match: Match
+    entry: int
+    score: float
+    shape: rules.Shape
+
+
+def _resolve(
+    gaz: Gazetteer, clean: CleanText, tokens: list[Token], m: Match, ctx: Context,
+    orgs: list[tuple[int, int]], prev_end: int,
+) -> Resolved | None:
+    text = clean.text
+    sentence = clean.sentences[m.sentence]
+    if _person_or_org(tokens, m, text, orgs):
+        return None
+    before = text[max(sentence.span.start, prev_end) : m.start]
+    if re.search(r"\b(?:pro|anti)-$", before, re.IGNORECASE):
+        return None  # "pro-Damascus fighters": the government, not the place
+    after = text[m.end : sentence.span.end]
+    shape = rules.shape(before, after, at_text_start=m.start - _first_start(clean) <= 3)
+    surface = text[m.start : m.end]
+    spelled = frozenset(gaz.spelled(light_key(surface)))
+    scored = [(_score(gaz, i, ctx, spelled, shape.kind_hint), i) for i in m.candidates]
+    best, entry = max(scored)
+    if m.strict and m.first == m.last and gaz.kinds[entry] in (0, 5):
+        if gaz.countries[entry] not in ctx.countries and gaz.populations[entry] < 1_000_000:
+            return None  # "FORCE", "STATION": a word, unless the report is about that country
+    if _inside_longer_name(gaz, tokens, m, text):
+        best -= 2.0
+    if best < _bar(m, surface, len(m.candidates)):
+        return None
+    return Resolved(m, entry, best, shape)
+
+
+def _first_start(clean: CleanText) -> int:
+    content = clean.content()
+    return content[0].span.start if content else 0
+
+
+def _display(name: str) -> str:
+    return unidecode(name)
+
+
+def _mention(gaz: Gazetteer, clean: CleanText, r: Resolved) -> PlaceMention:
+    place = gaz.place(r.entry)
+    start = r.match.start - r.shape.start_extra
+    end = r.match.end + r.shape.end_extra
+    precision = _precision(place, r.shape)
+    return PlaceMention(
+        name=_display(place.name) if place.kind != "country" else None,
+        country=place.country or None,
+        admin1=place.admin1 if place.kind != "country" else None,
+        admin2=place.admin2,
+        lat=round(place.lat, 5),
+        lon=round(place.lon, 5),
+        geonameid=place.geonameid,
+        precision=precision,
+        text=clean.text[start:end],
+        span=Span(start, end),
+        sentence=r.match.sentence,
+        is_source_location=r.shape.source,
+        score=round(min(1.0, r.score / 7.0), 3),
+        rule=r.shape.rule,
+    )
+
+
+def _precision(place: Place, shape: rules.Shape) -> str:
+    shaped = shape.precision
+    own = {"place": "point", "user": "point", "feature": "point", "admin1": "admin1",
+           "country": "country", "region": "region"}[place.kind]
+    if shaped == "near":
+        return "near" if own == "point" else "region"
+    if shaped == "region":
+        return "near" if own == "point" and shape.rule == "places.v1.area" else "region"
+    if shaped == "admin1" and own == "admin1":
+        return "admin1"
+    return own
+
+
+def _combine(gaz: Gazetteer, clean: CleanText, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Join "X in Y province" (Y contains X) and "between X and Y" into one phrase each."""
+    out: list[PlaceMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.sentence == m.sentence:
+            gap = clean.text[prev.span.end : m.span.start]
+            if _contains(m, prev) and rules.CONTAINER_AFTER.match(gap + " "):
+                out[-1] = replace(prev, text=clean.text[prev.span.start : m.span.end],
+                                  span=Span(prev.span.start, m.span.end),
+                                  admin1=prev.admin1 or m.admin1)
+                continue
+            between = rules.BETWEEN_BEFORE.search(clean.text[:prev.span.start])
+            if between and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap, re.IGNORECASE):
+                out[-1] = _between(clean, prev, m, between.start())
+                continue
+        out.append(m)
+    return out
+
+
+def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
+    if outer.country != inner.country or outer.precision not in ("admin1", "country", "region"):
+        return False
+    return outer.precision == "country" or (outer.admin1 is not None and outer.admin1 == inner.admin1)
+
+
+def _between(clean: CleanText, a: PlaceMention, b: PlaceMention, start: int) -> PlaceMention:
+    lat = lon = None
+    if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
+        lat, lon = round((a.lat + b.lat) / 2, 5), round((a.lon + b.lon) / 2, 5)
+    return replace(
+        a, name=clean.text[start : b.span.end], lat=lat, lon=lon, geonameid=None,
+        admin1=a.admin1 if a.admin1 == b.admin1 else None, admin2=None, precision="region",
+        text=clean.text[start : b.span.end], span=Span(start, b.span.end),
+        rule="places.v1.between",
+    )
 
 
 def find_places(
     clean: CleanText, sentences: Sequence[Sentence], gazetteer: Gazetteer, settings: Settings
 ) -> list[PlaceMention]:
-    return []
+    """Place mentions in the given sentences, linked to the gazetteer.
+
+    The whole report (all content sentences) is scanned once for context: the
+    countries and provinces it names. Mentions come in text order.
+    """
+    scans = {s.index: _scan(gazetteer, clean, s) for s in clean.content()}
+    for s in sentences:
+        if s.index not in scans:
+            scans[s.index] = _scan(gazetteer, clean, s)
+    ctx = _context(gazetteer, clean.text, scans)
+    mentions: list[PlaceMention] = []
+    for sentence in sentences:
+        tokens, matches = scans[sentence.index]
+        orgs = [(s + sentence.span.start, e + sentence.span.start)
+                for s, e in rules.org_spans(sentence.text)]
+        found: list[Resolved] = []
+        for m in matches:
+            prev_end = found[-1].match.end if found else 0
+            r = _resolve(gazetteer, clean, tokens, m, ctx, orgs, prev_end)
+            if r:
+                found.append(r)
+        mentions.extend(_combine(gazetteer, clean, [_mention(gazetteer, clean, r) for r in found]))
+    return mentions
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    from .gazetteer_build import data_rows
+
+    return {d.lower(): iso for d, iso in data_rows("demonyms.csv") if iso}
+
+
+def document_country(clean: CleanText, mentions: Sequence[PlaceMention]) -> str | None:
+    """The report's main country (ISO2): the one its places and demonyms point to most.
+
+    Places where the incident may be count fully, the source's own place a little,
+    and each demonym ("Syrian", "Mexican") half a vote.
+    """
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        if m.country:
+            weight = 1.5 if m.rule == "places.v1.dateline" else 1.0
+            votes[m.country] += 0.3 if m.is_source_location and weight < 1.5 else weight
+    table = _demonyms()
+    for word in re.findall(r"[A-Z][a-z]+|[A-Z]+", clean.text[:20_000]):
+        iso = table.get(word.lower())
+        if iso:
+            votes[iso] += 0.5
+    if not votes:
+        return None
+    return votes.most_common(1)[0][0]

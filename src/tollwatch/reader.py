@@ -103,12 +103,15 @@ def iter_folder(root: Path) -> Iterator[tuple[Path, str]]:
     Yields (path, name) where name is the path relative to `root` (the report id of
     text and HTML files).
     """
+    found: list[Path] = []
     for folder, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in sorted(filenames):
-            file = Path(folder) / filename
-            if not filename.startswith(".") and file.suffix.lower() in KNOWN_SUFFIXES:
-                yield file, file.relative_to(root).as_posix()
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        found.extend(
+            Path(folder) / name for name in filenames
+            if not name.startswith(".") and Path(name).suffix.lower() in KNOWN_SUFFIXES
+        )
+    for file in sorted(found, key=lambda p: p.relative_to(root).parts):
+        yield file, file.relative_to(root).as_posix()
 
 
 def read_file(path: Path, *, published: date | None = None, name: str | None = None) -> Iterator[
@@ -425,14 +428,20 @@ def _decode_with_nuls(data: bytes, name: str) -> tuple[str, str | None]:
 
 
 def _decode_cp1252(data: bytes) -> str | None:
-    """The cp1252 reading when every non-ASCII character in it is a plausible one."""
+    """The cp1252 reading when it looks like Western-European text.
+
+    Such text is mostly ASCII, with few accented letters or typographic quotes; a
+    Cyrillic or Greek text read as cp1252 is nearly all accented letters instead.
+    """
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    extra = sum(1 for c in text[:_SAMPLE] if ord(c) > 127)
-    plausible = len(_PLAUSIBLE_CP1252.findall(text[:_SAMPLE]))
-    return text if extra and plausible == extra else None
+    sample = text[:_SAMPLE]
+    extra = sum(1 for c in sample if ord(c) > 127)
+    plausible = len(_PLAUSIBLE_CP1252.findall(sample))
+    letters = sum(1 for c in sample if c.isalpha())
+    return text if extra and plausible == extra and extra <= 0.2 * letters else None
 
 
 def _guess_encoding(data: bytes, name: str) -> tuple[str, str]:

@@ -51,12 +51,15 @@ _CITED_BY = re.compile(
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _HEADLINE_TAIL = re.compile(r":\s*(?P<x>[^:]{3,60}?)\s*$")
 _BEFORE_GAP = re.compile(
+    r"(?:\s+(?:monitoring|tracking|documenting|that\s+monitors|which\s+monitors)\s+[^,.;]{1,40}?)?"
     r"[\s,]*(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?[\s,]*)?"
     r"(?:(?:has|have|had|also|later|earlier|then|previously|separately|further|again|"
     r"on\s+\w+|last\s+\w+|in\s+a\s+\w+(?:\s+\w+)?)[\s,]*){0,3}",
     re.IGNORECASE,
 )
 _AFTER_GAP = re.compile(r"\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+# "backed by US airstrikes, declared": a prepositional object is not the speaker
+_AGENT = re.compile(r"\b(?:by|with|of|to|against|from|on|at|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|he|she|they)$", re.IGNORECASE)
 
 _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
@@ -167,8 +170,8 @@ def find_sources(
     """
     actor_mentions = find_actors(clean, sentences, actors)
     by_sentence: dict[int, list[ActorMention]] = {}
-    for mention in actor_mentions:
-        by_sentence.setdefault(mention.sentence, []).append(mention)
+    for actor_mention in actor_mentions:
+        by_sentence.setdefault(actor_mention.sentence, []).append(actor_mention)
     state = _State()
     found: list[SourceMention] = []
     for sentence in sentences:
@@ -227,7 +230,10 @@ def _speaker_before(text: str, speakers: list[_Speaker], verb_start: int) -> _Sp
     for speaker in reversed(speakers):
         if speaker.span.end <= verb_start:
             gap = text[speaker.span.end:verb_start]
-            return speaker if _BEFORE_GAP.fullmatch(gap) else None
+            object_of = _AGENT.search(text, max(0, speaker.span.start - 16), speaker.span.start)
+            if not _BEFORE_GAP.fullmatch(gap) or object_of:
+                return None
+            return speaker
     return None
 
 

@@ -149,6 +149,8 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
             continue
         if not _date_within(draft.date, candidate.date):
             continue
+        if not _places_compatible(candidate, draft):
+            continue
         exact = 0 if toll.best == room else 1
         fitting.append((exact, candidate.best or 0, candidate))
     if not fitting:

@@ -4,7 +4,8 @@ Pure functions on `datetime.date`; no clock is read. The rules (docs/dates.md):
 
 * a weekday ("on Thursday") is the most recent such day on or before publication,
   the publication day itself included; "last Thursday" excludes the publication day;
-* a date without a year ("12 MARCH") takes the year that puts it on or before the anchor;
+* a date without a year ("12 MARCH") takes the year that puts it on or before the anchor,
+  except that one at most `YEARLESS_AHEAD` days after it keeps the anchor's year;
 * weeks run Monday to Sunday; "last week" is the whole previous week;
 * a span "in two days" ends on the publication day and counts it: 2019-04-12..2019-04-13.
 
@@ -20,6 +21,7 @@ from datetime import date, timedelta
 DateRange = tuple[date, date]
 
 MONDAY, SATURDAY, SUNDAY = 0, 5, 6
+YEARLESS_AHEAD = 60  # days: "elections on 12 November", published 30 October
 _TWO_DIGIT_PIVOT = 50  # without an anchor, 00-49 -> 2000s, 50-99 -> 1900s
 
 
@@ -35,15 +37,20 @@ def most_recent_weekday(weekday: int, anchor: date, *, same_day: bool = True) ->
     return anchor - timedelta(days=delta)
 
 
-def yearless(month: int, day: int, anchor: date) -> date | None:
+def yearless(month: int, day: int, anchor: date, *, ahead: int = 0) -> date | None:
     """The date `day` `month` in the year that puts it on or before `anchor`.
 
-    None when no year makes it valid (31 April). 29 February goes back to the
-    last leap year.
+    With `ahead` > 0, a date at most `ahead` days after the anchor keeps the anchor's
+    year ("will meet on 9 October", published 8 October). None when no year makes the
+    date valid (31 April); 29 February goes back to the last leap year.
 
     >>> yearless(11, 10, date(1990, 1, 8))
     datetime.date(1989, 11, 10)
     """
+    for year in (anchor.year, anchor.year + 1) if ahead > 0 else ():
+        soon = safe_date(year, month, day)
+        if soon is not None and anchor < soon <= anchor + timedelta(days=ahead):
+            return soon
     for year in range(anchor.year, anchor.year - 9, -1):
         found = safe_date(year, month, day)
         if found is not None and found <= anchor:

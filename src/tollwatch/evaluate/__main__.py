@@ -23,7 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--update-floor", action="store_true", help="rewrite the floor file")
     parser.add_argument("--gold", type=Path, default=Path("../shared/gold/dev"))
     parser.add_argument("--floor", type=Path, default=Path("tests/quality_floor.json"))
-    parser.add_argument("--limit", type=int, default=None, help="records per gold file")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="records per gold file, spread evenly"
+    )
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args(argv)
     try:

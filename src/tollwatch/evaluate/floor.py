@@ -77,7 +77,9 @@ def write_floor(path: Path, content: dict[str, Any]) -> None:
     try:
         path.write_text(json.dumps(content, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     except OSError as err:
-        raise EvalError(f"cannot write floor file {path}: {err.strerror}; check the folder") from err
+        raise EvalError(
+            f"cannot write floor file {path}: {err.strerror}; check the folder"
+        ) from err
 
 
 def read_floor(path: Path) -> Floor:

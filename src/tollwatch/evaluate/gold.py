@@ -8,10 +8,10 @@ object (news-mixed) are unlabelled: they are scored only for false positives.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +26,8 @@ class GoldFields:
     killed_low: int | None = None
     killed_high: int | None = None
     wounded: int | None = None
-    date: date | None = None
-    date_end: date | None = None
+    date: dt.date | None = None
+    date_end: dt.date | None = None
     country: str | None = None
     admin1: str | None = None
     location: str | None = None
@@ -52,7 +52,7 @@ class GoldRecord:
     id: str
     dataset: str
     text: str
-    published: date | None
+    published: dt.date | None
     gold: GoldFields | None
     events: tuple[GoldFields, ...] = ()
     answerable: dict[str, bool | None] = field(default_factory=dict)
@@ -84,13 +84,13 @@ def dataset_family(dataset: str) -> str:
     return "other"
 
 
-def _parse_date(value: Any, where: str) -> date | None:
+def _parse_date(value: Any, where: str) -> dt.date | None:
     if value is None:
         return None
     if not isinstance(value, str):
         raise EvalError(f"{where}: date {value!r} is not a string; write dates as YYYY-MM-DD")
     try:
-        return date.fromisoformat(value[:10])
+        return dt.date.fromisoformat(value[:10])
     except ValueError as err:
         raise EvalError(f"{where}: {value!r} is not a date; write dates as YYYY-MM-DD") from err
 
@@ -153,7 +153,8 @@ def parse_gold_record(raw: Any, where: str) -> GoldRecord:
     if not isinstance(text, str):
         raise EvalError(f"{where}: record {raw['id']!r} has no string \"text\"")
     dataset = str(raw.get("source_dataset") or "unknown")
-    meta = raw.get("meta") if isinstance(raw.get("meta"), dict) else {}
+    meta_raw = raw.get("meta")
+    meta: dict[str, Any] = meta_raw if isinstance(meta_raw, dict) else {}
     gold = parse_gold_fields(raw["gold"], f"{where}.gold") if raw.get("gold") is not None else None
     events_raw = raw.get("events") or []
     if not isinstance(events_raw, list):
@@ -161,7 +162,8 @@ def parse_gold_record(raw: Any, where: str) -> GoldRecord:
     events = tuple(
         parse_gold_fields(e, f"{where}.events[{i}]") for i, e in enumerate(events_raw)
     )
-    answerable = meta.get("answerable") if isinstance(meta.get("answerable"), dict) else {}
+    answerable_raw = meta.get("answerable")
+    answerable: dict[str, Any] = answerable_raw if isinstance(answerable_raw, dict) else {}
     family = dataset_family(dataset)
     return GoldRecord(
         id=raw["id"],
@@ -178,28 +180,44 @@ def parse_gold_record(raw: Any, where: str) -> GoldRecord:
     )
 
 
-def read_gold_file(path: Path, limit: int | None = None) -> Iterator[GoldRecord]:
-    """Yield the records of one gold JSONL file (the first `limit` when given)."""
+def spread(count: int, limit: int | None) -> list[int]:
+    """Indices of `limit` items spread evenly over `count` (all of them without a limit).
+
+    >>> spread(10, 3)
+    [0, 3, 6]
+    """
+    if limit is None or limit >= count:
+        return list(range(count))
+    return [i * count // limit for i in range(limit)]
+
+
+def read_gold_file(path: Path, limit: int | None = None) -> list[GoldRecord]:
+    """The records of one gold JSONL file.
+
+    With `limit`, only that many records, spread evenly through the file (a
+    deterministic sample that covers every stratum, unlike the first N lines).
+    """
     try:
-        handle = path.open(encoding="utf-8")
+        lines = [
+            (number, line)
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if line.strip()
+        ]
     except OSError as err:
         raise EvalError(f"cannot read gold file {path}: {err.strerror}; check the path") from err
-    with handle:
-        count = 0
-        for number, line in enumerate(handle, start=1):
-            if limit is not None and count >= limit:
-                return
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                raw = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise EvalError(
-                    f"line {number} of {path} is not JSON: {err.msg}; each line must be one object"
-                ) from err
-            yield parse_gold_record(raw, where)
-            count += 1
+    except UnicodeDecodeError as err:
+        raise EvalError(f"gold file {path} is not UTF-8 text; re-encode it as UTF-8") from err
+    records = []
+    for index in spread(len(lines), limit):
+        number, line = lines[index]
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise EvalError(
+                f"line {number} of {path} is not JSON: {err.msg}; each line must be one object"
+            ) from err
+        records.append(parse_gold_record(raw, f"{path}:{number}"))
+    return records
 
 
 def gold_paths(paths: Sequence[Path]) -> list[Path]:
@@ -209,7 +227,9 @@ def gold_paths(paths: Sequence[Path]) -> list[Path]:
         if path.is_dir():
             found = sorted(path.glob("*.jsonl"))
             if not found:
-                raise EvalError(f"folder {path} holds no *.jsonl gold files; pass the files instead")
+                raise EvalError(
+                    f"folder {path} holds no *.jsonl gold files; pass the files instead"
+                )
             out.extend(found)
         elif path.exists():
             out.append(path)
@@ -219,7 +239,7 @@ def gold_paths(paths: Sequence[Path]) -> list[Path]:
 
 
 def load_gold(paths: Sequence[Path], limit: int | None = None) -> list[GoldRecord]:
-    """Read every gold file (folders expand to their *.jsonl); `limit` applies per file."""
+    """Read every gold file (folders expand to their *.jsonl); `limit` records per file."""
     records: list[GoldRecord] = []
     for path in gold_paths(paths):
         records.extend(read_gold_file(path, limit))

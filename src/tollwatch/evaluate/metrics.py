@@ -169,7 +169,8 @@ def _score_killed(s: DatasetScores, rec: GoldRecord, g: GoldFields, pred: Predic
         near = within_ten_percent(pred.killed, g.killed)
         s.add("killed_exact", exact)
         s.add("killed_within10", near)
-        s.add("killed_zero_nonzero", pred.killed is not None and (pred.killed > 0) == (g.killed > 0))
+        same_side = pred.killed is not None and (pred.killed > 0) == (g.killed > 0)
+        s.add("killed_zero_nonzero", same_side)
         if g.killed > 0:
             s.add("killed_exact_nonzero", exact)
         if answerable:

@@ -126,20 +126,20 @@ def country_code(name: str | None) -> str | None:
 
 # ---------------------------------------------------------------- admin1
 
-_ADMIN_SUFFIXES = (
+# Type words that name the kind of region, in the languages of the sources.
+_ADMIN_TYPES = frozenset({
     "governorate", "province", "state", "department", "departement", "region", "district",
     "oblast", "raion", "county", "prefecture", "division", "municipality", "territory",
-    "federal district", "capital district", "autonomous region", "autonomous community",
-    "city", "wilayah", "wilaya", "muhafazah", "vilayeti", "ili", "estado", "provincia",
-    "departamento", "region of", "mintaqah",
-)
-_ADMIN_PREFIXES = (
-    "muhafazat", "province of", "state of", "department of", "region of", "estado de",
-    "departamento de", "departamento del", "provincia de", "provincia del", "region de",
-    "wilayat", "governorate of", "oblast of",
+    "city", "wilayah", "wilaya", "wilayat", "muhafazah", "muhafazat", "vilayeti", "ili",
+    "estado", "provincia", "departamento", "mintaqah", "regiao", "governorat", "voivodeship",
+    "krai", "kray", "okrug",
+})
+_ADMIN_TYPE_PHRASES = (
+    "federal district", "capital district", "capital territory", "autonomous region",
+    "autonomous community", "autonomous republic", "special region",
 )
 _ARTICLES = ("al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "la", "le")
-
+_CONNECTORS = frozenset({"of", "de", "do", "da", "del", "du", "des", "di", "la", "le", "e"})
 # Equivalent names no spelling rule reaches; general exonyms, not gold-keyed.
 _ADMIN_ALIASES = (
     frozenset({"rif dimashq", "rural damascus", "damascus countryside", "reef dimashq"}),
@@ -154,18 +154,20 @@ _ADMIN_ALIASES = (
 
 
 def _strip_affixes(key: str) -> str:
-    changed = True
-    while changed:
-        changed = False
-        for prefix in _ADMIN_PREFIXES:
-            if key.startswith(prefix + " ") and len(key) > len(prefix) + 1:
-                key, changed = key[len(prefix) + 1 :], True
-        for suffix in _ADMIN_SUFFIXES:
-            if key.endswith(" " + suffix) and len(key) > len(suffix) + 1:
-                key, changed = key[: -len(suffix) - 1], True
+    for phrase in _ADMIN_TYPE_PHRASES:
+        if key.endswith(" " + phrase):
+            key = key[: -len(phrase) - 1]
     words = key.split()
+    while len(words) > 1 and words[-1] in _ADMIN_TYPES:
+        words.pop()
+    while len(words) > 1 and words[-1] in _CONNECTORS:  # "region of" left after "Kandahar"
+        words.pop()
+    if len(words) > 1 and words[0] in _ADMIN_TYPES:
+        words.pop(0)
+        while len(words) > 1 and words[0] in _CONNECTORS:
+            words.pop(0)
     if len(words) > 1 and words[0] in _ARTICLES:
-        words = words[1:]
+        words.pop(0)
     return " ".join(words)
 
 
@@ -177,11 +179,12 @@ def admin_key(name: str | None) -> str | None:
     """
     if not name:
         return None
-    key = _strip_affixes(fold(name))
-    for group in _ADMIN_ALIASES:
-        if key in group:
-            return min(group)
-    return key or None
+    folded = fold(name)
+    for key in (folded, _strip_affixes(folded)):
+        for group in _ADMIN_ALIASES:
+            if key in group:
+                return min(group)
+    return _strip_affixes(folded) or None
 
 
 def skeleton(key: str) -> str:

@@ -91,6 +91,7 @@ def format_table(result: EvalResult) -> str:
         ]
         lines.append("  ".join(cells).rstrip())
     lines.extend(_confusion_lines(result))
+    lines.extend(_note_lines(result))
     lines.extend(_run_lines(result))
     return "\n".join(lines) + "\n"
 
@@ -111,6 +112,14 @@ def _confusion_lines(result: EvalResult) -> list[str]:
     return out
 
 
+def _note_lines(result: EvalResult) -> list[str]:
+    out: list[str] = []
+    for name, scores in result.datasets.items():
+        for note, count in sorted(scores.notes.items()):
+            out.append(f"note, {name}: {note} x{count}")
+    return ["", *out] if out else []
+
+
 def _run_lines(result: EvalResult) -> list[str]:
     run = result.run
     if run is None:
@@ -118,10 +127,12 @@ def _run_lines(result: EvalResult) -> list[str]:
     speed, memory = run.reports_per_s_per_worker, run.peak_rss_mb
     speed_ok = "ok" if speed >= RUN_TARGETS["reports_per_s_per_worker"] else "MISS"
     memory_ok = "ok" if memory <= RUN_TARGETS["peak_rss_mb"] else "MISS"
+    cpu = run.reports_per_cpu_s
+    cpu_text = f" ({cpu:.0f} per CPU second)" if cpu is not None else ""
     return [
         "",
         f"run: {run.reports} reports in {run.seconds:.1f} s with {run.workers} worker(s): "
-        f"{speed:.0f} reports/s per worker (target >= 100 {speed_ok}); "
+        f"{speed:.0f} reports/s per worker{cpu_text} (target >= 100 {speed_ok}); "
         f"peak memory {memory:.0f} MB (target <= 1536 {memory_ok})",
     ]
 
@@ -153,6 +164,9 @@ def result_json(result: EvalResult) -> dict[str, Any]:
             "reports": run.reports, "seconds": round(run.seconds, 3), "workers": run.workers,
             "reports_per_s": round(run.reports_per_s, 1),
             "reports_per_s_per_worker": round(run.reports_per_s_per_worker, 1),
+            "reports_per_cpu_s": (
+                round(run.reports_per_cpu_s, 1) if run.reports_per_cpu_s is not None else None
+            ),
             "peak_rss_mb": round(run.peak_rss_mb, 1), "targets": RUN_TARGETS,
         }
     return out

@@ -14,7 +14,7 @@ from ..records import Extraction, Report
 from ..settings import Settings
 from .gold import GoldRecord, load_gold
 from .metrics import DatasetScores, MetricValue, score_record
-from .parallel import extract_all
+from .parallel import PoolStats, extract_all, own_peak_mb
 from .predict import document_prediction
 
 
@@ -26,6 +26,7 @@ class RunStats:
     seconds: float
     workers: int
     peak_rss_mb: float
+    cpu_seconds: float | None = None  # this process's CPU time (1 worker only)
 
     @property
     def reports_per_s(self) -> float:
@@ -34,6 +35,13 @@ class RunStats:
     @property
     def reports_per_s_per_worker(self) -> float:
         return self.reports_per_s / max(1, self.workers)
+
+    @property
+    def reports_per_cpu_s(self) -> float | None:
+        """Reports per CPU second: steadier than wall time on a shared machine."""
+        if not self.cpu_seconds:
+            return None
+        return self.reports / self.cpu_seconds
 
 
 @dataclass
@@ -49,15 +57,16 @@ class EvalResult:
         return {m.name: m for m in scores.metrics()} if scores else {}
 
 
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process and of its finished children, in MB.
+def peak_rss_mb(stats: PoolStats | None = None) -> float:
+    """Peak memory of a run in MB: this process, plus its pool workers' peaks when given.
 
-    The two peaks are added: a bound on what the run held at once.
+    Without pool statistics, finished direct children (`RUSAGE_CHILDREN`, the
+    largest one) are added instead.
     """
-    scale = 1024.0 * 1024.0 if sys.platform == "darwin" else 1024.0  # bytes on macOS, KiB on Linux
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return (own + children) / scale
+    if stats is not None and stats.worker_peak_mb:
+        return own_peak_mb() + stats.total_mb
+    scale = 1024.0 * 1024.0 if sys.platform == "darwin" else 1024.0
+    return own_peak_mb() + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale
 
 
 def report_of(record: GoldRecord) -> Report:
@@ -72,6 +81,8 @@ def score_extractions(
     result = EvalResult()
     for record, extraction in zip(records, extractions, strict=True):
         scores = result.datasets.setdefault(record.dataset, DatasetScores(record.dataset))
+        if extraction.error is not None:
+            scores.notes["extraction errors (scored as no prediction)"] += 1
         score_record(scores, record, document_prediction(extraction))
     return result
 
@@ -84,12 +95,16 @@ def evaluate_records(
     resources: Resources | None = None,
 ) -> EvalResult:
     """Extract every record's text and score it; the result carries run statistics."""
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
+    stats = PoolStats()
     extractions = extract_all(
-        (report_of(r) for r in records), settings=settings, workers=workers, resources=resources
+        (report_of(r) for r in records),
+        settings=settings, workers=workers, resources=resources, stats=stats,
     )
     result = score_extractions(records, extractions)
-    result.run = RunStats(len(records), time.perf_counter() - started, workers, peak_rss_mb())
+    seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started if workers == 1 else None
+    result.run = RunStats(len(records), seconds, workers, peak_rss_mb(stats), cpu)
     return result
 
 

@@ -143,7 +143,7 @@ class Store:
         """Write counted events to `path` (atomically) or `stream`; return the row count."""
         export.check_options(fmt, columns)
         rows = self.export_rows(columns)
-        export.write_rows(rows, fmt, path, stream)
+        export.write_rows(rows, fmt, path, stream, export.column_names(columns))
         return len(rows)
 
     def events(self) -> list[EventRow]:

@@ -7,6 +7,7 @@ packaged Alembic migrations up to head (what `alembic upgrade head` does).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,7 @@ def alembic_config(url: str | None = None) -> Config:
     return config
 
 
+@functools.cache
 def head_revision() -> str | None:
     """The newest migration revision shipped with this version of tollwatch."""
     return ScriptDirectory.from_config(alembic_config()).get_current_head()

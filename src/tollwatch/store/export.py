@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
-from .models import IncidentRow, ReportRow
+from .models import EventRow, IncidentRow, ReportRow
 from .tally import Counted, counted_events
 
 FORMATS = ("csv", "json", "geojson", "parquet")
@@ -78,7 +78,7 @@ def _report_keys(session: Session) -> dict[int, list[str]]:
         .where(IncidentRow.event_id.is_not(None))
     )
     keys: dict[int, set[str]] = defaultdict(set)
-    for event_id, key in session.execute(query).tuples():
+    for event_id, key in session.execute(query):
         if event_id is not None:
             keys[event_id].add(key)
     return {k: sorted(v) for k, v in keys.items()}
@@ -180,11 +180,18 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
-def render_text(rows: Sequence[dict[str, Any]], fmt: str) -> str:
-    """Rows as CSV, JSON or GeoJSON text."""
+def column_names(columns: str) -> list[str]:
+    """The column names of a column set (native, acled, ucdp), in order."""
+    check_options("json", columns)
+    shape = {"native": native_row, "acled": acled_row, "ucdp": ucdp_row}[columns]
+    return list(shape(Counted(EventRow(), None, None, None), []))
+
+
+def render_text(rows: Sequence[dict[str, Any]], fmt: str, header: Sequence[str] = ()) -> str:
+    """Rows as CSV, JSON or GeoJSON text (`header` names CSV columns when there are no rows)."""
     if fmt == "csv":
         out = io.StringIO()
-        fieldnames = list(rows[0]) if rows else []
+        fieldnames = list(rows[0]) if rows else list(header)
         writer = csv.DictWriter(out, fieldnames=fieldnames, lineterminator="\n")
         writer.writeheader()
         writer.writerows({k: _plain(v) for k, v in row.items()} for row in rows)
@@ -209,7 +216,11 @@ def _feature(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_rows(
-    rows: Sequence[dict[str, Any]], fmt: str, path: Path | None, stream: IO[str] | None = None
+    rows: Sequence[dict[str, Any]],
+    fmt: str,
+    path: Path | None,
+    stream: IO[str] | None = None,
+    header: Sequence[str] = (),
 ) -> None:
     """Write rows to `path` atomically (or to `stream` for text formats)."""
     check_options(fmt, "native")
@@ -218,20 +229,21 @@ def write_rows(
             raise StoreError("Parquet is binary: give an output file with -o FILE.parquet")
         if stream is None:
             raise StoreError("give an output file (-o FILE) or a stream to write to")
-        stream.write(render_text(rows, fmt))
+        stream.write(render_text(rows, fmt, header))
         return
     if fmt == "parquet":
-        _atomic(path, lambda tmp: _write_parquet(rows, tmp))
+        _atomic(path, lambda tmp: _write_parquet(rows, tmp, header))
     else:
-        text = render_text(rows, fmt)
+        text = render_text(rows, fmt, header)
         _atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
-def _write_parquet(rows: Sequence[dict[str, Any]], path: Path) -> None:
+def _write_parquet(rows: Sequence[dict[str, Any]], path: Path, header: Sequence[str]) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pylist(list(rows)) if rows else pa.table({})
+    empty = {name: pa.array([], pa.null()) for name in header}
+    table = pa.Table.from_pylist(list(rows)) if rows else pa.table(empty)
     pq.write_table(table, path)
 
 

@@ -390,7 +390,6 @@ def extractions_from_paths(
 ) -> Iterator[Item]:
     """Read reports from `paths` and extract each: the items `tollwatch run` stores."""
     from ..pipeline import extract, load_resources
-
     from ..reader import read_paths
 
     loaded = resources if resources is not None else load_resources(settings)

@@ -33,14 +33,16 @@ class MatchSettings:
     Attributes:
         window_days: dates further apart than this never match (±1 day).
         near_km: places closer than this score fully.
-        far_km: precise places further apart than this veto the pair.
+        far_km: places further apart than this veto the pair (one given as "near X").
+        point_far_km: the same for two places both given as points (two towns).
         threshold: pairs scoring below this are not merged.
         weights: weight of each score component (they sum to 1).
     """
 
     window_days: int = 1
     near_km: float = 10.0
-    far_km: float = 40.0
+    far_km: float = 30.0
+    point_far_km: float = 20.0
     threshold: float = 0.62
     weights: tuple[tuple[str, float], ...] = (
         ("place", 0.35),
@@ -195,13 +197,14 @@ def place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[fl
     located = None not in (a.lat, a.lon, b.lat, b.lon)
     if located and a.place_precision in PRECISE_PLACES and b.place_precision in PRECISE_PLACES:
         km = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
-        if km > settings.far_km:
+        # two named points further apart than point_far_km are two towns; "near X"
+        # places get the wider far_km
+        both_points = a.place_precision == b.place_precision == "point"
+        far = settings.point_far_km if both_points else settings.far_km
+        if km > far:
             return 0.0, f"{km:.0f} km apart", True
-        share = (
-            1.0
-            if km <= settings.near_km
-            else 1.0 - (km - settings.near_km) / (2 * (settings.far_km - settings.near_km))
-        )
+        span = max(far - settings.near_km, 1e-9)
+        share = 1.0 if km <= settings.near_km else 1.0 - (km - settings.near_km) / span
         return share, f"{km:.0f} km apart", False
     if a.admin1 and b.admin1:
         if _norm(a.admin1) != _norm(b.admin1):
@@ -241,20 +244,27 @@ def type_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str]:
     return 0.1, f"types differ: {a.event_type}/{b.event_type}"
 
 
-def toll_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str]:
-    """Similar tolls score high; a later report may give a higher toll (an update)."""
+def toll_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str, bool]:
+    """Similar tolls score high; a later report may give a higher toll (an update).
+
+    Tolls far apart (one under a seventh of the other) veto the pair unless the
+    later report holds the larger one; a claim's figure is not compared at all.
+    """
+    if "claim" in (a.kind, b.kind):
+        return 0.5, "a claim's figure is not compared", False
     if a.killed is None or b.killed is None:
-        return 0.5, "toll unknown on one side"
+        return 0.5, "toll unknown on one side", False
     low, high = sorted((a.killed, b.killed))
     ratio = (low + 1) / (high + 1)
     later_higher = _later_is_higher(a, b)
+    pair = f"tolls {a.killed}/{b.killed}"
     if ratio >= 0.7 or (later_higher and ratio >= 0.4):
-        return 1.0, f"tolls {a.killed}/{b.killed}" + (
-            " (later report higher)" if ratio < 0.7 else ""
-        )
+        return 1.0, pair + (" (later report higher)" if ratio < 0.7 else ""), False
     if ratio >= 0.4 or (later_higher and ratio >= 0.15):
-        return 0.6, f"tolls {a.killed}/{b.killed} differ"
-    return 0.0, f"tolls {a.killed}/{b.killed} far apart"
+        return 0.6, pair + " differ", False
+    if ratio >= 0.15 or later_higher:
+        return 0.0, pair + " far apart", False
+    return 0.0, pair + " too far apart for one event", True
 
 
 def _later_is_higher(a: MatchUnit, b: MatchUnit) -> bool:
@@ -271,10 +281,11 @@ def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None
     p, p_why, p_veto = place_score(a, b, settings)
     ac, a_why, a_veto = actor_score(a, b)
     t, t_why = type_score(a, b)
-    k, k_why = toll_score(a, b)
+    k, k_why, k_veto = toll_score(a, b)
     components = {"date": d, "place": p, "actors": ac, "type": t, "toll": k}
     reasons = (d_why, p_why, a_why, t_why, k_why)
-    veto = p_why if p_veto else a_why if a_veto else d_why if d == 0.0 else None
+    vetoes = ((p_veto, p_why), (a_veto, a_why), (k_veto, k_why), (d == 0.0, d_why))
+    veto = next((why for vetoed, why in vetoes if vetoed), None)
     weights = dict(settings.weights)
     score = 0.0 if veto else sum(weights[name] * value for name, value in components.items())
     return ScoredPair(a, b, score, components, reasons, veto)

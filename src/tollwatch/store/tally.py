@@ -73,18 +73,14 @@ def period_of(day: date | None, by: str) -> str:
 def counted_events(session: Session) -> list[Counted]:
     """Every counted event with the toll it adds, aggregates net of counted parts."""
     events = {e.id: e for e in session.scalars(select(EventRow).where(EventRow.counted))}
-    event_of = dict(session.execute(select(IncidentRow.id, IncidentRow.event_id)).tuples().all())
-    aggregates = (
-        session.execute(
-            select(IncidentRow.id, IncidentRow.event_id).where(IncidentRow.kind == "aggregate")
-        )
-        .tuples()
-        .all()
-    )
+    event_of = dict(session.execute(select(IncidentRow.id, IncidentRow.event_id)).all())
+    aggregates = session.execute(
+        select(IncidentRow.id, IncidentRow.event_id).where(IncidentRow.kind == "aggregate")
+    ).all()
     children: dict[int, list[int]] = defaultdict(list)
     for agg_id, part_id in session.execute(
         select(IncidentPartRow.aggregate_id, IncidentPartRow.part_id)
-    ).tuples():
+    ):
         children[agg_id].append(part_id)
     overlap: dict[int, set[int]] = defaultdict(set)
     for agg_id, event_id in aggregates:

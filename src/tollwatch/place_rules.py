@@ -1,0 +1,166 @@
+"""The place-phrase grammar: the words around a name that change what it means.
+
+Each function looks at the text just before or after a matched name, inside
+one sentence, and answers one question: is this name part of an organisation
+or a person's name, is it the source's location, is it a province ("Homs
+province"), a point near something ("near Palmyra"), a region ("central
+Syria")? Rules are named ``places.v1.<rule>`` in the mentions they shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DIRECTION = (
+    r"(?:north|south|east|west|central|centre|center|northern|southern|eastern|western|"
+    r"north[- ]?eastern|north[- ]?western|south[- ]?eastern|south[- ]?western|"
+    r"north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west|"
+    r"upper|lower|mid|middle|rural|greater)"
+)
+_I = re.IGNORECASE
+
+# Organisation names that contain place names ("Syrian Observatory for Human
+# Rights", "Islamic State of Iraq and the Levant", "Hayat Tahrir al-Sham").
+ORG_PATTERNS = (
+    re.compile(
+        r"\b(?:Islamic\s+State|ISIS|IS)(?:'s|’s)?\s+(?:(?:of|in)\s+(?:Iraq|the\s+Levant|Syria|"
+        r"al-Sham|Sham|Greater\s+Sahara|West\s+Africa|Khorasan|Khurasan)"
+        r"(?:\s+and\s+(?:the\s+)?(?:Levant|Syria|al-Sham|Sham))?|"
+        r"(?:[A-Z][\w'’-]+\s+){0,3}(?:Province|Wilayat|Wilaya))",
+    ),
+    re.compile(
+        r"\b(?:Hay(?:'|’)?at|Ahrar|Jaish|Jaysh|Jabhat|Ansar|Harakat|Liwa|Faylaq|Kata(?:'|’)?ib|"
+        r"Asa(?:'|’)?ib|Jund|Saraya|Tahrir|Fatah|Jama(?:'|’)?at|Ahl|Hurras)"
+        r"(?:\s+(?:al|el|ad|ash|as|ar|an|at)?[- ]?[A-Z][\w'’]*){1,4}",
+    ),
+    re.compile(
+        r"\b(?:(?:Free|New|National|Democratic|Popular|Revolutionary|United|Islamic|Arab|Free)\s+)*"
+        r"(?:[A-Z][\w'’-]+\s+){1,4}"
+        r"(?:Observatory|Forces|Front|Brigades?|Movement|Council|Party|Cartel|Organi[sz]ation|"
+        r"Network|Battalions?|Regiment|Division|Corps|Guards?|Committee|Commission|Agency|"
+        r"Federation|Alliance|Coalition|Group|Liberation|Army|Militia|Mission|Times|News|"
+        r"Post|Tribune|Herald|Gazette|Television|Radio|TV|Broadcasting|Company|Airlines?|"
+        r"Bank|Fund|League|Society|Association|Union|Institute|Centre|Center|Foundation|"
+        r"Ministry|Embassy|Consulate|Program(?:me)?|Crescent|Cross|Initiative)\b",
+    ),
+    re.compile(r"\b(?:Al[- ]Qa(?:'|’)?[ei]da|Al[- ]Shabaa?b|Boko\s+Haram)\b(?:\s+in\s+[A-Z][\w ]+)?", _I),
+    re.compile(r"\b(?:Gulf|Sinaloa|Juarez|Juárez|Tijuana|Jalisco|Zetas|Familia)\s+[Cc]artel\b"),
+    re.compile(
+        r"\b(?:Cartel|Front|Army|Movement|Council|Party|Organi[sz]ation|Union|Commission|"
+        r"Committee|Observatory)\s+(?:for|of|del?|de\s+la)\s+(?:the\s+)?"
+        r"(?:[A-Z][\w'’-]+\s*(?:and|&|of|de|del|la|y)?\s*){1,6}"
+    ),
+)
+
+TITLES = frozenset(
+    """general gen gen. president mr mr. mrs mrs. ms ms. dr dr. minister commander colonel
+    col col. lt lieutenant captain capt major maj sergeant sgt king prince princess queen
+    sheikh shaykh imam pope senator sen governor gov mayor judge emir sultan ayatollah
+    mullah father bishop archbishop cardinal brigadier admiral marshal chief secretary
+    premier chancellor ambassador deputy lord sir saint st""".split()
+)
+ADMIN1_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:province|governorate|state|department|oblast|prefecture|region|"
+    r"provinces|governorates|states|departments)\b",
+    _I,
+)
+PLURAL_ADMIN1_AFTER = re.compile(
+    r"^(?:(?:,\s*|\s+and\s+)[A-Z][\w'’-]*(?:[ -][A-Za-z][\w'’-]*)?)+\s+"
+    r"(?:provinces|governorates|states|departments)\b"
+)
+ADMIN1_BEFORE = re.compile(
+    r"\b(?:province|governorate|state|department|region)\s+of\s+(?:the\s+)?$", _I
+)
+PLACE_AFTER = re.compile(r"^\s*(?:city|town|village|camp|neighbou?rhood|municipality)\b", _I)
+AREA_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:(?:" + DIRECTION + r")\s+)?"
+    r"(?:countryside|desert|area|areas|outskirts|suburbs?|district|valley|mountains|border|"
+    r"region|environs|surroundings)\b",
+    _I,
+)
+NEAR_BEFORE = re.compile(
+    r"\b(?:near|nearby|outside|close\s+to|next\s+to|around|on\s+the\s+outskirts\s+of|"
+    r"outskirts\s+of|suburbs?\s+of|in\s+the\s+vicinity\s+of|not\s+far\s+from|"
+    r"(?:\d+(?:\.\d+)?|a\s+few|several|some|few)\s*(?:km|kms|kilometres?|kilometers?|miles?)\s+"
+    r"(?:(?:to\s+the\s+)?" + DIRECTION + r"\s+)?(?:of|from)|"
+    + DIRECTION + r"\s+of|(?:on\s+)?the\s+road\s+(?:to|from|between)|countryside\s+of|"
+    r"(?:north|south|east|west)\w*\s+countryside\s+of)"
+    r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:of\s+)?$",
+    _I,
+)
+REGION_BEFORE = re.compile(
+    r"\b(?:in\s+|across\s+|of\s+|the\s+)?(" + DIRECTION + r"(?:\s+(?:and|,)\s+" + DIRECTION
+    + r")?)\s+(?:(?:part|parts|region|regions|areas?|reaches)\s+of\s+)?(?:the\s+)?$",
+    _I,
+)
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$", _I)
+AND_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$", _I)
+CONTAINER_AFTER = re.compile(r"^(?:\s*(?:city|town|village|camp|area))?(?:\s*,\s*|\s+in\s+)(?:the\s+)?"
+                             r"(?:(?:" + DIRECTION + r")\s+)?$", _I)
+SOURCE_AFTER = re.compile(r"^(?:-|\s)based\b", _I)
+SOURCE_BEFORE = re.compile(
+    r"(?:\bbased\s+in|\bspokes(?:man|woman|person)|\bofficials?|\bministry|\bembassy|"
+    r"\bbureau|\bcorrespondent|\breporters?|\bjournalists?|\bpress\s+conference|"
+    r"\bnews\s+agency|\bstatement|\bspeaking|\btold\s+\w+|\bsaid|\bannounced|\bheadquartered|"
+    r"\bgovernment|\bauthorities|\bregime|\bsources?|\bofficers?\s+said)"
+    r"(?:\s+\w+){0,2}\s+in\s+(?:the\s+)?$",
+    _I,
+)
+WIRE = r"(?:AFP|Reuters|AP|Xinhua|DPA|ANSA|EFE|IRNA|SANA|TASS|UPI|Anadolu|MENA|RADIO|TELEVISION)"
+DATELINE_AFTER = re.compile(
+    r"^\s*(?:,\s*[\w .]{0,25}?)?\s*(?:\(" + WIRE + r"[^)]*\)|\[[^\]]*\]|--|—|–|\s-\s)", _I
+)
+DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:\(" + WIRE + r"[^)]*\)\s*[-—–:]?\s*)?$", _I)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What the words around a name say about it."""
+
+    precision: str | None = None  # near | region | admin1 | None (as the entry says)
+    kind_hint: str | None = None  # admin1 | place
+    source: bool = False
+    start_extra: int = 0  # characters of cue before the name that join the phrase
+    end_extra: int = 0  # characters after it ("city", "province")
+    rule: str = "places.v1"
+
+
+def org_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of organisation names (relative to `text`)."""
+    spans: list[tuple[int, int]] = []
+    for pattern in ORG_PATTERNS:
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    return spans
+
+
+def shape(before: str, after: str, *, at_text_start: bool) -> Shape:
+    """Read the cue words before and after a name (both limited to its sentence)."""
+    if SOURCE_AFTER.match(after) or SOURCE_BEFORE.search(before):
+        return Shape(source=True, rule="places.v1.source")
+    if at_text_start and DATELINE_AFTER.match(after) and DATELINE_BEFORE.search(before):
+        return Shape(source=True, rule="places.v1.dateline")
+    end_extra = 0
+    kind_hint = None
+    m_admin = ADMIN1_AFTER.match(after) or PLURAL_ADMIN1_AFTER.match(after)
+    if m_admin or ADMIN1_BEFORE.search(before):
+        kind_hint = "admin1"
+        end_extra = m_admin.end() if m_admin and ADMIN1_AFTER.match(after) else 0
+    elif m_place := PLACE_AFTER.match(after):
+        kind_hint, end_extra = "place", m_place.end()
+    if m := NEAR_BEFORE.search(before):
+        return Shape("near", kind_hint, False, len(before) - m.start(), end_extra, "places.v1.near")
+    if m := REGION_BEFORE.search(before):
+        start = len(before) - m.start(1)
+        return Shape("region", kind_hint, False, start, end_extra, "places.v1.region")
+    if m_area := AREA_AFTER.match(after):
+        return Shape("region", kind_hint, False, 0, m_area.end(), "places.v1.area")
+    if kind_hint == "admin1":
+        return Shape("admin1", "admin1", False, 0, end_extra, "places.v1.admin1")
+    return Shape(None, kind_hint, False, 0, end_extra)
+
+
+def previous_word(before: str) -> str:
+    """The last word before a name, lower case, without a final full stop."""
+    words = before.split()
+    return words[-1].lower().rstrip(",") if words else ""

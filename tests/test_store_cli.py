@@ -1,0 +1,103 @@
+"""`tollwatch run` and `tollwatch db upgrade` end to end.
+
+Extraction may still find nothing in these reports while its stages are being
+written: these tests check structure and counts, not tolls.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from alembic import command
+from typer.testing import CliRunner
+
+from tollwatch.cli import app
+from tollwatch.settings import Settings
+from tollwatch.store import db as store_db
+from tollwatch.store import open_store
+
+REPORTS = [
+    {"id": "cli-1", "published": "2021-03-06",
+     "text": "Gunmen killed seven villagers in an attack on a market town on Friday, "
+             "police said."},
+    {"id": "cli-2", "published": "2021-03-07",
+     "text": "The toll from Friday's market attack rose to eleven, a local official said."},
+    {"id": "cli-3", "published": "2021-03-07", "text": "The central bank left rates unchanged."},
+]
+
+
+def _write(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def reports(tmp_path: Path) -> Path:
+    return _write(tmp_path / "reports.jsonl",
+                  [json.dumps(r) for r in REPORTS] + ["{this is not json"])
+
+
+def test_run_stores_rejects_and_is_idempotent(tmp_path: Path, reports: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'run.sqlite'}"
+    runner = CliRunner()
+    first = runner.invoke(app, ["run", str(reports), "--db", url])
+    assert first.exit_code == 0, first.output
+    assert "reports 4: stored 3, replaced 0, unchanged 0, rejected 1" in first.output
+    with open_store(Settings(db=url)) as store:
+        before = store.counts()
+    assert before["reports"] == 3 and before["rejections"] == 1
+    again = runner.invoke(app, ["run", str(reports), "--db", url])
+    assert "stored 0, replaced 0, unchanged 3, rejected 1" in again.output
+    with open_store(Settings(db=url)) as store:
+        assert store.counts() == before
+        tally = store.tally(by="day")
+    assert all(r.killed_best >= 0 for r in tally)
+
+
+def test_run_replaces_a_changed_report(tmp_path: Path, reports: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'run.sqlite'}"
+    runner = CliRunner()
+    runner.invoke(app, ["run", str(reports), "--db", url])
+    changed = dict(REPORTS[0], text=REPORTS[0]["text"] + " Two more died in hospital.")
+    edited = _write(tmp_path / "edited.jsonl", [json.dumps(changed)])
+    result = runner.invoke(app, ["run", str(edited), "--db", url])
+    assert "replaced 1" in result.output
+
+
+def test_run_reports_a_bad_database_clearly(reports: Path) -> None:
+    result = CliRunner().invoke(app, ["run", str(reports), "--db", "sqlite:////no/dir/x.db"])
+    assert result.exit_code == 1
+    assert "error (store)" in result.output and "does not exist" in result.output
+
+
+def test_db_upgrade_command(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'up.sqlite'}"
+    result = CliRunner().invoke(app, ["db", "upgrade", "--db", url])
+    assert result.exit_code == 0, result.output
+    assert f"is at revision {store_db.head_revision()}" in result.output
+
+
+def test_migrations_run_standalone_from_the_package(tmp_path: Path) -> None:
+    # what `alembic upgrade head` does with script_location = tollwatch:migrations
+    url = f"sqlite:///{tmp_path / 'alembic.sqlite'}"
+    command.upgrade(store_db.alembic_config(url), "head")
+    engine = store_db.make_engine(url)
+    assert store_db.current_revision(engine) == store_db.head_revision()
+    engine.dispose()
+
+
+@pytest.mark.shared
+def test_run_over_a_slice_of_the_dev_set_has_consistent_counts(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    source = shared_dir / "gold" / "dev" / "acled-2022.jsonl"
+    lines = source.read_text(encoding="utf-8").splitlines()[:25]
+    sample = _write(tmp_path / "slice.jsonl", lines)
+    url = f"sqlite:///{tmp_path / 'dev.sqlite'}"
+    with open_store(Settings(db=url)) as store:
+        summary = store.run([sample])
+        counts = store.counts()
+    assert summary.ingest.consistent and summary.ingest.reports_in == 25
+    assert counts["reports"] + counts["rejections"] == 25
