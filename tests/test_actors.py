@@ -262,3 +262,14 @@ def test_error_names_the_line(tmp_path: Path) -> None:
     settings = write(tmp_path, "actors:\n  - name: X\n    type: rebel\n    category: bandit\n")
     with pytest.raises(SettingsError, match=r"line 4"):
         load_actors(settings)
+
+
+def test_user_entry_wins_a_shared_form(tmp_path: Path) -> None:
+    settings = write(tmp_path, """
+actors:
+  - name: Local Defence Units
+    type: militia
+    category: pro_government
+    aliases: [the militia]
+""")
+    assert names("The militia attacked.", load_actors(settings)) == ["Local Defence Units"]

@@ -37,6 +37,7 @@ from tollwatch.evaluate import (
     read_floor,
     result_json,
     same_admin1,
+    same_place,
     score_extractions,
     score_record,
     write_floor,
@@ -357,6 +358,20 @@ def test_admin1_mismatches(gold: str, predicted: str | None) -> None:
     assert not same_admin1(gold, predicted)
 
 
+@pytest.mark.parametrize(
+    ("gold", "predicted", "expected"),
+    [
+        pytest.param("Teir Hills village", "Teir Hills", True, id="village-suffix"),
+        pytest.param("Port Town city", "PORT TOWN", True, id="city-and-case"),
+        pytest.param("Al Qusayr town", "Qusayr", True, id="article"),
+        pytest.param("North Camp", "South Camp", False, id="different"),
+        pytest.param("Eastfield", None, False, id="no-prediction"),
+    ],
+)
+def test_location_match(gold: str, predicted: str | None, expected: bool) -> None:
+    assert same_place(gold, predicted) is expected
+
+
 def test_admin_key_strips_suffixes() -> None:
     assert admin_key("Baghdad Governorate") == "baghdad"
     assert admin_key("Oaxaca state") == "oaxaca"
@@ -407,6 +422,18 @@ def test_imprecise_gold_coordinates_are_not_scored(dataset: str, meta: dict[str,
     rec = gold_record(dataset, gold={"lat": 34.0, "lon": 40.0}, meta=meta)
     metrics = scored(rec, extraction(incident(killed=1, place=where("SY", None, 34.0, 40.0))))
     assert not any(name.startswith("geo_") for name in metrics)
+
+
+def test_distances_are_also_reported_by_precision_code() -> None:
+    scores = DatasetScores("ucdp-ged-x")
+    near = extraction(incident(killed=1, place=where("SY", None, 34.1, 40.0)))
+    for prec, ex in [(1, near), (1, extraction(incident(killed=1))), (2, near)]:
+        rec = gold_record("ucdp-ged-x", gold={"lat": 34.0, "lon": 40.0}, meta={"where_prec": prec})
+        score_record(scores, rec, document_prediction(ex))
+    by_code = result_json(EvalResult({"ucdp-ged-x": scores}))["datasets"]["ucdp-ged-x"]
+    assert by_code["geo_by_precision"]["1"]["n"] == 2
+    assert by_code["geo_by_precision"]["1"]["within_25km"] == 0.5
+    assert by_code["geo_by_precision"]["2"]["with_point"] == 1
 
 
 def test_missing_point_is_a_miss_but_not_in_the_median() -> None:
@@ -611,6 +638,12 @@ def test_admin1_match_is_reflexive(name: str) -> None:
 # ---------------------------------------------------------------- CLI
 
 
+@pytest.fixture
+def loaded_once(monkeypatch: pytest.MonkeyPatch, resources: Resources) -> None:
+    """Commands get the session's already-loaded resources instead of loading their own."""
+    monkeypatch.setattr("tollwatch.evaluate.run.load_resources", lambda settings: resources)
+
+
 def write_small_gold(path: Path) -> None:
     records = [
         {"id": "t1", "source_dataset": "acled-test", "published": None,
@@ -628,6 +661,7 @@ def write_small_gold(path: Path) -> None:
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
 
 
+@pytest.mark.usefixtures("loaded_once")
 def test_cli_eval_json_and_floor(tmp_path: Path) -> None:
     gold = tmp_path / "small.jsonl"
     write_small_gold(gold)
@@ -645,6 +679,7 @@ def test_cli_eval_json_and_floor(tmp_path: Path) -> None:
     assert read_floor(floor).values["acled-test"]["killed_exact"] == acled["killed_exact"]["value"]
 
 
+@pytest.mark.usefixtures("loaded_once")
 def test_cli_eval_table_and_missing_file(tmp_path: Path) -> None:
     gold = tmp_path / "small.jsonl"
     write_small_gold(gold)
@@ -661,3 +696,16 @@ def test_every_metric_and_option_is_documented() -> None:
     options = ("--limit", "--format", "--output", "--workers", "--write-floor", "--check-floor")
     missing = [option for option in options if option not in doc]
     assert not missing, f"docs/quality.md does not describe {missing}"
+
+
+@pytest.mark.usefixtures("loaded_once")
+def test_update_floor_module_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tollwatch.evaluate.__main__ import main
+
+    gold = tmp_path / "small.jsonl"
+    write_small_gold(gold)
+    floor = tmp_path / "floor.json"
+    assert main(["--update-floor", "--gold", str(gold), "--floor", str(floor), "--limit", "2"]) == 0
+    assert read_floor(floor).limit == 2 and "commit it" in capsys.readouterr().out
+    assert main(["--update-floor", "--gold", str(gold), "--floor", str(floor)]) == 0
+    assert read_floor(floor).limit == 2  # the floor's own sample is kept

@@ -8,52 +8,98 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from test_store_support import (  # noqa: F401  (fixtures)
+from typer.testing import CliRunner
+
+import test_store_support as support
+from test_store_support import (
     IS,
     actor,
-    db_url,
     day,
     extraction,
     incident,
     killed,
-    pg_url,
     place,
     seed_extraction,
     source,
-    sqlite_store,
-    store,
 )
-from typer.testing import CliRunner
-
 from tollwatch.cli import app
 from tollwatch.errors import StoreError
 from tollwatch.settings import Settings
 from tollwatch.store import Store, open_store
 from tollwatch.store.export import column_names
 
-ACLED = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "location",
-         "latitude", "longitude", "geo_precision", "time_precision", "source", "notes",
-         "fatalities"]
-UCDP = ["best", "low", "high", "date_start", "date_end", "where_prec", "date_prec", "side_a",
-        "side_b"]
+# fixtures shared by the store tests (see test_store_support.py)
+db_url = support.db_url
+pg_url = support.pg_url
+sqlite_store = support.sqlite_store
+store = support.store
+
+ACLED = [
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "time_precision",
+    "source",
+    "notes",
+    "fatalities",
+]
+UCDP = [
+    "best",
+    "low",
+    "high",
+    "date_start",
+    "date_end",
+    "where_prec",
+    "date_prec",
+    "side_a",
+    "side_b",
+]
 
 
 def _fill(store: Store) -> None:
-    store.ingest([extraction("x", [
-        incident("x#1", killed=killed(15, 12, 20), date=day("2019-04-11"),
-                 place=place("Palmyra"), perpetrator=IS,
-                 victim=actor("Syrian soldiers", "military"), event_type="battle",
-                 sub_event_type="ambush"),
-        incident("x#2", "claim", claim_of="x#1", killed=killed(30), perpetrator=IS,
-                 source=source("Amaq", "perpetrator_claim"), date=day("2019-04-11")),
-    ], text_="Fifteen soldiers were killed in an ambush near Palmyra, the monitor said.")])
+    store.ingest(
+        [
+            extraction(
+                "x",
+                [
+                    incident(
+                        "x#1",
+                        killed=killed(15, 12, 20),
+                        date=day("2019-04-11"),
+                        place=place("Palmyra"),
+                        perpetrator=IS,
+                        victim=actor("Syrian soldiers", "military"),
+                        event_type="battle",
+                        sub_event_type="ambush",
+                    ),
+                    incident(
+                        "x#2",
+                        "claim",
+                        claim_of="x#1",
+                        killed=killed(30),
+                        perpetrator=IS,
+                        source=source("Amaq", "perpetrator_claim"),
+                        date=day("2019-04-11"),
+                    ),
+                ],
+                text_="Fifteen soldiers were killed in an ambush near Palmyra, the monitor said.",
+            )
+        ]
+    )
     store.match()
 
 
 def test_acled_columns(store: Store) -> None:
     _fill(store)
     [row] = store.export_rows("acled")
-    assert ACLED == list(row)
+    assert list(row) == ACLED
     assert row["event_type"] == "Battles" and row["sub_event_type"] == "Armed clash"
     assert (row["fatalities"], row["geo_precision"], row["time_precision"]) == (15, 1, 1)
     assert row["actor1"] == "Islamic State" and row["admin1"] == "Homs"
@@ -63,7 +109,7 @@ def test_acled_columns(store: Store) -> None:
 def test_ucdp_columns_put_the_state_on_side_a(store: Store) -> None:
     _fill(store)
     [row] = store.export_rows("ucdp")
-    assert UCDP == list(row)[: len(UCDP)]
+    assert list(row)[: len(UCDP)] == UCDP
     assert (row["low"], row["best"], row["high"]) == (12, 15, 20)
     assert (row["side_a"], row["side_b"]) == ("Syrian soldiers", "Islamic State")
     assert (row["where_prec"], row["date_prec"]) == (1, 1)
@@ -85,8 +131,9 @@ def test_only_counted_events_are_exported(store: Store) -> None:
 
 @pytest.mark.parametrize("columns", ["native", "acled", "ucdp"])
 @pytest.mark.parametrize("fmt", ["csv", "json", "geojson", "parquet"])
-def test_every_format_and_column_set_round_trips(sqlite_store: Store, tmp_path: Path, fmt: str,
-                                                 columns: str) -> None:
+def test_every_format_and_column_set_round_trips(
+    sqlite_store: Store, tmp_path: Path, fmt: str, columns: str
+) -> None:
     _fill(sqlite_store)
     out = tmp_path / f"events.{fmt}"
     assert sqlite_store.export(fmt, columns, out) == 1
@@ -118,8 +165,9 @@ def _parquet(store: Store, tmp_path: Path) -> Path:
     return out
 
 
-def test_failed_write_keeps_the_old_file(store: Store, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_keeps_the_old_file(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _fill(store)
     out = tmp_path / "events.json"
     out.write_text("old", encoding="utf-8")
@@ -140,12 +188,14 @@ def test_failed_write_keeps_the_old_file(store: Store, tmp_path: Path,
         pytest.param("xlsx", "native", None, "use one of csv, json", id="bad-format"),
         pytest.param("csv", "gdelt", None, "use one of native, acled, ucdp", id="bad-columns"),
         pytest.param("parquet", "native", None, "give an output file", id="parquet-to-stdout"),
-        pytest.param("csv", "native", Path("/no/such/dir/x.csv"), "does not exist",
-                     id="missing-folder"),
+        pytest.param(
+            "csv", "native", Path("/no/such/dir/x.csv"), "does not exist", id="missing-folder"
+        ),
     ],
 )
-def test_bad_export_requests(store: Store, fmt: str, columns: str, path: Path | None,
-                             message: str) -> None:
+def test_bad_export_requests(
+    store: Store, fmt: str, columns: str, path: Path | None, message: str
+) -> None:
     with pytest.raises(StoreError, match=message):
         store.export(fmt, columns, path)
 
@@ -156,8 +206,9 @@ def test_cli_export(tmp_path: Path) -> None:
         _fill(opened)
     runner = CliRunner()
     out = tmp_path / "acled.csv"
-    done = runner.invoke(app, ["export", "--db", url, "--format", "csv", "--columns", "acled",
-                               "-o", str(out)])
+    done = runner.invoke(
+        app, ["export", "--db", url, "--format", "csv", "--columns", "acled", "-o", str(out)]
+    )
     assert done.exit_code == 0, done.output
     assert next(csv.DictReader(out.open()))["fatalities"] == "15"
     stdout = runner.invoke(app, ["export", "--db", url, "--format", "json"])

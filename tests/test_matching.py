@@ -9,20 +9,18 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_store_support import (  # noqa: F401  (fixtures)
+
+import test_store_support as support
+from test_store_support import (
     HTS,
     IS,
-    db_url,
     day,
     extraction,
     incident,
     killed,
-    pg_url,
     place,
     source,
-    store,
 )
-
 from tollwatch.store import Store
 from tollwatch.store.matching import (
     MatchSettings,
@@ -36,14 +34,32 @@ from tollwatch.store.matching import (
 )
 from tollwatch.store.pairs_eval import evaluate, load_pairs
 
+# fixtures shared by the store tests (see test_store_support.py)
+db_url = support.db_url
+pg_url = support.pg_url
+store = support.store
+
 PAIRS = Path(__file__).parent / "data" / "matching_pairs.jsonl"
 
 BASE = MatchUnit(
-    id=1, report=1, published=date(2020, 3, 2), date_start=date(2020, 3, 1),
-    date_end=date(2020, 3, 1), date_precision="day", country="SY", admin1="Idlib",
-    place="Saraqib", lat=35.86, lon=36.80, place_precision="point",
-    perpetrator="Hayat Tahrir al-Sham", perpetrator_category="jihadist", victim_type="military",
-    event_type="battle", sub_event_type="attack", killed=10,
+    id=1,
+    report=1,
+    published=date(2020, 3, 2),
+    date_start=date(2020, 3, 1),
+    date_end=date(2020, 3, 1),
+    date_precision="day",
+    country="SY",
+    admin1="Idlib",
+    place="Saraqib",
+    lat=35.86,
+    lon=36.80,
+    place_precision="point",
+    perpetrator="Hayat Tahrir al-Sham",
+    perpetrator_category="jihadist",
+    victim_type="military",
+    event_type="battle",
+    sub_event_type="attack",
+    killed=10,
 )
 
 
@@ -55,14 +71,19 @@ def other(**changes: object) -> MatchUnit:
 
 # ---- blocking ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("b", "paired"),
     [
         pytest.param(other(), True, id="same-day"),
-        pytest.param(other(date_start=date(2020, 3, 2), date_end=date(2020, 3, 2)), True,
-                     id="next-day"),
-        pytest.param(other(date_start=date(2020, 3, 3), date_end=date(2020, 3, 3)), False,
-                     id="two-days-later"),
+        pytest.param(
+            other(date_start=date(2020, 3, 2), date_end=date(2020, 3, 2)), True, id="next-day"
+        ),
+        pytest.param(
+            other(date_start=date(2020, 3, 3), date_end=date(2020, 3, 3)),
+            False,
+            id="two-days-later",
+        ),
         pytest.param(other(report=1), False, id="same-report"),
         pytest.param(other(country="IQ"), False, id="other-country"),
         pytest.param(other(country=None), True, id="country-unknown"),
@@ -76,8 +97,12 @@ def test_candidate_pairs_block_on_date_country_report_kind(b: MatchUnit, paired:
 
 
 def test_blocking_compares_only_within_the_window() -> None:
-    units = [replace(BASE, id=i, report=i, date_start=date(2020, 1, 1 + i),
-                     date_end=date(2020, 1, 1 + i)) for i in range(20)]
+    units = [
+        replace(
+            BASE, id=i, report=i, date_start=date(2020, 1, 1 + i), date_end=date(2020, 1, 1 + i)
+        )
+        for i in range(20)
+    ]
     pairs = candidate_pairs(units)
     assert len(pairs) == 19  # each day only with the next one
     assert all(abs((a.date_start - b.date_start).days) == 1 for a, b in pairs)  # type: ignore[operator]
@@ -85,18 +110,29 @@ def test_blocking_compares_only_within_the_window() -> None:
 
 # ---- scoring ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("b", "veto_word"),
     [
-        pytest.param(other(place="Maarat al-Numan", lat=35.65, lon=36.68), "km apart",
-                     id="two-towns-25km"),
-        pytest.param(other(admin1="Hama", place=None, lat=None, lon=None,
-                           place_precision="admin1"), "different provinces", id="other-province"),
-        pytest.param(other(perpetrator="Islamic State", perpetrator_category="rebel"),
-                     "perpetrators differ", id="other-perpetrator"),
+        pytest.param(
+            other(place="Maarat al-Numan", lat=35.65, lon=36.68), "km apart", id="two-towns-25km"
+        ),
+        pytest.param(
+            other(admin1="Hama", place=None, lat=None, lon=None, place_precision="admin1"),
+            "different provinces",
+            id="other-province",
+        ),
+        pytest.param(
+            other(perpetrator="Islamic State", perpetrator_category="rebel"),
+            "perpetrators differ",
+            id="other-perpetrator",
+        ),
         pytest.param(other(killed=95), "too far apart", id="toll-2-vs-95-same-day"),
-        pytest.param(other(date_start=date(2020, 3, 5), date_end=date(2020, 3, 5)),
-                     "days apart", id="dates-apart"),
+        pytest.param(
+            other(date_start=date(2020, 3, 5), date_end=date(2020, 3, 5)),
+            "days apart",
+            id="dates-apart",
+        ),
     ],
 )
 def test_scoring_vetoes_what_cannot_be_one_event(b: MatchUnit, veto_word: str) -> None:
@@ -110,11 +146,15 @@ def test_scoring_vetoes_what_cannot_be_one_event(b: MatchUnit, veto_word: str) -
     [
         pytest.param(other(), 0.99, id="identical"),
         pytest.param(other(place="Sarmin", lat=35.90, lon=36.72), 0.85, id="village-8km"),
-        pytest.param(other(perpetrator=None, perpetrator_category=None), 0.85,
-                     id="perpetrator-unknown"),
+        pytest.param(
+            other(perpetrator=None, perpetrator_category=None), 0.85, id="perpetrator-unknown"
+        ),
         pytest.param(other(published=date(2020, 3, 4), killed=22), 0.95, id="later-update-22"),
-        pytest.param(other(place=None, lat=None, lon=None, place_precision="admin1"), 0.75,
-                     id="province-only"),
+        pytest.param(
+            other(place=None, lat=None, lon=None, place_precision="admin1"),
+            0.75,
+            id="province-only",
+        ),
     ],
 )
 def test_scoring_rewards_same_event_evidence(b: MatchUnit, at_least: float) -> None:
@@ -149,6 +189,7 @@ def test_haversine_known_distance() -> None:
 
 # ---- clustering ------------------------------------------------------------------------
 
+
 def test_cluster_never_joins_two_incidents_of_one_report() -> None:
     a, b = BASE, other()
     c = replace(BASE, id=3, report=1)  # same report as a, same facts
@@ -180,6 +221,7 @@ def test_every_unit_ends_in_exactly_one_cluster() -> None:
 
 # ---- precision and recall on the hand-written pairs ------------------------------------
 
+
 def test_pairs_file_precision_and_recall_floor() -> None:
     pairs = load_pairs(PAIRS)
     assert len(pairs) >= 40
@@ -192,11 +234,29 @@ def test_pairs_file_precision_and_recall_floor() -> None:
 
 # ---- in the store ----------------------------------------------------------------------
 
-def _attack(rid: str, toll: int, published: str, where: str = "Maarat al-Numan",
-            perpetrator: object = HTS, **extra: object) -> object:
-    return extraction(rid, [incident(f"{rid}#1", killed=killed(toll), date=day("2020-02-10"),
-                                     place=place(where), perpetrator=perpetrator, **extra)],
-                      published=published)
+
+def _attack(
+    rid: str,
+    toll: int,
+    published: str,
+    where: str = "Maarat al-Numan",
+    perpetrator: object = HTS,
+    **extra: object,
+) -> object:
+    return extraction(
+        rid,
+        [
+            incident(
+                f"{rid}#1",
+                killed=killed(toll),
+                date=day("2020-02-10"),
+                place=place(where),
+                perpetrator=perpetrator,
+                **extra,
+            )
+        ],
+        published=published,
+    )
 
 
 def test_later_report_with_higher_toll_updates_the_event(store: Store) -> None:
@@ -212,11 +272,13 @@ def test_later_report_with_higher_toll_updates_the_event(store: Store) -> None:
 
 
 def test_same_day_same_province_different_incidents_stay_apart(store: Store) -> None:
-    store.ingest([
-        _attack("r1", 7, "2020-02-10", where="Maarat al-Numan"),  # type: ignore[list-item]
-        _attack("r2", 6, "2020-02-10", where="Jisr al-Shughur"),  # type: ignore[list-item]
-        _attack("r3", 9, "2020-02-10", where="Idlib", perpetrator=IS),  # type: ignore[list-item]
-    ])
+    store.ingest(
+        [
+            _attack("r1", 7, "2020-02-10", where="Maarat al-Numan"),  # type: ignore[list-item]
+            _attack("r2", 6, "2020-02-10", where="Jisr al-Shughur"),  # type: ignore[list-item]
+            _attack("r3", 9, "2020-02-10", where="Idlib", perpetrator=IS),  # type: ignore[list-item]
+        ]
+    )
     store.match()
     assert len(store.events()) == 3
 
@@ -231,12 +293,27 @@ def test_each_merge_stores_its_explanation(store: Store) -> None:
 
 
 def test_claim_of_attaches_to_its_incident_event(store: Store) -> None:
-    ext = extraction("c", [
-        incident("c#1", killed=killed(15), date=day("2020-02-10"), place=place("Palmyra"),
-                 perpetrator=IS),
-        incident("c#2", "claim", claim_of="c#1", killed=killed(40), perpetrator=IS,
-                 source=source("Amaq", "perpetrator_claim"), date=day("2020-02-10")),
-    ])
+    ext = extraction(
+        "c",
+        [
+            incident(
+                "c#1",
+                killed=killed(15),
+                date=day("2020-02-10"),
+                place=place("Palmyra"),
+                perpetrator=IS,
+            ),
+            incident(
+                "c#2",
+                "claim",
+                claim_of="c#1",
+                killed=killed(40),
+                perpetrator=IS,
+                source=source("Amaq", "perpetrator_claim"),
+                date=day("2020-02-10"),
+            ),
+        ],
+    )
     store.ingest([ext])
     store.match()
     [event] = store.events()
@@ -249,9 +326,20 @@ def test_claim_of_attaches_to_its_incident_event(store: Store) -> None:
 def test_replacing_a_report_rematches(store: Store) -> None:
     store.ingest([_attack("a", 8, "2020-02-10"), _attack("b", 9, "2020-02-11")])  # type: ignore[list-item]
     store.match()
-    moved = extraction("b", [incident("b#1", killed=killed(9), date=day("2020-02-10"),
-                                      place=place("Palmyra"), perpetrator=HTS)],
-                       text_="A new text.", published="2020-02-11")
+    moved = extraction(
+        "b",
+        [
+            incident(
+                "b#1",
+                killed=killed(9),
+                date=day("2020-02-10"),
+                place=place("Palmyra"),
+                perpetrator=HTS,
+            )
+        ],
+        text_="A new text.",
+        published="2020-02-11",
+    )
     store.ingest([moved])
     stats = store.match()
     assert len(store.events()) == 2 and stats.created == 1

@@ -6,7 +6,7 @@ evenly through each file, to keep this test to a few seconds). A score more than
 the tolerance (0.005; 5 per 1,000 for per-1,000 rates) worse than its floor
 fails. Raising the floor is a deliberate commit:
 
-    python -m tollwatch.evaluate --update-floor --limit 200
+    python -m tollwatch.evaluate --update-floor --limit 150
 """
 
 from __future__ import annotations
@@ -43,5 +43,5 @@ def test_dev_scores_hold_the_floor(
     assert not failures, (
         "scores fell below tests/quality_floor.json:\n  " + "\n  ".join(failures)
         + "\nfix the regression, or lower the floor on purpose with "
-        "`python -m tollwatch.evaluate --update-floor --limit 200` and say why in the commit"
+        "`python -m tollwatch.evaluate --update-floor --limit 150` and say why in the commit"
     )

@@ -17,17 +17,15 @@ from alembic.runtime.migration import MigrationContext
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
-from test_store_support import (  # noqa: F401  (fixtures)
-    db_url,
+
+import test_store_support as support
+from test_store_support import (
     extraction,
     incident,
     killed,
-    pg_url,
     place,
     seed_extraction,
-    store,
 )
-
 from tollwatch.errors import StoreError
 from tollwatch.records import Extraction, Rejection, Span, Toll
 from tollwatch.settings import Settings, load_settings
@@ -44,11 +42,21 @@ from tollwatch.store.models import (
     ReportRow,
 )
 
+# fixtures shared by the store tests (see test_store_support.py)
+db_url = support.db_url
+pg_url = support.pg_url
+store = support.store
+
 
 def test_open_creates_schema_at_head(store: Store) -> None:
     assert store_db.current_revision(store.engine) == store_db.head_revision()
-    assert store.counts() == {"reports": 0, "rejections": 0, "incidents": 0, "events": 0,
-                              "audit": 0}
+    assert store.counts() == {
+        "reports": 0,
+        "rejections": 0,
+        "incidents": 0,
+        "events": 0,
+        "audit": 0,
+    }
 
 
 def test_migrations_create_exactly_the_models(store: Store) -> None:
@@ -78,7 +86,8 @@ def test_ingest_stores_report_incidents_figures_evidence(store: Store) -> None:
         assert not rows["seed#7"].top_level  # claims are never top-level
         parts = session.execute(select(IncidentPartRow)).scalars().all()
         assert len(parts) == 5
-        figure = session.scalars(select(FigureRow).where(FigureRow.incident_id == rows["seed#3"].id)).one()
+        of_koum = FigureRow.incident_id == rows["seed#3"].id
+        figure = session.scalars(select(FigureRow).where(of_koum)).one()
         assert (figure.low, figure.best, figure.high, figure.outcome) == (15, 15, 15, "killed")
         evidence = session.scalars(select(EvidenceRow)).first()
         assert evidence is not None and evidence.text == report.text[evidence.start : evidence.end]
@@ -97,8 +106,11 @@ def test_same_reports_again_change_nothing(store: Store) -> None:
 def test_changed_text_replaces_incidents(store: Store) -> None:
     first = extraction("r1", [incident("r1#1", killed=killed(3))], text_="Three died.")
     store.ingest([first])
-    second = extraction("r1", [incident("r1#1", killed=killed(5)), incident("r1#2")],
-                        text_="Five died. Later, more.")
+    second = extraction(
+        "r1",
+        [incident("r1#1", killed=killed(5)), incident("r1#2")],
+        text_="Five died. Later, more.",
+    )
     stats = store.ingest([second])
     assert stats.replaced == 1
     with store.sessions() as session:
@@ -194,11 +206,13 @@ def shared_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 @settings(max_examples=40, deadline=None)
 @given(text=st.text(min_size=1, max_size=200), toll=tolls(), n=st.integers(1, 3))
-def test_round_trip_keeps_figures_and_evidence(shared_store: Store, text: str,
-                                               toll: Toll | None, n: int) -> None:
+def test_round_trip_keeps_figures_and_evidence(
+    shared_store: Store, text: str, toll: Toll | None, n: int
+) -> None:
     key = uuid.uuid4().hex
-    incidents = [incident(f"{key}#{i}", killed=toll, evidence=[Span(0, len(text))])
-                 for i in range(n)]
+    incidents = [
+        incident(f"{key}#{i}", killed=toll, evidence=[Span(0, len(text))]) for i in range(n)
+    ]
     shared_store.ingest([extraction(key, incidents, text_=text)])
     with shared_store.sessions() as session:
         report = session.scalars(select(ReportRow).where(ReportRow.key == key)).one()

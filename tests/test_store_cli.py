@@ -14,16 +14,23 @@ from alembic import command
 from typer.testing import CliRunner
 
 from tollwatch.cli import app
+from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
 from tollwatch.store import db as store_db
 from tollwatch.store import open_store
 
 REPORTS = [
-    {"id": "cli-1", "published": "2021-03-06",
-     "text": "Gunmen killed seven villagers in an attack on a market town on Friday, "
-             "police said."},
-    {"id": "cli-2", "published": "2021-03-07",
-     "text": "The toll from Friday's market attack rose to eleven, a local official said."},
+    {
+        "id": "cli-1",
+        "published": "2021-03-06",
+        "text": "Gunmen killed seven villagers in an attack on a market town on Friday, "
+        "police said.",
+    },
+    {
+        "id": "cli-2",
+        "published": "2021-03-07",
+        "text": "The toll from Friday's market attack rose to eleven, a local official said.",
+    },
     {"id": "cli-3", "published": "2021-03-07", "text": "The central bank left rates unchanged."},
 ]
 
@@ -33,10 +40,17 @@ def _write(path: Path, lines: list[str]) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def loaded_once(resources: Resources, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`run` loads the gazetteer and actors; reuse the session's copy (conftest)."""
+    monkeypatch.setattr("tollwatch.pipeline.load_resources", lambda _settings: resources)
+
+
 @pytest.fixture
 def reports(tmp_path: Path) -> Path:
-    return _write(tmp_path / "reports.jsonl",
-                  [json.dumps(r) for r in REPORTS] + ["{this is not json"])
+    return _write(
+        tmp_path / "reports.jsonl", [json.dumps(r) for r in REPORTS] + ["{this is not json"]
+    )
 
 
 def test_run_stores_rejects_and_is_idempotent(tmp_path: Path, reports: Path) -> None:

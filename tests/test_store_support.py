@@ -141,9 +141,17 @@ def place(name: str | None, precision: str = "point", **over: object) -> PlaceMe
     """A place mention; known names get their country, province and coordinates."""
     country, admin1, lat, lon = PLACES.get(name or "", (None, None, None, None))
     values: dict[str, object] = {
-        "name": name, "country": country, "admin1": admin1, "admin2": None, "lat": lat,
-        "lon": lon, "geonameid": None, "precision": precision, "text": name or "",
-        "span": Span(0, 1), "sentence": 0,
+        "name": name,
+        "country": country,
+        "admin1": admin1,
+        "admin2": None,
+        "lat": lat,
+        "lon": lon,
+        "geonameid": None,
+        "precision": precision,
+        "text": name or "",
+        "span": Span(0, 1),
+        "sentence": 0,
     }
     values.update(over)
     return PlaceMention(**values)  # type: ignore[arg-type]
@@ -159,14 +167,30 @@ def source(name: str, role: str) -> SourceMention:
 
 def day(iso: str, precision: str = "day", end: str | None = None) -> DateMention:
     start = date.fromisoformat(iso)
-    return DateMention(start, date.fromisoformat(end) if end else start, precision, iso,  # type: ignore[arg-type]
-                       Span(0, 1), 0)
+    return DateMention(
+        start,
+        date.fromisoformat(end) if end else start,
+        precision,
+        iso,  # type: ignore[arg-type]
+        Span(0, 1),
+        0,
+    )
 
 
-def killed(best: int | None, low: int | None = None, high: int | None = None,
-           text_: str | None = None, span: Span | None = None) -> Toll:
-    return Toll(low if low is not None else best, best, high if high is not None else best,
-                text_ or str(best), span)
+def killed(
+    best: int | None,
+    low: int | None = None,
+    high: int | None = None,
+    text_: str | None = None,
+    span: Span | None = None,
+) -> Toll:
+    return Toll(
+        low if low is not None else best,
+        best,
+        high if high is not None else best,
+        text_ or str(best),
+        span,
+    )
 
 
 OBSERVATORY = source("Syrian Observatory for Human Rights", "monitor")
@@ -177,42 +201,98 @@ ARMY = actor("Syrian Arab Army", "military", "state")
 
 def incident(local: str, kind: str = "incident", **values: object) -> Incident:
     """An incident with sensible defaults (a monitor's report, an attack)."""
-    defaults: dict[str, object] = {"event_type": "battle", "source": OBSERVATORY,
-                                   "evidence": [Span(0, 10)]}
+    defaults: dict[str, object] = {
+        "event_type": "battle",
+        "source": OBSERVATORY,
+        "evidence": [Span(0, 10)],
+    }
     defaults.update(values)
     return Incident(id=local, kind=kind, **defaults)  # type: ignore[arg-type]
 
 
-def extraction(report_id: str, incidents: list[Incident], text_: str | None = None,
-               published: str | None = "2019-04-13") -> Extraction:
+def extraction(
+    report_id: str,
+    incidents: list[Incident],
+    text_: str | None = None,
+    published: str | None = "2019-04-13",
+) -> Extraction:
     """An Extraction carrying its Report (text defaults to one sentence per incident)."""
     body = text_ or " ".join(f"Sentence about {i.id}." for i in incidents) or "Nothing."
-    report = Report(id=report_id, text=body,
-                    published=date.fromisoformat(published) if published else None,
-                    outlet="Test Wire", url=f"https://example.org/{report_id}",
-                    origin=f"test:{report_id}")
+    report = Report(
+        id=report_id,
+        text=body,
+        published=date.fromisoformat(published) if published else None,
+        outlet="Test Wire",
+        url=f"https://example.org/{report_id}",
+        origin=f"test:{report_id}",
+    )
     return Extraction(report_id, incidents, report=report)
 
 
 def seed_extraction() -> Extraction:
     """The seed article's structure, built by hand: its document toll is 67."""
     when = day("2019-04-11", end="2019-04-13")
-    return extraction("seed", [
-        incident("seed#1", "aggregate", parts=["seed#2", "seed#6"], killed=killed(61, 61, None),
-                 date=day("2019-04-12", end="2019-04-13"), place=place(None, "country",
-                 country="SY")),
-        incident("seed#2", "aggregate", parts=["seed#3", "seed#4", "seed#5"], killed=killed(35),
-                 perpetrator=IS, date=when, place=place(None, "region", country="SY")),
-        incident("seed#3", perpetrator=IS, killed=killed(15), date=when, place=place("al-Koum")),
-        incident("seed#4", perpetrator=IS, killed=killed(8), date=day("2019-04-11"),
-                 place=place("Mayadin")),
-        incident("seed#5", perpetrator=IS, killed=killed(4), date=when,
-                 place=place(None, "admin1", country="SY", admin1="Homs")),
-        incident("seed#7", "claim", claim_of="seed#2", perpetrator=IS, killed=killed(20),
-                 source=source("Amaq", "perpetrator_claim"), date=day("2019-04-12"),
-                 place=place("Sukhnah", "region")),
-        incident("seed#8", perpetrator=ARMY, victim=actor("Islamic State", "militant"),
-                 killed=killed(6), date=when, place=place(None, "region", country="SY")),
-        incident("seed#6", perpetrator=HTS, killed=killed(26), date=day("2019-04-13"),
-                 place=place("Idlib", "admin1")),
-    ])
+    return extraction(
+        "seed",
+        [
+            incident(
+                "seed#1",
+                "aggregate",
+                parts=["seed#2", "seed#6"],
+                killed=killed(61, 61, None),
+                date=day("2019-04-12", end="2019-04-13"),
+                place=place(None, "country", country="SY"),
+            ),
+            incident(
+                "seed#2",
+                "aggregate",
+                parts=["seed#3", "seed#4", "seed#5"],
+                killed=killed(35),
+                perpetrator=IS,
+                date=when,
+                place=place(None, "region", country="SY"),
+            ),
+            incident(
+                "seed#3", perpetrator=IS, killed=killed(15), date=when, place=place("al-Koum")
+            ),
+            incident(
+                "seed#4",
+                perpetrator=IS,
+                killed=killed(8),
+                date=day("2019-04-11"),
+                place=place("Mayadin"),
+            ),
+            incident(
+                "seed#5",
+                perpetrator=IS,
+                killed=killed(4),
+                date=when,
+                place=place(None, "admin1", country="SY", admin1="Homs"),
+            ),
+            incident(
+                "seed#7",
+                "claim",
+                claim_of="seed#2",
+                perpetrator=IS,
+                killed=killed(20),
+                source=source("Amaq", "perpetrator_claim"),
+                date=day("2019-04-12"),
+                place=place("Sukhnah", "region"),
+            ),
+            incident(
+                "seed#8",
+                perpetrator=ARMY,
+                victim=actor("Islamic State", "militant"),
+                killed=killed(6),
+                date=when,
+                place=place(None, "region", country="SY"),
+            ),
+            incident(
+                "seed#6",
+                perpetrator=HTS,
+                killed=killed(26),
+                date=day("2019-04-13"),
+                place=place("Idlib", "admin1"),
+            ),
+        ],
+    )

@@ -7,28 +7,31 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_store_support import (  # noqa: F401  (fixtures)
+from typer.testing import CliRunner
+
+import test_store_support as support
+from test_store_support import (
     ARMY,
     HTS,
     IS,
     actor,
-    db_url,
     day,
     extraction,
     incident,
     killed,
-    pg_url,
     place,
     seed_extraction,
     source,
-    store,
 )
-from typer.testing import CliRunner
-
 from tollwatch.cli import app
 from tollwatch.errors import StoreError
 from tollwatch.store import Store
 from tollwatch.store.tally import period_of
+
+# fixtures shared by the store tests (see test_store_support.py)
+db_url = support.db_url
+pg_url = support.pg_url
+store = support.store
 
 
 def _total(store: Store, **options: object) -> int:
@@ -46,20 +49,50 @@ def test_seed_structure_tallies_to_67(store: Store) -> None:
 
 
 def test_claims_never_count(store: Store) -> None:
-    store.ingest([extraction("c", [
-        incident("c#1", "claim", killed=killed(50), perpetrator=IS, date=day("2021-01-01"),
-                 source=source("Amaq", "perpetrator_claim")),
-    ])])
+    store.ingest(
+        [
+            extraction(
+                "c",
+                [
+                    incident(
+                        "c#1",
+                        "claim",
+                        killed=killed(50),
+                        perpetrator=IS,
+                        date=day("2021-01-01"),
+                        source=source("Amaq", "perpetrator_claim"),
+                    ),
+                ],
+            )
+        ]
+    )
     store.match()
     assert [r.events for r in store.tally()] == []
 
 
 def test_monitor_figure_counts_once_across_reports(store: Store) -> None:
-    for rid, toll, published in (("a", 9, "2021-05-01"), ("b", 14, "2021-05-02"),
-                                 ("c", 14, "2021-05-02")):
-        store.ingest([extraction(rid, [incident(f"{rid}#1", killed=killed(toll),
-                                                date=day("2021-05-01"), place=place("Palmyra"),
-                                                perpetrator=IS)], published=published)])
+    for rid, toll, published in (
+        ("a", 9, "2021-05-01"),
+        ("b", 14, "2021-05-02"),
+        ("c", 14, "2021-05-02"),
+    ):
+        store.ingest(
+            [
+                extraction(
+                    rid,
+                    [
+                        incident(
+                            f"{rid}#1",
+                            killed=killed(toll),
+                            date=day("2021-05-01"),
+                            place=place("Palmyra"),
+                            perpetrator=IS,
+                        )
+                    ],
+                    published=published,
+                )
+            ]
+        )
     store.match()
     assert _total(store) == 14
 
@@ -70,15 +103,41 @@ def test_aggregate_counts_only_its_residual_when_a_part_is_counted_elsewhere(
     # report A: a 40-killed total whose part is a 15-killed attack at Palmyra;
     # report B: the same Palmyra attack as its own top-level incident, 18 killed.
     span = day("2021-06-01", end="2021-06-02")
-    a = extraction("A", [
-        incident("A#1", "aggregate", parts=["A#2"], killed=killed(40), date=span,
-                 place=place(None, "country", country="SY"), perpetrator=IS),
-        incident("A#2", killed=killed(15), date=day("2021-06-01"), place=place("Palmyra"),
-                 perpetrator=IS),
-    ], published="2021-06-02")
-    b = extraction("B", [incident("B#1", killed=killed(18), date=day("2021-06-01"),
-                                  place=place("Palmyra"), perpetrator=IS)],
-                   published="2021-06-03")
+    a = extraction(
+        "A",
+        [
+            incident(
+                "A#1",
+                "aggregate",
+                parts=["A#2"],
+                killed=killed(40),
+                date=span,
+                place=place(None, "country", country="SY"),
+                perpetrator=IS,
+            ),
+            incident(
+                "A#2",
+                killed=killed(15),
+                date=day("2021-06-01"),
+                place=place("Palmyra"),
+                perpetrator=IS,
+            ),
+        ],
+        published="2021-06-02",
+    )
+    b = extraction(
+        "B",
+        [
+            incident(
+                "B#1",
+                killed=killed(18),
+                date=day("2021-06-01"),
+                place=place("Palmyra"),
+                perpetrator=IS,
+            )
+        ],
+        published="2021-06-03",
+    )
     store.ingest([a, b])
     store.match()
     # 18 for the Palmyra event + (40 - 18) residual of the total = 40, not 58
@@ -94,27 +153,62 @@ def test_aggregate_counts_only_its_residual_when_a_part_is_counted_elsewhere(
     ],
 )
 def test_periods(store: Store, by: str, expected: list[str]) -> None:
-    store.ingest([extraction("p", [
-        incident("p#1", killed=killed(1), date=day("2019-04-11"), place=place("Palmyra")),
-        incident("p#2", killed=killed(2), date=day("2019-04-12"), place=place("Idlib")),
-        incident("p#3", killed=killed(3), date=day("2019-04-13"), place=place("Mayadin")),
-    ])])
+    store.ingest(
+        [
+            extraction(
+                "p",
+                [
+                    incident(
+                        "p#1", killed=killed(1), date=day("2019-04-11"), place=place("Palmyra")
+                    ),
+                    incident("p#2", killed=killed(2), date=day("2019-04-12"), place=place("Idlib")),
+                    incident(
+                        "p#3", killed=killed(3), date=day("2019-04-13"), place=place("Mayadin")
+                    ),
+                ],
+            )
+        ]
+    )
     store.match()
     assert [r.period for r in store.tally(by=by)] == expected
 
 
 def _mixed(store: Store) -> None:
-    store.ingest([extraction("m", [
-        incident("m#1", killed=killed(4, 3, 6), date=day("2020-01-05"), place=place("Palmyra"),
-                 perpetrator=IS, victim=actor("soldiers", "military"),
-                 event_type="battle"),
-        incident("m#2", killed=killed(10), date=day("2020-02-07"), place=place("Idlib"),
-                 perpetrator=ARMY, victim=actor("civilians", "civilian"),
-                 event_type="explosion_remote_violence"),
-        incident("m#3", killed=killed(2), date=day("2020-02-09"),
-                 place=place("Baghdad", country="IQ", admin1="Baghdad", lat=33.3, lon=44.4),
-                 perpetrator=HTS, event_type="battle"),
-    ])])
+    store.ingest(
+        [
+            extraction(
+                "m",
+                [
+                    incident(
+                        "m#1",
+                        killed=killed(4, 3, 6),
+                        date=day("2020-01-05"),
+                        place=place("Palmyra"),
+                        perpetrator=IS,
+                        victim=actor("soldiers", "military"),
+                        event_type="battle",
+                    ),
+                    incident(
+                        "m#2",
+                        killed=killed(10),
+                        date=day("2020-02-07"),
+                        place=place("Idlib"),
+                        perpetrator=ARMY,
+                        victim=actor("civilians", "civilian"),
+                        event_type="explosion_remote_violence",
+                    ),
+                    incident(
+                        "m#3",
+                        killed=killed(2),
+                        date=day("2020-02-09"),
+                        place=place("Baghdad", country="IQ", admin1="Baghdad", lat=33.3, lon=44.4),
+                        perpetrator=HTS,
+                        event_type="battle",
+                    ),
+                ],
+            )
+        ]
+    )
     store.match()
 
 
@@ -123,12 +217,15 @@ def _mixed(store: Store) -> None:
     [
         pytest.param("country", {"SY": 14, "IQ": 2}, id="country"),
         pytest.param("admin1", {"Homs": 4, "Idlib": 10, "Baghdad": 2}, id="admin1"),
-        pytest.param("perpetrator", {"Islamic State": 4, "Syrian Arab Army": 10,
-                                     "Hayat Tahrir al-Sham": 2}, id="perpetrator"),
-        pytest.param("victim_type", {"military": 4, "civilian": 10, "unknown": 2},
-                     id="victim-type"),
-        pytest.param("event_type", {"battle": 6, "explosion_remote_violence": 10},
-                     id="event-type"),
+        pytest.param(
+            "perpetrator",
+            {"Islamic State": 4, "Syrian Arab Army": 10, "Hayat Tahrir al-Sham": 2},
+            id="perpetrator",
+        ),
+        pytest.param(
+            "victim_type", {"military": 4, "civilian": 10, "unknown": 2}, id="victim-type"
+        ),
+        pytest.param("event_type", {"battle": 6, "explosion_remote_violence": 10}, id="event-type"),
     ],
 )
 def test_groups(store: Store, group: str, expected: dict[str, int]) -> None:

@@ -142,7 +142,7 @@ class PhraseMatcher:
             best: PhraseMatch | None = None
             if tokens.keys[i] in self._root or SLOT in self._root:
                 for match in self._walk(self._root, tokens, i, i, None, upper):
-                    if best is None or match.end > best.end:
+                    if best is None or match.end >= best.end:  # same length: the later entry wins
                         best = match
             if best is None:
                 i += 1

@@ -7,6 +7,7 @@ fall-backs (docs/incidents.md).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
@@ -64,6 +65,53 @@ def actor_side(actor: ActorMention | None) -> str | None:
     if category in {"jihadist", "rebel", "criminal", "militia"}:
         return category
     return _SIDE_BY_TYPE.get(actor.actor.type)
+
+
+# Class names that stand for any group of their side ("jihadists", "militants").
+GENERIC_ACTORS = frozenset(
+    {
+        "military forces",
+        "police forces",
+        "pro-government militia",
+        "rebels",
+        "jihadists",
+        "communal militia",
+        "criminal group",
+        "unidentified armed group",
+        "anaphoric armed group",
+        "civilians",
+    }
+)
+
+# Victim phrases that name no side: "40 people", "dozens of persons".
+_GENERIC_VICTIM = re.compile(
+    r"\b(people|persons|individuals|others|dead|bodies|lives|deaths|casualties|victims)\b",
+    re.IGNORECASE,
+)
+
+
+def actor_key(actor: ActorMention) -> str:
+    """The actor's name without its country suffix, in lower case."""
+    return re.sub(r"\s*\(.*\)$", "", actor.actor.name).lower()
+
+
+def is_generic(actor: ActorMention) -> bool:
+    key = actor_key(actor)
+    return key in GENERIC_ACTORS or key.startswith("military forces")
+
+
+def generic_victim(victim_text: str | None) -> bool:
+    """True for a victim phrase that names no side ("40 people")."""
+    return victim_text is not None and bool(_GENERIC_VICTIM.search(victim_text))
+
+
+def actors_compatible(a: ActorMention | None, b: ActorMention | None) -> bool:
+    """Two perpetrators may be one: same actor, or a generic class on the same side."""
+    if a is None or b is None or actor_key(a) == actor_key(b):
+        return True
+    if is_generic(a) or is_generic(b):
+        return sides_compatible(actor_side(a), actor_side(b))
+    return False
 
 
 def sides_compatible(a: str | None, b: str | None) -> bool:
@@ -179,10 +227,12 @@ class Context:
     ) -> ActorMention | None:
         """An actor of the figure's sentence that is not the victim, before the figure first."""
         victim_side = actor_side(victim)
+        speakers = [s.span for s in self.sources.get(toll.sentence, [])]
         others = [
             a
             for a in self.actors.get(toll.sentence, [])
             if (victim is None or a.span != victim.span)
+            and not any(a.span.overlaps(sp) for sp in speakers)
             and not (toll.victim_span and toll.victim_span.overlaps(a.span))
             and actor_side(a) != "civilian"
             and (victim_side is None or actor_side(a) != victim_side)

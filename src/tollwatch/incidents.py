@@ -29,7 +29,7 @@ import pycountry
 
 from . import dates as dates_stage
 from . import structure
-from .context import Context, actor_side
+from .context import Context, actor_side, generic_victim
 from .records import (
     ActorMention,
     CleanText,
@@ -97,6 +97,8 @@ class Draft:
         return frozenset(f for m in self.killed for f in m.flags)
 
     def victim_side(self) -> str | None:
+        if self.victim is None or generic_victim(self.victim_text):
+            return None
         return actor_side(self.victim)
 
     def perpetrator_name(self) -> str | None:
@@ -267,10 +269,12 @@ def _apply_zero_mentions(drafts: list[Draft], mentions: Mentions, ctx: Context) 
             draft.killed_override = toll.toll
         else:
             getattr(draft, toll.outcome).append(toll)
-        draft.date = ctx.date_in(toll.sentence)
-        draft.place = ctx.place_in(toll.sentence)
-        draft.source = ctx.source_for(toll.sentence)
         draft.cue = ctx.cue_near(toll.sentence)
+        anchor = draft.cue.sentence if draft.cue is not None else toll.sentence
+        draft.sentences.add(anchor)
+        draft.date = ctx.date_in(toll.sentence) or ctx.date_in(anchor)
+        draft.place = ctx.place_in(toll.sentence) or ctx.place_in(anchor)
+        draft.source = ctx.source_for(toll.sentence)
         drafts.append(draft)
     drafts.sort(key=lambda d: (d.sentence, d.span.start))
 

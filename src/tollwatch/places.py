@@ -244,11 +244,10 @@ def _score(
     main = ctx.main
     if main:
         strong = ctx.countries[main] >= 3.0
-        score += 2.5 if iso == main else (1.0 if iso in ctx.countries else -1.5 if strong else -1.0)
+        score += 2.5 if iso == main else (1.0 if iso in ctx.countries else -2.0 if strong else -1.0)
     if f"{iso}.{gaz.admin1_codes[i]}" in ctx.admin1 and gaz.kinds[i] != 2:
         score += 1.0
-    if i in spelled:
-        score += 1.5
+    score += 1.0 if i in spelled else -1.0
     kind = gaz.kinds[i]
     if hint == "admin1":
         score += 3.0 if kind == 1 else -1.0
@@ -317,10 +316,10 @@ def _resolve(
     sentence = clean.sentences[m.sentence]
     if _person_or_org(tokens, m, text, orgs):
         return None
-    before = text[max(sentence.span.start, prev_end) : m.start]
+    before = text[max(sentence.span.start, prev_end, m.start - 120) : m.start]
     if re.search(r"\b(?:pro|anti)-$", before, re.IGNORECASE):
         return None  # "pro-Damascus fighters": the government, not the place
-    after = text[m.end : sentence.span.end]
+    after = text[m.end : min(sentence.span.end, m.end + 120)]
     shape = rules.shape(before, after, at_text_start=m.start - _first_start(clean) <= 3)
     surface = text[m.start : m.end]
     spelled = frozenset(gaz.spelled(light_key(surface)))
@@ -435,6 +434,8 @@ def find_places(
     mentions: list[PlaceMention] = []
     for sentence in sentences:
         tokens, matches = scans[sentence.index]
+        if not matches:
+            continue
         orgs = [(s + sentence.span.start, e + sentence.span.start)
                 for s, e in rules.org_spans(sentence.text)]
         found: list[Resolved] = []

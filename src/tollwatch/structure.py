@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .context import PLACE_RANK, actor_side, sides_compatible
+from .context import PLACE_RANK, actors_compatible, sides_compatible
 from .records import CleanText, DateMention, Toll
 
 if TYPE_CHECKING:
@@ -126,6 +126,7 @@ def _fill_missing(target: Draft, donor: Draft) -> None:
         target.perpetrator = donor.perpetrator
     if target.victim is None:
         target.victim = donor.victim
+        target.victim_text = donor.victim_text or target.victim_text
     if target.cue is None:
         target.cue = donor.cue
 
@@ -189,13 +190,7 @@ def _room(container: Draft) -> int | None:
 
 
 def _perpetrators_compatible(a: Draft, b: Draft) -> bool:
-    pa, pb = a.perpetrator, b.perpetrator
-    if pa is None or pb is None:
-        return True
-    if pa.actor.name == pb.actor.name:
-        return True
-    side_a, side_b = actor_side(pa), actor_side(pb)
-    return side_a is None or side_b is None
+    return actors_compatible(a.perpetrator, b.perpetrator)
 
 
 def _dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:

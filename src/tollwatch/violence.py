@@ -91,7 +91,7 @@ CUE_RULES: tuple[CueRule, ...] = (
             "explosion_remote_violence", "remote_explosive", 1.0),
     CueRule(r"bomb(?:s|ing|ings|ed)?|explosions?|explod(?:ed|es|ing)|blasts?|detonat(?:ed|ion|"
             r"ions)|dynamite|dynamited|explosives|explosi[oó]n|bombas?",
-            "explosion_remote_violence", "remote_explosive", 0.8,
+            "explosion_remote_violence", "remote_explosive", 0.9,
             figurative_after=r"\s+(?:in|of)\s+(?:\w+\s+)?(?:growth|demand|interest|popularity|"
                              r"sales|prices|use|numbers|activity|colou?r|creativity)"),
     CueRule(r"ambush(?:ed|es|ing)?|emboscadas?|emboscad[oa]s?", "battle", "ambush", 1.0),
@@ -142,7 +142,7 @@ CUE_RULES: tuple[CueRule, ...] = (
             "violence_against_civilians", "attack", 1.0),
     CueRule(r"attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|raid(?:s|ed|ing)?|offensive|"
             r"ataques?|atac(?:ó|aron|ado|ados|an)|incursion",
-            "other", "attack", 0.9,
+            "other", "attack", 0.85,
             figurative_after=r"\s+(?:(?:on|against)\s+)?(?:the\s+)?(?:\w+['’]s?\s+)?(?:plans?|policy|"
                              r"policies|proposals?|remarks|report|record|critics|bill|budget|euro|"
                              r"dollar|pound|currency|prices?|shares?|stocks?|market|decision|"
@@ -158,7 +158,7 @@ CUE_RULES: tuple[CueRule, ...] = (
             r"bullet\s*-?\s*riddled|opened\s+fire|open\s+fire|fired\s+(?:on|at|upon|into)|"
             r"assassinat\w+|murder(?:ed|s|ing)?|slain|slay(?:ing|ings)?|acribillad\w*|"
             r"baleado\w*|asesin\w+|homicidios?|ultimad[oa]s?",
-            "other", "attack", 0.9),
+            "other", "attack", 0.85),
     CueRule(r"killed|kills?|killing|killings|mataron|matan|shot|shooting|shootings|gunfire|"
             r"gunshots?|tortured|torture|muert[oa]s?",
             "other", "attack", 0.6,

@@ -11,7 +11,7 @@ and the rules that reduce an extraction to one document-level prediction.
 from .floor import Floor, build_floor, check_floor, read_floor, write_floor
 from .gold import GoldFields, GoldRecord, dataset_family, load_gold, parse_gold_record
 from .metrics import METRICS, DatasetScores, MetricValue, score_record
-from .normalise import actor_class, admin_key, country_code, same_admin1
+from .normalise import actor_class, admin_key, country_code, same_admin1, same_place
 from .parallel import extract_all
 from .predict import Prediction, document_prediction, main_incident, top_level_incidents
 from .report import TARGETS, format_table, result_json, target_for
@@ -45,6 +45,7 @@ __all__ = [
     "read_floor",
     "result_json",
     "same_admin1",
+    "same_place",
     "score_extractions",
     "score_record",
     "target_for",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import TollwatchError
 from ..settings import load_settings
-from .floor import build_floor, write_floor
+from .floor import build_floor, read_floor, write_floor
 from .report import format_table
 from .run import evaluate_files
 
@@ -24,17 +24,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=Path("../shared/gold/dev"))
     parser.add_argument("--floor", type=Path, default=Path("tests/quality_floor.json"))
     parser.add_argument(
-        "--limit", type=int, default=None, help="records per gold file, spread evenly"
+        "--limit", type=int, default=None,
+        help="records per gold file, spread evenly (default with --update-floor: the floor's)",
     )
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args(argv)
     try:
+        limit = args.limit
+        if limit is None and args.update_floor and args.floor.exists():
+            limit = read_floor(args.floor).limit  # keep the sample the floor was measured on
         result = evaluate_files(
-            [args.gold], settings=load_settings(), limit=args.limit, workers=args.workers
+            [args.gold], settings=load_settings(), limit=limit, workers=args.workers
         )
         sys.stdout.write(format_table(result))
         if args.update_floor:
-            write_floor(args.floor, build_floor(result, limit=args.limit))
+            write_floor(args.floor, build_floor(result, limit=limit))
             sys.stdout.write(f"\nwrote {args.floor}: commit it to raise the floor\n")
     except TollwatchError as err:
         sys.stderr.write(f"error: {err}\n")

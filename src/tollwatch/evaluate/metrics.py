@@ -20,6 +20,7 @@ from .normalise import (
     country_code,
     date_in_text,
     same_admin1,
+    same_place,
 )
 from .predict import Prediction
 
@@ -53,6 +54,8 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec("country_answerable", "country = gold, country named in the text"),
     MetricSpec("admin1", "admin1 = gold after normalisation"),
     MetricSpec("admin1_answerable", "admin1 = gold, region named in the text"),
+    MetricSpec("location", "main place name = gold location after normalisation"),
+    MetricSpec("location_answerable", "location = gold, place named in the text"),
     MetricSpec("geo_within_10km", "point within 10 km of precise gold coordinates"),
     MetricSpec("geo_within_25km", "point within 25 km of precise gold coordinates"),
     MetricSpec("geo_within_50km", "point within 50 km of precise gold coordinates"),
@@ -101,6 +104,8 @@ class DatasetScores:
     unlabelled_incidents: int = 0  # top-level incidents given to unlabelled records
     tallies: dict[str, Tally] = field(default_factory=dict)
     distances_km: list[float] = field(default_factory=list)
+    # by the gold's precision code: the distance of each scored record (None: no point)
+    distances_by_precision: dict[int, list[float | None]] = field(default_factory=dict)
     log_errors: list[float] = field(default_factory=list)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     notes: Counter[str] = field(default_factory=Counter)
@@ -134,6 +139,20 @@ class DatasetScores:
                 "incidents_per_1000", 1000.0 * self.unlabelled_incidents / unlabelled, unlabelled
             )
         return [values[spec.name] for spec in METRICS if spec.name in values]
+
+
+def geo_by_precision(scores: DatasetScores) -> dict[str, dict[str, float | int | None]]:
+    """Distance figures per gold precision code (0 = the source gives none)."""
+    out: dict[str, dict[str, float | int | None]] = {}
+    for code, values in sorted(scores.distances_by_precision.items()):
+        found = [v for v in values if v is not None]
+        out[str(code)] = {
+            "n": len(values),
+            "with_point": len(found),
+            "median_km": statistics.median(found) if found else None,
+            "within_25km": sum(v <= 25 for v in found) / len(values),
+        }
+    return out
 
 
 def within_ten_percent(predicted: int | None, gold: int) -> bool:
@@ -230,13 +249,21 @@ def _score_place(s: DatasetScores, rec: GoldRecord, g: GoldFields, pred: Predict
         s.add("admin1", hit)
         if rec.answerable.get("admin1_in_text") is True:
             s.add("admin1_answerable", hit)
+    if g.location is not None:
+        hit = same_place(g.location, pred.location)
+        s.add("location", hit)
+        if rec.answerable.get("location_in_text") is True:
+            s.add("location_answerable", hit)
     if g.lat is None or g.lon is None or not _geo_precise(rec):
         return
+    by_precision = s.distances_by_precision.setdefault(rec.geo_precision or 0, [])
     if pred.lat is None or pred.lon is None:
+        by_precision.append(None)
         for km in (10, 25, 50):
             s.add(f"geo_within_{km}km", False)
         return
     distance = haversine_km(g.lat, g.lon, pred.lat, pred.lon)
+    by_precision.append(distance)
     s.distances_km.append(distance)
     for km in (10, 25, 50):
         s.add(f"geo_within_{km}km", distance <= km)

@@ -229,6 +229,37 @@ def same_admin1(gold: str | None, predicted: str | None, country: str | None = N
     return len(sa) >= 2 and sa == sb
 
 
+_PLACE_TYPES = frozenset({
+    "village", "town", "city", "neighborhood", "neighbourhood", "camp", "area", "district",
+    "subdistrict", "municipality", "township", "hamlet", "suburb", "quarter", "countryside",
+    "outskirts", "region", "province", "governorate", "state", "county", "airport", "base",
+})
+
+
+def place_key(name: str | None) -> str | None:
+    """A place name folded, without a parenthesis and type words: "Teir Maaleh village" ->
+    "teir maaleh"."""
+    if not name:
+        return None
+    words = fold(re.sub(r"\(.*?\)", " ", name)).split()
+    while len(words) > 1 and words[-1] in _PLACE_TYPES:
+        words.pop()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def same_place(gold: str | None, predicted: str | None) -> bool:
+    """True when two place names match after `place_key`, or by consonant skeleton."""
+    a, b = place_key(gold), place_key(predicted)
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    sa, sb = skeleton(a), skeleton(b)
+    return len(sa) >= 3 and sa == sb
+
+
 # ---------------------------------------------------------------- actors
 
 ACTOR_CLASSES = ("state", "rebel_jihadist", "militia_cartel", "civilians", "unknown")

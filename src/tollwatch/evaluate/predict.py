@@ -36,6 +36,7 @@ class Prediction:
     date_precision: str = "unknown"
     country: str | None = None  # ISO 3166-1 alpha-2
     admin1: str | None = None
+    location: str | None = None
     lat: float | None = None
     lon: float | None = None
     perpetrator_class: str | None = None
@@ -115,6 +116,7 @@ def document_prediction(extraction: Extraction) -> Prediction:
         date_precision=when.precision if when else "unknown",
         country=country_code(place.country) if place and place.country else None,
         admin1=place.admin1 if place else None,
+        location=(place.name or place.text) if place else None,
         lat=place.lat if place else None,
         lon=place.lon if place else None,
         perpetrator_class=_perpetrator_class(main),

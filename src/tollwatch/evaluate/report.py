@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .gold import dataset_family
-from .metrics import METRIC_SPECS, MetricValue
+from .metrics import METRIC_SPECS, MetricValue, geo_by_precision
 from .run import EvalResult
 
 # The targets, by (dataset family or "*", metric). Run-level targets
@@ -155,6 +155,7 @@ def result_json(result: EvalResult) -> dict[str, Any]:
             "event_type_confusion": [
                 {"gold": g, "predicted": p, "count": c} for (g, p), c in scores.confusion.items()
             ],
+            "geo_by_precision": geo_by_precision(scores),
             "notes": dict(scores.notes),
         }
     out: dict[str, Any] = {"version": 1, "datasets": datasets}
