@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tollwatch.clean import clean, is_boilerplate, is_hard_wrapped, is_upper
+from tollwatch.clean import clean, dateline, is_boilerplate, is_hard_wrapped, is_upper
 from tollwatch.records import CleanText, Report
 from tollwatch.settings import Settings
 
@@ -133,7 +133,7 @@ def test_web_text_is_not_hard_wrapped(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "dateline",
+    "line",
     [
         "BEIRUT, March 3 (Reuters) -",
         "ROME (ITALY), 11 JAN 90 --",
@@ -141,15 +141,26 @@ def test_web_text_is_not_hard_wrapped(text: str) -> None:
         "KABUL (AFP) -",
     ],
 )
-def test_datelines_are_their_own_sentence(dateline: str) -> None:
-    cleaned = run(f"{dateline} Gunmen killed two guards at a depot, officials said.")
-    assert cleaned.sentences[0].text == dateline
+def test_datelines_are_their_own_sentence(line: str) -> None:
+    cleaned = run(f"{line} Gunmen killed two guards at a depot, officials said.")
+    assert cleaned.sentences[0].text == line
     assert cleaned.sentences[1].text.startswith("Gunmen killed")
+    assert dateline(cleaned) == cleaned.sentences[0]
+
+
+def test_dateline_after_a_headline() -> None:
+    cleaned = run("Depot guards killed\nKABUL (AFP) - Gunmen killed two guards, police said.")
+    assert [s.text for s in cleaned.sentences] == [
+        "Depot guards killed", "KABUL (AFP) -", "Gunmen killed two guards, police said."]
+    assert cleaned.sentences[0].headline
+    assert dateline(cleaned) == cleaned.sentences[1]
 
 
 def test_no_dateline_in_ordinary_headline() -> None:
     text = "Militants kill 5 in March 3 attack - monitor\nFive soldiers died on Friday."
     assert texts(text)[0] == "Militants kill 5 in March 3 attack - monitor"
+    assert dateline(run(text)) is None
+    assert dateline(run("")) is None
 
 
 @pytest.mark.parametrize(
@@ -265,6 +276,13 @@ def test_related_links_lists_are_marked() -> None:
     assert cleaned.sentences[0].headline and not cleaned.sentences[0].boilerplate
 
 
+def test_rows_of_figures_are_not_a_links_list() -> None:
+    text = ("Clashes across the north\nFighting went on all week, officials said.\n"
+            "Kabul: 12 killed, 20 wounded\nKandahar: 5 killed\nHelmand: 3 killed, 4 wounded\n"
+            "Kunduz: 7 killed\n")
+    assert not any(s.boilerplate for s in run(text).sentences)
+
+
 def test_short_lines_at_the_top_are_not_a_links_list() -> None:
     text = "Gunmen kill 6 at checkpoint\nAttack in the north\nBy Example Writer\n12 May 2024\nText."
     assert not any(s.boilerplate for s in run(text).sentences)
@@ -308,5 +326,5 @@ def test_muc_wire_texts(shared_dir: Path) -> None:
         assert cleaned.upper
         for s in cleaned.sentences:
             assert not re.search(r"\b(?:GEN|LT|COL|DR|ST)\.$", s.text), s.text
-        datelines += "--" in cleaned.sentences[0].text and len(cleaned.sentences[0].text) < 200
+        datelines += dateline(cleaned) is not None
     assert datelines >= 0.95 * len(records)

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from tollwatch import cli
+from tollwatch.errors import GazetteerError
 from tollwatch.pipeline import Resources
 from tollwatch.records import Report
 
@@ -123,6 +124,14 @@ def test_table_format(batch: Path) -> None:
     assert "5 reports" in result.stdout
 
 
+def test_table_to_a_file(batch: Path, tmp_path: Path) -> None:
+    target = tmp_path / "table.txt"
+    result = invoke("extract", batch, "--format", "table", "-o", target)
+    assert result.exit_code == 0 and result.stdout == ""
+    written = target.read_text(encoding="utf-8")
+    assert "r-3" in written and "perpetrator" in written
+
+
 @pytest.mark.parametrize(
     ("files", "code", "message"),
     [
@@ -171,6 +180,14 @@ def test_usage_errors_exit_2(batch: Path, args: list[str], message: str) -> None
     assert result.exit_code == 2
     assert message in re.sub(r"[\s│]+", " ", result.stderr)
     assert result.stdout == ""
+
+
+def test_standard_input(batch: Path) -> None:
+    result = RUNNER.invoke(cli.app, ["extract", "-"], input=batch.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    assert [line["id"] for line in lines_of(result.stdout)] == [
+        "r-3", "r-1", "stdin:3", "r-2", "r-0"]
+    assert "line 3 of stdin is not JSON" in result.stderr
 
 
 def test_published_option_reaches_text_reports(tmp_path: Path) -> None:
@@ -223,6 +240,18 @@ def test_internal_stage_error_becomes_an_error_line(
     assert len(out) == 5
     assert all(line["incidents"] == [] and line["error"] for line in out)
     assert "ZeroDivisionError" in out[0]["error"]
+
+
+def test_resources_that_cannot_load_give_a_clear_error(
+    batch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def missing(settings: object) -> Resources:
+        raise GazetteerError("gazetteer file places.csv is missing; reinstall tollwatch")
+
+    monkeypatch.setattr(cli, "load_resources", missing)
+    result = invoke("extract", batch)
+    assert result.exit_code == 1
+    assert "error: gazetteer file places.csv is missing; reinstall tollwatch" in result.stderr
 
 
 def test_version() -> None:

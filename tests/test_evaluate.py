@@ -365,6 +365,7 @@ def test_admin1_mismatches(gold: str, predicted: str | None) -> None:
         pytest.param("Port Town city", "PORT TOWN", True, id="city-and-case"),
         pytest.param("Al Qusayr town", "Qusayr", True, id="article"),
         pytest.param("North Camp", "South Camp", False, id="different"),
+        pytest.param("Bigcity - Old Quarter", "Bigcity", True, id="city-dash-quarter"),
         pytest.param("Eastfield", None, False, id="no-prediction"),
     ],
 )
@@ -383,7 +384,7 @@ def test_admin_key_strips_suffixes() -> None:
         pytest.param("Syria", "SY", id="plain"),
         pytest.param("DR Congo (Zaire)", "CD", id="alias-with-old-name"),
         pytest.param("Yemen (North Yemen)", "YE", id="parenthesised"),
-        pytest.param("? Honduras", "HN", id="stray-punctuation"),
+        pytest.param("? Belize", "BZ", id="stray-punctuation"),
         pytest.param("Venezuala", "VE", id="one-letter-typo"),
         pytest.param("iq", "IQ", id="iso-code"),
         pytest.param("Atlantis", None, id="unknown"),
@@ -490,8 +491,13 @@ def test_event_type_mapping_and_confusion() -> None:
 def test_muc_relevance_recall_and_false_positives() -> None:
     scores = DatasetScores("muc34")
     found = extraction(incident(killed=1))
-    for relevant, ex in [(True, found), (True, found), (True, extraction()),
-                         (False, found), (False, extraction())]:
+    for relevant, ex in [
+        (True, found),
+        (True, found),
+        (True, extraction()),
+        (False, found),
+        (False, extraction()),
+    ]:
         gold = {"killed": 1} if relevant else {}
         rec = gold_record("muc34", gold=gold, meta={"relevant": relevant})
         score_record(scores, rec, document_prediction(ex))
@@ -550,10 +556,14 @@ def test_floor_metric_no_longer_measured_fails() -> None:
 
 
 def test_floor_round_trip(tmp_path: Path) -> None:
-    result = result_with("acled-2022", {"killed_exact": (3, 4), "detect_precision": (1, 1)})
+    result = result_with(
+        "acled-2022",
+        {"killed_exact": (30, 40), "detect_precision": (40, 40), "country": (1, 4)},
+    )
     path = tmp_path / "floor.json"
     write_floor(path, build_floor(result, limit=10))
     floor = read_floor(path)
+    # detect_precision is not a key metric; country has too few records to floor
     assert floor.values == {"acled-2022": {"killed_exact": 0.75}} and floor.limit == 10
     assert check_floor(result, floor) == []
 
@@ -646,17 +656,29 @@ def loaded_once(monkeypatch: pytest.MonkeyPatch, resources: Resources) -> None:
 
 def write_small_gold(path: Path) -> None:
     records = [
-        {"id": "t1", "source_dataset": "acled-test", "published": None,
-         "text": "On 4 March 2021, soldiers clashed with rebels near a market town; "
-                 "three soldiers were killed.",
-         "gold": {"killed": 3, "date": "2021-03-04", "country": "Chad"},
-         "meta": {"time_precision": 1, "answerable": {"killed_in_text": True}}},
-        {"id": "t2", "source_dataset": "acled-test", "published": None,
-         "text": "A peaceful march took place in the capital.",
-         "gold": {"killed": 0, "date": "2021-03-05", "country": "Chad"},
-         "meta": {"time_precision": 1}},
-        {"id": "n1", "source_dataset": "news-test", "published": "2021-03-06",
-         "text": "Shares rose on Tuesday after strong results."},
+        {
+            "id": "t1",
+            "source_dataset": "acled-test",
+            "published": None,
+            "text": "On 4 March 2021, soldiers clashed with rebels near a market town; "
+            "three soldiers were killed.",
+            "gold": {"killed": 3, "date": "2021-03-04", "country": "Chad"},
+            "meta": {"time_precision": 1, "answerable": {"killed_in_text": True}},
+        },
+        {
+            "id": "t2",
+            "source_dataset": "acled-test",
+            "published": None,
+            "text": "A peaceful march took place in the capital.",
+            "gold": {"killed": 0, "date": "2021-03-05", "country": "Chad"},
+            "meta": {"time_precision": 1},
+        },
+        {
+            "id": "n1",
+            "source_dataset": "news-test",
+            "published": "2021-03-06",
+            "text": "Shares rose on Tuesday after strong results.",
+        },
     ]
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
 
@@ -676,7 +698,8 @@ def test_cli_eval_json_and_floor(tmp_path: Path) -> None:
     assert acled["killed_exact"]["n"] == 2 and acled["killed_exact_answerable"]["n"] == 1
     assert data["datasets"]["news-test"]["metrics"]["incidents_per_1000"]["n"] == 1
     assert data["run"]["reports"] == 3
-    assert read_floor(floor).values["acled-test"]["killed_exact"] == acled["killed_exact"]["value"]
+    written = read_floor(floor)  # too few records here for any metric to be floored
+    assert written.values == {} and written.limit is None and "commit it" in result.output
 
 
 @pytest.mark.usefixtures("loaded_once")

@@ -152,11 +152,11 @@ def test_every_format_and_column_set_round_trips(
     assert not list(tmp_path.glob(".*.tmp"))  # no temporary file left behind
 
 
-def test_empty_export_still_has_a_header(store: Store, tmp_path: Path) -> None:
+def test_empty_export_still_has_a_header(sqlite_store: Store, tmp_path: Path) -> None:
     out = tmp_path / "empty.csv"
-    assert store.export("csv", "acled", out) == 0
+    assert sqlite_store.export("csv", "acled", out) == 0
     assert out.read_text().strip().split(",") == ACLED
-    assert pq.read_table(_parquet(store, tmp_path)).column_names == ACLED
+    assert pq.read_table(_parquet(sqlite_store, tmp_path)).column_names == ACLED
 
 
 def _parquet(store: Store, tmp_path: Path) -> Path:
@@ -166,9 +166,9 @@ def _parquet(store: Store, tmp_path: Path) -> Path:
 
 
 def test_failed_write_keeps_the_old_file(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sqlite_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _fill(store)
+    _fill(sqlite_store)
     out = tmp_path / "events.json"
     out.write_text("old", encoding="utf-8")
 
@@ -177,7 +177,7 @@ def test_failed_write_keeps_the_old_file(
 
     monkeypatch.setattr("tollwatch.store.export.os.replace", boom)
     with pytest.raises(StoreError, match="disk full"):
-        store.export("json", "native", out)
+        sqlite_store.export("json", "native", out)
     assert out.read_text(encoding="utf-8") == "old"
     assert not list(tmp_path.glob(".*.tmp"))
 
@@ -194,10 +194,10 @@ def test_failed_write_keeps_the_old_file(
     ],
 )
 def test_bad_export_requests(
-    store: Store, fmt: str, columns: str, path: Path | None, message: str
+    sqlite_store: Store, fmt: str, columns: str, path: Path | None, message: str
 ) -> None:
     with pytest.raises(StoreError, match=message):
-        store.export(fmt, columns, path)
+        sqlite_store.export(fmt, columns, path)
 
 
 def test_cli_export(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from test_store_support import (
     place,
     source,
 )
+from tollwatch.records import Extraction
 from tollwatch.store import Store
 from tollwatch.store.matching import (
     MatchSettings,
@@ -241,8 +242,7 @@ def _attack(
     published: str,
     where: str = "Maarat al-Numan",
     perpetrator: object = HTS,
-    **extra: object,
-) -> object:
+) -> Extraction:
     return extraction(
         rid,
         [
@@ -252,7 +252,6 @@ def _attack(
                 date=day("2020-02-10"),
                 place=place(where),
                 perpetrator=perpetrator,
-                **extra,
             )
         ],
         published=published,
@@ -260,11 +259,11 @@ def _attack(
 
 
 def test_later_report_with_higher_toll_updates_the_event(store: Store) -> None:
-    store.ingest([_attack("early", 5, "2020-02-10")])  # type: ignore[list-item]
+    store.ingest([_attack("early", 5, "2020-02-10")])
     store.match()
     [event] = store.events()
     assert event.killed_best == 5
-    store.ingest([_attack("later", 12, "2020-02-11")])  # type: ignore[list-item]
+    store.ingest([_attack("later", 12, "2020-02-11")])
     stats = store.match()
     [updated] = store.events()
     assert (updated.id, updated.killed_best, updated.n_reports) == (event.id, 12, 2)
@@ -274,9 +273,9 @@ def test_later_report_with_higher_toll_updates_the_event(store: Store) -> None:
 def test_same_day_same_province_different_incidents_stay_apart(store: Store) -> None:
     store.ingest(
         [
-            _attack("r1", 7, "2020-02-10", where="Maarat al-Numan"),  # type: ignore[list-item]
-            _attack("r2", 6, "2020-02-10", where="Jisr al-Shughur"),  # type: ignore[list-item]
-            _attack("r3", 9, "2020-02-10", where="Idlib", perpetrator=IS),  # type: ignore[list-item]
+            _attack("r1", 7, "2020-02-10", where="Maarat al-Numan"),
+            _attack("r2", 6, "2020-02-10", where="Jisr al-Shughur"),
+            _attack("r3", 9, "2020-02-10", where="Idlib", perpetrator=IS),
         ]
     )
     store.match()
@@ -284,7 +283,7 @@ def test_same_day_same_province_different_incidents_stay_apart(store: Store) -> 
 
 
 def test_each_merge_stores_its_explanation(store: Store) -> None:
-    store.ingest([_attack("a", 8, "2020-02-10"), _attack("b", 9, "2020-02-11")])  # type: ignore[list-item]
+    store.ingest([_attack("a", 8, "2020-02-10"), _attack("b", 9, "2020-02-11")])
     store.match()
     [event] = store.events()
     [why] = store.explain(event.id)
@@ -324,7 +323,7 @@ def test_claim_of_attaches_to_its_incident_event(store: Store) -> None:
 
 
 def test_replacing_a_report_rematches(store: Store) -> None:
-    store.ingest([_attack("a", 8, "2020-02-10"), _attack("b", 9, "2020-02-11")])  # type: ignore[list-item]
+    store.ingest([_attack("a", 8, "2020-02-10"), _attack("b", 9, "2020-02-11")])
     store.match()
     moved = extraction(
         "b",

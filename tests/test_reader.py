@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tollwatch.errors import InputError
 from tollwatch.reader import (
@@ -16,6 +18,7 @@ from tollwatch.reader import (
     parse_published,
     read_paths,
     read_results,
+    read_stdin,
 )
 from tollwatch.records import Rejection, Report
 
@@ -74,6 +77,30 @@ def test_jsonl_text_with_unicode_line_separator_stays_one_record(tmp_path: Path)
     path = tmp_path / "r.jsonl"
     path.write_text('{"id": "a", "text": "one\u2028two"}\n', encoding="utf-8")
     assert only_report(read_all(path)).text == "one\u2028two"
+
+
+def test_json_array_file(tmp_path: Path) -> None:
+    path = tmp_path / "batch.json"
+    path.write_text(json.dumps([{"id": "a", "text": "One."}, {"text": "no id"}, 5], indent=2),
+                    encoding="utf-8")
+    items = [r.item for r in read_all(path)]
+    assert [i.id for i in items] == ["a", "batch.json[2]", "batch.json[3]"]
+    assert isinstance(items[1], Rejection) and 'item 2 of batch.json has no "id"' in items[1].error
+    assert isinstance(items[2], Rejection) and "item 3 of batch.json is a JSON number" in (
+        items[2].error)
+
+
+def test_pretty_printed_json_record(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"id": "solo", "text": "One."}, indent=2), encoding="utf-8")
+    assert only_report(read_all(path)).id == "solo"
+
+
+def test_empty_text_record_is_read_with_a_warning(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "r.jsonl", [{"id": "a", "text": " "}])
+    results = read_all(path)
+    assert only_report(results).text == " "
+    assert 'line 1 of r.jsonl: "text" is empty' in results[0].warnings[0]
 
 
 @pytest.mark.parametrize(
@@ -192,6 +219,7 @@ def test_folders_are_sorted_recursive_and_skip_hidden_and_unknown(tmp_path: Path
     for rel in ["z.txt", "b/y.txt", "a/deep/x.txt", "a/w.txt", ".hidden/v.txt", ".u.txt"]:
         (tmp_path / rel).write_text(f"Text of {rel}.", encoding="utf-8")
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "MANIFEST.json").write_text('{"files": 3}', encoding="utf-8")
     write_jsonl(tmp_path / "m.jsonl", [{"id": "m1", "text": "x"}, {"id": "m2", "text": "y"}])
     ids = [r.item.id for r in read_all(tmp_path)]
     assert ids == ["a/deep/x.txt", "a/w.txt", "b/y.txt", "m1", "m2", "z.txt"]
@@ -323,6 +351,43 @@ def test_latin1_jsonl_is_read_with_a_warning(tmp_path: Path) -> None:
     assert "r.jsonl is not UTF-8" in results[0].warnings[0]
 
 
+def test_jsonl_with_one_latin1_line_among_utf8_lines(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(
+        '{"id": "a", "text": "Café."}\n'.encode()
+        + '{"id": "b", "text": "Bogotá: dos policías muertos."}\n'.encode("latin-1")
+        + '{"id": "c", "text": "Señor."}\n'.encode("latin-1")
+    )
+    results = read_all(path)
+    assert [r.item.text for r in results if isinstance(r.item, Report)] == [
+        "Café.", "Bogotá: dos policías muertos.", "Señor."]
+    assert [len(r.warnings) for r in results] == [0, 1, 0], "one encoding warning per file"
+    assert "mixed.jsonl is not UTF-8" in results[1].warnings[0]
+
+
+def test_utf16_jsonl_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "wide.jsonl"
+    path.write_bytes('{"id": "a", "text": "Ñ"}\n{"id": "b", "text": "ß"}\n'.encode("utf-16"))
+    results = read_all(path)
+    assert [r.item.id for r in results] == ["a", "b"]
+    assert "UTF-16" in results[0].warnings[0]
+
+
+def test_binary_file_named_jsonl_is_one_rejection(tmp_path: Path) -> None:
+    path = tmp_path / "image.jsonl"
+    path.write_bytes(bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x90, 0x81]) * 500)
+    rejection = only_rejection(read_all(path))
+    assert "image.jsonl looks like a binary file" in rejection.error
+
+
+def test_standard_input_is_read_by_content() -> None:
+    data = b'{"id": "s1", "text": "One."}\n{"id": "s2", "text": "Two."}\n'
+    assert [r.item.id for r in read_stdin(data)] == ["s1", "s2"]
+    (text,) = read_stdin(b"Plain words on stdin.", published=date(2020, 1, 1))
+    assert isinstance(text.item, Report)
+    assert (text.item.id, text.item.published) == ("stdin", date(2020, 1, 1))
+
+
 def test_non_latin_legacy_encoding_goes_to_charset_normalizer() -> None:
     text = "Взрыв в центре города: погибли три человека, сообщила полиция. " * 5
     decoded, note = decode_bytes(text.encode("cp1251"), "ru.txt")
@@ -346,6 +411,18 @@ def test_a_large_text_is_read_whole(tmp_path: Path) -> None:
     path.write_text(block * (size // len(block) + 1), encoding="utf-8")
     report = only_report(read_all(path))
     assert len(report.text) >= size
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=5))
+def test_jsonl_texts_round_trip(tmp_path_factory: pytest.TempPathFactory, texts: list[str]) -> None:
+    path = tmp_path_factory.mktemp("rt") / "r.jsonl"
+    records = [{"id": f"r{i}", "text": t} for i, t in enumerate(texts)]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                    encoding="utf-8")
+    items = [r.item for r in read_all(path)]
+    assert [(i.id, i.text) for i in items if isinstance(i, Report)] == [
+        (r["id"], r["text"]) for r in records]
 
 
 # --- --published --------------------------------------------------------------------

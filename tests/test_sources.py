@@ -77,11 +77,19 @@ def test_source_and_role(text: str, name: str, role: str, actors: ActorDictionar
         pytest.param("Troops killed 50 militants in the hills, the army said.",
                      id="troops-killed-army-said"),
         pytest.param("Al-Shabaab claimed responsibility for the blast.", id="claimed-resp"),
+        pytest.param("The Houthis said ten Saudi soldiers were killed.", id="enemy-losses"),
     ],
 )
 def test_party_speaking_of_its_own_action_is_a_claim(text: str, actors: ActorDictionary) -> None:
     found = sources(text, actors)
     assert found and found[0].role == "perpetrator_claim"
+
+
+def test_armed_party_on_others_violence_is_not_a_claim(actors: ActorDictionary) -> None:
+    found = sources("Hamas said the strike hit a school.", actors)
+    assert (found[0].name, found[0].role) == ("Hamas", "unknown")
+    assert found[0].rule == "sources.v1.party_statement"
+    assert not is_claim_sentence(found, 0)
 
 
 def test_army_reporting_civilian_deaths_is_official(actors: ActorDictionary) -> None:

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from tollwatch.cli import app
 from tollwatch.pipeline import Resources
+from tollwatch.records import Extraction, Report
 from tollwatch.settings import Settings
 from tollwatch.store import db as store_db
 from tollwatch.store import open_store
@@ -115,3 +116,45 @@ def test_run_over_a_slice_of_the_dev_set_has_consistent_counts(
         counts = store.counts()
     assert summary.ingest.consistent and summary.ingest.reports_in == 25
     assert counts["reports"] + counts["rejections"] == 25
+
+
+def test_a_crash_in_one_extraction_becomes_a_rejection(
+    tmp_path: Path, reports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tollwatch.pipeline as pipeline
+
+    real = pipeline.extract
+
+    def flaky(report: Report, **kwargs: object) -> Extraction:
+        if report.id == "cli-2":
+            raise AttributeError("'NoneType' object has no attribute 'sentence'")
+        return real(report, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "extract", flaky)
+    with open_store(Settings(db=f"sqlite:///{tmp_path / 'crash.sqlite'}")) as store:
+        summary = store.run([reports])
+        rows = store.counts()
+    assert (summary.ingest.stored, summary.ingest.rejected) == (2, 2)
+    assert rows["reports"] == 2 and rows["rejections"] == 2
+
+
+def test_rerun_skips_extraction_unless_refreshed(
+    tmp_path: Path, reports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tollwatch.pipeline as pipeline
+
+    calls: list[str] = []
+    real = pipeline.extract
+
+    def counting(report: Report, **kwargs: object) -> Extraction:
+        calls.append(report.id)
+        return real(report, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "extract", counting)
+    with open_store(Settings(db=f"sqlite:///{tmp_path / 'skip.sqlite'}")) as store:
+        store.run([reports])
+        assert len(calls) == 3
+        again = store.run([reports])
+        assert len(calls) == 3 and again.ingest.unchanged == 3
+        refreshed = store.run([reports], refresh=True)
+    assert len(calls) == 6 and refreshed.ingest.replaced == 3

@@ -32,6 +32,7 @@ from tollwatch.store.tally import period_of
 db_url = support.db_url
 pg_url = support.pg_url
 store = support.store
+sqlite_store = support.sqlite_store
 
 
 def _total(store: Store, **options: object) -> int:
@@ -152,8 +153,8 @@ def test_aggregate_counts_only_its_residual_when_a_part_is_counted_elsewhere(
         pytest.param("month", ["2019-04"], id="month"),
     ],
 )
-def test_periods(store: Store, by: str, expected: list[str]) -> None:
-    store.ingest(
+def test_periods(sqlite_store: Store, by: str, expected: list[str]) -> None:
+    sqlite_store.ingest(
         [
             extraction(
                 "p",
@@ -169,8 +170,8 @@ def test_periods(store: Store, by: str, expected: list[str]) -> None:
             )
         ]
     )
-    store.match()
-    assert [r.period for r in store.tally(by=by)] == expected
+    sqlite_store.match()
+    assert [r.period for r in sqlite_store.tally(by=by)] == expected
 
 
 def _mixed(store: Store) -> None:
@@ -228,17 +229,17 @@ def _mixed(store: Store) -> None:
         pytest.param("event_type", {"battle": 6, "explosion_remote_violence": 10}, id="event-type"),
     ],
 )
-def test_groups(store: Store, group: str, expected: dict[str, int]) -> None:
-    _mixed(store)
+def test_groups(sqlite_store: Store, group: str, expected: dict[str, int]) -> None:
+    _mixed(sqlite_store)
     got: dict[str, int] = {}
-    for row in store.tally(by="month", group=group):
+    for row in sqlite_store.tally(by="month", group=group):
         got[row.group] = got.get(row.group, 0) + row.killed_best
     assert got == expected
 
 
-def test_low_best_high_are_summed(store: Store) -> None:
-    _mixed(store)
-    [jan] = [r for r in store.tally(by="month") if r.period == "2020-01"]
+def test_low_best_high_are_summed(sqlite_store: Store) -> None:
+    _mixed(sqlite_store)
+    [jan] = [r for r in sqlite_store.tally(by="month") if r.period == "2020-01"]
     assert (jan.killed_low, jan.killed_best, jan.killed_high) == (3, 4, 6)
 
 
@@ -251,9 +252,9 @@ def test_low_best_high_are_summed(store: Store) -> None:
         pytest.param({"since": date(2020, 2, 8), "country": "SY"}, 0, id="none-left"),
     ],
 )
-def test_filters(store: Store, options: dict[str, object], total: int) -> None:
-    _mixed(store)
-    assert _total(store, **options) == total
+def test_filters(sqlite_store: Store, options: dict[str, object], total: int) -> None:
+    _mixed(sqlite_store)
+    assert _total(sqlite_store, **options) == total
 
 
 @pytest.mark.parametrize(
@@ -263,9 +264,11 @@ def test_filters(store: Store, options: dict[str, object], total: int) -> None:
         pytest.param({"group": "city"}, "use one of country", id="bad-group"),
     ],
 )
-def test_bad_options_name_the_choices(store: Store, options: dict[str, str], message: str) -> None:
+def test_bad_options_name_the_choices(
+    sqlite_store: Store, options: dict[str, str], message: str
+) -> None:
     with pytest.raises(StoreError, match=message):
-        store.tally(**options)  # type: ignore[arg-type]
+        sqlite_store.tally(**options)  # type: ignore[arg-type]
 
 
 def test_period_labels() -> None:

@@ -80,13 +80,17 @@ class Tokens:
 def tokenize(text: str, offset: int = 0) -> Tokens:
     """Split `text` into word tokens ("Syria's" -> "syria", "'s"); offsets shifted by `offset`."""
     found = list(_TOKEN.finditer(text))
-    raws = tuple(m.group() for m in found)
-    return Tokens(
-        keys=tuple(normalise_token(r) for r in raws),
-        raws=raws,
-        starts=tuple(m.start() + offset for m in found),
-        ends=tuple(m.end() + offset for m in found),
-    )
+    starts = tuple(m.start() for m in found)
+    ends = tuple(m.end() for m in found)
+    raws = tuple(text[a:b] for a, b in zip(starts, ends, strict=True))
+    if text.isascii():
+        keys = tuple(r.lower() for r in raws)
+    else:
+        keys = tuple(normalise_token(r) for r in raws)
+    if offset:
+        starts = tuple(a + offset for a in starts)
+        ends = tuple(b + offset for b in ends)
+    return Tokens(keys=keys, raws=raws, starts=starts, ends=ends)
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,7 @@ class PhraseMatcher:
         for name, forms in countries.items():
             for form in (name, *forms):
                 self._insert(self._countries, form, Payload(0, _exact_checks(form)), name)
+        self._slot_starts = frozenset(self._countries)  # first tokens of a country form
 
     def add(self, alias: str, index: int) -> None:
         """Add one surface form for entry `index` (`<country>` marks the slot)."""
@@ -140,7 +145,8 @@ class PhraseMatcher:
         i, n = 0, len(tokens.keys)
         while i < n:
             best: PhraseMatch | None = None
-            if tokens.keys[i] in self._root or SLOT in self._root:
+            key = tokens.keys[i]
+            if key in self._root or (key in self._slot_starts and SLOT in self._root):
                 for match in self._walk(self._root, tokens, i, i, None, upper):
                     if best is None or match.end >= best.end:  # same length: the later entry wins
                         best = match

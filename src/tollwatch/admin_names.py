@@ -85,7 +85,7 @@ def load_city_admin2() -> dict[int, str]:
             continue
         for ref in row[2].split("|"):
             if ref.isdigit() and 0 < int(ref) <= len(subs):
-                code, name, aliases, level = subs[int(ref) - 1]
+                _, name, aliases, level = subs[int(ref) - 1]
                 if level == 2:
                     out[int(row[1])] = display_name(name, aliases)
     return out

@@ -120,7 +120,23 @@ def clean(report: Report, settings: Settings) -> CleanText:
     return CleanText(report.id, text, marked, upper=upper)
 
 
-def is_upper(text: str, sample: int = 20_000) -> bool:
+def dateline(cleaned: CleanText) -> Sentence | None:
+    """The wire dateline ("SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) -- [TEXT]"), if any.
+
+    It is the first sentence, or the second after a headline, and never a headline
+    itself; it names where and when the report was filed: a fallback for the
+    incident's country and an anchor for dates.
+    """
+    for sentence in cleaned.sentences[:2]:
+        m = _DATELINE.match(cleaned.text, sentence.span.start)
+        if m and m.end("dateline") == sentence.span.end and _DATELINE_HINT.search(sentence.text):
+            return sentence
+        if not sentence.headline:
+            break
+    return None
+
+
+def is_upper(text: str, sample: int = 5_000) -> bool:
     """True when the text is upper-case copy (>= 90 % of its first letters are capitals)."""
     head = text[:sample]
     n_upper = len(_UPPER_LETTERS.findall(head))
@@ -152,15 +168,21 @@ def is_hard_wrapped(text: str, max_lines: int = 400) -> bool:
 
 
 def split_blocks(text: str, wrapped: bool) -> Iterator[_Block]:
-    """Paragraph-level blocks: lines, or paragraphs in hard-wrapped text; a dateline alone."""
+    """Paragraph-level blocks: lines, or paragraphs in hard-wrapped text; a dateline alone.
+
+    A dateline is looked for at the start of the first block, or of the second when
+    the first is a headline-like single line ("Title\nBEIRUT (Reuters) - ...").
+    """
     breaker = _WRAPPED_BREAK if wrapped else _LINE_BREAK
     start = 0
-    first = True
+    seen: list[_Block] = []
     for m in [*breaker.finditer(text), None]:
         end = m.start() if m else len(text)
-        for block in _trimmed(text, start, end, first):
+        may_have_dateline = not seen or (len(seen) == 1 and _title_line(text, seen[0]))
+        for block in _trimmed(text, start, end, may_have_dateline):
             yield block
-            first = False
+            if len(seen) < 2:
+                seen.append(block)
         start = m.end() if m else len(text)
 
 
@@ -179,6 +201,11 @@ def _trimmed(text: str, start: int, end: int, first: bool) -> Iterator[_Block]:
             yield from _trimmed(text, m.end(), end, first=False)
             return
     yield _Block(start, end)
+
+
+def _title_line(text: str, block: _Block) -> bool:
+    piece = text[block.start : block.end]
+    return not block.dateline and "\n" not in piece and not _FINAL_PUNCT.search(piece)
 
 
 def split_sentences(text: str, start: int, end: int, upper: bool) -> Iterator[Span]:
@@ -293,8 +320,23 @@ _TITLE_START = re.compile(r"^[\"'“‘]?[A-Z0-9]")
 _LINK_RUN = 3  # this many title-like lines in a row (away from the top) are a links list
 
 
+# Every boilerplate pattern holds one of these (lower case): a cheap test first, so the
+# full pattern only runs on the few sentences that may match.
+_BOILERPLATE_KEYS = (
+    "sign", "newsletter", "subscribe", "republish", "reprint", "follow", "like us", "read",
+    "related", "see also", "more on this", "recommended", "you may also", "most ",
+    "trending", "copyright", "©", "(c)", "rights reserved", "here", "photo", "image",
+    "picture", "caption", "getty", "shutterstock", "epa-efe", "terms of", "privacy",
+    "cookie", "app", "journalism", "delivers", "provides", "brings you", "advertis", "share",
+    "skip to", "listen to", "comment", "print", "mail", "whatsapp", "facebook", "twitter",
+)
+
+
 def is_boilerplate(sentence_text: str) -> bool:
     """Does this sentence match a boilerplate pattern (sign-ups, credits, copyright...)?"""
+    lowered = sentence_text.lower()
+    if not any(key in lowered for key in _BOILERPLATE_KEYS):
+        return False
     return _BOILERPLATE.search(sentence_text.strip()) is not None
 
 
@@ -325,12 +367,19 @@ def mark_boilerplate(
 
 
 def _title_like(sentence: Sentence) -> bool:
-    """A short line that reads like a link title: 2-15 words, no final punctuation."""
+    """A short line that reads like a link title: 2-15 words, no final punctuation.
+
+    Lines that are mostly figures ("Net 27,608,000 vs 31,117,000", "Kabul: 12 killed,
+    20 wounded") are table rows, not titles: a quarter of the words at most may hold
+    digits.
+    """
     words = sentence.text.split()
+    figures = sum(any(c.isdigit() for c in word) for word in words)
     return (
         not sentence.headline
         and "\n" not in sentence.text
         and 2 <= len(words) <= 15
+        and 4 * figures <= len(words)
         and len(sentence.text) <= 120
         and _TITLE_START.match(sentence.text) is not None
         and not _FINAL_PUNCT.search(sentence.text)

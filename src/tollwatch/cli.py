@@ -20,6 +20,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,7 +36,7 @@ from rich.table import Table
 
 from . import __version__, cli_eval, cli_gazetteer, cli_store
 from .contract import extraction_json
-from .errors import InputError, SettingsError
+from .errors import InputError, SettingsError, TollwatchError
 from .pipeline import Resources, extract, load_resources
 from .reader import ReadResult, parse_published, read_results
 from .records import Extraction, Rejection, Report
@@ -82,7 +83,8 @@ def extract_cmd(
         list[Path],
         typer.Argument(
             metavar="PATH...",
-            help="JSON Lines, text, HTML or RSS/Atom files, or folders of them (read sorted).",
+            help="JSON Lines, text, HTML or RSS/Atom files, or folders of them (read sorted); "
+            "'-' reads standard input.",
             show_default=False,
         ),
     ],
@@ -111,7 +113,8 @@ def extract_cmd(
     ] = None,
     config: Annotated[
         Path | None,
-        typer.Option("--config", metavar="FILE", help="A TOML settings file ([tollwatch] table)."),
+        typer.Option("--config", metavar="FILE",
+                     help="A TOML settings file (keys at the top or in a 'tollwatch' table)."),
     ] = None,
     progress: Annotated[
         bool | None,
@@ -138,6 +141,18 @@ def extract_cmd(
         items = read_results(paths, published=anchor, settings=settings)
         with _destination(output) as stream:
             summary = write_lines(extract_lines(items, settings), stream, output_format, reporter)
+    except BrokenPipeError as err:  # the reader of stdout went away (`| head`): stop quietly
+        reporter.close()
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_NOTHING_PROCESSED) from err
+    except BrokenProcessPool as err:
+        reporter.close()
+        reporter.error(f"a worker process died ({err}); run with --workers 1 to see why")
+        raise typer.Exit(EXIT_NOTHING_PROCESSED) from err
+    except TollwatchError as err:  # e.g. the gazetteer cannot be loaded: nothing can run
+        reporter.close()
+        reporter.error(str(err))
+        raise typer.Exit(EXIT_NOTHING_PROCESSED) from err
     except OSError as err:
         reporter.close()
         reporter.error(f"cannot write {output or 'the output'}: {err.strerror or err}")
@@ -247,8 +262,9 @@ def _with_lines(
         for chunk in chunks:
             yield _pair(chunk, runner.run([r.item for r in chunk]))
         return
-    with ProcessPoolExecutor(workers, _start_context(), _init_worker, (settings,)) as pool:
-        pending: deque[tuple[list[ReadResult], Future[list[dict[str, Any]]]]] = deque()
+    pool = ProcessPoolExecutor(workers, _start_context(), _init_worker, (settings,))
+    pending: deque[tuple[list[ReadResult], Future[list[dict[str, Any]]]]] = deque()
+    try:
         for chunk in chunks:
             pending.append((chunk, pool.submit(_run_in_worker, [r.item for r in chunk])))
             if len(pending) >= 3 * workers:  # bounded: input is read as output is written
@@ -257,6 +273,8 @@ def _with_lines(
         while pending:
             done_chunk, future = pending.popleft()
             yield _pair(done_chunk, future.result())
+    finally:  # also on interruption: drop the chunks not started yet
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _start_context() -> BaseContext:

@@ -65,6 +65,9 @@ def run_cmd(
     db: DbOption = None,
     published: DateOption = None,
     batch_size: Annotated[int, typer.Option(help="Reports per transaction.")] = 100,
+    refresh: Annotated[
+        bool, typer.Option(help="Extract stored reports again and replace their incidents.")
+    ] = False,
 ) -> None:
     """Read, extract, store and match reports in one go (re-running changes nothing)."""
     console = Console(stderr=True)
@@ -74,6 +77,7 @@ def run_cmd(
             published=published.date() if published else None,
             batch_size=batch_size,
             on_batch=advance,
+            refresh=refresh,
         )
     s, m = summary.ingest, summary.match
     typer.echo(

@@ -25,6 +25,7 @@ from .records import (
     Span,
     TollMention,
 )
+from .sources import CLAIM_RESULT
 
 # Place precision from most to least specific: a figure takes the most specific place
 # of its sentence.
@@ -202,7 +203,7 @@ class Context:
         """
         own = self.sources.get(sentence)
         if own:
-            claims = [s for s in own if s.role == "perpetrator_claim"]
+            claims = [s for s in own if s.rule == CLAIM_RESULT]
             return claims[0] if claims else own[0]
         keys = [(s.sentence, s.span.start) for s in self.source_order]
         idx = bisect_right(keys, (sentence, -1)) - 1

@@ -199,7 +199,9 @@ class GazetteerBuilder:
         for name in names:
             for key in name_keys(name):
                 ntok = key.count(" ") + 1
-                short = len(key) < 3 and not (KINDS[self.gaz.kinds[i]] == "country" and name.isupper())
+                short = len(key) < 3 and not (
+                    KINDS[self.gaz.kinds[i]] == "country" and name.isupper()
+                )
                 if short or len(key) < 2 or ntok > MAX_NAME_TOKENS:
                     continue
                 bucket = self._keys[key]

@@ -112,7 +112,9 @@ def _centroids(gaz: Gazetteer, level: str) -> dict[str, tuple[float, float, int]
     """Population-weighted centre and total population per country or admin1."""
     sums: defaultdict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
     for i in range(len(gaz)):
-        key = gaz.countries[i] if level == "country" else f"{gaz.countries[i]}.{gaz.admin1_codes[i]}"
+        key = (
+            gaz.countries[i] if level == "country" else f"{gaz.countries[i]}.{gaz.admin1_codes[i]}"
+        )
         weight = math.sqrt(gaz.populations[i] + 1)
         acc = sums[key]
         acc[0] += gaz.lats[i] * weight
@@ -162,8 +164,14 @@ def _add_countries(builder: GazetteerBuilder, centres: dict[str, tuple[float, fl
         lat, lon, pop = centres.get(iso, (0.0, 0.0, 0))
         name = str(meta.get("name") or aliases[0])
         i = builder.add(
-            name, aliases, country=iso, lat=lat, lon=lon, kind="country",
-            population=int(meta.get("population") or pop), geonameid=meta.get("geonameid"),
+            name,
+            aliases,
+            country=iso,
+            lat=lat,
+            lon=lon,
+            kind="country",
+            population=int(meta.get("population") or pop),
+            geonameid=meta.get("geonameid"),
             feature="PCLI",
         )
         builder.gaz.country_entries[iso] = i
@@ -171,7 +179,7 @@ def _add_countries(builder: GazetteerBuilder, centres: dict[str, tuple[float, fl
 
 def _add_admin1(builder: GazetteerBuilder, centres: dict[str, tuple[float, float, int]]) -> None:
     names: dict[str, list[str]] = {code: list(v) for code, v in load_admin1_names().items()}
-    for iso, alias, code in (row[:3] for row in data_rows("admin1_aliases.csv")):
+    for _, alias, code in (row[:3] for row in data_rows("admin1_aliases.csv")):
         names.setdefault(code, [alias]).append(alias)
     for code, aliases in names.items():
         if code not in centres:
@@ -180,8 +188,15 @@ def _add_admin1(builder: GazetteerBuilder, centres: dict[str, tuple[float, float
         country, sub = code.split(".", 1)
         builder.gaz.admin1_names[code] = aliases[0]
         i = builder.add(
-            aliases[0], aliases[1:], country=country, lat=lat, lon=lon, kind="admin1",
-            admin1_code=sub, population=pop, feature="ADM1",
+            aliases[0],
+            aliases[1:],
+            country=country,
+            lat=lat,
+            lon=lon,
+            kind="admin1",
+            admin1_code=sub,
+            population=pop,
+            feature="ADM1",
         )
         builder.gaz.admin1_entries[code] = i
 
@@ -190,8 +205,16 @@ def _add_regions(builder: GazetteerBuilder) -> None:
     for row in data_rows("regions.csv"):
         name, iso, code, lat, lon = row[:5]
         sub = code.split(".", 1)[1] if code in builder.gaz.admin1_names else ""
-        builder.add(name, [], country=iso, lat=float(lat), lon=float(lon), kind="region",
-                    admin1_code=sub, feature="RGN")
+        builder.add(
+            name,
+            [],
+            country=iso,
+            lat=float(lat),
+            lon=float(lon),
+            kind="region",
+            admin1_code=sub,
+            feature="RGN",
+        )
 
 
 def build_default(builder: GazetteerBuilder) -> None:
@@ -292,9 +315,16 @@ def merge_user_places(builder: GazetteerBuilder, path: Path) -> None:
             aliases = [a.strip() for a in re.split(r"[|;]", aliases) if a.strip()]
         sub = _admin1_code(builder.gaz, iso, str(row.get("admin1") or ""))
         builder.add(
-            name, [str(a) for a in aliases], country=iso, lat=lat, lon=lon, kind="user",
-            admin1_code=sub, admin2=str(row.get("admin2") or ""),
-            population=int(row.get("population") or 0), feature="USER",
+            name,
+            [str(a) for a in aliases],
+            country=iso,
+            lat=lat,
+            lon=lon,
+            kind="user",
+            admin1_code=sub,
+            admin2=str(row.get("admin2") or ""),
+            population=int(row.get("population") or 0),
+            feature="USER",
         )
 
 

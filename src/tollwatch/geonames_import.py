@@ -31,7 +31,20 @@ from .gazetteer import GazetteerBuilder, PlaceKind
 
 KIND_COLUMNS = {"places": (19,), "altnames": (10, 8), "admin1": (4,)}
 _SKIP_LANGS = frozenset(
-    "link post iata icao faac fr_1793 abbr wkdt unlc tcid phon piny".split()
+    [
+        "link",
+        "post",
+        "iata",
+        "icao",
+        "faac",
+        "fr_1793",
+        "abbr",
+        "wkdt",
+        "unlc",
+        "tcid",
+        "phon",
+        "piny",
+    ]
 )
 
 
@@ -73,7 +86,8 @@ def _open_text(path: Path) -> Iterator[IO[str]]:
         ) from err
     with archive:
         members = [
-            n for n in archive.namelist()
+            n
+            for n in archive.namelist()
             if n.endswith(".txt") and not n.lower().startswith(("readme", "iso-language"))
         ]
         if len(members) != 1:
@@ -215,8 +229,15 @@ def _merge_place(builder: GazetteerBuilder, cols: list[str], usable: object) -> 
         return
     kind = _kind_for(cols[6], cols[7])
     builder.add(
-        cols[1], aliases, country=cols[8], lat=float(cols[4]), lon=float(cols[5]),
-        kind=kind, admin1_code=cols[10], population=int(cols[14] or 0), geonameid=gid,
+        cols[1],
+        aliases,
+        country=cols[8],
+        lat=float(cols[4]),
+        lon=float(cols[5]),
+        kind=kind,
+        admin1_code=cols[10],
+        population=int(cols[14] or 0),
+        geonameid=gid,
         feature=cols[7],
     )
     if kind == "admin1":

@@ -45,6 +45,7 @@ from .records import (
     TollMention,
 )
 from .settings import Settings
+from .sources import is_claim_sentence
 
 RULE = "incidents.v1"
 
@@ -54,6 +55,11 @@ _DISTINCT = re.compile(
     r"second|new)\b",
     re.IGNORECASE,
 )
+
+
+# Figures that are not this report's events: historic tolls, what a protest is
+# about ("justice for the 9 killed"), a tally split across other events.
+_LEFT_OUT = frozenset({"cumulative", "background", "split"})
 
 
 @dataclass
@@ -156,7 +162,7 @@ def _figure_drafts(clean: CleanText, mentions: Mentions, ctx: Context) -> list[D
     usable = [
         t
         for t in sorted(mentions.tolls, key=lambda t: (t.sentence, t.span.start))
-        if "cumulative" not in t.flags and not ("zero" in t.flags and t.toll.best == 0)
+        if not (_LEFT_OUT & t.flags) and not ("zero" in t.flags and t.toll.best == 0)
     ]
     for toll in usable:
         if toll.outcome != "killed":
@@ -221,10 +227,12 @@ def _attach_context(draft: Draft, ctx: Context, clean: CleanText) -> None:
         draft.victim = ctx.victim_for(anchor)
         draft.victim_text = anchor.victim_text
         draft.perpetrator = ctx.perpetrator_for(anchor, draft.victim)
-    if draft.source is not None and draft.source.role == "perpetrator_claim":
+    claim_cue = anchor is not None and "claim_cue" in anchor.flags
+    if claim_cue or is_claim_sentence(ctx.source_order, draft.sentence):
         draft.kind = "claim"
         if draft.perpetrator is None:
-            draft.perpetrator = _claimant(draft.source, ctx)
+            speaker = draft.source.sentence if draft.source else draft.sentence
+            draft.perpetrator = _claimant(speaker, ctx)
 
 
 def _first_figure(draft: Draft) -> TollMention | None:
@@ -234,9 +242,9 @@ def _first_figure(draft: Draft) -> TollMention | None:
     return None
 
 
-def _claimant(source: SourceMention, ctx: Context) -> ActorMention | None:
+def _claimant(sentence: int, ctx: Context) -> ActorMention | None:
     """The party making a claim: an armed actor of the claim's own sentence."""
-    for actor in ctx.actors.get(source.sentence, []):
+    for actor in ctx.actors.get(sentence, []):
         if actor_side(actor) not in (None, "civilian"):
             return actor
     return None

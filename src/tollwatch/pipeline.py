@@ -41,8 +41,14 @@ def load_resources(settings: Settings) -> Resources:
     )
 
 
-def find_mentions(clean: CleanText, report: Report, settings: Settings, resources: Resources) -> Mentions:
-    """Run every finder over the sentences that may hold violence."""
+def find_mentions(
+    clean: CleanText, report: Report, settings: Settings, resources: Resources
+) -> Mentions:
+    """Run every finder over the sentences that may hold violence.
+
+    Dates are read in every content sentence (cheap: one pre-check per sentence),
+    since an incident without a date of its own takes the report's first event date.
+    """
     sentences = violence_stage.candidate_sentences(clean)
     if not sentences:
         return Mentions()
@@ -53,7 +59,9 @@ def find_mentions(clean: CleanText, report: Report, settings: Settings, resource
     )
     return Mentions(
         tolls=tuple(tolls_stage.find_tolls(clean, sentences, settings)),
-        dates=tuple(dates_stage.find_dates(clean, sentences, report.published, settings)),
+        dates=tuple(
+            dates_stage.find_dates(clean, clean.content(), report.published, settings)
+        ),
         places=tuple(places),
         actors=tuple(actors_stage.find_actors(clean, sentences, resources.actors)),
         sources=tuple(sources_stage.find_sources(clean, sentences, resources.actors)),

@@ -24,9 +24,10 @@ _I = re.IGNORECASE
 # Rights", "Islamic State of Iraq and the Levant", "Hayat Tahrir al-Sham").
 ORG_PATTERNS = (
     re.compile(
-        r"\b(?:Islamic\s+State|ISIS|IS)(?:'s|’s)?\s+(?:(?:of|in)\s+(?:Iraq|the\s+Levant|Syria|"
-        r"al-Sham|Sham|Greater\s+Sahara|West\s+Africa|Khorasan|Khurasan)"
-        r"(?:\s+and\s+(?:the\s+)?(?:Levant|Syria|al-Sham|Sham))?|"
+        r"\b(?:Islamic\s+State|ISIS|IS)(?:'s|’s)?\s+(?:"
+        r"(?:of|in)\s+Iraq\s+and\s+(?:the\s+)?(?:Levant|Syria|al-Sham|Sham)|"
+        r"of\s+(?:Iraq|the\s+Levant|Syria|al-Sham|Sham)|"
+        r"(?:of|in)\s+(?:the\s+)?(?:Greater\s+Sahara|West\s+Africa|Khorasan|Khurasan)|"
         r"(?:[A-Z][\w'’-]+\s+){0,3}(?:Province|Wilayat|Wilaya))",
     ),
     re.compile(
@@ -44,7 +45,9 @@ ORG_PATTERNS = (
         r"Bank|Fund|League|Society|Association|Union|Institute|Centre|Center|Foundation|"
         r"Ministry|Embassy|Consulate|Program(?:me)?|Crescent|Cross|Initiative)\b",
     ),
-    re.compile(r"\b(?:Al[- ]Qa(?:'|’)?[ei]da|Al[- ]Shabaa?b|Boko\s+Haram)\b(?:\s+in\s+[A-Z][\w ]+)?", _I),
+    re.compile(
+        r"\b(?:Al[- ]Qa(?:'|’)?[ei]da|Al[- ]Shabaa?b|Boko\s+Haram)\b(?:\s+in\s+[A-Z][\w ]+)?", _I
+    ),
     re.compile(r"\b(?:Gulf|Sinaloa|Juarez|Juárez|Tijuana|Jalisco|Zetas|Familia)\s+[Cc]artel\b"),
     re.compile(
         r"\b(?:Cartel|Front|Army|Movement|Council|Party|Organi[sz]ation|Union|Commission|"
@@ -54,11 +57,68 @@ ORG_PATTERNS = (
 )
 
 TITLES = frozenset(
-    """general gen gen. president mr mr. mrs mrs. ms ms. dr dr. minister commander colonel
-    col col. lt lieutenant captain capt major maj sergeant sgt king prince princess queen
-    sheikh shaykh imam pope senator sen governor gov mayor judge emir sultan ayatollah
-    mullah father bishop archbishop cardinal brigadier admiral marshal chief secretary
-    premier chancellor ambassador deputy lord sir saint st""".split()
+    [
+        "general",
+        "gen",
+        "gen.",
+        "president",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "minister",
+        "commander",
+        "colonel",
+        "col",
+        "col.",
+        "lt",
+        "lieutenant",
+        "captain",
+        "capt",
+        "major",
+        "maj",
+        "sergeant",
+        "sgt",
+        "king",
+        "prince",
+        "princess",
+        "queen",
+        "sheikh",
+        "shaykh",
+        "imam",
+        "pope",
+        "senator",
+        "sen",
+        "governor",
+        "gov",
+        "mayor",
+        "judge",
+        "emir",
+        "sultan",
+        "ayatollah",
+        "mullah",
+        "father",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "brigadier",
+        "admiral",
+        "marshal",
+        "chief",
+        "secretary",
+        "premier",
+        "chancellor",
+        "ambassador",
+        "deputy",
+        "lord",
+        "sir",
+        "saint",
+        "st",
+    ]
 )
 ADMIN1_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:province|governorate|state|department|oblast|prefecture|region|"
@@ -83,28 +143,36 @@ NEAR_BEFORE = re.compile(
     r"\b(?:near|nearby|outside|close\s+to|next\s+to|around|on\s+the\s+outskirts\s+of|"
     r"outskirts\s+of|suburbs?\s+of|in\s+the\s+vicinity\s+of|not\s+far\s+from|"
     r"(?:\d+(?:\.\d+)?|a\s+few|several|some|few)\s*(?:km|kms|kilometres?|kilometers?|miles?)\s+"
-    r"(?:(?:to\s+the\s+)?" + DIRECTION + r"\s+)?(?:of|from)|"
-    + DIRECTION + r"\s+of|(?:on\s+)?the\s+road\s+(?:to|from|between)|countryside\s+of|"
+    r"(?:(?:to\s+the\s+)?"
+    + DIRECTION
+    + r"\s+)?(?:of|from)|"
+    + DIRECTION
+    + r"\s+of|(?:on\s+)?the\s+road\s+(?:to|from|between)|countryside\s+of|"
     r"(?:north|south|east|west)\w*\s+countryside\s+of)"
     r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:of\s+)?$",
     _I,
 )
 REGION_BEFORE = re.compile(
-    r"\b(?:in\s+|across\s+|of\s+|the\s+)?(" + DIRECTION + r"(?:\s+(?:and|,)\s+" + DIRECTION
+    r"\b(?:in\s+|across\s+|of\s+|the\s+)?("
+    + DIRECTION
+    + r"(?:\s+(?:and|,)\s+"
+    + DIRECTION
     + r")?)\s+(?:(?:part|parts|region|regions|areas?|reaches)\s+of\s+)?(?:the\s+)?$",
     _I,
 )
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$", _I)
 AND_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$", _I)
-CONTAINER_AFTER = re.compile(r"^(?:\s*(?:city|town|village|camp|area))?(?:\s*,\s*|\s+in\s+)(?:the\s+)?"
-                             r"(?:(?:" + DIRECTION + r")\s+)?$", _I)
+CONTAINER_AFTER = re.compile(
+    r"^(?:\s*(?:city|town|village|camp|area))?(?:\s*,\s*|\s+in\s+)(?:the\s+)?"
+    r"(?:(?:" + DIRECTION + r")\s+)?$",
+    _I,
+)
 SOURCE_AFTER = re.compile(r"^(?:-|\s)based\b", _I)
 SOURCE_BEFORE = re.compile(
     r"(?:\bbased\s+in|\bspokes(?:man|woman|person)|\bofficials?|\bministry|\bembassy|"
-    r"\bbureau|\bcorrespondent|\breporters?|\bjournalists?|\bpress\s+conference|"
-    r"\bnews\s+agency|\bstatement|\bspeaking|\btold\s+\w+|\bsaid|\bannounced|\bheadquartered|"
-    r"\bgovernment|\bauthorities|\bregime|\bsources?|\bofficers?\s+said)"
-    r"(?:\s+\w+){0,2}\s+in\s+(?:the\s+)?$",
+    r"\bbureau|\bcorrespondents?|\breporters?|\bjournalists?|\bpress\s+conference|"
+    r"\bnews\s+agency|\bspeaking|\btold\s+(?:reporters|journalists|\w+)|\bheadquartered|"
+    r"\bheadquarters)(?:\s+\w+)?\s+in\s+(?:the\s+)?$",
     _I,
 )
 WIRE = r"(?:AFP|Reuters|AP|Xinhua|DPA|ANSA|EFE|IRNA|SANA|TASS|UPI|Anadolu|MENA|RADIO|TELEVISION)"

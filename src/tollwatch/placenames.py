@@ -24,13 +24,54 @@ from unidecode import unidecode
 # Arabic article forms ("al-", "ash-", "ez-"...) as separate tokens; they are
 # dropped from the stripped key so "al-Mayadin" and "Mayadin" meet.
 ARTICLES = frozenset(
-    "al el ad ed ash esh as es ar er an en at et az ez adh ath ul il".split()
+    [
+        "al",
+        "el",
+        "ad",
+        "ed",
+        "ash",
+        "esh",
+        "as",
+        "es",
+        "ar",
+        "er",
+        "an",
+        "en",
+        "at",
+        "et",
+        "az",
+        "ez",
+        "adh",
+        "ath",
+        "ul",
+        "il",
+    ]
 )
 # Type words that follow (or precede) a name in gold labels and in text.
 TYPE_WORDS = frozenset(
-    """governorate province state department region district oblast municipality
-    prefecture county division muhafazat wilayat wilaya governate territory
-    emirate estado departamento provincia countryside""".split()
+    [
+        "governorate",
+        "province",
+        "state",
+        "department",
+        "region",
+        "district",
+        "oblast",
+        "municipality",
+        "prefecture",
+        "county",
+        "division",
+        "muhafazat",
+        "wilayat",
+        "wilaya",
+        "governate",
+        "territory",
+        "emirate",
+        "estado",
+        "departamento",
+        "provincia",
+        "countryside",
+    ]
 )
 _APOSTROPHES = re.compile(r"['’‘`´ʿʾʼ]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -80,7 +121,7 @@ def token_key(token: str) -> str:
 
 
 def split_fused_article(token: str) -> str:
-    """"ezzor" -> "zor": an article assimilated into the next word ("ez-Zor")."""
+    """ "ezzor" -> "zor": an article assimilated into the next word ("ez-Zor")."""
     return _FUSED_ARTICLE.sub(_FUSED_REPL, token)
 
 
@@ -157,7 +198,9 @@ def country_code(name: str | None) -> str | None:
     if not name:
         return None
     table = _country_table()
-    cleaned = name.strip().strip("?()").strip()
+    cleaned = re.sub(r"^[?(\s]+", "", name.strip())
+    if cleaned.count("(") > cleaned.count(")"):
+        cleaned += ")"
     if len(cleaned) == 2 and cleaned.isalpha():
         return cleaned.upper()
     outer = re.sub(r"\(.*?\)", " ", cleaned)
@@ -194,7 +237,8 @@ def normalise_admin1(name: str | None, country: str | None = None) -> str:
     known aliases are folded; with the country (a name or ISO2) the result is the
     GeoNames admin1 code ("SY.07") when the name is known, else the folded key.
 
-    >>> normalise_admin1("Deir ez Zor Governorate", "Syria") == normalise_admin1("Dayr az Zawr", "SY")
+    >>> gold = normalise_admin1("Deir ez Zor Governorate", "Syria")
+    >>> gold == normalise_admin1("Dayr az Zawr", "SY") == "SY.07"
     True
     >>> normalise_admin1("Sinaloa state", "Mexico") == normalise_admin1("Sinaloa", "MX")
     True

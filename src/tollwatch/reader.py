@@ -12,23 +12,32 @@ from __future__ import annotations
 
 import json
 import os
-import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .errors import EncodingError, InputError, RecordError
+from .reader_text import (
+    SAMPLE_BYTES,
+    Page,
+    binary_message,
+    decode_bytes,
+    html_to_text,
+    simple_html_text,
+)
 from .records import Rejection, Report
 from .settings import Settings
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 KNOWN_SUFFIXES = JSONL_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+# Read in folders: .json is left out there (manifests, configs); name such files explicitly.
+FOLDER_SUFFIXES = KNOWN_SUFFIXES - {".json"}
 JSONL_HINT = 'each line must be one JSON object with "id" and "text"'
 
 
@@ -54,7 +63,7 @@ def read_paths(
     encoding guessed, a bad "published" value) go to `on_warning`.
 
     >>> [r.id for r in read_paths(["examples/reports.jsonl"])][:1]  # doctest: +SKIP
-    ['ex-monitor']
+    ['ex-01-monitor']
     """
     for result in read_results(paths, published=published, settings=settings):
         if on_warning is not None:
@@ -66,13 +75,19 @@ def read_paths(
 def read_results(
     paths: Iterable[str | Path], *, published: date | None = None, settings: Settings | None = None
 ) -> Iterator[ReadResult]:
-    """Like `read_paths`, but each item comes with its reading warnings."""
+    """Like `read_paths`, but each item comes with its reading warnings.
+
+    `settings` is taken as every stage takes it; no reading rule depends on it yet
+    (long texts are cut later, by the pipeline, at `max_report_chars`).
+    """
     for path in paths:
         yield from _read_path(Path(path), published)
 
 
 def _read_path(path: Path, published: date | None) -> Iterator[ReadResult]:
-    if path.is_dir():
+    if str(path) == "-":
+        yield from read_stdin(sys.stdin.buffer.read(), published=published)
+    elif path.is_dir():
         found = False
         for file, name in iter_folder(path):
             found = True
@@ -94,7 +109,7 @@ def _read_path(path: Path, published: date | None) -> Iterator[ReadResult]:
 
 
 def _suffix_list() -> str:
-    return " ".join(sorted(KNOWN_SUFFIXES))
+    return " ".join(sorted(FOLDER_SUFFIXES))
 
 
 def iter_folder(root: Path) -> Iterator[tuple[Path, str]]:
@@ -108,7 +123,7 @@ def iter_folder(root: Path) -> Iterator[tuple[Path, str]]:
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         found.extend(
             Path(folder) / name for name in filenames
-            if not name.startswith(".") and Path(name).suffix.lower() in KNOWN_SUFFIXES
+            if not name.startswith(".") and Path(name).suffix.lower() in FOLDER_SUFFIXES
         )
     for file in sorted(found, key=lambda p: p.relative_to(root).parts):
         yield file, file.relative_to(root).as_posix()
@@ -121,19 +136,30 @@ def read_file(path: Path, *, published: date | None = None, name: str | None = N
     name = name or path.name
     try:
         kind = detect_format(path)
-    except OSError as err:
-        yield _reject(name, str(path), InputError(f"{path} cannot be read: {err.strerror}"))
-        return
-    if kind == "jsonl":
-        yield from read_jsonl(path, published=published, name=name)
-        return
-    try:
+        if kind == "jsonl":
+            yield from read_jsonl(path, published=published, name=name)
+            return
         data = path.read_bytes()
     except OSError as err:
         yield _reject(name, str(path), InputError(f"{path} cannot be read: {err.strerror}"))
         return
-    reader = {"feed": read_feed_bytes, "html": read_html_bytes}.get(kind, read_text_bytes)
-    yield from reader(data, name=name, origin=str(path), published=published)
+    yield from read_bytes(data, kind, name=name, origin=str(path), published=published)
+
+
+def read_bytes(
+    data: bytes, kind: str, *, name: str, origin: str, published: date | None = None
+) -> Iterator[ReadResult]:
+    """Read content already in memory as `kind` ("jsonl", "text", "html", "feed")."""
+    reader = {"feed": read_feed_bytes, "html": read_html_bytes, "jsonl": read_jsonl_bytes}.get(
+        kind, read_text_bytes
+    )
+    yield from reader(data, name=name, origin=origin, published=published)
+
+
+def read_stdin(data: bytes, *, published: date | None = None) -> Iterator[ReadResult]:
+    """Standard input (the path "-"): JSON Lines, or a feed, HTML or text by content."""
+    yield from read_bytes(data, sniff_format(data[:2048]), name="stdin", origin="stdin",
+                          published=published)
 
 
 def detect_format(path: Path) -> str:
@@ -146,14 +172,20 @@ def detect_format(path: Path) -> str:
     if suffix in HTML_SUFFIXES:
         return "html"
     with path.open("rb") as handle:
-        head = handle.read(2048).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
+        head = handle.read(2048)
+    return sniff_format(head, default="feed" if suffix in FEED_SUFFIXES else "text")
+
+
+def sniff_format(head: bytes, default: str = "text") -> str:
+    """The format of content that has no telling extension, from its first bytes."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start:
         return "feed"
-    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+    if start.startswith((b"<!doctype html", b"<html")) or b"<body" in start:
         return "html"
-    if head.startswith(b"{"):
+    if start.startswith((b"{", b"[")):
         return "jsonl"
-    return "feed" if suffix in FEED_SUFFIXES else "text"
+    return default
 
 
 def _reject(report_id: str, origin: str, err: InputError) -> ReadResult:
@@ -248,23 +280,128 @@ def read_jsonl(path: Path, *, published: date | None = None, name: str | None = 
     """JSON Lines: one report per line; blank lines skipped; bad lines become rejections."""
     name = name or path.name
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            yield from read_jsonl_stream(handle, name=name, origin=str(path),
+                                         published=published, suffix=path.suffix.lower())
     except OSError as err:
         yield _reject(name, str(path), InputError(f"{path} cannot be read: {err.strerror}"))
+
+
+def read_jsonl_stream(
+    handle: IO[bytes], *, name: str, origin: str, published: date | None = None,
+    suffix: str = ".jsonl",
+) -> Iterator[ReadResult]:
+    """JSON Lines read line by line, so a file of any size is read in constant memory.
+
+    A line that is not UTF-8 is decoded as `decode_bytes` would (with one warning for
+    the file). UTF-16/32 files and .json files holding one JSON document are read whole.
+    """
+    head = handle.read(SAMPLE_BYTES)
+    if _read_whole(head, suffix):
+        data = head + handle.read()
+        yield from read_jsonl_bytes(data, name=name, origin=origin, published=published,
+                                    document=suffix == ".json")
         return
+    if _binary_head(head, name):
+        yield _reject(name, origin, EncodingError(binary_message(name)))
+        return
+    handle.seek(0)
+    warned = seen = False
+    for number, raw in enumerate(handle, start=1):
+        raw = raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw
+        if not raw.strip():
+            continue
+        seen = True
+        try:
+            line, note = raw.decode("utf-8"), None
+        except UnicodeDecodeError:
+            try:
+                line, note = decode_bytes(raw, name)
+            except EncodingError as err:
+                yield _reject(name, origin, err)
+                return
+        result = parse_jsonl_line(line, number, name=name, origin=origin, published=published)
+        notes = (note,) if note and not warned else ()
+        warned = warned or bool(note)
+        yield ReadResult(result.item, notes + result.warnings)
+    if not seen:
+        yield _reject(name, origin, InputError(f"{name} is empty; give a file with the reports"))
+
+
+def _binary_head(head: bytes, name: str) -> bool:
+    """Is the start of a file binary? (Checked once, not line by line.)"""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.start < len(head) - 4:  # more than a character cut at the end of the sample
+            try:
+                decode_bytes(head, name)
+            except EncodingError:
+                return True
+    return False
+
+
+def _read_whole(head: bytes, suffix: str) -> bool:
+    """Must this JSONL/JSON file be read whole rather than line by line?"""
+    if b"\x00" in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True  # UTF-16/32 (or binary: decode_bytes says so)
+    if suffix != ".json":
+        return False
+    first = head.removeprefix(b"\xef\xbb\xbf").lstrip().split(b"\n", 1)[0]
+    try:
+        json.loads(first)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return True  # a pretty-printed document or an array spread over lines
+    return first.startswith(b"[")
+
+
+def read_jsonl_bytes(
+    data: bytes, *, name: str, origin: str, published: date | None = None, document: bool = True
+) -> Iterator[ReadResult]:
+    """JSON Lines (or, with `document`, one JSON array or object) already in memory."""
     try:
         text, warnings = _decode_nonempty(data, name)
     except InputError as err:
-        yield _reject(name, str(path), err)
+        yield _reject(name, origin, err)
         return
-    first = True
+    records = _json_document(text) if document else None
+    results = (
+        _json_items(records, name=name, origin=origin, published=published)
+        if records is not None
+        else _jsonl_lines(text, name=name, origin=origin, published=published)
+    )
+    for number, result in enumerate(results):
+        yield ReadResult(result.item, (warnings if number == 0 else ()) + result.warnings)
+
+
+def _jsonl_lines(
+    text: str, *, name: str, origin: str, published: date | None
+) -> Iterator[ReadResult]:
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
-            result = parse_jsonl_line(line, number, name=name, origin=str(path),
-                                      published=published)
-            extra = warnings if first else ()
-            yield ReadResult(result.item, extra + result.warnings)
-            first = False
+            yield parse_jsonl_line(line, number, name=name, origin=origin, published=published)
+
+
+def _json_document(text: str) -> list[Any] | None:
+    """A .json file holding one JSON array of records (or one pretty-printed record)."""
+    if "\n" not in text.strip() and not text.lstrip().startswith("["):
+        return None  # one line: read it as JSON Lines
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    if isinstance(document, list):
+        return document
+    return [document] if isinstance(document, dict) else None
+
+
+def _json_items(
+    items: list[Any], *, name: str, origin: str, published: date | None
+) -> Iterator[ReadResult]:
+    for number, record in enumerate(items, start=1):
+        label = f"item {number} of {name}"
+        yield parse_record(record, label=label, fallback_id=f"{name}[{number}]",
+                           where=f"{origin}[{number}]", published=published)
 
 
 def parse_jsonl_line(
@@ -278,12 +415,22 @@ def parse_jsonl_line(
     except json.JSONDecodeError as err:
         return _reject(fallback_id, where, RecordError(
             f"line {number} of {name} is not JSON: {err.msg} (column {err.colno}); {JSONL_HINT}"))
+    return parse_record(record, label=f"line {number} of {name}", fallback_id=fallback_id,
+                        where=where, published=published)
+
+
+def parse_record(
+    record: Any, *, label: str, fallback_id: str, where: str, published: date | None = None
+) -> ReadResult:
+    """Turn one decoded JSON value into a Report, or a Rejection whose message starts with
+    `label` ("line 12 of reports.jsonl")."""
     if not isinstance(record, dict):
+        kind = {"list": "list", "str": "string", "int": "number", "float": "number",
+                "bool": "boolean", "NoneType": "null"}.get(type(record).__name__, "value")
         return _reject(fallback_id, where, RecordError(
-            f"line {number} of {name} is a JSON {type(record).__name__}, not an object; "
-            f"{JSONL_HINT}"))
+            f"{label} is a JSON {kind}, not an object; {JSONL_HINT}"))
     try:
-        return _record_report(record, number, name=name, where=where, published=published)
+        return _record_report(record, label=label, where=where, published=published)
     except RecordError as err:
         report_id = record.get("id")
         return _reject(str(report_id) if _usable_id(report_id) else fallback_id, where, err)
@@ -296,9 +443,9 @@ def _usable_id(value: Any) -> bool:
 
 
 def _record_report(
-    record: dict[str, Any], number: int, *, name: str, where: str, published: date | None
+    record: dict[str, Any], *, label: str, where: str, published: date | None
 ) -> ReadResult:
-    at = f"line {number} of {name}"
+    at = label
     if "id" not in record or record["id"] is None:
         raise RecordError(f'{at} has no "id"; {JSONL_HINT}')
     if not _usable_id(record["id"]):
@@ -308,6 +455,8 @@ def _record_report(
     if not isinstance(record["text"], str):
         raise RecordError(f'{at}: "text" must be a string; {JSONL_HINT}')
     warnings: list[str] = []
+    if not record["text"].strip():
+        warnings.append(f'{at}: "text" is empty; there is nothing to extract')
     when = published
     if record.get("published") not in (None, ""):
         when = _parse_date(record["published"])
@@ -358,183 +507,6 @@ def parse_published(value: str) -> date:
         ) from err
 
 
-# --- bytes to text ---------------------------------------------------------------------
-
-_BOMS = (
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
-# Characters a Western-European text decoded as cp1252 plausibly holds beyond ASCII.
-_PLAUSIBLE_CP1252 = re.compile(r"[\u00a0-\u00ff‘’“”–—…€•]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_SAMPLE = 256 * 1024
-
-
-def decode_bytes(data: bytes, name: str) -> tuple[str, str | None]:
-    """Decode a file's bytes; return the text and a warning when it was not plain UTF-8.
-
-    Order: a byte-order mark (UTF-8/16/32), UTF-8, UTF-16 without a mark, then a
-    Western cp1252 reading when it looks right, then charset-normalizer's guess.
-    Raise EncodingError for binary data.
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            text = data.decode(encoding, errors="replace")
-            note = None if encoding == "utf-8-sig" else _encoding_note(name, encoding.upper())
-            return text, note
-    if b"\x00" in data[:_SAMPLE]:
-        return _decode_with_nuls(data, name)
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
-    western = _decode_cp1252(data)
-    if western is not None:
-        text, encoding = western, "cp1252 (Windows Latin-1)"
-    else:
-        text, encoding = _guess_encoding(data, name)
-    if _looks_binary(text):
-        raise EncodingError(_binary_message(name))
-    return text, _encoding_note(name, encoding)
-
-
-def _encoding_note(name: str, encoding: str) -> str:
-    return f"{name} is not UTF-8; read it as {encoding} (save it as UTF-8 to silence this warning)"
-
-
-def _binary_message(name: str) -> str:
-    return (f"{name} looks like a binary file, not text; give JSON Lines, plain-text, HTML "
-            "or RSS/Atom files (UTF-8 preferred)")
-
-
-def _decode_with_nuls(data: bytes, name: str) -> tuple[str, str | None]:
-    """NUL bytes: UTF-16 without a byte-order mark (every other byte zero), else binary."""
-    sample = data[: min(len(data), _SAMPLE) // 2 * 2]
-    even_zero = sample[0::2].count(0) / max(1, len(sample) // 2)
-    odd_zero = sample[1::2].count(0) / max(1, len(sample) // 2)
-    encoding = "utf-16-le" if odd_zero > 0.3 > even_zero else (
-        "utf-16-be" if even_zero > 0.3 > odd_zero else None)
-    if encoding is not None:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            text = None
-        if text is not None and not _looks_binary(text):
-            return text, _encoding_note(name, encoding.upper())
-    raise EncodingError(_binary_message(name))
-
-
-def _decode_cp1252(data: bytes) -> str | None:
-    """The cp1252 reading when it looks like Western-European text.
-
-    Such text is mostly ASCII, with few accented letters or typographic quotes; a
-    Cyrillic or Greek text read as cp1252 is nearly all accented letters instead.
-    """
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
-    sample = text[:_SAMPLE]
-    extra = sum(1 for c in sample if ord(c) > 127)
-    plausible = len(_PLAUSIBLE_CP1252.findall(sample))
-    letters = sum(1 for c in sample if c.isalpha())
-    return text if extra and plausible == extra and extra <= 0.2 * letters else None
-
-
-def _guess_encoding(data: bytes, name: str) -> tuple[str, str]:
-    """charset-normalizer's best guess, from a sample; EncodingError when it has none."""
-    from charset_normalizer import from_bytes  # imported here: most input is UTF-8
-
-    best = from_bytes(data[:_SAMPLE]).best()
-    if best is None:
-        raise EncodingError(_binary_message(name))
-    return data.decode(best.encoding, errors="replace"), best.encoding
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:_SAMPLE]
-    return len(_CONTROL.findall(sample)) > max(2, len(sample) // 100)
-
-
-# --- HTML to text ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Page:
-    """Text taken from HTML, with the page's title and date when found."""
-
-    text: str
-    title: str | None = None
-    date: str | None = None
-    warnings: tuple[str, ...] = ()
-
-
-class _TextParser(HTMLParser):
-    """All visible text of an HTML fragment; block elements become new lines."""
-
-    _BLOCKS = frozenset(
-        ["p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-         "table", "section", "article", "header", "footer", "blockquote", "pre"]
-    )
-    _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self.skipping += 1
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
-
-    def text(self) -> str:
-        lines = (" ".join(line.split()) for line in "".join(self.parts).split("\n"))
-        return "\n".join(line for line in lines if line)
-
-
-def simple_html_text(html: str) -> str:
-    """Visible text of HTML with the standard library (feed snippets, fallback)."""
-    parser = _TextParser()
-    parser.feed(html)
-    parser.close()
-    return parser.text()
-
-
-def html_to_text(html: str, *, main_text: bool = True) -> Page:
-    """Text of an HTML page (main text through trafilatura) or of a fragment (all text)."""
-    if not main_text or "<" not in html:
-        return Page(simple_html_text(html) if "<" in html else html.strip())
-    try:
-        import trafilatura  # imported here: loading it takes a while
-    except ImportError as err:  # e.g. lxml_html_clean missing
-        note = f"trafilatura is not usable ({err}); took all text of the page instead"
-        return Page(simple_html_text(html), warnings=(note,))
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    text = (getattr(doc, "text", None) or "").strip()
-    if not text:
-        note = "trafilatura found no main text; took all text of the page instead"
-        return Page(simple_html_text(html), warnings=(note,))
-    title = (getattr(doc, "title", None) or "").strip() or None
-    if title and not text.startswith(title):
-        text = f"{title}\n\n{text}"
-    return Page(text, title=title, date=getattr(doc, "date", None))
-
-
 __all__ = [
     "Page",
     "ReadResult",
@@ -544,7 +516,14 @@ __all__ = [
     "iter_folder",
     "parse_jsonl_line",
     "parse_published",
+    "parse_record",
+    "read_bytes",
     "read_file",
+    "read_jsonl_bytes",
+    "read_jsonl_stream",
     "read_paths",
     "read_results",
+    "read_stdin",
+    "simple_html_text",
+    "sniff_format",
 ]

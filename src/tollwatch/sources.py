@@ -26,15 +26,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import cast
 
 from .actors import ActorDictionary, find_actors, tokenize
 from .records import ActorMention, CleanText, Sentence, SourceMention, SourceRole, Span
+from .violence import lowered
 
 RULE = "sources.v1"
 CLAIM_RESULT = RULE + ".claim_result"  # the claimant states a result: counts here are claims
 CLAIM_RESPONSIBILITY = RULE + ".claim_responsibility"
-CLAIM_STATEMENT = RULE + ".claim_statement"
-_CLAIM_RULES = (CLAIM_RESULT, CLAIM_RESPONSIBILITY, CLAIM_STATEMENT)
+# An armed party speaking of something else (not its own action): role "unknown".
+PARTY_STATEMENT = RULE + ".party_statement"
+_CLAIM_RULES = (CLAIM_RESULT, CLAIM_RESPONSIBILITY)
 
 _VERB = re.compile(
     r"\b(?:said|says|say|reported|reports|report|told|tells|added|adds|stated|announced|"
@@ -80,9 +83,8 @@ _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
                  r"governor|mayor|commander|prosecutors?|police\s+chief|doctors?|medics|"
                  r"paramedics|coroner|government|presidency|statement)"),
 )
-_ROLE_RE = re.compile(
-    "|".join(f"(?P<r{i}>\\b(?:{pat})\\b)" for i, (_, pat) in enumerate(_ROLE_NOUNS)),
-    re.IGNORECASE,
+_ROLE_RE = re.compile(  # matched on lower-cased text (faster than re.IGNORECASE)
+    "\\b(?:" + "|".join(f"(?P<r{i}>(?:{pat})\\b)" for i, (_, pat) in enumerate(_ROLE_NOUNS)) + ")"
 )
 _GENERIC_MONITOR = re.compile(
     r"(?:activist|monitor|rights\s+group|watchdog|observers|(?:uk|britain|london)[\s-]+based)",
@@ -100,6 +102,14 @@ _STATE_RESULT = re.compile(
     r"aircraft|units|personnel|the\s+air\s+force)\b[^.;]{0,50}?\b" + _KILL + r"\b[^.;]{0,60}?"
     r"\b(?:terrorists?|militants?|insurgents?|rebels?|fighters|gunmen|bandits|jihadists?|"
     r"extremists?|separatists?|guerrillas?|subversives?|criminals?|cartel)\b",
+    re.IGNORECASE,
+)
+# An armed party reporting its enemy's losses ("ten soldiers were killed") is claiming them.
+_ENEMY_LOSSES = re.compile(
+    r"\b(?:soldiers?|troops|policemen|police|officers|forces|fighters|militiamen|militants|"
+    r"rebels|terrorists|mercenaries|enemy|invaders|apostates|crusaders|regime|army)\b"
+    r"[^.;]{0,40}?\b" + _KILL + r"\b|\b" + _KILL + r"\s+(?:\w+\s+){0,3}(?:soldiers?|troops|"
+    r"policemen|officers|fighters|militiamen|enemy|mercenaries|apostates|crusaders)\b",
     re.IGNORECASE,
 )
 _RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.IGNORECASE)
@@ -126,15 +136,15 @@ def _speakers(
     for match in actors.source_matcher.scan(tokens, clean.upper):
         entry = actors.sources[match.index]
         span = Span(tokens.starts[match.start], tokens.ends[match.end - 1])
-        role: SourceRole = entry.role  # type: ignore[assignment]
+        role = cast(SourceRole, entry.role)  # validated when the dictionary is loaded
         out.append(_Speaker(entry.name, role, span, outlet=entry.role == "perpetrator_claim"))
     base = sentence.span.start
-    for m in _ROLE_RE.finditer(sentence.text):
+    for m in _ROLE_RE.finditer(lowered(sentence.text)):
         span = Span(base + m.start(), base + m.end())
         if any(s.span.overlaps(span) for s in out):
             continue
         role_index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
-        name = re.sub(r"^(?:an?|the)\s+", "", m.group(), flags=re.IGNORECASE).lower()
+        name = re.sub(r"^(?:an?|the)\s+", "", m.group())
         out.append(_Speaker(name, _ROLE_NOUNS[role_index][0], span))
     for mention in actor_mentions:
         if any(s.span.overlaps(mention.span) for s in out):
@@ -270,6 +280,8 @@ def _mention(
     text = clean.text[span.start:span.end]
     rule, role, name = RULE, speaker.role, speaker.name
     claim = _claim_rule(clean, sentence, speaker, frame)
+    if claim == PARTY_STATEMENT:
+        role, rule, claim = "unknown", claim, None
     if claim is not None:
         role, rule = "perpetrator_claim", claim
         outlet = next((s.name for s in state.speakers if s.outlet and s is not speaker), None)
@@ -299,11 +311,11 @@ def _claim_rule(
         and re.search(r"army|military|defen[cs]e|police|security", speaker.name, re.IGNORECASE)
     )
     if armed:
-        if _OWN_RESULT.search(after):
+        if _OWN_RESULT.search(after) or _ENEMY_LOSSES.search(after):
             return CLAIM_RESULT
-        if _RESPONSIBILITY.search(verb):
+        if _RESPONSIBILITY.search(verb) or speaker.outlet:
             return CLAIM_RESPONSIBILITY
-        return CLAIM_STATEMENT
+        return PARTY_STATEMENT
     if state_speaker and (_OWN_RESULT.search(after) or _STATE_RESULT.search(whole)):
         return CLAIM_RESULT
     return None

@@ -33,6 +33,8 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
             kept.append(draft)
             continue
         flags = draft.flags()
+        if "summary" in flags and _apply_summary(draft, kept):
+            continue
         if "part" in flags and _absorb_breakdown(draft, kept):
             continue
         if "update" in flags and _apply_update(draft, kept):
@@ -64,6 +66,24 @@ def _absorb_breakdown(draft: Draft, kept: list[Draft]) -> bool:
             return True
         break
     return False
+
+
+def _apply_summary(draft: Draft, kept: list[Draft]) -> bool:
+    """A closing tally ("3 fatalities.", "fatalities coded as 2") restates the report's
+    total: it replaces the figure before it, or covers the figures before it."""
+    top = [d for d in _incidents(kept) if d.parent is None]
+    if not top:
+        return False
+    if len(top) == 1:
+        top[0].killed_override = draft.killed_toll()
+        top[0].sentences |= draft.sentences
+        _fill_missing(top[0], draft)
+        return True
+    for d in top:
+        d.parent = draft
+        draft.parts.append(d)
+    kept.append(draft)
+    return True
 
 
 def _apply_update(draft: Draft, kept: list[Draft]) -> bool:

@@ -143,11 +143,15 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
     found.extend(_singular_objects(text, bound + found))
     for match in _BODY_FOUND.finditer(text):
         trigger = (match.start("noun"), match.end("noun"))
-        if not free(bound + found, *trigger):
-            continue
+        if not free(bound + found, *trigger) or any(
+                b.outcome == "killed" for b in bound + found):
+            continue  # "a man was killed and his body was found": the same man
         owner = subject_before(text, match.end("noun"))
+        flags = {"singular", "nominal"}
+        if re.search(r"\b(?:his|her|their|the)\s+$", text[: match.start("noun")], re.I):
+            flags.add("anaphoric")  # "his body": someone named before, maybe already counted
         found.append(Binding("killed", 1, 1, 1, trigger[0], trigger[1], victim=owner,
-                              trigger=trigger, flags={"singular", "nominal"}))
+                              trigger=trigger, flags=flags))
     for match in _PRONOUN_OBJECT.finditer(text):
         span = (match.start("pron"), match.end("pron"))
         if not free(bound + found, *span):

@@ -214,6 +214,15 @@ _BODY_WORD = re.compile(
 )
 
 
+def _count_conjuncts(binding: Binding, phrase: str) -> None:
+    """"a civilian and his son were killed": one per determiner-led conjunct."""
+    extra = len(re.findall(r"(?:,|\band)\s+(?:his|her|their|a|an|the|one|another)\s", phrase,
+                           re.I))
+    if extra and binding.best == 1:
+        binding.low = binding.best = binding.high = 1 + extra
+        binding.flags.add("names")
+
+
 def _bind_long_subject(text: str, quantity: Quantity) -> Binding | None:
     match = _LONG_SUBJECT.match(text, quantity.end)
     if not match or "article" in quantity.flags:
@@ -268,6 +277,8 @@ def _bind_subject(text: str, quantity: Quantity) -> Binding | None:
         outcome = "killed"
     binding = make_binding(outcome, quantity, victim=np_span, trigger=(match.start("out"),
                        match.end("out")), flags=flags)
+    if article and np_span is not None:
+        _count_conjuncts(binding, text[np_span[0] : np_span[1]])
     if outcome == "killed" and _EITHER_AFTER.match(text, match.end()):
         make_either(binding)
     return binding

@@ -92,7 +92,8 @@ _BACKGROUND = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|march\w*|gather\w*|sit-in)\b[^.;]{0,60}?"
     r"\b(?:against|over|to\s+(?:denounce|condemn|demand|protest)|denouncing|condemning"
     r"|demanding)\b|\bjustice\s+for\b|\bin\s+(?:reprisal|retaliation|revenge)\s+for\b"
-    r"|\b(?:coded|reported|recorded)\s+separately\b",
+    r"|(?P<anywhere>\b(?:coded|reported|recorded)\s+(?:separately|as\s+an?\s+(?:separate|other"
+    r"|different)\s+event))",
     re.IGNORECASE,
 )
 
@@ -142,6 +143,8 @@ def sentence_tolls(text: str, *, upper: bool = False) -> list[Binding]:
     quantities = [q for q in _quantities(masked) if free(bound, q.start, q.end)]
     used_triggers: set[tuple[int, int]] = set()
     for quantity in quantities:
+        if _counted_inside(bound, quantity):
+            continue
         binding = bind(masked, quantity)
         if binding is not None:
             bound.append(binding)
@@ -150,9 +153,19 @@ def sentence_tolls(text: str, *, upper: bool = False) -> list[Binding]:
     bound.extend(spanish(masked, bound))
     bound.extend(singulars(masked, bound, used_triggers))
     bound.extend(plurals(masked, bound, used_triggers, upper or masked.isupper()))
-    bound.extend(lists(masked, quantities, bound))
+    rest = [q for q in quantities if not _counted_inside(bound, q)]
+    bound.extend(lists(masked, rest, bound))
     _sentence_flags(masked, bound)
     return sorted(bound, key=lambda b: (b.start, b.end))
+
+
+def _counted_inside(bound: list[Binding], quantity: Quantity) -> bool:
+    """The "a" of "a soldier and a civilian" once the pair is counted as 2."""
+    return any(
+        "names" in b.flags and b.victim is not None
+        and b.victim[0] <= quantity.start < b.victim[1]
+        for b in bound
+    )
 
 
 def _mask(text: str, *, upper: bool) -> str:
@@ -214,7 +227,7 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
     split = _SPLIT.search(text)
     for binding in bound:
         binding.flags.update(name for name, hit in cues.items() if hit)
-        if background and background.start() < binding.start:
+        if background and (background.group("anywhere") or background.start() < binding.start):
             binding.flags.add("background")
         if split and "summary" in binding.flags:
             binding.flags.add("split")

@@ -21,6 +21,7 @@ from .run import EvalResult
 
 FLOOR_VERSION = 1
 DEFAULT_TOLERANCE = 0.005
+MIN_RECORDS = 20  # a metric over fewer records moves by whole steps of 5 % or more: not floored
 
 KEY_METRICS = (
     "killed_exact",
@@ -33,6 +34,7 @@ KEY_METRICS = (
     "date_interval",
     "country",
     "admin1",
+    "location",
     "geo_within_25km",
     "event_type",
     "detect_recall",
@@ -52,13 +54,13 @@ class Floor:
 
 
 def build_floor(result: EvalResult, *, limit: int | None = None, note: str = "") -> dict[str, Any]:
-    """The floor file's content for a result: the key metrics of every dataset."""
+    """The floor file's content: the key metrics of every dataset, over 20 records or more."""
     datasets: dict[str, dict[str, Any]] = {}
     for name, scores in result.datasets.items():
         kept = {
             m.name: {"value": round(m.value, 4), "n": m.n}
             for m in scores.metrics()
-            if m.name in KEY_METRICS and m.value is not None
+            if m.name in KEY_METRICS and m.value is not None and m.n >= MIN_RECORDS
         }
         if kept:
             datasets[name] = kept

@@ -237,8 +237,8 @@ _PLACE_TYPES = frozenset({
 
 
 def place_key(name: str | None) -> str | None:
-    """A place name folded, without a parenthesis and type words: "Teir Maaleh village" ->
-    "teir maaleh"."""
+    """A place name folded, without a parenthesis and type words: "Tal Sagheer village" ->
+    "tal sagheer"."""
     if not name:
         return None
     words = fold(re.sub(r"\(.*?\)", " ", name)).split()
@@ -250,7 +250,16 @@ def place_key(name: str | None) -> str | None:
 
 
 def same_place(gold: str | None, predicted: str | None) -> bool:
-    """True when two place names match after `place_key`, or by consonant skeleton."""
+    """True when two place names match after `place_key`, or by consonant skeleton.
+
+    A gold name of the form "City - Quarter" (ACLED's style) matches either part.
+    """
+    if gold and " - " in gold:
+        return any(_same_place_name(part, predicted) for part in gold.split(" - "))
+    return _same_place_name(gold, predicted)
+
+
+def _same_place_name(gold: str | None, predicted: str | None) -> bool:
     a, b = place_key(gold), place_key(predicted)
     if a is None or b is None:
         return False

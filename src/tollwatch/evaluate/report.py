@@ -74,10 +74,15 @@ def _fmt_target(row: Row) -> str:
 def format_table(result: EvalResult) -> str:
     """A plain-text table: dataset, metric, n, value, target (and whether it is met)."""
     header = ("dataset", "metric", "n", "value", "target")
-    body = [
-        (r.dataset, r.metric.name, str(r.metric.n), _fmt_value(r.metric), _fmt_target(r))
-        for r in rows(result)
-    ]
+    body: list[tuple[str, str, str, str, str]] = []
+    for r in rows(result):
+        if not body or body[-1][0] != r.dataset:
+            scores = result.datasets[r.dataset]
+            body.append((r.dataset, "(records; labelled)", str(scores.records),
+                         str(scores.labelled), ""))
+        body.append(
+            (r.dataset, r.metric.name, str(r.metric.n), _fmt_value(r.metric), _fmt_target(r))
+        )
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
     lines = []
     previous = None

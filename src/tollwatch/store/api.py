@@ -80,11 +80,12 @@ class Store:
         *,
         batch_size: int = 100,
         on_batch: Callable[[IngestStats], None] | None = None,
+        refresh: bool = False,
     ) -> IngestStats:
         """Store extractions (and rejections), one transaction per batch."""
         try:
             return ingest_stage.ingest(
-                self.sessions, items, batch_size=batch_size, on_batch=on_batch
+                self.sessions, items, batch_size=batch_size, on_batch=on_batch, refresh=refresh
             )
         except SQLAlchemyError as err:
             raise self._fail("storing reports", err) from err
@@ -105,13 +106,25 @@ class Store:
         resources: Any = None,
         batch_size: int = 100,
         on_batch: Callable[[IngestStats], None] | None = None,
+        refresh: bool = False,
     ) -> RunSummary:
-        """Read, extract, store and match the reports in `paths`."""
+        """Read, extract, store and match the reports in `paths`.
+
+        Reports already stored with the same text are not extracted again, unless
+        `refresh` is set (then they are extracted and their incidents replaced).
+        """
+        known = None if refresh else self.known_reports()
         items = ingest_stage.extractions_from_paths(
-            paths, settings=self.settings, published=published, resources=resources
+            paths, settings=self.settings, published=published, resources=resources, known=known
         )
-        stats = self.ingest(items, batch_size=batch_size, on_batch=on_batch)
+        stats = self.ingest(items, batch_size=batch_size, on_batch=on_batch, refresh=refresh)
         return RunSummary(stats, self.match())
+
+    def known_reports(self) -> dict[str, str]:
+        """Stored report ids with their content hash."""
+        with self.sessions() as session:
+            rows = session.execute(select(ReportRow.key, ReportRow.content_hash))
+            return {key: digest for key, digest in rows}
 
     def tally(
         self,

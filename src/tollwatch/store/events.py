@@ -81,6 +81,7 @@ def to_unit(row: IncidentRow) -> MatchUnit:
         country=place.country if place else None,
         admin1=place.admin1 if place else None,
         place=place.name if place else None,
+        place_text=row.place_text,
         lat=place.lat if place else None,
         lon=place.lon if place else None,
         place_precision=row.place_precision,
@@ -103,8 +104,12 @@ def match_store(session: Session, settings: MatchSettings | None = None) -> Matc
     groups = _attach_claims(clusters, attached, by_id)
     stats = MatchStats(incidents=len(rows), events=len(groups))
     taken = _assign_events(session, groups, by_id)
-    for (members, links), event in zip(groups, taken, strict=True):
-        _write_event(session, event, [by_id[m] for m in members], links, stats)
+    plans = [
+        plan
+        for (members, links), event in zip(groups, taken, strict=True)
+        if (plan := _plan(event, [by_id[m] for m in members], links)) is not None
+    ]
+    _apply(session, plans, stats)
     _delete_orphans(session, stats)
     return stats
 
@@ -146,47 +151,79 @@ def _assign_events(
     return [event if event is not None else EventRow() for event in chosen]
 
 
-def _write_event(
-    session: Session,
-    event: EventRow,
-    members: list[IncidentRow],
-    links: list[Any],
-    stats: MatchStats,
-) -> None:
+@dataclass
+class _Plan:
+    """What one event needs written: its values, tolls, members and links."""
+
+    event: EventRow
+    members: list[IncidentRow]
+    links: list[Any]
+    killed: EventToll
+    wounded: EventToll
+    values: dict[str, Any]
+    changed: dict[str, Any]
+    moved: list[int]
+    is_new: bool
+
+
+def _plan(event: EventRow, members: list[IncidentRow], links: list[Any]) -> _Plan | None:
+    """The changes one event needs, or None when it is already up to date."""
     killed = reconcile([_ref(m, f) for m in members for f in m.figures if f.outcome == "killed"])
     wounded = reconcile([_ref(m, f) for m in members for f in m.figures if f.outcome == "wounded"])
     values = event_values(members, killed, wounded)
     is_new = event.id is None
-    changed = {k: v for k, v in values.items() if getattr(event, k, None) != v}
-    moved = [m.id for m in members if m.event_id != event.id or is_new]
-    if not is_new and not changed and not moved:
-        return
-    for key, value in values.items():
-        setattr(event, key, value)
-    event.updated_at = now()
-    if is_new:
-        event.created_at = event.updated_at
-        session.add(event)
-        session.flush()
-        stats.created += 1
-    else:
-        stats.updated += 1
-    for member in members:
-        member.event_id = event.id
-    _write_figures(session, event, killed, wounded)
-    if moved:
-        stats.merged += _write_merges(session, event, links)
-    action = "event.create" if is_new else "event.update"
-    audit(
-        session,
-        action,
-        "event",
-        event.id,
-        None,
-        members=[m.id for m in members],
-        joined=moved,
-        changed={k: _jsonable(v) for k, v in changed.items()},
-    )
+    changed = {k: v for k, v in values.items() if is_new or getattr(event, k) != v}
+    moved = [m.id for m in members if is_new or m.event_id != event.id]
+    if not changed and not moved:
+        return None
+    return _Plan(event, members, links, killed, wounded, values, changed, moved, is_new)
+
+
+def _apply(session: Session, plans: Sequence[_Plan], stats: MatchStats) -> None:
+    """Write every planned change with a few statements (one flush for new events)."""
+    stamp = now()
+    old_ids = [p.event.id for p in plans if not p.is_new]
+    moved_ids = [p.event.id for p in plans if not p.is_new and p.moved]
+    _delete_where(session, EventFigureRow, EventFigureRow.event_id, old_ids)
+    _delete_where(session, MergeRow, MergeRow.event_id, moved_ids)
+    for plan in plans:
+        for key, value in plan.values.items():
+            setattr(plan.event, key, value)
+        plan.event.updated_at = stamp
+        if plan.is_new:
+            plan.event.created_at = stamp
+            session.add(plan.event)
+    session.flush()
+    for plan in plans:
+        event_id = plan.event.id
+        for member in plan.members:
+            member.event_id = event_id
+        session.add_all(_figure_rows(event_id, plan.killed, plan.wounded))
+        if plan.moved:
+            session.add_all(_merge_rows(event_id, plan.links, stamp))
+            stats.merged += len(plan.links)
+        stats.created += plan.is_new
+        stats.updated += not plan.is_new
+        action = "event.create" if plan.is_new else "event.update"
+        changed = {k: _jsonable(v) for k, v in plan.changed.items()}
+        audit(
+            session,
+            action,
+            "event",
+            event_id,
+            None,
+            members=[m.id for m in plan.members],
+            joined=plan.moved,
+            changed=changed,
+        )
+
+
+def _delete_where(session: Session, model: Any, column: Any, ids: Sequence[int]) -> None:
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        session.execute(
+            delete(model).where(column.in_(chunk)).execution_options(synchronize_session=False)
+        )
 
 
 def _jsonable(value: Any) -> Any:
@@ -277,47 +314,44 @@ def _victim_name(member: IncidentRow | None) -> str | None:
     return member.victim.name if member.victim else member.victim_text
 
 
-def _write_figures(
-    session: Session, event: EventRow, killed: EventToll, wounded: EventToll
-) -> None:
-    session.execute(delete(EventFigureRow).where(EventFigureRow.event_id == event.id))
+def _figure_rows(event_id: int, killed: EventToll, wounded: EventToll) -> list[EventFigureRow]:
+    rows = []
     for outcome, toll in (("killed", killed), ("wounded", wounded)):
         for which in ("low", "best", "high"):
             ref = getattr(toll, f"{which}_from")
             if ref is not None:
-                session.add(
+                rows.append(
                     EventFigureRow(
-                        event_id=event.id,
+                        event_id=event_id,
                         measure=f"{outcome}_{which}",
                         value=getattr(toll, which),
                         figure_id=ref.figure_id,
                     )
                 )
-        for claim in toll.claims:
-            session.add(
-                EventFigureRow(
-                    event_id=event.id,
-                    measure=f"{outcome}_claim",
-                    value=claim.best,
-                    figure_id=claim.figure_id,
-                )
+        rows.extend(
+            EventFigureRow(
+                event_id=event_id,
+                measure=f"{outcome}_claim",
+                value=claim.best,
+                figure_id=claim.figure_id,
             )
-
-
-def _write_merges(session: Session, event: EventRow, links: list[Any]) -> int:
-    session.execute(delete(MergeRow).where(MergeRow.event_id == event.id))
-    for link in links:
-        session.add(
-            MergeRow(
-                event_id=event.id,
-                incident_id=link.b.id,
-                other_incident_id=link.a.id,
-                score=float(link.score),
-                explanation=link.explanation(),
-                created_at=now(),
-            )
+            for claim in toll.claims
         )
-    return len(links)
+    return rows
+
+
+def _merge_rows(event_id: int, links: Sequence[Any], stamp: Any) -> list[MergeRow]:
+    return [
+        MergeRow(
+            event_id=event_id,
+            incident_id=link.b.id,
+            other_incident_id=link.a.id,
+            score=float(link.score),
+            explanation=link.explanation(),
+            created_at=stamp,
+        )
+        for link in links
+    ]
 
 
 def _delete_orphans(session: Session, stats: MatchStats) -> None:

@@ -110,43 +110,33 @@ def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
+MAX_BATCH = 5000  # keys of one batch go into one IN (...) query
+
+
 def ingest(
     factory: sessionmaker[Session],
     items: Iterable[Item],
     *,
     batch_size: int = 100,
     on_batch: Callable[[IngestStats], None] | None = None,
+    refresh: bool = False,
 ) -> IngestStats:
-    """Store extractions and rejections, one transaction per batch of `batch_size`."""
-    if batch_size < 1:
-        raise StoreError(f"batch_size={batch_size} must be at least 1")
+    """Store extractions and rejections, one transaction per batch of `batch_size`.
+
+    A report already stored with the same text is left alone, unless `refresh`
+    is set: then its incidents are replaced (after an extraction upgrade).
+    """
+    if not 1 <= batch_size <= MAX_BATCH:
+        raise StoreError(f"batch_size={batch_size} must be between 1 and {MAX_BATCH}")
     total = IngestStats()
     for batch in batched(items, batch_size):
         stats = IngestStats()
         with factory.begin() as session:
-            rows = _RowCache(session)
-            for item in batch:
-                _ingest_item(session, rows, item, stats)
+            _Batch(session, batch, stats, refresh=refresh).run()
         total.add(stats)
         if on_batch is not None:
             on_batch(total)
     return total
-
-
-def _ingest_item(session: Session, rows: _RowCache, item: Item, stats: IngestStats) -> None:
-    stats.reports_in += 1
-    if isinstance(item, Rejection):
-        _reject(session, item.id, item.origin, item.error)
-        stats.rejected += 1
-        return
-    report = item.report
-    reason = _unusable(item)
-    if reason is not None or report is None:
-        origin = (report.origin if report else None) or item.report_id
-        _reject(session, item.report_id, origin, reason or "no report")
-        stats.rejected += 1
-        return
-    _store_report(session, rows, item, report, stats)
 
 
 def _unusable(extraction: Extraction) -> str | None:
@@ -162,45 +152,114 @@ def _unusable(extraction: Extraction) -> str | None:
     return None
 
 
-def _reject(session: Session, key: str, origin: str, reason: str) -> None:
-    key, origin = key[:KEY_LEN], origin[:2000]
-    row = session.scalar(
-        select(RejectionRow).where(RejectionRow.key == key, RejectionRow.origin == origin)
-    )
-    if row is None:
-        row = RejectionRow(key=key, origin=origin, reason=reason, created_at=now())
-        session.add(row)
-        session.flush()
-        audit(session, "rejection.insert", "rejection", row.id, key, origin=origin, reason=reason)
-    elif row.reason != reason:
-        audit(session, "rejection.update", "rejection", row.id, key, old=row.reason, new=reason)
-        row.reason = reason
+class _Batch:
+    """One transaction: existing rows fetched up front, one flush, then the audit rows."""
+
+    def __init__(
+        self, session: Session, items: Sequence[Item], stats: IngestStats, *, refresh: bool
+    ) -> None:
+        self.session, self.items, self.stats, self.refresh = session, items, stats, refresh
+        self.rows = _RowCache(session)
+        keys = {_key(item) for item in items}
+        self.reports = {
+            r.key: r for r in session.scalars(select(ReportRow).where(ReportRow.key.in_(keys)))
+        }
+        self.rejections = {
+            (r.key, r.origin): r
+            for r in session.scalars(select(RejectionRow).where(RejectionRow.key.in_(keys)))
+        }
+        self.changes: list[tuple[Any, str, str, str, dict[str, Any]]] = []
+
+    def run(self) -> None:
+        """Store every item, flush once, then write one audit row per change."""
+        with self.session.no_autoflush:
+            for item in self.items:
+                self.item(item)
+        self.session.flush()
+        for row, action, entity, key, detail in self.changes:
+            audit(self.session, action, entity, row.id, key, **detail)
+
+    def item(self, item: Item) -> None:
+        self.stats.reports_in += 1
+        if isinstance(item, Rejection):
+            self.reject(item.id, item.origin, item.error)
+            return
+        report, reason = item.report, _unusable(item)
+        if reason is not None or report is None:
+            origin = (report.origin if report else None) or item.report_id
+            self.reject(item.report_id, origin, reason or "no report")
+            return
+        self.store(item, report)
+
+    def reject(self, key: str, origin: str, reason: str) -> None:
+        self.stats.rejected += 1
+        key, origin = key[:KEY_LEN], origin[:2000]
+        row = self.rejections.get((key, origin))
+        if row is None:
+            row = RejectionRow(key=key, origin=origin, reason=reason, created_at=now())
+            self.session.add(row)
+            self.rejections[(key, origin)] = row
+            self.changes.append(
+                (row, "rejection.insert", "rejection", key, {"origin": origin, "reason": reason})
+            )
+        elif row.reason != reason:
+            self.changes.append(
+                (row, "rejection.update", "rejection", key, {"old": row.reason, "new": reason})
+            )
+            row.reason = reason
+
+    def store(self, extraction: Extraction, report: Report) -> None:
+        digest = content_hash(report.text)
+        row = self.reports.get(report.id)
+        if row is not None and row.content_hash == digest and not self.refresh:
+            self.stats.unchanged += 1
+            return
+        if row is None:
+            row = ReportRow(key=report.id, created_at=now())
+            self.session.add(row)
+            self.reports[report.id] = row
+            self.stats.stored += 1
+            action, detail = "report.insert", dict[str, Any](hash=digest)
+        else:
+            self._drop_incidents(row)
+            self.stats.replaced += 1
+            action, detail = "report.replace", {"old_hash": row.content_hash, "hash": digest}
+        _fill_report(row, report, digest)
+        self._clear_rejections(report.id)
+        self.stats.incidents += add_incidents(self.session, self.rows, row, extraction.incidents)
+        detail["incidents"] = len(extraction.incidents)
+        self.changes.append((row, action, "report", report.id, detail))
+
+    def _drop_incidents(self, row: ReportRow) -> None:
+        if row.id is None:  # stored earlier in this batch: not in the database yet
+            dropped = set(row.incidents)
+            for obj in list(self.session.new):
+                if isinstance(obj, IncidentPartRow) and {obj.aggregate, obj.part} & dropped:
+                    self.session.expunge(obj)
+            for incident in dropped:
+                self.session.expunge(incident)
+            row.incidents.clear()
+            return
+        self.session.execute(delete(IncidentRow).where(IncidentRow.report_id == row.id))
+        self.session.expire(row, ["incidents"])
+
+    def _clear_rejections(self, key: str) -> None:
+        for (rkey, origin), old in list(self.rejections.items()):
+            if rkey == key:
+                self.changes.append(
+                    (old, "rejection.delete", "rejection", key, {"reason": "report now stored"})
+                )
+                if old.id is not None:
+                    self.session.delete(old)
+                else:
+                    self.session.expunge(old)
+                del self.rejections[(rkey, origin)]
 
 
-def _store_report(
-    session: Session, rows: _RowCache, extraction: Extraction, report: Report, stats: IngestStats
-) -> None:
-    digest = content_hash(report.text)
-    row = session.scalar(select(ReportRow).where(ReportRow.key == report.id))
-    if row is not None and row.content_hash == digest:
-        stats.unchanged += 1
-        return
-    if row is None:
-        row = ReportRow(key=report.id, created_at=now(), content_hash=digest, text=report.text)
-        session.add(row)
-        stats.stored += 1
-        action, detail = "report.insert", {"hash": digest}
-    else:
-        session.execute(delete(IncidentRow).where(IncidentRow.report_id == row.id))
-        stats.replaced += 1
-        action, detail = "report.replace", {"old_hash": row.content_hash, "hash": digest}
-    _fill_report(row, report, digest)
-    session.flush()
-    _clear_rejections(session, report.id)
-    stats.incidents += add_incidents(session, rows, row, extraction.incidents)
-    audit(
-        session, action, "report", row.id, report.id, incidents=len(extraction.incidents), **detail
-    )
+def _key(item: Item) -> str:
+    if isinstance(item, Rejection):
+        return item.id[:KEY_LEN]
+    return (item.report.id if item.report else item.report_id)[:KEY_LEN]
 
 
 def _fill_report(row: ReportRow, report: Report, digest: str) -> None:
@@ -211,16 +270,10 @@ def _fill_report(row: ReportRow, report: Report, digest: str) -> None:
     row.updated_at = now()
 
 
-def _clear_rejections(session: Session, key: str) -> None:
-    for old in session.scalars(select(RejectionRow).where(RejectionRow.key == key)):
-        audit(session, "rejection.delete", "rejection", old.id, key, reason="report now stored")
-        session.delete(old)
-
-
 def add_incidents(
     session: Session, rows: _RowCache, report: ReportRow, incidents: Sequence[Incident]
 ) -> int:
-    """Insert a report's incidents with figures, evidence and aggregate parts."""
+    """Add a report's incidents with figures, evidence and aggregate parts (not flushed)."""
     part_ids = {p for i in incidents if i.kind == "aggregate" for p in i.parts}
     by_local: dict[str, IncidentRow] = {}
     for incident in incidents:
@@ -232,15 +285,10 @@ def add_incidents(
         row = _incident_row(rows, report, incident, top_level=incident.id not in part_ids)
         session.add(row)
         by_local[incident.id] = row
-    session.flush()
     for incident in incidents:
         for part in incident.parts if incident.kind == "aggregate" else []:
             if part in by_local and part != incident.id:
-                session.add(
-                    IncidentPartRow(
-                        aggregate_id=by_local[incident.id].id, part_id=by_local[part].id
-                    )
-                )
+                session.add(IncidentPartRow(aggregate=by_local[incident.id], part=by_local[part]))
     return len(incidents)
 
 
@@ -387,8 +435,13 @@ def extractions_from_paths(
     settings: Settings,
     published: date | None = None,
     resources: Any = None,
+    known: dict[str, str] | None = None,
 ) -> Iterator[Item]:
-    """Read reports from `paths` and extract each: the items `tollwatch run` stores."""
+    """Read reports from `paths` and extract each: the items `tollwatch run` stores.
+
+    `known` maps stored report ids to their content hash: those reports are not
+    extracted again (they would be left unchanged anyway).
+    """
     from ..pipeline import extract, load_resources
     from ..reader import read_paths
 
@@ -396,8 +449,21 @@ def extractions_from_paths(
     for item in read_paths(paths, published=published, settings=settings):
         if isinstance(item, Rejection):
             yield item
-        else:
+            continue
+        if known is not None and known.get(item.id) == content_hash(item.text):
+            # stored with this text already: the store will leave it alone, so
+            # extracting it again would be wasted work
+            yield Extraction(item.id, [], report=item)
+            continue
+        try:
             yield extract(item, settings=settings, resources=loaded)
+        except Exception as err:  # a bug in one report's extraction must not stop the run
+            yield Rejection(
+                item.id,
+                item.origin or item.id,
+                f"extraction crashed ({err.__class__.__name__}: {err}); this is a bug in "
+                "tollwatch: please report it with this report attached",
+            )
 
 
 def estimate_reports(paths: Sequence[Path]) -> int:

@@ -16,11 +16,21 @@ documented in docs/matching.md. Every merge keeps its explanation.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 PRECISE_PLACES = frozenset({"point", "near"})
+FINE_PLACES = frozenset({"point", "near", "admin2"})
+# generic words of place phrases: what is left names a specific place
+GENERIC_PLACE_WORDS = frozenset(
+    "a al an and area around at camp center central centre city countryside county "
+    "desert district east eastern el governorate in city near neighborhood neighbourhood "
+    "north northeastern northern northwestern of on outside outskirts province region "
+    "rural south southeastern southern southwestern state suburb suburbs the town "
+    "township village west western".split()
+)
 DAY_DATES = frozenset({"day"})
 MATCHABLE_DATES = frozenset({"day", "week"})
 RULE = "matching.v1"
@@ -67,6 +77,7 @@ class MatchUnit:
     country: str | None = None
     admin1: str | None = None
     place: str | None = None
+    place_text: str | None = None
     lat: float | None = None
     lon: float | None = None
     place_precision: str = "unknown"
@@ -192,27 +203,55 @@ def place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[fl
     """Place similarity, its reason, and whether it vetoes the pair."""
     if a.country and b.country and a.country != b.country:
         return 0.0, f"different countries {a.country}/{b.country}", True
-    if _norm(a.place) and _norm(a.place) == _norm(b.place):
+    fine = a.place_precision in FINE_PLACES and b.place_precision in FINE_PLACES
+    if fine and _norm(a.place) and _norm(a.place) == _norm(b.place):
         return 1.0, f"same place {a.place}", False
     located = None not in (a.lat, a.lon, b.lat, b.lon)
     if located and a.place_precision in PRECISE_PLACES and b.place_precision in PRECISE_PLACES:
-        km = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
-        # two named points further apart than point_far_km are two towns; "near X"
-        # places get the wider far_km
-        both_points = a.place_precision == b.place_precision == "point"
-        far = settings.point_far_km if both_points else settings.far_km
-        if km > far:
-            return 0.0, f"{km:.0f} km apart", True
-        span = max(far - settings.near_km, 1e-9)
-        share = 1.0 if km <= settings.near_km else 1.0 - (km - settings.near_km) / span
-        return share, f"{km:.0f} km apart", False
+        return _distance_score(a, b, settings)
+    named = _named_apart(a, b)
     if a.admin1 and b.admin1:
         if _norm(a.admin1) != _norm(b.admin1):
             return 0.0, f"different provinces {a.admin1}/{b.admin1}", True
+        if named:
+            return 0.1, f"{named} in {a.admin1}", False
         return 0.45, f"same province {a.admin1}", False
+    if named:
+        return 0.1, named, False
     return (
         (0.3, "same country", False) if a.country and b.country else (0.2, "place unknown", False)
     )
+
+
+def _distance_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[float, str, bool]:
+    km = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+    # two named points further apart than point_far_km are two towns; "near X"
+    # places get the wider far_km
+    both_points = a.place_precision == b.place_precision == "point"
+    far = settings.point_far_km if both_points else settings.far_km
+    if km > far:
+        return 0.0, f"{km:.0f} km apart", True
+    span = max(far - settings.near_km, 1e-9)
+    share = 1.0 if km <= settings.near_km else 1.0 - (km - settings.near_km) / span
+    return share, f"{km:.0f} km apart", False
+
+
+def _specific_words(unit: MatchUnit) -> set[str]:
+    """Words of the place as written, less generic words and the province's name."""
+    words = set(re.findall(r"[^\W\d_]+", (unit.place_text or "").casefold()))
+    province = set(re.findall(r"[^\W\d_]+", (unit.admin1 or "").casefold()))
+    return words - GENERIC_PLACE_WORDS - province
+
+
+def _named_apart(a: MatchUnit, b: MatchUnit) -> str | None:
+    """When both places were resolved no finer than a province but name different
+    places ("Soledar" / "Pokrovske district"), say so: they are likely two events."""
+    if a.place_precision in FINE_PLACES or b.place_precision in FINE_PLACES:
+        return None
+    wa, wb = _specific_words(a), _specific_words(b)
+    if not wa or not wb or wa <= wb or wb <= wa:
+        return None
+    return f"different places named ({a.place_text} / {b.place_text})"
 
 
 def actor_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str, bool]:
@@ -298,19 +337,49 @@ def score_pairs(
     return [score_pair(a, b, settings) for a, b in pairs]
 
 
+@dataclass
+class _Group:
+    """Bookkeeping of one growing cluster: what any join must respect."""
+
+    cluster: Cluster
+    ids: set[int]
+    reports: set[int]
+    vetoes: set[int]
+    first_end: date | None
+    last_start: date | None
+
+
+def _group(unit: MatchUnit, vetoes: set[int]) -> _Group:
+    interval = _interval(unit)
+    return _Group(
+        Cluster([unit]),
+        {unit.id},
+        {unit.report},
+        vetoes,
+        interval[1] if interval else None,
+        interval[0] if interval else None,
+    )
+
+
 def cluster(
     units: Sequence[MatchUnit], scored: Sequence[ScoredPair], settings: MatchSettings | None = None
 ) -> list[Cluster]:
     """Greedy clustering: join the best-scoring pairs first, within the constraints.
 
     Two clusters are joined when a pair between them scores at least the threshold,
-    they share no report (one report's incidents are distinct by construction) and
-    no pair between them was vetoed. Every unit ends in exactly one cluster.
+    they share no report (one report's incidents are distinct by construction), no
+    pair between them was vetoed, and all their dates stay within the window (so
+    reports of consecutive days cannot chain into a week-long event). Every unit
+    ends in exactly one cluster.
     """
     settings = settings or MatchSettings()
-    owner: dict[int, int] = {u.id: u.id for u in units}
-    groups: dict[int, Cluster] = {u.id: Cluster([u]) for u in units}
-    vetoed = {frozenset((p.a.id, p.b.id)) for p in scored if p.veto}
+    vetoes: dict[int, set[int]] = {u.id: set() for u in units}
+    for p in scored:
+        if p.veto and p.a.id in vetoes and p.b.id in vetoes:
+            vetoes[p.a.id].add(p.b.id)
+            vetoes[p.b.id].add(p.a.id)
+    groups = {u.id: _group(u, vetoes[u.id]) for u in units}
+    owner = {u.id: u.id for u in units}
     for pair in sorted(scored, key=lambda p: (-p.score, p.a.id, p.b.id)):
         if pair.veto or pair.score < settings.threshold:
             continue
@@ -318,20 +387,35 @@ def cluster(
         if ga is None or gb is None or ga == gb:
             continue
         left, right = groups[ga], groups[gb]
-        if not _can_join(left, right, vetoed):
+        if not _can_join(left, right, settings.window_days):
             continue
-        left.members.extend(right.members)
-        left.links.extend([*right.links, pair])
-        for unit in right.members:
+        _join(left, right, pair)
+        for unit in right.cluster.members:
             owner[unit.id] = ga
         del groups[gb]
-    return sorted(groups.values(), key=lambda c: min(u.id for u in c.members))
+    return sorted((g.cluster for g in groups.values()), key=lambda c: min(u.id for u in c.members))
 
 
-def _can_join(left: Cluster, right: Cluster, vetoed: set[frozenset[int]]) -> bool:
-    if {u.report for u in left.members} & {u.report for u in right.members}:
+def _can_join(left: _Group, right: _Group, window_days: int) -> bool:
+    if left.reports & right.reports or left.vetoes & right.ids or right.vetoes & left.ids:
         return False
-    return not any(frozenset((x.id, y.id)) in vetoed for x in left.members for y in right.members)
+    ends = [d for d in (left.first_end, right.first_end) if d is not None]
+    starts = [d for d in (left.last_start, right.last_start) if d is not None]
+    if ends and starts:
+        return (max(starts) - min(ends)).days <= window_days
+    return True
+
+
+def _join(left: _Group, right: _Group, pair: ScoredPair) -> None:
+    left.cluster.members.extend(right.cluster.members)
+    left.cluster.links.extend([*right.cluster.links, pair])
+    left.ids |= right.ids
+    left.reports |= right.reports
+    left.vetoes |= right.vetoes
+    ends = [d for d in (left.first_end, right.first_end) if d is not None]
+    starts = [d for d in (left.last_start, right.last_start) if d is not None]
+    left.first_end = min(ends) if ends else None
+    left.last_start = max(starts) if starts else None
 
 
 def match_units(units: Sequence[MatchUnit], settings: MatchSettings | None = None) -> list[Cluster]:

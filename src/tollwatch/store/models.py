@@ -213,6 +213,9 @@ class IncidentPartRow(Base):
         ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
     )
 
+    aggregate: Mapped[IncidentRow] = relationship(foreign_keys=[aggregate_id])
+    part: Mapped[IncidentRow] = relationship(foreign_keys=[part_id])
+
 
 class EvidenceRow(Base):
     """A sentence supporting an incident: offsets into the report text and the text itself."""

@@ -75,6 +75,7 @@ def unit_from_json(uid: int, record: dict[str, Any]) -> MatchUnit:
         country=place.get("country"),
         admin1=place.get("admin1"),
         place=place.get("name"),
+        place_text=place.get("text") or place.get("name"),
         lat=place.get("lat"),
         lon=place.get("lon"),
         place_precision=place.get("precision", "unknown"),
