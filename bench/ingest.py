@@ -53,12 +53,12 @@ def synthetic(n: int) -> Iterator[Extraction]:
     actor = ActorMention(Actor("Armed group", "rebel", "rebel"), "armed group", Span(0, 5), 0)
     source = SourceMention("A monitor", "monitor", "a monitor", Span(0, 5), 0)
     for i in range(n):
-        day = date(2020, 1, 1) + timedelta(days=i // 7)
-        text_ = f"Report {i}: {i % 9 + 2} people were killed in two attacks, a monitor said."
-        name, lat, lon = TOWNS[i % len(TOWNS)]
         # most reports describe their own event; every tenth repeats the one before
-        shift = (i - (i % 10 == 9)) * 0.37 % 3.0
-        lat, name = lat + shift, f"{name} {(i - (i % 10 == 9)) % 40}"
+        j = i - 1 if i % 10 == 9 else i
+        day = date(2020, 1, 1) + timedelta(days=j // 7)
+        text_ = f"Report {i}: {j % 9 + 2} people were killed in two attacks, a monitor said."
+        name, lat, lon = TOWNS[j % len(TOWNS)]
+        lat, name = lat + j * 0.37 % 3.0, f"{name} {j % 40}"
         place = PlaceMention(
             name, "SY", "Province", None, lat, lon, None, "point", name, Span(0, 5), 0
         )

@@ -271,7 +271,7 @@ def test_import_alternate_names_and_admin1_codes(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("rows", "line", "what"),
     [
-        (GEONAMES_ROWS[:1] + [GEONAMES_ROWS[1][:7]], 2, "7 columns"),
+        ([*GEONAMES_ROWS[:1], GEONAMES_ROWS[1][:7]], 2, "7 columns"),
         ([GEONAMES_ROWS[0], ["x", *GEONAMES_ROWS[1][1:]]], 2, "invalid literal"),
         ([[*GEONAMES_ROWS[0][:4], "135.0", *GEONAMES_ROWS[0][5:]]], 1, "out of range"),
     ],
@@ -388,5 +388,37 @@ def test_load_merges_user_folder_and_caches(
 
 def test_missing_places_file_setting_is_an_error(tmp_path: Path) -> None:
     settings = Settings(gazetteer_dir=str(tmp_path), places_file=str(tmp_path / "none.csv"))
-    with pytest.raises(GazetteerError, match="places file .* does not exist"):
+    with pytest.raises(GazetteerError, match=r"places file .* does not exist"):
         load_gazetteer(settings)
+
+
+# --- the CLI (a thin adapter) ---------------------------------------------------------
+
+
+def test_cli_import_lookup_and_info(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from tollwatch.cli_gazetteer import gazetteer_app
+
+    monkeypatch.setattr(gazetteer_build, "build_default", lambda builder: None)
+    runner = CliRunner()
+    dump = write_tsv(tmp_path / "SY.txt", GEONAMES_ROWS)
+    folder = str(tmp_path / "gaz")
+    result = runner.invoke(gazetteer_app, ["import", str(dump), "--dir", folder])
+    assert result.exit_code == 0 and "3 places rows" in result.output
+    result = runner.invoke(gazetteer_app, ["lookup", "El Koum", "--dir", folder])
+    assert result.exit_code == 0 and result.output.startswith("Al Kawm\tplace\tSY")
+    result = runner.invoke(gazetteer_app, ["info", "--dir", folder])
+    assert "place: 2" in result.output and "feature: 1" in result.output
+    truncated = write_tsv(tmp_path / "new.txt", [GEONAMES_ROWS[0][:5]])
+    result = runner.invoke(gazetteer_app, ["import", str(truncated), "--dir", folder])
+    assert result.exit_code == 2 and "line 1 has 5 tab-separated columns" in result.output
+
+
+def test_every_gazetteer_command_has_help_and_is_documented() -> None:
+    from tollwatch.cli_gazetteer import gazetteer_app
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "places.md").read_text()
+    for command in gazetteer_app.registered_commands:
+        assert command.callback is not None and command.callback.__doc__
+        assert f"tollwatch gazetteer {command.name}" in docs

@@ -21,6 +21,7 @@ from tollwatch.records import (
     TollMention,
 )
 from tollwatch.settings import Settings
+from tollwatch.sources import CLAIM_RESULT
 
 ARTICLE = (
     "Gunmen kill more than 50 soldiers in a week\n"
@@ -111,7 +112,7 @@ def _mentions(text: str, sents: tuple[Sentence, ...]) -> Mentions:
         SourceMention("A monitor", "monitor", "the monitor said", s4, _sentence_of(sents, s4)),
         SourceMention(
             "Red Banner", "perpetrator_claim", "Red Banner said", claim,
-            _sentence_of(sents, claim),
+            _sentence_of(sents, claim), rule=CLAIM_RESULT,
         ),
     )
     since = _find(text, "Since Monday")

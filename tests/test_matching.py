@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -170,7 +171,8 @@ def test_scores_are_symmetric_and_bounded() -> None:
 
 def test_explanation_names_components_and_reasons() -> None:
     explained = score_pair(BASE, other(killed=12)).explanation()
-    assert set(explained["components"]) == {"date", "place", "actors", "type", "toll"}  # type: ignore[arg-type]
+    components: Any = explained["components"]
+    assert set(components) == {"date", "place", "actors", "type", "toll"}
     assert "same place Saraqib" in explained["reasons"]  # type: ignore[operator]
     assert explained["rule"] == "matching.v1"
 

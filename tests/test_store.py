@@ -16,7 +16,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 import test_store_support as support
 from test_store_support import (
@@ -31,6 +31,7 @@ from tollwatch.records import Extraction, Rejection, Span, Toll
 from tollwatch.settings import Settings, load_settings
 from tollwatch.store import Store, open_store
 from tollwatch.store import db as store_db
+from tollwatch.store.ingest import storable
 from tollwatch.store.models import (
     AuditRow,
     Base,
@@ -219,14 +220,14 @@ def test_round_trip_keeps_figures_and_evidence(
         rows = list(session.scalars(select(IncidentRow).where(IncidentRow.report_id == report.id)))
         figures = [f for r in rows for f in r.figures]
         evidence = [e for r in rows for e in r.evidence]
-    assert report.text == text
+    assert report.text == storable(text) and len(report.text) == len(text)
     if toll is None:
         assert figures == []
     else:
         assert {(f.low, f.best, f.high, f.text) for f in figures} == {
-            (toll.low, toll.best, toll.high, toll.text)
+            (toll.low, toll.best, toll.high, storable(toll.text or ""))
         }
-    assert all(e.text == text for e in evidence) and len(evidence) == n
+    assert all(e.text == storable(text) for e in evidence) and len(evidence) == n
 
 
 def test_reports_keep_published_and_place(store: Store) -> None:
@@ -236,3 +237,27 @@ def test_reports_keep_published_and_place(store: Store) -> None:
         row = session.scalars(select(IncidentRow)).one()
         assert row.place is not None and row.place.admin1 == "Homs"
         assert str(row.report.published) == "2020-01-02"
+
+
+def test_nul_and_lone_surrogates_are_stored_offsets_kept(store: Store) -> None:
+    text = "Two\x00 died\ud800 in the raid."
+    ext = extraction(
+        "nul", [incident("nul#1", killed=killed(2), evidence=[Span(0, len(text))])], text_=text
+    )
+    assert store.ingest([ext]).stored == 1
+    assert store.ingest([ext]).unchanged == 1  # the hash is of the text as given
+    with store.sessions() as session:
+        row = session.scalars(select(ReportRow)).one()
+        assert len(row.text) == len(text) and "\x00" not in row.text
+        assert row.text.startswith("Two\ufffd died\ufffd")
+
+
+def test_database_from_a_newer_version_is_a_clear_error(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'future.sqlite'}"
+    open_store(Settings(db=url)).close()
+    engine = store_db.make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(StoreError, match="newer tollwatch"):
+        open_store(Settings(db=url))

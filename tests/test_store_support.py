@@ -21,6 +21,7 @@ from tollwatch.records import (
     Actor,
     ActorMention,
     DateMention,
+    DatePrecision,
     Extraction,
     Incident,
     PlaceMention,
@@ -165,13 +166,13 @@ def source(name: str, role: str) -> SourceMention:
     return SourceMention(name, role, name, Span(0, 1), 0)  # type: ignore[arg-type]
 
 
-def day(iso: str, precision: str = "day", end: str | None = None) -> DateMention:
+def day(iso: str, precision: DatePrecision = "day", end: str | None = None) -> DateMention:
     start = date.fromisoformat(iso)
     return DateMention(
         start,
         date.fromisoformat(end) if end else start,
         precision,
-        iso,  # type: ignore[arg-type]
+        iso,
         Span(0, 1),
         0,
     )

@@ -33,10 +33,13 @@ DbOption = Annotated[
     ),
 ]
 DateOption = Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"])]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="A TOML settings file (see settings.py).")
+]
 
 
-def _settings(db: str | None) -> Settings:
-    return load_settings(db=db)
+def _settings(db: str | None, config: Path | None = None) -> Settings:
+    return load_settings(config_file=config, db=db)
 
 
 @contextmanager
@@ -49,9 +52,9 @@ def _errors() -> Iterator[None]:
 
 
 @contextmanager
-def _opened(db: str | None) -> Iterator[Store]:
+def _opened(db: str | None, config: Path | None) -> Iterator[Store]:
     with _errors():
-        store = open_store(_settings(db))
+        store = open_store(_settings(db, config))
         try:
             yield store
         finally:
@@ -63,6 +66,7 @@ def run_cmd(
         list[Path], typer.Argument(help="Report files or folders (JSONL, text, HTML, feeds).")
     ],
     db: DbOption = None,
+    config: ConfigOption = None,
     published: DateOption = None,
     batch_size: Annotated[int, typer.Option(help="Reports per transaction.")] = 100,
     refresh: Annotated[
@@ -71,7 +75,7 @@ def run_cmd(
 ) -> None:
     """Read, extract, store and match reports in one go (re-running changes nothing)."""
     console = Console(stderr=True)
-    with _opened(db) as store, _progress(console, estimate_reports(paths)) as advance:
+    with _opened(db, config) as store, _progress(console, estimate_reports(paths)) as advance:
         summary = store.run(
             paths,
             published=published.date() if published else None,
@@ -115,12 +119,13 @@ def tally_cmd(
     country: Annotated[str | None, typer.Option(help="Only this country (ISO alpha-2).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     db: DbOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Killed (low/best/high) per period and group, each death counted once."""
     if fmt not in ("table", "csv", "json"):
         typer.echo(f"error: --format {fmt!r} is unknown; use table, csv or json", err=True)
         raise typer.Exit(1)
-    with _opened(db) as store, _errors():
+    with _opened(db, config) as store, _errors():
         rows = store.tally(
             by=by,
             group=group,
@@ -162,9 +167,10 @@ def export_cmd(
         Path | None, typer.Option("-o", "--output", help="Output file (written atomically).")
     ] = None,
     db: DbOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Export counted events (one row per event) in tollwatch, ACLED or UCDP columns."""
-    with _opened(db) as store, _errors():
+    with _opened(db, config) as store, _errors():
         count = store.export(fmt, columns, output, stream=sys.stdout if output is None else None)
     if output is not None:
         typer.echo(f"{count} events written to {output}", err=True)
@@ -172,13 +178,14 @@ def export_cmd(
 
 def db_upgrade_cmd(
     db: DbOption = None,
+    config: ConfigOption = None,
     revision: Annotated[str, typer.Option(help="Target revision.")] = "head",
 ) -> None:
     """Apply the database migrations (as `alembic upgrade head`)."""
     from .store import db as store_db
 
     with _errors():
-        settings = _settings(db)
+        settings = _settings(db, config)
         engine = store_db.make_engine(settings.db)
         try:
             reached = store_db.upgrade(engine, revision)

@@ -47,7 +47,7 @@ __all__ = [
 
 PlaceKind = Literal["place", "admin1", "country", "region", "user", "feature"]
 KINDS: tuple[PlaceKind, ...] = ("place", "admin1", "country", "region", "user", "feature")
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 MAX_NAME_TOKENS = 6
 
 
@@ -212,9 +212,18 @@ class GazetteerBuilder:
             if i not in light:
                 light.append(i)
 
+    def _strongest_first(self, entries: list[int]) -> tuple[int, ...]:
+        """Countries, regions, user places and provinces first, then by population."""
+        if len(entries) == 1:
+            return (entries[0],)
+        rank = (3, 1, 0, 1, 0, 2)  # by KINDS: place, admin1, country, region, user, feature
+        pops = self.gaz.populations
+        kinds = self.gaz.kinds
+        return tuple(sorted(entries, key=lambda i: (rank[kinds[i]], -pops[i])))
+
     def finish(self) -> Gazetteer:
         """Freeze the index into tuples and return the gazetteer."""
-        self.gaz.index = {k: tuple(v) for k, v in self._keys.items()}
+        self.gaz.index = {k: self._strongest_first(v) for k, v in self._keys.items()}
         self.gaz.light = {k: tuple(v) for k, v in self._light.items() if k}
         firsts: dict[str, int] = {}
         for key in self.gaz.index:

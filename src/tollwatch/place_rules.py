@@ -177,7 +177,9 @@ SOURCE_BEFORE = re.compile(
 )
 WIRE = r"(?:AFP|Reuters|AP|Xinhua|DPA|ANSA|EFE|IRNA|SANA|TASS|UPI|Anadolu|MENA|RADIO|TELEVISION)"
 DATELINE_AFTER = re.compile(
-    r"^\s*(?:,\s*[\w .]{0,25}?)?\s*(?:\(" + WIRE + r"[^)]*\)|\[[^\]]*\]|--|—|–|\s-\s)", _I
+    r"^(?:\s*\([A-Za-z ]{2,30}\))?(?:\s*,\s*[\w .]{0,25}?)?\s*(?:\([^)\n]{1,40}\)\s*)?"
+    r"(?:\(" + WIRE + r"[^)]*\)|\[[^\]]*\]|--|—|–|\s-\s)",
+    _I,
 )
 DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:\(" + WIRE + r"[^)]*\)\s*[-—–:]?\s*)?$", _I)
 

@@ -142,6 +142,7 @@ def name_keys(name: str) -> tuple[str, ...]:
     return (full,)
 
 
+@lru_cache(maxsize=65_536)
 def light_key(name: str) -> str:
     """The article-free lightly folded key: equal light keys mean the same spelling
     give or take articles, doubled letters and a final h ("Ar Raqqah" ~ "al-Raqqa")."""

@@ -3,8 +3,9 @@
 1. Scan: token n-grams of each sentence are looked up by name key (longest
    first), starting only at capitalised tokens in ordinary text and at every
    token in upper-case or title-case text, where the acceptance bar is higher.
-2. Context (cheap, over the whole text): the countries and provinces the report
-   names, by name or demonym ("Syrian"), weighted towards the first sentences.
+2. Context (cheap: the opening sentences and the ones asked about): the
+   countries and provinces the report names, by name or demonym ("Syrian"),
+   weighted towards the first sentences (place_scan.py).
 3. Resolve: each name's candidates are scored by kind, population, agreement
    with the report's countries and provinces, and the words around it
    ("X province", "X city"); the best one is kept if it clears the bar.
@@ -18,277 +19,43 @@ See docs/places.md for the rules and precision values.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
-from typing import NamedTuple
+from dataclasses import dataclass, replace
+from functools import cache
 
 from unidecode import unidecode
 
 from . import place_rules as rules
 from .gazetteer import Gazetteer, Place
-from .placenames import ARTICLES, fold, light_key, split_fused_article, token_key
+from .place_scan import (
+    MAX_CANDIDATES,
+    Context,
+    Match,
+    Token,
+    primary_light,
+    prior,
+    read_context,
+    scan,
+)
+from .placenames import light_key
 from .records import CleanText, PlaceMention, PlacePrecision, Sentence, Span
 from .settings import Settings
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’]*[^\W_])?", re.UNICODE)
-CONNECTORS = ARTICLES | frozenset(
-    [
-        "de",
-        "del",
-        "la",
-        "las",
-        "los",
-        "da",
-        "do",
-        "dos",
-        "das",
-        "di",
-        "du",
-        "des",
-        "le",
-        "les",
-        "of",
-        "and",
-        "y",
-        "e",
-        "on",
-        "upon",
-        "sur",
-        "au",
-        "aux",
-        "bin",
-        "ibn",
-        "bint",
-    ]
-)
 _COMPOUND_AFTER = re.compile(
     r"-(?:backed|led|loyal|allied|affiliated|supported|sponsored|aligned|controlled|held|run)\b",
     re.IGNORECASE,
 )
+
+
 _IN_BEFORE = re.compile(r"\b(?:in|IN|In)\s+$")
-CONTEXT_SENTENCES = 12  # news states its country early; this bounds the cost on long texts
-_LOWER_ARTICLES = frozenset({"al", "el", "ash", "adh", "ath", "az", "ez"})
+
+
+CONTEXT_SENTENCES = 6  # news states its country early; this bounds the cost on long texts
+
+
 PRECISION_ORDER = ("point", "near", "admin2", "region", "admin1", "country", "unknown")
-
-
-@cache
-def _stopwords() -> frozenset[str]:
-    from .gazetteer_build import stopwords
-
-    return stopwords()
-
-
-class Token(NamedTuple):
-    start: int  # offset in the report text
-    end: int
-    text: str
-    key: str  # spelling-folded key
-    core: str  # key without a fused article ("ezzor" -> "zor"); "" for an article
-    cap: bool
-
-
-@dataclass
-class Match:
-    """A name found in a sentence, before it is resolved."""
-
-    sentence: int
-    first: int  # token positions in the sentence
-    last: int
-    start: int
-    end: int
-    candidates: tuple[int, ...]
-    strict: bool
-
-
-@dataclass
-class Context:
-    """What the whole report says about where it is."""
-
-    countries: dict[str, float] = field(default_factory=dict)
-    admin1: set[str] = field(default_factory=set)  # "SY.07"
-
-    main: str | None = None  # the country with most votes, when it has at least 1
-    main_votes: float = 0.0
-
-
-@lru_cache(maxsize=65_536)
-def _word_keys(word: str) -> tuple[str, str]:
-    folded = fold(word).replace(" ", "")
-    core = "" if folded in ARTICLES else token_key(split_fused_article(folded))
-    return token_key(folded), core
-
-
-def _tokens(text: str, offset: int) -> list[Token]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        if word[-2:] in ("'s", "’s", "'S", "’S"):
-            word = word[:-2]
-        key, core = _word_keys(word)
-        start = offset + m.start()
-        out.append(Token(start, start + len(word), word, key, core, word[:1].isupper()))
-    return out
-
-
-def _longest(gaz: Gazetteer, tokens: list[Token], i: int) -> int:
-    """The most tokens a name starting at token i can have (0: no name starts here)."""
-    tok = tokens[i]
-    firsts = gaz.firsts
-    most = max(firsts.get(tok.key, 0), firsts.get(tok.core, 0) if tok.core else 0)
-    if not tok.core and i + 1 < len(tokens):
-        nxt = tokens[i + 1]
-        most = max(most, firsts.get(nxt.core, 0) + 1, firsts.get(nxt.key, 0) + 1)
-    return min(most + 1, len(tokens) - i)
-
-
-def _is_strict(clean: CleanText, sentence: Sentence, tokens: list[Token]) -> bool:
-    """Upper-case or title-case text: capitals say nothing, so ask for more evidence."""
-    if clean.upper or not any(ch.islower() for ch in sentence.text):
-        return True
-    long_words = [t for t in tokens if len(t.text) > 3]
-    return len(long_words) >= 4 and sum(t.cap for t in long_words) / len(long_words) > 0.7
-
-
-def _can_start(tokens: list[Token], i: int, strict: bool) -> bool:
-    tok = tokens[i]
-    if tok.text.lower() == "the":
-        return False
-    if strict or tok.cap:
-        return True
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if nxt is None or not nxt.cap or tok.text.lower() not in ARTICLES:
-        return False
-    # "al-Mayadeen", "ez-Zor": Arabic articles; a lone "en"/"as"/"at" is a Spanish or
-    # English word ("en Juárez")
-    return tok.end == nxt.start - 1 or tok.text.lower() in _LOWER_ARTICLES
-
-
-def _common_word(gaz: Gazetteer, tok: Token, strict: bool) -> bool:
-    """A lone word that is a common word, a demonym, or (in capital-less text) very short."""
-    lower = tok.text.lower()
-    return lower in _stopwords() or tok.key in gaz.demonyms or (strict and len(lower) < 3)
-
-
-def _lookup(gaz: Gazetteer, run: list[Token]) -> tuple[int, ...]:
-    full = " ".join(t.key for t in run)
-    found = gaz.candidates(full)
-    core = " ".join(t.core for t in run if t.core)
-    if not core or core == full:
-        return found
-    more = gaz.candidates(core)
-    return tuple(dict.fromkeys(found + more)) if found and more else found or more
-
-
-def _scan(gaz: Gazetteer, clean: CleanText, sentence: Sentence) -> tuple[list[Token], list[Match]]:
-    tokens = _tokens(sentence.text, sentence.span.start)
-    strict = _is_strict(clean, sentence, tokens)
-    matches: list[Match] = []
-    i = 0
-    while i < len(tokens):
-        if not _can_start(tokens, i, strict):
-            i += 1
-            continue
-        found = None
-        for n in range(_longest(gaz, tokens, i), 0, -1):
-            run = tokens[i : i + n]
-            if not strict and not all(t.cap or t.text.lower() in CONNECTORS for t in run):
-                continue
-            if run[-1].text.lower() in CONNECTORS or (not run[-1].cap and not strict):
-                continue
-            if n == 1 and _common_word(gaz, run[0], strict):
-                break
-            cands = _lookup(gaz, run)
-            if cands:
-                found = Match(
-                    sentence.index, i, i + n - 1, run[0].start, run[-1].end, cands, strict
-                )
-                break
-        if found:
-            matches.append(found)
-            i = found.last + 1
-        else:
-            i += 1
-    return tokens, matches
-
-
-# --- document context ------------------------------------------------------------
-
-
-def _context(
-    gaz: Gazetteer, text: str, scans: dict[int, tuple[list[Token], list[Match]]]
-) -> Context:
-    """Countries and provinces the report is about: the ones that explain most names.
-
-    Each name shares a vote among the countries of its candidates (less when it
-    is ambiguous); demonyms vote for their country; early sentences count more.
-    """
-    ctx = Context()
-    votes: defaultdict[str, float] = defaultdict(float)
-    admin_votes: defaultdict[str, float] = defaultdict(float)
-    for rank, (_, (tokens, matches)) in enumerate(sorted(scans.items())):
-        weight = 1.5 if rank < 2 else 1.0
-        for tok in tokens:
-            iso = gaz.demonyms.get(tok.key) if tok.cap else None
-            if iso:
-                votes[iso] += 0.75 * weight
-        for m in matches:
-            _vote(gaz, votes, admin_votes, m, text, weight)
-    floor = max(1.0, 0.2 * max(votes.values(), default=0.0))
-    ctx.countries = {iso: v for iso, v in votes.items() if v >= floor}
-    top = set(ctx.countries)
-    if ctx.countries:
-        ctx.main = max(ctx.countries, key=lambda iso: ctx.countries[iso])
-        ctx.main_votes = ctx.countries[ctx.main]
-    ctx.admin1 = {code for code, v in admin_votes.items() if code[:2] in top and v >= 0.75}
-    return ctx
-
-
-def _vote(
-    gaz: Gazetteer,
-    votes: defaultdict[str, float],
-    admin_votes: defaultdict[str, float],
-    m: Match,
-    text: str,
-    weight: float,
-) -> None:
-    if (
-        m.strict
-        and m.first == m.last
-        and all(gaz.kinds[i] in (0, 5) and gaz.populations[i] < 500_000 for i in m.candidates)
-    ):
-        return  # a lone word in upper-case text says little about the country
-    spelled = set(gaz.spelled(light_key(text[m.start : m.end])))
-    best: dict[str, tuple[float, int]] = {}
-    for i in m.candidates:
-        value = _prior(gaz, i) + (1.5 if i in spelled else 0.0)
-        iso = gaz.countries[i]
-        if iso not in best or value > best[iso][0]:
-            best[iso] = (value, i)
-    spread = math.sqrt(len(best))
-    for iso, (value, i) in best.items():
-        share = weight * max(value - 1.0, 0.0) / spread / 2
-        votes[iso] += share
-        if gaz.kinds[i] != 2:
-            admin_votes[f"{iso}.{gaz.admin1_codes[i]}"] += share
-
-
-# --- resolution --------------------------------------------------------------------
-
-
-def _prior(gaz: Gazetteer, i: int) -> float:
-    kind = gaz.kinds[i]
-    if kind in (1, 2, 3, 4):
-        return (0.0, 2.5, 3.0, 2.5, 3.0)[kind]
-    return 0.5 * math.log10(gaz.populations[i] + 10) + (0.3 if kind == 5 else 0.0)
-
-
-@lru_cache(maxsize=65_536)
-def _primary_light(name: str) -> str:
-    return light_key(name)
 
 
 def _score(
@@ -299,7 +66,7 @@ def _score(
     hint: str | None,
     surface_light: str = "",
 ) -> float:
-    score = _prior(gaz, i)
+    score = prior(gaz, i)
     iso = gaz.countries[i]
     main = ctx.main
     if main:
@@ -308,14 +75,18 @@ def _score(
     if f"{iso}.{gaz.admin1_codes[i]}" in ctx.admin1 and gaz.kinds[i] != 2:
         score += 1.0
     score += 1.0 if i in spelled else -1.0
-    if surface_light and _primary_light(gaz.names[i]) == surface_light:
+    if surface_light and primary_light(gaz.names[i]) == surface_light:
         score += 0.75  # the place's own name, not one of its alternate names
-    kind = gaz.kinds[i]
+    return score + _hint_bonus(gaz.kinds[i], hint)
+
+
+def _hint_bonus(kind: int, hint: str | None) -> float:
+    """ "X province" favours provinces; "X city" favours places."""
     if hint == "admin1":
-        score += 3.0 if kind == 1 else -1.0
-    elif hint == "place" and kind in (0, 4, 5):
-        score += 1.0
-    return score
+        return 3.0 if kind == 1 else -1.0
+    if hint == "place" and kind in (0, 4, 5):
+        return 1.0
+    return 0.0
 
 
 def _bar(m: Match, surface: str, candidates: int) -> float:
@@ -424,22 +195,24 @@ def _resolve(
     light = light_key(surface)
     spelled = frozenset(gaz.spelled(light))
     bar = _bar(m, surface, len(m.candidates))
-    if max(_score(gaz, i, ctx, spelled, None, light) for i in m.candidates) + 3.0 < bar:
+    base = [
+        (_score(gaz, i, ctx, spelled, None, light) + (1.0 if i in m.exact else 0.0), i)
+        for i in m.candidates[:MAX_CANDIDATES]
+    ]
+    if max(base)[0] + 3.0 < bar:
         return None  # cannot clear the bar whatever the words around it say
     before = text[max(sentence.span.start, prev_end, m.start - 120) : m.start]
-    if re.search(r"\b(?:pro|anti)-$", before, re.IGNORECASE) or _COMPOUND_AFTER.match(
-        text, m.end
-    ):
+    if re.search(r"\b(?:pro|anti)-$", before, re.IGNORECASE) or _COMPOUND_AFTER.match(text, m.end):
         return None  # "pro-Damascus fighters", "Turkey-backed factions": a party, not a place
     after = text[m.end : min(sentence.span.end, m.end + 120)]
     shape = rules.shape(before, after, at_text_start=m.start - _first_start(clean) <= 3)
     if not shape.source and _person_or_org(tokens, m, text, orgs.get()):
         return None
-    scored = [(_score(gaz, i, ctx, spelled, shape.kind_hint, light), i) for i in m.candidates]
-    best, entry = max(scored)
+    best, entry = max((s + _hint_bonus(gaz.kinds[i], shape.kind_hint), i) for s, i in base)
     lone = m.strict and m.first == m.last and gaz.kinds[entry] != 2
-    if lone and gaz.countries[entry] not in ctx.countries and gaz.populations[entry] < 1_000_000:
-        return None  # "FORCE", "STATION": a word, unless the report is about that country
+    foreign_word = gaz.countries[entry] != ctx.main or entry not in spelled
+    if lone and gaz.populations[entry] < 1_000_000 and foreign_word:
+        return None  # "FORCE", "STATION": a word, unless a place of the report's country
     if _inside_longer_name(gaz, tokens, m, text):
         best -= 2.0
     initial = m.first == m.last == _first_content_token(tokens)
@@ -523,12 +296,38 @@ def _combine(gaz: Gazetteer, clean: CleanText, mentions: list[PlaceMention]) -> 
                     admin1=prev.admin1 or m.admin1,
                 )
                 continue
+            if _part_of(clean.text, prev, m, gap):
+                out[-1] = replace(
+                    m,
+                    text=clean.text[prev.span.start : m.span.end],
+                    span=Span(prev.span.start, m.span.end),
+                    rule="places.v1.part_of",
+                )
+                continue
             between = rules.BETWEEN_BEFORE.search(clean.text[: prev.span.start])
             if between and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap, re.IGNORECASE):
                 out[-1] = _between(clean, prev, m, between.start())
                 continue
         out.append(m)
     return out
+
+
+_PART_GAP = re.compile(
+    r"\s*(?:(?:neighbou?rhood|sector|street|colonia|community|quarter|district|suburb|area)"
+    r"\s*)?(?:,|of|in|,\s*in)\s+(?:the\s+)?(?:city\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _part_of(text: str, part: PlaceMention, town: PlaceMention, gap: str) -> bool:
+    """"the Buenos Aires sector of Culiacán", "La Concha, Morelia": a part of a town
+    (not a list: "Douma, Harasta and Arbin")."""
+    if part.precision != "point" or town.precision != "point" or part.country != town.country:
+        return False
+    if not _PART_GAP.fullmatch(gap):
+        return False
+    named_part = re.search(r"[a-z]", gap) is not None
+    return named_part or not re.match(r"\s*(?:,|and\b)", text[town.span.end : town.span.end + 6])
 
 
 def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
@@ -568,11 +367,11 @@ def find_places(
     they name. Mentions come in text order.
     """
     opening = clean.content()[:CONTEXT_SENTENCES]
-    scans = {s.index: _scan(gazetteer, clean, s) for s in opening}
+    scans = {s.index: scan(gazetteer, clean, s) for s in opening}
     for s in sentences:
         if s.index not in scans:
-            scans[s.index] = _scan(gazetteer, clean, s)
-    ctx = _context(gazetteer, clean.text, scans)
+            scans[s.index] = scan(gazetteer, clean, s)
+    ctx = read_context(gazetteer, clean.text, scans)
     mentions: list[PlaceMention] = []
     for sentence in sentences:
         tokens, matches = scans[sentence.index]
@@ -585,8 +384,65 @@ def find_places(
             r = _resolve(gazetteer, clean, tokens, m, ctx, orgs, prev_end)
             if r:
                 found.append(r)
+        found = _within_named_provinces(gazetteer, found)
         mentions.extend(_combine(gazetteer, clean, [_mention(gazetteer, clean, r) for r in found]))
-    return mentions
+    return _demote_outside_named_provinces(mentions)
+
+
+def _within_named_provinces(gaz: Gazetteer, found: list[Resolved]) -> list[Resolved]:
+    """Re-pick a town among its namesakes in the provinces its sentence names.
+
+    "Al Mansoura village, Raqqa governorate": the Al Mansoura in Raqqa, not the
+    larger one elsewhere, when the gazetteer has it.
+    """
+    named = {
+        (gaz.countries[r.entry], gaz.admin1_codes[r.entry])
+        for r in found
+        if gaz.kinds[r.entry] == 1 and not r.shape.source
+    }
+    if not named:
+        return found
+    out = []
+    for r in found:
+        where = (gaz.countries[r.entry], gaz.admin1_codes[r.entry])
+        if gaz.kinds[r.entry] in (0, 4, 5) and where not in named:
+            inside = [
+                i
+                for i in r.match.candidates[:MAX_CANDIDATES]
+                if (gaz.countries[i], gaz.admin1_codes[i]) in named and gaz.kinds[i] != 1
+            ]
+            if inside:
+                best = max(inside, key=lambda i: prior(gaz, i))
+                r = Resolved(r.match, best, r.score, r.shape)
+        out.append(r)
+    return out
+
+
+def _demote_outside_named_provinces(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Halve the score of a town outside every province its sentence names.
+
+    "in Sao Goncalo (Rio de Janeiro)": a Sao Goncalo in another province is
+    probably the wrong one (or a village the gazetteer lacks).
+    """
+    named: dict[int, set[tuple[str | None, str | None]]] = {}
+    for m in mentions:
+        if m.precision == "admin1" and not m.is_source_location:
+            named.setdefault(m.sentence, set()).add((m.country, m.admin1))
+    if not named:
+        return mentions
+    out = []
+    for m in mentions:
+        provinces = named.get(m.sentence)
+        countries = {c for c, _ in provinces} if provinces else set()
+        if (
+            provinces
+            and m.precision in ("point", "near")
+            and m.country in countries
+            and (m.country, m.admin1) not in provinces
+        ):
+            m = replace(m, score=round(m.score / 2, 3))
+        out.append(m)
+    return out
 
 
 @cache
@@ -612,7 +468,7 @@ def document_country(clean: CleanText, mentions: Sequence[PlaceMention]) -> str 
         if m.rule == "places.v1.dateline":
             votes[m.country] += 3.0
             continue
-        weight = 0.3 if m.is_source_location else 1.0
+        weight = (0.3 if m.is_source_location else 1.0) * (0.5 + m.score)
         if _IN_BEFORE.search(clean.text, max(0, m.span.start - 4), m.span.start):
             weight *= 1.5  # "killed 30 civilians in Syria": where it happened
         if len(m.text.replace(".", "")) <= 3:

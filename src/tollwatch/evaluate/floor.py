@@ -55,6 +55,8 @@ class Floor:
 
 def build_floor(result: EvalResult, *, limit: int | None = None, note: str = "") -> dict[str, Any]:
     """The floor file's content: the key metrics of every dataset, over 20 records or more."""
+    sample = f"{limit} records per file, spread evenly" if limit else "every record"
+    note = note or f"measured on {sample}; raise with `python -m tollwatch.evaluate --update-floor`"
     datasets: dict[str, dict[str, Any]] = {}
     for name, scores in result.datasets.items():
         kept = {

@@ -15,6 +15,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
@@ -109,6 +110,12 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
             config.attributes["connection"] = conn
             command.upgrade(config, revision)
         return current_revision(engine)
+    except CommandError as err:
+        raise StoreError(
+            f"cannot migrate the database {where} to {revision!r}: {err}; the database may "
+            "come from a newer tollwatch (upgrade tollwatch), or the revision is mistyped "
+            f"(this version knows up to {head_revision()})"
+        ) from err
     except SQLAlchemyError as err:
         raise StoreError(
             f"cannot open or migrate the database {where}: {err.__class__.__name__}: "

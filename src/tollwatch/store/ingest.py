@@ -9,6 +9,7 @@ adds the rest without duplicates.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
@@ -75,6 +76,18 @@ class IngestStats:
 def now() -> datetime:
     """The current time in UTC, naive (stored as UTC in both databases)."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """The text with NUL and lone surrogates replaced by U+FFFD, one for one.
+
+    PostgreSQL refuses NUL in text and neither database stores lone surrogates;
+    replacing one character by one keeps every offset into the text valid.
+    """
+    return _UNSTORABLE.sub("\ufffd", text)
 
 
 def content_hash(text: str) -> str:
@@ -196,6 +209,7 @@ class _Batch:
         key, origin = key[:KEY_LEN], origin[:2000]
         row = self.rejections.get((key, origin))
         if row is None:
+            reason = storable(reason)
             row = RejectionRow(key=key, origin=origin, reason=reason, created_at=now())
             self.session.add(row)
             self.rejections[(key, origin)] = row
@@ -264,7 +278,7 @@ def _key(item: Item) -> str:
 
 def _fill_report(row: ReportRow, report: Report, digest: str) -> None:
     row.content_hash = digest
-    row.text = report.text
+    row.text = storable(report.text)
     row.outlet, row.url, row.title = report.outlet, report.url, report.title
     row.published, row.origin = report.published, report.origin
     row.updated_at = now()
@@ -330,7 +344,7 @@ def _incident_row(
 
 
 def _clip(text: str, span: Span) -> str:
-    return text[min(span.start, len(text)) : min(span.end, len(text))]
+    return storable(text[min(span.start, len(text)) : min(span.end, len(text))])
 
 
 def _evidence(text: str, span: Span) -> EvidenceRow:
@@ -346,7 +360,7 @@ def _figure(outcome: str, toll: Toll, text: str, evidence: Sequence[Span]) -> Fi
         low=toll.low,
         best=toll.best,
         high=toll.high,
-        text=toll.text,
+        text=storable(toll.text) if toll.text is not None else None,
         span_start=toll.span.start if toll.span else None,
         span_end=toll.span.end if toll.span else None,
         sentence=_clip(text, sentence) if sentence else None,

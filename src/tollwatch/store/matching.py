@@ -15,6 +15,7 @@ documented in docs/matching.md. Every merge keeps its explanation.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -25,11 +26,57 @@ PRECISE_PLACES = frozenset({"point", "near"})
 FINE_PLACES = frozenset({"point", "near", "admin2"})
 # generic words of place phrases: what is left names a specific place
 GENERIC_PLACE_WORDS = frozenset(
-    "a al an and area around at camp center central centre city countryside county "
-    "desert district east eastern el governorate in city near neighborhood neighbourhood "
-    "north northeastern northern northwestern of on outside outskirts province region "
-    "rural south southeastern southern southwestern state suburb suburbs the town "
-    "township village west western".split()
+    [
+        "a",
+        "al",
+        "an",
+        "and",
+        "area",
+        "around",
+        "at",
+        "camp",
+        "center",
+        "central",
+        "centre",
+        "city",
+        "countryside",
+        "county",
+        "desert",
+        "district",
+        "east",
+        "eastern",
+        "el",
+        "governorate",
+        "in",
+        "city",
+        "near",
+        "neighborhood",
+        "neighbourhood",
+        "north",
+        "northeastern",
+        "northern",
+        "northwestern",
+        "of",
+        "on",
+        "outside",
+        "outskirts",
+        "province",
+        "region",
+        "rural",
+        "south",
+        "southeastern",
+        "southern",
+        "southwestern",
+        "state",
+        "suburb",
+        "suburbs",
+        "the",
+        "town",
+        "township",
+        "village",
+        "west",
+        "western",
+    ]
 )
 DAY_DATES = frozenset({"day"})
 MATCHABLE_DATES = frozenset({"day", "week"})
@@ -53,7 +100,7 @@ class MatchSettings:
     near_km: float = 10.0
     far_km: float = 30.0
     point_far_km: float = 20.0
-    threshold: float = 0.62
+    threshold: float = 0.7
     weights: tuple[tuple[str, float], ...] = (
         ("place", 0.35),
         ("date", 0.15),
@@ -203,21 +250,19 @@ def place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[fl
     """Place similarity, its reason, and whether it vetoes the pair."""
     if a.country and b.country and a.country != b.country:
         return 0.0, f"different countries {a.country}/{b.country}", True
+    named = _named_apart(a, b)
+    if named:
+        return 0.1, named, False
     fine = a.place_precision in FINE_PLACES and b.place_precision in FINE_PLACES
     if fine and _norm(a.place) and _norm(a.place) == _norm(b.place):
         return 1.0, f"same place {a.place}", False
     located = None not in (a.lat, a.lon, b.lat, b.lon)
     if located and a.place_precision in PRECISE_PLACES and b.place_precision in PRECISE_PLACES:
         return _distance_score(a, b, settings)
-    named = _named_apart(a, b)
     if a.admin1 and b.admin1:
         if _norm(a.admin1) != _norm(b.admin1):
             return 0.0, f"different provinces {a.admin1}/{b.admin1}", True
-        if named:
-            return 0.1, f"{named} in {a.admin1}", False
         return 0.45, f"same province {a.admin1}", False
-    if named:
-        return 0.1, named, False
     return (
         (0.3, "same country", False) if a.country and b.country else (0.2, "place unknown", False)
     )
@@ -236,18 +281,21 @@ def _distance_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tupl
     return share, f"{km:.0f} km apart", False
 
 
-def _specific_words(unit: MatchUnit) -> set[str]:
-    """Words of the place as written, less generic words and the province's name."""
-    words = set(re.findall(r"[^\W\d_]+", (unit.place_text or "").casefold()))
-    province = set(re.findall(r"[^\W\d_]+", (unit.admin1 or "").casefold()))
-    return words - GENERIC_PLACE_WORDS - province
+def _words(text: str | None) -> set[str]:
+    return set(re.findall(r"[^\W\d_]+", (text or "").casefold()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _specific_words(unit: MatchUnit) -> frozenset[str]:
+    """Words of the place as written, less generic words and the names it resolved to."""
+    resolved = _words(unit.admin1) | _words(unit.place)
+    return frozenset(_words(unit.place_text) - GENERIC_PLACE_WORDS - resolved)
 
 
 def _named_apart(a: MatchUnit, b: MatchUnit) -> str | None:
-    """When both places were resolved no finer than a province but name different
-    places ("Soledar" / "Pokrovske district"), say so: they are likely two events."""
-    if a.place_precision in FINE_PLACES or b.place_precision in FINE_PLACES:
-        return None
+    """Both texts name a specific place beyond what the gazetteer resolved, and not the
+    same one ("Wardyah town" / "Abu Zandin crossing", both resolved to the province):
+    likely two events, whatever the resolved places say."""
     wa, wb = _specific_words(a), _specific_words(b)
     if not wa or not wb or wa <= wb or wb <= wa:
         return None
