@@ -269,6 +269,20 @@ def test_coarse_gold_date_is_not_scored_for_exact_day() -> None:
     assert "date_exact" not in metrics and "date_within_1d" not in metrics
 
 
+def test_known_non_events_are_scored_for_counts_and_detection_only() -> None:
+    rec = gold_record(
+        gold={"killed": 0, "date": "2020-05-09", "country": "Chad", "event_type": "Protests"},
+        meta={"violent": False, "time_precision": 1},
+    )
+    scores = DatasetScores("acled-2022")
+    score_record(scores, rec, document_prediction(extraction()))
+    metrics = {m.name: m for m in scores.metrics()}
+    assert set(metrics) == {"killed_exact", "killed_within10", "killed_zero_nonzero",
+                            "detect_fp_share"}
+    assert metrics["detect_fp_share"].value == 0.0
+    assert scores.confusion[("Protests", "none")] == 1
+
+
 def test_date_stated_subset_needs_the_day_in_the_text() -> None:
     stated = gold_record(text="On 9 May 2020 a patrol was hit.", gold={"date": "2020-05-09"})
     unstated = gold_record(text="A patrol was hit on Saturday.", gold={"date": "2020-05-09"})

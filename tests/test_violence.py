@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from tollwatch.records import CleanText, EventCue, Sentence, Span
+from tollwatch.clean import clean
+from tollwatch.records import CleanText, EventCue, Report, Sentence, Span
 from tollwatch.settings import Settings
 from tollwatch.violence import (
     candidate_sentences,
@@ -246,3 +247,17 @@ def test_cue_spans_point_into_the_text(words: list[str]) -> None:
     for cue in find_cues(clean, clean.sentences, SETTINGS):
         assert text[cue.span.start:cue.span.end] == cue.text
         assert 0.0 <= cue.strength <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 19 May 2022, artillery units shelled a village near the river.",
+        "Gunmen attacked a convoy on May 3, officials said.",
+    ],
+    ids=["month-may-before-cue", "month-may-after-cue"],
+)
+def test_month_may_is_not_a_modal(text: str) -> None:
+    cleaned = clean(Report(id="m", text=text), Settings())
+    cues = find_cues(cleaned, cleaned.sentences, Settings())
+    assert cues and not any(c.hypothetical for c in cues)

@@ -61,7 +61,8 @@ def source_versions() -> list[str]:
     for name in DATA_FILES:
         items.append(name + "=" + str(hash_text(_data_text(name))))
     here = Path(__file__).parent
-    for module in ("gazetteer_build.py", "admin_names.py", "placenames.py", "geonames_import.py"):
+    modules = ("gazetteer.py", "gazetteer_build.py", "admin_names.py", "placenames.py")
+    for module in (*modules, "geonames_import.py"):
         items.append(module + "=" + hash_text((here / module).read_text(encoding="utf-8")))
     return items
 

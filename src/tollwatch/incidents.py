@@ -46,6 +46,7 @@ from .records import (
 )
 from .settings import Settings
 from .sources import is_claim_sentence
+from .violence import relevance_score
 
 RULE = "incidents.v1"
 
@@ -56,6 +57,13 @@ _DISTINCT = re.compile(
     re.IGNORECASE,
 )
 
+
+# A figure-less incident needs a report that reads as an event report (violence
+# relevance, docs/events.md) and a strong cue anchored by a date or a place.
+FIGURELESS_RELEVANCE = 0.8
+FIGURELESS_STRENGTH = 0.75
+# An incident dated more than this many days before publication is background.
+RECENT_DAYS = 60
 
 # Figures that are not this report's events: historic tolls, what a protest is
 # about ("justice for the 9 killed"), a tally split across other events.
@@ -147,7 +155,9 @@ def build_incidents(
     _apply_zero_mentions(placed, mentions, ctx)
     if not any(d.killed or d.wounded or d.abducted or d.missing for d in placed):
         placed.extend(_figureless(clean, mentions, ctx, placed))
-    placed = [d for d in placed if _is_violent(d, ctx, mentions)]
+    placed = [
+        d for d in placed if _is_violent(d, ctx, mentions) and _is_recent(d, report)
+    ]
     _inherit(placed, ctx, clean, report, mentions)
     return _to_incidents(placed, clean, report)
 
@@ -293,10 +303,15 @@ def _figureless(
     """One incident for a report that describes violence but gives no figure."""
     if drafts:
         return []
+    if relevance_score(clean, mentions.cues) < FIGURELESS_RELEVANCE:
+        return []
     cues = [
         c
         for c in mentions.cues
-        if not c.negated and not c.hypothetical and c.strength >= 0.75
+        if not c.negated
+        and not c.hypothetical
+        and c.strength >= FIGURELESS_STRENGTH
+        and _specific(c, clean, ctx)
     ]
     if not cues:
         return []
@@ -312,6 +327,24 @@ def _figureless(
     draft.perpetrator = armed[0] if armed else None
     draft.victim = victims[0] if victims else (armed[1] if len(armed) > 1 else None)
     return [draft]
+
+
+def _specific(cue: EventCue, clean: CleanText, ctx: Context) -> bool:
+    """A cue that describes one event: a statement, not a question, anchored by an
+    event date or an incident place in its sentence."""
+    sentence = clean.sentences[cue.sentence]
+    if sentence.text.rstrip().endswith("?"):
+        return False
+    return ctx.date_in(cue.sentence) is not None or ctx.place_in(cue.sentence) is not None
+
+
+def _is_recent(draft: Draft, report: Report) -> bool:
+    """An event stated to be long before publication is background, not news."""
+    d = draft.date
+    if report.published is None or d is None or d.sentence != draft.sentence:
+        return True
+    end = d.end or d.start
+    return end is None or (report.published - end).days <= RECENT_DAYS
 
 
 def _is_violent(draft: Draft, ctx: Context, mentions: Mentions) -> bool:

@@ -319,11 +319,20 @@ def _vote(
             admin_votes[f"{iso}.{gaz.admin1_codes[i]}"] += share
 
 
+_KIND_PRIOR = (0.0, 2.5, 4.5, 2.5, 3.0)
+
+
+@lru_cache(maxsize=8192)
+def _population_prior(population: int) -> float:
+    return 0.5 * math.log10(population + 10)
+
+
 def prior(gaz: Gazetteer, i: int) -> float:
+    """How likely an entry is meant before any context: by kind, then population."""
     kind = gaz.kinds[i]
-    if kind in (1, 2, 3, 4):
-        return (0.0, 2.5, 4.5, 2.5, 3.0)[kind]
-    return 0.5 * math.log10(gaz.populations[i] + 10) + (0.3 if kind == 5 else 0.0)
+    if 0 < kind < 5:
+        return _KIND_PRIOR[kind]
+    return _population_prior(gaz.populations[i]) + (0.3 if kind == 5 else 0.0)
 
 
 @lru_cache(maxsize=65_536)

@@ -209,13 +209,14 @@ _NEGATION = re.compile(
     r"ni|sin)\b[^,;:]{0,25}$|n't\s+(?:\w+\s+)?$"
 )
 _MODAL_AFTER = re.compile(
-    r"\s+(?:\w+\s+)?(?:could|would|might|may|will|shall|is\s+expected|are\s+expected|"
+    r"\s+(?:\w+\s+)?(?:could|would|might|may(?!\s+\d)|will|shall|is\s+expected|are\s+expected|"
     r"was\s+planned|were\s+planned|is\s+planned|are\s+planned|is\s+feared|are\s+feared)\b"
     r"(?!\s+(?:have|has)\b)"
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:threat(?:en(?:ed|s|ing)?|s)?|plan(?:s|ned|ning)?|plot(?:s|ted|ting)?|"
-    r"warn(?:ed|s|ing)?|fear(?:s|ed)?|could|would|might|may|will|shall|intend(?:s|ed)?|"
+    r"warn(?:ed|s|ing)?|fear(?:s|ed)?|could|would|might|(?<!\d\s)may(?!\s+\d)|will|shall|"
+    r"intend(?:s|ed)?|"
     r"vow(?:s|ed)?|prepar(?:e|es|ed|ing)|aim(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|"
     r"risks?|possible|possibly|potential|likely|if|unless|calls?\s+for|called\s+for|urge[ds]?|"
     r"wants?\s+to|wanted\s+to|ready\s+to|capable\s+of|prevent|avoid|deter|amenaz\w*|"

@@ -319,8 +319,15 @@ def score_record(scores: DatasetScores, record: GoldRecord, prediction: Predicti
     g = record.gold
     _score_killed(scores, record, g, prediction)
     _score_wounded(scores, g, prediction)
+    _score_events(scores, record, prediction)
+    if record.relevant is False:
+        # A known non-event (an ACLED peaceful protest): giving it no incident is
+        # right, so its date, place, actors and type are not held against the
+        # extraction; its event type still enters the confusion summary.
+        if g.event_type is not None:
+            scores.confusion[(g.event_type, prediction.event_type or "none")] += 1
+        return
     _score_date(scores, record, g, prediction)
     _score_place(scores, record, g, prediction)
     _score_actors(scores, g, prediction)
     _score_event_type(scores, g, prediction)
-    _score_events(scores, record, prediction)
