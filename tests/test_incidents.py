@@ -155,14 +155,14 @@ def test_headline_and_lead_are_one_aggregate() -> None:
 
 
 def test_parts_are_nested_and_not_added() -> None:
-    by_toll, incidents = _build()
+    by_toll, _incidents = _build()
     total, red, blue = by_toll[51], by_toll[30], by_toll[21]
     assert set(total.parts) == {red.id, blue.id}
     assert {by_toll[10].id, by_toll[12].id} <= set(red.parts)
 
 
 def test_claim_is_kept_apart_and_linked() -> None:
-    by_toll, incidents = _build()
+    by_toll, _incidents = _build()
     claim = by_toll[40]
     assert claim.kind == "claim"
     assert claim.claim_of == by_toll[30].id

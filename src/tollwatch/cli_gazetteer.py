@@ -81,7 +81,7 @@ def lookup_cmd(
     folder: Path | None = typer.Option(None, "--dir", help="Gazetteer folder."),
     limit: int = typer.Option(10, "--limit", help="Show at most this many places."),
 ) -> None:
-    """List the places a name may refer to (most populous first)."""
+    """List the places a name may refer to (provinces and countries first, then by size)."""
     from .gazetteer import load_gazetteer
 
     try:

@@ -124,7 +124,7 @@ class Gazetteer:
         return self.light.get(light, ())
 
     def lookup(self, name: str) -> list[Place]:
-        """Places a name may refer to, most populous first (full key, then article-free)."""
+        """Places a name may refer to: countries, provinces and regions, then towns by size."""
         seen: dict[int, None] = {}
         for key in name_keys(name):
             for i in self.candidates(key):

@@ -481,11 +481,12 @@ def _to_incidents(drafts: list[Draft], clean: CleanText, report: Report) -> list
 
 
 def _published(report: Report) -> DateMention | None:
-    """No date in the text: the event happened on or before publication (start unknown)."""
+    """No date in the text: the publication day, as monitors code an undated report
+    (rule `dates.published.v1`, precision `unknown`: the event is on or shortly before it)."""
     if report.published is None:
         return None
     return DateMention(
-        start=None,
+        start=report.published,
         end=report.published,
         precision="unknown",
         text="",

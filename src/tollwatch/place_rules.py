@@ -198,13 +198,12 @@ class Shape:
 
 _ORG_HINT = re.compile(
     r"Islamic|ISIS|IS\b|Hay|Ahrar|Jaish|Jaysh|Jabhat|Ansar|Harakat|Liwa|Faylaq|Kata|Asa|Jund|"
-    r"Saraya|Tahrir|Fatah|Jama|Ahl|Hurras|Qa'?e?i?da|Qa’|Shabaa?b|Boko|[Cc]artel|Observatory|"
+    r"Saraya|Tahrir|Fatah|Jama|Ahl|Hurras|(?i:qa\W?[ei]da|shabaa?b|boko)|[Cc]artel|Observatory|"
     r"Forces|Front|Brigade|Movement|Council|Party|Organi[sz]ation|Network|Battalion|Regiment|"
     r"Division|Corps|Guard|Committee|Commission|Agency|Federation|Alliance|Coalition|Group|"
     r"Liberation|Army|Militia|Mission|Times|News|Post|Tribune|Herald|Gazette|Television|Radio|"
     r"TV|Broadcasting|Company|Airline|Bank|Fund|League|Society|Association|Union|Institute|"
     r"Centre|Center|Foundation|Ministry|Embassy|Consulate|Program|Crescent|Cross|Initiative",
-    _I,
 )
 
 

@@ -320,8 +320,11 @@ _PART_GAP = re.compile(
 
 
 def _part_of(text: str, part: PlaceMention, town: PlaceMention, gap: str) -> bool:
-    """"the Buenos Aires sector of Culiacán", "La Concha, Morelia": a part of a town
-    (not a list: "Douma, Harasta and Arbin")."""
+    """Whether `part` names a part of `town`.
+
+    "the Buenos Aires sector of Culiacán", "La Concha, Morelia" are; a list such
+    as "Douma, Harasta and Arbin" is not.
+    """
     if part.precision != "point" or town.precision != "point" or part.country != town.country:
         return False
     if not _PART_GAP.fullmatch(gap):
