@@ -91,6 +91,14 @@ _GENERIC_VICTIM = re.compile(
 )
 
 
+_TARGET_BEFORE = re.compile(
+    r"\b(?:at|on|near|next\s+to|outside|against|targeting|targeted|target|hit|struck"
+    r"|attacked|attacking|ambushed|ambushing|raided|stormed|killing|killed|shelled)"
+    r"\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def actor_key(actor: ActorMention) -> str:
     """The actor's name without its country suffix, in lower case."""
     return re.sub(r"\s*\(.*\)$", "", actor.actor.name).lower()
@@ -240,10 +248,18 @@ class Context:
         ]
         if not others:
             return None
+        others = [a for a in others if not self._is_target(a)]
+        if not others:
+            return None
         before = [a for a in others if a.span.end <= toll.span.start]
         if before:
             return before[-1]
         return min(others, key=lambda a: _distance(a.span, toll.span))
+
+    def _is_target(self, actor: ActorMention) -> bool:
+        """ "next to a police checkpoint", "attacked soldiers": the actor is hit, not hitting."""
+        window = self.text[max(0, actor.span.start - 25) : actor.span.start]
+        return _TARGET_BEFORE.search(window) is not None
 
     # -- cues --------------------------------------------------------------------
     def cue_in(self, sentence: int) -> EventCue | None:

@@ -70,6 +70,13 @@ RECENT_DAYS = 60
 _LEFT_OUT = frozenset({"cumulative", "background", "split"})
 
 
+# Words that mark a figure as an earlier, superseded toll of an incident already told.
+_EARLIER = re.compile(
+    r"\b(earlier|initially|initial|previously|previous|first\s+reports?|had\s+put)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class Draft:
     """A figure (or figure-less event) on its way to becoming an Incident."""
@@ -94,6 +101,7 @@ class Draft:
     claim_of: Draft | None = None
     update: bool = False
     distinct: bool = False
+    earlier: bool = False
     killed_override: Toll | None = None
     zero: bool = False
 
@@ -196,6 +204,7 @@ def _figure_drafts(clean: CleanText, mentions: Mentions, ctx: Context) -> list[D
     for draft in drafts:
         draft.sentences.add(draft.sentence)
         draft.distinct = _has_distinct_marker(clean, draft)
+        draft.earlier = _has_marker(clean, draft, _EARLIER)
     return drafts
 
 
@@ -215,12 +224,18 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
 
 def _has_distinct_marker(clean: CleanText, draft: Draft) -> bool:
     """ "another eight", "also killed": the figure is not a repeat of an earlier one."""
+    return _has_marker(clean, draft, _DISTINCT)
+
+
+def _has_marker(clean: CleanText, draft: Draft, marker: re.Pattern[str]) -> bool:
+    """A marker word near the figure: up to 40 characters before or after it."""
     if not draft.killed:
         return False
     first = draft.killed[0].span
     sentence = clean.sentences[draft.sentence]
-    window = clean.text[max(sentence.span.start, first.start - 40) : draft.killed[-1].span.end]
-    return bool(_DISTINCT.search(window))
+    end = min(sentence.span.end, draft.killed[-1].span.end + 40)
+    window = clean.text[max(sentence.span.start, first.start - 40) : end]
+    return bool(marker.search(window))
 
 
 # -- context for each draft ----------------------------------------------------------
@@ -229,7 +244,10 @@ def _has_distinct_marker(clean: CleanText, draft: Draft) -> bool:
 def _attach_context(draft: Draft, ctx: Context, clean: CleanText) -> None:
     anchor = draft.killed[0] if draft.killed else _first_figure(draft)
     near = anchor.span if anchor else draft.span
-    draft.date = ctx.date_in(draft.sentence, near)
+    # an update's nearest date is when the toll rose; its event date comes first
+    # ("the toll from Monday's bombing rose to 19 on Tuesday")
+    is_update = anchor is not None and "update" in anchor.flags
+    draft.date = ctx.date_in(draft.sentence, None if is_update else near)
     draft.place = ctx.place_in(draft.sentence, near)
     draft.source = ctx.source_for(draft.sentence)
     draft.cue = ctx.cue_in(draft.sentence)

@@ -30,14 +30,19 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
             kept.append(draft)
             continue
         if not draft.killed:
-            kept.append(draft)
+            if not _attach_other_outcomes(draft, kept):
+                kept.append(draft)
             continue
         flags = draft.flags()
         if "summary" in flags and _apply_summary(draft, kept):
             continue
         if "part" in flags and _absorb_breakdown(draft, kept):
             continue
-        if "update" in flags and _apply_update(draft, kept):
+        if "update" in flags:
+            if _apply_update(draft, kept):
+                continue
+            draft.update = True
+        if draft.earlier and _absorb_earlier(draft, kept):
             continue
         if not draft.distinct and _merge_repeat(draft, kept):
             continue
@@ -56,6 +61,26 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
 
 def _incidents(kept: list[Draft]) -> list[Draft]:
     return [d for d in kept if d.kind != "claim" and d.killed]
+
+
+def _attach_other_outcomes(draft: Draft, kept: list[Draft]) -> bool:
+    """ "More than 40 people were wounded" just after a killed figure: the same
+    incident's wounded (or abducted, missing), unless marked as another event."""
+    if draft.distinct or draft.kind == "claim":
+        return False
+    for previous in reversed(_incidents(kept)):
+        if draft.sentence - previous.sentence > 2:
+            return False
+        if any(
+            getattr(draft, outcome) and getattr(previous, outcome)
+            for outcome in ("wounded", "abducted", "missing")
+        ):
+            return False
+        for outcome in ("wounded", "abducted", "missing"):
+            getattr(previous, outcome).extend(getattr(draft, outcome))
+        previous.sentences |= draft.sentences
+        return True
+    return False
 
 
 def _absorb_breakdown(draft: Draft, kept: list[Draft]) -> bool:
@@ -99,6 +124,20 @@ def _apply_update(draft: Draft, kept: list[Draft]) -> bool:
         previous.sentences |= draft.sentences
         _fill_missing(previous, draft)
         return True
+    return False
+
+
+def _absorb_earlier(draft: Draft, kept: list[Draft]) -> bool:
+    """ "Officials had earlier put the toll at 12": an older figure of the incident
+    before, superseded by its higher toll; evidence only."""
+    toll = draft.killed_toll()
+    for previous in reversed(_incidents(kept)):
+        other = previous.killed_toll()
+        if toll is None or other is None or toll.best is None or other.best is None:
+            continue
+        if toll.best <= other.best and _same_scope(previous, draft):
+            previous.sentences |= draft.sentences
+            return True
     return False
 
 
@@ -222,7 +261,13 @@ def _dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
 
 
 def _date_within(inner: DateMention | None, outer: DateMention | None) -> bool:
-    return _dates_compatible(inner, outer)
+    """The part's date inside the container's range, a day either side allowed
+    ("in two days" said on Sunday may mean Friday and Saturday)."""
+    if inner is None or outer is None or inner.start is None or outer.start is None:
+        return True
+    outer_end = outer.end or outer.start
+    inner_end = inner.end or inner.start
+    return (outer.start - inner_end).days <= 1 and (inner.start - outer_end).days <= 1
 
 
 def _places_compatible(a: Draft, b: Draft) -> bool:

@@ -57,8 +57,9 @@ _SUBJECT = re.compile(
 _LONG_SUBJECT = re.compile(
     rf"(?P<np>(?:\s+(?:{NP_TOKEN})){{1,4}}?)"
     rf"(?P<rest>(?:\s+(?:{NP_TOKEN}|in|at|near|on|from|inside|outside|guarding|travelling"
-    r"|traveling|working|riding|living)){1,10}?)"
-    r"\s+(?P<aux>were|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
+    r"|traveling|working|riding|living|waiting|standing|sitting|walking|driving|praying"
+    r"|shopping|queuing|queueing)){1,10}?)"
+    r"\s+(?P<aux>were|have\s+been|had\s+been)\s+(?:(?:[a-z]+ly|also)\s+)?"
     rf"(?P<out>{PASSIVE})(?![\w-])",
     re.IGNORECASE,
 )
@@ -73,6 +74,10 @@ _TOLL_BEFORE = re.compile(
     r"(?P<noun>death\s+toll|casualty\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths"
     r"|fatalities|victims|people\s+killed|those\s+killed|killed)|fatalities|deaths"
     r"|(?P<w>(?:number\s+of\s+)?(?:wounded|injured|injuries)))"
+    # "the death toll from Monday's bombing at a market in Maiduguri rose to 19"
+    r"(?:\s+(?:from|in|of|after)\s+[^.;:]{1,90}?(?=\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:rose|risen|rises|climbed|climbs|reached|increased|jumped|went\s+up|mounted|grew"
+    r"|hit|stands|stood|is|was)\b))?"
     r"(?:\s+(?:\w+ly|has|had|have|now|was|is|were|are|further|later|then|reportedly))*"
     r"\s*(?P<upd>rose|risen|rises|rising|climbed|climbs|reached|reaches|increased|jumped"
     r"|went\s+up|mounted|grew|hit|raised|stands|stood)?"
@@ -93,7 +98,10 @@ _OF_BEFORE = re.compile(
 _OBJECT_AFTER = re.compile(
     r"\s+(?:(?:at\s+least|another|a|an|him|her|them|us|both|all|some|several|dozens|scores"
     r"|about|around|approximately|nearly|almost|more\s+than|over|up\s+to|roughly"
-    r"|hundreds)(?![\w-])|\d|the\s+(?!(?:day|night|week|month|year|same|previous|next"
+    r"|hundreds|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|a\s+dozen)(?![\w-])|\d|the\s+(?!(?:day|night|week|month"
+    r"|year|same|previous|next"
     r"|following|morning|evening|afternoon)\b))",
     re.IGNORECASE,
 )
@@ -137,7 +145,8 @@ def bind(text: str, quantity: Quantity) -> Binding | None:
     before = text[max(0, quantity.start - 90) : quantity.start]
     article = "article" in quantity.flags
     if not article:
-        binding = _bind_toll_noun(text, before, quantity) or _bind_of(text, before, quantity)
+        wide = text[max(0, quantity.start - 160) : quantity.start]
+        binding = _bind_toll_noun(text, wide, quantity) or _bind_of(text, before, quantity)
         if binding:
             return binding
     binding = _bind_object(text, before, quantity)
