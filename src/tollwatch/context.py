@@ -39,6 +39,8 @@ PLACE_RANK = {
     "unknown": 6,
 }
 
+_AREA_PRECISIONS = frozenset({"admin1", "admin2", "region", "country"})
+
 # Coarse sides for actor compatibility: two figures whose victims are on different
 # sides are never the same incident, nor one a part of the other.
 _SIDE_BY_TYPE = {
@@ -140,10 +142,17 @@ class Context:
     source_order: list[SourceMention] = field(default_factory=list)
     text: str = ""
     published: date | None = None
+    country: str | None = None  # the report's main country (places.document_country)
 
     @classmethod
-    def build(cls, mentions: Mentions, text: str = "", published: date | None = None) -> Context:
-        ctx = cls(text=text, published=published)
+    def build(
+        cls,
+        mentions: Mentions,
+        text: str = "",
+        published: date | None = None,
+        country: str | None = None,
+    ) -> Context:
+        ctx = cls(text=text, published=published, country=country)
         for d in mentions.dates:
             ctx.dates[d.sentence].append(d)
         for p in mentions.places:
@@ -194,13 +203,28 @@ class Context:
         found = [p for p in self.places.get(sentence, []) if not p.is_source_location]
         if not found:
             return None
+        # a town abroad beside a province or country named in the same sentence is a
+        # false friend ("Ghadir al Bostan village, Quneitra" is not Boston)
+        named = {p.country for p in found if p.precision in _AREA_PRECISIONS and p.country}
         return min(
             found,
             key=lambda p: (
+                0 if not named or p.country in named else 1,
+                0 if self.country is None or p.country == self.country else 1,
                 PLACE_RANK.get(p.precision, 6),
+                -p.score,
                 _distance(p.span, near) if near else 0,
             ),
         )
+
+    def previous_place(self, sentence: int, lookback: int = 2) -> PlaceMention | None:
+        """The incident place of the nearest sentence before, in the report's country
+        ("On 3 May, gunmen attacked a post in X. Two soldiers were killed.")."""
+        for i in range(sentence - 1, max(-1, sentence - 1 - lookback), -1):
+            place = self.place_in(i)
+            if place is not None and (self.country is None or place.country == self.country):
+                return place
+        return None
 
     # -- sources -----------------------------------------------------------------
     def source_for(self, sentence: int) -> SourceMention | None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 import pycountry
 
 from . import dates as dates_stage
+from . import places as places_stage
 from . import structure
 from .context import Context, actor_side, generic_victim
 from .records import (
@@ -155,7 +156,8 @@ def build_incidents(
     clean: CleanText, mentions: Mentions, report: Report, settings: Settings
 ) -> list[Incident]:
     """The incidents of one report, with aggregates, parts and claims linked."""
-    ctx = Context.build(mentions, clean.text, report.published)
+    country = places_stage.document_country(clean, mentions.places)
+    ctx = Context.build(mentions, clean.text, report.published, country)
     drafts = _figure_drafts(clean, mentions, ctx)
     for draft in drafts:
         _attach_context(draft, ctx, clean)
@@ -396,6 +398,8 @@ def _inherit(
             draft.date = parent.date if parent else None
         if draft.place is None and parent is not None:
             draft.place = parent.place
+        if draft.place is None:
+            draft.place = ctx.previous_place(min(draft.sentences))
         if (
             draft.perpetrator is None
             and parent is not None
@@ -516,7 +520,7 @@ def _published(report: Report) -> DateMention | None:
 
 def document_place(clean: CleanText, mentions: Mentions) -> PlaceMention | None:
     """The report's main country as a country-level place, for figures with no place."""
-    country = _document_country(mentions)
+    country = places_stage.document_country(clean, mentions.places) or _document_country(mentions)
     if country is None:
         return None
     for place in mentions.places:
