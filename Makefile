@@ -19,4 +19,7 @@ test:
 check: lint type test
 
 demo:
-	.venv/bin/tollwatch extract examples/reports.jsonl --format table
+	rm -f demo.sqlite
+	.venv/bin/tollwatch extract examples --format table
+	.venv/bin/tollwatch run examples --db sqlite:///demo.sqlite
+	.venv/bin/tollwatch tally --db sqlite:///demo.sqlite --by month --group country

@@ -153,9 +153,10 @@ def _print_tally(rows: list[TallyRow], fmt: str) -> None:
                 r.period,
                 r.group,
                 str(r.events),
-                str(r.killed_low),
-                str(r.killed_best),
-                str(r.killed_high),
+                *(
+                    "-" if v is None else str(v)
+                    for v in (r.killed_low, r.killed_best, r.killed_high)
+                ),
             )
         Console().print(table)
 

@@ -45,9 +45,9 @@ class TallyRow:
     period: str
     group: str
     events: int
-    killed_low: int
-    killed_best: int
-    killed_high: int
+    killed_low: int | None  # None: no event of the row has a figure (unknown, not 0)
+    killed_best: int | None
+    killed_high: int | None
 
     def as_dict(self) -> dict[str, Any]:
         """The row as a JSON-ready dict (`killed_best` etc.)."""
@@ -143,6 +143,7 @@ def tally(
     """Killed (low/best/high) per period and group over counted events."""
     check_options(by, group)
     sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    with_figures: set[tuple[str, str]] = set()
     for item in counted_events(session):
         event = item.event
         if not _selected(event, since, until, country):
@@ -151,10 +152,15 @@ def tally(
         row = sums[key]
         row[0] += 1
         if item.best is not None:
+            with_figures.add(key)
             row[1] += item.low or 0
             row[2] += item.best
             row[3] += item.high or 0
-    return [TallyRow(p, g, *vals) for (p, g), vals in sorted(sums.items())]
+    return [
+        TallyRow(p, g, vals[0], *(v if key in with_figures else None for v in vals[1:]))
+        for key, vals in sorted(sums.items())
+        for p, g in [key]
+    ]
 
 
 def _selected(event: EventRow, since: date | None, until: date | None, country: str | None) -> bool:
