@@ -746,3 +746,14 @@ def test_update_floor_module_command(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert read_floor(floor).limit == 2 and "commit it" in capsys.readouterr().out
     assert main(["--update-floor", "--gold", str(gold), "--floor", str(floor)]) == 0
     assert read_floor(floor).limit == 2  # the floor's own sample is kept
+
+
+@pytest.mark.parametrize(
+    ("dataset", "exact"),
+    [("muc34", 1.0), ("acled-2022", 0.0)],
+    ids=["muc-compares-the-main-incident", "acled-compares-the-document-toll"],
+)
+def test_muc_gold_is_the_most_lethal_incident(dataset: str, exact: float) -> None:
+    record = gold_record(dataset=dataset, gold={"killed": 5})
+    metrics = scored(record, extraction(incident("r#1", 5), incident("r#2", 2)))
+    assert metrics["killed_exact"].value == exact

@@ -181,24 +181,37 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def predicted_killed(rec: GoldRecord, pred: Prediction) -> int | None:
+    """The predicted count a record's gold is compared with.
+
+    MUC's `gold` is the most lethal of the report's incidents (one answer-key
+    template), so it is compared with the main incident's toll; the other sources
+    code the whole report's event, compared with the document toll.
+    """
+    if dataset_family(rec.dataset) == "muc":
+        return pred.killed_main if pred.incidents else pred.killed
+    return pred.killed
+
+
 def _score_killed(s: DatasetScores, rec: GoldRecord, g: GoldFields, pred: Prediction) -> None:
     answerable = rec.answerable.get("killed_in_text") is True
+    predicted = predicted_killed(rec, pred)
     if g.killed is not None:
-        exact = pred.killed == g.killed
-        near = within_ten_percent(pred.killed, g.killed)
+        exact = predicted == g.killed
+        near = within_ten_percent(predicted, g.killed)
         s.add("killed_exact", exact)
         s.add("killed_within10", near)
-        same_side = pred.killed is not None and (pred.killed > 0) == (g.killed > 0)
+        same_side = predicted is not None and (predicted > 0) == (g.killed > 0)
         s.add("killed_zero_nonzero", same_side)
         if g.killed > 0:
             s.add("killed_exact_nonzero", exact)
         if answerable:
             s.add("killed_exact_answerable", exact)
             s.add("killed_within10_answerable", near)
-        if pred.killed is not None:
-            s.log_errors.append(abs(math.log1p(pred.killed) - math.log1p(g.killed)))
+        if predicted is not None:
+            s.log_errors.append(abs(math.log1p(predicted) - math.log1p(g.killed)))
     if g.killed_low is not None:
-        s.add("killed_interval", in_interval(pred.killed, g.killed_low, g.killed_high))
+        s.add("killed_interval", in_interval(predicted, g.killed_low, g.killed_high))
 
 
 def _score_wounded(s: DatasetScores, g: GoldFields, pred: Prediction) -> None:

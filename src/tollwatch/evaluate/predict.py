@@ -43,6 +43,9 @@ class Prediction:
     victim_class: str | None = None
     event_type: str | None = None
     incidents: int = 0  # top-level incidents
+    # killed.best of the main incident (0 when it has no figure): what a gold that codes
+    # one incident per record, the most lethal (MUC), is compared with
+    killed_main: int | None = None
     killed_values: tuple[int, ...] = ()  # killed.best of every non-claim incident with one
 
     @property
@@ -110,6 +113,7 @@ def document_prediction(extraction: Extraction) -> Prediction:
     place, when = main.place, main.date
     return Prediction(
         killed=toll if toll is not None else 0,
+        killed_main=main.killed.best if main.killed and main.killed.best is not None else 0,
         wounded=wounded if wounded is not None else 0,
         date_start=when.start if when else None,
         date_end=when.end if when else None,
