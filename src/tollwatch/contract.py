@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .actors import victim_type
 from .records import ActorMention, DateMention, Extraction, Incident, PlaceMention, Toll
 
 CONTRACT_VERSION = 1
@@ -39,10 +40,14 @@ def place_json(p: PlaceMention | None) -> dict[str, Any]:
     }
 
 
-def actor_json(a: ActorMention | None, fallback_text: str | None = None) -> dict[str, Any]:
+def actor_json(
+    a: ActorMention | None, fallback_text: str | None = None, *, victim: bool = False
+) -> dict[str, Any]:
+    """An actor; a victim's type is in the victim vocabulary (military, civilian, ...)."""
     if a is None:
         return {"name": fallback_text, "type": "unknown"}
-    return {"name": a.actor.name, "type": a.actor.type, "text": a.text}
+    kind = victim_type(a.actor) if victim else a.actor.type
+    return {"name": a.actor.name, "type": kind, "text": a.text}
 
 
 def incident_json(incident: Incident) -> dict[str, Any]:
@@ -58,7 +63,7 @@ def incident_json(incident: Incident) -> dict[str, Any]:
         "date": date_json(incident.date),
         "place": place_json(incident.place),
         "perpetrator": actor_json(incident.perpetrator),
-        "victim": actor_json(incident.victim, incident.victim_text),
+        "victim": actor_json(incident.victim, incident.victim_text, victim=True),
         "source": (
             {"name": src.name, "role": src.role, "via": src.via}
             if src
