@@ -93,3 +93,13 @@ def test_boilerplate_gives_no_incident(seed: Extraction) -> None:
 
 def _fold(name: str) -> str:
     return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def test_seed_tallies_to_67_in_the_store(seed: Extraction, tmp_path: Path) -> None:
+    from tollwatch.store import open_store
+
+    store = open_store(Settings(db=f"sqlite:///{tmp_path / 'seed.sqlite'}"))
+    store.ingest([seed])
+    store.match()
+    rows = store.tally(by="month")
+    assert sum(r.killed_best or 0 for r in rows) == 67
