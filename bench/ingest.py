@@ -2,7 +2,7 @@
 
     python bench/ingest.py                       # 2000 synthetic reports, both databases
     python bench/ingest.py --reports 5000 --db sqlite
-    python bench/ingest.py --run ../shared/gold/dev   # read + extract + store + match
+    python bench/ingest.py --run ../shared/gold/dev [--workers 2]  # read+extract+store+match
 
 Synthetic reports carry hand-built extractions (3 incidents each: an aggregate
 with two parts), so the figure measures the store alone, not extraction. The
@@ -131,19 +131,19 @@ def with_postgres(n: int, batch: int) -> dict[str, float] | None:
         admin.dispose()
 
 
-def run_folder(folder: Path) -> None:
+def run_folder(folder: Path, workers: int = 1) -> None:
     """`tollwatch run` over a folder into a fresh SQLite file; print counts and rates."""
     with (
         tempfile.TemporaryDirectory() as tmp,
         open_store(Settings(db=f"sqlite:///{Path(tmp) / 'run.sqlite'}")) as store,
     ):
         t0 = time.perf_counter()
-        summary = store.run([folder])
+        summary = store.run([folder], workers=workers)
         elapsed = time.perf_counter() - t0
         counts = store.counts()
     s = summary.ingest
     print(
-        f"run {folder}: {s.reports_in} reports in {elapsed:.1f} s "
+        f"run {folder} ({workers} worker(s)): {s.reports_in} reports in {elapsed:.1f} s "
         f"({s.reports_in / elapsed:.0f} reports/s, extraction included)"
     )
     print(
@@ -159,9 +159,10 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=100)
     parser.add_argument("--db", choices=["both", "sqlite", "postgresql"], default="both")
     parser.add_argument("--run", type=Path, help="run read+extract+store+match over a folder")
+    parser.add_argument("--workers", type=int, default=1, help="extraction processes for --run")
     args = parser.parse_args()
     if args.run:
-        run_folder(args.run)
+        run_folder(args.run, args.workers)
         return
     results: dict[str, dict[str, float] | None] = {}
     if args.db in ("both", "sqlite"):

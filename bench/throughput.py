@@ -7,8 +7,9 @@ Each (file, workers) run happens in a fresh Python process, so its peak memory
 belongs to that run alone: ru_maxrss of the process plus, with a pool, the sum
 of the workers' own ru_maxrss (each worker reports it with its results; an
 upper bound on what they held at once).
-Reports/s is wall time over `extract_all` (the pool used by `tollwatch eval`),
-worker start-up included; resource loading in the parent is timed apart.
+Reports/s is wall time over `tollwatch.parallel.extract_many` (the runner behind
+`tollwatch extract`, `run` and `eval`), worker start-up included; resource
+loading in the parent is timed apart.
 "first s" is the time to the first result: with a pool, the workers' start-up
 (each loads the gazetteer) plus one chunk. "rep/cpu-s" (1 worker) divides by
 the process's CPU time, steadier than wall time on a shared machine.
@@ -33,8 +34,8 @@ TARGET_MB = 1536.0
 def run_one(path: Path, workers: int, repeat: int) -> dict[str, object]:
     """Extract one gold file's texts (repeated `repeat` times); return the figures."""
     from tollwatch.evaluate.gold import read_gold_file
-    from tollwatch.evaluate.parallel import PoolStats, extract_all
     from tollwatch.evaluate.run import peak_rss_mb, report_of
+    from tollwatch.parallel import PoolStats, extract_many
     from tollwatch.pipeline import load_resources
     from tollwatch.settings import load_settings
 
@@ -45,8 +46,9 @@ def run_one(path: Path, workers: int, repeat: int) -> dict[str, object]:
     load_s = time.perf_counter() - started
     started, cpu_started = time.perf_counter(), time.process_time()
     stats = PoolStats()
-    extractions = extract_all(
-        reports, settings=settings, workers=workers, resources=resources, stats=stats
+    extractions = extract_many(
+        reports, settings=settings, workers=workers, resources=resources, stats=stats,
+        keep_reports=False,
     )
     incidents, first_s = 0, 0.0
     for index, extraction in enumerate(extractions):

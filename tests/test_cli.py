@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from tollwatch import cli
+from tollwatch import cli, parallel, pipeline
 from tollwatch.errors import GazetteerError
 from tollwatch.pipeline import Resources
 from tollwatch.records import Report
@@ -24,7 +24,7 @@ RUNNER = CliRunner()
 @pytest.fixture(autouse=True)
 def _loaded_once(monkeypatch: pytest.MonkeyPatch, resources: Resources) -> None:
     """Hand the session's resources to the CLI, so each test does not load them again."""
-    monkeypatch.setattr(cli, "load_resources", lambda settings: resources)
+    monkeypatch.setattr(pipeline, "load_resources", lambda settings: resources)
 
 
 def invoke(*args: str | Path) -> Result:
@@ -96,8 +96,8 @@ def test_output_file_is_written_atomically(
             raise KeyboardInterrupt
         return real_extract(report, **kwargs)
 
-    real_extract = cli.extract
-    monkeypatch.setattr(cli, "extract", interrupted)
+    real_extract = pipeline.extract
+    monkeypatch.setattr(pipeline, "extract", interrupted)
     result = invoke("extract", batch, "-o", target)
     assert result.exit_code != 0
     assert target.read_text(encoding="utf-8") == "previous complete output\n"
@@ -105,7 +105,7 @@ def test_output_file_is_written_atomically(
 
 
 def test_workers_give_the_same_output(batch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "CHUNK_REPORTS", 2)  # several chunks, so both workers are used
+    monkeypatch.setattr(parallel, "CHUNK_REPORTS", 2)  # several chunks, so both workers are used
     one = invoke("extract", batch, EXAMPLES)
     two = invoke("extract", batch, EXAMPLES, "--workers", "2")
     assert one.exit_code == two.exit_code == 0, two.stderr
@@ -233,7 +233,7 @@ def test_internal_stage_error_becomes_an_error_line(
     def broken(report: Report, **kwargs: Any) -> Any:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(cli, "extract", broken)
+    monkeypatch.setattr(pipeline, "extract", broken)
     result = invoke("extract", batch)
     assert result.exit_code == 1
     out = lines_of(result.stdout)
@@ -248,7 +248,7 @@ def test_resources_that_cannot_load_give_a_clear_error(
     def missing(settings: object) -> Resources:
         raise GazetteerError("gazetteer file places.csv is missing; reinstall tollwatch")
 
-    monkeypatch.setattr(cli, "load_resources", missing)
+    monkeypatch.setattr(pipeline, "load_resources", missing)
     result = invoke("extract", batch)
     assert result.exit_code == 1
     assert "error: gazetteer file places.csv is missing; reinstall tollwatch" in result.stderr

@@ -623,7 +623,7 @@ def test_a_crashing_stage_becomes_an_error_not_an_abort(monkeypatch: pytest.Monk
     def broken(*args: Any, **kwargs: Any) -> Extraction:
         raise KeyError("boom")
 
-    monkeypatch.setattr("tollwatch.evaluate.parallel.extract", broken)
+    monkeypatch.setattr("tollwatch.pipeline.extract", broken)
     report = Report(id="r9", text="Anything.")
     (out,) = extract_all([report], settings=Settings(), workers=1, resources=FAKE_RESOURCES)
     assert out.report_id == "r9" and "KeyError" in (out.error or "")

@@ -102,6 +102,12 @@ ADMIN1 = [
     ("Nīnawá province", "Iraq", "Ninewa", "IQ"),
     ("Thi Qar", "Iraq", "Dhi Qar", "IQ"),
     ("Hudaydah governorate", "Yemen (North Yemen)", "Al Hudaydah", "YE"),
+    ("HaMerkaz", "Israel", "Central", "IL"),
+    ("Shan-North", "Myanmar", "Shan", "MM"),
+    ("Bago-West", "Myanmar", "Bago", "MM"),
+    ("Province 1", "Nepal", "Koshi", "NP"),
+    ("Federal Capital Territory", "Pakistan", "Islamabad", "PK"),
+    ("Federal Capital Territory", "Nigeria", "Abuja Federal Capital Territory", "NG"),
 ]
 
 

@@ -192,6 +192,99 @@ def test_only_the_given_sentences_are_searched(gaz: Gazetteer) -> None:
     assert all(m.sentence == 1 for m in found)
 
 
+# --- false friends and the sentence frame ---------------------------------------------------
+
+# (text, the only country its incident places may be in): a namesake abroad, matched by an
+# alternate name or as part of a longer name, loses to the province named beside it
+FALSE_FRIENDS = [
+    ("Shelling hit Ghadir al Bostan village, Quneitra, on Monday.", "SY"),
+    ("Gunmen attacked a market in Bani Hasan (Abs, Hajjah) on Friday.", "YE"),
+    ("Shelling hit Jurf Al Nasr district, Babil.", "IQ"),
+    ("Soldiers raided Bagram district, Parwan.", "AF"),
+    ("Shells landed on Qaatabah, Ad Dali.", "YE"),
+    ("A drone struck the Zap region (Al Amadiya district) of Duhok.", "IQ"),
+    ("Turkish forces shelled Tal Shanan town in Al Hasakeh countryside.", "SY"),
+    ("A man was shot in Colonia Rincon del Poniente in Guadalupe, Nuevo Leon.", "MX"),
+    ("Fighters were killed in al-Tabaqa overnight.", "SY"),
+    ("Clashes east of the Euphrates killed five fighters.", "SY"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), FALSE_FRIENDS, ids=[f[0][:30] for f in FALSE_FRIENDS])
+def test_false_friends_lose_to_the_named_province(gaz: Gazetteer, text: str, country: str) -> None:
+    found = incident_places(gaz, text)
+    assert found, text
+    assert {m.country for m in found} == {country}
+
+
+def test_a_town_outside_the_named_province_gives_way_to_it(gaz: Gazetteer) -> None:
+    found = incident_places(
+        gaz, "Turkish forces shelled Tal Shanan town in Al Hasakeh countryside."
+    )
+    assert [m.admin1 for m in found] == ["Al-Hasakah"]
+
+
+# (text, country, province): namesake provinces are told apart by the towns beside them,
+# by a comma phrase ("X, Province") and by demonyms
+NAMESAKE_PROVINCES = [
+    ("Jets struck Houthi positions in Kitaf (Kitaf wa Al Boqee, Sadah).", "YE", "Saada"),
+    (
+        "Russian forces advanced towards Novomykhaylivka, Donetsk, clashing with Ukrainian forces.",
+        "UA",
+        "Donetsk",
+    ),
+    ("Ambazonian separatists attacked a post in Nseh village (Bui, Nord-Ouest).", "CM", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"), NAMESAKE_PROVINCES, ids=["sadah", "donetsk", "nord-ouest"]
+)
+def test_namesake_provinces_follow_their_neighbours(
+    gaz: Gazetteer, text: str, country: str, admin1: str | None
+) -> None:
+    provinces = [m for m in incident_places(gaz, text) if m.precision == "admin1"]
+    assert provinces, text
+    assert provinces[-1].country == country
+    if admin1:
+        assert provinces[-1].admin1 == admin1
+
+
+# (text, a word that must not become a place): weapons, parties and whose-not-where uses
+NOT_WHERE = [
+    ("Forces shelled Pervomaisk, Luhansk with BM-21 Grad missiles.", "Grad"),
+    ("Two militants of Pakistan origin were killed in a gunfight in Kulgam district.", "Pakistan"),
+    ("A reporter was shot by Israel forces near Jenin camp.", "Israel"),
+    ("Factions loyal to Turkey clashed with regime forces west of al-Bab.", "Turkey"),
+    ("U.S led coalition jets struck targets in Hajin.", "U.S"),
+    ("A man was shot in Colonia Rincon del Poniente in Guadalupe, Nuevo Leon.", "Colonia"),
+    ("Zacatecas: Gunmen Torture And Hang Man Near School In Fresnillo", "Hang"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_WHERE, ids=[w for _, w in NOT_WHERE])
+def test_words_that_say_who_or_what_are_not_places(gaz: Gazetteer, text: str, word: str) -> None:
+    assert all(word not in m.text for m in places_in(gaz, text))
+
+
+def test_a_list_of_provinces_is_not_a_container(gaz: Gazetteer) -> None:
+    found = incident_places(gaz, "Clashes continue in Aleppo and Idlib.")
+    assert [(m.name, m.precision) for m in found] == [("Aleppo", "point"), ("Idlib", "point")]
+
+
+def test_a_wire_datelines_country_is_the_sources(gaz: Gazetteer) -> None:
+    text = (
+        "HAVANA (CUBA), 20 MAR 89 (TASS) -- REBELS ATTACKED A POST IN SAN MIGUEL, EL SALVADOR."
+        " THE SALVADORAN ARMY SAID TWO SOLDIERS DIED."
+    )
+    clean = make_clean(text)
+    found = find_places(clean, clean.sentences, gaz, SETTINGS)
+    assert [m.country for m in found if m.precision == "point" and not m.is_source_location] == [
+        "SV"
+    ]
+    assert document_country(clean, found) == "SV"
+
+
 # --- document country and the seed article ------------------------------------------------
 
 

@@ -71,6 +71,34 @@ def test_run_stores_rejects_and_is_idempotent(tmp_path: Path, reports: Path) -> 
     assert all(r.killed_best >= 0 for r in tally)
 
 
+def test_run_with_two_workers_stores_what_one_worker_stores(
+    tmp_path: Path, reports: Path
+) -> None:
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    runner = CliRunner()
+    stored = {}
+    for workers in ("1", "2"):
+        url = f"sqlite:///{tmp_path / f'w{workers}.sqlite'}"
+        args = ["run", str(examples), str(reports), "--db", url, "--batch-size", "4"]
+        result = runner.invoke(app, [*args, "--workers", workers])
+        assert result.exit_code == 0, result.output
+        again = runner.invoke(app, [*args, "--workers", workers])
+        assert "stored 0, replaced 0" in again.output and "rejected 1" in again.output
+        with open_store(Settings(db=url)) as store:
+            stored[workers] = (store.counts(), store.known_reports(), store.export_rows())
+    assert stored["2"] == stored["1"]
+    counts = stored["1"][0]
+    assert counts["reports"] >= 12 and counts["rejections"] == 1 and counts["incidents"] > 0
+
+
+def test_run_takes_its_workers_from_the_settings(tmp_path: Path, reports: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'env.sqlite'}"
+    result = CliRunner().invoke(
+        app, ["run", str(reports), "--db", url], env={"TOLLWATCH_WORKERS": "0"}
+    )
+    assert result.exit_code == 1 and "workers=0" in result.output
+
+
 def test_run_replaces_a_changed_report(tmp_path: Path, reports: Path) -> None:
     url = f"sqlite:///{tmp_path / 'run.sqlite'}"
     runner = CliRunner()

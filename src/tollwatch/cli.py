@@ -1,7 +1,7 @@
 """The `tollwatch` command: a thin adapter over the library (docs/cli.md).
 
 `tollwatch extract PATH...` reads reports (reader.py), runs the pipeline on each
-(pipeline.extract, in N worker processes with --workers), and writes one contract
+(parallel.extract_pairs, in N worker processes with --workers), and writes one contract
 line per report in input order (contract.extraction_json), or a table.
 
 Exit codes: 0 when at least one report was processed, 1 when none could be,
@@ -11,21 +11,17 @@ Exit codes: 0 when at least one report was processed, 1 when none could be,
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import sys
 import tempfile
-import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import IO, Annotated, Any
 
@@ -37,7 +33,7 @@ from rich.table import Table
 from . import __version__, cli_eval, cli_gazetteer, cli_store
 from .contract import extraction_json
 from .errors import InputError, SettingsError, TollwatchError
-from .pipeline import Resources, extract, load_resources
+from .parallel import extract_pairs
 from .reader import ReadResult, parse_published, read_results
 from .records import Extraction, Rejection, Report
 from .settings import Settings, load_settings
@@ -45,8 +41,6 @@ from .settings import Settings, load_settings
 EXIT_OK = 0
 EXIT_NOTHING_PROCESSED = 1
 EXIT_USAGE = 2
-CHUNK_REPORTS = 16  # reports sent to a worker at once
-CHUNK_CHARS = 1_000_000  # ... or fewer, when their texts are long
 PROGRESS_AFTER_SECONDS = 2.0
 MAX_STDERR_WARNINGS = 50
 
@@ -233,109 +227,29 @@ def extract_lines(
 ) -> Iterator[OutputLine]:
     """Run the pipeline over read items; one contract line per item, in input order.
 
-    With more than one worker, chunks of reports go to a process pool whose processes
-    each load the resources once; results come back in input order.
+    The work is done by `tollwatch.parallel.extract_pairs` (in `workers` processes,
+    default: the `workers` setting); the reading warnings of each item are added to
+    its line.
     """
-    n_workers = workers or settings.workers
-    for chunk in _with_lines(_chunks(items), settings, n_workers):
-        yield from chunk
+    read: deque[ReadResult] = deque()  # items handed to the runner, not answered yet
+
+    def reports() -> Iterator[Report | Rejection]:
+        for result in items:
+            read.append(result)
+            yield result.item
+
+    pairs = extract_pairs(reports(), settings=settings, workers=workers, keep_reports=False)
+    for _, extraction in pairs:
+        yield _output_line(read.popleft(), extraction)
 
 
-def _chunks(items: Iterable[ReadResult]) -> Iterator[list[ReadResult]]:
-    chunk: list[ReadResult] = []
-    chars = 0
-    for result in items:
-        chunk.append(result)
-        chars += len(result.item.text) if isinstance(result.item, Report) else 0
-        if len(chunk) >= CHUNK_REPORTS or chars >= CHUNK_CHARS:
-            yield chunk
-            chunk, chars = [], 0
-    if chunk:
-        yield chunk
-
-
-def _with_lines(
-    chunks: Iterator[list[ReadResult]], settings: Settings, workers: int
-) -> Iterator[list[OutputLine]]:
-    if workers <= 1:
-        runner = _Runner(settings)
-        for chunk in chunks:
-            yield _pair(chunk, runner.run([r.item for r in chunk]))
-        return
-    pool = ProcessPoolExecutor(workers, _start_context(), _init_worker, (settings,))
-    pending: deque[tuple[list[ReadResult], Future[list[dict[str, Any]]]]] = deque()
-    try:
-        for chunk in chunks:
-            pending.append((chunk, pool.submit(_run_in_worker, [r.item for r in chunk])))
-            if len(pending) >= 3 * workers:  # bounded: input is read as output is written
-                done_chunk, future = pending.popleft()
-                yield _pair(done_chunk, future.result())
-        while pending:
-            done_chunk, future = pending.popleft()
-            yield _pair(done_chunk, future.result())
-    finally:  # also on interruption: drop the chunks not started yet
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _start_context() -> BaseContext:
-    """How to start workers: fork where it is safe (quick, the code already imported), else
-    forkserver or spawn. Forking a process that runs other threads can deadlock."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
-def _pair(chunk: list[ReadResult], lines: list[dict[str, Any]]) -> list[OutputLine]:
-    out = []
-    for result, line in zip(chunk, lines, strict=True):
-        if result.warnings:
-            line["warnings"] = [*result.warnings, *line.get("warnings", [])]
-        origin = result.item.origin or result.item.id
-        rejected = isinstance(result.item, Rejection)
-        out.append(OutputLine(origin, line, rejected, result.warnings))
-    return out
-
-
-class _Runner:
-    """Runs the pipeline in one process; resources are loaded once, on first need."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.resources: Resources | None = None
-
-    def run(self, items: list[Report | Rejection]) -> list[dict[str, Any]]:
-        return [self.one(item) for item in items]
-
-    def one(self, item: Report | Rejection) -> dict[str, Any]:
-        if isinstance(item, Rejection):
-            return extraction_json(Extraction(report_id=item.id, error=item.error))
-        if self.resources is None:
-            self.resources = load_resources(self.settings)
-        try:
-            extraction = extract(item, settings=self.settings, resources=self.resources)
-        except Exception as err:  # a stage's bug must not stop a batch of thousands
-            message = f"internal error while extracting: {type(err).__name__}: {err}; "
-            extraction = Extraction(item.id, error=message + "please report it")
-        extraction.report = None  # the text is not needed in the output
-        return extraction_json(extraction)
-
-
-# One runner per worker process, made by the pool's initializer: the resources are
-# loaded once per process, not once per chunk. Only worker processes set it.
-_WORKER_RUNNER: _Runner | None = None
-
-
-def _init_worker(settings: Settings) -> None:
-    global _WORKER_RUNNER
-    _WORKER_RUNNER = _Runner(settings)
-    _WORKER_RUNNER.resources = load_resources(settings)
-
-
-def _run_in_worker(items: list[Report | Rejection]) -> list[dict[str, Any]]:
-    if _WORKER_RUNNER is None:
-        raise RuntimeError("worker used before its initializer ran")
-    return _WORKER_RUNNER.run(items)
+def _output_line(result: ReadResult, extraction: Extraction) -> OutputLine:
+    line = extraction_json(extraction)
+    if result.warnings:
+        line["warnings"] = [*result.warnings, *line.get("warnings", [])]
+    origin = result.item.origin or result.item.id
+    rejected = isinstance(result.item, Rejection)
+    return OutputLine(origin, line, rejected, result.warnings)
 
 
 # --- writing ---------------------------------------------------------------------------

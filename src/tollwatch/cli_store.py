@@ -10,6 +10,7 @@ import csv
 import json
 import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -38,8 +39,8 @@ ConfigOption = Annotated[
 ]
 
 
-def _settings(db: str | None, config: Path | None = None) -> Settings:
-    return load_settings(config_file=config, db=db)
+def _settings(db: str | None, config: Path | None = None, workers: int | None = None) -> Settings:
+    return load_settings(config_file=config, db=db, workers=workers)
 
 
 @contextmanager
@@ -49,12 +50,16 @@ def _errors() -> Iterator[None]:
     except TollwatchError as err:
         typer.echo(f"error ({err.code}): {err}", err=True)
         raise typer.Exit(1) from err
+    except BrokenProcessPool as err:
+        typer.echo(f"error: a worker process died ({err}); run with --workers 1 to see why",
+                   err=True)
+        raise typer.Exit(1) from err
 
 
 @contextmanager
-def _opened(db: str | None, config: Path | None) -> Iterator[Store]:
+def _opened(db: str | None, config: Path | None, workers: int | None = None) -> Iterator[Store]:
     with _errors():
-        store = open_store(_settings(db, config))
+        store = open_store(_settings(db, config, workers))
         try:
             yield store
         finally:
@@ -72,10 +77,20 @@ def run_cmd(
     refresh: Annotated[
         bool, typer.Option(help="Extract stored reports again and replace their incidents.")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", "-w", min=1, metavar="N",
+            help="Worker processes that extract (default: the 'workers' setting, 1).",
+        ),
+    ] = None,
 ) -> None:
     """Read, extract, store and match reports in one go (re-running changes nothing)."""
     console = Console(stderr=True)
-    with _opened(db, config) as store, _progress(console, estimate_reports(paths)) as advance:
+    with (
+        _opened(db, config, workers) as store,
+        _progress(console, estimate_reports(paths)) as advance,
+    ):
         summary = store.run(
             paths,
             published=published.date() if published else None,
@@ -99,11 +114,13 @@ def _progress(console: Console, total: int) -> Iterator[Callable[[IngestStats], 
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=console, transient=True) as progress:
+    # Refreshed by each batch, not by a thread of its own: with no other thread
+    # running, extraction workers can be forked (quick) rather than spawned.
+    with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("run", total=total or None)
 
         def advance(stats: IngestStats) -> None:
-            progress.update(task, completed=stats.reports_in)
+            progress.update(task, completed=stats.reports_in, refresh=True)
 
         yield advance
 

@@ -351,10 +351,13 @@ def _figureless(
 
 def _specific(cue: EventCue, clean: CleanText, ctx: Context) -> bool:
     """A cue that describes one event: a statement, not a question, anchored by an
-    event date or an incident place in its sentence."""
+    event date or an incident place in its sentence (a report that is one headline
+    needs no anchor)."""
     sentence = clean.sentences[cue.sentence]
     if sentence.text.rstrip().endswith("?"):
         return False
+    if len(clean.content()) == 1:
+        return True  # a lone headline is one event report by itself
     return ctx.date_in(cue.sentence) is not None or ctx.place_in(cue.sentence) is not None
 
 
@@ -523,8 +526,10 @@ def document_place(clean: CleanText, mentions: Mentions) -> PlaceMention | None:
     country = places_stage.document_country(clean, mentions.places) or _document_country(mentions)
     if country is None:
         return None
-    for place in mentions.places:
-        if place.country == country and not place.is_source_location:
+    in_country = [p for p in mentions.places if p.country == country]
+    # an incident place first; else the dateline or source place that named the country
+    for place in sorted(in_country, key=lambda p: p.is_source_location):
+        if place.country == country:
             return replace(
                 place,
                 name=country_name(country),
@@ -534,6 +539,7 @@ def document_place(clean: CleanText, mentions: Mentions) -> PlaceMention | None:
                 lon=None,
                 geonameid=None,
                 precision="country",
+                is_source_location=False,
             )
     return None
 

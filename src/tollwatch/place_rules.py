@@ -183,6 +183,92 @@ DATELINE_AFTER = re.compile(
 )
 DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:\(" + WIRE + r"[^)]*\)\s*[-—–:]?\s*)?$", _I)
 
+# A name written with an Arabic article ("al-Tabaqa", "Al Fu'aa") is most likely in an
+# Arabic-speaking country, not a namesake elsewhere (Tabaka, Kenya)
+ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|ar|an|at|az|ad|adh|ath|ez|es|en)[-‐ ’'_]", _I)
+ARABIC_COUNTRIES = frozenset(
+    {
+        "SY",
+        "IQ",
+        "JO",
+        "LB",
+        "PS",
+        "IL",
+        "YE",
+        "SA",
+        "EG",
+        "LY",
+        "TN",
+        "DZ",
+        "MA",
+        "SD",
+        "KW",
+        "QA",
+        "BH",
+        "AE",
+        "OM",
+        "MR",
+        "EH",
+        "TD",
+        "SO",
+        "DJ",
+        "KM",
+    }
+)
+ARABIC_BONUS = 1.0
+
+# Spanish type words written before a neighbourhood's name ("Colonia Rincon del
+# Poniente"): the word alone is not the place (Colonia, Uruguay)
+TYPE_PREFIX = re.compile(
+    r"(?i:colonia|barrio|fraccionamiento|vereda|corregimiento|ejido|caserio|caserío|aldea|"
+    r"cantón|canton|sector|residencial|municipio|poblado|localidad)"
+)
+NEIGHBOURHOOD_BEFORE = re.compile(
+    r"\b(?:colonia|barrio|fraccionamiento|residencial|urbanizaci[oó]n)\s+(?:(?:de|del|la|el)\s+)*$",
+    _I,
+)
+WEAPON_AFTER = re.compile(
+    r"\s*(?:multiple\s+)?(?:missiles?|rockets?|launchers?|MLRS|mortars?|drones?)\b", _I
+)
+ATTRIBUTIVE_AFTER = re.compile(
+    r"\s+(?:forces|army|troops|soldiers|military|police|origin|nationals?|citizens?|"
+    r"authorities|officials?|government|navy|air\s+force|border\s+guards?)\b"
+)
+NAME_AFTER = re.compile(r"\s+(?:(?:de|del|la|las|los|el)\s+)*[A-Z0-9ÁÉÍÓÚÑ]")
+
+# "Shakhta imeni Izotova, Donetsk." / "(Jos North, Plateau)": a name closing a comma
+# phrase after another name is most often the province that contains it
+TAIL_BEFORE = re.compile(r"[A-Z][\w'’-]*\)?(?:\s+(?:district|village|town|city|area))?,\s*$")
+TAIL_AFTER = re.compile(r"^\s*(?:[.;)]|,\s+[a-z]|$)")
+TAIL_ADMIN1_BONUS = 1.5
+
+# Words that follow a name and say what it is ("Homs province", "Kulgam district")
+TYPE_WORDS = frozenset(
+    [
+        "province",
+        "governorate",
+        "state",
+        "department",
+        "region",
+        "district",
+        "city",
+        "town",
+        "village",
+        "camp",
+        "desert",
+        "countryside",
+        "valley",
+        "mountains",
+        "mountain",
+        "airport",
+        "base",
+        "river",
+        "bridge",
+        "road",
+        "highway",
+    ]
+)
+
 
 @dataclass(frozen=True)
 class Shape:

@@ -64,6 +64,10 @@ MAX_CANDIDATES = 20  # the index lists the strongest candidates of a name first
 VOTING_CANDIDATES = 8
 
 
+DEMONYM_VOTE = 1.0  # "Ukrainian forces", "Syrian regime": the report's country, as a name
+CO_LEADER = 0.8  # "Russian forces ... Ukrainian forces": no single country leads
+
+
 # In upper-case text these short words start no name ("AT WAR", "AN ACT", "IN SAN...")
 _NOT_FIRST_IN_CAPITALS = frozenset(
     [
@@ -102,6 +106,11 @@ def _stopwords() -> frozenset[str]:
     return stopwords()
 
 
+def common_words() -> frozenset[str]:
+    """Words that are never a place alone (our stop lists plus justext's)."""
+    return _stopwords()
+
+
 class Token(NamedTuple):
     start: int  # offset in the report text
     end: int
@@ -134,6 +143,30 @@ class Context:
 
     main: str | None = None  # the country with most votes, when it has at least 1
     main_votes: float = 0.0
+    leaders: frozenset[str] = frozenset()  # countries within 80 % of the main one's votes
+    votes: dict[str, float] = field(default_factory=dict)  # every country's raw votes
+    admin_votes: dict[str, float] = field(default_factory=dict)
+    # what each name gave: (sentence, start) -> (country shares, province shares)
+    shares: dict[tuple[int, int], tuple[dict[str, float], dict[str, float]]] = field(
+        default_factory=dict
+    )
+
+    def without(self, m: Match) -> Context:
+        """The context without the votes of name `m` itself: a name that is the
+        report's only evidence must not vote its own namesake into the lead
+        ("Palmyra" alone is not a town of the US because it has ten there)."""
+        own = self.shares.get((m.sentence, m.start))
+        if own is None:
+            return self
+        votes = dict(self.votes)
+        for iso, share in own[0].items():
+            votes[iso] -= share
+        admin = dict(self.admin_votes)
+        for code, share in own[1].items():
+            admin[code] -= share
+        local = _settle(votes, admin)
+        local.countries = {**self.countries, **local.countries}  # no country drops out
+        return local
 
 
 @lru_cache(maxsize=65_536)
@@ -263,23 +296,34 @@ def read_context(
     Each name shares a vote among the countries of its candidates (less when it
     is ambiguous); demonyms vote for their country; early sentences count more.
     """
-    ctx = Context()
     votes: defaultdict[str, float] = defaultdict(float)
     admin_votes: defaultdict[str, float] = defaultdict(float)
+    shares: dict[tuple[int, int], tuple[dict[str, float], dict[str, float]]] = {}
     for rank, (_, (tokens, matches)) in enumerate(sorted(scans.items())):
         weight = 1.5 if rank < 2 else 1.0
         for tok in tokens:
             iso = gaz.demonyms.get(tok.key) if tok.cap else None
             if iso:
-                votes[iso] += 0.75 * weight
+                votes[iso] += DEMONYM_VOTE * weight
         for m in matches:
-            _vote(gaz, votes, admin_votes, m, text, weight)
+            shares[(m.sentence, m.start)] = _vote(gaz, votes, admin_votes, m, text, weight)
+    ctx = _settle(dict(votes), dict(admin_votes))
+    ctx.shares = shares
+    return ctx
+
+
+def _settle(votes: dict[str, float], admin_votes: dict[str, float]) -> Context:
+    """The countries and provinces that count, from raw votes."""
+    ctx = Context(votes=votes, admin_votes=admin_votes)
     floor = max(1.0, 0.2 * max(votes.values(), default=0.0))
-    ctx.countries = {iso: v for iso, v in votes.items() if v >= floor}
+    ctx.countries = {iso: v for iso, v in votes.items() if v >= floor - 1e-9}
     top = set(ctx.countries)
     if ctx.countries:
-        ctx.main = max(ctx.countries, key=lambda iso: ctx.countries[iso])
+        ctx.main = max(sorted(ctx.countries), key=lambda iso: ctx.countries[iso])
         ctx.main_votes = ctx.countries[ctx.main]
+        ctx.leaders = frozenset(
+            iso for iso, v in ctx.countries.items() if v >= CO_LEADER * ctx.main_votes
+        )
     ctx.admin1 = {code for code, v in admin_votes.items() if code[:2] in top and v >= 0.75}
     return ctx
 
@@ -291,17 +335,23 @@ def _vote(
     m: Match,
     text: str,
     weight: float,
-) -> None:
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Add one name's votes; returns what it gave (country shares, province shares)."""
     light = light_key(text[m.start : m.end])
     spelled = set(gaz.spelled(light))
     candidates = m.candidates[:VOTING_CANDIDATES]
     if m.strict and m.first == m.last:
         # a lone word in upper-case text ("CASE", "BEGIN") votes only as a well-spelled
-        # country, province or large town
+        # country, province or large town by its own name (not "GUTIERREZ", a surname
+        # and an alternate name of Tuxtla Gutierrez)
         candidates = tuple(
             i
             for i in candidates
-            if i in spelled and (gaz.kinds[i] in (1, 2, 3, 4) or gaz.populations[i] >= 100_000)
+            if i in spelled
+            and (
+                gaz.kinds[i] in (1, 2, 3, 4)
+                or (gaz.populations[i] >= 100_000 and primary_light(gaz.names[i]) == light)
+            )
         )
     best: dict[str, tuple[float, int]] = {}
     for i in candidates:
@@ -312,14 +362,21 @@ def _vote(
         if iso not in best or value > best[iso][0]:
             best[iso] = (value, i)
     spread = math.sqrt(len(best)) * (2.0 if m.end - m.start <= 4 else 1.0)  # "U.S." counts less
+    given: dict[str, float] = {}
+    given_admin: dict[str, float] = {}
     for iso, (value, i) in best.items():
         share = weight * max(value - 1.0, 0.0) / spread / 2
         votes[iso] += share
+        given[iso] = share
         if gaz.kinds[i] != 2:
-            admin_votes[f"{iso}.{gaz.admin1_codes[i]}"] += share
+            code = f"{iso}.{gaz.admin1_codes[i]}"
+            admin_votes[code] += share
+            given_admin[code] = given_admin.get(code, 0.0) + share
+    return given, given_admin
 
 
 _KIND_PRIOR = (0.0, 2.5, 4.5, 2.5, 3.0)
+ADMIN1_POPULATION_WEIGHT = 0.05  # namesake provinces: the more populous one, by a hair
 
 
 @lru_cache(maxsize=8192)
@@ -330,6 +387,9 @@ def _population_prior(population: int) -> float:
 def prior(gaz: Gazetteer, i: int) -> float:
     """How likely an entry is meant before any context: by kind, then population."""
     kind = gaz.kinds[i]
+    if kind == 1:
+        size = math.log10(gaz.populations[i] + 10) - 6.0  # 0 for a million people
+        return _KIND_PRIOR[1] + ADMIN1_POPULATION_WEIGHT * size
     if 0 < kind < 5:
         return _KIND_PRIOR[kind]
     return _population_prior(gaz.populations[i]) + (0.3 if kind == 5 else 0.0)
@@ -338,3 +398,176 @@ def prior(gaz: Gazetteer, i: int) -> float:
 @lru_cache(maxsize=65_536)
 def primary_light(name: str) -> str:
     return light_key(name)
+
+
+# --- the sentence frame ------------------------------------------------------------
+
+MAX_FRAME_BONUS = 2.0
+FRAME_WINDOW = 80  # characters between two names of a sentence that frame each other
+
+
+@dataclass
+class Frame:
+    """What the other names of a sentence say about where a name is.
+
+    `provinces` and `countries` are the provinces and countries the other names
+    may be (well-spelled candidates); `towns` and `town_countries` the provinces
+    and countries of the towns they may be.
+    """
+
+    provinces: set[tuple[str, str]] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    towns: set[tuple[str, str]] = field(default_factory=set)
+    town_countries: set[str] = field(default_factory=set)
+    containers_after: bool = False  # a province or country is named just after the name
+    # provinces named just after the name ("X town in Y countryside", "X (A, Y)")
+    provinces_after: set[tuple[str, str]] = field(default_factory=set)
+
+    def merge(self, other: Frame) -> None:
+        self.provinces |= other.provinces
+        self.countries |= other.countries
+        self.towns |= other.towns
+        self.town_countries |= other.town_countries
+
+    def bonus(self, gaz: Gazetteer, i: int, alternate: bool) -> float:
+        """Agreement of entry i with the sentence's other names.
+
+        A town inside a province the sentence names gains most; a town in a
+        country the sentence names some; a town abroad beside named provinces
+        or countries loses, more when it matched only by an alternate name
+        ("Ghadir al Bostan village, Quneitra" is not Boston). A province gains
+        when a town named beside it lies inside it.
+        """
+        kind = gaz.kinds[i]
+        iso = gaz.countries[i]
+        where = (iso, gaz.admin1_codes[i])
+        if kind == 2:
+            if iso in self.town_countries or iso in self.countries:
+                return 0.5
+            return -3.5 if alternate and self.containers_after else 0.0  # "Banin" is not Benin
+        if kind == 1:
+            if where in self.towns:
+                return 1.0
+            if iso in self.countries or iso in self.town_countries:
+                return 0.5
+            return -1.0 if self.containers_after else 0.0
+        if where in self.provinces:
+            return MAX_FRAME_BONUS
+        if any(iso == country for country, _ in self.provinces_after):
+            # a town of the right country but outside the province named after it
+            return -3.5 if alternate else -3.0
+        if iso in self.countries:
+            return 1.0
+        if self.containers_after:
+            return -3.5 if alternate else -3.0
+        if where in self.towns:
+            return 0.5
+        return 0.0
+
+
+_CLAUSE_BREAK = re.compile(r"[.;!?]\s|\n\s*\n")
+
+# Lower-case words that may stand between a place and the province or country that
+# contains it ("X village, Nkum subdivision (Bui, Y)", "X district of Y", "X in Y")
+_CONTAINER_GAP_WORDS = frozenset(
+    {
+        "in",
+        "of",
+        "the",
+        "and",
+        "or",
+        "city",
+        "town",
+        "village",
+        "villages",
+        "area",
+        "areas",
+        "district",
+        "districts",
+        "region",
+        "camp",
+        "township",
+        "county",
+        "municipality",
+        "rural",
+        "subdivision",
+        "sub",
+        "neighbourhood",
+        "neighborhood",
+        "locality",
+        "ward",
+        "payam",
+        "sector",
+        "countryside",
+        "province",
+        "governorate",
+        "state",
+        "department",
+        "tract",
+        "commune",
+        "quarter",
+        "suburb",
+        "outskirts",
+        "near",
+        "coded",
+        "as",
+    }
+)
+
+
+_CONTAINMENT = re.compile(r"[,(]|\b(?:in|of)\b")
+_LIST_WORD = re.compile(r"\b(?:and|or)\b")
+
+
+def _container_gap(between: str) -> bool:
+    """Whether the text between a name and a later one reads "X, Y" / "X (A, Y)" /
+    "X district of Y": only names, punctuation and container words."""
+    if not _CONTAINMENT.search(between) or _LIST_WORD.search(between):
+        return False  # "Aleppo and Idlib", "Homs – Deir Ezzor": a list, not a container
+    words = re.findall(
+        r"\b[a-z]+\b", between if any(c.islower() for c in between) else between.lower()
+    )
+    return all(w in _CONTAINER_GAP_WORDS for w in words)
+
+
+def sentence_frames(
+    gaz: Gazetteer, text: str, names: list[tuple[Match, frozenset[int], bool]]
+) -> list[Frame | None]:
+    """For each (match, well-spelled candidates, whether it frames others) of a
+    sentence, the frame its other names give: those within FRAME_WINDOW
+    characters and no full stop away (None when there is no other name)."""
+    if len(names) < 2:
+        return [None] * len(names)
+    own: list[Frame] = []
+    for m, spelled, framing in names:
+        f = Frame()
+        if framing:
+            for i in m.candidates[:MAX_CANDIDATES]:
+                kind, iso = gaz.kinds[i], gaz.countries[i]
+                if i not in spelled and kind not in (1, 2):
+                    continue  # provinces and countries frame by key ("Al Hasakeh")
+                if kind == 1:
+                    f.provinces.add((iso, gaz.admin1_codes[i]))
+                    f.countries.add(iso)
+                elif kind == 2:
+                    f.countries.add(iso)
+                elif kind != 3:
+                    f.towns.add((iso, gaz.admin1_codes[i]))
+                    f.town_countries.add(iso)
+        own.append(f)
+    frames: list[Frame | None] = []
+    for k, (m, _, _) in enumerate(names):
+        f = Frame()
+        for j, other in enumerate(own):
+            o = names[j][0]
+            gap = o.start - m.end if j > k else m.start - o.end
+            if j == k or gap > FRAME_WINDOW:
+                continue
+            between = text[m.end : o.start] if j > k else text[o.end : m.start]
+            if not _CLAUSE_BREAK.search(between):
+                f.merge(other)
+                if j > k and other.countries and _container_gap(between):
+                    f.containers_after = True
+                    f.provinces_after |= other.provinces
+        frames.append(f)
+    return frames

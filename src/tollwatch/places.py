@@ -7,8 +7,10 @@
    countries and provinces the report names, by name or demonym ("Syrian"),
    weighted towards the first sentences (place_scan.py).
 3. Resolve: each name's candidates are scored by kind, population, agreement
-   with the report's countries and provinces, and the words around it
-   ("X province", "X city"); the best one is kept if it clears the bar.
+   with the report's countries and provinces (without the name's own votes),
+   the words around it ("X province", "X city") and the other names of its
+   sentence (the frame: "Ghadir al Bostan village, Quneitra" is in Quneitra,
+   not Boston); the best one is kept if it clears the bar.
 4. Shape: "near X" / "outside X" / "10 km east of X" give precision ``near``;
    "central Syria", "northwestern Idlib", "the Badia desert", "between X and Y"
    give ``region``; "X province" gives ``admin1``; "the UK-based Observatory",
@@ -31,20 +33,31 @@ from . import place_rules as rules
 from .gazetteer import Gazetteer, Place
 from .place_scan import (
     MAX_CANDIDATES,
+    MAX_FRAME_BONUS,
     Context,
+    Frame,
     Match,
     Token,
+    common_words,
     primary_light,
     prior,
     read_context,
     scan,
+    sentence_frames,
 )
 from .placenames import light_key
 from .records import CleanText, PlaceMention, PlacePrecision, Sentence, Span
 from .settings import Settings
 
 _COMPOUND_AFTER = re.compile(
-    r"-(?:backed|led|loyal|allied|affiliated|supported|sponsored|aligned|controlled|held|run)\b",
+    r"[- ](?:backed|led|loyal|allied|affiliated|supported|sponsored|aligned|controlled|held|run)\b",
+    re.IGNORECASE,
+)
+
+
+_PARTY_BEFORE = re.compile(
+    r"(?:\b(?:pro|anti)-|\b(?:loyal|allied|affiliated)\s+(?:to|with)\s+(?:the\s+)?|"
+    r"\b(?:backed|supported|funded|armed)\s+by\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 
@@ -71,7 +84,12 @@ def _score(
     main = ctx.main
     if main:
         strong = ctx.main_votes >= 3.0 and gaz.kinds[i] != 2  # a country name stands alone
-        score += 2.5 if iso == main else (1.0 if iso in ctx.countries else -3.0 if strong else -1.0)
+        if len(ctx.leaders) > 1 and iso in ctx.leaders:
+            score += 1.75  # one of two or more countries the report names about equally
+        else:
+            score += (
+                2.5 if iso == main else (1.0 if iso in ctx.countries else -3.0 if strong else -1.0)
+            )
     if f"{iso}.{gaz.admin1_codes[i]}" in ctx.admin1 and gaz.kinds[i] != 2:
         score += 1.0
     score += 1.0 if i in spelled else -1.0
@@ -117,45 +135,42 @@ def _person_or_org(tokens: list[Token], m: Match, text: str, orgs: list[tuple[in
 
 
 def _inside_longer_name(gaz: Gazetteer, tokens: list[Token], m: Match, text: str) -> bool:
-    """A name glued to unknown capitalised words ("Rami Abdel...") in ordinary text."""
-    if m.strict or m.last + 1 >= len(tokens):
+    """A name glued to unknown capitalised words in ordinary text: "Rami Abdel...",
+    "Rincon del Poniente", "Ghadir al Bostan", "Kafr Hamra" (a longer name the
+    gazetteer lacks, not the shorter one it has)."""
+    if m.strict:
         return False
-    nxt = tokens[m.last + 1]
-    gap = text[m.end : nxt.start]
+    return _glued_after(gaz, tokens, m, text) or _glued_before(gaz, tokens, m, text)
+
+
+def _glued_after(gaz: Gazetteer, tokens: list[Token], m: Match, text: str) -> bool:
+    k = m.last + 1
+    connector = k + 1 < len(tokens) and tokens[k].text in ("del", "de", "la")
+    if connector and text[m.end : tokens[k].start] == " ":
+        k += 1  # "Rincon del Poniente"
+    if k >= len(tokens):
+        return False
+    nxt = tokens[k]
     return (
         nxt.cap
-        and gap == " "
+        and text[tokens[k - 1].end if k > m.last + 1 else m.end : nxt.start] == " "
         and nxt.text.lower() not in rules.TITLES
         and not gaz.candidates(nxt.key)
-        and nxt.text.lower() not in _TYPE_WORDS
+        and nxt.text.lower() not in rules.TYPE_WORDS
     )
 
 
-_TYPE_WORDS = frozenset(
-    [
-        "province",
-        "governorate",
-        "state",
-        "department",
-        "region",
-        "district",
-        "city",
-        "town",
-        "village",
-        "camp",
-        "desert",
-        "countryside",
-        "valley",
-        "mountains",
-        "mountain",
-        "airport",
-        "base",
-        "river",
-        "bridge",
-        "road",
-        "highway",
-    ]
-)
+def _glued_before(gaz: Gazetteer, tokens: list[Token], m: Match, text: str) -> bool:
+    if m.first == 0:
+        return False
+    prev = tokens[m.first - 1]
+    lower = prev.text.lower()
+    if not prev.cap or text[prev.end : m.start] != " " or lower in common_words():
+        return False
+    if lower in rules.TITLES or lower in rules.TYPE_WORDS or prev.key in gaz.demonyms:
+        return False
+    article_first = tokens[m.first].core == ""  # "Ghadir al Bostan", "Jurf Al Nasr"
+    return article_first or not gaz.candidates(prev.key)
 
 
 class _OrgSpans:
@@ -180,7 +195,21 @@ class Resolved:
     shape: rules.Shape
 
 
-def _resolve(
+@dataclass
+class _Prepared:
+    """A name with its words around read, before the sentence's other names weigh in."""
+
+    match: Match
+    base: list[tuple[float, int]]  # (score, entry) without the sentence frame
+    shape: rules.Shape
+    bar: float
+    light: str
+    spelled: frozenset[int]
+    longer: float  # glued to an unknown capitalised word
+    initial: bool  # a lone capitalised word at the start of a sentence
+
+
+def _prepare(
     gaz: Gazetteer,
     clean: CleanText,
     tokens: list[Token],
@@ -188,37 +217,75 @@ def _resolve(
     ctx: Context,
     orgs: _OrgSpans,
     prev_end: int,
-) -> Resolved | None:
+) -> _Prepared | None:
+    """Score a name's candidates and read its cue words; None when it is no place."""
     text = clean.text
     sentence = clean.sentences[m.sentence]
     surface = text[m.start : m.end]
     light = light_key(surface)
     spelled = frozenset(gaz.spelled(light))
     bar = _bar(m, surface, len(m.candidates))
+    arabic = rules.ARABIC_ARTICLE.match(surface) is not None
     base = [
-        (_score(gaz, i, ctx, spelled, None, light) + (1.0 if i in m.exact else 0.0), i)
+        (
+            _score(gaz, i, ctx, spelled, None, light)
+            + (1.0 if i in m.exact else 0.0)
+            + (
+                rules.ARABIC_BONUS if arabic and gaz.countries[i] in rules.ARABIC_COUNTRIES else 0.0
+            ),
+            i,
+        )
         for i in m.candidates[:MAX_CANDIDATES]
     ]
-    if max(base)[0] + 3.0 < bar:
+    if max(base)[0] + 3.0 + MAX_FRAME_BONUS < bar:
         return None  # cannot clear the bar whatever the words around it say
     before = text[max(sentence.span.start, prev_end, m.start - 120) : m.start]
-    if re.search(r"\b(?:pro|anti)-$", before, re.IGNORECASE) or _COMPOUND_AFTER.match(text, m.end):
-        return None  # "pro-Damascus fighters", "Turkey-backed factions": a party, not a place
+    if _PARTY_BEFORE.search(before[-30:]) or _COMPOUND_AFTER.match(text, m.end):
+        return None  # "pro-Damascus fighters", "Turkey-backed", "loyal to Turkey": a party
     after = text[m.end : min(sentence.span.end, m.end + 120)]
+    if rules.NEIGHBOURHOOD_BEFORE.search(before[-20:]):
+        return None  # "Colonia Guadalupe", "barrio San Jose": a neighbourhood named after X
+    if rules.TYPE_PREFIX.fullmatch(surface) and rules.NAME_AFTER.match(after):
+        return None  # "Colonia Rincon del Poniente", "Barrio X": a type word before a name
+    if rules.WEAPON_AFTER.match(after):
+        return None  # "BM-21 Grad missiles": a weapon named after a place
+    attributive = rules.ATTRIBUTIVE_AFTER.match(after) and not _IN_BEFORE.search(before[-8:])
+    if attributive and all(gaz.kinds[i] == 2 for _, i in base if i in spelled):
+        return None  # "Israel forces", "militants of Pakistan origin": whose, not where
     shape = rules.shape(before, after, at_text_start=m.start - _first_start(clean) <= 3)
+    if rules.TAIL_AFTER.match(after) and rules.TAIL_BEFORE.search(before[-60:]):
+        base = [(v + rules.TAIL_ADMIN1_BONUS if gaz.kinds[i] == 1 else v, i) for v, i in base]
     if not shape.source and _person_or_org(tokens, m, text, orgs.get()):
         return None
-    best, entry = max((s + _hint_bonus(gaz.kinds[i], shape.kind_hint), i) for s, i in base)
+    longer = 2.0 if _inside_longer_name(gaz, tokens, m, text) else 0.0
+    initial = m.first == m.last == _first_content_token(tokens) and not m.strict
+    initial = initial and not after.startswith(":")  # "Idlib: clashes..." is a label
+    return _Prepared(m, base, shape, bar, light, spelled, longer, initial)
+
+
+def _decide(gaz: Gazetteer, p: _Prepared, report: Context, frame: Frame | None) -> Resolved | None:
+    """The best candidate of a prepared name, given the other names of its sentence.
+
+    `report` is the whole report's context (a lone upper-case word must be a place
+    of the report's main country)."""
+    m, shape = p.match, p.shape
+    scored = []
+    for s, i in p.base:
+        s += _hint_bonus(gaz.kinds[i], shape.kind_hint)
+        if frame is not None:
+            s += frame.bonus(gaz, i, primary_light(gaz.names[i]) != p.light)
+        scored.append((s, i))
+    best, entry = max(scored)
     lone = m.strict and m.first == m.last and gaz.kinds[entry] != 2
-    foreign_word = gaz.countries[entry] != ctx.main or entry not in spelled
-    if lone and gaz.populations[entry] < 1_000_000 and foreign_word:
-        return None  # "FORCE", "STATION": a word, unless a place of the report's country
-    if _inside_longer_name(gaz, tokens, m, text):
-        best -= 2.0
-    initial = m.first == m.last == _first_content_token(tokens)
-    if initial and not m.strict and gaz.kinds[entry] in (0, 5):
-        best -= 1.5  # a capital at the start of a sentence says nothing ("Rocket shells...")
-    if best < bar:
+    foreign_word = gaz.countries[entry] != report.main or entry not in p.spelled
+    big = gaz.populations[entry] >= 1_000_000 and primary_light(gaz.names[entry]) == p.light
+    if lone and not big and foreign_word:
+        return None  # "FORCE", "STATION", "Hang": a word, unless a place of the report's country
+    best -= p.longer
+    if p.initial and gaz.kinds[entry] in (0, 1, 5):
+        # a capital at the start of a sentence says nothing ("Rocket shells...", "Man shot")
+        best -= 1.5 if gaz.kinds[entry] != 1 else 1.0
+    if best < p.bar:
         return None
     return Resolved(m, entry, best, shape)
 
@@ -381,10 +448,29 @@ def find_places(
         if not matches:
             continue
         orgs = _OrgSpans(sentence)
-        found: list[Resolved] = []
+        prepared: list[_Prepared] = []
+        framing: list[bool] = []  # whether a name frames the others (not the source's place)
+        dateline_end = -1
         for m in matches:
-            prev_end = found[-1].match.end if found else 0
-            r = _resolve(gazetteer, clean, tokens, m, ctx, orgs, prev_end)
+            prev = prepared[-1] if prepared else None
+            end = prev.match.end if prev else 0
+            p = _prepare(gazetteer, clean, tokens, m, ctx.without(m), orgs, end)
+            if p is None:
+                continue
+            prepared.append(p)
+            plausible = max(p.base)[0] >= p.bar - 1.0  # "LEADER", "TAKING" frame nothing
+            framing.append(plausible and not p.shape.source and m.start >= dateline_end)
+            if p.shape.rule == "places.v1.dateline":
+                after = rules.DATELINE_AFTER.match(clean.text[m.end : sentence.span.end])
+                dateline_end = m.end + after.end() if after else -1
+        frames = sentence_frames(
+            gazetteer,
+            clean.text,
+            [(p.match, p.spelled, f) for p, f in zip(prepared, framing, strict=True)],
+        )
+        found: list[Resolved] = []
+        for p, frame in zip(prepared, frames, strict=True):
+            r = _decide(gazetteer, p, ctx, frame)
             if r:
                 found.append(r)
         found = _within_named_provinces(gazetteer, found)
@@ -465,13 +551,18 @@ def document_country(clean: CleanText, mentions: Sequence[PlaceMention]) -> str 
     """
     votes: defaultdict[str, float] = defaultdict(float)
     early = max(200, len(clean.text) // 4)
+    dateline_end = -1
     for m in mentions:
         if not m.country:
             continue
         if m.rule == "places.v1.dateline":
             votes[m.country] += 3.0
+            dateline_end = m.span.end
             continue
-        weight = (0.3 if m.is_source_location else 1.0) * (0.5 + m.score)
+        # "HAVANA (CUBA), 20 MAR 89 (TASS) --": the dateline's country is the source's too
+        in_dateline = re.fullmatch(r"\s*\(\s*", clean.text[dateline_end : m.span.start]) is not None
+        source = m.is_source_location or (dateline_end >= 0 and in_dateline)
+        weight = (0.3 if source else 1.0) * (0.5 + m.score)
         if _IN_BEFORE.search(clean.text, max(0, m.span.start - 4), m.span.start):
             weight *= 1.5  # "killed 30 civilians in Syria": where it happened
         if len(m.text.replace(".", "")) <= 3:

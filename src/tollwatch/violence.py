@@ -10,16 +10,29 @@
   `strength` that is low for words that mention war without describing an event.
 * `relevance_score` / `is_relevant` say whether a report describes at least one
   specific violent incident.
+
+The cue table itself (`CUE_RULES`, `CueRule`) lives in `violence_cues.py`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .records import CleanText, EventCue, EventType, Sentence, Span
 from .settings import Settings
+from .violence_cues import CUE_RULES, CueRule
+
+__all__ = [
+    "CUE_RULES",
+    "RULE",
+    "CueRule",
+    "candidate_sentences",
+    "find_cues",
+    "is_relevant",
+    "lowered",
+    "relevance_score",
+]
 
 RULE = "violence.v1"
 
@@ -42,153 +55,17 @@ _CANDIDATE = re.compile(
     r"recaptur|retake|retook|overr[au]n|storm(?:ed|ing)\b|seiz|captur|losses|"
     r"take\s+control|took\s+control|control\s+(?:of|over)|fatalit|slaughter|dismember|"
     r"decapit|mutilat|maim|lifeless|sin\s+vida|cuerpos?\b|calcinad|homicid|morts?\b|"
-    r"tu[ée]e?s\b|bless[ée]|disappear|desaparec|missing|lives\b|perish)",
+    r"tu[ée]e?s\b|bless[ée]|disappear|desaparec|missing|lives\b|perish|"
+    r"(?:tires|tyres|stones|rocks|bottles)\b|pelt|hurl|vandal|barricad|detain|muere|muri[oó]|"
+    r"disparo|balaz|balea|tiros\b|abat[ie]|ultim[ao]|levant|strangl|stoned|beat(?:s|en|ing)?\b|"
+    r"remains|restos|graves?\b|fosa|embolsad|encobijad|confront|encounter|projectile|munition|"
+    r"bursts|small\s+arms|machine[\s-]*guns?|repel|repuls|martyr|causalit|tiroteio|morre|"
+    r"\brpgs?\b|strikes?\b|homicide|calcinad|decapit|desmembr|deprived|the\s+life|"
+    r"severed|on\s+fire|ablaze)",
 )
 
 
-@dataclass(frozen=True)
-class CueRule:
-    """One row of the cue table: a pattern and what it means."""
 
-    pattern: str
-    event_type: EventType
-    sub_event_type: str
-    strength: float
-    figurative_after: str | None = None  # a following phrase that makes the use figurative
-    figurative_before: str | None = None
-
-
-# What a verbal attack is aimed at: "attacked the government's plans", "blasts Tory spending".
-_FIG_OBJECT = (
-    r"\s+(?:(?:on|against)\s+)?(?:the\s+)?(?:[\w-]+['’]s?\s+|[\w-]+\s+){0,2}(?:plans?|moves?|"
-    r"policy|policies|proposals?|remarks|report|record|critics|bill|budget|euro|dollar|pound|"
-    r"currency|prices?|shares?|stocks?|market|decision|comments|speech|claims|idea|reforms?|"
-    r"tax|taxes|immigration|leadership|manifesto|ministers?|opponents?|rivals?|chancellor|"
-    r"party|tories|labour|spending|strategy|handling|regulators?|"
-    r"government(?!\s+(?:troops|forces|soldiers|positions|buildings?|offices?|convoy|targets?)))\b"
-)
-
-# Order matters: the first alternative that matches at a position wins, so the
-# more specific forms come first ("suicide car bomb" before "car bomb" before "bomb").
-CUE_RULES: tuple[CueRule, ...] = (
-    CueRule(r"suicide\s+(?:car\s+|truck\s+)?(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?)|"
-            r"blew\s+(?:him|her|them)sel(?:f|ves)\s+up|explosive\s+(?:vest|belt)s?|suicidas?",
-            "explosion_remote_violence", "suicide_bomb", 1.0),
-    CueRule(r"drone\s+(?:strike|attack)s?|(?:struck|hit|targeted)\s+by\s+(?:a\s+)?drones?|"
-            r"armed\s+drones?",
-            "explosion_remote_violence", "drone_strike", 1.0),
-    CueRule(r"air\s*-?\s*strikes?|air\s+raids?|aerial\s+(?:bombardment|attack|bombing|strike)s?|"
-            r"air\s+attacks?|barrel\s+bombs?|(?:warplanes?|jets|aircraft|helicopters)\s+(?:struck|"
-            r"strike|bombed|bomb|hit|targeted|targets?|attacked|attack|pounded|pound|raided|raid)|(?:bombed|strafed)\s+by\s+(?:aircraft|warplanes|planes|helicopters)|"
-            r"helicopter\s+gunships?|bombardeos?\s+a[eé]reos?",
-            "explosion_remote_violence", "air_strike", 1.0),
-    CueRule(r"shell(?:s|ed|ing)?\s+(?:the\s+)?(?:areas?|towns?|villages?|city|cities|positions?|"
-            r"neighbou?rhoods?|countryside|outskirts|districts?|camps?)|shells\s+(?:target(?:ed)?|"
-            r"hit|fell|landed|struck)|shelling|shelled|artillery(?:\s+(?:fire|shells?|attacks?|barrage|strikes?))?|"
-            r"mortar(?:s|\s+(?:rounds?|shells?|fire|attacks?|bombs?))|"
-            r"rockets?\s+(?:fire|attacks?|strikes?|hit|landed|struck|slammed)|"
-            r"missile\s+(?:strikes?|attacks?|hit|struck)|(?:fired|launched)\s+(?:\w+\s+)?"
-            r"(?:rockets?|missiles?|mortars?)|katyushas?|bombard(?:ed|ment|ments|ing)",
-            "explosion_remote_violence", "shelling", 1.0,
-            figurative_after=r"\s+(?:by|with)\s+(?:\w+\s+)?(?:people|calls|e-?mails|requests|"
-                             r"questions|letters|messages|complaints|offers|spam|ads|adverts|"
-                             r"information|images|advertising)"),
-    CueRule(r"improvised\s+explosive\s+devices?|\bieds?\b|roadside\s+bombs?|land\s*-?\s*mines?|"
-            r"mine\s+(?:explosion|blast)|booby[\s-]+trap(?:ped|s)?|(?:explosive|incendiary)\s+"
-            r"devices?|artefactos?\s+explosivos?",
-            "explosion_remote_violence", "ied", 1.0),
-    CueRule(r"(?:hand\s+)?grenades?|granadas?", "explosion_remote_violence", "grenade", 1.0),
-    CueRule(r"(?:car|truck|parcel|letter|motorcycle)\s+bombs?|coches?\s+bomba",
-            "explosion_remote_violence", "remote_explosive", 1.0),
-    CueRule(r"bomb(?:s|ing|ings|ed)?|explosions?|explod(?:ed|es|ing)|blasts?|detonat(?:ed|ion|"
-            r"ions)|dynamite|dynamited|explosives|explosi[oó]n|bombas?",
-            "explosion_remote_violence", "remote_explosive", 0.9,
-            figurative_after=r"\s+(?:in|of)\s+(?:\w+\s+)?(?:growth|demand|interest|popularity|"
-                             r"sales|prices|use|numbers|activity|colou?r|creativity)|"
-                             + _FIG_OBJECT,
-            figurative_before=r"(?:ticking|time|sex|box[\s-]+office|stink|baby|population|"
-                              r"pension|tax|debt|demographic)[\s-]+$"),
-    CueRule(r"ambush(?:ed|es|ing)?|emboscadas?|emboscad[oa]s?", "battle", "ambush", 1.0),
-    CueRule(r"clash(?:es|ed)?|firefights?|gun\s*-?battles?|gunfights?|exchanges?\s+of\s+(?:gun)?"
-            r"fire|(?:exchang|trad)(?:ed|ing|e)\s+(?:heavy\s+)?(?:gun)?fire|skirmish(?:es)?|enfrentamientos?|combates?|balaceras?|tiroteos?",
-            "battle", "armed_clash", 0.9,
-            figurative_after=r"\s+(?:over|of\s+(?:the\s+)?(?:titans|cultures|styles|ideas))",
-            figurative_before=r"(?:verbal|diplomatic|political|personality|cultural|commons|"
-                              r"parliamentary|televised|tv|heated|angry|stormy)\s+$"),
-    CueRule(r"fighting|fought|battl(?:e|es|ed|ing)|combat",
-            "battle", "armed_clash", 0.6,
-            figurative_after=r"\s+(?:(?:against|for|over)\s+)?(?:the\s+)?(?:corruption|poverty|crime|"
-                             r"inflation|drugs?|fires?|disease|cancer|aids|hiv|fit|back|talk|chance|"
-                             r"relegation|bill|plan|proposal|ban|decision|case|charges|takeover|"
-                             r"control\s+of\s+the\s+(?:company|market|board)|votes?|title|"
-                             r"leadership|presidency|injury|form|bid|deal|market|shares?)\b|"
-                             r"\s+with\s+(?:\w+\s+){0,2}(?:cancer|illness|disease|leuk\w+|"
-                             r"addiction|depression|alcoholism|weight|injury|tumou?r)",
-            figurative_before=r"(?:legal|court|courtroom|takeover|bidding|price|relegation|"
-                              r"political|electoral|uphill|ratings|boardroom|custody)\s+$"),
-    CueRule(r"(?:take|takes|took|taken|seize[ds]?|seizing|regain(?:s|ed)?|retake|retook|"
-            r"recaptur(?:e|es|ed|ing))\s+(?:full\s+)?control|recaptur(?:e|es|ed|ing)|retook|"
-            r"overr[au]n|(?:advance[ds]?|advancing|push(?:ed)?)\s+(?:into|towards?|"
-            r"on)|captur(?:e|es|ed|ing)\s+(?:the\s+)?(?:town|city|village|villages|base|hill|"
-            r"hills|airport|area|district|positions?)",
-            "battle", "territory_change", 0.6),
-    CueRule(r"execut(?:ed|ion|ions|ing)|beheaded|beheadings?|firing\s+squad|"
-            r"ejecutad[oa]s?|ejecuci[oó]n|fusilad[oa]s?",
-            "violence_against_civilians", "execution", 1.0,
-            figurative_after=r"\s+(?:of\s+)?(?:a|an|the|its|his|her|their)?\s*(?:plan|strategy|"
-                             r"orders?|trade|deal|contract|move|pass|shot|program|programme|"
-                             r"project|policy|budget|warrant|transaction|sale)s?\b"),
-    CueRule(r"kidnap(?:ped|ping|pings|s|pers)?|abduct(?:ed|ion|ions|ing|s|ors)?|"
-            r"(?:taken|held|took\s+(?:\w+\s+)?)hostages?|hostages?|forced\s+disappearances?|"
-            r"secuestr\w*|levantad[oa]s|desaparecid[oa]s",
-            "violence_against_civilians", "abduction", 1.0),
-    CueRule(r"rap(?:ed|e|es|ing)|sexual(?:ly)?\s+(?:violence|assault(?:ed)?|abuse[ds]?)|"
-            r"violad[oa]s?|violaci[oó]n",
-            "violence_against_civilians", "sexual_violence", 1.0),
-    CueRule(r"lynch(?:ed|ing|ings)?|mob\s+(?:violence|attacks?|justice)|rioting|riots?|rioters|"
-            r"linchad[oa]s?|linchamientos?",
-            "other", "mob_violence", 0.8),
-    CueRule(r"set\s+(?:fire|ablaze|alight)\s+to|set\s+(?:\w+\s+){0,3}(?:on\s+fire|ablaze|alight)|"
-            r"torch(?:ed|ing)|burn(?:ed|t)\s+(?:down|to\s+death|alive)|arson|firebomb(?:ed|s)?|"
-            r"molotov|incendiaron|incendiad[oa]s?",
-            "other", "arson", 1.0),
-    CueRule(r"loot(?:ed|ing)|ransack(?:ed|ing)|pillag(?:ed|ing)|robbed|robbery|robberies|"
-            r"hold\s*-?\s*ups?|atracos?|asaltad[oa]s?|asaltos?",
-            "other", "looting", 0.8),
-    CueRule(r"massacred?|massacres|masacres?|atrocit(?:y|ies)",
-            "violence_against_civilians", "attack", 1.0),
-    CueRule(r"attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|raid(?:s|ed|ing)?|offensive|"
-            r"storm(?:ed|ing)|"
-            r"ataques?|atac(?:ó|aron|ado|ados|an)|incursion",
-            "other", "attack", 0.85,
-            figurative_after=_FIG_OBJECT + r"|\s+(?:mr|mrs|ms|sir|lord|lady|dr)\b|"
-                             r"\s+(?:remarks|language|material|comments|"
-                             r"behaviou?r|words|jokes|lineman|line|midfielder|play|football|"
-                             r"rugby|options?|minded|on\s+goal)\b",
-            figurative_before=r"(?:heart|panic|asthma|verbal|personal|scathing|blistering|stinging|"
-                              r"cyber|hacker|virus|political|bitter|fierce\s+verbal|dawn|"
-                              r"charm|sales|pr|media|ad|advertising|legal|"
-                              r"(?:go|goes|went|gone|going)\s+on\s+the)[\s-]+$"),
-    CueRule(r"shot\s+(?:dead|and\s+killed|to\s+death)|gunned\s+down|stabbed(?:\s+to\s+death)?|"
-            r"hacked\s+to\s+death|beaten\s+to\s+death|machine\s*-?\s*gunned|riddled\s+with\s+bullets|"
-            r"bullet\s*-?\s*riddled|opened\s+fire|open\s+fire|fired\s+(?:on|at|upon|into)|"
-            r"assassinat\w+|murder(?:ed|s|ing)?|slain|slay(?:ing|ings)?|acribillad\w*|"
-            r"baleado\w*|asesin\w+|homicidios?|ultimad[oa]s?",
-            "other", "attack", 0.85),
-    CueRule(r"killed|kills?|killing|killings|mataron|matan|shot|shooting|shootings|gunfire|"
-            r"gunshots?|tortured|torture|muert[oa]s?",
-            "other", "attack", 0.6,
-            figurative_after=r"\s+(?:off|up|down\s+the|to\s+(?:fame|the\s+top|number)|at\s+(?:the\s+)?"
-                             r"(?:title|goal|glory|presidency|post)|the\s+(?:bill|deal|plan|"
-                             r"proposal|project|idea|mood|ball)|stopper|spree\s+of\s+goals|"
-                             r"wide|on\s+goal)\b",
-            figurative_before=r"(?:big|long|parting|pot|mug|photo|camera|good|great|first|"
-                              r"free|penalty|winning|opening|warning|fine)\s+$"),
-    CueRule(r"violence|violent|conflict|conflicts|war|wars|warfare|tensions?|unrest|insurgency|"
-            r"hostilities|terrorism|terrorist|terrorists|guerrillas?|armed\s+struggle|"
-            r"civil\s+war|fighting\s+words",
-            "other", "general", 0.2),
-)
 
 _CUE_RE = re.compile(
     "\\b(?:"
@@ -203,6 +80,11 @@ _BEFORE = tuple(
     re.compile(r.figurative_before) if r.figurative_before else None
     for r in CUE_RULES
 )
+_RULE_RES = tuple(re.compile(f"(?:{r.pattern})\\b") for r in CUE_RULES)
+_NEEDS_BEFORE = tuple(re.compile(r.needs_before) if r.needs_before else None for r in CUE_RULES)
+_NEEDS_NEAR = tuple(re.compile(r.needs_near) if r.needs_near else None for r in CUE_RULES)
+_BOOST = tuple(re.compile(r.boost_near) if r.boost_near else None for r in CUE_RULES)
+_CONTEXTUAL = tuple(r.needs_before is not None or r.needs_near is not None for r in CUE_RULES)
 _NEGATION = re.compile(
     r"\b(?:no|not|never|without|nor|neither|none|nobody|no\s+one|denied|deny|denies|"
     r"n't|ruled\s+out|free\s+of|lack\s+of|absence\s+of|averted|prevented|foiled|thwarted|"
@@ -245,9 +127,17 @@ _ACCIDENT = re.compile(
     r"disease|cancer|illness|heart\s+attack|stroke|suicide\s+by|killed\s+himself|"
     r"killed\s+herself|natural\s+causes|epidemic|outbreak|virus|fire\s+broke\s+out)\b"
 )
+# A killing told as what a protest, a funeral or a memorial is about: background.
+_PROTEST_FRAME = re.compile(
+    r"\b(?:protest\w*|rall(?:y|ied|ies)|vigils?|march(?:ed|es)?|gathered|demonstrat\w+|"
+    r"justice\s+for|in\s+memory\s+of|funerals?|commemorat\w+|anniversary|mourn\w*)\b"
+)
 _MOB_RULE = next(i for i, r in enumerate(CUE_RULES) if r.sub_event_type == "mob_violence")
-_WEAK_KILL_RULE = next(i for i, r in enumerate(CUE_RULES) if r.strength == 0.6 and
-                       r.sub_event_type == "attack")
+# Rules that give no cue in a sentence about an accident, a disaster or an illness.
+_ACCIDENT_RULES = frozenset(
+    i for i, r in enumerate(CUE_RULES)
+    if r.sub_event_type == "attack" and r.strength in (0.6, 0.8)
+)
 
 
 def lowered(text: str) -> str:
@@ -300,26 +190,26 @@ def _sentence_cues(sentence: Sentence) -> list[EventCue]:
     out: list[EventCue] = []
     targets: EventType | None = None  # computed once, for the first generic cue
     for m in _CUE_RE.finditer(low):
-        index = int(str(m.lastgroup)[1:])
+        found = _first_rule(int(str(m.lastgroup)[1:]), text, low, m.start(), m.end())
+        if found is None:
+            continue
+        index, end, strength = found
         rule = CUE_RULES[index]
         event_type = rule.event_type
         if event_type == "other" and rule.sub_event_type == "attack":
             targets = targets or _target_type(low)
             event_type = targets
-        strength = _strength(index, text, low, m.start(), m.end())
-        if strength is None:
-            continue
         prefix = low[max(0, m.start() - 60):m.start()]
         out.append(
             EventCue(
                 event_type=event_type,
                 sub_event_type=rule.sub_event_type,
-                text=text[m.start():m.end()],
-                span=Span(base + m.start(), base + m.end()),
+                text=text[m.start():end],
+                span=Span(base + m.start(), base + end),
                 sentence=sentence.index,
                 negated=_NEGATION.search(prefix[-40:]) is not None,
                 hypothetical=_HYPOTHETICAL.search(prefix) is not None
-                or _MODAL_AFTER.match(low, m.end()) is not None,
+                or _MODAL_AFTER.match(low, end) is not None,
                 strength=strength,
                 rule=RULE,
             )
@@ -327,18 +217,47 @@ def _sentence_cues(sentence: Sentence) -> list[EventCue]:
     return out
 
 
+def _first_rule(
+    index: int, text: str, low: str, start: int, end: int
+) -> tuple[int, int, float] | None:
+    """The first rule, from `index` on, that matches at `start` and whose context holds:
+    (rule index, match end, strength). A context rule that fails ("fought with" and no
+    armed man in the sentence) hands the position to the rules after it."""
+    strength = _strength(index, text, low, start, end)
+    if strength is not None or not _CONTEXTUAL[index]:
+        return None if strength is None else (index, end, strength)
+    for later in range(index + 1, len(CUE_RULES)):
+        m = _RULE_RES[later].match(low, start)
+        if m is None:
+            continue
+        strength = _strength(later, text, low, start, m.end())
+        if strength is not None or not _CONTEXTUAL[later]:
+            return None if strength is None else (later, m.end(), strength)
+    return None
+
+
 def _strength(index: int, text: str, low: str, start: int, end: int) -> float | None:
-    """The rule's strength; None for a figurative or accidental use (no cue)."""
+    """The rule's strength; None for a figurative or accidental use (no cue) or a
+    context rule whose context is missing."""
+    rule = CUE_RULES[index]
     after, before = _AFTER[index], _BEFORE[index]
     if (after is not None and after.match(low, end)) or (
         before is not None and before.search(low[max(0, start - 30):start])
     ):
         return None
-    if index == _WEAK_KILL_RULE and _ACCIDENT.search(low):
+    if index in _ACCIDENT_RULES and _ACCIDENT.search(low):
         return None
     if index == _MOB_RULE and start > 0 and text[start].isupper() and not text.isupper():
         return None  # "Merrill Lynch": a capitalised name inside a sentence
-    return CUE_RULES[index].strength
+    needs_before, needs_near, boost = _NEEDS_BEFORE[index], _NEEDS_NEAR[index], _BOOST[index]
+    if needs_before is not None and not needs_before.search(low[max(0, start - 60):start]):
+        return None
+    if needs_near is not None and not needs_near.search(low[max(0, start - 80):end + 80]):
+        return None
+    if (boost is not None and boost.search(low[max(0, start - 50):end + 50])
+            and not _PROTEST_FRAME.search(low)):
+        return rule.boost_to
+    return rule.strength
 
 
 def _target_type(low: str) -> EventType:
@@ -355,7 +274,10 @@ _CASUALTY = re.compile(
     r"\b(?:killed|killing|wounding|injuring)\s+(?:\w+\s+){0,2}(?:\d+|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|dozens?|several)\b|"
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|murdered|"
-    r"assassinated|kidnapped|abducted|wounded|injured|shot|executed)\b"
+    r"assassinated|kidnapped|abducted|wounded|injured|shot|executed)\b|"
+    r"\b(?:leav(?:e|es|ing)|left|caus(?:e|es|ed|ing)|result(?:s|ed)?\s+in|raises?)\s+"
+    r"(?:\w+\s+){0,3}?(?:casualties|causalities|dead|deaths|fatalities|martyrs|human\s+losses|"
+    r"injuries|wounded)\b"
 )
 # A time anchor makes a mention an incident; a distant past or a habit makes it background.
 _NOW = re.compile(
@@ -368,25 +290,46 @@ _NOW = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:in|since|during)\s+(?:the\s+)?1[89]\d\d|\b(?:years?|decades?)\s+ago|"
-    r"\bfor\s+(?:many\s+|several\s+|\d+\s+|the\s+past\s+\w+\s+)?years|ever\s+since|"
+    r"\b(?:for|during|in)\s+(?:many\s+|several\s+|\d+\s+|the\s+(?:past|last)\s+\w+\s+)?years|"
+    r"ever\s+since|"
     r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades)|in\s+the\s+past|"
     r"\b(?:charges?|charged|accused|convicted|sentenced|sued|trial|lawsuit|tried)\s+(?:of|for|with|"
     r"over)\b|\bpolicy\s+of\b|\b(?:repression|campaign|wave|escalation|climate|string|series)\s+of\b"
 )
 _PLURAL_CUE = re.compile(r"(?:attacks|assaults|raids|murders|bombings|massacres|killings|"
                          r"kidnappings|abductions|assassinations|shootings|executions|actions|"
-                         r"operations|atrocities|crimes|explosions)$")
+                         r"operations|atrocities|crimes|explosions|confrontations|encounters|"
+                         r"homicides|shoot-?outs|detentions)$")
+# What follows a verb, not a plural noun: "attacks the", "raids one of", "kills Al-Hassan".
+_VERB_OBJECT = re.compile(r"\s+(?:the|a|an|one|his|her|their|its)\s|\s+(?:al-|[A-Z])")
+# "four raids", "two explosions", "more than 60 barrel bombs": counted events are specific.
+_COUNTED = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twin)\s+(?:[\w-]+\s+){0,2}$"
+)
 
 
-def _sentence_score(cues: Sequence[EventCue], text: str) -> float:
+def _habitual(cue: EventCue, text: str, base: int) -> bool:
+    """A plural event noun ("attacks"), unless it is a verb with its object ("IS attacks
+    al-Tabaqa airport") or weapons' events are counted ("two explosions")."""
+    if _PLURAL_CUE.search(cue.text.lower()) is None:
+        return False
+    start, end = cue.span.start - base, cue.span.end - base
+    if not text.isupper() and _VERB_OBJECT.match(text, end):
+        return False
+    if cue.event_type != "explosion_remote_violence" and cue.sub_event_type != "armed_clash":
+        return True
+    return _COUNTED.search(lowered(text[max(0, start - 40):max(0, start)])) is None
+
+
+def _sentence_score(cues: Sequence[EventCue], text: str, base: int = 0) -> float:
     """Event evidence of one sentence: its best cue, more for a second event word,
-    a casualty figure or a time anchor, less for background and habitual plurals."""
+    a casualty figure or a time anchor, less for background and habitual plurals.
+    `base` is the sentence's offset in the report (cue spans are report offsets)."""
+    low = lowered(text)
     strengths = sorted(
-        (c.strength * (0.6 if _PLURAL_CUE.search(c.text.lower()) else 1.0) for c in cues),
-        reverse=True,
+        (c.strength * (0.6 if _habitual(c, text, base) else 1.0) for c in cues), reverse=True
     )
     score = strengths[0] + 0.3 * sum(1 for v in strengths[1:] if v >= 0.6)
-    low = lowered(text)
     if _CASUALTY.search(low):
         score += 0.4
     if _NOW.search(low):
@@ -409,9 +352,14 @@ def relevance_score(clean: CleanText, cues: Sequence[EventCue]) -> float:
     for cue in cues:
         if not (cue.negated or cue.hypothetical):
             by_sentence.setdefault(cue.sentence, []).append(cue)
-    texts = {s.index: s.text for s in clean.sentences}
+    sentences = {s.index: s for s in clean.sentences}
     best = max(
-        (_sentence_score(found, texts.get(i, "")) for i, found in by_sentence.items()), default=0.0
+        (
+            _sentence_score(found, sentences[i].text, sentences[i].span.start)
+            if i in sentences else _sentence_score(found, "")
+            for i, found in by_sentence.items()
+        ),
+        default=0.0,
     )
     return max(0.0, min(best, 1.0))
 

@@ -9,12 +9,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..parallel import PoolStats, extract_many, own_peak_mb
 from ..pipeline import Resources, load_resources
 from ..records import Extraction, Report
 from ..settings import Settings
 from .gold import GoldRecord, load_gold
 from .metrics import DatasetScores, MetricValue, score_record
-from .parallel import PoolStats, extract_all, own_peak_mb
 from .predict import document_prediction
 
 
@@ -103,9 +103,10 @@ def evaluate_records(
         resources = load_resources(settings)
     started, cpu_started = time.perf_counter(), time.process_time()
     stats = PoolStats()
-    extractions = extract_all(
+    extractions = extract_many(
         (report_of(r) for r in records),
         settings=settings, workers=workers, resources=resources, stats=stats,
+        keep_reports=False,
     )
     result = score_extractions(records, extractions)
     seconds = time.perf_counter() - started

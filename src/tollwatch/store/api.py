@@ -107,15 +107,23 @@ class Store:
         batch_size: int = 100,
         on_batch: Callable[[IngestStats], None] | None = None,
         refresh: bool = False,
+        workers: int | None = None,
     ) -> RunSummary:
         """Read, extract, store and match the reports in `paths`.
 
+        Extraction runs in `workers` processes (default: the `workers` setting), in
+        input order; storing stays in this process, one transaction per batch.
         Reports already stored with the same text are not extracted again, unless
         `refresh` is set (then they are extracted and their incidents replaced).
         """
         known = None if refresh else self.known_reports()
         items = ingest_stage.extractions_from_paths(
-            paths, settings=self.settings, published=published, resources=resources, known=known
+            paths,
+            settings=self.settings,
+            published=published,
+            resources=resources,
+            known=known,
+            workers=workers,
         )
         stats = self.ingest(items, batch_size=batch_size, on_batch=on_batch, refresh=refresh)
         return RunSummary(stats, self.match())

@@ -450,34 +450,27 @@ def extractions_from_paths(
     published: date | None = None,
     resources: Any = None,
     known: dict[str, str] | None = None,
+    workers: int | None = None,
 ) -> Iterator[Item]:
     """Read reports from `paths` and extract each: the items `tollwatch run` stores.
 
-    `known` maps stored report ids to their content hash: those reports are not
-    extracted again (they would be left unchanged anyway).
+    Extraction runs in `workers` processes (default: `settings.workers`), in input
+    order (`tollwatch.parallel.extract_pairs`). A report the reader refused stays a
+    `Rejection`; a report whose extraction crashed becomes an Extraction with `error`
+    (stored as a rejection). `known` maps stored report ids to their content hash:
+    those reports are not extracted again (they would be left unchanged anyway).
     """
-    from ..pipeline import extract, load_resources
+    from ..parallel import extract_pairs
     from ..reader import read_paths
 
-    loaded = resources if resources is not None else load_resources(settings)
-    for item in read_paths(paths, published=published, settings=settings):
-        if isinstance(item, Rejection):
-            yield item
-            continue
-        if known is not None and known.get(item.id) == content_hash(item.text):
-            # stored with this text already: the store will leave it alone, so
-            # extracting it again would be wasted work
-            yield Extraction(item.id, [], report=item)
-            continue
-        try:
-            yield extract(item, settings=settings, resources=loaded)
-        except Exception as err:  # a bug in one report's extraction must not stop the run
-            yield Rejection(
-                item.id,
-                item.origin or item.id,
-                f"extraction crashed ({err.__class__.__name__}: {err}); this is a bug in "
-                "tollwatch: please report it with this report attached",
-            )
+    def stored_already(report: Report) -> bool:
+        return known is not None and known.get(report.id) == content_hash(report.text)
+
+    items = read_paths(paths, published=published, settings=settings)
+    for item, extraction in extract_pairs(
+        items, settings=settings, workers=workers, resources=resources, skip=stored_already
+    ):
+        yield item if isinstance(item, Rejection) else extraction
 
 
 def estimate_reports(paths: Sequence[Path]) -> int:
