@@ -128,7 +128,7 @@ SHAPES = [
     ("Air strikes hit Idlib province in Syria.", "Idlib province in Syria", "admin1", "Idlib"),
     ("Clashes hit outside Homs, in Syria.", "outside Homs", "near", "Homs"),
     (
-        "A separate attack near al-Mayadeen city in Deir Ezzor province killed eight.",
+        "Mortar fire struck houses near al-Mayadeen city in Deir Ezzor province at dawn.",
         "near al-Mayadeen city in Deir Ezzor province",
         "near",
         "Deir ez-Zor",
