@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -309,9 +308,3 @@ def _distance(a: Span, b: Span) -> int:
     if a.overlaps(b):
         return 0
     return b.start - a.end if a.end <= b.start else a.start - b.end
-
-
-def strongest_cues(cues: Sequence[EventCue]) -> list[EventCue]:
-    """Cues that describe an event (not negated, not hypothetical), strongest first."""
-    usable = [c for c in cues if not c.negated and not c.hypothetical]
-    return sorted(usable, key=lambda c: (-c.strength, c.span.start))

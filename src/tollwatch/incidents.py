@@ -466,10 +466,6 @@ def _confidence(draft: Draft) -> float:
     return max(0.05, min(0.95, score))
 
 
-def _first_toll(mentions: list[TollMention]) -> Toll | None:
-    return sum_tolls(mentions)
-
-
 def _to_incidents(drafts: list[Draft], clean: CleanText, report: Report) -> list[Incident]:
     ordered = sorted(drafts, key=lambda d: (d.sentence, d.span.start))
     ids = {id(d): f"{report.id}#{n}" for n, d in enumerate(ordered, start=1)}
@@ -485,9 +481,9 @@ def _to_incidents(drafts: list[Draft], clean: CleanText, report: Report) -> list
             event_type=event_type,  # type: ignore[arg-type]
             sub_event_type=sub,
             killed=draft.killed_toll(),
-            wounded=_first_toll(draft.wounded),
-            abducted=_first_toll(draft.abducted),
-            missing=_first_toll(draft.missing),
+            wounded=sum_tolls(draft.wounded),
+            abducted=sum_tolls(draft.abducted),
+            missing=sum_tolls(draft.missing),
             date=draft.date,
             place=draft.place,
             perpetrator=draft.perpetrator,

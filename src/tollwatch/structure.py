@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .context import PLACE_RANK, actors_compatible, sides_compatible
-from .records import CleanText, DateMention, Toll
+from .records import CleanText, DateMention
 
 if TYPE_CHECKING:
     from .incidents import Draft
@@ -308,7 +308,3 @@ def _claimed(claim: Draft, kept: list[Draft]) -> Draft | None:
     if not candidates:
         return None
     return max(candidates, key=lambda d: (len(d.parts), d.best or 0))
-
-
-def toll_best(toll: Toll | None) -> int | None:
-    return toll.best if toll else None
