@@ -30,3 +30,10 @@ def settings() -> Settings:
 def resources(settings: Settings) -> Resources:
     """Gazetteer and actor dictionary, loaded once for the whole test session."""
     return load_resources(settings)
+
+
+# The store tests' fixtures (SQLite and PostgreSQL databases, opened stores) live in
+# test_store_support.py; importing them here registers them for every test module.
+from test_store_support import db_url, pg_url, sqlite_store, store  # noqa: E402
+
+__all__ = ["db_url", "pg_url", "sqlite_store", "store"]

@@ -10,7 +10,6 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-import test_store_support as support
 from test_store_support import (
     IS,
     actor,
@@ -27,12 +26,6 @@ from tollwatch.errors import StoreError
 from tollwatch.settings import Settings
 from tollwatch.store import Store, open_store
 from tollwatch.store.export import column_names
-
-# fixtures shared by the store tests (see test_store_support.py)
-db_url = support.db_url
-pg_url = support.pg_url
-sqlite_store = support.sqlite_store
-store = support.store
 
 ACLED = [
     "event_date",

@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import test_store_support as support
 from test_store_support import (
     HTS,
     IS,
@@ -35,11 +34,6 @@ from tollwatch.store.matching import (
     score_pairs,
 )
 from tollwatch.store.pairs_eval import evaluate, load_pairs
-
-# fixtures shared by the store tests (see test_store_support.py)
-db_url = support.db_url
-pg_url = support.pg_url
-store = support.store
 
 PAIRS = Path(__file__).parent / "data" / "matching_pairs.jsonl"
 

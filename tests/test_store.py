@@ -18,7 +18,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, text
 
-import test_store_support as support
 from test_store_support import (
     extraction,
     incident,
@@ -42,11 +41,6 @@ from tollwatch.store.models import (
     RejectionRow,
     ReportRow,
 )
-
-# fixtures shared by the store tests (see test_store_support.py)
-db_url = support.db_url
-pg_url = support.pg_url
-store = support.store
 
 
 def test_open_creates_schema_at_head(store: Store) -> None:

@@ -12,15 +12,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-import test_store_support as support
 from test_store_support import extraction, incident, killed
 from tollwatch.settings import Settings
 from tollwatch.store import open_store
 from tollwatch.store.models import AuditRow, IncidentRow, ReportRow
-
-# fixtures shared by the store tests (see test_store_support.py)
-db_url = support.db_url
-pg_url = support.pg_url
 
 TOTAL, BATCH, STOP_AT = 60, 10, 35
 

@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-import test_store_support as support
 from test_store_support import (
     IS,
     day,
@@ -20,11 +19,6 @@ from tollwatch.records import Span, Toll
 from tollwatch.store import Store
 from tollwatch.store.models import EventFigureRow, FigureRow, IncidentRow
 from tollwatch.store.reconcile import FigureRef, reconcile
-
-# fixtures shared by the store tests (see test_store_support.py)
-db_url = support.db_url
-pg_url = support.pg_url
-store = support.store
 
 
 def ref(

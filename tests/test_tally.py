@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-import test_store_support as support
 from test_store_support import (
     ARMY,
     HTS,
@@ -28,12 +27,6 @@ from tollwatch.cli import app
 from tollwatch.errors import StoreError
 from tollwatch.store import Store
 from tollwatch.store.tally import period_of
-
-# fixtures shared by the store tests (see test_store_support.py)
-db_url = support.db_url
-pg_url = support.pg_url
-store = support.store
-sqlite_store = support.sqlite_store
 
 
 def _total(store: Store, **options: Any) -> int:

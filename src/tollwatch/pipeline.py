@@ -52,6 +52,7 @@ def find_mentions(
     sentences = violence_stage.candidate_sentences(clean)
     if not sentences:
         return Mentions()
+    actors = tuple(actors_stage.find_actors(clean, sentences, resources.actors))
     places = (
         places_stage.find_places(clean, sentences, resources.gazetteer, settings)
         if settings.geocode
@@ -63,8 +64,8 @@ def find_mentions(
             dates_stage.find_dates(clean, clean.content(), report.published, settings)
         ),
         places=tuple(places),
-        actors=tuple(actors_stage.find_actors(clean, sentences, resources.actors)),
-        sources=tuple(sources_stage.find_sources(clean, sentences, resources.actors)),
+        actors=actors,
+        sources=tuple(sources_stage.find_sources(clean, sentences, resources.actors, actors)),
         cues=tuple(violence_stage.find_cues(clean, sentences, settings)),
     )
 

@@ -166,9 +166,15 @@ class _State:
 
 
 def find_sources(
-    clean: CleanText, sentences: Sequence[Sentence], actors: ActorDictionary
+    clean: CleanText,
+    sentences: Sequence[Sentence],
+    actors: ActorDictionary,
+    actor_mentions: Sequence[ActorMention] | None = None,
 ) -> list[SourceMention]:
     """Source mentions (who says so) in `sentences`, in text order.
+
+    `actor_mentions` are those `find_actors` gave for the same sentences, when the
+    caller has them already (the pipeline does); otherwise they are found here.
 
     >>> from tollwatch.actors import load_actors
     >>> from tollwatch.settings import Settings
@@ -178,7 +184,8 @@ def find_sources(
     >>> [(s.name, s.role) for s in find_sources(clean, clean.sentences, load_actors(Settings()))]
     [('Syrian Observatory for Human Rights', 'monitor')]
     """
-    actor_mentions = find_actors(clean, sentences, actors)
+    if actor_mentions is None:
+        actor_mentions = find_actors(clean, sentences, actors)
     by_sentence: dict[int, list[ActorMention]] = {}
     for actor_mention in actor_mentions:
         by_sentence.setdefault(actor_mention.sentence, []).append(actor_mention)
