@@ -414,7 +414,8 @@ def _inherit(
             draft.cue = (parent.cue if parent else None) or ctx.cue_near(draft.sentence, 2)
         if draft.source is None and parent is not None:
             draft.source = parent.source
-    doc_place = document_place(clean, mentions) if any(d.place is None for d in drafts) else None
+    needs_place = any(d.place is None for d in drafts)
+    doc_place = document_place(ctx.country, mentions) if needs_place else None
     doc_date = (
         ctx.first_event_date()
         or dates_stage.document_date(clean, report.published)
@@ -517,9 +518,9 @@ def _published(report: Report) -> DateMention | None:
     )
 
 
-def document_place(clean: CleanText, mentions: Mentions) -> PlaceMention | None:
-    """The report's main country as a country-level place, for figures with no place."""
-    country = places_stage.document_country(clean, mentions.places) or _document_country(mentions)
+def document_place(country: str | None, mentions: Mentions) -> PlaceMention | None:
+    """The report's main country (`places.document_country`) as a country-level place,
+    for figures with no place."""
     if country is None:
         return None
     in_country = [p for p in mentions.places if p.country == country]
@@ -538,17 +539,6 @@ def document_place(clean: CleanText, mentions: Mentions) -> PlaceMention | None:
                 is_source_location=False,
             )
     return None
-
-
-def _document_country(mentions: Mentions) -> str | None:
-    """The country most named by the report's incident places (first named on ties)."""
-    counts: dict[str, int] = {}
-    for place in mentions.places:
-        if place.country and not place.is_source_location:
-            counts[place.country] = counts.get(place.country, 0) + 1
-    if not counts:
-        return None
-    return max(counts, key=lambda c: counts[c])
 
 
 def country_name(code: str) -> str | None:
