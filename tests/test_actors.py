@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from tollwatch.actors import ActorDictionary, find_actors, load_actors, victim_type
+from tollwatch.actors.dictionary import ActorDictionary, find_actors, load_actors, victim_type
 from tollwatch.errors import SettingsError
 from tollwatch.records import Actor, ActorMention, CleanText, Sentence, Span
 from tollwatch.settings import Settings

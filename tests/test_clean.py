@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tollwatch.clean import clean, dateline, is_boilerplate, is_hard_wrapped, is_upper
+from tollwatch.read.cleaning import clean, dateline, is_boilerplate, is_hard_wrapped, is_upper
 from tollwatch.records import CleanText, Report
 from tollwatch.settings import Settings
 

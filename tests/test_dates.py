@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tollwatch import weekdays as cal
-from tollwatch.date_choice import incident_date, is_reporting_date
-from tollwatch.date_words import WEEKDAYS
-from tollwatch.dates import document_date, find_dates
+from tollwatch.dates import weekdays as cal
+from tollwatch.dates.choice import incident_date, is_reporting_date
+from tollwatch.dates.resolve import document_date, find_dates
+from tollwatch.dates.words import WEEKDAYS
 from tollwatch.records import CleanText, DateMention, Sentence, Span
 from tollwatch.settings import Settings
 

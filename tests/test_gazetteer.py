@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tollwatch import gazetteer_build
 from tollwatch.errors import GazetteerError
-from tollwatch.gazetteer import Gazetteer, GazetteerBuilder, load_gazetteer
-from tollwatch.gazetteer_build import merge_user_places
-from tollwatch.geonames_import import import_file, imported_files, merge_imported
-from tollwatch.placenames import country_code, light_key, name_key, normalise_admin1
+from tollwatch.places.gazetteer import Gazetteer, GazetteerBuilder, load_gazetteer
+from tollwatch.places.gazetteer import build as gazetteer_build
+from tollwatch.places.gazetteer.build import merge_user_places
+from tollwatch.places.gazetteer.geonames import import_file, imported_files, merge_imported
+from tollwatch.places.names import country_code, light_key, name_key, normalise_admin1
 from tollwatch.settings import Settings
 
 # --- name keys: one key for the spellings the press uses ------------------------------
@@ -404,7 +404,7 @@ def test_missing_places_file_setting_is_an_error(tmp_path: Path) -> None:
 def test_cli_import_lookup_and_info(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
-    from tollwatch.cli_gazetteer import gazetteer_app
+    from tollwatch.cli.gazetteer import gazetteer_app
 
     monkeypatch.setattr(gazetteer_build, "build_default", lambda builder: None)
     runner = CliRunner()
@@ -422,7 +422,7 @@ def test_cli_import_lookup_and_info(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_every_gazetteer_command_has_help_and_is_documented() -> None:
-    from tollwatch.cli_gazetteer import gazetteer_app
+    from tollwatch.cli.gazetteer import gazetteer_app
 
     docs = (Path(__file__).resolve().parent.parent / "docs" / "places.md").read_text()
     for command in gazetteer_app.registered_commands:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from tollwatch.incidents import build_incidents
+from tollwatch.actors.sources import CLAIM_RESULT
+from tollwatch.incidents.build import build_incidents
 from tollwatch.records import (
     Actor,
     ActorMention,
@@ -21,7 +22,6 @@ from tollwatch.records import (
     TollMention,
 )
 from tollwatch.settings import Settings
-from tollwatch.sources import CLAIM_RESULT
 
 ARTICLE = (
     "Gunmen kill more than 50 soldiers in a week\n"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tollwatch.numbers import find_quantities, parse_number, parse_spanish_number
+from tollwatch.tolls.numbers import find_quantities, parse_number, parse_spanish_number
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from tollwatch import parallel, pipeline
 from tollwatch.errors import SettingsError
 from tollwatch.parallel import PoolStats, extract_many, extract_pairs
 from tollwatch.pipeline import Resources
-from tollwatch.reader import read_paths
+from tollwatch.read.files import read_paths
 from tollwatch.records import Extraction, Rejection, Report
 from tollwatch.settings import Settings
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tollwatch.gazetteer import Gazetteer, load_gazetteer
-from tollwatch.places import document_country, find_places
+from tollwatch.places.gazetteer import Gazetteer, load_gazetteer
+from tollwatch.places.geocode import document_country, find_places
 from tollwatch.records import CleanText, PlaceMention, Sentence, Span
 from tollwatch.settings import Settings
 

@@ -11,15 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tollwatch.errors import InputError
-from tollwatch.reader import (
-    ReadResult,
-    decode_bytes,
-    html_to_text,
-    parse_published,
-    read_paths,
-    read_results,
-    read_stdin,
-)
+from tollwatch.read import ReadResult, parse_published, read_paths, read_results, read_stdin
+from tollwatch.read.decode import decode_bytes, html_to_text
 from tollwatch.records import Rejection, Report
 
 ROOT = Path(__file__).resolve().parent.parent

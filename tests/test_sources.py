@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tollwatch.actors import ActorDictionary, load_actors
+from tollwatch.actors.dictionary import ActorDictionary, load_actors
+from tollwatch.actors.sources import find_sources, is_claim_sentence, source_for_sentence
 from tollwatch.records import CleanText, Sentence, SourceMention, Span
 from tollwatch.settings import Settings
-from tollwatch.sources import find_sources, is_claim_sentence, source_for_sentence
 
 
 def make_clean(text: str, upper: bool = False, headline: bool = False) -> CleanText:

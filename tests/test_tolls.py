@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tollwatch.errors import SettingsError
 from tollwatch.records import CleanText, Sentence, Span, TollMention
 from tollwatch.settings import Settings
-from tollwatch.tolls import find_tolls
+from tollwatch.tolls.find import find_tolls
 
 SETTINGS = Settings()
 

@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from tollwatch.clean import clean
+from tollwatch.read.cleaning import clean
 from tollwatch.records import CleanText, EventCue, Report, Sentence, Span
 from tollwatch.settings import Settings
-from tollwatch.violence import (
+from tollwatch.violence.detect import (
     candidate_sentences,
     find_cues,
     is_relevant,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .actors import victim_type
+from .actors.dictionary import victim_type
 from .records import ActorMention, DateMention, Extraction, Incident, PlaceMention, Toll
 
 CONTRACT_VERSION = 1

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import actors as actors_stage
-from . import clean as clean_stage
-from . import dates as dates_stage
-from . import gazetteer as gazetteer_stage
-from . import incidents as incidents_stage
-from . import places as places_stage
-from . import sources as sources_stage
-from . import tolls as tolls_stage
-from . import violence as violence_stage
+from .actors import dictionary as actors_stage
+from .actors import sources as sources_stage
+from .dates import resolve as dates_stage
 from .errors import TollwatchError
+from .incidents import build as incidents_stage
+from .places import gazetteer as gazetteer_stage
+from .places import geocode as places_stage
+from .read import cleaning as clean_stage
 from .records import CleanText, Extraction, Mentions, Report
 from .settings import Settings
+from .tolls import find as tolls_stage
+from .violence import detect as violence_stage
 
 
 @dataclass(frozen=True)

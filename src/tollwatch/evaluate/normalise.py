@@ -24,8 +24,8 @@ from typing import Any
 import pycountry
 from unidecode import unidecode
 
-from .. import gazetteer as _gazetteer
 from ..errors import TollwatchError
+from ..places import names as _gazetteer
 
 
 def fold(text: str) -> str:

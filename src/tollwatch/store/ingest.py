@@ -461,7 +461,7 @@ def extractions_from_paths(
     those reports are not extracted again (they would be left unchanged anyway).
     """
     from ..parallel import extract_pairs
-    from ..reader import read_paths
+    from ..read.files import read_paths
 
     def stored_already(report: Report) -> bool:
         return known is not None and known.get(report.id) == content_hash(report.text)

@@ -1,0 +1,370 @@
+"""Attribution: who says so, and in what role (docs/sources.md).
+
+A source is found where a speech frame meets a speaker:
+
+* "..., the Observatory said" / "the ministry said (that) ..." / "..., said a police spokesman"
+* "according to (the) X"
+* "X was cited by AFP as saying" (X via AFP)
+* "X claimed (responsibility for) ..." and a party speaking of its own action
+  ("the militant group said it had killed 20", "the army said it killed 50
+  terrorists"): role `perpetrator_claim`
+* a headline ending in ": Activist group"
+
+The speaker is a named source of the dictionary (SOHR, AFP, Amaq ...), a role
+noun ("officials", "witnesses", "state media", "an activist group"), an actor
+(the army speaks as an official, an armed group as a claimant), or a pronoun
+("it said") that takes the last named source. A generic monitor ("the
+Britain-based monitor", "an activist group") takes the name of the one named
+monitor of the report, when there is exactly one.
+
+Scope: `source_for_sentence` gives a sentence its own source, else the one of the
+closest earlier sentence that had one (claims are never carried over).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import cast
+
+from ..records import ActorMention, CleanText, Sentence, SourceMention, SourceRole, Span
+from ..violence.detect import lowered
+from .dictionary import ActorDictionary, find_actors, tokenize
+
+RULE = "sources.v1"
+CLAIM_RESULT = RULE + ".claim_result"  # the claimant states a result: counts here are claims
+CLAIM_RESPONSIBILITY = RULE + ".claim_responsibility"
+# An armed party speaking of something else (not its own action): role "unknown".
+PARTY_STATEMENT = RULE + ".party_statement"
+_CLAIM_RULES = (CLAIM_RESULT, CLAIM_RESPONSIBILITY)
+
+_VERB = re.compile(
+    r"\b(?:said|says|say|reported|reports|report|told|tells|added|adds|stated|announced|"
+    r"confirmed|tweeted|wrote|noted|estimated|counted|documented|recorded|described|"
+    r"claimed|claims|claim|asserted|acknowledged|admitted|alleged|affirmed|declared|"
+    r"put\s+the\s+(?:death\s+)?toll|quoted|cited|indicated|explained|denounced|charged|"
+    r"informed)\b",
+    re.IGNORECASE,
+)
+_CITED_BY = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:cited|quoted)\s+by\s+(?P<via>[^,.;]{2,60}?)\s+as\s+(?:saying|stating)",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_HEADLINE_TAIL = re.compile(r":\s*(?P<x>[^:]{3,60}?)\s*$")
+_BEFORE_GAP = re.compile(
+    r"(?:\s+(?:monitoring|tracking|documenting|that\s+monitors|which\s+monitors)\s+[^,.;]{1,40}?)?"
+    r"[\s,]*(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?[\s,]*)?"
+    r"(?:(?:has|have|had|also|later|earlier|then|previously|separately|further|again|"
+    r"on\s+\w+|last\s+\w+|in\s+a\s+\w+(?:\s+\w+)?)[\s,]*){0,3}",
+    re.IGNORECASE,
+)
+_AFTER_GAP = re.compile(r"\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+# "backed by US airstrikes, declared": a prepositional object is not the speaker
+_AGENT = re.compile(r"\b(?:by|with|of|to|against|from|on|at|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:it|he|she|they)$", re.IGNORECASE)
+
+_ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
+    ("official", r"(?:(?:security|military|army|police|government|medical|hospital|official)"
+                 r"\s+sources?)"),
+    ("unknown", r"(?:(?:local|informed|other|several|unnamed|reliable)\s+)?sources?"),
+    ("witness", r"(?:eye)?witness(?:es)?|residents?|villagers?|survivors?|relatives|"
+                r"family\s+members|neighbou?rs|locals?|passers?-?by"),
+    ("monitor", r"(?:an?\s+|the\s+)?(?:(?:local|syrian|opposition|human\s+rights|rights|war)\s+)?"
+                r"(?:activist\s+groups?|activists?|monitor(?:ing\s+group)?|rights\s+groups?|"
+                r"watchdog|observers)"),
+    ("official", r"(?:(?:local|provincial|regional|state|government|military|army|police|"
+                 r"security|health|hospital|medical|interior|defen[cs]e|foreign|federal|"
+                 r"municipal|senior|top|district|city|town|village|u\.?s\.?|western|iraqi|"
+                 r"syrian|afghan|nigerian|mexican|pakistani|colombian|peruvian|salvadoran|"
+                 r"israeli|palestinian|russian|ukrainian|turkish|a|an|the)\s+){0,4}"
+                 r"(?:officials?|spokes(?:man|woman|person)|ministry|minister|authorities|"
+                 r"governor|mayor|commander|prosecutors?|police\s+chief|doctors?|medics|"
+                 r"paramedics|coroner|government|presidency|statement)"),
+)
+_ROLE_RE = re.compile(  # matched on lower-cased text (faster than re.IGNORECASE)
+    "\\b(?:" + "|".join(f"(?P<r{i}>(?:{pat})\\b)" for i, (_, pat) in enumerate(_ROLE_NOUNS)) + ")"
+)
+_GENERIC_MONITOR = re.compile(
+    r"(?:activist|monitor|rights\s+group|watchdog|observers|(?:uk|britain|london)[\s-]+based)",
+    re.IGNORECASE,
+)
+_KILL = (r"(?:killed|kill|killing|wounded|injured|destroyed|neutrali[sz]ed|eliminated|"
+         r"shot\s+down|downed|captured|executed|attacked|ambushed|targeted|carried\s+out|"
+         r"struck|hit|repelled|bombed|shelled|inflicted)")
+_OWN_RESULT = re.compile(
+    r"\b(?:it|they|we|its\s+\w+|their\s+\w+|our\s+\w+)\b[^.;]{0,60}?\b" + _KILL + r"\b",
+    re.IGNORECASE,
+)
+_STATE_RESULT = re.compile(
+    r"\b(?:troops|soldiers|forces|army|military|police|security\s+forces|warplanes|jets|"
+    r"aircraft|units|personnel|the\s+air\s+force)\b[^.;]{0,50}?\b" + _KILL + r"\b[^.;]{0,60}?"
+    r"\b(?:terrorists?|militants?|insurgents?|rebels?|fighters|gunmen|bandits|jihadists?|"
+    r"extremists?|separatists?|guerrillas?|subversives?|criminals?|cartel)\b",
+    re.IGNORECASE,
+)
+# An armed party reporting its enemy's losses ("ten soldiers were killed") is claiming them.
+_ENEMY_LOSSES = re.compile(
+    r"\b(?:soldiers?|troops|policemen|police|officers|forces|fighters|militiamen|militants|"
+    r"rebels|terrorists|mercenaries|enemy|invaders|apostates|crusaders|regime|army)\b"
+    r"[^.;]{0,40}?\b" + _KILL + r"\b|\b" + _KILL + r"\s+(?:\w+\s+){0,3}(?:soldiers?|troops|"
+    r"policemen|officers|fighters|militiamen|enemy|mercenaries|apostates|crusaders)\b",
+    re.IGNORECASE,
+)
+_RESPONSIBILITY = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    """A phrase that may be the subject of a speech verb."""
+
+    name: str
+    role: SourceRole
+    span: Span
+    actor_category: str | None = None  # when the speaker is an actor (army, IS)
+    outlet: bool = False  # a perpetrator's own outlet (Amaq)
+
+
+def _speakers(
+    clean: CleanText, sentence: Sentence, actors: ActorDictionary,
+    actor_mentions: Sequence[ActorMention],
+) -> list[_Speaker]:
+    """Named sources, role nouns and actors in one sentence, in text order."""
+    out: list[_Speaker] = []
+    tokens = tokenize(sentence.text, sentence.span.start)
+    for match in actors.source_matcher.scan(tokens, clean.upper):
+        entry = actors.sources[match.index]
+        span = Span(tokens.starts[match.start], tokens.ends[match.end - 1])
+        role = cast(SourceRole, entry.role)  # validated when the dictionary is loaded
+        out.append(_Speaker(entry.name, role, span, outlet=entry.role == "perpetrator_claim"))
+    base = sentence.span.start
+    for m in _ROLE_RE.finditer(lowered(sentence.text)):
+        span = Span(base + m.start(), base + m.end())
+        if any(s.span.overlaps(span) for s in out):
+            continue
+        role_index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        name = re.sub(r"^(?:an?|the)\s+", "", m.group())
+        out.append(_Speaker(name, _ROLE_NOUNS[role_index][0], span))
+    for mention in actor_mentions:
+        if any(s.span.overlaps(mention.span) for s in out):
+            continue
+        category = mention.actor.category
+        actor_role: SourceRole = "official" if category in ("state", "police") else (
+            "witness" if category == "civilians" else "perpetrator_claim")
+        out.append(_Speaker(mention.actor.name, actor_role, mention.span, category))
+    return sorted(out, key=lambda s: s.span.start)
+
+
+@dataclass
+class _State:
+    """What the scan remembers across sentences."""
+
+    last: SourceMention | None = None
+    speakers: list[_Speaker] = field(default_factory=list)
+    claim_names: dict[str, str] = field(default_factory=dict)  # actor -> its claim outlet
+
+
+def find_sources(
+    clean: CleanText,
+    sentences: Sequence[Sentence],
+    actors: ActorDictionary,
+    actor_mentions: Sequence[ActorMention] | None = None,
+) -> list[SourceMention]:
+    """Source mentions (who says so) in `sentences`, in text order.
+
+    `actor_mentions` are those `find_actors` gave for the same sentences, when the
+    caller has them already (the pipeline does); otherwise they are found here.
+
+    >>> from tollwatch.actors import load_actors
+    >>> from tollwatch.settings import Settings
+    >>> from tollwatch.records import CleanText, Sentence, Span
+    >>> text = "Five people died, the Syrian Observatory for Human Rights said."
+    >>> clean = CleanText("r", text, (Sentence(0, Span(0, len(text)), text),))
+    >>> [(s.name, s.role) for s in find_sources(clean, clean.sentences, load_actors(Settings()))]
+    [('Syrian Observatory for Human Rights', 'monitor')]
+    """
+    if actor_mentions is None:
+        actor_mentions = find_actors(clean, sentences, actors)
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for actor_mention in actor_mentions:
+        by_sentence.setdefault(actor_mention.sentence, []).append(actor_mention)
+    state = _State()
+    found: list[SourceMention] = []
+    for sentence in sentences:
+        speakers = _speakers(clean, sentence, actors, by_sentence.get(sentence.index, []))
+        state.speakers = speakers
+        for mention in _attributions(clean, sentence, speakers, state):
+            found.append(mention)
+            state.last = mention
+    return _name_generic_monitors(found, actors)
+
+
+def _attributions(
+    clean: CleanText, sentence: Sentence, speakers: list[_Speaker], state: _State
+) -> list[SourceMention]:
+    text, base = clean.text, sentence.span.start
+    results: list[SourceMention] = []
+    seen: set[Span] = set()
+
+    def add(mention: SourceMention | None) -> None:
+        if mention is not None and mention.span not in seen:
+            seen.add(mention.span)
+            results.append(mention)
+
+    for m in _ACCORDING.finditer(sentence.text):
+        start = base + m.end()
+        speaker = next((s for s in speakers if s.span.start - start in range(0, 5)), None)
+        add(_mention(clean, sentence, speaker, state, Span(base + m.start(), base + m.end())))
+    for m in _CITED_BY.finditer(sentence.text):
+        verb_start = base + m.start()
+        speaker = _speaker_before(text, speakers, verb_start)
+        via = next((s.name for s in speakers
+                    if base + m.start("via") <= s.span.start < base + m.end("via")),
+                   m.group("via").strip())
+        mention = _mention(clean, sentence, speaker, state, Span(verb_start, base + m.end()))
+        add(replace(mention, via=via) if mention else None)
+    for m in _VERB.finditer(sentence.text):
+        verb = Span(base + m.start(), base + m.end())
+        if any(r.span.contains(verb) or verb.start < r.span.end <= verb.end for r in results):
+            continue
+        speaker = _speaker_before(text, speakers, verb.start) or _speaker_after(
+            text, speakers, verb)
+        if speaker is None and _PRONOUN.search(text[max(base, verb.start - 6):verb.start].rstrip()):
+            add(_pronoun(clean, sentence, state, verb))
+            continue
+        add(_mention(clean, sentence, speaker, state, verb))
+    if sentence.headline and not results:
+        tail = _HEADLINE_TAIL.search(sentence.text)
+        if tail:
+            start = base + tail.start("x")
+            speaker = next((s for s in speakers if s.span.start >= start), None)
+            add(_mention(clean, sentence, speaker, state, Span(start, base + tail.end("x"))))
+    return sorted(results, key=lambda r: r.span.start)
+
+
+def _speaker_before(text: str, speakers: list[_Speaker], verb_start: int) -> _Speaker | None:
+    for speaker in reversed(speakers):
+        if speaker.span.end <= verb_start:
+            gap = text[speaker.span.end:verb_start]
+            object_of = _AGENT.search(text, max(0, speaker.span.start - 16), speaker.span.start)
+            if not _BEFORE_GAP.fullmatch(gap) or object_of:
+                return None
+            return speaker
+    return None
+
+
+def _speaker_after(text: str, speakers: list[_Speaker], verb: Span) -> _Speaker | None:
+    """", said a police spokesman": the inverted order, only after a comma or quote."""
+    before = text[max(0, verb.start - 3):verb.start]
+    if not re.search(r"[,\"”'’]\s*$", before):
+        return None
+    for speaker in speakers:
+        if speaker.span.start >= verb.end:
+            gap = text[verb.end:speaker.span.start]
+            return speaker if _AFTER_GAP.fullmatch(gap) else None
+    return None
+
+
+def _pronoun(
+    clean: CleanText, sentence: Sentence, state: _State, verb: Span
+) -> SourceMention | None:
+    """"it said": the last named source, its role and `via` kept."""
+    if state.last is None:
+        return None
+    start = clean.text.rfind(" ", sentence.span.start, verb.start - 1) + 1
+    span = Span(start, verb.end)
+    return replace(state.last, text=clean.text[span.start:span.end], span=span,
+                   sentence=sentence.index, rule=state.last.rule)
+
+
+def _mention(
+    clean: CleanText, sentence: Sentence, speaker: _Speaker | None, state: _State, frame: Span
+) -> SourceMention | None:
+    if speaker is None:
+        return None
+    span = Span(min(speaker.span.start, frame.start), max(speaker.span.end, frame.end))
+    text = clean.text[span.start:span.end]
+    rule, role, name = RULE, speaker.role, speaker.name
+    claim = _claim_rule(clean, sentence, speaker, frame)
+    if claim == PARTY_STATEMENT:
+        role, rule, claim = "unknown", claim, None
+    if claim is not None:
+        role, rule = "perpetrator_claim", claim
+        outlet = next((s.name for s in state.speakers if s.outlet and s is not speaker), None)
+        if outlet is not None:
+            name = outlet
+        elif speaker.actor_category is not None:
+            name = state.claim_names.get(speaker.name, name)
+        if speaker.actor_category is not None:
+            state.claim_names[speaker.name] = name
+    return SourceMention(name=name, role=role, text=text, span=span,
+                         sentence=sentence.index, rule=rule)
+
+
+def _claim_rule(
+    clean: CleanText, sentence: Sentence, speaker: _Speaker, frame: Span
+) -> str | None:
+    """The claim kind when the speaker is a party speaking of its own action."""
+    after = clean.text[frame.end:sentence.span.end]
+    whole = sentence.text
+    verb = clean.text[frame.start:frame.end]
+    armed = speaker.outlet or (
+        speaker.actor_category is not None
+        and speaker.actor_category not in ("state", "police", "civilians")
+    )
+    state_speaker = speaker.actor_category in ("state", "police") or (
+        speaker.role == "official"
+        and re.search(r"army|military|defen[cs]e|police|security", speaker.name, re.IGNORECASE)
+    )
+    if armed:
+        if _OWN_RESULT.search(after) or _ENEMY_LOSSES.search(after):
+            return CLAIM_RESULT
+        if _RESPONSIBILITY.search(verb) or speaker.outlet:
+            return CLAIM_RESPONSIBILITY
+        return PARTY_STATEMENT
+    if state_speaker and (_OWN_RESULT.search(after) or _STATE_RESULT.search(whole)):
+        return CLAIM_RESULT
+    return None
+
+
+def _name_generic_monitors(
+    found: list[SourceMention], actors: ActorDictionary
+) -> list[SourceMention]:
+    """"an activist group said" takes the name of the report's one named monitor."""
+    named = {s.name for s in found if s.role == "monitor" and s.rule == RULE} & {
+        e.name for e in actors.sources if e.role == "monitor"
+    }
+    if len(named) != 1:
+        return found
+    (only,) = named
+    return [
+        replace(s, name=only)
+        if s.role == "monitor" and s.name not in named and _GENERIC_MONITOR.search(s.name)
+        else s
+        for s in found
+    ]
+
+
+def source_for_sentence(
+    sources: Sequence[SourceMention], sentence_index: int
+) -> SourceMention | None:
+    """The source of a sentence: its own first source, else the closest earlier one.
+
+    Sources carry over to the following sentences until another source is named;
+    a perpetrator's claim is scoped to its own sentence and is never carried over.
+    """
+    own = [s for s in sources if s.sentence == sentence_index]
+    if own:
+        return own[0]
+    earlier = [s for s in sources if s.sentence < sentence_index and s.rule not in _CLAIM_RULES]
+    return max(earlier, key=lambda s: (s.sentence, s.span.start)) if earlier else None
+
+
+def is_claim_sentence(sources: Sequence[SourceMention], sentence_index: int) -> bool:
+    """True when figures in the sentence are a party's claim about its own action.
+
+    "The militant group said it had killed 20" is; "IS claimed the offensive" is a
+    claim of responsibility only (its sentence's counts are not the claimant's).
+    """
+    return any(s.sentence == sentence_index and s.rule == CLAIM_RESULT for s in sources)

@@ -1,0 +1,222 @@
+"""`tollwatch run | tally | export | db upgrade`: thin adapters over tollwatch.store.
+
+Each command parses its options, makes one library call, and turns a
+TollwatchError into a one-line message on stderr and exit code 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..errors import TollwatchError
+from ..settings import Settings, load_settings
+from ..store import Store, open_store
+from ..store.ingest import IngestStats, estimate_reports
+from ..store.tally import TallyRow
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Database URL (default: TOLLWATCH_DB, else sqlite:///tollwatch.sqlite)."
+    ),
+]
+DateOption = Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"])]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="A TOML settings file (see settings.py).")
+]
+
+
+def _settings(db: str | None, config: Path | None = None, workers: int | None = None) -> Settings:
+    return load_settings(config_file=config, db=db, workers=workers)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except TollwatchError as err:
+        typer.echo(f"error ({err.code}): {err}", err=True)
+        raise typer.Exit(1) from err
+    except BrokenProcessPool as err:
+        typer.echo(f"error: a worker process died ({err}); run with --workers 1 to see why",
+                   err=True)
+        raise typer.Exit(1) from err
+
+
+@contextmanager
+def _opened(db: str | None, config: Path | None, workers: int | None = None) -> Iterator[Store]:
+    with _errors():
+        store = open_store(_settings(db, config, workers))
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def run_cmd(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Report files or folders (JSONL, text, HTML, feeds).")
+    ],
+    db: DbOption = None,
+    config: ConfigOption = None,
+    published: DateOption = None,
+    batch_size: Annotated[int, typer.Option(help="Reports per transaction.")] = 100,
+    refresh: Annotated[
+        bool, typer.Option(help="Extract stored reports again and replace their incidents.")
+    ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", "-w", min=1, metavar="N",
+            help="Worker processes that extract (default: the 'workers' setting, 1).",
+        ),
+    ] = None,
+) -> None:
+    """Read, extract, store and match reports in one go (re-running changes nothing)."""
+    console = Console(stderr=True)
+    with (
+        _opened(db, config, workers) as store,
+        _progress(console, estimate_reports(paths)) as advance,
+    ):
+        summary = store.run(
+            paths,
+            published=published.date() if published else None,
+            batch_size=batch_size,
+            on_batch=advance,
+            refresh=refresh,
+        )
+    s, m = summary.ingest, summary.match
+    typer.echo(
+        f"reports {s.reports_in}: stored {s.stored}, replaced {s.replaced}, unchanged "
+        f"{s.unchanged}, rejected {s.rejected}; incidents {s.incidents}; events {m.events} "
+        f"(created {m.created}, updated {m.updated}, deleted {m.deleted})"
+    )
+
+
+@contextmanager
+def _progress(console: Console, total: int) -> Iterator[Callable[[IngestStats], None]]:
+    columns = (
+        TextColumn("storing reports"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    # Refreshed by each batch, not by a thread of its own: with no other thread
+    # running, extraction workers can be forked (quick) rather than spawned.
+    with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
+        task = progress.add_task("run", total=total or None)
+
+        def advance(stats: IngestStats) -> None:
+            progress.update(task, completed=stats.reports_in, refresh=True)
+
+        yield advance
+
+
+def tally_cmd(
+    by: Annotated[str, typer.Option(help="Period: day, week or month.")] = "month",
+    group: Annotated[
+        str | None,
+        typer.Option(help="Group by country, admin1, perpetrator, victim_type or event_type."),
+    ] = None,
+    since: DateOption = None,
+    until: DateOption = None,
+    country: Annotated[str | None, typer.Option(help="Only this country (ISO alpha-2).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Killed (low/best/high) per period and group, each death counted once."""
+    if fmt not in ("table", "csv", "json"):
+        typer.echo(f"error: --format {fmt!r} is unknown; use table, csv or json", err=True)
+        raise typer.Exit(1)
+    with _opened(db, config) as store, _errors():
+        rows = store.tally(
+            by=by,
+            group=group,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            country=country,
+        )
+    _print_tally(rows, fmt)
+
+
+def _print_tally(rows: list[TallyRow], fmt: str) -> None:
+    dicts = [r.as_dict() for r in rows]
+    if fmt == "json":
+        typer.echo(json.dumps(dicts, indent=1))
+    elif fmt == "csv":
+        writer = csv.DictWriter(
+            sys.stdout, fieldnames=list(TallyRow.__dataclass_fields__), lineterminator="\n"
+        )
+        writer.writeheader()
+        writer.writerows(dicts)
+    else:
+        table = Table("period", "group", "events", "killed low", "killed best", "killed high")
+        for r in rows:
+            table.add_row(
+                r.period,
+                r.group,
+                str(r.events),
+                *(
+                    "-" if v is None else str(v)
+                    for v in (r.killed_low, r.killed_best, r.killed_high)
+                ),
+            )
+        Console().print(table)
+
+
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", help="csv, json, geojson or parquet.")] = "csv",
+    columns: Annotated[str, typer.Option(help="native, acled or ucdp column names.")] = "native",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output file (written atomically).")
+    ] = None,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Export counted events (one row per event) in tollwatch, ACLED or UCDP columns."""
+    with _opened(db, config) as store, _errors():
+        count = store.export(fmt, columns, output, stream=sys.stdout if output is None else None)
+    if output is not None:
+        typer.echo(f"{count} events written to {output}", err=True)
+
+
+def db_upgrade_cmd(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    revision: Annotated[str, typer.Option(help="Target revision.")] = "head",
+) -> None:
+    """Apply the database migrations (as `alembic upgrade head`)."""
+    from ..store import db as store_db
+
+    with _errors():
+        settings = _settings(db, config)
+        engine = store_db.make_engine(settings.db)
+        try:
+            reached = store_db.upgrade(engine, revision)
+        finally:
+            engine.dispose()
+    typer.echo(f"database {store_db.safe_url(settings.db)} is at revision {reached}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `run`, `tally`, `export` and `db upgrade` to `app`."""
+    app.command("run")(run_cmd)
+    app.command("tally")(tally_cmd)
+    app.command("export")(export_cmd)
+    db_app = typer.Typer(no_args_is_help=True, help="The incident database (migrations).")
+    db_app.command("upgrade")(db_upgrade_cmd)
+    app.add_typer(db_app, name="db")

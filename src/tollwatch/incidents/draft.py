@@ -1,0 +1,97 @@
+"""The Draft record: a figure on its way to becoming an Incident.
+
+Shared by the builder (build.py, which makes and finishes drafts) and the
+structure rules (incidents/structure.py, which relates them), so it lives below both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import (
+    ActorMention,
+    DateMention,
+    EventCue,
+    PlaceMention,
+    SourceMention,
+    Span,
+    Toll,
+    TollMention,
+)
+from .context import actor_side, generic_victim
+
+RULE = "incidents.v1"
+
+
+@dataclass
+class Draft:
+    """A figure (or figure-less event) on its way to becoming an Incident."""
+
+    sentence: int
+    span: Span
+    killed: list[TollMention] = field(default_factory=list)
+    wounded: list[TollMention] = field(default_factory=list)
+    abducted: list[TollMention] = field(default_factory=list)
+    missing: list[TollMention] = field(default_factory=list)
+    kind: str = "incident"
+    date: DateMention | None = None
+    place: PlaceMention | None = None
+    perpetrator: ActorMention | None = None
+    victim: ActorMention | None = None
+    victim_text: str | None = None
+    source: SourceMention | None = None
+    cue: EventCue | None = None
+    sentences: set[int] = field(default_factory=set)
+    parts: list[Draft] = field(default_factory=list)
+    parent: Draft | None = None
+    claim_of: Draft | None = None
+    update: bool = False
+    distinct: bool = False
+    earlier: bool = False
+    killed_override: Toll | None = None
+    zero: bool = False
+
+    @property
+    def best(self) -> int | None:
+        toll = self.killed_toll()
+        return toll.best if toll else None
+
+    def killed_toll(self) -> Toll | None:
+        if self.killed_override is not None:
+            return self.killed_override
+        return sum_tolls(self.killed)
+
+    def flags(self) -> frozenset[str]:
+        return frozenset(f for m in self.killed for f in m.flags)
+
+    def victim_side(self) -> str | None:
+        if self.victim is None or generic_victim(self.victim_text):
+            return None
+        return actor_side(self.victim)
+
+    def perpetrator_name(self) -> str | None:
+        return self.perpetrator.actor.name if self.perpetrator else None
+
+
+def sum_tolls(mentions: list[TollMention]) -> Toll | None:
+    """One toll for figures of one incident (several victim groups in one sentence)."""
+    if not mentions:
+        return None
+    if len(mentions) == 1:
+        return mentions[0].toll
+    tolls = [m.toll for m in mentions]
+
+    def total(values: list[int | None]) -> int | None:
+        return None if any(v is None for v in values) else sum(v for v in values if v is not None)
+
+    low = total([t.low if t.low is not None else t.best for t in tolls])
+    best = total([t.best for t in tolls])
+    high = total([t.high for t in tolls])
+    if best is not None and low is not None and low > best:
+        low = best
+    if best is not None and high is not None and high < best:
+        high = None
+    start = min(m.span.start for m in mentions)
+    end = max(m.span.end for m in mentions)
+    text = " + ".join(t.text or "" for t in tolls)
+    return Toll(low, best, high, text=text, span=Span(start, end), rule=RULE)

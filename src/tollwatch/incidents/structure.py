@@ -1,0 +1,306 @@
+"""How the figures of one report relate: repeats, updates, parts, aggregates, claims.
+
+`relate(drafts, clean)` walks the figures in document order and returns the drafts
+that remain incidents, with `parent`/`parts` and `claim_of` links set. Figures
+merged into another (a repeat, an update, a breakdown such as "three children
+were among the dead") leave only their evidence behind.
+"""
+
+from __future__ import annotations
+
+from ..records import CleanText, DateMention
+from .context import PLACE_RANK, actors_compatible, sides_compatible
+from .draft import Draft
+
+# A container whose scope is explicit ("since Thursday", "in two days", "in total",
+# a region) may take figures marked "another"; one that is only the report's
+# headline or lead may not.
+LEAD_SENTENCES = 2
+
+
+def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
+    """Link the drafts of one report; return those that stay incidents."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        if draft.kind == "claim":
+            kept.append(draft)
+            continue
+        if not draft.killed:
+            if not _attach_other_outcomes(draft, kept):
+                kept.append(draft)
+            continue
+        flags = draft.flags()
+        if "summary" in flags and _apply_summary(draft, kept):
+            continue
+        if "part" in flags and _absorb_breakdown(draft, kept):
+            continue
+        if "update" in flags:
+            if _apply_update(draft, kept):
+                continue
+            draft.update = True
+        if draft.earlier and _absorb_earlier(draft, kept):
+            continue
+        if not draft.distinct and _merge_repeat(draft, kept):
+            continue
+        container = _find_container(draft, kept, clean)
+        if container is not None:
+            draft.parent = container
+            container.parts.append(draft)
+        elif "aggregate_cue" in flags:
+            _adopt_parts(draft, kept)
+        kept.append(draft)
+    for draft in kept:
+        if draft.kind == "claim":
+            draft.claim_of = _claimed(draft, kept)
+    return kept
+
+
+def _incidents(kept: list[Draft]) -> list[Draft]:
+    return [d for d in kept if d.kind != "claim" and d.killed]
+
+
+def _attach_other_outcomes(draft: Draft, kept: list[Draft]) -> bool:
+    """ "More than 40 people were wounded" just after a killed figure: the same
+    incident's wounded (or abducted, missing), unless marked as another event."""
+    if draft.distinct or draft.kind == "claim":
+        return False
+    for previous in reversed(_incidents(kept)):
+        if draft.sentence - previous.sentence > 2:
+            return False
+        if any(
+            getattr(draft, outcome) and getattr(previous, outcome)
+            for outcome in ("wounded", "abducted", "missing")
+        ):
+            return False
+        for outcome in ("wounded", "abducted", "missing"):
+            getattr(previous, outcome).extend(getattr(draft, outcome))
+        previous.sentences |= draft.sentences
+        return True
+    return False
+
+
+def _absorb_breakdown(draft: Draft, kept: list[Draft]) -> bool:
+    """ "Three children were among the dead": evidence for the figure just before."""
+    for previous in reversed(_incidents(kept)):
+        if draft.sentence - previous.sentence <= 2:
+            previous.sentences |= draft.sentences
+            return True
+        break
+    return False
+
+
+def _apply_summary(draft: Draft, kept: list[Draft]) -> bool:
+    """A closing tally ("3 fatalities.", "fatalities coded as 2") restates the report's
+    total: it replaces the figure before it, or covers the figures before it."""
+    top = [d for d in _incidents(kept) if d.parent is None]
+    if not top:
+        return False
+    if len(top) == 1:
+        top[0].killed_override = draft.killed_toll()
+        top[0].sentences |= draft.sentences
+        _fill_missing(top[0], draft)
+        return True
+    for d in top:
+        d.parent = draft
+        draft.parts.append(d)
+    kept.append(draft)
+    return True
+
+
+def _apply_update(draft: Draft, kept: list[Draft]) -> bool:
+    """ "The death toll rose to 40": revise the compatible figure before."""
+    for previous in reversed(_incidents(kept)):
+        if not sides_compatible(previous.victim_side(), draft.victim_side()):
+            continue
+        new = draft.killed_toll()
+        old = previous.killed_toll()
+        if new is not None and (old is None or (new.best or 0) >= (old.best or 0)):
+            previous.killed_override = new
+        previous.update = True
+        previous.sentences |= draft.sentences
+        _fill_missing(previous, draft)
+        return True
+    return False
+
+
+def _absorb_earlier(draft: Draft, kept: list[Draft]) -> bool:
+    """ "Officials had earlier put the toll at 12": an older figure of the incident
+    before, superseded by its higher toll; evidence only."""
+    toll = draft.killed_toll()
+    for previous in reversed(_incidents(kept)):
+        other = previous.killed_toll()
+        if toll is None or other is None or toll.best is None or other.best is None:
+            continue
+        if toll.best <= other.best and _same_scope(previous, draft):
+            previous.sentences |= draft.sentences
+            return True
+    return False
+
+
+def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
+    """The same figure stated again (headline and lead, a later paragraph)."""
+    toll = draft.killed_toll()
+    if toll is None or toll.best is None:
+        return False
+    for previous in reversed(_incidents(kept)):
+        other = previous.killed_toll()
+        if other is None or other.best != toll.best:
+            continue
+        if not _same_scope(previous, draft):
+            continue
+        previous.sentences |= draft.sentences
+        _fill_missing(previous, draft)
+        return True
+    return False
+
+
+def _same_scope(a: Draft, b: Draft) -> bool:
+    if not sides_compatible(a.victim_side(), b.victim_side()):
+        return False
+    if not _perpetrators_compatible(a, b):
+        return False
+    if not _dates_compatible(a.date, b.date):
+        return False
+    return _places_compatible(a, b)
+
+
+def _fill_missing(target: Draft, donor: Draft) -> None:
+    """A repeat often carries what the first mention lacked (a date, a source)."""
+    if target.date is None or (
+        donor.date is not None and target.date.precision == "unknown"
+    ):
+        target.date = donor.date or target.date
+    if target.place is None or (
+        donor.place is not None
+        and PLACE_RANK.get(donor.place.precision, 6) < PLACE_RANK.get(target.place.precision, 6)
+    ):
+        target.place = donor.place or target.place
+    if target.source is None:
+        target.source = donor.source
+    if target.perpetrator is None:
+        target.perpetrator = donor.perpetrator
+    if target.victim is None:
+        target.victim = donor.victim
+        target.victim_text = donor.victim_text or target.victim_text
+    if target.cue is None:
+        target.cue = donor.cue
+
+
+def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft | None:
+    """The earlier, wider figure this one is a part of, if any."""
+    toll = draft.killed_toll()
+    if toll is None or toll.best is None:
+        return None
+    fitting: list[tuple[int, int, Draft]] = []
+    for candidate in _incidents(kept):
+        scope = _scope(candidate, clean)
+        if scope is None or (draft.distinct and scope != "explicit"):
+            continue
+        room = _room(candidate)
+        if room is None or toll.best > room:
+            continue
+        if not sides_compatible(candidate.victim_side(), draft.victim_side()):
+            continue
+        if not _perpetrators_compatible(candidate, draft):
+            continue
+        if not _date_within(draft.date, candidate.date):
+            continue
+        if not _places_compatible(candidate, draft):
+            continue
+        exact = 0 if toll.best == room else 1
+        fitting.append((exact, candidate.best or 0, candidate))
+    if not fitting:
+        return None
+    return min(fitting, key=lambda t: (t[0], t[1]))[2]
+
+
+def _scope(candidate: Draft, clean: CleanText) -> str | None:
+    """Why a figure may contain others: "explicit" (a range, a cue, a region) or
+    "lead" (the headline or first sentences)."""
+    flags = candidate.flags()
+    if "aggregate_cue" in flags or candidate.parts:
+        return "explicit"
+    d = candidate.date
+    if d is not None and d.start is not None and d.end is not None and d.start != d.end:
+        return "explicit"
+    if candidate.place is not None and candidate.place.precision in {"region", "country"}:
+        return "explicit"
+    content = [s.index for s in clean.sentences if not s.boilerplate][:LEAD_SENTENCES + 1]
+    if candidate.sentence in content[: LEAD_SENTENCES + (1 if _has_headline(clean) else 0)]:
+        return "lead"
+    return None
+
+
+def _has_headline(clean: CleanText) -> bool:
+    return any(s.headline for s in clean.sentences[:2])
+
+
+def _room(container: Draft) -> int | None:
+    total = container.killed_toll()
+    if total is None or total.best is None:
+        return None
+    ceiling = total.high if total.high is not None else total.best
+    used = sum((p.best or 0) for p in container.parts)
+    return ceiling - used
+
+
+def _perpetrators_compatible(a: Draft, b: Draft) -> bool:
+    return actors_compatible(a.perpetrator, b.perpetrator)
+
+
+def _dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
+    if a is None or b is None or a.start is None or b.start is None:
+        return True
+    a_end = a.end or a.start
+    b_end = b.end or b.start
+    return a.start <= b_end and b.start <= a_end
+
+
+def _date_within(inner: DateMention | None, outer: DateMention | None) -> bool:
+    """The part's date inside the container's range, a day either side allowed
+    ("in two days" said on Sunday may mean Friday and Saturday)."""
+    if inner is None or outer is None or inner.start is None or outer.start is None:
+        return True
+    outer_end = outer.end or outer.start
+    inner_end = inner.end or inner.start
+    return (outer.start - inner_end).days <= 1 and (inner.start - outer_end).days <= 1
+
+
+def _places_compatible(a: Draft, b: Draft) -> bool:
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return True
+    if pa.country and pb.country and pa.country != pb.country:
+        return False
+    return not (pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1)
+
+
+def _adopt_parts(draft: Draft, kept: list[Draft]) -> None:
+    """ "In total, 40 people died": the earlier top-level figures it covers become parts."""
+    toll = draft.killed_toll()
+    if toll is None or toll.best is None:
+        return
+    ceiling = toll.high if toll.high is not None else toll.best
+    candidates = [
+        d
+        for d in _incidents(kept)
+        if d.parent is None and sides_compatible(d.victim_side(), draft.victim_side())
+    ]
+    total = sum(d.best or 0 for d in candidates)
+    if len(candidates) >= 2 and 0 < total <= ceiling:
+        for d in candidates:
+            d.parent = draft
+            draft.parts.append(d)
+
+
+def _claimed(claim: Draft, kept: list[Draft]) -> Draft | None:
+    """The incident a claim is about: same perpetrator, widest scope first."""
+    name = claim.perpetrator_name()
+    candidates = [
+        d
+        for d in _incidents(kept)
+        if name is not None and d.perpetrator_name() == name
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda d: (len(d.parts), d.best or 0))

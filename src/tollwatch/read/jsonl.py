@@ -1,0 +1,224 @@
+"""JSON Lines (and .json arrays): one report per record; bad lines become rejections."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import EncodingError, InputError, RecordError
+from ..records import Report
+from .decode import SAMPLE_BYTES, binary_message, decode_bytes
+from .result import ReadResult, decode_nonempty, parse_date, reject
+
+JSONL_HINT = 'each line must be one JSON object with "id" and "text"'
+
+
+def read_jsonl(path: Path, *, published: date | None = None, name: str | None = None) -> Iterator[
+    ReadResult
+]:
+    """JSON Lines: one report per line; blank lines skipped; bad lines become rejections."""
+    name = name or path.name
+    try:
+        with path.open("rb") as handle:
+            yield from read_jsonl_stream(handle, name=name, origin=str(path),
+                                         published=published, suffix=path.suffix.lower())
+    except OSError as err:
+        yield reject(name, str(path), InputError(f"{path} cannot be read: {err.strerror}"))
+
+
+def read_jsonl_stream(
+    handle: IO[bytes], *, name: str, origin: str, published: date | None = None,
+    suffix: str = ".jsonl",
+) -> Iterator[ReadResult]:
+    """JSON Lines read line by line, so a file of any size is read in constant memory.
+
+    A line that is not UTF-8 is decoded as `decode_bytes` would (with one warning for
+    the file). UTF-16/32 files and .json files holding one JSON document are read whole.
+    """
+    head = handle.read(SAMPLE_BYTES)
+    if _read_whole(head, suffix):
+        data = head + handle.read()
+        yield from read_jsonl_bytes(data, name=name, origin=origin, published=published,
+                                    document=suffix == ".json")
+        return
+    if _binary_head(head, name):
+        yield reject(name, origin, EncodingError(binary_message(name)))
+        return
+    handle.seek(0)
+    warned = seen = False
+    for number, raw in enumerate(handle, start=1):
+        raw = raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw
+        if not raw.strip():
+            continue
+        seen = True
+        try:
+            line, note = raw.decode("utf-8"), None
+        except UnicodeDecodeError:
+            try:
+                line, note = decode_bytes(raw, name)
+            except EncodingError as err:
+                yield reject(name, origin, err)
+                return
+        result = parse_jsonl_line(line, number, name=name, origin=origin, published=published)
+        notes = (note,) if note and not warned else ()
+        warned = warned or bool(note)
+        yield ReadResult(result.item, notes + result.warnings)
+    if not seen:
+        yield reject(name, origin, InputError(f"{name} is empty; give a file with the reports"))
+
+
+def _binary_head(head: bytes, name: str) -> bool:
+    """Is the start of a file binary? (Checked once, not line by line.)"""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.start < len(head) - 4:  # more than a character cut at the end of the sample
+            try:
+                decode_bytes(head, name)
+            except EncodingError:
+                return True
+    return False
+
+
+def _read_whole(head: bytes, suffix: str) -> bool:
+    """Must this JSONL/JSON file be read whole rather than line by line?"""
+    if b"\x00" in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True  # UTF-16/32 (or binary: decode_bytes says so)
+    if suffix != ".json":
+        return False
+    first = head.removeprefix(b"\xef\xbb\xbf").lstrip().split(b"\n", 1)[0]
+    try:
+        json.loads(first)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return True  # a pretty-printed document or an array spread over lines
+    return first.startswith(b"[")
+
+
+def read_jsonl_bytes(
+    data: bytes, *, name: str, origin: str, published: date | None = None, document: bool = True
+) -> Iterator[ReadResult]:
+    """JSON Lines (or, with `document`, one JSON array or object) already in memory."""
+    try:
+        text, warnings = decode_nonempty(data, name)
+    except InputError as err:
+        yield reject(name, origin, err)
+        return
+    records = _json_document(text) if document else None
+    results = (
+        _json_items(records, name=name, origin=origin, published=published)
+        if records is not None
+        else _jsonl_lines(text, name=name, origin=origin, published=published)
+    )
+    for number, result in enumerate(results):
+        yield ReadResult(result.item, (warnings if number == 0 else ()) + result.warnings)
+
+
+def _jsonl_lines(
+    text: str, *, name: str, origin: str, published: date | None
+) -> Iterator[ReadResult]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield parse_jsonl_line(line, number, name=name, origin=origin, published=published)
+
+
+def _json_document(text: str) -> list[Any] | None:
+    """A .json file holding one JSON array of records (or one pretty-printed record)."""
+    if "\n" not in text.strip() and not text.lstrip().startswith("["):
+        return None  # one line: read it as JSON Lines
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    if isinstance(document, list):
+        return document
+    return [document] if isinstance(document, dict) else None
+
+
+def _json_items(
+    items: list[Any], *, name: str, origin: str, published: date | None
+) -> Iterator[ReadResult]:
+    for number, record in enumerate(items, start=1):
+        label = f"item {number} of {name}"
+        yield parse_record(record, label=label, fallback_id=f"{name}[{number}]",
+                           where=f"{origin}[{number}]", published=published)
+
+
+def parse_jsonl_line(
+    line: str, number: int, *, name: str, origin: str, published: date | None = None
+) -> ReadResult:
+    """Parse line `number` of JSONL file `name` into a Report, or a Rejection saying why not."""
+    where = f"{origin}:{number}"
+    fallback_id = f"{name}:{number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        return reject(fallback_id, where, RecordError(
+            f"line {number} of {name} is not JSON: {err.msg} (column {err.colno}); {JSONL_HINT}"))
+    return parse_record(record, label=f"line {number} of {name}", fallback_id=fallback_id,
+                        where=where, published=published)
+
+
+def parse_record(
+    record: Any, *, label: str, fallback_id: str, where: str, published: date | None = None
+) -> ReadResult:
+    """Turn one decoded JSON value into a Report, or a Rejection whose message starts with
+    `label` ("line 12 of reports.jsonl")."""
+    if not isinstance(record, dict):
+        kind = {"list": "list", "str": "string", "int": "number", "float": "number",
+                "bool": "boolean", "NoneType": "null"}.get(type(record).__name__, "value")
+        return reject(fallback_id, where, RecordError(
+            f"{label} is a JSON {kind}, not an object; {JSONL_HINT}"))
+    try:
+        return _record_report(record, label=label, where=where, published=published)
+    except RecordError as err:
+        report_id = record.get("id")
+        return reject(str(report_id) if _usable_id(report_id) else fallback_id, where, err)
+
+
+def _usable_id(value: Any) -> bool:
+    return (isinstance(value, str) and value.strip() != "") or (
+        isinstance(value, int) and not isinstance(value, bool)
+    )
+
+
+def _record_report(
+    record: dict[str, Any], *, label: str, where: str, published: date | None
+) -> ReadResult:
+    at = label
+    if "id" not in record or record["id"] is None:
+        raise RecordError(f'{at} has no "id"; {JSONL_HINT}')
+    if not _usable_id(record["id"]):
+        raise RecordError(f'{at}: "id" must be a non-empty string or a number; {JSONL_HINT}')
+    if "text" not in record or record["text"] is None:
+        raise RecordError(f'{at} has no "text"; {JSONL_HINT}')
+    if not isinstance(record["text"], str):
+        raise RecordError(f'{at}: "text" must be a string; {JSONL_HINT}')
+    warnings: list[str] = []
+    if not record["text"].strip():
+        warnings.append(f'{at}: "text" is empty; there is nothing to extract')
+    when = published
+    if record.get("published") not in (None, ""):
+        when = parse_date(record["published"])
+        if when is None:
+            instead = (
+                f"using --published {published.isoformat()}" if published
+                else "relative dates in this report stay unresolved"
+            )
+            warnings.append(
+                f'{at}: "published" {record["published"]!r} is not a date (use YYYY-MM-DD); '
+                + instead
+            )
+            when = published
+    report = Report(
+        id=str(record["id"]), text=record["text"], published=when,
+        title=_optional_str(record.get("title")), url=_optional_str(record.get("url")),
+        outlet=_optional_str(record.get("outlet")), origin=where,
+    )
+    return ReadResult(report, tuple(warnings))
+
+
+def _optional_str(value: Any) -> str | None:
+    return None if value is None else str(value)

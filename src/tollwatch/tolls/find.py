@@ -1,0 +1,257 @@
+"""The casualty grammar: hand-written patterns that bind figures to outcomes.
+
+`find_tolls(clean, sentences, settings)` reads each given sentence, finds the
+quantity phrases in it (`numbers.find_quantities`, plus "a"/"an", "both",
+"him"/"her") and binds each one to an outcome word by a small set of rules:
+
+* subject:   "Four senior officers were killed", "15 soldiers died", "3 killed in ..."
+* object:    "killing 26 pro-Assad fighters", "killed another eight", "kill 2 men"
+* nominal:   "5 Taliban fatalities", "left 12 dead", "two lifeless bodies"
+* toll noun: "the death toll rose to 40", "fatalities coded as 3"
+* "of":      "the bodies of 3 men", "the killing of six priests"
+* zero:      "no casualties were reported", "no one was hurt", "without casualties"
+* singular:  "the mayor was assassinated", "he died", "killing him"
+* plural:    "Ali and Omar were killed", "both were killed", "civilians were killed"
+* lists:     "killed 3 soldiers and 2 civilians", "including a child"
+
+Conventions and flags are documented in docs/tolls.md. The grammar is sentence
+local: agents, places and dates are the incident builder's business.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..errors import SettingsError
+from ..records import CleanText, Sentence, Span, Toll, TollMention
+from ..settings import Settings
+from .implicit import plurals, singulars, zeros
+from .lexicon import PRECHECK
+from .numbers import NUMBER, Quantity, find_quantities
+from .phrases import Binding, free
+from .rules import bind, lists, spanish
+
+RULE = "tolls.v1"
+VAGUE_CONVENTIONS = frozenset({"tolls.vague.v1"})  # numbers.VAGUE_MINIMUM / VAGUE_FLOOR
+
+
+_ARTICLE = re.compile(r"(?<![\w-])(?:an?|both|one)(?=\s+[\w'’-]+)", re.IGNORECASE)
+
+
+_TALLY_ITEM = (
+    r"(?:(?:at\s+least|about|around|some|more\s+than|over|a\s+total\s+of|total)\s+)?"
+    rf"(?:{NUMBER})\s+(?:reported\s+|total\s+|confirmed\s+|civilian\s+)?(?:fatalities|fatality"
+    r"|deaths|death|dead|killed|injured|wounded|injuries|injury|casualties|missing)"
+    r"(?:\s+(?:coded|in\s+total|reported|confirmed))?"
+)
+# A verbless tally sentence ("2 fatalities, 1 injured.") restates the report's total.
+
+
+_SUMMARY = re.compile(
+    rf"^\W*{_TALLY_ITEM}(?:\s*(?:,|;|and|,\s*and)\s*{_TALLY_ITEM})*\W*$", re.IGNORECASE
+)
+
+
+_AGGREGATE = re.compile(
+    r"\b(?:(?:in|over|during|within)\s+(?:the\s+past\s+|the\s+last\s+)?(?:two|three|four|five"
+    r"|six|seven|several"
+    r"|\d+|the\s+past|recent)\s+(?:days|weeks|months|hours)|in\s+total|a\s+total\s+of|totall?ing"
+    r"|altogether|so\s+far|to\s+date|since\s+the\s+(?:start|beginning)|across|combined"
+    r"|in\s+separate|in\s+a\s+series\s+of|overall|in\s+all|this\s+(?:week|month|year)"
+    r"|over\s+the\s+(?:past|last)\s+\w+\s+(?:days|weeks)"
+    r"|since\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|cumulative)\b",
+    re.IGNORECASE,
+)
+
+
+_CUMULATIVE = re.compile(
+    r"\b(?:since\s+(?:(?:early|late|mid|march|april)\s+)?(?:19|20)\d\d|since\s+the\s+(?:start"
+    r"\s+of\s+the\s+|beginning\s+of\s+the\s+|outbreak\s+of\s+the\s+)?(?:war|conflict|uprising"
+    r"|revolution|crisis|insurgency|fighting)|over\s+the\s+(?:past|last)\s+\w+\s+(?:years"
+    r"|decades)|in\s+(?:\w+|\d+)\s+years\s+of\s+(?:war|conflict|fighting|violence)"
+    r"|since\s+(?:it|they)\s+(?:began|started)|in\s+(?:the\s+(?:past|last)\s+)?(?:\w+|\d+)\s+years"
+    r"|(?:\w+|\d+)[- ]years?[- ](?:long\s+|old\s+)?(?:civil\s+)?(?:war|conflict|insurgency"
+    r"|history|struggle)|during\s+(?:the\s+)?(?:\w+\s+){0,2}years\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+_UPDATE = re.compile(
+    r"\b(?:toll\s+(?:has\s+|had\s+|now\s+)?(?:rose|risen|rises|climbed|climbs|reached|increased"
+    r"|jumped|went\s+up|mounted|grew|now\s+stands)|(?:bring|brings|bringing|brought|raise"
+    r"|raises|raised|raising|push|pushes|pushed|pushing)\s+the\s+(?:\w+\s+)?toll"
+    r"|rose\s+to|risen\s+to|climbed\s+to)\b",
+    re.IGNORECASE,
+)
+# The figure is what a protest, a demand or a reprisal is about, not this report's event.
+
+
+_BACKGROUND = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|march\w*|gather\w*|sit-in)\b[^.;]{0,60}?"
+    r"\b(?:against|over|to\s+(?:denounce|condemn|demand|protest)|denouncing|condemning"
+    r"|demanding)\b|\bjustice\s+for\b|\bin\s+(?:reprisal|retaliation|revenge)\s+for\b"
+    r"|(?P<anywhere>\b(?:coded|reported|recorded)\s+(?:separately|as\s+an?\s+(?:separate|other"
+    r"|different)\s+event))",
+    re.IGNORECASE,
+)
+
+
+_SPLIT = re.compile(r"\bsplit\s+(?:between|across|over|among|into)\b", re.IGNORECASE)
+
+
+_CLAIM = re.compile(
+    r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|that|to\s+have|it|they|its|the\s+attack)"
+    r"|\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:killed|kill)",
+    re.IGNORECASE,
+)
+
+
+def find_tolls(
+    clean: CleanText, sentences: Sequence[Sentence], settings: Settings
+) -> list[TollMention]:
+    """Casualty figures in the given sentences, with offsets into `clean.text`.
+
+    >>> from tollwatch.records import CleanText, Sentence, Span
+    >>> text = "Militants killed 26 pro-Assad fighters."
+    >>> clean = CleanText("r", text, (Sentence(0, Span(0, len(text)), text),))
+    >>> [(m.outcome, m.toll.best, m.victim_text) for m in find_tolls(clean, clean.sentences,
+    ...  Settings())]
+    [('killed', 26, 'pro-Assad fighters')]
+    """
+    if settings.vague_convention not in VAGUE_CONVENTIONS:
+        raise SettingsError(
+            f"vague_convention={settings.vague_convention!r} is unknown; the casualty grammar"
+            f" knows {sorted(VAGUE_CONVENTIONS)} (see docs/tolls.md)"
+        )
+    mentions: list[TollMention] = []
+    for sentence in sentences:
+        start, end = sentence.span.start, min(sentence.span.end, len(clean.text))
+        text = clean.text[start:end]
+        if not PRECHECK.search(text.lower()):
+            continue
+        bindings = sentence_tolls(text, upper=clean.upper)
+        mentions.extend(_mention(b, text, start, sentence.index) for b in bindings)
+    return mentions
+
+
+def sentence_tolls(text: str, *, upper: bool = False) -> list[Binding]:
+    """The bindings of one sentence (offsets relative to `text`), in text order."""
+    masked = _mask(text, upper=upper or text.isupper())
+    bound = zeros(masked)
+    quantities = [q for q in _quantities(masked) if free(bound, q.start, q.end)]
+    used_triggers: set[tuple[int, int]] = set()
+    for quantity in quantities:
+        if _counted_inside(bound, quantity):
+            continue
+        binding = bind(masked, quantity)
+        if binding is not None:
+            bound.append(binding)
+            if binding.trigger:
+                used_triggers.add(binding.trigger)
+    bound.extend(spanish(masked, bound))
+    bound.extend(singulars(masked, bound, used_triggers))
+    bound.extend(plurals(masked, bound, used_triggers, upper or masked.isupper()))
+    rest = [q for q in quantities if not _counted_inside(bound, q)]
+    bound.extend(lists(masked, rest, bound))
+    _sentence_flags(masked, bound)
+    return sorted(bound, key=lambda b: (b.start, b.end))
+
+
+def _counted_inside(bound: list[Binding], quantity: Quantity) -> bool:
+    """The "a" of "a soldier and a civilian" once the pair is counted as 2."""
+    return any(
+        "names" in b.flags and b.victim is not None
+        and b.victim[0] <= quantity.start < b.victim[1]
+        for b in bound
+    )
+
+
+def _mask(text: str, *, upper: bool) -> str:
+    """Blank coder tags such as "[size=around 80]" and disguise acronyms ("IS" is no verb).
+
+    The result has the same length as `text`, so offsets hold.
+    """
+    masked = re.sub(r"\[size=[^\]]*\]", lambda m: " " * len(m.group()), text, flags=re.I)
+    if upper:
+        return masked
+    return re.sub(r"\b[A-Z]{2,6}\b", lambda m: "Q" + "q" * (len(m.group()) - 1), masked)
+
+
+def _quantities(text: str) -> list[Quantity]:
+    """Numbers and vague amounts, plus "a"/"an"/"both"/"one" outside other quantities."""
+    numbers = find_quantities(text)
+    found = [q for i, q in enumerate(numbers)
+             if not (i and "vague" in q.flags and _adjacent(text, numbers[i - 1], q))]
+    taken = [(q.start, q.end) for q in found]
+    for match in _ARTICLE.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        word = match.group().lower()
+        if word == "one" and re.match(r"\s+of\b", text[match.end() :], re.I):
+            quantity = Quantity(1, 1, 1, match.group(), match.start(), match.end(),
+                                frozenset({"partitive"}))
+        elif word == "one":
+            continue  # "one" as a number is found by find_quantities
+        else:
+            value = 2 if word == "both" else 1
+            quantity = Quantity(value, value, value, match.group(), match.start(), match.end(),
+                                frozenset({"article"}))
+        found.append(quantity)
+    return sorted((_mark_partitive(text, q) for q in found), key=lambda q: q.start)
+
+
+def _mark_partitive(text: str, quantity: Quantity) -> Quantity:
+    """"five of them": a part of a group named before."""
+    if re.match(r"\s+of\s+(?:them|whom|those|these)\b", text[quantity.end :], re.I):
+        return replace(quantity, flags=quantity.flags | {"partitive"})
+    return quantity
+
+
+def _adjacent(text: str, first: Quantity, second: Quantity) -> bool:
+    """"12 others": the vague word only repeats the figure before it."""
+    return not text[first.end : second.start].strip()
+
+
+def _sentence_flags(text: str, bound: list[Binding]) -> None:
+    if not bound:
+        return
+    cues = {
+        "aggregate_cue": _AGGREGATE.search(text),
+        "cumulative": _CUMULATIVE.search(text),
+        "claim_cue": _CLAIM.search(text),
+    }
+    summary = bool(_SUMMARY.match(text))
+    background = _BACKGROUND.search(text)
+    split = _SPLIT.search(text)
+    for binding in bound:
+        binding.flags.update(name for name, hit in cues.items() if hit)
+        if background and (background.group("anywhere") or background.start() < binding.start):
+            binding.flags.add("background")
+        if split and "summary" in binding.flags:
+            binding.flags.add("split")
+        if summary:
+            binding.flags.update({"summary", "aggregate_cue"})
+        if "update" not in binding.flags and _UPDATE.search(text) and "toll_noun" in binding.flags:
+            binding.flags.add("update")
+        if "update" in binding.flags and re.search(r"\bbr(?:ing|ings|inging|ought)\b", text, re.I):
+            binding.flags.add("aggregate_cue")
+    killed = [b for b in bound if b.outcome == "killed" and "partitive" not in b.flags]
+    for binding in bound:
+        if "partitive" in binding.flags and any(
+            k.outcome == binding.outcome and k.start < binding.start for k in killed
+        ):
+            binding.flags.add("part")
+
+
+def _mention(binding: Binding, text: str, offset: int, index: int) -> TollMention:
+    span = Span(offset + binding.start, offset + binding.end)
+    toll_text = text[binding.start : binding.end]
+    victim_span = (
+        Span(offset + binding.victim[0], offset + binding.victim[1]) if binding.victim else None
+    )
+    victim_text = text[binding.victim[0] : binding.victim[1]] if binding.victim else None
+    toll = Toll(binding.low, binding.best, binding.high, toll_text, span, RULE)
+    return TollMention(binding.outcome, toll, index, span, victim_text, victim_span,
+                       frozenset(binding.flags), RULE)

@@ -1,0 +1,219 @@
+"""Tolls without a written figure: zero ("no one was hurt"), one ("the mayor was
+assassinated", "killing him", "his body was found"), named people ("Ali and Omar
+were killed") and unquantified plurals ("civilians were killed").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Outcome
+from .lexicon import ACTIVE, NP_TOKEN, PASSIVE, outcome_of
+from .phrases import (
+    Binding,
+    free,
+    is_person,
+    is_time,
+    name_count,
+    negated_subject,
+    plural,
+    strip_np,
+    subject_before,
+)
+
+_ZERO = re.compile(
+    r"\b(?:(?:no|zero)\s+(?:(?:other|further|human|reported|immediate|known|civilian)\s+)*"
+    r"(?P<noun>casualties|casualty|deaths|death|fatalities|fatality|injuries|injury"
+    r"|victims|loss(?:es)?\s+of\s+(?:human\s+)?li(?:fe|ves)|lives\s+lost|one|body|people"
+    r"|person|persons|civilians)"
+    r"|(?P<neg>nobody|no\s+one|no-one|none)"
+    r"|without\s+(?:causing\s+|leaving\s+|any\s+)*(?P<without>casualties|injuries|deaths"
+    r"|fatalities|victims|loss\s+of\s+life)"
+    r"|did\s+not\s+(?:cause|result\s+in|leave|claim)\s+(?:any\s+)?(?P<notany>casualties|deaths"
+    r"|injuries|fatalities|victims))\b"
+    r"(?P<rest>(?:\s+(?:was|were|has|have|had|been|is|are|being|reported|recorded|reportedly"
+    r"|seriously|badly|else|other|in|the|attack|incident|\w+ly))*\s*"
+    r"(?P<verb>killed|died|dead|hurt|injured|wounded|harmed|reported|recorded|lost|were|was)?)",
+    re.IGNORECASE,
+)
+
+
+_SINGULAR = re.compile(
+    r"\b(?P<aux>was|has\s+been|had\s+been|is|got)\s+(?:\w+ly\s+)?(?:also\s+)?"
+    rf"(?P<out>{PASSIVE})(?![\w-])"
+    r"|\b(?P<pron>he|she)\s+(?:\w+ly\s+)?(?:later\s+|subsequently\s+|eventually\s+)?"
+    r"(?P<died>died|succumbed|passed\s+away|was\s+killed)\b"
+    r"|\b(?P<died2>died|succumbed\s+to\s+(?:his|her)\s+(?:injuries|wounds))\b(?!\s+down)",
+    re.IGNORECASE,
+)
+
+
+_THE_OBJECT = re.compile(
+    rf"(?:^|\W)(?P<verb>{ACTIVE})\s+(?P<np>the\s+(?:{NP_TOKEN})(?:\s+(?:{NP_TOKEN})){{0,5}})",
+    re.IGNORECASE,
+)
+
+
+_NOMINAL_OF = re.compile(
+    r"\b(?P<noun>murder|assassination|killing|death|execution|beheading|lynching)\s+of\s+"
+    rf"(?P<np>(?:{NP_TOKEN})(?:\s+(?:{NP_TOKEN})){{0,5}})"
+    rf"|(?P<poss>(?:(?:{NP_TOKEN})\s+)?[A-Z][\w.-]+)['’]S?\s+(?:\w+\s+)?"
+    r"(?P<noun2>murder|assassination|killing|death|execution)\b",
+    re.IGNORECASE,
+)
+
+
+_PLURAL = re.compile(
+    rf"\b(?:were|have\s+been|had\s+been|are)\s+(?:\w+ly\s+)?(?:all\s+|both\s+)?(?P<out>{PASSIVE})"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+_PRONOUN_OBJECT = re.compile(
+    rf"(?:^|\W)(?P<verb>{ACTIVE})\s+(?P<pron>him|her|another(?:\s+one)?|both(?:\s+of\s+them)?)\b(?!\s+\d)",
+    re.IGNORECASE
+)
+
+
+_BODY_FOUND = re.compile(
+    r"\b(?P<noun>body|corpse)\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:later\s+)?"
+    r"(?:found|discovered|recovered|dumped|located|retrieved|unearthed|pulled)\b",
+    re.IGNORECASE,
+)
+
+
+def zeros(text: str) -> list[Binding]:
+    """"no casualties", "no one was hurt", "without casualties": toll 0."""
+    found: list[Binding] = []
+    for match in _ZERO.finditer(text):
+        outcomes = _zero_outcomes(match)
+        if not outcomes:
+            continue
+        for outcome in outcomes:
+            found.append(Binding(outcome, 0, 0, 0, match.start(), match.end(),
+                                  flags={"zero"}))
+    return found
+
+
+def _zero_outcomes(match: re.Match[str]) -> list[Outcome]:
+    noun = (match.group("noun") or match.group("neg") or match.group("without")
+            or match.group("notany") or "").lower()
+    verb = (match.group("verb") or "").lower()
+    if noun in ("one", "body", "people", "person", "persons", "civilians", "nobody", "no one",
+                "no-one", "none"):
+        if verb in ("killed", "died", "dead", "lost"):
+            return ["killed"]
+        if verb in ("hurt", "harmed"):
+            return ["killed", "wounded"]
+        return ["wounded"] if verb in ("injured", "wounded") else []
+    if noun.startswith("injur"):
+        return ["wounded"]
+    if noun.startswith("casualt") or noun == "victims":
+        return ["killed", "wounded"]
+    return ["killed"]
+
+
+def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> list[Binding]:
+    """"the mayor was assassinated", "he later died", "killing him": one victim."""
+    found: list[Binding] = []
+    for match in _SINGULAR.finditer(text):
+        group = next(g for g in ("out", "died", "died2") if match.group(g))
+        trigger = (match.start(group), match.end(group))
+        if trigger in used or not free(bound + found, match.start(), match.end()):
+            continue
+        outcome = outcome_of(match.group(group))
+        if outcome is None or outcome == "missing":
+            continue
+        subject = (
+            (match.start("pron"), match.end("pron"))
+            if match.group("pron")
+            else subject_before(text, match.start())
+        )
+        if subject is None or negated_subject(text, subject) or is_time(text, subject):
+            continue
+        if group == "died2" and plural(text, subject):
+            continue
+        victim = subject
+        flags = {"passive", "singular"}
+        if re.match(r"one\s+of\b", text[victim[0] : victim[1]], re.I):
+            flags.add("partitive")
+        found.append(Binding(outcome, 1, 1, 1, trigger[0], trigger[1], victim=victim,
+                              trigger=trigger, flags=flags))
+    found.extend(_singular_objects(text, bound + found))
+    for match in _BODY_FOUND.finditer(text):
+        trigger = (match.start("noun"), match.end("noun"))
+        if not free(bound + found, *trigger) or any(
+                b.outcome == "killed" for b in bound + found):
+            continue  # "a man was killed and his body was found": the same man
+        owner = subject_before(text, match.end("noun"))
+        flags = {"singular", "nominal"}
+        if re.search(r"\b(?:his|her|their|the)\s+$", text[: match.start("noun")], re.I):
+            flags.add("anaphoric")  # "his body": someone named before, maybe already counted
+        found.append(Binding("killed", 1, 1, 1, trigger[0], trigger[1], victim=owner,
+                              trigger=trigger, flags=flags))
+    for match in _PRONOUN_OBJECT.finditer(text):
+        span = (match.start("pron"), match.end("pron"))
+        if not free(bound + found, *span):
+            continue
+        value = 2 if match.group("pron").lower().startswith("both") else 1
+        if re.match(r"\s+and\s+(?:his|her|their|a|an|the)\s+[\w'’-]+", text[span[1] :], re.I):
+            value += 1  # "killing him and his brother"
+        found.append(Binding(outcome_of(match.group("verb")) or "killed", value, value, value,
+                              span[0], span[1], victim=span,
+                              trigger=(match.start("verb"), match.end("verb")),
+                              flags={"active", "singular"}))
+    return found
+
+
+def _singular_objects(text: str, bound: list[Binding]) -> list[Binding]:
+    """"killed the mayor" and "the murder of General X": one victim."""
+    found: list[Binding] = []
+    upper = text.isupper()
+    for match in _THE_OBJECT.finditer(text):
+        victim = strip_np(text, match.start("np"), match.end("np"))
+        if (victim is None or plural(text, victim) or not is_person(text, victim)
+                or not free(bound + found, *victim)):
+            continue
+        found.append(Binding(outcome_of(match.group("verb")) or "killed", 1, 1, 1, victim[0],
+                              victim[1], victim=victim,
+                              trigger=(match.start("verb"), match.end("verb")),
+                              flags={"active", "singular"}))
+    for match in _NOMINAL_OF.finditer(text):
+        group = "np" if match.group("np") else "poss"
+        victim = strip_np(text, match.start(group), match.end(group))
+        if victim is None or plural(text, victim) or not free(bound + found, *victim):
+            continue
+        if not (upper or is_person(text, victim)) or is_time(text, victim):
+            continue
+        if re.match(r"(?:an?|the\s+\w+\s+of)\b", text[victim[0] : victim[1]], re.I) and not (
+                is_person(text, victim)):
+            continue
+        noun = match.group("noun") or match.group("noun2")
+        found.append(Binding("killed", 1, 1, 1, victim[0], victim[1], victim=victim,
+                              trigger=(match.start(), match.start() + len(noun)),
+                              flags={"nominal", "singular"}))
+    return found
+
+
+def plurals(text: str, bound: list[Binding], used: set[tuple[int, int]],
+             upper: bool) -> list[Binding]:
+    """"Ali and Omar were killed" (2), "civilians were killed" (unknown, at least 1)."""
+    found: list[Binding] = []
+    for match in _PLURAL.finditer(text):
+        trigger = (match.start("out"), match.end("out"))
+        if trigger in used or not free(bound + found, match.start(), match.end()):
+            continue
+        outcome = outcome_of(match.group("out"))
+        victim = subject_before(text, match.start())
+        if outcome is None or victim is None or negated_subject(text, victim):
+            continue
+        phrase = text[victim[0] : victim[1]]
+        count = None if upper else name_count(phrase)
+        if count is not None:
+            found.append(Binding(outcome, count, count, count, victim[0], victim[1],
+                                  victim=victim, trigger=trigger, flags={"passive", "names"}))
+        elif is_person(text, victim) or re.fullmatch(r"they", phrase, re.I):
+            found.append(Binding(outcome, 1, None, None, trigger[0], trigger[1], victim=victim,
+                                  trigger=trigger, flags={"passive", "vague", "unquantified"}))
+    return found

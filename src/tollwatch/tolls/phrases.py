@@ -1,0 +1,167 @@
+"""Noun phrases and the `Binding` record shared by the casualty-grammar rules.
+
+Offsets are relative to the sentence text the rules read; `tolls/find.py` turns them
+into spans of the report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..records import Outcome
+from .lexicon import NP_TOKEN, PERSON, TIME_NOUN
+from .numbers import Quantity
+
+
+@dataclass
+class Binding:
+    """A figure bound to an outcome; offsets are relative to the sentence text.
+
+    `trigger` is the outcome word's span (one figure per trigger, except lists);
+    `quantity` is the quantity phrase it came from, when there is one.
+    """
+
+    outcome: Outcome
+    low: int | None
+    best: int | None
+    high: int | None
+    start: int
+    end: int
+    victim: tuple[int, int] | None = None
+    trigger: tuple[int, int] | None = None
+    flags: set[str] = field(default_factory=set)
+    quantity: Quantity | None = None
+
+
+def make_binding(
+    outcome: Outcome,
+    quantity: Quantity,
+    *,
+    flags: set[str],
+    victim: tuple[int, int] | None = None,
+    trigger: tuple[int, int] | None = None,
+) -> Binding:
+    """A binding of `quantity` (its range and flags, "article" dropped) to `outcome`."""
+    return Binding(outcome, quantity.low, quantity.best, quantity.high, quantity.start,
+                   quantity.end, victim=victim, trigger=trigger,
+                   flags=(set(quantity.flags) - {"article"}) | flags, quantity=quantity)
+
+
+_NAMES = re.compile(
+    r"^(?:[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|al|el|bin|de|del|da|van|von))*"
+    r"(?:\s*,\s*|\s+and\s+))+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*$"
+)
+
+
+def noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    match = re.compile(rf"(?:\s+(?:{NP_TOKEN})){{0,{limit}}}", re.I).match(text, pos)
+    if not match:
+        return None
+    return strip_np(text, match.start(), match.end())
+
+
+def strip_np(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim spaces and edge words ("of", "and", "the") from a noun phrase span."""
+    while True:
+        piece = text[start:end]
+        stripped = piece.strip()
+        if not stripped:
+            return None
+        start += len(piece) - len(piece.lstrip())
+        end -= len(piece) - len(piece.rstrip())
+        if text[end - 1] in ".,;:" and "." not in text[start : end - 1].rsplit(" ", 1)[-1]:
+            end -= 1  # a sentence full stop, not "U.S."
+            continue
+        lead = re.match(r"(?:of|the|more|other|others|and)(?:\s+|$)", text[start:end], re.I)
+        tail = re.search(r"(?:^|\s+)(?:and|or|of|the|more|then|were|was)$", text[start:end],
+                         re.I)
+        if lead:
+            start += lead.end()
+        elif tail:
+            end = start + tail.start()
+        else:
+            return (start, end)
+
+
+def np_words(text: str, span: tuple[int, int] | None) -> list[str]:
+    return [] if span is None else re.findall(r"[\w'’-]+", text[span[0] : span[1]].lower())
+
+
+def is_person(text: str, span: tuple[int, int] | None) -> bool:
+    """A person word, or (in mixed-case text) a capitalised name."""
+    words = np_words(text, span)
+    if any(PERSON.fullmatch(w) for w in words):
+        return True
+    return span is not None and not text.isupper() and bool(
+        re.match(r"[A-Z]", text[span[0] : span[1]]))
+
+
+def is_time(text: str, span: tuple[int, int] | None) -> bool:
+    words = np_words(text, span)
+    return bool(words) and bool(TIME_NOUN.fullmatch(words[0]))
+
+
+def is_animal(text: str, span: tuple[int, int] | None) -> bool:
+    return bool(re.search(r"\b(?:cattle|cows?|goats?|sheep|camels?|livestock|animals?|donkeys?"
+                          r"|horses?|dogs?|chickens?|heads\s+of)\b", text[span[0] : span[1]]
+                          if span else "", re.I))
+
+
+def is_body(out: str) -> bool:
+    return bool(re.match(r"bod|corps|remains", out, re.I))
+
+
+def free(bound: list[Binding], start: int, end: int) -> bool:
+    return not any(b.start < end and start < b.end for b in bound)
+
+
+_SUBJECT_BEFORE = re.compile(
+    rf"(?P<np>(?:{NP_TOKEN})(?:\s+(?:{NP_TOKEN})){{0,5}})\s*,?\s*(?:(?:who|that|which)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def subject_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The noun phrase just before `pos` (up to 6 words; "X, who", "X, the mayor," skipped)."""
+    offset = max(0, pos - 100)
+    match = _SUBJECT_BEFORE.search(text[offset:pos])
+    if not match:
+        return None
+    return strip_np(text, offset + match.start("np"), offset + match.end("np"))
+
+
+_PLURAL_WORD = re.compile(
+    r"(?:\w+[^s\W]s|\w+men|people|children|police|troops|personnel|forces|they|both|and)",
+    re.IGNORECASE,
+)
+
+
+def plural(text: str, span: tuple[int, int]) -> bool:
+    """A plural head, a plural person word, or a list ("X and Y")."""
+    words = np_words(text, span)
+    persons = [w for w in words if PERSON.fullmatch(w)]
+    return any(_PLURAL_WORD.fullmatch(w) for w in [*words[-1:], *persons, *words[:0]]) or (
+        "and" in words)
+
+
+def negated_subject(text: str, span: tuple[int, int]) -> bool:
+    return bool(re.match(r"(?:no\b|nobody|none|neither)", text[span[0] : span[1]], re.I))
+
+
+def name_count(phrase: str) -> int | None:
+    if not _NAMES.match(phrase) or any(PERSON.fullmatch(w.lower()) for w in phrase.split()):
+        return None
+    return len(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", phrase))
+
+
+def has_killed_word(text: str) -> bool:
+    return bool(re.search(r"\b(?:killed|dead|died|deaths|fatalit\w+|slain)\b", text, re.I))
+
+
+def make_either(binding: Binding) -> None:
+    """"4 were killed or injured": the figure bounds the dead but does not count them."""
+    binding.low, binding.best = None, None
+    if binding.high is None and binding.quantity is not None:
+        binding.high = binding.quantity.best
+    binding.flags.update({"vague", "either"})

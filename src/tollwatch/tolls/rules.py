@@ -1,0 +1,387 @@
+"""Rules that bind a figure to an outcome word (the core of the casualty grammar).
+
+`bind(text, quantity)` tries, in order: a toll noun before the figure ("the death
+toll rose to 40"), "of" ("the bodies of 3 men"), an active verb before it ("killing
+26 fighters"), an outcome after it ("15 soldiers died", "5 fatalities") and a
+death adjective ("two lifeless men"). `lists` binds figures listed beside a bound
+one; `spanish` reads Spanish (and a little French) headlines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Outcome
+from .lexicon import (
+    ACTIVE,
+    AUX,
+    KILLED_ADJECTIVE,
+    NOMINAL,
+    NP_TOKEN,
+    PASSIVE,
+    SPANISH_OUTCOME,
+    outcome_of,
+)
+from .numbers import Quantity, parse_spanish_number
+from .phrases import (
+    Binding,
+    free,
+    has_killed_word,
+    is_animal,
+    is_body,
+    is_person,
+    is_time,
+    make_binding,
+    make_either,
+    noun_phrase,
+    np_words,
+    strip_np,
+)
+
+_SUBJECT = re.compile(
+    r"(?P<partitive>\s+of\s+(?:whom|them|those|these))?"
+    rf"(?P<np>(?:\s+(?:{NP_TOKEN})){{0,10}}?)"
+    r"(?P<incl>\s*,\s*(?:including|among\s+them|mostly|mainly|most\s+of\s+them|all|both"
+    r"|\w+\s+of\s+(?:them|whom))"
+    r"\b[^,;]{0,80},)?"
+    r"(?:\s*,?\s+who)?"
+    rf"(?P<aux>(?:\s+(?:{AUX}))*)(?P<coord>\s+[a-z]+(?:\s+[a-z]+){{0,3}}?\s+and)??"
+    r"\s*(?P<among>were\s+among\s+(?:the\s+)?)?"
+    rf"(?P<out>{PASSIVE}|{NOMINAL})(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+# "Two policemen guarding the consulate in the capital were killed": a subject with a
+# participle or a place inside, allowed only before an explicit plural auxiliary.
+_LONG_SUBJECT = re.compile(
+    rf"(?P<np>(?:\s+(?:{NP_TOKEN})){{1,4}}?)"
+    rf"(?P<rest>(?:\s+(?:{NP_TOKEN}|in|at|near|on|from|inside|outside|guarding|travelling"
+    r"|traveling|working|riding|living|waiting|standing|sitting|walking|driving|praying"
+    r"|shopping|queuing|queueing)){1,10}?)"
+    r"\s+(?P<aux>were|have\s+been|had\s+been)\s+(?:(?:[a-z]+ly|also)\s+)?"
+    rf"(?P<out>{PASSIVE})(?![\w-])",
+    re.IGNORECASE,
+)
+_ACTIVE_BEFORE = re.compile(
+    rf"(?:^|\W)(?P<verb>{ACTIVE})\s+(?P<mod>(?:(?:another|a\s+further|an\s+additional|all"
+    r"|all\s+of\s+the|all\s+the|the|a\s+total\s+of|at\s+least|some|more)\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+_TOLL_BEFORE = re.compile(
+    r"(?P<noun>death\s+toll|casualty\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths"
+    r"|fatalities|victims|people\s+killed|those\s+killed|killed)|fatalities|deaths"
+    r"|(?P<w>(?:number\s+of\s+)?(?:wounded|injured|injuries)))"
+    # "the death toll from Monday's bombing at a market in Maiduguri rose to 19"
+    r"(?:\s+(?:from|in|of|after)\s+[^.;:]{1,90}?(?=\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:rose|risen|rises|climbed|climbs|reached|increased|jumped|went\s+up|mounted|grew"
+    r"|hit|stands|stood|is|was)\b))?"
+    r"(?:\s+(?:\w+ly|has|had|have|now|was|is|were|are|further|later|then|reportedly))*"
+    r"\s*(?P<upd>rose|risen|rises|rising|climbed|climbs|reached|reaches|increased|jumped"
+    r"|went\s+up|mounted|grew|hit|raised|stands|stood)?"
+    r"\s*(?:to|at|of|is|was|were|are|coded\s+as|estimated\s+at|put\s+at|reported\s+as"
+    r"|recorded\s+as|given\s+as|coded\s+to|as|:)\s*$",
+    re.IGNORECASE,
+)
+
+
+_OF_BEFORE = re.compile(
+    r"(?:^|\W)(?:(?P<k>bodies|corpses|remains|deaths?|murders?|killings?|assassinations?"
+    r"|massacres?|executions?|lives)|(?P<a>kidnappings?|abductions?)"
+    r"|(?P<w>injur(?:y|ies|ing)|wounding))\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:(?:at\s+least|another|a|an|him|her|them|us|both|all|some|several|dozens|scores"
+    r"|about|around|approximately|nearly|almost|more\s+than|over|up\s+to|roughly"
+    r"|hundreds|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|a\s+dozen)(?![\w-])|\d|the\s+(?!(?:day|night|week|month"
+    r"|year|same|previous|next"
+    r"|following|morning|evening|afternoon)\b))",
+    re.IGNORECASE,
+)
+
+
+_LIST_JOIN = re.compile(
+    rf"^(?:\s+(?:{NP_TOKEN}))*?\s*(?:,\s*|\s+)(?:and|as\s+well\s+as|plus|along\s+with)?"
+    r"\s*(?:another\s+|other\s+|a\s+further\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_PART_JOIN = re.compile(
+    rf"^(?:\s+(?:{NP_TOKEN}))*?\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom"
+    r"|of\s+them|incl\.|among\s+the\s+(?:dead|victims|killed))\s*$",
+    re.IGNORECASE,
+)
+
+
+_CODED_BEFORE = re.compile(
+    r"\b(?:coded|estimated|recorded|counted|put|given)\s+(?:as|at|to)\s+$", re.IGNORECASE
+)
+
+
+_EITHER_AFTER = re.compile(
+    r"(?:\s*,\s*[a-z]+)?\s*,?\s+or\s+(?:were\s+)?(?:injured|wounded|captured|arrested|missing"
+    r"|hurt)\b|\s+(?:and|or)\s+(?:injur|wound)",
+    re.IGNORECASE,
+)
+
+
+_ADJECTIVE_AFTER = re.compile(
+    rf"\s+(?:(?:{NP_TOKEN})\s+)?(?P<adj>{KILLED_ADJECTIVE.pattern})"
+    rf"(?P<np>(?:\s+(?:{NP_TOKEN})){{1,3}})",
+    re.IGNORECASE,
+)
+
+
+def bind(text: str, quantity: Quantity) -> Binding | None:
+    """Try the rules in order: toll noun, "of", object, subject."""
+    before = text[max(0, quantity.start - 90) : quantity.start]
+    article = "article" in quantity.flags
+    if not article:
+        wide = text[max(0, quantity.start - 160) : quantity.start]
+        binding = _bind_toll_noun(text, wide, quantity) or _bind_of(text, before, quantity)
+        if binding:
+            return binding
+    binding = _bind_object(text, before, quantity)
+    if binding:
+        return binding
+    return _bind_subject(text, quantity) or _bind_adjective(text, quantity)
+
+
+def _bind_toll_noun(text: str, before: str, quantity: Quantity) -> Binding | None:
+    match = _TOLL_BEFORE.search(before)
+    if not match:
+        if _CODED_BEFORE.search(before) and re.search(r"fatal|fatil|death|dead|kill", text, re.I):
+            return make_binding("killed", quantity, flags={"toll_noun", "summary"})
+        return None
+    flags = {"update"} if match.group("upd") and match.group("upd").lower() not in (
+        "stands", "stood") else set()
+    outcome: Outcome = "wounded" if match.group("w") else "killed"
+    if _CODED_BEFORE.search(before):
+        flags.add("summary")
+    return make_binding(outcome, quantity, flags=flags | {"toll_noun"})
+
+
+def _bind_of(text: str, before: str, quantity: Quantity) -> Binding | None:
+    match = _OF_BEFORE.search(before)
+    if not match:
+        return None
+    outcome: Outcome = "abducted" if match.group("a") else "killed"
+    if match.group("w"):
+        outcome = "wounded"
+    victim = noun_phrase(text, quantity.end, limit=6)
+    return make_binding(outcome, quantity, victim=victim, flags={"nominal"})
+
+
+def _bind_object(text: str, before: str, quantity: Quantity) -> Binding | None:
+    match = _ACTIVE_BEFORE.search(before)
+    if not match:
+        return None
+    verb = match.group("verb")
+    victim = noun_phrase(text, quantity.end, limit=6)
+    if "article" in quantity.flags and not is_person(text, victim):
+        return None
+    if is_time(text, victim):
+        return None
+    flags = {"active"}
+    mod = match.group("mod").lower()
+    if mod.startswith("a total"):
+        flags.add("aggregate_cue")
+    lives = victim is not None and text[victim[0] : victim[1]].lower() in ("lives", "lives of")
+    if re.match(r"claim|cost|t(?:ook|aking)", verb, re.I) and not lives:
+        return None  # "claimed 5 lives" yes, "claimed 5 attacks" no
+    start = quantity.start - len(match.group("mod"))
+    offset = max(0, quantity.start - 90)
+    trigger = (offset + match.start("verb"), offset + match.end("verb"))
+    outcome = outcome_of(verb)
+    if outcome == "wounded" and re.search(r"(?:kill\w*|dead)\s+(?:and|or)\s+$",
+                                          before[: match.start("verb")], re.I):
+        outcome = "killed"
+    binding = make_binding(outcome or "killed", quantity, victim=victim, trigger=trigger,
+                           flags=flags)
+    if outcome == "killed" and (
+        _EITHER_AFTER.match(text, match.end("verb") + offset) or
+        re.search(r"(?:kill\w*|dead)\s+(?:and|or)\s+$", before[: match.start("verb")], re.I)
+    ):
+        make_either(binding)
+    binding.start = min(start, quantity.start)
+    return binding
+
+
+_BODY_WORD = re.compile(
+    rf"(?:{KILLED_ADJECTIVE.pattern}|more|other|unidentified|decomposed|decomposing|rotting"
+    r"|human|dead|lifeless|bagged|bound|abandoned|of|the|and|men|women|people|children|persons"
+    r"|civilians?|soldiers?|police|victims?)",
+    re.IGNORECASE,
+)
+
+
+def _count_conjuncts(binding: Binding, phrase: str) -> None:
+    """"a civilian and his son were killed": one per determiner-led conjunct."""
+    extra = len(re.findall(r"(?:,|\band)\s+(?:his|her|their|a|an|the|one|another)\s", phrase,
+                           re.I))
+    if extra and binding.best == 1:
+        binding.low = binding.best = binding.high = 1 + extra
+        binding.flags.add("names")
+
+
+def _bind_long_subject(text: str, quantity: Quantity) -> Binding | None:
+    match = _LONG_SUBJECT.match(text, quantity.end)
+    if not match or "article" in quantity.flags:
+        return None
+    victim = strip_np(text, match.start("np"), match.end("np"))
+    outcome = outcome_of(match.group("out"))
+    if outcome is None or not is_person(text, victim):
+        return None
+    return make_binding(outcome, quantity, victim=victim,
+                        trigger=(match.start("out"), match.end("out")), flags={"passive"})
+
+
+def _bind_subject(text: str, quantity: Quantity) -> Binding | None:
+    match = _SUBJECT.match(text, quantity.end)
+    if not match:
+        return _bind_long_subject(text, quantity)
+    out = match.group("out")
+    outcome = outcome_of(out)
+    np_span = strip_np(text, match.start("np"), match.end("np"))
+    if outcome is None or is_time(text, np_span) or is_animal(text, np_span):
+        return None
+    if re.fullmatch(NOMINAL, out, re.I) and len(np_words(text, np_span)) > 3:
+        return None  # "4 new raids target the city cause casualties": too far to be one phrase
+    if is_body(out) and not all(_BODY_WORD.fullmatch(w) for w in np_words(text, np_span)):
+        return None  # "20 public bodies", "Olympic bodies": organisations, not the dead
+    article = "article" in quantity.flags
+    bare_both = quantity.text.lower() == "both" and np_span is None
+    if article and not (is_person(text, np_span) or is_body(out) or bare_both):
+        return None
+    if re.match(r"seiz|snatch", out, re.I) and not is_person(text, np_span):
+        return None  # "2 pistols seized": things, not hostages
+    aux = match.group("aux").strip()
+    if match.group("coord") and not aux:
+        return None
+    transitive = bool(re.fullmatch(rf"(?:{ACTIVE})", out, re.I))
+    if transitive and re.search(r"\b(?:have|has|had)\b", aux, re.I) and not re.search(
+            r"\bbeen\b", aux, re.I):
+        return None  # "3 gunmen have killed ...": perfect tense, the figure counts the agents
+    if transitive and not aux and not match.group("incl") and _OBJECT_AFTER.match(
+            text, match.end()):
+        return None  # "3 gunmen killed a man": the figure counts the agents
+    if out.lower().startswith("casualt") and not has_killed_word(text):
+        outcome = "killed"  # "13 casualties in raids": monitors' headlines count the dead
+    flags = {"passive"} if re.match(rf"(?:{PASSIVE})$", out, re.I) else set()
+    if out.lower().startswith("casualt"):
+        flags.add("casualties")
+    if match.group("among"):
+        flags.add("part")
+    if "partitive" in quantity.flags or match.group("partitive"):
+        flags.add("partitive")
+    if np_span and KILLED_ADJECTIVE.fullmatch(text[np_span[0] : np_span[1]].split()[0]):
+        outcome = "killed"
+    binding = make_binding(outcome, quantity, victim=np_span, trigger=(match.start("out"),
+                       match.end("out")), flags=flags)
+    if article and np_span is not None:
+        _count_conjuncts(binding, text[np_span[0] : np_span[1]])
+    if outcome == "killed" and _EITHER_AFTER.match(text, match.end()):
+        make_either(binding)
+    return binding
+
+
+def _bind_adjective(text: str, quantity: Quantity) -> Binding | None:
+    """"two lifeless men", "3 charred bodies": the adjective says they are dead."""
+    match = _ADJECTIVE_AFTER.match(text, quantity.end)
+    if not match:
+        return None
+    victim = strip_np(text, match.start("np"), match.end("np"))
+    if not is_person(text, victim):
+        return None
+    return make_binding("killed", quantity, victim=victim,
+                    trigger=(match.start("adj"), match.end("adj")), flags=set())
+
+
+def spanish(text: str, bound: list[Binding]) -> list[Binding]:
+    """Spanish headlines: "Asesinan a 4", "deja 3 muertos", "Hallan 2 cuerpos"."""
+    found: list[Binding] = []
+    for match in SPANISH_OUTCOME.finditer(text):
+        n, o, q = ("n", "o", "q") if match.group("n") else ("n2", "o2", "q2")
+        value = parse_spanish_number(match.group(n))
+        outcome = outcome_of(match.group(o))
+        if value is None or outcome is None:
+            continue
+        if not free(bound + found, match.start(n), match.end(n)):
+            continue
+        qualifier = (match.group(q) or "").lower()
+        low: int | None = value
+        high: int | None = value
+        if qualifier.startswith("m"):
+            value += 1
+            low, high = value, None
+        elif qualifier.startswith(("al", "por")):
+            high = None
+        elif qualifier:
+            low, high = None, None
+        start = match.start(q) if match.group(q) else match.start(n)
+        found.append(Binding(outcome, low, value, high, start, match.end(n),
+                              trigger=(match.start(o), match.end(o)), flags={"spanish"}))
+    return found
+
+
+def lists(text: str, quantities: list[Quantity], bound: list[Binding]) -> list[Binding]:
+    """Unbound figures listed beside a bound one: "killed 3 soldiers and 2 civilians"."""
+    found: list[Binding] = []
+    done = {id(b.quantity) for b in bound if b.quantity is not None}
+    for quantity in quantities:
+        if id(quantity) in done or not free(bound + found, quantity.start, quantity.end):
+            continue
+        binding = _join_previous(text, quantity, bound + found) or _join_next(
+            text, quantity, bound + found)
+        if binding is not None:
+            found.append(binding)
+    return found
+
+
+def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Binding | None:
+    previous = [b for b in bound if b.end <= quantity.start and b.best != 0]
+    if not previous:
+        return None
+    anchor = max(previous, key=lambda b: b.end)
+    gap_start = anchor.victim[1] if anchor.victim and anchor.victim[1] <= quantity.start else (
+        anchor.end)
+    gap = text[gap_start : quantity.start]
+    article = "article" in quantity.flags
+    victim = noun_phrase(text, quantity.end, limit=6)
+    if article and not is_person(text, victim):
+        return None
+    if is_time(text, victim):
+        return None
+    if _PART_JOIN.match(gap) or "partitive" in quantity.flags:
+        flags = {"part"} | ({"active"} & anchor.flags)
+    elif (_LIST_JOIN.match(gap) and anchor.flags & {"active", "nominal"}
+          and not (article and not re.search(r"\b(?:and|plus|as\s+well\s+as)\b", gap, re.I))):
+        flags = {"active"} & anchor.flags
+    else:
+        return None
+    return make_binding(anchor.outcome, quantity, victim=victim, flags=flags)
+
+
+def _join_next(text: str, quantity: Quantity, bound: list[Binding]) -> Binding | None:
+    following = [b for b in bound if b.start >= quantity.end and "passive" in b.flags
+                 and "partitive" not in b.flags]
+    if not following:
+        return None
+    anchor = min(following, key=lambda b: b.start)
+    gap = text[quantity.end : anchor.start]
+    match = re.fullmatch(rf"((?:\s+(?:{NP_TOKEN})){{0,6}}?)\s*(?:,|\s+and|,\s*and)\s+", gap,
+                         re.I)
+    if not match:
+        return None
+    victim = strip_np(text, quantity.end, quantity.end + len(match.group(1)))
+    if "article" in quantity.flags and not is_person(text, victim):
+        return None
+    return make_binding(anchor.outcome, quantity, victim=victim, flags={"passive"})
