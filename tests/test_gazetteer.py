@@ -428,3 +428,18 @@ def test_every_gazetteer_command_has_help_and_is_documented() -> None:
     for command in gazetteer_app.registered_commands:
         assert command.callback is not None and command.callback.__doc__
         assert f"tollwatch gazetteer {command.name}" in docs
+
+
+def test_the_cache_keeps_the_most_recently_used_builds(tmp_path: Path) -> None:
+    import os
+
+    from tollwatch.places.gazetteer.cache import prune_cache
+
+    for age, name in enumerate(["a", "b", "c", "d", "e", "f"]):
+        path = tmp_path / f"gazetteer-{name}.pkl"
+        path.write_bytes(b"x")
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))  # a newest, f oldest
+    (tmp_path / "notes.txt").write_text("kept")
+    prune_cache(tmp_path, keep=4)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "gazetteer-a.pkl", "gazetteer-b.pkl", "gazetteer-c.pkl", "gazetteer-d.pkl", "notes.txt"]

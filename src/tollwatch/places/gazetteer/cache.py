@@ -12,6 +12,7 @@ later loads read that file.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -24,6 +25,8 @@ from .build import build_gazetteer, source_versions, user_place_files
 from .geonames import imported_files
 from .model import Gazetteer
 
+# Cache files kept side by side (about 40 MB each), most recently used first.
+KEEP_CACHES = 4
 FORMAT_VERSION = 7  # 7: the classes moved to tollwatch.places.gazetteer.model
 
 
@@ -87,11 +90,27 @@ def write_atomic(path: Path, data: bytes) -> None:
 def _write_cache(folder: Path, path: Path, gaz: Gazetteer) -> None:
     try:
         write_atomic(path, pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
-        for old in folder.glob("gazetteer-*.pkl"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        prune_cache(folder)
     except OSError:
         return  # a read-only cache folder only costs a rebuild next time
+
+
+def prune_cache(folder: Path, keep: int = KEEP_CACHES) -> None:
+    """Delete all but the `keep` most recently used cache files.
+
+    More than one is kept so that checkouts of different versions (or settings with
+    different user files) sharing ~/.cache/tollwatch do not rebuild in turn.
+    """
+    caches = sorted(folder.glob("gazetteer-*.pkl"), key=_mtime, reverse=True)
+    for old in caches[keep:]:
+        old.unlink(missing_ok=True)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def load_gazetteer(settings: Settings) -> Gazetteer:
@@ -102,7 +121,10 @@ def load_gazetteer(settings: Settings) -> Gazetteer:
     folder = cache_dir(settings)
     path = folder / f"gazetteer-{cache_key(settings)}.pkl"
     gaz = _read_cache(path)
-    if gaz is None:
+    if gaz is not None:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # most recently used: pruned last
+    else:
         gaz = build_gazetteer(user_files(settings))
         _write_cache(folder, path, gaz)
     return gaz
