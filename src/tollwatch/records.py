@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 Outcome = Literal["killed", "wounded", "abducted", "missing"]
@@ -87,6 +88,11 @@ class CleanText:
     upper: bool = False  # the source is all upper case (wire text, MUC)
 
     def content(self) -> tuple[Sentence, ...]:
+        """The sentences that are not boilerplate (computed once: stages ask per mention)."""
+        return self._content
+
+    @cached_property
+    def _content(self) -> tuple[Sentence, ...]:
         return tuple(s for s in self.sentences if not s.boilerplate)
 
 

@@ -139,21 +139,74 @@ def _speakers(
         role = cast(SourceRole, entry.role)  # validated when the dictionary is loaded
         out.append(_Speaker(entry.name, role, span, outlet=entry.role == "perpetrator_claim"))
     base = sentence.span.start
+    taken = _Taken(sentence.span)
+    for speaker in out:
+        taken.add(speaker.span)
     for m in _ROLE_RE.finditer(lowered(sentence.text)):
         span = Span(base + m.start(), base + m.end())
-        if any(s.span.overlaps(span) for s in out):
+        if taken.overlaps(span):
             continue
         role_index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
         name = re.sub(r"^(?:an?|the)\s+", "", m.group())
         out.append(_Speaker(name, _ROLE_NOUNS[role_index][0], span))
+        taken.add(span)
     for mention in actor_mentions:
-        if any(s.span.overlaps(mention.span) for s in out):
+        if taken.overlaps(mention.span):
             continue
+        taken.add(mention.span)
         category = mention.actor.category
         actor_role: SourceRole = "official" if category in ("state", "police") else (
             "witness" if category == "civilians" else "perpetrator_claim")
         out.append(_Speaker(mention.actor.name, actor_role, mention.span, category))
     return sorted(out, key=lambda s: s.span.start)
+
+
+class _Taken:
+    """The characters of a sentence covered by spans found so far: an overlap test that
+    costs the span's length, not the number of spans (a sentence of n speakers cost n * n)."""
+
+    def __init__(self, sentence: Span) -> None:
+        self.base = sentence.start
+        self.covered = bytearray(sentence.end - sentence.start)
+
+    def overlaps(self, span: Span) -> bool:
+        start, end = self._clip(span)
+        return start < end and self.covered.find(1, start, end) >= 0
+
+    def add(self, span: Span) -> None:
+        start, end = self._clip(span)
+        if start < end:
+            self.covered[start:end] = b"\x01" * (end - start)
+
+    def _clip(self, span: Span) -> tuple[int, int]:
+        size = len(self.covered)
+        return (min(max(span.start - self.base, 0), size),
+                min(max(span.end - self.base, 0), size))
+
+
+class _Hits:
+    """A pattern searched in what follows a point of one sentence, for each of its speech
+    frames: a match found from one point answers every earlier point, and no match from a
+    point answers every later one, so a sentence is read about once, not once per frame.
+    Frames end at word ends, where searching the rest of the text from `pos` reads the
+    same as searching a slice starting there."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str, end: int) -> None:
+        self.pattern, self.text, self.end = pattern, text, end
+        self.found: int | None = None  # start of the last match found
+        self.none_from: int | None = None  # no match starts at or after this point
+
+    def after(self, pos: int) -> bool:
+        if self.found is not None and pos <= self.found:
+            return True
+        if self.none_from is not None and pos >= self.none_from:
+            return False
+        m = self.pattern.search(self.text, pos, self.end)
+        if m is None:
+            self.none_from = pos if self.none_from is None else min(pos, self.none_from)
+            return False
+        self.found = m.start() if self.found is None else max(m.start(), self.found)
+        return True
 
 
 @dataclass
@@ -163,6 +216,8 @@ class _State:
     last: SourceMention | None = None
     speakers: list[_Speaker] = field(default_factory=list)
     claim_names: dict[str, str] = field(default_factory=dict)  # actor -> its claim outlet
+    hits: dict[str, _Hits] = field(default_factory=dict)  # this sentence's claim patterns
+    state_result: bool | None = None  # _STATE_RESULT in this sentence, once asked
 
 
 def find_sources(
@@ -193,7 +248,11 @@ def find_sources(
     found: list[SourceMention] = []
     for sentence in sentences:
         speakers = _speakers(clean, sentence, actors, by_sentence.get(sentence.index, []))
-        state.speakers = speakers
+        state.speakers, state.state_result = speakers, None
+        state.hits = {
+            name: _Hits(pattern, clean.text, sentence.span.end)
+            for name, pattern in (("own", _OWN_RESULT), ("enemy", _ENEMY_LOSSES))
+        }
         for mention in _attributions(clean, sentence, speakers, state):
             found.append(mention)
             state.last = mention
@@ -286,7 +345,7 @@ def _mention(
     span = Span(min(speaker.span.start, frame.start), max(speaker.span.end, frame.end))
     text = clean.text[span.start:span.end]
     rule, role, name = RULE, speaker.role, speaker.name
-    claim = _claim_rule(clean, sentence, speaker, frame)
+    claim = _claim_rule(clean, sentence, speaker, frame, state)
     if claim == PARTY_STATEMENT:
         role, rule, claim = "unknown", claim, None
     if claim is not None:
@@ -303,11 +362,9 @@ def _mention(
 
 
 def _claim_rule(
-    clean: CleanText, sentence: Sentence, speaker: _Speaker, frame: Span
+    clean: CleanText, sentence: Sentence, speaker: _Speaker, frame: Span, state: _State
 ) -> str | None:
     """The claim kind when the speaker is a party speaking of its own action."""
-    after = clean.text[frame.end:sentence.span.end]
-    whole = sentence.text
     verb = clean.text[frame.start:frame.end]
     armed = speaker.outlet or (
         speaker.actor_category is not None
@@ -318,14 +375,20 @@ def _claim_rule(
         and re.search(r"army|military|defen[cs]e|police|security", speaker.name, re.IGNORECASE)
     )
     if armed:
-        if _OWN_RESULT.search(after) or _ENEMY_LOSSES.search(after):
+        if state.hits["own"].after(frame.end) or state.hits["enemy"].after(frame.end):
             return CLAIM_RESULT
         if _RESPONSIBILITY.search(verb) or speaker.outlet:
             return CLAIM_RESPONSIBILITY
         return PARTY_STATEMENT
-    if state_speaker and (_OWN_RESULT.search(after) or _STATE_RESULT.search(whole)):
+    if state_speaker and (state.hits["own"].after(frame.end) or _state_result(sentence, state)):
         return CLAIM_RESULT
     return None
+
+
+def _state_result(sentence: Sentence, state: _State) -> bool:
+    if state.state_result is None:
+        state.state_result = _STATE_RESULT.search(sentence.text) is not None
+    return state.state_result
 
 
 def _name_generic_monitors(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 
@@ -82,11 +83,15 @@ def sentence_dates(text: str, sentence: Sentence, published: date | None) -> lis
         if family not in families:
             continue
         for match in pattern.finditer(text, begin, stop):
-            reading = reader(match, ctx)
+            try:
+                reading = reader(match, ctx)
+            except (OverflowError, ValueError):  # outside years 1 to 9999: no date
+                continue
             if reading is not None:
                 readings.append((rank, reading))
     chosen = _longest(readings)
-    chosen = _join_appositions(_join_since(_join_ranges(chosen, ctx), ctx), ctx)
+    with suppress(OverflowError, ValueError):  # a range reaching past the calendar's edge
+        chosen = _join_appositions(_join_since(_join_ranges(chosen, ctx), ctx), ctx)
     return [_mention(r, text, sentence.index) for r in chosen]
 
 

@@ -142,6 +142,9 @@ class Context:
     text: str = ""
     published: date | None = None
     country: str | None = None  # the report's main country (places.document_country)
+    # cue_in's answer by sentence: asked once per figure, it must not rescan the
+    # sentence's cues each time (a sentence of n figures and n cues cost n * n)
+    _strongest_cue: dict[int, EventCue | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -286,10 +289,12 @@ class Context:
 
     # -- cues --------------------------------------------------------------------
     def cue_in(self, sentence: int) -> EventCue | None:
-        found = [c for c in self.cues.get(sentence, []) if not c.negated and not c.hypothetical]
-        if not found:
-            return None
-        return max(found, key=lambda c: c.strength)
+        if sentence not in self._strongest_cue:
+            found = [
+                c for c in self.cues.get(sentence, []) if not c.negated and not c.hypothetical
+            ]
+            self._strongest_cue[sentence] = max(found, key=lambda c: c.strength, default=None)
+        return self._strongest_cue[sentence]
 
     def cue_near(self, sentence: int, window: int = 1) -> EventCue | None:
         """The strongest cue of the sentence, else of its neighbours."""

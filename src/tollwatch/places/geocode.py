@@ -348,6 +348,9 @@ def _precision(place: Place, shape: rules.Shape) -> PlacePrecision:
     return own
 
 
+_BETWEEN_WINDOW = 300
+
+
 def _combine(gaz: Gazetteer, clean: CleanText, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Join "X in Y province" (Y contains X) and "between X and Y" into one phrase each."""
     out: list[PlaceMention] = []
@@ -371,7 +374,11 @@ def _combine(gaz: Gazetteer, clean: CleanText, mentions: list[PlaceMention]) -> 
                     rule="places.v1.part_of",
                 )
                 continue
-            between = rules.BETWEEN_BEFORE.search(clean.text[: prev.span.start])
+            # "between" and up to three words just before: read near the name, not from
+            # the start of the report for every pair (that made reports quadratic)
+            between = rules.BETWEEN_BEFORE.search(
+                clean.text, max(0, prev.span.start - _BETWEEN_WINDOW), prev.span.start
+            )
             if between and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap, re.IGNORECASE):
                 out[-1] = _between(clean, prev, m, between.start())
                 continue

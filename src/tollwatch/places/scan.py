@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..records import CleanText, Sentence
@@ -530,6 +531,26 @@ def _container_gap(between: str) -> bool:
     return all(w in _CONTAINER_GAP_WORDS for w in words)
 
 
+def _neighbours(names: list[tuple[Match, frozenset[int], bool]]) -> list[range]:
+    """For each name, the indices of the names that may lie within FRAME_WINDOW
+    characters of it: all of them, or (names in text order, the usual case) only those
+    around it, so that a sentence of n names does not cost n * n."""
+    starts = [n[0].start for n in names]
+    if any(a > b for a, b in pairwise(starts)):
+        return [range(len(names))] * len(names)
+    longest = max(n[0].end - n[0].start for n in names)
+    out: list[range] = []
+    lo = hi = 0
+    for k, (m, _, _) in enumerate(names):
+        while m.start - (starts[lo] + longest) > FRAME_WINDOW:  # too far before, for good
+            lo += 1
+        hi = max(hi, k + 1)
+        while hi < len(names) and starts[hi] - m.end <= FRAME_WINDOW:
+            hi += 1
+        out.append(range(lo, hi))
+    return out
+
+
 def sentence_frames(
     gaz: Gazetteer, text: str, names: list[tuple[Match, frozenset[int], bool]]
 ) -> list[Frame | None]:
@@ -556,10 +577,11 @@ def sentence_frames(
                     f.town_countries.add(iso)
         own.append(f)
     frames: list[Frame | None] = []
+    near = _neighbours(names)
     for k, (m, _, _) in enumerate(names):
         f = Frame()
-        for j, other in enumerate(own):
-            o = names[j][0]
+        for j in near[k]:
+            other, o = own[j], names[j][0]
             gap = o.start - m.end if j > k else m.start - o.end
             if j == k or gap > FRAME_WINDOW:
                 continue

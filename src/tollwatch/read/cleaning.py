@@ -55,8 +55,11 @@ _WRAPPED_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]+\S)")
 # A line break ends a sentence, unless the next line goes on in lower case.
 _LINE_BREAK = re.compile(r"\n(?![ \t]*[a-z])")
 # Sentence-final punctuation, with closing quotes/brackets, followed by whitespace.
-_CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*(?=\s)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# Linear: a run of marks is matched whole, from its first mark only (a line of 180
+# periods made the former `(?:\.{3}|…|[.!?])+` backtrack exponentially).
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z][A-Za-z.]*)\.$")  # tried from word starts only
+_WORD_WINDOW = 64
 _NEXT_WORD = re.compile(r"\s*[\"'“‘«(\[]*([A-Za-z]+|\d)?")
 _FINAL_PUNCT = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 _TRAILING_TAG = re.compile(r"\s*\[[^\]]*\]\s*$")  # "... [size=no report]"
@@ -209,14 +212,48 @@ def _title_line(text: str, block: _Block) -> bool:
 
 
 def split_sentences(text: str, start: int, end: int, upper: bool) -> Iterator[Span]:
-    """Sentence spans inside the block [start, end) of `text` (no surrounding whitespace)."""
+    """Sentence spans inside the block [start, end) of `text` (no surrounding whitespace).
+
+    No span is longer than `MAX_SENTENCE_CHARS` (see `_bounded`)."""
     sentence_start = start
     for m in _CANDIDATE.finditer(text, start, end):
         if _is_boundary(text, sentence_start, m.start(), m.end(), end, upper):
-            yield Span(sentence_start, m.end())
+            yield from _bounded(text, sentence_start, m.end())
             sentence_start = _skip_space(text, m.end(), end)
     if sentence_start < end:
-        yield Span(sentence_start, end)
+        yield from _bounded(text, sentence_start, end)
+
+
+# The longest sentence of the dev gold sets has 1,845 characters. Longer "sentences" are
+# scraped lines without punctuation, tables or hostile text: cut into pieces, so the
+# work of every sentence-local finder stays bounded per sentence and linear per report.
+MAX_SENTENCE_CHARS = 4_000
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[Span]:
+    """[start, end) in pieces of at most `MAX_SENTENCE_CHARS` characters."""
+    while end - start > MAX_SENTENCE_CHARS:
+        piece_end = _piece_end(text, start)
+        yield Span(start, piece_end)
+        start = _skip_space(text, piece_end, end)
+    if start < end:
+        yield Span(start, end)
+
+
+def _piece_end(text: str, start: int) -> int:
+    """Where a piece of a long sentence ends: after the last comma, semicolon or colon in
+    the second half of its `MAX_SENTENCE_CHARS`, else at the last white space there
+    (trailing white space left out), else at the limit (a word longer than that)."""
+    low, limit = start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS
+    cut = max(text.rfind(mark, low, limit) for mark in (", ", "; ", ": "))
+    if cut >= 0:
+        return cut + 1
+    cut = max(text.rfind(space, low, limit) for space in (" ", "\n", "\t", "\r"))
+    if cut < 0:
+        return limit
+    while cut > start + 1 and text[cut - 1].isspace():
+        cut -= 1
+    return cut
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:
@@ -237,8 +274,10 @@ def _is_boundary(
         return False
     if text[punct_start] != "." or text[punct_start : punct_start + 3] == "...":
         return True
-    before = text[sentence_start : punct_start + 1]
-    if _LIST_NUMBER.match(before[:-1]):  # "1. AT 0945 THIS MORNING"
+    # The word before the period, looked for in a window: a long run of periods that end
+    # no sentence ("Dr. Dr. Dr. ...") must not read the whole sentence at each one.
+    before = text[max(sentence_start, punct_start - _WORD_WINDOW) : punct_start + 1]
+    if punct_start - sentence_start <= 6 and _LIST_NUMBER.match(before[:-1]):  # "1. AT 0945"
         return False
     word_match = _WORD_BEFORE.search(before)
     if not word_match:

@@ -142,18 +142,21 @@ def sentence_tolls(text: str, *, upper: bool = False) -> list[Binding]:
     bound = zeros(masked)
     quantities = [q for q in _quantities(masked) if free(bound, q.start, q.end)]
     used_triggers: set[tuple[int, int]] = set()
+    named: list[Binding] = [b for b in bound if "names" in b.flags]  # few: kept apart
     for quantity in quantities:
-        if _counted_inside(bound, quantity):
+        if _counted_inside(named, quantity):
             continue
         binding = bind(masked, quantity)
         if binding is not None:
             bound.append(binding)
+            if "names" in binding.flags:
+                named.append(binding)
             if binding.trigger:
                 used_triggers.add(binding.trigger)
     bound.extend(spanish(masked, bound))
     bound.extend(singulars(masked, bound, used_triggers))
     bound.extend(plurals(masked, bound, used_triggers, upper or masked.isupper()))
-    rest = [q for q in quantities if not _counted_inside(bound, q)]
+    rest = _uncounted(bound, quantities)
     bound.extend(lists(masked, rest, bound))
     _sentence_flags(masked, bound)
     return sorted(bound, key=lambda b: (b.start, b.end))
@@ -166,6 +169,14 @@ def _counted_inside(bound: list[Binding], quantity: Quantity) -> bool:
         and b.victim[0] <= quantity.start < b.victim[1]
         for b in bound
     )
+
+
+def _uncounted(bound: list[Binding], quantities: list[Quantity]) -> list[Quantity]:
+    """The quantities not `_counted_inside` the bindings, in one pass over each list."""
+    named = [b.victim for b in bound if "names" in b.flags and b.victim is not None]
+    if not named:
+        return quantities
+    return [q for q in quantities if not any(s <= q.start < e for s, e in named)]
 
 
 def _mask(text: str, *, upper: bool) -> str:
@@ -225,6 +236,10 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
     summary = bool(_SUMMARY.match(text))
     background = _BACKGROUND.search(text)
     split = _SPLIT.search(text)
+    # Searched once per sentence, not once per binding: a sentence of n figures would
+    # cost n times its length.
+    update = _UPDATE.search(text) is not None
+    brings = re.search(r"\bbr(?:ing|ings|inging|ought)\b", text, re.I) is not None
     for binding in bound:
         binding.flags.update(name for name, hit in cues.items() if hit)
         if background and (background.group("anywhere") or background.start() < binding.start):
@@ -233,15 +248,17 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
             binding.flags.add("split")
         if summary:
             binding.flags.update({"summary", "aggregate_cue"})
-        if "update" not in binding.flags and _UPDATE.search(text) and "toll_noun" in binding.flags:
+        if "update" not in binding.flags and update and "toll_noun" in binding.flags:
             binding.flags.add("update")
-        if "update" in binding.flags and re.search(r"\bbr(?:ing|ings|inging|ought)\b", text, re.I):
+        if "update" in binding.flags and brings:
             binding.flags.add("aggregate_cue")
-    killed = [b for b in bound if b.outcome == "killed" and "partitive" not in b.flags]
+    first_killed = min(
+        (b.start for b in bound if b.outcome == "killed" and "partitive" not in b.flags),
+        default=None,
+    )
     for binding in bound:
-        if "partitive" in binding.flags and any(
-            k.outcome == binding.outcome and k.start < binding.start for k in killed
-        ):
+        if ("partitive" in binding.flags and binding.outcome == "killed"
+                and first_killed is not None and first_killed < binding.start):
             binding.flags.add("part")
 
 

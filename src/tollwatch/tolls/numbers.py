@@ -125,6 +125,13 @@ class Quantity:
     flags: frozenset[str] = field(default_factory=frozenset)
 
 
+# A figure of more digits is no count (an id, a phone number, hostile text): it is not
+# read, so no toll ever holds an integer that overflows 64 bits or that Python refuses
+# to print (more than 4,300 digits). Absurd but readable tolls are the store's
+# plausibility bound's business.
+MAX_DIGITS = 18
+
+
 def parse_number(text: str) -> int | None:
     """The value of a written number, or None when `text` is not one number.
 
@@ -133,7 +140,8 @@ def parse_number(text: str) -> int | None:
     """
     raw = text.strip().lower()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", raw):
-        return int(raw.replace(",", ""))
+        digits = raw.replace(",", "")
+        return int(digits) if len(digits) <= MAX_DIGITS else None
     words = [w for w in re.split(r"[\s-]+", raw) if w and w != "and"]
     if not words:
         return None
@@ -176,7 +184,7 @@ def parse_spanish_number(text: str) -> int | None:
     """The value of a digit string or one Spanish number word ("dos" -> 2), else None."""
     raw = text.strip().lower()
     if raw.isdigit():
-        return int(raw)
+        return int(raw) if len(raw) <= MAX_DIGITS and raw.isdecimal() else None
     return SPANISH.get(raw)
 
 

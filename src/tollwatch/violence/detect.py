@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cached_property
 
 from ..records import CleanText, EventCue, EventType, Sentence, Span
 from ..settings import Settings
@@ -189,8 +190,9 @@ def _sentence_cues(sentence: Sentence) -> list[EventCue]:
     low = lowered(text)
     out: list[EventCue] = []
     targets: EventType | None = None  # computed once, for the first generic cue
+    facts = _SentenceFacts(low)
     for m in _CUE_RE.finditer(low):
-        found = _first_rule(int(str(m.lastgroup)[1:]), text, low, m.start(), m.end())
+        found = _first_rule(int(str(m.lastgroup)[1:]), text, facts, m.start(), m.end())
         if found is None:
             continue
         index, end, strength = found
@@ -217,35 +219,54 @@ def _sentence_cues(sentence: Sentence) -> list[EventCue]:
     return out
 
 
+class _SentenceFacts:
+    """What a sentence's cues share, each searched at most once per sentence: a search
+    of the whole sentence for every cue made a sentence of n cues cost n times its
+    length (50,000 "killed" ran for minutes)."""
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+
+    @cached_property
+    def accident(self) -> bool:
+        return _ACCIDENT.search(self.low) is not None
+
+    @cached_property
+    def protest(self) -> bool:
+        return _PROTEST_FRAME.search(self.low) is not None
+
+
 def _first_rule(
-    index: int, text: str, low: str, start: int, end: int
+    index: int, text: str, facts: _SentenceFacts, start: int, end: int
 ) -> tuple[int, int, float] | None:
     """The first rule, from `index` on, that matches at `start` and whose context holds:
     (rule index, match end, strength). A context rule that fails ("fought with" and no
     armed man in the sentence) hands the position to the rules after it."""
-    strength = _strength(index, text, low, start, end)
+    strength = _strength(index, text, facts, start, end)
     if strength is not None or not _CONTEXTUAL[index]:
         return None if strength is None else (index, end, strength)
     for later in range(index + 1, len(CUE_RULES)):
-        m = _RULE_RES[later].match(low, start)
+        m = _RULE_RES[later].match(facts.low, start)
         if m is None:
             continue
-        strength = _strength(later, text, low, start, m.end())
+        strength = _strength(later, text, facts, start, m.end())
         if strength is not None or not _CONTEXTUAL[later]:
             return None if strength is None else (later, m.end(), strength)
     return None
 
 
-def _strength(index: int, text: str, low: str, start: int, end: int) -> float | None:
+def _strength(
+    index: int, text: str, facts: _SentenceFacts, start: int, end: int
+) -> float | None:
     """The rule's strength; None for a figurative or accidental use (no cue) or a
     context rule whose context is missing."""
-    rule = CUE_RULES[index]
+    rule, low = CUE_RULES[index], facts.low
     after, before = _AFTER[index], _BEFORE[index]
     if (after is not None and after.match(low, end)) or (
         before is not None and before.search(low[max(0, start - 30):start])
     ):
         return None
-    if index in _ACCIDENT_RULES and _ACCIDENT.search(low):
+    if index in _ACCIDENT_RULES and facts.accident:
         return None
     if index == _MOB_RULE and start > 0 and text[start].isupper() and not text.isupper():
         return None  # "Merrill Lynch": a capitalised name inside a sentence
@@ -255,7 +276,7 @@ def _strength(index: int, text: str, low: str, start: int, end: int) -> float | 
     if needs_near is not None and not needs_near.search(low[max(0, start - 80):end + 80]):
         return None
     if (boost is not None and boost.search(low[max(0, start - 50):end + 50])
-            and not _PROTEST_FRAME.search(low)):
+            and not facts.protest):
         return rule.boost_to
     return rule.strength
 
