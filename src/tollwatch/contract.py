@@ -94,4 +94,6 @@ def extraction_json(extraction: Extraction) -> dict[str, Any]:
     if extraction.error is not None:
         out["error"] = extraction.error
     out["toll"] = extraction.toll()
+    # ISO 639-1 code of the report's language (docs/languages.md), null when unknown
+    out["language"] = extraction.language.code if extraction.language else None
     return out

@@ -9,7 +9,7 @@ process and passed in; nothing is global.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .actors import dictionary as actors_stage
 from .actors import sources as sources_stage
@@ -19,6 +19,7 @@ from .incidents import build as incidents_stage
 from .places import gazetteer as gazetteer_stage
 from .places import geocode as places_stage
 from .read import cleaning as clean_stage
+from .read import language as language_stage
 from .records import CleanText, Extraction, Mentions, Report
 from .settings import Settings
 from .tolls import find as tolls_stage
@@ -31,13 +32,17 @@ class Resources:
 
     gazetteer: gazetteer_stage.Gazetteer
     actors: actors_stage.ActorDictionary
+    languages: language_stage.LanguageDetector = field(
+        default_factory=language_stage.LanguageDetector
+    )
 
 
 def load_resources(settings: Settings) -> Resources:
-    """Load the gazetteer and the actor dictionary named by `settings`."""
+    """Load the gazetteer, the actor dictionary named by `settings` and the language model."""
     return Resources(
         gazetteer=gazetteer_stage.load_gazetteer(settings),
         actors=actors_stage.load_actors(settings),
+        languages=language_stage.LanguageDetector.loaded(),
     )
 
 
@@ -88,10 +93,15 @@ def extract(
             f"{settings.max_report_chars:,} were read (raise max_report_chars to read more)"
         )
         report = Report(**{**report.__dict__, "text": report.text[: settings.max_report_chars]})
+    language = resources.languages.detect(report.text, report.language)
+    note = language_stage.language_warning(language)
+    if note:
+        warnings.append(note)
     try:
         cleaned = clean_stage.clean(report, settings)
         mentions = find_mentions(cleaned, report, settings, resources)
         found = incidents_stage.build_incidents(cleaned, mentions, report, settings)
     except TollwatchError as err:
-        return Extraction(report.id, [], warnings, error=str(err), report=report)
-    return Extraction(report.id, found, warnings, report=report)
+        return Extraction(report.id, [], warnings, error=str(err), report=report,
+                          language=language)
+    return Extraction(report.id, found, warnings, report=report, language=language)

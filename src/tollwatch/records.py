@@ -56,6 +56,7 @@ class Report:
     url: str | None = None
     outlet: str | None = None
     origin: str | None = None
+    language: str | None = None  # the reader's hint (feed, HTML lang, JSONL lang/language)
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,23 @@ class Incident:
     rules: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class LanguageGuess:
+    """The language of a report (ISO 639-1, None when it cannot be told) and why.
+
+    `source`: "hint" (the reader's), "script", "english" (function words) or "detected"
+    (lingua); `read`: tollwatch has words for it; `verdict`: sure enough to tell the
+    user when it is not read (a hint, or a confident guess on enough letters).
+    """
+
+    code: str | None
+    confidence: float
+    source: str
+    letters: int = 0
+    read: bool = False
+    verdict: bool = False
+
+
 @dataclass
 class Extraction:
     """The result for one report: its incidents, warnings, or the error that stopped it."""
@@ -268,6 +286,7 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     report: Report | None = None
+    language: LanguageGuess | None = None
 
     def toll(self) -> int | None:
         """The document toll: killed.best over top-level incidents, claims excluded."""

@@ -30,6 +30,7 @@ import yaml
 from ..errors import SettingsError
 from ..records import Actor, ActorMention, CleanText, Sentence, Span
 from ..settings import Settings
+from .lang import alias_files
 
 RULE = "actors.v1"
 SLOT = "<country>"
@@ -396,7 +397,8 @@ def _sequence(path: str, node: yaml.Node | None, what: str) -> list[yaml.Node]:
 
 
 def load_actors(settings: Settings) -> ActorDictionary:
-    """The packaged actor dictionary, with `settings.actors_file` merged over it.
+    """The packaged actor dictionary and each language's names (actors/lang/<code>.yaml),
+    with `settings.actors_file` merged over them.
 
     A user entry with the name of a packaged one extends its aliases (or replaces
     them with `replace_aliases: true`) and may change its type and category; new
@@ -405,6 +407,8 @@ def load_actors(settings: Settings) -> ActorDictionary:
     raw = _Raw()
     packaged = resources.files("tollwatch").joinpath("data/actors.yaml")
     _merge_text(raw, packaged.read_text(encoding="utf-8"), "tollwatch/data/actors.yaml")
+    for code, path in alias_files():
+        _merge_text(raw, path.read_text(encoding="utf-8"), f"tollwatch/actors/lang/{code}.yaml")
     if settings.actors_file:
         path = Path(settings.actors_file)
         try:

@@ -31,6 +31,7 @@ from typing import cast
 from ..records import ActorMention, CleanText, Sentence, SourceMention, SourceRole, Span
 from ..violence.detect import lowered
 from .dictionary import ActorDictionary, find_actors, tokenize
+from .lang import SOURCE_WORDS
 
 RULE = "sources.v1"
 CLAIM_RESULT = RULE + ".claim_result"  # the claimant states a result: counts here are claims
@@ -39,19 +40,19 @@ CLAIM_RESPONSIBILITY = RULE + ".claim_responsibility"
 PARTY_STATEMENT = RULE + ".party_statement"
 _CLAIM_RULES = (CLAIM_RESULT, CLAIM_RESPONSIBILITY)
 
+# Speech verbs and "according to" of every language (actors/lang/).
 _VERB = re.compile(
-    r"\b(?:said|says|say|reported|reports|report|told|tells|added|adds|stated|announced|"
-    r"confirmed|tweeted|wrote|noted|estimated|counted|documented|recorded|described|"
-    r"claimed|claims|claim|asserted|acknowledged|admitted|alleged|affirmed|declared|"
-    r"put\s+the\s+(?:death\s+)?toll|quoted|cited|indicated|explained|denounced|charged|"
-    r"informed)\b",
+    r"\b(?:" + "|".join(w.speech for w in SOURCE_WORDS.values() if w.speech) + r")\b",
     re.IGNORECASE,
 )
 _CITED_BY = re.compile(
     r"\b(?:was|were|is|are)\s+(?:cited|quoted)\s+by\s+(?P<via>[^,.;]{2,60}?)\s+as\s+(?:saying|stating)",
     re.IGNORECASE,
 )
-_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_ACCORDING = re.compile(
+    r"\b(?:" + "|".join(w.according for w in SOURCE_WORDS.values() if w.according) + r")\s+",
+    re.IGNORECASE,
+)
 _HEADLINE_TAIL = re.compile(r":\s*(?P<x>[^:]{3,60}?)\s*$")
 _BEFORE_GAP = re.compile(
     r"(?:\s+(?:monitoring|tracking|documenting|that\s+monitors|which\s+monitors)\s+[^,.;]{1,40}?)?"

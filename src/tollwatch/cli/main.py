@@ -15,7 +15,7 @@ import os
 import sys
 import tempfile
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -35,6 +35,7 @@ from ..contract import extraction_json
 from ..errors import InputError, SettingsError, TollwatchError
 from ..parallel import extract_pairs
 from ..read.files import ReadResult, parse_published, read_results
+from ..read.language import NOT_READ, not_read_summary
 from ..records import Extraction, Rejection, Report
 from ..settings import Settings, load_settings
 from . import eval as cli_eval
@@ -267,6 +268,7 @@ class Summary:
     failed: int = 0
     incidents: int = 0
     rows: list[dict[str, Any]] = field(default_factory=list)
+    not_read: Counter[str] = field(default_factory=Counter)  # language -> reports
 
 
 def write_lines(
@@ -284,6 +286,8 @@ def write_lines(
             reporter.error(line["error"] if item.rejected else f"{item.origin}: {line['error']}")
         else:
             summary.processed += 1
+        if any(w.startswith(NOT_READ) for w in line.get("warnings", [])):
+            summary.not_read[line.get("language") or "?"] += 1
         for number, message in enumerate(line.get("warnings", [])):
             own = number < len(item.read_warnings)
             reporter.warning(message if own else f"{item.origin}: {message}")
@@ -402,6 +406,8 @@ class StderrReporter:
                 f"{summary.processed} reports processed, {summary.failed} not readable "
                 "(their lines carry an \"error\")", markup=False,
             )
+        if summary.not_read:
+            self.console.print(not_read_summary(summary.not_read), markup=False)
 
 
 for _module in (cli_eval, cli_gazetteer, cli_store):

@@ -22,6 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..errors import TollwatchError
+from ..read.language import not_read_summary
 from ..settings import Settings, load_settings
 from ..store import Store, open_store
 from ..store.ingest import IngestStats, estimate_reports
@@ -104,6 +105,8 @@ def run_cmd(
         f"{s.unchanged}, rejected {s.rejected}; incidents {s.incidents}; events {m.events} "
         f"(created {m.created}, updated {m.updated}, deleted {m.deleted})"
     )
+    if s.not_read:
+        typer.echo(not_read_summary(s.not_read), err=True)
 
 
 @contextmanager

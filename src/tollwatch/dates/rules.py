@@ -16,15 +16,16 @@ from datetime import date, timedelta
 
 from ..records import DatePrecision
 from . import weekdays as cal
+from .lang import DATE_WORDS
 from .words import (
     ALL_MONTHS,
     ALL_WEEKDAYS,
     DAY,
+    FOREIGN_MONTHS,
     FULL_MONTH,
     MONTH,
     MONTHS,
     NUMBER,
-    SPANISH_MONTHS,
     UNIT,
     UNITS,
     WEEKDAY,
@@ -93,7 +94,7 @@ def _reading(
 def _month_ok(word: str, ctx: Context) -> bool:
     """English month names are capitalised in mixed-case text ("may" is a verb)."""
     key = word.lower().rstrip(".")
-    return ctx.upper or key in SPANISH_MONTHS or word[:1].isupper()
+    return ctx.upper or key in FOREIGN_MONTHS or word[:1].isupper()
 
 
 def _month(word: str) -> int:
@@ -365,44 +366,34 @@ def _days_back(n: int) -> Resolver:
     return lambda p: ((p - timedelta(days=n), p - timedelta(days=n)), "day")
 
 
-PHRASES: dict[str, Resolver] = {
-    "today": _days_back(0), "tonight": _days_back(0), "earlier today": _days_back(0),
-    "this morning": _days_back(0), "this afternoon": _days_back(0),
-    "this evening": _days_back(0), "hoy": _days_back(0), "esta mañana": _days_back(0),
-    "esta tarde": _days_back(0), "esta noche": _days_back(0),
-    "yesterday": _days_back(1), "yesterday morning": _days_back(1),
-    "yesterday afternoon": _days_back(1), "yesterday evening": _days_back(1),
-    "last night": _days_back(1), "late last night": _days_back(1), "ayer": _days_back(1),
-    "anoche": _days_back(1), "the day before yesterday": _days_back(2),
-    "anteayer": _days_back(2), "antier": _days_back(2),
-    "overnight": lambda p: (cal.days_ending(p, 2), "day"),
-    "during the night": lambda p: (cal.days_ending(p, 2), "day"),
-    "last week": lambda p: (cal.previous_week(p), "week"),
-    "la semana pasada": lambda p: (cal.previous_week(p), "week"),
-    "this week": lambda p: (cal.so_far(cal.week_of(p)[0], p), "week"),
-    "earlier this week": lambda p: (cal.so_far(cal.week_of(p)[0], p), "week"),
-    "esta semana": lambda p: (cal.so_far(cal.week_of(p)[0], p), "week"),
-    "last weekend": lambda p: (cal.weekend(p, previous=True), "day"),
-    "over the weekend": lambda p: (cal.weekend(p), "day"),
-    "at the weekend": lambda p: (cal.weekend(p), "day"),
-    "this weekend": lambda p: (cal.weekend(p), "day"),
-    "el fin de semana": lambda p: (cal.weekend(p), "day"),
-    "el pasado fin de semana": lambda p: (cal.weekend(p, previous=True), "day"),
-    "last month": lambda p: (cal.months_back(p, 1), "month"),
-    "el mes pasado": lambda p: (cal.months_back(p, 1), "month"),
-    "this month": lambda p: (cal.so_far(p.replace(day=1), p), "month"),
-    "earlier this month": lambda p: (cal.so_far(p.replace(day=1), p), "month"),
-    "este mes": lambda p: (cal.so_far(p.replace(day=1), p), "month"),
-    "last year": lambda p: ((date(p.year - 1, 1, 1), date(p.year - 1, 12, 31)), "year"),
-    "el año pasado": lambda p: ((date(p.year - 1, 1, 1), date(p.year - 1, 12, 31)), "year"),
-    "this year": lambda p: (cal.so_far(date(p.year, 1, 1), p), "year"),
-    "earlier this year": lambda p: (cal.so_far(date(p.year, 1, 1), p), "year"),
-    "este año": lambda p: (cal.so_far(date(p.year, 1, 1), p), "year"),
-}  # fmt: skip
+def _resolver(name: str) -> Resolver:
+    """The resolver a phrase of dates/lang/ names ("days:1", "previous_week", ...)."""
+    kind, _, count = name.partition(":")
+    if kind == "days":
+        return _days_back(int(count))
+    if kind == "months":
+        return lambda p: (cal.months_back(p, int(count)), "month")
+    return RESOLVERS[kind]
 
-SPANISH_PHRASES = frozenset(
-    p for p in PHRASES if p.split()[0] in {"hoy", "ayer", "anoche", "anteayer", "antier", "esta",
-                                          "este", "la", "el"}
+
+RESOLVERS: dict[str, Resolver] = {
+    "overnight": lambda p: (cal.days_ending(p, 2), "day"),
+    "previous_week": lambda p: (cal.previous_week(p), "week"),
+    "week_so_far": lambda p: (cal.so_far(cal.week_of(p)[0], p), "week"),
+    "weekend": lambda p: (cal.weekend(p), "day"),
+    "previous_weekend": lambda p: (cal.weekend(p, previous=True), "day"),
+    "month_so_far": lambda p: (cal.so_far(p.replace(day=1), p), "month"),
+    "previous_year": lambda p: ((date(p.year - 1, 1, 1), date(p.year - 1, 12, 31)), "year"),
+    "year_so_far": lambda p: (cal.so_far(date(p.year, 1, 1), p), "year"),
+}
+
+# Every language's relative phrases (dates/lang/); those of other languages than English
+# are not read in a sentence that reads as English.
+PHRASES: dict[str, Resolver] = {
+    phrase: _resolver(name) for w in DATE_WORDS.values() for phrase, name in w.phrases.items()
+}
+FOREIGN_PHRASES = frozenset(
+    phrase for w in DATE_WORDS.values() if w.code != "en" for phrase in w.phrases
 )
 
 PHRASE_RE = re.compile(
@@ -419,7 +410,7 @@ PHRASE_RE = re.compile(
 def read_phrase(m: re.Match[str], ctx: Context) -> Reading | None:
     """'yesterday', 'last night', 'overnight', 'last month', 'ayer' ... (table PHRASES)."""
     phrase = " ".join(m.group().lower().split())
-    if phrase in SPANISH_PHRASES and ctx.english:
+    if phrase in FOREIGN_PHRASES and ctx.english:
         return None  # "(HOY, NO. 655)" names a magazine in an English report
     if ctx.published is None:
         return _reading(m, None, "unknown", relative=True)

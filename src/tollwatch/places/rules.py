@@ -12,12 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-DIRECTION = (
-    r"(?:north|south|east|west|central|centre|center|northern|southern|eastern|western|"
-    r"north[- ]?eastern|north[- ]?western|south[- ]?eastern|south[- ]?western|"
-    r"north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west|"
-    r"upper|lower|mid|middle|rural|greater)"
-)
+from .lang import union
+
+DIRECTION = rf"(?:{union('directions')})"  # every language's (places/lang/)
 _I = re.IGNORECASE
 
 # Organisation names that contain place names ("Syrian Observatory for Human
@@ -140,8 +137,7 @@ AREA_AFTER = re.compile(
     _I,
 )
 NEAR_BEFORE = re.compile(
-    r"\b(?:near|nearby|outside|close\s+to|next\s+to|around|on\s+the\s+outskirts\s+of|"
-    r"outskirts\s+of|suburbs?\s+of|in\s+the\s+vicinity\s+of|not\s+far\s+from|"
+    r"\b(?:" + union("near") + "|"
     r"(?:\d+(?:\.\d+)?|a\s+few|several|some|few)\s*(?:km|kms|kilometres?|kilometers?|miles?)\s+"
     r"(?:(?:to\s+the\s+)?"
     + DIRECTION
@@ -219,10 +215,7 @@ ARABIC_BONUS = 1.0
 
 # Spanish type words written before a neighbourhood's name ("Colonia Rincon del
 # Poniente"): the word alone is not the place (Colonia, Uruguay)
-TYPE_PREFIX = re.compile(
-    r"(?i:colonia|barrio|fraccionamiento|vereda|corregimiento|ejido|caserio|caserío|aldea|"
-    r"cantón|canton|sector|residencial|municipio|poblado|localidad)"
-)
+TYPE_PREFIX = re.compile(r"(?i:" + union("type_prefixes") + ")")
 NEIGHBOURHOOD_BEFORE = re.compile(
     r"\b(?:colonia|barrio|fraccionamiento|residencial|urbanizaci[oó]n)\s+(?:(?:de|del|la|el)\s+)*$",
     _I,

@@ -125,6 +125,7 @@ class Page:
     title: str | None = None
     date: str | None = None
     warnings: tuple[str, ...] = ()
+    language: str | None = None  # the page's <html lang="..."> (or xml:lang)
 
 
 class _TextParser(HTMLParser):
@@ -187,4 +188,20 @@ def html_to_text(html: str, *, main_text: bool = True) -> Page:
     title = (getattr(doc, "title", None) or "").strip() or None
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
-    return Page(text, title=title, date=getattr(doc, "date", None))
+    return Page(text, title=title, date=getattr(doc, "date", None), language=html_language(html))
+
+
+_HTML_LANG = re.compile(
+    r"<html\b[^>]*?\b(?:xml:)?lang\s*=\s*[\"']?\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)",
+    re.IGNORECASE,
+)
+
+
+def html_language(html: str) -> str | None:
+    """The `lang` attribute of the page's <html> element ("fr-FR"), else None.
+
+    >>> html_language('<!doctype html><html lang="fr-FR"><body>...</body></html>')
+    'fr-FR'
+    """
+    match = _HTML_LANG.search(html[:5000])
+    return match.group(1) if match else None

@@ -28,12 +28,14 @@ def read_feed_bytes(
             f"{name} is not an RSS/Atom feed with entries{reason}; check the file"))
         return
     outlet = feed.feed.get("title")
+    language = feed.feed.get("language")  # RSS <language>, Atom xml:lang of the feed
     for number, entry in enumerate(feed.entries, start=1):
-        yield _feed_entry(entry, number, name, origin, published, outlet)
+        yield _feed_entry(entry, number, name, origin, published, outlet, language)
 
 
 def _feed_entry(
-    entry: Any, number: int, name: str, origin: str, published: date | None, outlet: str | None
+    entry: Any, number: int, name: str, origin: str, published: date | None, outlet: str | None,
+    language: str | None = None,
 ) -> ReadResult:
     report_id = str(entry.get("id") or entry.get("link") or f"{name}#{number}")
     where = f"{origin}#{number}"
@@ -46,6 +48,8 @@ def _feed_entry(
     text = title if not body else body if body.startswith(title) else f"{title}\n\n{body}"
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     when = date(*parsed[:3]) if parsed else published
+    detail = entry.get("title_detail") or entry.get("summary_detail") or {}
     report = Report(id=report_id, text=text, published=when, title=title or None,
-                    url=entry.get("link"), outlet=outlet, origin=where)
+                    url=entry.get("link"), outlet=outlet, origin=where,
+                    language=detail.get("language") or language)
     return ReadResult(report)

@@ -28,6 +28,7 @@ def read_html_bytes(
         return
     when = published or parse_date(page.date)
     yield ReadResult(
-        Report(id=name, text=page.text, published=when, title=page.title, origin=origin),
+        Report(id=name, text=page.text, published=when, title=page.title, origin=origin,
+               language=page.language),
         warnings + page.warnings,
     )

@@ -216,6 +216,7 @@ def _record_report(
         id=str(record["id"]), text=record["text"], published=when,
         title=_optional_str(record.get("title")), url=_optional_str(record.get("url")),
         outlet=_optional_str(record.get("outlet")), origin=where,
+        language=_optional_str(record.get("language") or record.get("lang")),
     )
     return ReadResult(report, tuple(warnings))
 

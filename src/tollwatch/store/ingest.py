@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from itertools import islice
 from pathlib import Path
@@ -61,6 +62,8 @@ class IngestStats:
     unchanged: int = 0
     rejected: int = 0
     incidents: int = 0
+    # reports in a language that is not read (language code -> count)
+    not_read: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: IngestStats) -> None:
         """Add `other`'s counts to these."""
@@ -202,6 +205,9 @@ class _Batch:
             origin = (report.origin if report else None) or item.report_id
             self.reject(item.report_id, origin, reason or "no report")
             return
+        language = item.language
+        if language is not None and language.code and not language.read and language.verdict:
+            self.stats.not_read[language.code] += 1
         self.store(item, report)
 
     def reject(self, key: str, origin: str, reason: str) -> None:
@@ -239,6 +245,7 @@ class _Batch:
             self.stats.replaced += 1
             action, detail = "report.replace", {"old_hash": row.content_hash, "hash": digest}
         _fill_report(row, report, digest)
+        row.language = extraction.language.code if extraction.language else None
         self._clear_rejections(report.id)
         self.stats.incidents += add_incidents(self.session, self.rows, row, extraction.incidents)
         detail["incidents"] = len(extraction.incidents)

@@ -50,6 +50,8 @@ class ReportRow(Base):
     published: Mapped[date | None] = mapped_column(Date)
     text: Mapped[str] = mapped_column(Text)
     origin: Mapped[str | None] = mapped_column(Text)
+    # ISO 639-1 code of the report's language, given by its reader or detected
+    language: Mapped[str | None] = mapped_column(String(8), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 

@@ -27,14 +27,18 @@ from dataclasses import replace
 from ..errors import SettingsError
 from ..records import CleanText, Sentence, Span, Toll, TollMention
 from ..settings import Settings
+from .clauses import ClauseGrammar, clause_tolls
 from .implicit import plurals, singulars, zeros
+from .lang import TOLL_WORDS
 from .lexicon import PRECHECK
 from .numbers import NUMBER, Quantity, find_quantities
 from .phrases import Binding, free
-from .rules import bind, lists, spanish
+from .rules import bind, lists
 
 RULE = "tolls.v1"
 VAGUE_CONVENTIONS = frozenset({"tolls.vague.v1"})  # numbers.VAGUE_MINIMUM / VAGUE_FLOOR
+# The clause rules with the words of every language read (tolls/lang/).
+_CLAUSES = ClauseGrammar.compile(TOLL_WORDS.values())
 
 
 _ARTICLE = re.compile(r"(?<![\w-])(?:an?|both|one)(?=\s+[\w'’-]+)", re.IGNORECASE)
@@ -153,7 +157,8 @@ def sentence_tolls(text: str, *, upper: bool = False) -> list[Binding]:
                 named.append(binding)
             if binding.trigger:
                 used_triggers.add(binding.trigger)
-    bound.extend(spanish(masked, bound))
+    if _CLAUSES is not None:
+        bound.extend(clause_tolls(masked, bound, _CLAUSES))
     bound.extend(singulars(masked, bound, used_triggers))
     bound.extend(plurals(masked, bound, used_triggers, upper or masked.isupper()))
     rest = _uncounted(bound, quantities)

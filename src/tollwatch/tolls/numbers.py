@@ -13,40 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-UNITS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+from .lang import en, es
 
-# Spanish number words, used only before Spanish casualty words (tolls/find.py):
+# The English number words and vague amounts (tolls/lang/en.py); Spanish number words
+# (tolls/lang/es.py) are read only before Spanish casualty words (tolls/clauses.py):
 # "once" (11) and "un"/"una" would be misread in English text.
-SPANISH: dict[str, int] = {
-    "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
-    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
-    "catorce": 14, "quince": 15, "dieciséis": 16, "dieciseis": 16, "diecisiete": 17,
-    "dieciocho": 18, "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40,
-    "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90,
-    "cien": 100,
-}  # fmt: skip
-
-# tolls.vague.v1: the smallest count the word can mean ("dozens" = two dozen = 24).
-VAGUE_MINIMUM: dict[str, int] = {
-    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20,
-    "several": 3, "a few": 2, "a couple": 2, "a handful": 2, "a dozen or so": 12,
-}  # fmt: skip
-# Unbounded vague words: a floor but no best figure.
-VAGUE_FLOOR: dict[str, int] = {
-    "many": 2, "numerous": 2, "a number": 2, "an unknown number": 1, "others": 1,
-    "some": 1, "an undetermined number": 1, "an unspecified number": 1,
-    "unknown number": 1, "unspecified number": 1, "undetermined number": 1,
-}  # fmt: skip
+UNITS, TENS, SCALES = en.UNITS, en.TENS, en.SCALES
+SPANISH = es.NUMBERS
+VAGUE_MINIMUM, VAGUE_FLOOR = en.VAGUE_MINIMUM, en.VAGUE_FLOOR
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
 _NUMWORDS = (
@@ -56,25 +30,14 @@ _NUMWORDS = (
 _DIGITS = r"(?<![\d:.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?!\d)(?![,.:]\d)"
 NUMBER = rf"(?:{_DIGITS}|(?<![\w-]){_NUMWORDS}(?![\w-]))"
 
-_AT_LEAST = r"at\s+least|a\s+minimum\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than"
-_MORE = r"more\s+than|over|upwards\s+of|in\s+excess\s+of"
-_NEARLY = r"nearly|almost|close\s+to|just\s+under|just\s+short\s+of"
-_FEWER = r"fewer\s+than|less\s+than|under"
-_UP_TO = r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|a\s+maximum\s+of"
-_ABOUT = (
-    r"about|around|some|roughly|approximately|approx\.|an\s+estimated|estimated"
-    r"|circa|c\.|or\s+so|nearly\s+about"
+_AT_LEAST, _MORE, _NEARLY, _FEWER, _UP_TO, _ABOUT = (
+    en.AT_LEAST, en.MORE, en.NEARLY, en.FEWER, en.UP_TO, en.ABOUT
 )
 _QUALIFIER = (
     rf"(?P<q_least>{_AT_LEAST})|(?P<q_more>{_MORE})|(?P<q_nearly>{_NEARLY})"
     rf"|(?P<q_fewer>{_FEWER})|(?P<q_upto>{_UP_TO})|(?P<q_about>{_ABOUT})"
 )
-_VAGUE = (
-    r"(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds"
-    r"|thousands|tens|several|a\s+few|a\s+couple|a\s+handful|many|numerous"
-    r"|an?\s+(?:unknown|undetermined|unspecified)\s+number|(?:unknown|undetermined"
-    r"|unspecified)\s+number|a\s+number|others)(?![\w-])"
-)
+_VAGUE = en.VAGUE
 _RANGE = (
     rf"(?:between\s+|from\s+)?(?P<r_low>{NUMBER})\s*(?:and|to|or|-|–|—)\s*(?P<r_high>{NUMBER})"
 )

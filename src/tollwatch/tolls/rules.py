@@ -4,7 +4,7 @@
 toll rose to 40"), "of" ("the bodies of 3 men"), an active verb before it ("killing
 26 fighters"), an outcome after it ("15 soldiers died", "5 fatalities") and a
 death adjective ("two lifeless men"). `lists` binds figures listed beside a bound
-one; `spanish` reads Spanish (and a little French) headlines.
+one. Other languages are read by the clause grammar (`tolls/clauses.py`).
 """
 
 from __future__ import annotations
@@ -19,10 +19,9 @@ from .lexicon import (
     NOMINAL,
     NP_TOKEN,
     PASSIVE,
-    SPANISH_OUTCOME,
     outcome_of,
 )
-from .numbers import Quantity, parse_spanish_number
+from .numbers import Quantity
 from .phrases import (
     Binding,
     free,
@@ -303,33 +302,6 @@ def _bind_adjective(text: str, quantity: Quantity) -> Binding | None:
         return None
     return make_binding("killed", quantity, victim=victim,
                     trigger=(match.start("adj"), match.end("adj")), flags=set())
-
-
-def spanish(text: str, bound: list[Binding]) -> list[Binding]:
-    """Spanish headlines: "Asesinan a 4", "deja 3 muertos", "Hallan 2 cuerpos"."""
-    found: list[Binding] = []
-    for match in SPANISH_OUTCOME.finditer(text):
-        n, o, q = ("n", "o", "q") if match.group("n") else ("n2", "o2", "q2")
-        value = parse_spanish_number(match.group(n))
-        outcome = outcome_of(match.group(o))
-        if value is None or outcome is None:
-            continue
-        if not free(bound + found, match.start(n), match.end(n)):
-            continue
-        qualifier = (match.group(q) or "").lower()
-        low: int | None = value
-        high: int | None = value
-        if qualifier.startswith("m"):
-            value += 1
-            low, high = value, None
-        elif qualifier.startswith(("al", "por")):
-            high = None
-        elif qualifier:
-            low, high = None, None
-        start = match.start(q) if match.group(q) else match.start(n)
-        found.append(Binding(outcome, low, value, high, start, match.end(n),
-                              trigger=(match.start(o), match.end(o)), flags={"spanish"}))
-    return found
 
 
 def lists(text: str, quantities: list[Quantity], bound: list[Binding]) -> list[Binding]:

@@ -1,0 +1,19 @@
+"""Per-language date words: months, weekdays, units and relative phrases.
+
+`DATE_WORDS["es"]` is Spanish's `DateWords` (dates/lang/base.py); the date rules read
+the union of all of them (dates/words.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from . import en, es
+from .base import DateWords
+
+DATE_WORDS: Mapping[str, DateWords] = MappingProxyType(
+    {words.code: words for words in (en.WORDS, es.WORDS)}
+)
+
+__all__ = ["DATE_WORDS", "DateWords"]

@@ -1,0 +1,25 @@
+"""The shape of one language's place cues (`places/lang/<code>.py`).
+
+The place-phrase grammar (`places/rules.py`) reads the union of every language's
+cues. Each field is a regular-expression alternation matched case-insensitively.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """Words around a place name that say what it is.
+
+    * `directions`: compass and position words ("northern", "rural").
+    * `near`: words before a name that make the place approximate ("near", "outside").
+    * `type_prefixes`: type words written before a name that are not part of the place
+      ("colonia", "barrio"): the word alone is not the place.
+    """
+
+    code: str
+    directions: str = ""
+    near: str = ""
+    type_prefixes: str = ""

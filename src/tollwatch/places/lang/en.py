@@ -1,0 +1,19 @@
+"""English: place cues of `places/rules.py`."""
+
+from __future__ import annotations
+
+from .base import PlaceWords
+
+WORDS = PlaceWords(
+    code="en",
+    directions=(
+        r"north|south|east|west|central|centre|center|northern|southern|eastern|western|"
+        r"north[- ]?eastern|north[- ]?western|south[- ]?eastern|south[- ]?western|"
+        r"north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west|"
+        r"upper|lower|mid|middle|rural|greater"
+    ),
+    near=(
+        r"near|nearby|outside|close\s+to|next\s+to|around|on\s+the\s+outskirts\s+of|"
+        r"outskirts\s+of|suburbs?\s+of|in\s+the\s+vicinity\s+of|not\s+far\s+from"
+    ),
+)

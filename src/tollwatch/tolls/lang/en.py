@@ -1,0 +1,158 @@
+"""English: the words of the casualty grammar.
+
+English is read by the detailed grammar of `tolls/rules.py`, `tolls/implicit.py` and
+`tolls/phrases.py`, written for English word order; those modules take their words
+from here. The clause grammar (`tolls/clauses.py`) that reads the other languages has
+nothing to add for English, so `WORDS` only names the language and its stems.
+"""
+
+from __future__ import annotations
+
+from ...records import Outcome
+from .base import TollWords
+
+UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+# tolls.vague.v1: the smallest count the word can mean ("dozens" = two dozen = 24).
+VAGUE_MINIMUM: dict[str, int] = {
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20,
+    "several": 3, "a few": 2, "a couple": 2, "a handful": 2, "a dozen or so": 12,
+}  # fmt: skip
+# Unbounded vague words: a floor but no best figure.
+VAGUE_FLOOR: dict[str, int] = {
+    "many": 2, "numerous": 2, "a number": 2, "an unknown number": 1, "others": 1,
+    "some": 1, "an undetermined number": 1, "an unspecified number": 1,
+    "unknown number": 1, "unspecified number": 1, "undetermined number": 1,
+}  # fmt: skip
+
+AT_LEAST = r"at\s+least|a\s+minimum\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than"
+MORE = r"more\s+than|over|upwards\s+of|in\s+excess\s+of"
+NEARLY = r"nearly|almost|close\s+to|just\s+under|just\s+short\s+of"
+FEWER = r"fewer\s+than|less\s+than|under"
+UP_TO = r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|a\s+maximum\s+of"
+ABOUT = (
+    r"about|around|some|roughly|approximately|approx\.|an\s+estimated|estimated"
+    r"|circa|c\.|or\s+so|nearly\s+about"
+)
+
+VAGUE = (
+    r"(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds"
+    r"|thousands|tens|several|a\s+few|a\s+couple|a\s+handful|many|numerous"
+    r"|an?\s+(?:unknown|undetermined|unspecified)\s+number|(?:unknown|undetermined"
+    r"|unspecified)\s+number|a\s+number|others)(?![\w-])"
+)
+
+# Any binding needs one of these stems (lower case, searched in lower-cased text).
+PRECHECK = (
+    r"kill|dead|die[ds]?\b|dying|death|fatal|fatil|casualt|wound|injur|hurt|harm|kidnap|abduct"
+    r"|hostage|captive|missing|disappear|unaccounted|bod(?:y|ies)|corpse|remains|murder"
+    r"|assassin|execut|behead|decapit|dismember|massacr|slain|slaughter|slay|slew|perish"
+    r"|li(?:fe|ves)|martyr|lynch|gunned|stabbed|shot|toll|homicid|succumb|passed\s+away"
+    r"|maim|hospitali|seiz|snatch|charred"
+)
+
+KILLED_PASSIVE = (
+    r"shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|hacked\s+to\s+death"
+    r"|stabbed\s+to\s+death|beaten\s+to\s+death|burn(?:ed|t)\s+(?:to\s+death|alive)"
+    r"|tortured\s+to\s+death|lost\s+their\s+lives|lost\s+(?:his|her)\s+li(?:fe|ves)"
+    r"|passed\s+away|succumbed|confirmed\s+dead|found\s+dead|lynched|killed|slain|murdered"
+    r"|assassinated|executed|beheaded|decapitated|massacred|slaughtered|died|die|dies|dying"
+    r"|perished|martyred|dead"
+)
+WOUNDED_PASSIVE = (
+    r"wounded|injured|hurt|maimed|hospitali[sz]ed|sustained\s+(?:\w+\s+)?injuries"
+    r"|suffered\s+(?:\w+\s+)?(?:injuries|wounds)"
+)
+ABDUCTED_PASSIVE = (
+    r"kidnapped|abducted|taken\s+hostage|held\s+hostage|taken\s+captive|seized|snatched"
+)
+MISSING_PASSIVE = r"missing|disappeared|unaccounted\s+for"
+PASSIVE = rf"{KILLED_PASSIVE}|{WOUNDED_PASSIVE}|{ABDUCTED_PASSIVE}|{MISSING_PASSIVE}"
+
+NOMINAL = (
+    r"deaths|death|fatalities|fatality|dead\s+bodies|bodies|corpses|killings|murders|homicides"
+    r"|executions|assassinations|casualties|injuries|hostages|lives\s+(?:were\s+|have\s+been\s+)?"
+    r"lost"
+)
+
+ACTIVE = (
+    r"shot\s+and\s+killed|shooting\s+and\s+killing|shot\s+dead|shooting\s+dead|shoot\s+dead"
+    r"|gunned\s+down|gunning\s+down|claim(?:ed|ing|s)?\s+the\s+lives\s+of"
+    r"|t(?:ook|aking|akes)\s+the\s+lives\s+of|cost(?:ing|s)?\s+the\s+lives\s+of"
+    r"|killing|killed|kills|kill|murdered|murdering|murders|murder|executed|executing"
+    r"|executes|execute|massacred|massacring|massacre|slaughtered|slaughtering|assassinated"
+    r"|assassinating|assassinates|assassinate|beheaded|beheading|behead|slew|slay|slaying|lynched|lynching"
+    r"|wounding|wounded|wound|injuring|injured|injure|injures|hurting|maiming|maimed"
+    r"|kidnapping|kidnapped|kidnaps|kidnap|abducting|abducted|abducts|abduct"
+    r"|claimed|claiming|claims|claim|cost|costing|took|taking"
+)
+
+NUMBER_WORDS = "|".join([*UNITS, *TENS, "hundred", "thousand", "dozen", "dozens", "scores"])
+BREAK_WORDS = (
+    r"were|was|is|are|be|been|being|have|has|had|will|would|could|should|may|might|must|can"
+    r"|did|does|do|said|says|say|told|according|reportedly|allegedly|in|on|at|during|after"
+    r"|before|when|while|as|since|because|near|by|with|without|into|to|for|who|whom|whose"
+    r"|which|that|where|but|or|than|if|across|inside|outside|between|among|following|amid"
+    r"|despite|through|under|over|upon|against|toward|towards|via|per|including|also"
+    r"|attacked|shot|fired|clashed|ambushed|raided|targeted|hit|struck|exploded|detonated"
+    r"|arrested|detained|fled|escaped|claimed|announced|stormed|opened|left|leaving"
+    r"|resulting|causing|found|burned|burnt|destroyed|damaged|set|rescued|freed|released"
+    rf"|{KILLED_PASSIVE}|{WOUNDED_PASSIVE}|{ABDUCTED_PASSIVE}|{MISSING_PASSIVE}"
+    rf"|{NOMINAL}|{ACTIVE}|{NUMBER_WORDS}"
+)
+AUX = (
+    r"were|was|have|has|had|been|being|are|is|be|got|get|gets|also|all|both|later"
+    r"|subsequently|eventually|then|immediately|instantly|confirmed|reported|feared|believed"
+    r"|thought|said|to|left|lay|lying|lie|found|initially|each|now|already|again|still"
+    r"|may|might|could|would|will|should|must|not|feared|presumed"
+    r"|(?!family\b)[a-z]+ly"
+)
+
+PERSON = (
+    r"(?:person|people|persons|individuals?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?"
+    r"|bab(?:y|ies)|infants?|civilians?|soldiers?|officers?|fighters?|militants?|members?"
+    r"|commanders?|leaders?|rebels?|insurgents?|guards?|troops?|personnel|youths?|teen\w*"
+    r"|minors?|adolescents?|elders?|chiefs?|relatives?|sons?|daughters?|wives|wife|husbands?"
+    r"|fathers?|mothers?|brothers?|sisters?|families|bod(?:y|ies)|corpses?|victims?"
+    r"|residents?|villagers?|locals?|pilgrims?|refugees?|migrants?|prisoners?|detainees?"
+    r"|inmates?|suspects?|hostages?|guerrillas?|terrorists?|jihadists?|combatants?|police"
+    r"|cadets?|recruits?|sergeants?|captains?|lieutenants?|colonels?|generals?|majors?"
+    r"|corporals?|privates?|agents?|officials?|mayors?|governors?|judges?|priests?|pastors?"
+    r"|imams?|clerics?|nuns?|monks?|journalists?|reporters?|doctors?|nurses?|students?"
+    r"|teachers?|farmers?|herders?|peasants?|campesinos?|traders?|merchants?|drivers?"
+    r"|passengers?|workers?|employees?|activists?|protesters?|demonstrators?|politicians?"
+    r"|candidates?|deputies|deputy|ministers?|diplomats?|one|another|others|\w+men|\w+man"
+    r"|staff|\d+-years?(?:-old)?|year-olds?|old"
+    r"|\w+ists?|\w+ers?|\w+ors?|\w+ians?|\w+ants?|\w+ees?|\w+ies)"
+)
+TIME_NOUN = (
+    r"(?:days?|weeks?|months?|years?|hours?|minutes?|times|nights?|decades?|km|kilomet\w*"
+    r"|miles?|percent|rounds?|shells?|rockets?|missiles?|vehicles?|cars?|trucks?|houses?"
+    r"|homes?|buildings?|shops?|villages?|towns?|attacks?|incidents?|bombs?|explosions?"
+    r"|raids?|strikes?|airstrikes?|air\s+strikes?|operations?|clashes|areas?|positions?"
+    r"|total|lot|series|number|couple|half|quarter|kg|tons?)"
+)
+KILLED_ADJECTIVE = (
+    r"(?:dead|lifeless|dismembered|decapitated|beheaded|executed|murdered|slain|charred"
+    r"|mutilated|tortured|burned|burnt|bullet-riddled|headless|lifeless)"
+)
+
+# Which outcome an outcome word stands for: the first stem found wins ("." = killed).
+OUTCOME_STEMS: tuple[tuple[Outcome, str], ...] = (
+    ("missing", r"missing|disappear|unaccounted"),
+    ("abducted", r"kidnap|abduct|hostage|captive|seiz|snatch"),
+    ("wounded", r"wound|injur|hurt|maim|hospitali|casualt"),
+    ("killed", r"."),
+)
+
+WORDS = TollWords(code="en", name="English", precheck=PRECHECK)
