@@ -23,6 +23,7 @@ from ..settings import Settings
 from .feed import read_feed_bytes
 from .html import read_html_bytes
 from .jsonl import read_jsonl, read_jsonl_bytes
+from .keys import file_source
 from .result import ReadResult, reject
 from .text import read_text_bytes
 
@@ -120,6 +121,7 @@ def read_file(path: Path, *, published: date | None = None, name: str | None = N
 ]:
     """Read one file of any supported format (chosen by extension, else by content)."""
     name = name or path.name
+    source = file_source(path)
     try:
         kind = detect_format(path)
         if kind == "jsonl":
@@ -127,19 +129,25 @@ def read_file(path: Path, *, published: date | None = None, name: str | None = N
             return
         data = path.read_bytes()
     except OSError as err:
-        yield reject(name, str(path), InputError(f"{path} cannot be read: {err.strerror}"))
+        yield reject(name, str(path), InputError(f"{path} cannot be read: {err.strerror}"),
+                     key=source)
         return
-    yield from read_bytes(data, kind, name=name, origin=str(path), published=published)
+    yield from read_bytes(data, kind, name=name, origin=str(path), published=published,
+                          source=source)
 
 
 def read_bytes(
-    data: bytes, kind: str, *, name: str, origin: str, published: date | None = None
+    data: bytes, kind: str, *, name: str, origin: str, published: date | None = None,
+    source: str | None = None,
 ) -> Iterator[ReadResult]:
-    """Read content already in memory as `kind` ("jsonl", "text", "html", "feed")."""
+    """Read content already in memory as `kind` ("jsonl", "text", "html", "feed").
+
+    `source` is the URI of the file the content came from (None for standard input):
+    it makes the report keys (read/keys.py)."""
     reader = {"feed": read_feed_bytes, "html": read_html_bytes, "jsonl": read_jsonl_bytes}.get(
         kind, read_text_bytes
     )
-    yield from reader(data, name=name, origin=origin, published=published)
+    yield from reader(data, name=name, origin=origin, published=published, source=source)
 
 
 def read_stdin(data: bytes, *, published: date | None = None) -> Iterator[ReadResult]:

@@ -5,12 +5,15 @@
     ...     store.counts()["reports"]
     0
 
-The CLI (`tollwatch run|tally|export|db upgrade`) is a thin adapter over this.
+The CLI (`tollwatch run|tally|export|rejections|db upgrade`) is a thin adapter over
+this. Commands that only read open the store with `create=False`: a mistyped path
+is an error, not a new empty database.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,11 +22,13 @@ from typing import IO, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from ..errors import StoreError
 from ..settings import Settings
 from . import db, events, export, tally
 from . import ingest as ingest_stage
+from .errors import describe
 from .ingest import IngestStats, Item
 from .matching import MatchSettings
 from .models import (
@@ -47,13 +52,25 @@ class RunSummary:
 class Store:
     """An open incident database. Use `open_store()`; close it (or use `with`)."""
 
-    def __init__(self, settings: Settings, *, migrate: bool = True) -> None:
+    def __init__(self, settings: Settings, *, migrate: bool = True, create: bool = True) -> None:
         self.settings = settings
         self.url = settings.db
-        self.engine = db.make_engine(settings.db)
+        self.engine = db.make_engine(
+            settings.db,
+            connect_timeout=settings.db_connect_timeout,
+            lock_timeout=settings.db_lock_timeout,
+            create=create,
+        )
         self.sessions = db.session_factory(self.engine)
-        if migrate:
-            db.upgrade(self.engine)
+        self.write_sessions = db.write_session_factory(self.engine)
+        try:
+            if not create:
+                db.check_existing(self.engine)
+            if migrate:
+                db.upgrade(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -68,11 +85,14 @@ class Store:
         self.engine.dispose()
 
     def _fail(self, doing: str, err: SQLAlchemyError) -> StoreError:
-        first = str(err).splitlines()[0] if str(err) else err.__class__.__name__
-        return StoreError(
-            f"{doing} failed on {db.safe_url(self.url)}: {first}; check that the database "
-            "is reachable and at the current schema (tollwatch db upgrade)"
-        )
+        return StoreError(f"{doing} failed on {db.safe_url(self.url)}: {describe(err)}")
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A write transaction under the store's write lock (committed at the end): what
+        every change to the database goes through, so that processes take turns."""
+        with db.writing(self.write_sessions) as session:
+            yield session
 
     def ingest(
         self,
@@ -85,7 +105,11 @@ class Store:
         """Store extractions (and rejections), one transaction per batch."""
         try:
             return ingest_stage.ingest(
-                self.sessions, items, batch_size=batch_size, on_batch=on_batch, refresh=refresh
+                self.write_sessions,
+                items,
+                batch_size=batch_size,
+                on_batch=on_batch,
+                refresh=refresh,
             )
         except SQLAlchemyError as err:
             raise self._fail("storing reports", err) from err
@@ -93,7 +117,7 @@ class Store:
     def match(self, settings: MatchSettings | None = None) -> events.MatchStats:
         """Cluster incidents of different reports into events (one transaction)."""
         try:
-            with self.sessions.begin() as session:
+            with self.writing() as session:
                 return events.match_store(session, settings)
         except SQLAlchemyError as err:
             raise self._fail("matching incidents", err) from err
@@ -129,7 +153,7 @@ class Store:
         return RunSummary(stats, self.match())
 
     def known_reports(self) -> dict[str, str]:
-        """Stored report ids with their content hash."""
+        """Stored report keys with their content hash."""
         with self.sessions() as session:
             rows = session.execute(select(ReportRow.key, ReportRow.content_hash))
             return {key: digest for key, digest in rows}
@@ -196,6 +220,13 @@ class Store:
             }
 
 
-def open_store(settings: Settings | None = None, *, migrate: bool = True) -> Store:
-    """Open (and migrate to head, unless `migrate=False`) the database of `settings.db`."""
-    return Store(settings or Settings(), migrate=migrate)
+def open_store(
+    settings: Settings | None = None, *, migrate: bool = True, create: bool = True
+) -> Store:
+    """Open (and migrate to head, unless `migrate=False`) the database of `settings.db`.
+
+    With `create=False` (commands that only read: tally, export, serve) the database
+    must exist and hold tollwatch's tables: a mistyped SQLite path or an empty
+    database is a StoreError saying so, and nothing is created.
+    """
+    return Store(settings or Settings(), migrate=migrate, create=create)
