@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -36,8 +37,40 @@ def read_feed_bytes(
     outlet = feed.feed.get("title")
     link = feed.feed.get("link")
     scope = link if isinstance(link, str) and is_global_id(link) else source
+    broken = _malformed(feed)
+    complete = _closed_entries(data) if broken else len(feed.entries)
     for number, entry in enumerate(feed.entries, start=1):
-        yield _feed_entry(entry, number, name, origin, published, outlet, (scope, source))
+        result = _feed_entry(entry, number, name, origin, published, outlet, (scope, source))
+        if broken and number > complete:
+            item = result.item
+            result = reject(item.id, f"{origin}#{number}", InputError(
+                f"entry {number} of {name} is cut off: the feed ends before the entry does "
+                f"({broken}), so its text is incomplete; fetch the feed again"),
+                key=item.key)
+        elif broken and number == 1:
+            result = ReadResult(result.item, (*result.warnings, (
+                f"{name} is not well-formed XML ({broken}); its entries were read leniently: "
+                f"{complete} complete, {len(feed.entries) - complete} cut off")))
+        yield result
+
+
+_ENTRY_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>")
+
+
+def _malformed(feed: Any) -> str | None:
+    """What is wrong with a feed's XML, or None (a mislabelled encoding is not wrong)."""
+    error = feed.get("bozo_exception") if feed.get("bozo") else None
+    if error is None or type(error).__name__ in {"CharacterEncodingOverride",
+                                                 "NonXMLContentType"}:
+        return None
+    where = getattr(error, "getLineNumber", None)
+    at = f" at line {where()}" if callable(where) else ""
+    return f"{error.__class__.__name__}: {getattr(error, 'getMessage', lambda: error)()}{at}"
+
+
+def _closed_entries(data: bytes) -> int:
+    """How many entries of a malformed feed end with their closing tag."""
+    return len(_ENTRY_END.findall(data))
 
 
 def _feed_entry(
