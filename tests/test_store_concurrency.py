@@ -11,15 +11,12 @@ import subprocess
 import sys
 import textwrap
 import time
-import uuid
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 
-from test_store_support import PG_ADMIN, _pg_server
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
 from tollwatch.store import Store, open_store
@@ -61,27 +58,6 @@ def items(lo: int, hi: int) -> list[object]:
         )
         for i in range(lo, hi)
     ]
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database that does not exist yet (SQLite) or is empty (PostgreSQL)."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'fresh.sqlite'}"
-        return
-    why = _pg_server()
-    if why is not None:
-        pytest.skip(f"PostgreSQL on 127.0.0.1:5432 does not answer ({why})")
-    name = f"tollwatch_race_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _start(args: list[str]) -> subprocess.Popen[str]:

@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
+from ..records import Rejection, Report
 from ..settings import Settings
 from . import db, events, export, tally
 from . import ingest as ingest_stage
@@ -132,6 +133,7 @@ class Store:
         on_batch: Callable[[IngestStats], None] | None = None,
         refresh: bool = False,
         workers: int | None = None,
+        on_warning: Callable[[Report | Rejection, str], None] | None = None,
     ) -> RunSummary:
         """Read, extract, store and match the reports in `paths`.
 
@@ -139,6 +141,7 @@ class Store:
         input order; storing stays in this process, one transaction per batch.
         Reports already stored with the same text are not extracted again, unless
         `refresh` is set (then they are extracted and their incidents replaced).
+        Reading warnings go to `on_warning(item, message)`.
         """
         known = None if refresh else self.known_reports()
         items = ingest_stage.extractions_from_paths(
@@ -148,6 +151,7 @@ class Store:
             resources=resources,
             known=known,
             workers=workers,
+            on_warning=on_warning,
         )
         stats = self.ingest(items, batch_size=batch_size, on_batch=on_batch, refresh=refresh)
         return RunSummary(stats, self.match())
@@ -184,12 +188,24 @@ class Store:
         columns: str = "native",
         path: Path | None = None,
         stream: IO[str] | None = None,
+        allow_empty: bool = False,
     ) -> int:
-        """Write counted events to `path` (atomically) or `stream`; return the row count."""
+        """Write counted events to `path` (atomically) or `stream`; return the row count.
+
+        With no events, an existing `path` with content is kept (StoreError) unless
+        `allow_empty` is set."""
         export.check_options(fmt, columns)
         rows = self.export_rows(columns)
-        export.write_rows(rows, fmt, path, stream, export.column_names(columns))
+        export.write_rows(
+            rows, fmt, path, stream, export.column_names(columns), allow_empty=allow_empty
+        )
         return len(rows)
+
+    def rejections(self, limit: int | None = None) -> list[RejectionRow]:
+        """Stored rejections, oldest first (detached rows): key, origin, reason, created_at."""
+        with self.sessions() as session:
+            query = select(RejectionRow).order_by(RejectionRow.id).limit(limit)
+            return list(session.scalars(query))
 
     def events(self) -> list[EventRow]:
         """Every event, ordered by id (detached rows, safe to read after the call)."""

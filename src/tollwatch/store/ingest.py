@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from itertools import islice
 from pathlib import Path
@@ -42,6 +42,7 @@ __all__ = [
     "IngestStats",
     "Item",
     "Known",
+    "RejectionNote",
     "content_hash",
     "ingest",
     "rejection_fingerprint",
@@ -62,11 +63,23 @@ class Known:
 Item = Extraction | Rejection | Known
 
 
+@dataclass(frozen=True)
+class RejectionNote:
+    """One report rejected by an ingest: its key, where it was read, and why."""
+
+    key: str
+    origin: str
+    reason: str
+
+
+MAX_NOTES = 100  # rejections an IngestStats keeps word for word (all are counted)
+
+
 @dataclass
 class IngestStats:
     """Counts of one ingest: every report read ends in exactly one of stored, replaced,
     unchanged, rejected. `moved` counts the unchanged reports found under a new key
-    (a file moved or renamed)."""
+    (a file moved or renamed); `rejections` holds the first MAX_NOTES rejections."""
 
     reports_in: int = 0
     stored: int = 0
@@ -75,11 +88,21 @@ class IngestStats:
     rejected: int = 0
     incidents: int = 0
     moved: int = 0
+    rejections: list[RejectionNote] = field(default_factory=list)
 
     def add(self, other: IngestStats) -> None:
-        """Add `other`'s counts to these."""
+        """Add `other`'s counts (and rejections, up to MAX_NOTES) to these."""
         for f in fields(self):
-            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+            if f.name == "rejections":
+                room = MAX_NOTES - len(self.rejections)
+                self.rejections.extend(other.rejections[: max(room, 0)])
+            else:
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+    @property
+    def kept(self) -> int:
+        """Reports of the input that the store holds now (stored, replaced, unchanged)."""
+        return self.stored + self.replaced + self.unchanged
 
     @property
     def consistent(self) -> bool:
@@ -308,6 +331,8 @@ class _Batch:
     def reject(self, key: str, origin: str, reason: str) -> None:
         self.stats.rejected += 1
         key, origin, reason = fit(key, KEY_LEN) or "", fit(origin, 2000) or "", storable(reason)
+        if len(self.stats.rejections) < MAX_NOTES:
+            self.stats.rejections.append(RejectionNote(key, origin, reason))
         row = self.rejections.get((key, origin)) or self.cleared.pop((key, origin), None)
         if row is None:
             row = RejectionRow(
@@ -471,6 +496,7 @@ def extractions_from_paths(
     resources: Any = None,
     known: dict[str, str] | None = None,
     workers: int | None = None,
+    on_warning: Callable[[Report | Rejection, str], None] | None = None,
 ) -> Iterator[Item]:
     """Read reports from `paths` and extract each: the items `tollwatch run` stores.
 
@@ -478,7 +504,8 @@ def extractions_from_paths(
     order (`tollwatch.parallel.extract_pairs`). A report the reader refused stays a
     `Rejection`; a report whose extraction crashed becomes an Extraction with `error`
     (stored as a rejection). `known` maps stored report keys to their content hash:
-    those reports are not extracted again; they come as `Known`.
+    those reports are not extracted again; they come as `Known`. Reading warnings
+    (an encoding guessed, files in a folder that are not reports) go to `on_warning`.
     """
     from ..parallel import extract_pairs
     from ..read.files import read_paths
@@ -494,7 +521,7 @@ def extractions_from_paths(
         skipped[id(report)] = digest
         return True
 
-    items = read_paths(paths, published=published, settings=settings)
+    items = read_paths(paths, published=published, settings=settings, on_warning=on_warning)
     for item, extraction in extract_pairs(
         items, settings=settings, workers=workers, resources=resources, skip=stored_already
     ):
