@@ -34,6 +34,12 @@ def resources(settings: Settings) -> Resources:
 
 # The store tests' fixtures (SQLite and PostgreSQL databases, opened stores) live in
 # test_store_support.py; importing them here registers them for every test module.
-from test_store_support import db_url, pg_url, sqlite_store, store  # noqa: E402
+from test_store_support import (  # noqa: E402
+    db_url,
+    fresh_url,
+    pg_url,
+    sqlite_store,
+    store,
+)
 
-__all__ = ["db_url", "pg_url", "sqlite_store", "store"]
+__all__ = ["db_url", "fresh_url", "pg_url", "sqlite_store", "store"]

@@ -169,7 +169,7 @@ def test_the_store_keeps_each_reports_language_and_counts_those_not_read(
     summary = store.run([path], resources=resources)
     assert dict(summary.ingest.not_read) == {"de": 1}
     with store.sessions() as session:
-        rows = {r.key: r.language for r in session.scalars(select(ReportRow))}
+        rows = {r.report_id: r.language for r in session.scalars(select(ReportRow))}
     assert rows == {"fr1": "fr", "de1": "de", "es1": "es"}
 
 

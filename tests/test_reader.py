@@ -54,8 +54,9 @@ def test_jsonl_fields_order_and_extras(tmp_path: Path) -> None:
     items = [r.item for r in read_all(path)]
     assert items == [
         Report(id="r-1", text="Five were killed.", published=date(2019, 4, 13), title="T",
-               url="https://example.org/1", outlet="Example", origin=f"{path}:1"),
-        Report(id="7", text="Second report.", origin=f"{path}:2"),
+               url="https://example.org/1", outlet="Example", origin=f"{path}:1",
+               key=f"{path.as_uri()}#r-1"),
+        Report(id="7", text="Second report.", origin=f"{path}:2", key=f"{path.as_uri()}#7"),
     ]
 
 
@@ -126,7 +127,7 @@ def test_text_file(tmp_path: Path) -> None:
     path.write_text("Blast in Kabul\nA bomb killed four people.\n", encoding="utf-8")
     report = only_report(read_all(path, published=date(2021, 5, 1)))
     assert report == Report(id="kabul.txt", text="Blast in Kabul\nA bomb killed four people.\n",
-                            published=date(2021, 5, 1), origin=str(path))
+                            published=date(2021, 5, 1), origin=str(path), key=path.as_uri())
 
 
 HTML = """<!DOCTYPE html><html><head><title>Raid in Gao | Example</title>

@@ -104,8 +104,8 @@ def test_run_replaces_a_changed_report(tmp_path: Path, reports: Path) -> None:
     runner = CliRunner()
     runner.invoke(app, ["run", str(reports), "--db", url])
     changed = dict(REPORTS[0], text=REPORTS[0]["text"] + " Two more died in hospital.")
-    edited = _write(tmp_path / "edited.jsonl", [json.dumps(changed)])
-    result = runner.invoke(app, ["run", str(edited), "--db", url])
+    _write(reports, [json.dumps(changed)])  # the same file, edited: the same report key
+    result = runner.invoke(app, ["run", str(reports), "--db", url])
     assert "replaced 1" in result.output
 
 

@@ -8,6 +8,7 @@ between tests. Where no server answers they skip with a notice.
 
 from __future__ import annotations
 
+import os
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -38,7 +39,15 @@ PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 
 def _pg_server() -> str | None:
-    """None when PostgreSQL answers, else why not."""
+    """None when PostgreSQL answers, else why not. With TOLLWATCH_REQUIRE_POSTGRES=1 (CI
+    sets it) a server that does not answer fails the tests instead of skipping them."""
+    why = _pg_down()
+    if why is not None and os.environ.get("TOLLWATCH_REQUIRE_POSTGRES") == "1":
+        pytest.fail(f"PostgreSQL on 127.0.0.1:5432 is required (CI) but does not answer: {why}")
+    return why
+
+
+def _pg_down() -> str | None:
     try:
         engine = create_engine(PG_ADMIN, connect_args={"connect_timeout": 2})
         with engine.connect() as conn:
@@ -104,6 +113,27 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     url: str = request.getfixturevalue("pg_url")
     _empty_pg(url)
     return url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database that does not exist yet (SQLite) or is empty (PostgreSQL)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+        return
+    why = _pg_server()
+    if why is not None:
+        pytest.skip(f"PostgreSQL on 127.0.0.1:5432 does not answer ({why})")
+    name = f"tollwatch_race_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture

@@ -47,7 +47,13 @@ class Span:
 
 @dataclass(frozen=True)
 class Report:
-    """One input document, as read. `origin` names where it came from (file:line)."""
+    """One input document, as read. `origin` names where it came from (file:line).
+
+    `key` is the report's identity in the incident database when it differs from
+    `id`: readers set it from the file a report came from, so that two files (or
+    two JSONL files using the same id) are two reports (docs/store.md, "Report
+    keys"). None means the id is the key.
+    """
 
     id: str
     text: str
@@ -57,15 +63,20 @@ class Report:
     outlet: str | None = None
     origin: str | None = None
     language: str | None = None  # the reader's hint (feed, HTML lang, JSONL lang/language)
+    key: str | None = None
 
 
 @dataclass(frozen=True)
 class Rejection:
-    """A report that could not be read, with a message that says what to do."""
+    """A report that could not be read, with a message that says what to do.
+
+    `key` is as in `Report`: the identity the report would have had in the store.
+    """
 
     id: str
     origin: str
     error: str
+    key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,13 @@ class CleanText:
     @cached_property
     def _content(self) -> tuple[Sentence, ...]:
         return tuple(s for s in self.sentences if not s.boilerplate)
+
+
+# The largest count a toll may hold: no report of political violence counts more
+# deaths than this (the deadliest wars counted tens of millions). A larger figure is
+# a misreading or a typo; it is flagged, never stored as a number (docs/store.md).
+# It also keeps every stored figure well inside a 32-bit integer column.
+MAX_PLAUSIBLE_TOLL = 100_000_000
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,10 @@ class Settings:
             read, not parsed whole).
         workers: processes used by `extract`/`run`.
         geocode: link places to the gazetteer (off gives place text only).
+        db_connect_timeout: seconds to wait for a database server to answer before
+            giving up with a clear error (PostgreSQL).
+        db_lock_timeout: seconds a writer waits for another process's write
+            transaction (an ingest batch, a matching pass) before giving up.
     """
 
     db: str = "sqlite:///tollwatch.sqlite"
@@ -40,6 +44,8 @@ class Settings:
     max_report_chars: int = 2_000_000
     workers: int = 1
     geocode: bool = True
+    db_connect_timeout: float = 5.0
+    db_lock_timeout: float = 120.0
     extra: dict[str, Any] = field(default_factory=dict)
 
     def with_overrides(self, **values: Any) -> Settings:
@@ -60,6 +66,11 @@ def _coerce(name: str, raw: str, default: Any) -> Any:
         if raw.lower() in {"0", "false", "no", "off"}:
             return False
         raise SettingsError(f"TOLLWATCH_{name.upper()}={raw!r} is not a boolean; use true or false")
+    if isinstance(default, float):
+        try:
+            return float(raw)
+        except ValueError as err:
+            raise SettingsError(f"TOLLWATCH_{name.upper()}={raw!r} is not a number") from err
     if isinstance(default, int):
         try:
             return int(raw)

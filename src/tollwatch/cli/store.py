@@ -1,7 +1,12 @@
-"""`tollwatch run | tally | export | db upgrade`: thin adapters over tollwatch.store.
+"""`tollwatch run | tally | export | rejections | db upgrade`: thin adapters over
+tollwatch.store.
 
 Each command parses its options, makes one library call, and turns a
-TollwatchError into a one-line message on stderr and exit code 1.
+TollwatchError into a one-line message on stderr and exit code 1. `run` also exits
+with 1 when a path does not exist (before anything is written) and when no report
+of its input is in the store at the end; it prints every rejection's reason (the
+first MAX_SHOWN; `tollwatch rejections` lists them all). The commands that read
+(`tally`, `export`, `rejections`) refuse a database that does not exist.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from datetime import datetime
@@ -21,12 +26,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..errors import TollwatchError
+from ..errors import InputError, TollwatchError
 from ..read.language import not_read_summary
 from ..settings import Settings, load_settings
 from ..store import Store, open_store
+from ..store.export import spreadsheet_safe
 from ..store.ingest import IngestStats, estimate_reports
 from ..store.tally import TallyRow
+
+MAX_SHOWN = 20  # rejections and warnings printed by `run`; the rest are counted
 
 DbOption = Annotated[
     str | None,
@@ -58,9 +66,11 @@ def _errors() -> Iterator[None]:
 
 
 @contextmanager
-def _opened(db: str | None, config: Path | None, workers: int | None = None) -> Iterator[Store]:
+def _opened(
+    db: str | None, config: Path | None, workers: int | None = None, *, create: bool = True
+) -> Iterator[Store]:
     with _errors():
-        store = open_store(_settings(db, config, workers))
+        store = open_store(_settings(db, config, workers), create=create)
         try:
             yield store
         finally:
@@ -86,8 +96,14 @@ def run_cmd(
         ),
     ] = None,
 ) -> None:
-    """Read, extract, store and match reports in one go (re-running changes nothing)."""
+    """Read, extract, store and match reports in one go (re-running changes nothing).
+
+    Prints each rejected report's reason and the reading warnings on stderr; exits
+    with 1 when a path does not exist or when no report of the input was stored."""
+    with _errors():
+        _check_paths(paths)
     console = Console(stderr=True)
+    warnings: list[str] = []
     with (
         _opened(db, config, workers) as store,
         _progress(console, estimate_reports(paths)) as advance,
@@ -98,15 +114,50 @@ def run_cmd(
             batch_size=batch_size,
             on_batch=advance,
             refresh=refresh,
+            workers=workers,
+            on_warning=lambda item, message: warnings.append(message),
         )
     s, m = summary.ingest, summary.match
+    moved = f" (moved {s.moved})" if s.moved else ""
     typer.echo(
         f"reports {s.reports_in}: stored {s.stored}, replaced {s.replaced}, unchanged "
-        f"{s.unchanged}, rejected {s.rejected}; incidents {s.incidents}; events {m.events} "
-        f"(created {m.created}, updated {m.updated}, deleted {m.deleted})"
+        f"{s.unchanged}{moved}, rejected {s.rejected}; incidents {s.incidents}; events "
+        f"{m.events} (created {m.created}, updated {m.updated}, deleted {m.deleted})"
     )
+    _print_problems(s, warnings, db)
     if s.not_read:
         typer.echo(not_read_summary(s.not_read), err=True)
+    if s.kept == 0:
+        typer.echo(
+            f"error: nothing was stored: {s.reports_in} report(s) read, "
+            f"{s.rejected} rejected (reasons above)" if s.reports_in else
+            "error: nothing was stored: no report was read", err=True)
+        raise typer.Exit(1)
+
+
+def _check_paths(paths: list[Path]) -> None:
+    missing = [str(p) for p in paths if str(p) != "-" and not p.exists()]
+    if missing:
+        raise InputError(
+            f"{', '.join(missing)} {'does' if len(missing) == 1 else 'do'} not exist; check "
+            "the path (give files or folders of JSON Lines, text, HTML or RSS/Atom); "
+            "nothing was read or stored"
+        )
+
+
+def _print_problems(stats: IngestStats, warnings: list[str], db: str | None) -> None:
+    """Each rejection's reason and each warning on stderr, the first MAX_SHOWN of each."""
+    for note in stats.rejections[:MAX_SHOWN]:
+        typer.echo(f"rejected {note.origin}: {note.reason}", err=True)
+    if stats.rejected > MAX_SHOWN:
+        where = f" --db {db}" if db else ""
+        typer.echo(
+            f"... and {stats.rejected - MAX_SHOWN} more rejected; "
+            f"`tollwatch rejections{where}` lists them all", err=True)
+    for message in warnings[:MAX_SHOWN]:
+        typer.echo(f"warning: {message}", err=True)
+    if len(warnings) > MAX_SHOWN:
+        typer.echo(f"... and {len(warnings) - MAX_SHOWN} more warnings", err=True)
 
 
 @contextmanager
@@ -142,10 +193,8 @@ def tally_cmd(
     config: ConfigOption = None,
 ) -> None:
     """Killed (low/best/high) per period and group, each death counted once."""
-    if fmt not in ("table", "csv", "json"):
-        typer.echo(f"error: --format {fmt!r} is unknown; use table, csv or json", err=True)
-        raise typer.Exit(1)
-    with _opened(db, config) as store, _errors():
+    _check_format(fmt)
+    with _opened(db, config, create=False) as store, _errors():
         rows = store.tally(
             by=by,
             group=group,
@@ -156,16 +205,25 @@ def tally_cmd(
     _print_tally(rows, fmt)
 
 
+def _check_format(fmt: str) -> None:
+    if fmt not in ("table", "csv", "json"):
+        typer.echo(f"error: --format {fmt!r} is unknown; use table, csv or json", err=True)
+        raise typer.Exit(1)
+
+
+def _write_csv(rows: Sequence[Mapping[str, object]], fieldnames: list[str]) -> None:
+    """Rows as CSV on stdout, cells safe to open in a spreadsheet."""
+    writer = csv.DictWriter(sys.stdout, fieldnames=fieldnames, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
+
+
 def _print_tally(rows: list[TallyRow], fmt: str) -> None:
     dicts = [r.as_dict() for r in rows]
     if fmt == "json":
         typer.echo(json.dumps(dicts, indent=1))
     elif fmt == "csv":
-        writer = csv.DictWriter(
-            sys.stdout, fieldnames=list(TallyRow.__dataclass_fields__), lineterminator="\n"
-        )
-        writer.writeheader()
-        writer.writerows(dicts)
+        _write_csv(dicts, list(TallyRow.__dataclass_fields__))
     else:
         table = Table("period", "group", "events", "killed low", "killed best", "killed high")
         for r in rows:
@@ -189,12 +247,45 @@ def export_cmd(
     ] = None,
     db: DbOption = None,
     config: ConfigOption = None,
+    allow_empty: Annotated[
+        bool,
+        typer.Option(help="Replace an existing output file even when there are no events."),
+    ] = False,
 ) -> None:
     """Export counted events (one row per event) in tollwatch, ACLED or UCDP columns."""
-    with _opened(db, config) as store, _errors():
-        count = store.export(fmt, columns, output, stream=sys.stdout if output is None else None)
+    with _opened(db, config, create=False) as store, _errors():
+        count = store.export(
+            fmt, columns, output, stream=sys.stdout if output is None else None,
+            allow_empty=allow_empty,
+        )
     if output is not None:
         typer.echo(f"{count} events written to {output}", err=True)
+
+
+def rejections_cmd(
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    limit: Annotated[int | None, typer.Option(help="At most this many, oldest first.")] = None,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """List the reports that could not be read, extracted or stored, with the reason."""
+    _check_format(fmt)
+    with _opened(db, config, create=False) as store, _errors():
+        rows = [
+            {"key": r.key, "origin": r.origin, "reason": r.reason,
+             "created_at": r.created_at.isoformat(timespec="seconds")}
+            for r in store.rejections(limit)
+        ]
+    if fmt == "json":
+        typer.echo(json.dumps(rows, indent=1, ensure_ascii=False))
+    elif fmt == "csv":
+        _write_csv(rows, ["key", "origin", "reason", "created_at"])
+    else:
+        table = Table("origin", "reason", "when")
+        for row in rows:
+            table.add_row(row["origin"], row["reason"], row["created_at"])
+        Console().print(table)
+        typer.echo(f"{len(rows)} rejection(s)", err=True)
 
 
 def db_upgrade_cmd(
@@ -220,6 +311,7 @@ def register(app: typer.Typer) -> None:
     app.command("run")(run_cmd)
     app.command("tally")(tally_cmd)
     app.command("export")(export_cmd)
+    app.command("rejections")(rejections_cmd)
     db_app = typer.Typer(no_args_is_help=True, help="The incident database (migrations).")
     db_app.command("upgrade")(db_upgrade_cmd)
     app.add_typer(db_app, name="db")

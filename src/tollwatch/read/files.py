@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from ..settings import Settings
 from .feed import read_feed_bytes
 from .html import read_html_bytes
 from .jsonl import read_jsonl, read_jsonl_bytes
+from .keys import file_source
 from .result import ReadResult, reject
 from .text import read_text_bytes
 
@@ -74,16 +77,7 @@ def _read_path(path: Path, published: date | None) -> Iterator[ReadResult]:
     if str(path) == "-":
         yield from read_stdin(sys.stdin.buffer.read(), published=published)
     elif path.is_dir():
-        found = False
-        for file, name in iter_folder(path):
-            found = True
-            yield from read_file(file, published=published, name=name)
-        if not found:
-            yield reject(
-                path.name or str(path), str(path),
-                InputError(f"folder {path} holds no report files ({_suffix_list()}); "
-                           "check the path or the file extensions"),
-            )
+        yield from _read_folder(path, published)
     elif path.is_file():
         yield from read_file(path, published=published)
     else:
@@ -98,21 +92,88 @@ def _suffix_list() -> str:
     return " ".join(sorted(FOLDER_SUFFIXES))
 
 
+def _read_folder(path: Path, published: date | None) -> Iterator[ReadResult]:
+    """Every report file of a folder; a subfolder that cannot be read is a rejection
+    (its reports were not read), other files are counted in a warning."""
+    scan = scan_folder(path)
+    for folder, err in scan.unreadable:
+        name = folder.relative_to(path).as_posix() if folder != path else str(path)
+        yield reject(name, str(folder), InputError(
+            f"folder {folder} cannot be read ({err.strerror or err}): the reports in it were "
+            "skipped; give read permission to it, or leave it out of the folder"),
+            key=folder.expanduser().resolve().as_uri())
+    note = scan.skipped_note(path)
+    for number, (file, name) in enumerate(scan.files):
+        for result in read_file(file, published=published, name=name):
+            if note and number == 0:
+                result, note = ReadResult(result.item, (*result.warnings, note)), None
+            yield result
+    if not scan.files and not scan.unreadable:
+        yield reject(
+            path.name or str(path), str(path),
+            InputError(f"folder {path} holds no report files ({_suffix_list()}); "
+                       "check the path or the file extensions"),
+        )
+
+
+@dataclass
+class FolderScan:
+    """What a folder holds: report files (path, name relative to the folder), subfolders
+    that could not be read, and the count of other files by extension."""
+
+    files: list[tuple[Path, str]] = field(default_factory=list)
+    unreadable: list[tuple[Path, OSError]] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def skipped_note(self, root: Path) -> str | None:
+        """A warning counting the files that are not report files, or None."""
+        if not self.skipped:
+            return None
+        total = sum(self.skipped.values())
+        ranked = sorted(self.skipped.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+        kinds = ", ".join(f"{n} {s or 'without extension'}" for s, n in ranked)
+        return (f"folder {root}: {total} file(s) that are not report files were not read "
+                f"({kinds}); give such a file by name to read it")
+
+
+def scan_folder(root: Path) -> FolderScan:
+    """Report files under `root`, sorted, recursive (linked folders followed once);
+    hidden files and folders skipped."""
+    scan = FolderScan()
+    found: list[Path] = []
+    visited: set[str] = set()
+    walk = os.walk(root, onerror=lambda err: _unreadable(scan, err), followlinks=True)
+    for folder, dirnames, filenames in walk:
+        real = os.path.realpath(folder)
+        if real in visited:  # a link back to a folder read already: stop the loop here
+            dirnames[:] = []
+            continue
+        visited.add(real)
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if name.startswith("."):
+                continue
+            suffix = Path(name).suffix.lower()
+            if suffix in FOLDER_SUFFIXES:
+                found.append(Path(folder) / name)
+            else:
+                scan.skipped[suffix] += 1
+    scan.files = [(file, file.relative_to(root).as_posix())
+                  for file in sorted(found, key=lambda p: p.relative_to(root).parts)]
+    return scan
+
+
+def _unreadable(scan: FolderScan, err: OSError) -> None:
+    scan.unreadable.append((Path(err.filename) if err.filename else Path("?"), err))
+
+
 def iter_folder(root: Path) -> Iterator[tuple[Path, str]]:
     """Report files under `root`, sorted, recursive; hidden files and folders skipped.
 
     Yields (path, name) where name is the path relative to `root` (the report id of
-    text and HTML files).
+    text and HTML files). `scan_folder` also tells what could not be read.
     """
-    found: list[Path] = []
-    for folder, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found.extend(
-            Path(folder) / name for name in filenames
-            if not name.startswith(".") and Path(name).suffix.lower() in FOLDER_SUFFIXES
-        )
-    for file in sorted(found, key=lambda p: p.relative_to(root).parts):
-        yield file, file.relative_to(root).as_posix()
+    yield from scan_folder(root).files
 
 
 def read_file(path: Path, *, published: date | None = None, name: str | None = None) -> Iterator[
@@ -120,6 +181,7 @@ def read_file(path: Path, *, published: date | None = None, name: str | None = N
 ]:
     """Read one file of any supported format (chosen by extension, else by content)."""
     name = name or path.name
+    source = file_source(path)
     try:
         kind = detect_format(path)
         if kind == "jsonl":
@@ -127,19 +189,25 @@ def read_file(path: Path, *, published: date | None = None, name: str | None = N
             return
         data = path.read_bytes()
     except OSError as err:
-        yield reject(name, str(path), InputError(f"{path} cannot be read: {err.strerror}"))
+        yield reject(name, str(path), InputError(f"{path} cannot be read: {err.strerror}"),
+                     key=source)
         return
-    yield from read_bytes(data, kind, name=name, origin=str(path), published=published)
+    yield from read_bytes(data, kind, name=name, origin=str(path), published=published,
+                          source=source)
 
 
 def read_bytes(
-    data: bytes, kind: str, *, name: str, origin: str, published: date | None = None
+    data: bytes, kind: str, *, name: str, origin: str, published: date | None = None,
+    source: str | None = None,
 ) -> Iterator[ReadResult]:
-    """Read content already in memory as `kind` ("jsonl", "text", "html", "feed")."""
+    """Read content already in memory as `kind` ("jsonl", "text", "html", "feed").
+
+    `source` is the URI of the file the content came from (None for standard input):
+    it makes the report keys (read/keys.py)."""
     reader = {"feed": read_feed_bytes, "html": read_html_bytes, "jsonl": read_jsonl_bytes}.get(
         kind, read_text_bytes
     )
-    yield from reader(data, name=name, origin=origin, published=published)
+    yield from reader(data, name=name, origin=origin, published=published, source=source)
 
 
 def read_stdin(data: bytes, *, published: date | None = None) -> Iterator[ReadResult]:

@@ -19,8 +19,9 @@ class ReadResult:
     warnings: tuple[str, ...] = ()
 
 
-def reject(report_id: str, origin: str, err: InputError) -> ReadResult:
-    return ReadResult(Rejection(id=report_id, origin=origin, error=str(err)))
+def reject(report_id: str, origin: str, err: InputError, key: str | None = None) -> ReadResult:
+    """A rejection of report `report_id` read at `origin`, saying why (`err`)."""
+    return ReadResult(Rejection(id=report_id, origin=origin, error=str(err), key=key))
 
 
 def decode_nonempty(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:

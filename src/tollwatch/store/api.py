@@ -5,12 +5,15 @@
     ...     store.counts()["reports"]
     0
 
-The CLI (`tollwatch run|tally|export|db upgrade`) is a thin adapter over this.
+The CLI (`tollwatch run|tally|export|rejections|db upgrade`) is a thin adapter over
+this. Commands that only read open the store with `create=False`: a mistyped path
+is an error, not a new empty database.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,11 +22,14 @@ from typing import IO, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from ..errors import StoreError
+from ..records import Rejection, Report
 from ..settings import Settings
 from . import db, events, export, tally
 from . import ingest as ingest_stage
+from .errors import describe
 from .ingest import IngestStats, Item
 from .matching import MatchSettings
 from .models import (
@@ -47,13 +53,25 @@ class RunSummary:
 class Store:
     """An open incident database. Use `open_store()`; close it (or use `with`)."""
 
-    def __init__(self, settings: Settings, *, migrate: bool = True) -> None:
+    def __init__(self, settings: Settings, *, migrate: bool = True, create: bool = True) -> None:
         self.settings = settings
         self.url = settings.db
-        self.engine = db.make_engine(settings.db)
+        self.engine = db.make_engine(
+            settings.db,
+            connect_timeout=settings.db_connect_timeout,
+            lock_timeout=settings.db_lock_timeout,
+            create=create,
+        )
         self.sessions = db.session_factory(self.engine)
-        if migrate:
-            db.upgrade(self.engine)
+        self.write_sessions = db.write_session_factory(self.engine)
+        try:
+            if not create:
+                db.check_existing(self.engine)
+            if migrate:
+                db.upgrade(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -68,11 +86,14 @@ class Store:
         self.engine.dispose()
 
     def _fail(self, doing: str, err: SQLAlchemyError) -> StoreError:
-        first = str(err).splitlines()[0] if str(err) else err.__class__.__name__
-        return StoreError(
-            f"{doing} failed on {db.safe_url(self.url)}: {first}; check that the database "
-            "is reachable and at the current schema (tollwatch db upgrade)"
-        )
+        return StoreError(f"{doing} failed on {db.safe_url(self.url)}: {describe(err)}")
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A write transaction under the store's write lock (committed at the end): what
+        every change to the database goes through, so that processes take turns."""
+        with db.writing(self.write_sessions) as session:
+            yield session
 
     def ingest(
         self,
@@ -85,7 +106,11 @@ class Store:
         """Store extractions (and rejections), one transaction per batch."""
         try:
             return ingest_stage.ingest(
-                self.sessions, items, batch_size=batch_size, on_batch=on_batch, refresh=refresh
+                self.write_sessions,
+                items,
+                batch_size=batch_size,
+                on_batch=on_batch,
+                refresh=refresh,
             )
         except SQLAlchemyError as err:
             raise self._fail("storing reports", err) from err
@@ -93,7 +118,7 @@ class Store:
     def match(self, settings: MatchSettings | None = None) -> events.MatchStats:
         """Cluster incidents of different reports into events (one transaction)."""
         try:
-            with self.sessions.begin() as session:
+            with self.writing() as session:
                 return events.match_store(session, settings)
         except SQLAlchemyError as err:
             raise self._fail("matching incidents", err) from err
@@ -108,6 +133,7 @@ class Store:
         on_batch: Callable[[IngestStats], None] | None = None,
         refresh: bool = False,
         workers: int | None = None,
+        on_warning: Callable[[Report | Rejection, str], None] | None = None,
     ) -> RunSummary:
         """Read, extract, store and match the reports in `paths`.
 
@@ -115,6 +141,7 @@ class Store:
         input order; storing stays in this process, one transaction per batch.
         Reports already stored with the same text are not extracted again, unless
         `refresh` is set (then they are extracted and their incidents replaced).
+        Reading warnings go to `on_warning(item, message)`.
         """
         known = None if refresh else self.known_reports()
         items = ingest_stage.extractions_from_paths(
@@ -124,12 +151,13 @@ class Store:
             resources=resources,
             known=known,
             workers=workers,
+            on_warning=on_warning,
         )
         stats = self.ingest(items, batch_size=batch_size, on_batch=on_batch, refresh=refresh)
         return RunSummary(stats, self.match())
 
     def known_reports(self) -> dict[str, str]:
-        """Stored report ids with their content hash."""
+        """Stored report keys with their content hash."""
         with self.sessions() as session:
             rows = session.execute(select(ReportRow.key, ReportRow.content_hash))
             return {key: digest for key, digest in rows}
@@ -160,12 +188,24 @@ class Store:
         columns: str = "native",
         path: Path | None = None,
         stream: IO[str] | None = None,
+        allow_empty: bool = False,
     ) -> int:
-        """Write counted events to `path` (atomically) or `stream`; return the row count."""
+        """Write counted events to `path` (atomically) or `stream`; return the row count.
+
+        With no events, an existing `path` with content is kept (StoreError) unless
+        `allow_empty` is set."""
         export.check_options(fmt, columns)
         rows = self.export_rows(columns)
-        export.write_rows(rows, fmt, path, stream, export.column_names(columns))
+        export.write_rows(
+            rows, fmt, path, stream, export.column_names(columns), allow_empty=allow_empty
+        )
         return len(rows)
+
+    def rejections(self, limit: int | None = None) -> list[RejectionRow]:
+        """Stored rejections, oldest first (detached rows): key, origin, reason, created_at."""
+        with self.sessions() as session:
+            query = select(RejectionRow).order_by(RejectionRow.id).limit(limit)
+            return list(session.scalars(query))
 
     def events(self) -> list[EventRow]:
         """Every event, ordered by id (detached rows, safe to read after the call)."""
@@ -196,6 +236,13 @@ class Store:
             }
 
 
-def open_store(settings: Settings | None = None, *, migrate: bool = True) -> Store:
-    """Open (and migrate to head, unless `migrate=False`) the database of `settings.db`."""
-    return Store(settings or Settings(), migrate=migrate)
+def open_store(
+    settings: Settings | None = None, *, migrate: bool = True, create: bool = True
+) -> Store:
+    """Open (and migrate to head, unless `migrate=False`) the database of `settings.db`.
+
+    With `create=False` (commands that only read: tally, export, serve) the database
+    must exist and hold tollwatch's tables: a mistyped SQLite path or an empty
+    database is a StoreError saying so, and nothing is created.
+    """
+    return Store(settings or Settings(), migrate=migrate, create=create)

@@ -1,7 +1,10 @@
 """Export counted events as CSV, JSON, GeoJSON or Parquet, in native, ACLED or UCDP columns.
 
 Files are written atomically: to a temporary file in the target folder, then
-renamed over the target, so a reader never sees half a file.
+renamed over the target, so a reader never sees half a file; the new file keeps the
+mode of the one it replaces (a new file: the umask's default). An export with no
+events does not replace a file that has content unless asked (`allow_empty`).
+CSV cells that a spreadsheet would run as a formula are neutralised (OWASP).
 """
 
 from __future__ import annotations
@@ -10,7 +13,8 @@ import csv
 import io
 import json
 import os
-import tempfile
+import secrets
+import stat
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
@@ -187,6 +191,22 @@ def column_names(columns: str) -> list[str]:
     return list(shape(Counted(EventRow(), None, None, None), []))
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell that no spreadsheet runs as a formula: text starting with = + - @, a
+    tab or a carriage return gets a leading apostrophe (OWASP's advice on CSV
+    injection). Numbers are left alone, so -3.5 in a numeric column stays a number.
+
+    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe(-3.5), spreadsheet_safe("Idlib")
+    ("'=HYPERLINK(1)", -3.5, 'Idlib')
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def render_text(rows: Sequence[dict[str, Any]], fmt: str, header: Sequence[str] = ()) -> str:
     """Rows as CSV, JSON or GeoJSON text (`header` names CSV columns when there are no rows)."""
     if fmt == "csv":
@@ -194,7 +214,9 @@ def render_text(rows: Sequence[dict[str, Any]], fmt: str, header: Sequence[str] 
         fieldnames = list(rows[0]) if rows else list(header)
         writer = csv.DictWriter(out, fieldnames=fieldnames, lineterminator="\n")
         writer.writeheader()
-        writer.writerows({k: _plain(v) for k, v in row.items()} for row in rows)
+        writer.writerows(
+            {k: spreadsheet_safe(_plain(v)) for k, v in row.items()} for row in rows
+        )
         return out.getvalue()
     plain = [{k: _plain(v) for k, v in row.items()} for row in rows]
     if fmt == "json":
@@ -221,9 +243,16 @@ def write_rows(
     path: Path | None,
     stream: IO[str] | None = None,
     header: Sequence[str] = (),
+    allow_empty: bool = False,
 ) -> None:
-    """Write rows to `path` atomically (or to `stream` for text formats)."""
+    """Write rows to `path` atomically (or to `stream` for text formats).
+
+    With no rows, a `path` that exists with content is kept (StoreError) unless
+    `allow_empty`: an empty database or a filter that matched nothing does not
+    silently wipe an earlier export."""
     check_options(fmt, "native")
+    if not rows and path is not None and not allow_empty:
+        _keep_nonempty(path)
     if path is None:
         if fmt == "parquet":
             raise StoreError("Parquet is binary: give an output file with -o FILE.parquet")
@@ -247,19 +276,57 @@ def _write_parquet(rows: Sequence[dict[str, Any]], path: Path, header: Sequence[
     pq.write_table(table, path)
 
 
+def _keep_nonempty(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # no file there: an empty export is written
+    if size > 0:
+        raise StoreError(
+            f"there are no counted events to export, and {path} exists ({size} bytes): it is "
+            "kept as it is. Check --db (is it the database you meant?), or pass "
+            "--allow-empty to replace it with an empty export"
+        )
+
+
 def _atomic(path: Path, write: Any) -> None:
     folder = path.expanduser().resolve().parent
     if not folder.is_dir():
         raise StoreError(
             f"cannot write {path}: the folder {folder} does not exist; create it first"
         )
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    tmp = Path(name)
+    try:
+        tmp = _new_temporary(folder, path.name)
+    except OSError as err:
+        raise StoreError(f"cannot write in {folder}: {err}; check the permissions") from err
     try:
         write(tmp)
+        _keep_mode(path, tmp)
         os.replace(tmp, path)
     except OSError as err:
         raise StoreError(f"cannot write {path}: {err}; check the path and permissions") from err
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _new_temporary(folder: Path, name: str) -> Path:
+    """An empty file beside the target, created with mode 0o666 less the umask (as any
+    new file), unlike tempfile's 0o600."""
+    for _ in range(100):
+        tmp = folder / f".{name}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return tmp
+    raise FileExistsError(f"no free temporary name beside {name} in {folder}")
+
+
+def _keep_mode(target: Path, tmp: Path) -> None:
+    """Give `tmp` the permission bits of the file it is about to replace, if any."""
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        return
+    os.chmod(tmp, mode)

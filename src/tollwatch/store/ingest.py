@@ -1,15 +1,22 @@
 """Store extractions: reports, incidents, figures, evidence; rejections with their reason.
 
-Idempotent by content hash: a report already stored with the same text is left
-alone; one whose text changed has its incidents replaced. Each batch is one
-transaction, so a run killed half way keeps every committed batch and a re-run
-adds the rest without duplicates.
+Each report has a key (docs/store.md, "Report keys": a file's URI, a JSONL id under
+its file, a global URI id). Storing is idempotent by key and content hash: a report
+already stored with the same text is left alone; one whose text changed has its
+incidents replaced; a new key whose text and id are those of a report whose file
+is gone is that report moved. Within one ingest a key counts once: the first
+report under it is kept, a later one with another text is rejected.
+
+Each batch is one transaction under the store's write lock, so a run killed half
+way keeps every committed batch and a re-run adds the rest without duplicates,
+and two runs at once store what they would one after the other. A report that
+cannot be stored (a toll beyond the plausibility bound, a bad id, a value the
+database refuses) is rejected alone, with its reason; the rest of its batch lands.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
@@ -17,44 +24,63 @@ from datetime import UTC, date, datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..errors import StoreError
-from ..records import (
-    ActorMention,
-    Extraction,
-    Incident,
-    PlaceMention,
-    Rejection,
-    Report,
-    SourceMention,
-    Span,
-    Toll,
-)
+from ..records import Extraction, Rejection, Report
 from ..settings import Settings
-from .models import (
-    KEY_LEN,
-    ActorRow,
-    AuditRow,
-    EvidenceRow,
-    FigureRow,
-    IncidentPartRow,
-    IncidentRow,
-    PlaceRow,
-    RejectionRow,
-    ReportRow,
-    SourceRow,
-)
+from .db import writing
+from .errors import describe, is_data_error
+from .models import KEY_BYTES, KEY_LEN, AuditRow, IncidentRow, RejectionRow, ReportRow
+from .rows import RowCache, add_incidents, fit, storable, unstorable
 
-Item = Extraction | Rejection
-OUTCOMES = ("killed", "wounded", "abducted", "missing")
+__all__ = [
+    "IngestStats",
+    "Item",
+    "Known",
+    "RejectionNote",
+    "content_hash",
+    "ingest",
+    "rejection_fingerprint",
+    "storable",
+    "store_key",
+]
+
+
+@dataclass(frozen=True)
+class Known:
+    """A report the store held under its key with this text when the run began: it
+    was not extracted again (stored as unchanged if the store still holds it so)."""
+
+    report: Report
+    content_hash: str
+
+
+Item = Extraction | Rejection | Known
+
+
+@dataclass(frozen=True)
+class RejectionNote:
+    """One report rejected by an ingest: its key, where it was read, and why."""
+
+    key: str
+    origin: str
+    reason: str
+
+
+MAX_NOTES = 100  # rejections an IngestStats keeps word for word (all are counted)
 
 
 @dataclass
 class IngestStats:
-    """Counts of one ingest: every report read ends in exactly one of the last four."""
+    """Counts of one ingest: every report read ends in exactly one of stored, replaced,
+    unchanged, rejected. `moved` counts the unchanged reports found under a new key
+    (a file moved or renamed); `rejections` holds the first MAX_NOTES rejections."""
 
     reports_in: int = 0
     stored: int = 0
@@ -64,11 +90,22 @@ class IngestStats:
     incidents: int = 0
     # reports in a language that is not read (language code -> count)
     not_read: Counter[str] = field(default_factory=Counter)
+    moved: int = 0
+    rejections: list[RejectionNote] = field(default_factory=list)
 
     def add(self, other: IngestStats) -> None:
-        """Add `other`'s counts to these."""
+        """Add `other`'s counts (and rejections, up to MAX_NOTES) to these."""
         for f in fields(self):
-            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+            if f.name == "rejections":
+                room = MAX_NOTES - len(self.rejections)
+                self.rejections.extend(other.rejections[: max(room, 0)])
+            else:
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+    @property
+    def kept(self) -> int:
+        """Reports of the input that the store holds now (stored, replaced, unchanged)."""
+        return self.stored + self.replaced + self.unchanged
 
     @property
     def consistent(self) -> bool:
@@ -81,21 +118,34 @@ def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-
-
-def storable(text: str) -> str:
-    """The text with NUL and lone surrogates replaced by U+FFFD, one for one.
-
-    PostgreSQL refuses NUL in text and neither database stores lone surrogates;
-    replacing one character by one keeps every offset into the text valid.
-    """
-    return _UNSTORABLE.sub("\ufffd", text)
-
-
 def content_hash(text: str) -> str:
     """sha256 of the report text: the identity of its content."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def store_key(item: Report | Rejection) -> str:
+    """The key a report (or a rejected one) has in the store: `key`, else `id`; made
+    storable, and shortened with a hash past KEY_BYTES bytes (two keys stay two)."""
+    raw = item.key or item.id
+    key = storable(raw)
+    if len(key.encode("utf-8")) <= KEY_BYTES and key == raw:
+        return key
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    head = key.encode("utf-8")[: KEY_BYTES - len(digest) - 1].decode("utf-8", "ignore")
+    return f"{head}~{digest}"
+
+
+def rejection_fingerprint(key: str, origin: str) -> str:
+    """The unique fingerprint of a rejection: sha256 of key, NUL, origin (0002_hardening)."""
+    return hashlib.sha256(f"{key}\x00{origin}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def key_source(key: str | None, report_id: str) -> str | None:
+    """The file or feed URI a report key was made from (read/keys.py), or None."""
+    if key is None:
+        return None
+    suffix = f"#{report_id}"
+    return key[: -len(suffix)] if key.endswith(suffix) else key
 
 
 def audit(
@@ -113,7 +163,7 @@ def audit(
             action=action,
             entity=entity,
             entity_id=entity_id,
-            entity_key=entity_key,
+            entity_key=fit(entity_key, KEY_LEN),
             detail=detail,
         )
     )
@@ -139,44 +189,108 @@ def ingest(
 ) -> IngestStats:
     """Store extractions and rejections, one transaction per batch of `batch_size`.
 
-    A report already stored with the same text is left alone, unless `refresh`
-    is set: then its incidents are replaced (after an extraction upgrade).
+    `factory` makes write sessions (`db.write_session_factory`). A report already
+    stored with the same text is left alone, unless `refresh` is set: then its
+    incidents are replaced (after an extraction upgrade).
     """
     if not 1 <= batch_size <= MAX_BATCH:
         raise StoreError(f"batch_size={batch_size} must be between 1 and {MAX_BATCH}")
     total = IngestStats()
+    seen = _Seen()
     for batch in batched(items, batch_size):
-        stats = IngestStats()
-        with factory.begin() as session:
-            _Batch(session, batch, stats, refresh=refresh).run()
-        total.add(stats)
+        total.add(_store_batch(factory, batch, seen, refresh))
         if on_batch is not None:
             on_batch(total)
     return total
 
 
-def _unusable(extraction: Extraction) -> str | None:
-    if extraction.error is not None:
-        return f"extraction failed: {extraction.error}"
-    if extraction.report is None:
-        return (
-            "the extraction carries no report (Extraction.report is None); "
-            "pass the Extraction returned by tollwatch.pipeline.extract()"
-        )
-    if len(extraction.report.id) > KEY_LEN:
-        return f"report id is {len(extraction.report.id)} characters long; shorten it to {KEY_LEN}"
-    return None
+class _Seen:
+    """The keys stored in this ingest with their content (64-bit digests: a run of
+    millions of reports keeps tens of megabytes)."""
+
+    def __init__(self) -> None:
+        self.done: dict[int, int] = {}
+
+    @staticmethod
+    def digest(value: str) -> int:
+        data = value.encode("utf-8", "surrogatepass")
+        return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
+
+    def get(self, key: str, pending: dict[int, int]) -> int | None:
+        k = self.digest(key)
+        return pending.get(k, self.done.get(k))
+
+
+_DATA_ERRORS = (SQLAlchemyError, ValueError, OverflowError, UnicodeError)
+
+
+def _store_batch(
+    factory: sessionmaker[Session], batch: Sequence[Item], seen: _Seen, refresh: bool
+) -> IngestStats:
+    """One transaction for the batch; if the database refuses a value, the batch again,
+    one report per transaction, and a report refused alone becomes a rejection."""
+    try:
+        return _attempt(factory, batch, seen, refresh)
+    except _DATA_ERRORS as err:
+        if not is_data_error(err):
+            raise
+    stats = IngestStats()
+    for item in batch:
+        try:
+            stats.add(_attempt(factory, [item], seen, refresh))
+        except _DATA_ERRORS as err:
+            if not is_data_error(err):
+                raise
+            reason = f"the database refused the report: {describe(err)}"
+            stats.add(_attempt(factory, [_as_rejection(item, reason)], seen, refresh))
+    return stats
+
+
+def _as_rejection(item: Item, reason: str) -> Rejection:
+    if isinstance(item, Rejection):
+        return Rejection(item.id, item.origin, f"{item.error} ({reason})", key=item.key)
+    report = item.report
+    if report is None:  # only an Extraction can lack its report
+        return Rejection(getattr(item, "report_id", "?"), "?", reason)
+    return Rejection(report.id, report.origin or report.id, reason, key=report.key)
+
+
+def _attempt(
+    factory: sessionmaker[Session], items: Sequence[Item], seen: _Seen, refresh: bool
+) -> IngestStats:
+    stats = IngestStats()
+    pending: dict[int, int] = {}
+    with writing(factory) as session:
+        _Batch(session, items, stats, seen, pending, refresh=refresh).run()
+    seen.done.update(pending)  # only once committed
+    return stats
+
+
+def _item_key(item: Item) -> str:
+    if isinstance(item, Rejection):
+        return store_key(item)
+    if isinstance(item, Known):
+        return store_key(item.report)
+    return store_key(item.report) if item.report else storable(item.report_id)[:KEY_LEN]
 
 
 class _Batch:
     """One transaction: existing rows fetched up front, one flush, then the audit rows."""
 
     def __init__(
-        self, session: Session, items: Sequence[Item], stats: IngestStats, *, refresh: bool
+        self,
+        session: Session,
+        items: Sequence[Item],
+        stats: IngestStats,
+        seen: _Seen,
+        pending: dict[int, int],
+        *,
+        refresh: bool,
     ) -> None:
         self.session, self.items, self.stats, self.refresh = session, items, stats, refresh
-        self.rows = _RowCache(session)
-        keys = {_key(item) for item in items}
+        self.seen, self.pending = seen, pending
+        self.rows = RowCache(session)
+        keys = {_item_key(item) for item in items}
         self.reports = {
             r.key: r for r in session.scalars(select(ReportRow).where(ReportRow.key.in_(keys)))
         }
@@ -184,6 +298,8 @@ class _Batch:
             (r.key, r.origin): r
             for r in session.scalars(select(RejectionRow).where(RejectionRow.key.in_(keys)))
         }
+        self.cleared: dict[tuple[str, str], RejectionRow] = {}
+        self.moved_from: dict[str, list[ReportRow]] | None = None
         self.changes: list[tuple[Any, str, str, str, dict[str, Any]]] = []
 
     def run(self) -> None:
@@ -191,6 +307,11 @@ class _Batch:
         with self.session.no_autoflush:
             for item in self.items:
                 self.item(item)
+            for (key, _origin), old in self.cleared.items():
+                self.changes.append(
+                    (old, "rejection.delete", "rejection", key, {"reason": "report now stored"})
+                )
+                self.session.delete(old)
         self.session.flush()
         for row, action, entity, key, detail in self.changes:
             audit(self.session, action, entity, row.id, key, **detail)
@@ -198,27 +319,39 @@ class _Batch:
     def item(self, item: Item) -> None:
         self.stats.reports_in += 1
         if isinstance(item, Rejection):
-            self.reject(item.id, item.origin, item.error)
-            return
-        report, reason = item.report, _unusable(item)
-        if reason is not None or report is None:
-            origin = (report.origin if report else None) or item.report_id
-            self.reject(item.report_id, origin, reason or "no report")
-            return
+            self.reject(store_key(item), item.origin, item.error)
+        elif isinstance(item, Known):
+            self.known(item)
+        else:
+            report, reason = item.report, unstorable(item)
+            if reason is not None or report is None:
+                origin = (report.origin if report else None) or item.report_id
+                key = store_key(report) if report else item.report_id
+                self.reject(key, origin, reason or "no report")
+            else:
+                self._count_language(item)
+                self.store(item, report)
+
+    def _count_language(self, item: Extraction) -> None:
         language = item.language
         if language is not None and language.code and not language.read and language.verdict:
             self.stats.not_read[language.code] += 1
-        self.store(item, report)
 
     def reject(self, key: str, origin: str, reason: str) -> None:
         self.stats.rejected += 1
-        key, origin = key[:KEY_LEN], origin[:2000]
-        row = self.rejections.get((key, origin))
+        key, origin, reason = fit(key, KEY_LEN) or "", fit(origin, 2000) or "", storable(reason)
+        if len(self.stats.rejections) < MAX_NOTES:
+            self.stats.rejections.append(RejectionNote(key, origin, reason))
+        row = self.rejections.get((key, origin)) or self.cleared.pop((key, origin), None)
         if row is None:
-            reason = storable(reason)
-            row = RejectionRow(key=key, origin=origin, reason=reason, created_at=now())
+            row = RejectionRow(
+                key=key,
+                origin=origin,
+                fingerprint=rejection_fingerprint(key, origin),
+                reason=reason,
+                created_at=now(),
+            )
             self.session.add(row)
-            self.rejections[(key, origin)] = row
             self.changes.append(
                 (row, "rejection.insert", "rejection", key, {"origin": origin, "reason": reason})
             )
@@ -227,17 +360,55 @@ class _Batch:
                 (row, "rejection.update", "rejection", key, {"old": row.reason, "new": reason})
             )
             row.reason = reason
+        self.rejections[(key, origin)] = row
+
+    def _first_time(self, key: str, digest: str, origin: str) -> bool:
+        """False (and the report rejected, or counted unchanged) when this ingest
+        already met `key`; else remember it."""
+        earlier = self.seen.get(key, self.pending)
+        if earlier is None:
+            self.pending[_Seen.digest(key)] = _Seen.digest(digest)
+            return True
+        if earlier == _Seen.digest(digest):
+            self.stats.unchanged += 1
+            return False
+        first = self.reports.get(key)
+        where = first.origin if first is not None and first.origin else "earlier in this input"
+        self.reject(key, origin, (
+            f"the report key {key!r} comes twice in this input with different texts: first "
+            f"at {where}, again at {origin}; the first is kept. Give the reports ids of "
+            "their own (a JSONL id names a report within its file; a URI id names it "
+            "wherever it is read)"))
+        return False
+
+    def known(self, item: Known) -> None:
+        report, key = item.report, store_key(item.report)
+        origin = report.origin or report.id
+        if not self._first_time(key, item.content_hash, origin):
+            return
+        row = self.reports.get(key)
+        if row is not None and row.content_hash == item.content_hash:
+            self.stats.unchanged += 1
+            return
+        self.reject(key, origin, (
+            f"the report {key!r} changed in the database while this run read it (another "
+            "process stored another text under its key); run again to store this text"))
 
     def store(self, extraction: Extraction, report: Report) -> None:
-        digest = content_hash(report.text)
-        row = self.reports.get(report.id)
+        digest, key = content_hash(report.text), store_key(report)
+        if not self._first_time(key, digest, report.origin or report.id):
+            return
+        row = self.reports.get(key)
         if row is not None and row.content_hash == digest and not self.refresh:
             self.stats.unchanged += 1
             return
+        if row is None and (moved := self._moved(report, key, digest)) is not None:
+            self._move(moved, report, key)
+            return
         if row is None:
-            row = ReportRow(key=report.id, created_at=now())
+            row = ReportRow(key=key, created_at=now())
             self.session.add(row)
-            self.reports[report.id] = row
+            self.reports[key] = row
             self.stats.stored += 1
             action, detail = "report.insert", dict[str, Any](hash=digest)
         else:
@@ -246,208 +417,85 @@ class _Batch:
             action, detail = "report.replace", {"old_hash": row.content_hash, "hash": digest}
         _fill_report(row, report, digest)
         row.language = extraction.language.code if extraction.language else None
-        self._clear_rejections(report.id)
+        self._clear_rejections(key)
         self.stats.incidents += add_incidents(self.session, self.rows, row, extraction.incidents)
         detail["incidents"] = len(extraction.incidents)
-        self.changes.append((row, action, "report", report.id, detail))
+        self.changes.append((row, action, "report", key, detail))
+
+    def _moved(self, report: Report, key: str, digest: str) -> ReportRow | None:
+        """A stored report with this text and id whose file is gone (or that was stored
+        with no file), not met in this ingest: the same report under a new key."""
+        if self.moved_from is None:
+            self.moved_from = self._orphans()
+        for row in self.moved_from.get(digest, []):
+            if (
+                row.report_id == report.id
+                and row.key not in self.reports
+                and self.seen.get(row.key, self.pending) is None
+                and not _source_exists(row.source)
+            ):
+                self.moved_from[digest].remove(row)
+                return row
+        return None
+
+    def _orphans(self) -> dict[str, list[ReportRow]]:
+        new = [
+            content_hash(i.report.text)
+            for i in self.items
+            if isinstance(i, Extraction) and i.report and store_key(i.report) not in self.reports
+        ]
+        found: dict[str, list[ReportRow]] = {}
+        if new:
+            query = select(ReportRow).where(ReportRow.content_hash.in_(set(new)))
+            for row in self.session.scalars(query.order_by(ReportRow.id)):
+                found.setdefault(row.content_hash, []).append(row)
+        return found
+
+    def _move(self, row: ReportRow, report: Report, key: str) -> None:
+        old_key = row.key
+        row.key, row.source = key, key_source(report.key, report.id)
+        row.origin, row.updated_at = fit(report.origin, 100_000), now()
+        self.reports[key] = row
+        self.stats.unchanged += 1
+        self.stats.moved += 1
+        self._clear_rejections(key)
+        self.changes.append((row, "report.move", "report", key, {"old_key": old_key}))
 
     def _drop_incidents(self, row: ReportRow) -> None:
-        if row.id is None:  # stored earlier in this batch: not in the database yet
-            dropped = set(row.incidents)
-            for obj in list(self.session.new):
-                if isinstance(obj, IncidentPartRow) and {obj.aggregate, obj.part} & dropped:
-                    self.session.expunge(obj)
-            for incident in dropped:
-                self.session.expunge(incident)
-            row.incidents.clear()
-            return
+        # The row is in the database (a key is met once per ingest): delete its
+        # incidents there (figures, evidence and parts go by ON DELETE CASCADE) and
+        # tell the session the collection is now empty, so nothing reloads it.
         self.session.execute(delete(IncidentRow).where(IncidentRow.report_id == row.id))
-        self.session.expire(row, ["incidents"])
+        set_committed_value(row, "incidents", [])
 
     def _clear_rejections(self, key: str) -> None:
+        """Rejections stored under `key` by earlier runs go when the report is stored
+        (one made in this batch stays: it is about another record). They are deleted
+        at the end of the batch, so that one rejected again in the same batch stays."""
         for (rkey, origin), old in list(self.rejections.items()):
-            if rkey == key:
-                self.changes.append(
-                    (old, "rejection.delete", "rejection", key, {"reason": "report now stored"})
-                )
-                if old.id is not None:
-                    self.session.delete(old)
-                else:
-                    self.session.expunge(old)
+            if rkey == key and old.id is not None:
                 del self.rejections[(rkey, origin)]
+                self.cleared[(rkey, origin)] = old
 
 
-def _key(item: Item) -> str:
-    if isinstance(item, Rejection):
-        return item.id[:KEY_LEN]
-    return (item.report.id if item.report else item.report_id)[:KEY_LEN]
+def _source_exists(source: str | None) -> bool:
+    if source is None:
+        return False
+    parsed = urlparse(source)
+    if parsed.scheme != "file":
+        return True  # a feed's link: not something we can see gone
+    return Path(unquote(parsed.path)).exists()
 
 
 def _fill_report(row: ReportRow, report: Report, digest: str) -> None:
     row.content_hash = digest
+    row.report_id = storable(report.id)
+    row.source = fit(key_source(report.key, report.id), 100_000)
     row.text = storable(report.text)
-    row.outlet, row.url, row.title = report.outlet, report.url, report.title
-    row.published, row.origin = report.published, report.origin
+    row.outlet, row.url = fit(report.outlet, 100_000), fit(report.url, 100_000)
+    row.title = fit(report.title, 100_000)
+    row.published, row.origin = report.published, fit(report.origin, 100_000)
     row.updated_at = now()
-
-
-def add_incidents(
-    session: Session, rows: _RowCache, report: ReportRow, incidents: Sequence[Incident]
-) -> int:
-    """Add a report's incidents with figures, evidence and aggregate parts (not flushed)."""
-    part_ids = {p for i in incidents if i.kind == "aggregate" for p in i.parts}
-    by_local: dict[str, IncidentRow] = {}
-    for incident in incidents:
-        if incident.id in by_local:
-            raise StoreError(
-                f"report {report.key!r} has two incidents with id {incident.id!r}; "
-                "incident ids must be unique within a report"
-            )
-        row = _incident_row(rows, report, incident, top_level=incident.id not in part_ids)
-        session.add(row)
-        by_local[incident.id] = row
-    for incident in incidents:
-        for part in incident.parts if incident.kind == "aggregate" else []:
-            if part in by_local and part != incident.id:
-                session.add(IncidentPartRow(aggregate=by_local[incident.id], part=by_local[part]))
-    return len(incidents)
-
-
-def _incident_row(
-    rows: _RowCache, report: ReportRow, incident: Incident, *, top_level: bool
-) -> IncidentRow:
-    date_m, place_m = incident.date, incident.place
-    row = IncidentRow(
-        report=report,
-        local_id=incident.id,
-        kind=incident.kind,
-        top_level=top_level and incident.kind != "claim",
-        event_type=incident.event_type,
-        sub_event_type=incident.sub_event_type,
-        date_start=date_m.start if date_m else None,
-        date_end=date_m.end if date_m else None,
-        date_precision=date_m.precision if date_m else "unknown",
-        date_text=date_m.text if date_m else None,
-        place=rows.place(place_m),
-        place_text=place_m.text if place_m else None,
-        place_precision=place_m.precision if place_m else "unknown",
-        perpetrator=rows.actor(incident.perpetrator),
-        victim=rows.actor(incident.victim),
-        victim_text=incident.victim_text or (incident.victim.text if incident.victim else None),
-        source=rows.source(incident.source),
-        source_role=incident.source.role if incident.source else "unknown",
-        source_via=incident.source.via if incident.source else None,
-        claim_of=incident.claim_of,
-        confidence=float(incident.confidence),
-        update=bool(incident.update),
-    )
-    row.evidence = [_evidence(report.text, span) for span in incident.evidence]
-    row.figures = [
-        _figure(outcome, toll, report.text, incident.evidence)
-        for outcome in OUTCOMES
-        if (toll := getattr(incident, outcome)) is not None
-    ]
-    return row
-
-
-def _clip(text: str, span: Span) -> str:
-    return storable(text[min(span.start, len(text)) : min(span.end, len(text))])
-
-
-def _evidence(text: str, span: Span) -> EvidenceRow:
-    return EvidenceRow(start=span.start, end=span.end, text=_clip(text, span))
-
-
-def _figure(outcome: str, toll: Toll, text: str, evidence: Sequence[Span]) -> FigureRow:
-    sentence = next((s for s in evidence if toll.span and s.contains(toll.span)), None)
-    if sentence is None and evidence:
-        sentence = evidence[0]
-    return FigureRow(
-        outcome=outcome,
-        low=toll.low,
-        best=toll.best,
-        high=toll.high,
-        text=storable(toll.text) if toll.text is not None else None,
-        span_start=toll.span.start if toll.span else None,
-        span_end=toll.span.end if toll.span else None,
-        sentence=_clip(text, sentence) if sentence else None,
-        rule=toll.rule,
-    )
-
-
-class _RowCache:
-    """Get-or-create for places, actors and sources within one transaction."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.places: dict[str, PlaceRow] = {}
-        self.actors: dict[tuple[str, str], ActorRow] = {}
-        self.sources: dict[str, SourceRow] = {}
-
-    def place(self, mention: PlaceMention | None) -> PlaceRow | None:
-        if mention is None or not (mention.name or mention.country or mention.admin1):
-            return None
-        key = place_key(mention)
-        if key not in self.places:
-            row = self.session.scalar(select(PlaceRow).where(PlaceRow.key == key))
-            if row is None:
-                row = PlaceRow(
-                    key=key,
-                    name=mention.name,
-                    country=mention.country,
-                    admin1=mention.admin1,
-                    admin2=mention.admin2,
-                    lat=mention.lat,
-                    lon=mention.lon,
-                    geonameid=mention.geonameid,
-                    precision=mention.precision,
-                )
-                self.session.add(row)
-            self.places[key] = row
-        return self.places[key]
-
-    def actor(self, mention: ActorMention | None) -> ActorRow | None:
-        if mention is None:
-            return None
-        actor = mention.actor
-        key = (actor.name[:300], actor.type[:20])
-        if key not in self.actors:
-            row = self.session.scalar(
-                select(ActorRow).where(ActorRow.name == key[0], ActorRow.type == key[1])
-            )
-            if row is None:
-                row = ActorRow(name=key[0], type=key[1], category=actor.category[:40])
-                self.session.add(row)
-            self.actors[key] = row
-        return self.actors[key]
-
-    def source(self, mention: SourceMention | None) -> SourceRow | None:
-        if mention is None:
-            return None
-        name = mention.name[:500]
-        if name not in self.sources:
-            row = self.session.scalar(select(SourceRow).where(SourceRow.name == name))
-            if row is None:
-                row = SourceRow(name=name, role=mention.role)
-                self.session.add(row)
-            self.sources[name] = row
-        return self.sources[name]
-
-
-def place_key(mention: PlaceMention) -> str:
-    """One key per distinct place: the GeoNames id, else its names and coordinates."""
-    if mention.geonameid is not None:
-        return f"geonames:{mention.geonameid}"
-    parts = (
-        mention.name,
-        mention.country,
-        mention.admin1,
-        mention.admin2,
-        mention.precision,
-        mention.lat,
-        mention.lon,
-    )
-    return "name:" + "|".join("" if p is None else str(p) for p in parts)[:790]
 
 
 def extractions_from_paths(
@@ -458,26 +506,41 @@ def extractions_from_paths(
     resources: Any = None,
     known: dict[str, str] | None = None,
     workers: int | None = None,
+    on_warning: Callable[[Report | Rejection, str], None] | None = None,
 ) -> Iterator[Item]:
     """Read reports from `paths` and extract each: the items `tollwatch run` stores.
 
     Extraction runs in `workers` processes (default: `settings.workers`), in input
     order (`tollwatch.parallel.extract_pairs`). A report the reader refused stays a
     `Rejection`; a report whose extraction crashed becomes an Extraction with `error`
-    (stored as a rejection). `known` maps stored report ids to their content hash:
-    those reports are not extracted again (they would be left unchanged anyway).
+    (stored as a rejection). `known` maps stored report keys to their content hash:
+    those reports are not extracted again; they come as `Known`. Reading warnings
+    (an encoding guessed, files in a folder that are not reports) go to `on_warning`.
     """
     from ..parallel import extract_pairs
     from ..read.files import read_paths
 
-    def stored_already(report: Report) -> bool:
-        return known is not None and known.get(report.id) == content_hash(report.text)
+    skipped: dict[int, str] = {}
 
-    items = read_paths(paths, published=published, settings=settings)
+    def stored_already(report: Report) -> bool:
+        if known is None:
+            return False
+        digest = known.get(store_key(report))
+        if digest is None or digest != content_hash(report.text):
+            return False
+        skipped[id(report)] = digest
+        return True
+
+    items = read_paths(paths, published=published, settings=settings, on_warning=on_warning)
     for item, extraction in extract_pairs(
         items, settings=settings, workers=workers, resources=resources, skip=stored_already
     ):
-        yield item if isinstance(item, Rejection) else extraction
+        if isinstance(item, Rejection):
+            yield item
+        elif id(item) in skipped:
+            yield Known(item, skipped.pop(id(item)))
+        else:
+            yield extraction
 
 
 def estimate_reports(paths: Sequence[Path]) -> int:

@@ -29,7 +29,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-KEY_LEN = 1000  # report ids are file names or JSONL ids; longer ones are refused
+KEY_LEN = 1000  # column width of report keys and ids (characters)
+KEY_BYTES = 900  # longer keys are shortened with a hash (ingest.store_key): index-safe
 
 
 class Base(DeclarativeBase):
@@ -37,12 +38,16 @@ class Base(DeclarativeBase):
 
 
 class ReportRow(Base):
-    """One stored report; `key` is the report id, `content_hash` the sha256 of its text."""
+    """One stored report; `key` its identity (docs/store.md, "Report keys"), `report_id`
+    the id as read (file name, JSONL id), `source` the URI of the file or feed it was
+    read from (None: standard input or the API), `content_hash` the sha256 of its text."""
 
     __tablename__ = "reports"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(KEY_LEN), unique=True)
+    report_id: Mapped[str] = mapped_column(String(KEY_LEN))
+    source: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     outlet: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
@@ -61,14 +66,17 @@ class ReportRow(Base):
 
 
 class RejectionRow(Base):
-    """A report that could not be read or extracted, with the reason."""
+    """A report that could not be read, extracted or stored, with the reason.
+
+    One row per (key, origin); `fingerprint` (sha256 of both) keeps it unique with an
+    index of fixed size, whatever the lengths of the two."""
 
     __tablename__ = "rejections"
-    __table_args__ = (UniqueConstraint("key", "origin", name="uq_rejections_key_origin"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(KEY_LEN))
+    key: Mapped[str] = mapped_column(String(KEY_LEN), index=True)
     origin: Mapped[str] = mapped_column(String(2000))
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
