@@ -168,7 +168,7 @@ def test_explanation_names_components_and_reasons() -> None:
     components: Any = explained["components"]
     assert set(components) == {"date", "place", "actors", "type", "toll"}
     assert "same place Saraqib" in explained["reasons"]  # type: ignore[operator]
-    assert explained["rule"] == "matching.v1"
+    assert explained["rule"] == "matching.v2" and explained["keys"] == {}
 
 
 @given(km=st.floats(0, 500), tolls=st.tuples(st.integers(0, 300), st.integers(0, 300)))

@@ -53,10 +53,19 @@ def eval_cmd(
         Path | None,
         typer.Option("--check-floor", help="Exit 1 when a score falls below this floor file."),
     ] = None,
+    pairs: Annotated[
+        bool,
+        typer.Option(
+            "--pairs/--no-pairs",
+            help="Store and match annotation-format reports to score same-incident pairs.",
+        ),
+    ] = True,
 ) -> None:
     """Score extraction against gold files: counts, dates, places, actors, detection."""
     try:
-        result = evaluate_files(gold, settings=load_settings(), limit=limit, workers=workers)
+        result = evaluate_files(
+            gold, settings=load_settings(), limit=limit, workers=workers, pairs=pairs
+        )
         text = (
             json.dumps(result_json(result), indent=1) + "\n"
             if output_format is EvalFormat.json

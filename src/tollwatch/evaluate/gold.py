@@ -4,6 +4,8 @@ A gold file is JSON Lines: one text with its labels per line. `gold` holds the
 document-level labels (null = not labelled, never zero), `events` (MUC only) every
 incident of the text, `meta` source-specific fields. Records without a `gold`
 object (news-mixed) are unlabelled: they are scored only for false positives.
+Records in the real-article annotation format (an `incidents` list, no `gold`:
+gva-news, news-real) carry an `Annotation` instead (annotation.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvalError
+from .annotation import Annotation, is_annotation, parse_annotation
+from .values import parse_count, parse_date
 
 
 @dataclass(frozen=True)
@@ -60,11 +64,12 @@ class GoldRecord:
     date_precision: int | None = None
     geo_precision: int | None = None
     origin: str = ""
+    annotation: Annotation | None = None  # the annotation format's labels (annotation.py)
 
     @property
     def labelled(self) -> bool:
         """True when the record carries gold labels (news-mixed records do not)."""
-        return self.gold is not None
+        return self.gold is not None or self.annotation is not None
 
 
 _INT_FIELDS = ("killed", "killed_low", "killed_high", "wounded")
@@ -84,25 +89,6 @@ def dataset_family(dataset: str) -> str:
     return "other"
 
 
-def _parse_date(value: Any, where: str) -> dt.date | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise EvalError(f"{where}: date {value!r} is not a string; write dates as YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError as err:
-        raise EvalError(f"{where}: {value!r} is not a date; write dates as YYYY-MM-DD") from err
-
-
-def _parse_int(value: Any, where: str) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise EvalError(f"{where}: count {value!r} is not a whole number >= 0 or null")
-    return int(value)
-
-
 def _parse_float(value: Any, where: str) -> float | None:
     if value is None:
         return None
@@ -117,9 +103,9 @@ def parse_gold_fields(raw: Any, where: str) -> GoldFields:
         raise EvalError(f"{where}: expected a JSON object of gold fields, got {type(raw).__name__}")
     values: dict[str, Any] = {}
     for name in _INT_FIELDS:
-        values[name] = _parse_int(raw.get(name), f"{where}.{name}")
+        values[name] = parse_count(raw.get(name), f"{where}.{name}")
     for name in ("date", "date_end"):
-        values[name] = _parse_date(raw.get(name), f"{where}.{name}")
+        values[name] = parse_date(raw.get(name), f"{where}.{name}")
     for name in ("lat", "lon"):
         values[name] = _parse_float(raw.get(name), f"{where}.{name}")
     for name in _STR_FIELDS:
@@ -153,6 +139,18 @@ def parse_gold_record(raw: Any, where: str) -> GoldRecord:
     if not isinstance(text, str):
         raise EvalError(f"{where}: record {raw['id']!r} has no string \"text\"")
     dataset = str(raw.get("source_dataset") or "unknown")
+    if is_annotation(raw):
+        annotation = parse_annotation(raw, where)
+        return GoldRecord(
+            id=raw["id"],
+            dataset=dataset,
+            text=text,
+            published=parse_date(raw.get("published"), f"{where}.published"),
+            gold=None,
+            relevant=annotation.relevant,
+            origin=where,
+            annotation=annotation,
+        )
     meta_raw = raw.get("meta")
     meta: dict[str, Any] = meta_raw if isinstance(meta_raw, dict) else {}
     gold = parse_gold_fields(raw["gold"], f"{where}.gold") if raw.get("gold") is not None else None
@@ -169,7 +167,7 @@ def parse_gold_record(raw: Any, where: str) -> GoldRecord:
         id=raw["id"],
         dataset=dataset,
         text=text,
-        published=_parse_date(raw.get("published"), f"{where}.published"),
+        published=parse_date(raw.get("published"), f"{where}.published"),
         gold=gold,
         events=events,
         answerable={str(k): (v if isinstance(v, bool) else None) for k, v in answerable.items()},
@@ -195,7 +193,8 @@ def read_gold_file(path: Path, limit: int | None = None) -> list[GoldRecord]:
     """The records of one gold JSONL file.
 
     With `limit`, only that many records, spread evenly through the file (a
-    deterministic sample that covers every stratum, unlike the first N lines).
+    deterministic sample that covers every stratum, unlike the first N lines); in
+    an annotation-format file, about that many, as whole same-incident groups.
     """
     try:
         lines = [
@@ -207,17 +206,44 @@ def read_gold_file(path: Path, limit: int | None = None) -> list[GoldRecord]:
         raise EvalError(f"cannot read gold file {path}: {err.strerror}; check the path") from err
     except UnicodeDecodeError as err:
         raise EvalError(f"gold file {path} is not UTF-8 text; re-encode it as UTF-8") from err
+    if limit is not None and limit < len(lines) and is_annotation(_json(lines[0], path)):
+        return _group_sample([(n, _json((n, line), path)) for n, line in lines], path, limit)
     records = []
     for index in spread(len(lines), limit):
-        number, line = lines[index]
-        try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise EvalError(
-                f"line {number} of {path} is not JSON: {err.msg}; each line must be one object"
-            ) from err
-        records.append(parse_gold_record(raw, f"{path}:{number}"))
+        number = lines[index][0]
+        records.append(parse_gold_record(_json(lines[index], path), f"{path}:{number}"))
     return records
+
+
+def _json(numbered: tuple[int, str], path: Path) -> Any:
+    number, line = numbered
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as err:
+        raise EvalError(
+            f"line {number} of {path} is not JSON: {err.msg}; each line must be one object"
+        ) from err
+
+
+def _group_sample(raws: list[tuple[int, Any]], path: Path, limit: int) -> list[GoldRecord]:
+    """About `limit` records of an annotation-format file, taken as whole same-incident
+    groups spread evenly through the file (a report without a group is a group of its
+    own), so that a sample still holds pairs of reports of one incident."""
+    groups: dict[str, list[int]] = {}
+    for index, (number, raw) in enumerate(raws):
+        group = raw.get("same_incident_group") if isinstance(raw, dict) else None
+        key = str(group) if group is not None else f"line {number}"
+        groups.setdefault(key, []).append(index)
+    ordered = list(groups.values())
+
+    def size(count: int) -> int:
+        return sum(len(ordered[i]) for i in spread(len(ordered), count))
+
+    count = max(1, limit * len(ordered) // len(raws))  # groups of the average size
+    while count < len(ordered) and size(count) < limit:
+        count += 1
+    chosen = sorted(i for g in spread(len(ordered), count) for i in ordered[g])
+    return [parse_gold_record(raws[i][1], f"{path}:{raws[i][0]}") for i in chosen]
 
 
 def gold_paths(paths: Sequence[Path]) -> list[Path]:

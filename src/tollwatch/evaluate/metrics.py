@@ -70,7 +70,29 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec("event_killed_recall", "gold events (killed > 0) whose count an incident has"),
     MetricSpec("incidents_per_1000", "incidents per 1,000 unlabelled reports", False, 1000.0),
     MetricSpec("reports_with_incident", "unlabelled reports given an incident", False),
+    # real articles in the annotation format (articles.py, pairs.py)
+    MetricSpec("doc_toll_exact", "document toll = gold doc_toll"),
+    MetricSpec("doc_toll_within10", "document toll within 10% of doc_toll (at least +-1)"),
+    MetricSpec("doc_toll_exact_killed", "document toll exact where someone died (doc_toll >= 1)"),
+    MetricSpec("incident_precision", "predicted killed figures matched to a gold incident"),
+    MetricSpec("incident_recall", "gold incidents with a figure matched by a predicted one"),
+    MetricSpec("incident_f1", "harmonic mean of incident precision and recall (n: gold)"),
+    MetricSpec("claim_precision", "predicted claim figures matched to a gold claim"),
+    MetricSpec("claim_recall", "gold claims with a figure matched by a predicted claim"),
+    MetricSpec("claim_f1", "harmonic mean of claim precision and recall (n: gold)"),
+    MetricSpec("claims_as_incidents", "gold claims whose figure was given as an incident", False),
+    MetricSpec("matched_date", "matched incidents: predicted start inside the gold dates"),
+    MetricSpec("matched_country", "matched incidents: same country"),
+    MetricSpec("matched_counted", "matched incidents: counted in the toll exactly when gold is"),
+    MetricSpec("background_found", "matched gold background incidents flagged background"),
+    MetricSpec("irrelevant_with_toll", "irrelevant reports given a toll >= 1", False),
+    MetricSpec("irrelevant_with_incident", "irrelevant reports given a news incident", False),
+    MetricSpec("relevant_missed", "relevant reports given no news incident", False),
+    MetricSpec("pair_precision", "report pairs put in one event that share a gold group"),
+    MetricSpec("pair_recall", "report pairs sharing a gold group put in one event"),
+    MetricSpec("pair_f1", "harmonic mean of pair precision and recall (n: gold pairs)"),
 )
+F1_METRICS = {"incident_f1": "incident", "claim_f1": "claim", "pair_f1": "pair"}
 METRIC_SPECS = {spec.name: spec for spec in METRICS}
 
 
@@ -93,6 +115,10 @@ class Tally:
         self.n += 1
         self.hits += int(hit)
 
+    @property
+    def share(self) -> float | None:
+        return self.hits / self.n if self.n else None
+
 
 @dataclass
 class DatasetScores:
@@ -109,6 +135,12 @@ class DatasetScores:
     log_errors: list[float] = field(default_factory=list)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     notes: Counter[str] = field(default_factory=Counter)
+    # annotation-format records: the same scores per language ("en", "fr", ...)
+    languages: dict[str, DatasetScores] = field(default_factory=dict)
+
+    def language(self, lang: str) -> DatasetScores:
+        """The scores of this dataset's records in language `lang` (made on first use)."""
+        return self.languages.setdefault(lang, DatasetScores(f"{self.dataset} [{lang}]"))
 
     @property
     def family(self) -> str:
@@ -133,12 +165,39 @@ class DatasetScores:
             values["geo_median_km"] = MetricValue(
                 "geo_median_km", statistics.median(self.distances_km), len(self.distances_km)
             )
+        values.update(self._f1_values())
         unlabelled = self.records - self.labelled
         if unlabelled:
             values["incidents_per_1000"] = MetricValue(
                 "incidents_per_1000", 1000.0 * self.unlabelled_incidents / unlabelled, unlabelled
             )
         return [values[spec.name] for spec in METRICS if spec.name in values]
+
+    def _f1_values(self) -> dict[str, MetricValue]:
+        out = {}
+        for name, prefix in F1_METRICS.items():
+            precision = self.tallies.get(f"{prefix}_precision")
+            recall = self.tallies.get(f"{prefix}_recall")
+            if recall is None or not recall.n:
+                continue
+            # no predicted figure at all: precision is undefined, F1 counts it as 0
+            p = (precision.share if precision else None) or 0.0
+            r = recall.share or 0.0
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            out[name] = MetricValue(name, f1, recall.n)
+        return out
+
+
+def split_language(dataset: str) -> tuple[str, str | None]:
+    """A language block's name split into dataset and language.
+
+    >>> split_language("news-real [fr]"), split_language("gva-news")
+    (('news-real', 'fr'), ('gva-news', None))
+    """
+    if dataset.endswith("]") and " [" in dataset:
+        base, lang = dataset[:-1].rsplit(" [", 1)
+        return base, lang
+    return dataset, None
 
 
 def geo_by_precision(scores: DatasetScores) -> dict[str, dict[str, float | int | None]]:

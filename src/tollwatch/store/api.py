@@ -220,6 +220,24 @@ class Store:
                 dict(r.explanation, incidents=[r.other_incident_id, r.incident_id]) for r in rows
             ]
 
+    def report_events(self) -> dict[str, set[int]]:
+        """The events each stored report's incidents belong to, by report id.
+
+        A report whose incidents joined no event (none stored, or not matched yet) is
+        absent. `tollwatch eval` reads it to score same-incident pairs.
+        """
+        query = (
+            select(ReportRow.key, IncidentRow.event_id)
+            .join(IncidentRow, IncidentRow.report_id == ReportRow.id)
+            .where(IncidentRow.event_id.is_not(None))
+        )
+        out: dict[str, set[int]] = {}
+        with self.sessions() as session:
+            for key, event_id in session.execute(query):
+                if event_id is not None:
+                    out.setdefault(key, set()).add(event_id)
+        return out
+
     def counts(self) -> dict[str, int]:
         """Rows per table: reports, rejections, incidents, events, audit."""
         tables = {

@@ -24,6 +24,7 @@ from .models import (
     FigureRow,
     IncidentRow,
     MergeRow,
+    ReportKeyRow,
     ReportRow,
 )
 from .reconcile import RULE as TOLL_RULE
@@ -63,8 +64,20 @@ def load_incidents(session: Session) -> list[IncidentRow]:
     return list(session.scalars(query).unique())
 
 
-def to_unit(row: IncidentRow) -> MatchUnit:
-    """The matcher's view of a stored incident."""
+def load_keys(session: Session) -> dict[int, frozenset[tuple[str, str]]]:
+    """Every report's match keys (keys.py), by report row id."""
+    found: dict[int, set[tuple[str, str]]] = {}
+    for report_id, kind, key in session.execute(
+        select(ReportKeyRow.report_id, ReportKeyRow.kind, ReportKeyRow.key)
+    ):
+        found.setdefault(report_id, set()).add((kind, key))
+    return {report_id: frozenset(keys) for report_id, keys in found.items()}
+
+
+def to_unit(
+    row: IncidentRow, keys: frozenset[tuple[str, str]] = frozenset()
+) -> MatchUnit:
+    """The matcher's view of a stored incident (`keys`: its report's match keys)."""
     place, perp = row.place, row.perpetrator
     killed = next(
         (f.best if f.best is not None else f.low for f in row.figures if f.outcome == "killed"),
@@ -91,6 +104,7 @@ def to_unit(row: IncidentRow) -> MatchUnit:
         event_type=row.event_type,
         sub_event_type=row.sub_event_type,
         killed=killed,
+        keys=keys,
     )
 
 
@@ -99,7 +113,12 @@ def match_store(session: Session, settings: MatchSettings | None = None) -> Matc
     rows = load_incidents(session)
     by_id = {r.id: r for r in rows}
     attached = [r for r in rows if r.kind == "claim" and r.claim_of]
-    units = [to_unit(r) for r in rows if not (r.kind == "claim" and r.claim_of)]
+    keys = load_keys(session)
+    units = [
+        to_unit(r, keys.get(r.report_id, frozenset()))
+        for r in rows
+        if not (r.kind == "claim" and r.claim_of)
+    ]
     clusters = match_units(units, settings)
     groups = _attach_claims(clusters, attached, by_id)
     stats = MatchStats(incidents=len(rows), events=len(groups))

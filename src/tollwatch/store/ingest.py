@@ -36,7 +36,8 @@ from ..records import Extraction, Rejection, Report
 from ..settings import Settings
 from .db import writing
 from .errors import describe, is_data_error
-from .models import KEY_BYTES, KEY_LEN, AuditRow, IncidentRow, RejectionRow, ReportRow
+from .keys import report_keys
+from .models import KEY_BYTES, KEY_LEN, AuditRow, IncidentRow, RejectionRow, ReportKeyRow, ReportRow
 from .rows import RowCache, add_incidents, fit, storable, unstorable
 
 __all__ = [
@@ -417,6 +418,7 @@ class _Batch:
             action, detail = "report.replace", {"old_hash": row.content_hash, "hash": digest}
         _fill_report(row, report, digest)
         row.language = extraction.language.code if extraction.language else None
+        self._store_keys(row, report.text)
         self._clear_rejections(key)
         self.stats.incidents += add_incidents(self.session, self.rows, row, extraction.incidents)
         detail["incidents"] = len(extraction.incidents)
@@ -460,6 +462,13 @@ class _Batch:
         self.stats.moved += 1
         self._clear_rejections(key)
         self.changes.append((row, "report.move", "report", key, {"old_key": old_key}))
+
+    def _store_keys(self, row: ReportRow, text: str) -> None:
+        """The report's match keys (keys.py), replacing any it had."""
+        if row.id is not None:
+            self.session.execute(delete(ReportKeyRow).where(ReportKeyRow.report_id == row.id))
+            set_committed_value(row, "keys", [])
+        row.keys.extend(ReportKeyRow(kind=kind, key=key) for kind, key in sorted(report_keys(text)))
 
     def _drop_incidents(self, row: ReportRow) -> None:
         # The row is in the database (a key is met once per ingest): delete its

@@ -3,9 +3,14 @@
 Three stages, each usable alone (as dedupe's pairs -> score -> cluster):
 
     candidate_pairs(units)  blocking: same country (or unknown), dates within ±1 day,
-                            different reports, compatible kinds
+                            different reports, compatible kinds; or a shared person,
+                            street or two shared names (match keys, keys.py) within
+                            a wider window of publication dates
     score_pairs(pairs)      a weighted score in [0, 1] from date, place, actors, type
-                            and toll, with a veto for pairs that cannot be one event
+                            and toll, with a veto for pairs that cannot be one event;
+                            then the match keys: a shared named person or street
+                            overrides what extraction errors made look apart, names
+                            of different people lower the score
     cluster(units, scored)  greedy merging by descending score above the threshold;
                             never two incidents of one report, never across a veto
 
@@ -21,6 +26,25 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+
+from .key_match import KeyEvidence, key_evidence, key_pairs
+from .unit import MatchSettings, MatchUnit, norm_name
+
+__all__ = [
+    "Cluster",
+    "KeyEvidence",
+    "MatchSettings",
+    "MatchUnit",
+    "ScoredPair",
+    "candidate_pairs",
+    "cluster",
+    "haversine_km",
+    "key_evidence",
+    "match_units",
+    "matchable",
+    "score_pair",
+    "score_pairs",
+]
 
 PRECISE_PLACES = frozenset({"point", "near"})
 FINE_PLACES = frozenset({"point", "near", "admin2"})
@@ -79,61 +103,9 @@ GENERIC_PLACE_WORDS = frozenset(
     ]
 )
 DAY_DATES = frozenset({"day"})
-MATCHABLE_DATES = frozenset({"day", "week"})
-RULE = "matching.v1"
-
-
-@dataclass(frozen=True)
-class MatchSettings:
-    """Thresholds of the matcher (docs/matching.md explains each).
-
-    Attributes:
-        window_days: dates further apart than this never match (±1 day).
-        near_km: places closer than this score fully.
-        far_km: places further apart than this veto the pair (one given as "near X").
-        point_far_km: the same for two places both given as points (two towns).
-        threshold: pairs scoring below this are not merged.
-        weights: weight of each score component (they sum to 1).
-    """
-
-    window_days: int = 1
-    near_km: float = 10.0
-    far_km: float = 30.0
-    point_far_km: float = 20.0
-    threshold: float = 0.7
-    weights: tuple[tuple[str, float], ...] = (
-        ("place", 0.35),
-        ("date", 0.15),
-        ("actors", 0.2),
-        ("type", 0.15),
-        ("toll", 0.15),
-    )
-
-
-@dataclass(frozen=True)
-class MatchUnit:
-    """What the matcher knows of one incident (an incident row of the store)."""
-
-    id: int
-    report: int
-    kind: str = "incident"
-    published: date | None = None
-    date_start: date | None = None
-    date_end: date | None = None
-    date_precision: str = "unknown"
-    country: str | None = None
-    admin1: str | None = None
-    place: str | None = None
-    place_text: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    place_precision: str = "unknown"
-    perpetrator: str | None = None
-    perpetrator_category: str | None = None
-    victim_type: str | None = None
-    event_type: str = "other"
-    sub_event_type: str | None = None
-    killed: int | None = None
+# "unknown" with a date: the publication-day fallback of dates/ (no date in the text)
+MATCHABLE_DATES = frozenset({"day", "week", "unknown"})
+RULE = "matching.v2"
 
 
 @dataclass(frozen=True)
@@ -146,6 +118,8 @@ class ScoredPair:
     components: dict[str, float]
     reasons: tuple[str, ...]
     veto: str | None = None
+    keys: dict[str, list[str]] = field(default_factory=dict)  # shared keys by kind
+    strong: bool = False  # a shared person or street: the link may span dates
 
     def explanation(self) -> dict[str, object]:
         """The stored explanation of a merge."""
@@ -155,6 +129,7 @@ class ScoredPair:
             "components": {k: round(v, 3) for k, v in self.components.items()},
             "reasons": list(self.reasons),
             "veto": self.veto,
+            "keys": self.keys,
         }
 
 
@@ -189,7 +164,8 @@ def _interval(unit: MatchUnit) -> tuple[date, date] | None:
 
 
 def matchable(unit: MatchUnit) -> bool:
-    """Units with a day or week date can be matched; vaguer ones stay alone."""
+    """Units with a day or week date (or a publication-day fallback) can be matched by
+    date; vaguer ones only through a shared match key."""
     return unit.date_precision in MATCHABLE_DATES and _interval(unit) is not None
 
 
@@ -202,13 +178,37 @@ def _kinds_compatible(a: str, b: str) -> bool:
 def candidate_pairs(
     units: Iterable[MatchUnit], settings: MatchSettings | None = None
 ) -> list[tuple[MatchUnit, MatchUnit]]:
-    """Blocking: pairs of units from different reports whose dates are within the window.
+    """Blocking: pairs of units from different reports worth scoring.
 
-    Units are sorted by start date and compared only with those starting before
-    the first one's end plus the window, so the cost grows with the density of
-    incidents per day, not with the square of their number.
+    Two ways in, each an indexed query in a database (date; key):
+
+    * by date: their dates are within the window (units sorted by start date are
+      compared only with those starting before the first one's end plus the window,
+      so the cost grows with the density of incidents per day);
+    * by match key: their reports name the same person (published at most
+      `person_window_days` apart), or the same street or two same names (at most
+      `key_window_days` apart). Vaguely dated units come in this way too.
+
+    Both require compatible kinds and the same country (or one unknown).
     """
     settings = settings or MatchSettings()
+    units = list(units)
+    pairs = _date_pairs(units, settings)
+    seen = {(min(a.id, b.id), max(a.id, b.id)) for a, b in pairs}
+    for a, b in key_pairs(units, settings):
+        if (a.id, b.id) not in seen and _comparable(a, b):
+            seen.add((a.id, b.id))
+            pairs.append((a, b))
+    return pairs
+
+
+def _comparable(a: MatchUnit, b: MatchUnit) -> bool:
+    return a.report != b.report and _same_country(a, b) and _kinds_compatible(a.kind, b.kind)
+
+
+def _date_pairs(
+    units: Sequence[MatchUnit], settings: MatchSettings
+) -> list[tuple[MatchUnit, MatchUnit]]:
     window = timedelta(days=settings.window_days)
     ranked = sorted(
         ((iv, u) for u in units if matchable(u) and (iv := _interval(u)) is not None),
@@ -219,17 +219,13 @@ def candidate_pairs(
         for (start_b, _end_b), b in ranked[i + 1 :]:
             if start_b > end + window:
                 break
-            if a.report != b.report and _same_country(a, b) and _kinds_compatible(a.kind, b.kind):
+            if _comparable(a, b):
                 pairs.append((a, b))
     return pairs
 
 
 def _same_country(a: MatchUnit, b: MatchUnit) -> bool:
     return a.country is None or b.country is None or a.country == b.country
-
-
-def _norm(name: str | None) -> str | None:
-    return " ".join(name.casefold().replace("-", " ").split()) if name else None
 
 
 def date_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[float, str]:
@@ -254,13 +250,18 @@ def place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[fl
     if named:
         return 0.1, named, False
     fine = a.place_precision in FINE_PLACES and b.place_precision in FINE_PLACES
-    if fine and _norm(a.place) and _norm(a.place) == _norm(b.place):
+    if fine and norm_name(a.place) and norm_name(a.place) == norm_name(b.place):
         return 1.0, f"same place {a.place}", False
+    written = _written_words(a)
+    if written and written == _written_words(b):
+        # both texts name the same town, resolved to two places (or one not at all):
+        # a homonym the gazetteer chose differently ("Naples", "Newburgh")
+        return 0.9, f"same place named ({a.place_text} / {b.place_text})", False
     located = None not in (a.lat, a.lon, b.lat, b.lon)
     if located and a.place_precision in PRECISE_PLACES and b.place_precision in PRECISE_PLACES:
         return _distance_score(a, b, settings)
     if a.admin1 and b.admin1:
-        if _norm(a.admin1) != _norm(b.admin1):
+        if norm_name(a.admin1) != norm_name(b.admin1):
             return 0.0, f"different provinces {a.admin1}/{b.admin1}", True
         return 0.45, f"same province {a.admin1}", False
     return (
@@ -279,6 +280,12 @@ def _distance_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tupl
     span = max(far - settings.near_km, 1e-9)
     share = 1.0 if km <= settings.near_km else 1.0 - (km - settings.near_km) / span
     return share, f"{km:.0f} km apart", False
+
+
+@functools.lru_cache(maxsize=65536)
+def _written_words(unit: MatchUnit) -> frozenset[str]:
+    """The place as the text writes it, less generic words ("in", "northern", "city")."""
+    return frozenset(_words(unit.place_text) - GENERIC_PLACE_WORDS)
 
 
 def _words(text: str | None) -> set[str]:
@@ -304,7 +311,7 @@ def _named_apart(a: MatchUnit, b: MatchUnit) -> str | None:
 
 def actor_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str, bool]:
     """Perpetrators and victim types: same, unknown, or incompatible (a veto)."""
-    pa, pb = _norm(a.perpetrator), _norm(b.perpetrator)
+    pa, pb = norm_name(a.perpetrator), norm_name(b.perpetrator)
     ca, cb = a.perpetrator_category, b.perpetrator_category
     if pa and pb and pa == pb:
         perp, why = 1.0, f"same perpetrator {a.perpetrator}"
@@ -362,7 +369,8 @@ def _later_is_higher(a: MatchUnit, b: MatchUnit) -> bool:
 
 
 def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None) -> ScoredPair:
-    """Score one pair: a weighted sum of components, or a veto with its reason."""
+    """Score one pair: a weighted sum of components, or a veto with its reason; then the
+    match keys adjust it (`key_evidence`)."""
     settings = settings or MatchSettings()
     d, d_why = date_score(a, b, settings)
     p, p_why, p_veto = place_score(a, b, settings)
@@ -370,12 +378,24 @@ def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None
     t, t_why = type_score(a, b)
     k, k_why, k_veto = toll_score(a, b)
     components = {"date": d, "place": p, "actors": ac, "type": t, "toll": k}
-    reasons = (d_why, p_why, a_why, t_why, k_why)
+    reasons: tuple[str, ...] = (d_why, p_why, a_why, t_why, k_why)
     vetoes = ((p_veto, p_why), (a_veto, a_why), (k_veto, k_why), (d == 0.0, d_why))
     veto = next((why for vetoed, why in vetoes if vetoed), None)
     weights = dict(settings.weights)
-    score = 0.0 if veto else sum(weights[name] * value for name, value in components.items())
-    return ScoredPair(a, b, score, components, reasons, veto)
+    score = sum(weights[name] * value for name, value in components.items())
+    evidence = key_evidence(a, b, place_agrees=not p_veto and p >= 0.45)
+    if evidence.floor is not None:
+        # a named person or street in common outweighs a date or place that
+        # extraction resolved differently: the veto is lifted
+        score, veto = max(score, evidence.floor), None
+    score = min(1.0, max(0.0, score + evidence.bonus))
+    if veto:
+        score = 0.0
+    if evidence.reason:
+        reasons = (*reasons, evidence.reason)
+    return ScoredPair(
+        a, b, score, components, reasons, veto, evidence.shared, evidence.floor is not None
+    )
 
 
 def score_pairs(
@@ -435,7 +455,7 @@ def cluster(
         if ga is None or gb is None or ga == gb:
             continue
         left, right = groups[ga], groups[gb]
-        if not _can_join(left, right, settings.window_days):
+        if not _can_join(left, right, settings.window_days, span_dates=pair.strong):
             continue
         _join(left, right, pair)
         for unit in right.cluster.members:
@@ -444,9 +464,11 @@ def cluster(
     return sorted((g.cluster for g in groups.values()), key=lambda c: min(u.id for u in c.members))
 
 
-def _can_join(left: _Group, right: _Group, window_days: int) -> bool:
+def _can_join(left: _Group, right: _Group, window_days: int, *, span_dates: bool) -> bool:
     if left.reports & right.reports or left.vetoes & right.ids or right.vetoes & left.ids:
         return False
+    if span_dates:  # joined by a shared person or street: a follow-up may be weeks later
+        return True
     ends = [d for d in (left.first_end, right.first_end) if d is not None]
     starts = [d for d in (left.last_start, right.last_start) if d is not None]
     if ends and starts:

@@ -22,6 +22,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -63,6 +64,29 @@ class ReportRow(Base):
     incidents: Mapped[list[IncidentRow]] = relationship(
         back_populates="report", cascade="all, delete-orphan", passive_deletes=True
     )
+    keys: Mapped[list[ReportKeyRow]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ReportKeyRow(Base):
+    """A match key of a report (store/keys.py): a named person, a street, a proper name.
+
+    Indexed by (kind, key) so that matching can find the reports sharing a key.
+    """
+
+    __tablename__ = "report_keys"
+
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+
+    report: Mapped[ReportRow] = relationship(back_populates="keys")
+
+
+Index("ix_report_keys_kind_key", ReportKeyRow.kind, ReportKeyRow.key)
 
 
 class RejectionRow(Base):

@@ -1,0 +1,81 @@
+"""What the matcher knows of an incident (`MatchUnit`) and its thresholds (`MatchSettings`).
+
+Shared by matching.py (blocking, scoring, clustering) and key_match.py (match keys).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """Thresholds of the matcher (docs/matching.md explains each).
+
+    Attributes:
+        window_days: dates further apart than this never match (±1 day).
+        near_km: places closer than this score fully.
+        far_km: places further apart than this veto the pair (one given as "near X").
+        point_far_km: the same for two places both given as points (two towns).
+        threshold: pairs scoring below this are not merged.
+        weights: weight of each score component (they sum to 1).
+        person_window_days: reports naming the same person are compared when published
+            at most this far apart (follow-ups: arrests, trials, funerals).
+        key_window_days: the same for a shared street or two shared names.
+        common_key: a name key held by more units than this is too common to block on.
+    """
+
+    window_days: int = 1
+    near_km: float = 10.0
+    far_km: float = 30.0
+    point_far_km: float = 20.0
+    threshold: float = 0.7
+    weights: tuple[tuple[str, float], ...] = (
+        ("place", 0.35),
+        ("date", 0.15),
+        ("actors", 0.2),
+        ("type", 0.15),
+        ("toll", 0.15),
+    )
+    person_window_days: int = 400
+    key_window_days: int = 30
+    common_key: int = 200
+
+
+@dataclass(frozen=True)
+class MatchUnit:
+    """What the matcher knows of one incident (an incident row of the store)."""
+
+    id: int
+    report: int
+    kind: str = "incident"
+    published: date | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    date_precision: str = "unknown"
+    country: str | None = None
+    admin1: str | None = None
+    place: str | None = None
+    place_text: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    place_precision: str = "unknown"
+    perpetrator: str | None = None
+    perpetrator_category: str | None = None
+    victim_type: str | None = None
+    event_type: str = "other"
+    sub_event_type: str | None = None
+    killed: int | None = None
+    # the report's match keys (keys.py): ("person" | "street" | "name", key)
+    keys: frozenset[tuple[str, str]] = frozenset()
+
+
+def published_day(unit: MatchUnit) -> date | None:
+    """The report's publication date, else the incident's start: the date key blocking uses."""
+    return unit.published or unit.date_start
+
+
+def norm_name(name: str | None) -> str | None:
+    """Case-folded, hyphens as spaces, spaces collapsed; None stays None."""
+    return " ".join(name.casefold().replace("-", " ").split()) if name else None

@@ -1,0 +1,219 @@
+"""Match keys (store/keys.py) and how they move matching decisions (matching.v2).
+
+The reports here are written by us: local-news style shootings with named victims,
+streets and shooters, told by two outlets with different dates or places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import select
+
+from test_store_support import day, extraction, incident, killed, place
+from tollwatch.store import Store
+from tollwatch.store.keys import report_keys
+from tollwatch.store.matching import (
+    MatchUnit,
+    candidate_pairs,
+    cluster,
+    key_evidence,
+    match_units,
+    score_pair,
+    score_pairs,
+)
+from tollwatch.store.models import ReportKeyRow
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officers found Dana Whitfield, 27, lying in the driveway.", ("person", "dana whitfield")),
+        ("A 19-year-old man, Marcus Bell, died later.", ("name", "marcus bell")),
+        ("The 19-year-old Marcus Bell died later.", ("person", "marcus bell")),
+        ("The coroner identified him as Tyrese Holloway.", ("person", "tyrese holloway")),
+        ("Shots rang out in the 4200 block of Pine Hollow Road.", ("street", "pine hollow road")),
+        ("They met near N. Garfield Ave. that night.", ("street", "garfield avenue")),
+        ("Sgt. Alma Reyes, 41, of the county force, spoke.", ("person", "alma reyes")),
+        ("The Riverbend Tavern closed early.", ("name", "riverbend tavern")),
+    ],
+    ids=["name-comma-age", "apposition-no-age", "age-before", "identified-as", "block-of",
+         "abbreviated", "title-dropped", "proper-name"],
+)
+def test_keys_found(text: str, expected: tuple[str, str]) -> None:
+    assert expected in report_keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Police Department said on Monday that the Associated Press had the story.",
+        "Crime Stoppers asks anyone with tips to call.",
+        "The shooting happened Tuesday in Jackson County.",
+    ],
+    ids=["institutions", "boilerplate", "weekday-county"],
+)
+def test_generic_runs_are_no_keys(text: str) -> None:
+    assert report_keys(text) == set()
+
+
+def test_keys_are_few_and_bounded() -> None:
+    roll = " ".join(f"Jo{chr(97 + i % 26)}n Sm{chr(97 + i // 26)}th, {20 + i % 50}." for i in
+                    range(200))
+    keys = report_keys(roll)
+    assert 0 < len([k for k in keys if k[0] == "person"]) <= 60
+
+
+BASE = MatchUnit(
+    id=1, report=1, published=date(2016, 5, 2), date_start=date(2016, 5, 1),
+    date_end=date(2016, 5, 1), date_precision="day", country="US", admin1="Ohio",
+    place="Dayton", place_text="Dayton", lat=39.76, lon=-84.19, place_precision="point",
+    event_type="violence_against_civilians", killed=1,
+    keys=frozenset({("person", "dana whitfield"), ("street", "pine hollow road"),
+                    ("name", "riverbend tavern")}),
+)
+
+
+def other(**changes: object) -> MatchUnit:
+    values: dict[str, object] = {"id": 2, "report": 2, **changes}
+    return replace(BASE, **values)  # type: ignore[arg-type]
+
+
+def test_shared_person_overrides_a_wrong_place_and_date() -> None:
+    # the second outlet's town was geocoded 900 km away and its date is the day of a
+    # court hearing five weeks later: the victim's name says it is the same shooting
+    far = other(published=date(2016, 6, 8), date_start=date(2016, 6, 7), date_end=date(2016, 6, 7),
+                admin1="Georgia", place="Dayton", lat=34.87, lon=-85.9,
+                keys=frozenset({("person", "dana whitfield")}))
+    assert not score_pair(BASE, replace(far, keys=frozenset())).score
+    scored = score_pair(BASE, far)
+    assert scored.veto is None and scored.score >= 0.95 and scored.strong
+    assert scored.explanation()["keys"] == {"person": ["dana whitfield"]}
+    assert "same person named: dana whitfield" in scored.reasons
+    assert len(match_units([BASE, far])) == 1  # a candidate by key, joined across the dates
+
+
+def test_shared_street_alone_needs_the_same_province_or_a_name() -> None:
+    street = frozenset({("street", "pine hollow road")})
+    elsewhere = other(admin1="Texas", place="Austin", place_text="Austin", lat=30.27, lon=-97.74,
+                      keys=street)
+    assert key_evidence(BASE, elsewhere).floor is None
+    assert score_pair(BASE, elsewhere).veto is not None
+    nearby = other(place=None, lat=None, lon=None, place_precision="admin1", keys=street)
+    assert score_pair(BASE, nearby).score >= 0.85
+
+
+def test_two_names_in_common_are_strong_one_is_a_bonus() -> None:
+    two = frozenset({("name", "riverbend tavern"), ("name", "kettering health")})
+    a = replace(BASE, keys=two)
+    assert key_evidence(a, other(keys=two)).floor == 0.8
+    one = key_evidence(a, other(keys=frozenset({("name", "riverbend tavern")})))
+    assert one.floor is None and one.bonus > 0
+
+
+def test_different_people_named_lower_the_score() -> None:
+    plain = score_pair(BASE, other(keys=frozenset()))
+    named_apart = score_pair(BASE, other(keys=frozenset({("person", "lee ortiz")})))
+    assert named_apart.score < plain.score and "different people named" in named_apart.reasons
+
+
+def test_key_blocking_finds_vaguely_dated_reports_within_the_window() -> None:
+    month = other(date_precision="month", date_start=date(2016, 5, 1), date_end=date(2016, 5, 31))
+    assert candidate_pairs([BASE, month])  # shares a person
+    late = replace(month, published=date(2018, 1, 1))
+    assert not candidate_pairs([BASE, late])  # beyond person_window_days
+    no_keys = replace(month, keys=frozenset())
+    assert not candidate_pairs([BASE, no_keys])
+
+
+def test_strong_links_may_span_dates_others_may_not() -> None:
+    later = other(published=date(2016, 5, 20), date_start=date(2016, 5, 19),
+                  date_end=date(2016, 5, 19), keys=frozenset({("person", "dana whitfield")}))
+    third = replace(BASE, id=3, report=3, keys=frozenset(), published=date(2016, 5, 20),
+                    date_start=date(2016, 5, 19), date_end=date(2016, 5, 19))
+    units = [BASE, later, third]
+    clusters = cluster(units, score_pairs(candidate_pairs(units)))
+    members = sorted(sorted(u.id for u in c.members) for c in clusters)
+    # 1 and 2 share the victim; 3 is dated with 2 but its link to the group would
+    # stretch it over 18 days on dates and places alone
+    assert members == [[1, 2], [3]]
+
+
+def _shooting(rid: str, text: str, when: str, where: str) -> object:
+    return extraction(
+        rid,
+        [incident(f"{rid}#1", killed=killed(1), date=day(when), place=place(where),
+                  event_type="violence_against_civilians", source=None)],
+        text_=text,
+        published=when,
+    )
+
+
+def test_store_keeps_keys_and_matches_by_them(store: Store) -> None:
+    first = _shooting(
+        "wire", "Police said Dana Whitfield, 27, was shot on Pine Hollow Road.", "2020-02-10",
+        "Palmyra",
+    )
+    # the local paper's place was read as another town, 80 km away
+    second = _shooting(
+        "local", "Dana Whitfield, 27, died in hospital, her family said.", "2020-02-11",
+        "Sukhnah",
+    )
+    store.ingest([first, second])  # type: ignore[list-item]
+    store.match()
+    events = store.report_events()
+    assert events["wire"] == events["local"]
+    [event] = store.events()
+    assert any("same person named" in " ".join(e["reasons"]) for e in store.explain(event.id))
+    with store.sessions() as session:
+        stored = set(session.execute(select(ReportKeyRow.kind, ReportKeyRow.key)))
+    assert ("person", "dana whitfield") in stored and ("street", "pine hollow road") in stored
+
+
+def test_replacing_a_report_replaces_its_keys(store: Store) -> None:
+    store.ingest([_shooting("r", "Dana Whitfield, 27, was shot.", "2020-02-10", "Palmyra")])  # type: ignore[list-item]
+    store.ingest(
+        [_shooting("r", "Lee Ortiz, 30, was shot.", "2020-02-10", "Palmyra")],  # type: ignore[list-item]
+        refresh=True,
+    )
+    with store.sessions() as session:
+        keys = set(session.scalars(select(ReportKeyRow.key)))
+    assert keys == {"lee ortiz"}
+
+
+def test_migrations_have_one_head() -> None:
+    config = Config()
+    config.set_main_option("script_location", "tollwatch:migrations")
+    assert len(ScriptDirectory.from_config(config).get_heads()) == 1
+
+
+def test_a_town_read_as_a_person_is_no_person() -> None:
+    # "Baton Rouge, 12 miles ..." gives a person key; the unit's own town is no witness
+    town = frozenset({("person", "dayton")})
+    a, b = replace(BASE, keys=town), other(keys=town)
+    assert key_evidence(a, b).floor is None
+
+
+def test_same_town_named_but_resolved_apart_is_the_same_place() -> None:
+    # one outlet's "Newburgh" went to a town of Indiana, the other's only to the country
+    b = other(admin1=None, place="United States", place_text="Newburgh", lat=None, lon=None,
+              place_precision="country", keys=frozenset())
+    a = replace(BASE, place="Newburgh", place_text="Newburgh", admin1="Indiana", lat=37.9,
+                lon=-87.4, keys=frozenset())
+    scored = score_pair(a, b)
+    assert scored.veto is None and scored.components["place"] == 0.9
+    assert scored.score >= 0.7
+
+
+def test_names_in_common_count_only_in_reports_of_the_same_days() -> None:
+    # two coder notes weeks apart naming the same town and district are two events
+    two = frozenset({("name", "riverbend tavern"), ("name", "kettering health")})
+    a = replace(BASE, keys=two)
+    weeks = other(keys=two, published=date(2016, 5, 20), date_start=date(2016, 5, 19),
+                  date_end=date(2016, 5, 19))
+    assert key_evidence(a, weeks).floor is None
+    assert score_pair(a, weeks).veto is not None
