@@ -11,6 +11,11 @@
   `Extraction(report_id, error=rejection.error)`; a stage that crashes on one report
   becomes that report's `error` ("internal error while extracting: ...; please report
   it") and the run goes on.
+* **A time budget per report**: an extraction running longer than the
+  `report_timeout_s` setting (default 30 s; 0 = off) is stopped by a timer signal and
+  becomes that report's `error` ("extraction took longer than the time budget ...");
+  the run goes on. Enforced in the thread that extracts when it is the main thread
+  (pool workers always are; one-process runs from the CLI too).
 * **Bounded memory**: reports go to the workers in chunks (at most `CHUNK_REPORTS`
   reports or `CHUNK_CHARS` characters), and at most `IN_FLIGHT_PER_WORKER` chunks per
   worker are in flight: input is read as results are consumed.
@@ -34,6 +39,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import signal
 import sys
 import threading
 import time
@@ -42,6 +48,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
+from typing import TypeVar
 
 from . import pipeline
 from .errors import SettingsError, TollwatchError
@@ -50,6 +57,7 @@ from .records import Extraction, Rejection, Report
 from .settings import Settings
 
 Item = Report | Rejection
+T = TypeVar("T")
 CHUNK_REPORTS = 16  # reports sent to a worker at once
 CHUNK_CHARS = 1_000_000  # ... or fewer, when their texts are long
 IN_FLIGHT_PER_WORKER = 3  # chunks submitted ahead of the one being consumed, per worker
@@ -58,12 +66,16 @@ PARENT_CHECK_SECONDS = 0.5  # how often a worker checks that its parent is alive
 __all__ = [
     "CHUNK_CHARS",
     "CHUNK_REPORTS",
+    "OverBudget",
     "PoolStats",
+    "budget_available",
     "extract_many",
     "extract_pairs",
     "extract_safely",
+    "over_budget_message",
     "own_peak_mb",
     "start_context",
+    "within_budget",
 ]
 
 
@@ -90,18 +102,80 @@ class PoolStats:
 
 
 def extract_safely(report: Report, settings: Settings, resources: Resources) -> Extraction:
-    """`pipeline.extract`, with a stage's crash turned into an Extraction with `error`.
+    """`pipeline.extract` within the report's time budget, a crash or an overrun turned
+    into an Extraction with `error`.
 
     A `TollwatchError` is already turned into an error by the pipeline; any other
-    exception is a bug in a stage, reported as such, and must not stop a batch.
+    exception is a bug in a stage, reported as such, and must not stop a batch. A report
+    whose extraction runs longer than `settings.report_timeout_s` seconds is stopped
+    and rejected ("... took longer than the time budget ..."); see `within_budget`.
     """
     try:
-        return pipeline.extract(report, settings=settings, resources=resources)
+        return within_budget(
+            lambda: pipeline.extract(report, settings=settings, resources=resources),
+            settings.report_timeout_s,
+        )
+    except OverBudget:
+        return Extraction(report.id, error=over_budget_message(settings.report_timeout_s))
     except Exception as err:  # one stage's bug must not stop a run of thousands
         message = (
             f"internal error while extracting: {type(err).__name__}: {err}; please report it"
         )
         return Extraction(report.id, error=message)
+
+
+# --- the time budget of one report -----------------------------------------------------
+
+
+class OverBudget(BaseException):
+    """Raised in the extracting thread when a report's time budget runs out.
+
+    A BaseException, so that no stage's `except Exception` can swallow it."""
+
+
+def over_budget_message(seconds: float) -> str:
+    """The rejection reason of a report stopped at its time budget."""
+    return (
+        f"extraction took longer than the time budget (report_timeout_s={seconds:g} s); "
+        "raise the setting or split the report"
+    )
+
+
+def budget_available(seconds: float) -> bool:
+    """Whether `within_budget` can enforce a budget of `seconds` here: a positive budget,
+    a platform with interval timers (not Windows), the main thread (only it receives
+    signals), and no interval timer already running (someone else's, e.g. a test's)."""
+    if seconds <= 0 or not hasattr(signal, "setitimer"):
+        return False
+    if threading.current_thread() is not threading.main_thread():
+        return False
+    return signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def within_budget(call: Callable[[], T], seconds: float) -> T:
+    """`call()`, stopped with `OverBudget` after `seconds` of wall time.
+
+    A timer signal (SIGALRM) interrupts a stage wherever its Python code runs, and a
+    regular expression's backtracking too (the `re` engine checks for signals); C code
+    that never checks for signals is not interrupted (no watchdog for that; see
+    docs/reliability.md). Where no budget can be enforced (`budget_available`), the
+    call runs without one.
+    """
+    if not budget_available(seconds):
+        return call()
+
+    def stop(signum: int, frame: object) -> None:
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return call()
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
 
 
 def extract_many(

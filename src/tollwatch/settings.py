@@ -2,17 +2,29 @@
 
 No stage reads the environment or module globals; they receive a `Settings`.
 Environment variables are `TOLLWATCH_<FIELD>` in upper case (e.g. TOLLWATCH_DB).
+
+Every value is checked when the settings are made (`Settings.__post_init__`): its type,
+its range, and, in a config file or the environment, its name (an unknown key is
+refused with the nearest known one). A value given as text (the environment, a quoted
+TOML value) is read as the setting's type; booleans read true/false, yes/no, 1/0 only.
+A bad value is a `SettingsError` naming the setting, where it came from and the fix.
 """
 
 from __future__ import annotations
 
+import difflib
+import math
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import SettingsError
+
+TRUE_WORDS = frozenset({"true", "yes", "1"})
+FALSE_WORDS = frozenset({"false", "no", "0"})
 
 
 @dataclass(frozen=True)
@@ -27,13 +39,16 @@ class Settings:
         places_file: an extra CSV/YAML of user places (name, lat, lon, country...).
         vague_convention: "dozens" -> 24, "scores" -> 40, "hundreds" -> 200, ... (docs/tolls.md).
         max_report_chars: longer texts are cut there, with a warning (a 50 MB text is
-            read, not parsed whole).
-        workers: processes used by `extract`/`run`.
+            read, not parsed whole). 1 or more.
+        workers: processes used by `extract`/`run`. 1 or more.
         geocode: link places to the gazetteer (off gives place text only).
         db_connect_timeout: seconds to wait for a database server to answer before
-            giving up with a clear error (PostgreSQL).
+            giving up with a clear error (PostgreSQL). More than 0.
         db_lock_timeout: seconds a writer waits for another process's write
-            transaction (an ingest batch, a matching pass) before giving up.
+            transaction (an ingest batch, a matching pass) before giving up. More than 0.
+        report_timeout_s: time budget of one report's extraction, in seconds; a report
+            that takes longer is rejected with its reason and the run goes on
+            (docs/reliability.md). 0 turns the budget off.
     """
 
     db: str = "sqlite:///tollwatch.sqlite"
@@ -46,39 +61,163 @@ class Settings:
     geocode: bool = True
     db_connect_timeout: float = 5.0
     db_lock_timeout: float = 120.0
+    report_timeout_s: float = 30.0
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            _check(f.name, getattr(self, f.name))
+
     def with_overrides(self, **values: Any) -> Settings:
-        """A copy with the given fields set (None values are ignored)."""
-        known = {f.name for f in fields(self)}
-        unknown = set(values) - known
-        if unknown:
-            raise SettingsError(
-                f"unknown setting(s) {sorted(unknown)}; known settings are {sorted(known)}"
-            )
+        """A copy with the given fields set (None values are ignored).
+
+        Unknown names are refused (naming the nearest setting); values are checked.
+        """
+        for name in values:
+            _known(name)
         return replace(self, **{k: v for k, v in values.items() if v is not None})
 
 
-def _coerce(name: str, raw: str, default: Any) -> Any:
-    if isinstance(default, bool):
-        if raw.lower() in {"1", "true", "yes", "on"}:
+# --- checks ------------------------------------------------------------------------------
+
+# The kind of each setting: what `_check` accepts and `read_text` reads.
+_TEXT = {"db", "vague_convention"}
+_PATHS = {"gazetteer_dir", "actors_file", "places_file"}  # text or None
+_INTS = {"max_report_chars", "workers"}
+_FLOATS = {"db_connect_timeout", "db_lock_timeout", "report_timeout_s"}
+_BOOLS = {"geocode"}
+
+# Lowest value of a number setting, whether it may equal it, and what it means.
+_RANGES: dict[str, tuple[float, bool, str]] = {
+    "max_report_chars": (1, True, "must be 1 or more (the characters read of each report)"),
+    "workers": (1, True, "must be 1 or more; use 1 to extract in this process"),
+    "db_connect_timeout": (0, False, "must be more than 0 seconds"),
+    "db_lock_timeout": (0, False, "must be more than 0 seconds"),
+    "report_timeout_s": (0, True, "must be 0 (no time budget) or more seconds"),
+}
+
+
+def _names() -> list[str]:
+    return [f.name for f in fields(Settings)]
+
+
+def _known(name: str) -> None:
+    """Refuse an unknown setting name, suggesting the nearest known one."""
+    names = _names()
+    if name in names:
+        return
+    near = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    hint = f"did you mean {near[0]!r}?" if near else f"known settings are {', '.join(names)}"
+    raise SettingsError(f"unknown setting {name!r}: {hint}")
+
+
+def _check(name: str, value: Any) -> None:
+    """Raise a SettingsError when `value` is not of setting `name`'s type and range."""
+    if name in _TEXT:
+        if not isinstance(value, str) or not value.strip():
+            _refuse(name, value, "must be non-empty text")
+    elif name in _PATHS:
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            _refuse(name, value, "must be a path (text), or unset")
+    elif name in _BOOLS:
+        if not isinstance(value, bool):
+            _refuse(name, value, "must be a boolean: true or false (also yes/no, 1/0)")
+    elif name in _INTS:
+        if isinstance(value, bool) or not isinstance(value, int):
+            _refuse(name, value, "must be a whole number")
+        _check_range(name, value)
+    elif name in _FLOATS:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            _refuse(name, value, "must be a number of seconds")
+        if not math.isfinite(value):
+            _refuse(name, value, "must be a finite number")
+        _check_range(name, value)
+    elif name == "extra" and not isinstance(value, dict):
+        _refuse(name, value, "must be a table (a mapping of names to values)")
+
+
+def _check_range(name: str, value: float) -> None:
+    low, inclusive, meaning = _RANGES[name]
+    if value < low or (value == low and not inclusive):
+        _refuse(name, value, meaning)
+
+
+def _refuse(name: str, value: Any, why: str) -> None:
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    raise SettingsError(f"setting {name}={shown} is not valid: {why}")
+
+
+def read_text(name: str, raw: str) -> Any:
+    """Setting `name` given as text (an environment variable, a quoted TOML value),
+    read as the setting's type; the result is checked by `Settings` itself.
+
+    >>> read_text("geocode", "no"), read_text("workers", "4")
+    (False, 4)
+    """
+    _known(name)
+    word = raw.strip()
+    if name in _BOOLS:
+        if word.lower() in TRUE_WORDS:
             return True
-        if raw.lower() in {"0", "false", "no", "off"}:
+        if word.lower() in FALSE_WORDS:
             return False
-        raise SettingsError(f"TOLLWATCH_{name.upper()}={raw!r} is not a boolean; use true or false")
-    if isinstance(default, float):
+        _refuse(name, raw, "must be a boolean: true or false (also yes/no, 1/0)")
+    if name in _INTS:
         try:
-            return float(raw)
-        except ValueError as err:
-            raise SettingsError(f"TOLLWATCH_{name.upper()}={raw!r} is not a number") from err
-    if isinstance(default, int):
+            return int(word)
+        except ValueError:
+            _refuse(name, raw, "must be a whole number")
+    if name in _FLOATS:
         try:
-            return int(raw)
-        except ValueError as err:
-            raise SettingsError(
-                f"TOLLWATCH_{name.upper()}={raw!r} is not a whole number"
-            ) from err
+            return float(word)
+        except ValueError:
+            _refuse(name, raw, "must be a number of seconds")
+    if name == "extra":
+        _refuse(name, raw, "must be a table in a config file; it cannot be given as text")
     return raw
+
+
+def _layer(values: Mapping[str, Any]) -> dict[str, Any]:
+    """A layer's values with text read as each setting's type."""
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        _known(name)
+        out[name] = read_text(name, value) if isinstance(value, str) else value
+    return out
+
+
+# --- loading -----------------------------------------------------------------------------
+
+
+def _from_file(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise SettingsError(f"config file {path} does not exist; check the path") from err
+    except tomllib.TOMLDecodeError as err:
+        raise SettingsError(f"config file {path} is not valid TOML: {err}") from err
+    section = data.get("tollwatch", data)
+    if not isinstance(section, dict):
+        raise SettingsError(
+            f"config file {path}: [tollwatch] must be a table of settings, e.g. workers = 2"
+        )
+    return section
+
+
+def _with_env(settings: Settings, env: Mapping[str, str]) -> Settings:
+    """`settings` with each `TOLLWATCH_<NAME>` variable of `env` applied, one at a time
+    so that an error names its variable. Other TOLLWATCH_ variables are not settings
+    (CI's TOLLWATCH_REQUIRE_POSTGRES) and are left alone."""
+    for name in _names():
+        key = f"TOLLWATCH_{name.upper()}"
+        if key in env and name != "extra":
+            try:
+                settings = settings.with_overrides(**{name: read_text(name, env[key])})
+            except SettingsError as err:
+                raise SettingsError(f"environment variable {key}: {err}") from err
+    return settings
 
 
 def load_settings(
@@ -86,23 +225,22 @@ def load_settings(
     environ: dict[str, str] | None = None,
     **overrides: Any,
 ) -> Settings:
-    """Build settings from defaults, an optional TOML file, the environment and overrides."""
+    """Build settings from defaults, an optional TOML file, the environment and overrides.
+
+    Each layer is checked as it is applied; a bad value raises a SettingsError naming
+    the setting, the layer (config file, environment variable, option) and the fix.
+    """
     settings = Settings()
     if config_file is not None:
         path = Path(config_file)
+        section = _from_file(path)
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError as err:
-            raise SettingsError(f"config file {path} does not exist; check the path") from err
-        except tomllib.TOMLDecodeError as err:
-            raise SettingsError(f"config file {path} is not valid TOML: {err}") from err
-        section = data.get("tollwatch", data)
-        settings = settings.with_overrides(**section)
+            settings = settings.with_overrides(**_layer(section))
+        except SettingsError as err:
+            raise SettingsError(f"config file {path}: {err}") from err
     env = os.environ if environ is None else environ
-    from_env: dict[str, Any] = {}
-    for f in fields(Settings):
-        key = f"TOLLWATCH_{f.name.upper()}"
-        if key in env and f.name != "extra":
-            from_env[f.name] = _coerce(f.name, env[key], getattr(settings, f.name))
-    settings = settings.with_overrides(**from_env)
-    return settings.with_overrides(**overrides)
+    settings = _with_env(settings, env)
+    try:
+        return settings.with_overrides(**_layer(overrides))
+    except SettingsError as err:
+        raise SettingsError(f"option: {err}") from err
