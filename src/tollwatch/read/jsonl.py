@@ -15,6 +15,18 @@ from .keys import file_source, record_key
 from .result import ReadResult, decode_nonempty, parse_date, reject
 
 JSONL_HINT = 'each line must be one JSON object with "id" and "text"'
+MAX_INT_DIGITS = 4_000  # Python refuses to convert an integer of more than 4,300 digits
+
+
+def _json_int(digits: str) -> int | str:
+    """A JSON integer; one too long to convert is kept as its text (it was a ValueError,
+    an internal error that stopped the whole file, issue 11)."""
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else digits
+
+
+def loads(text: str | bytes) -> Any:
+    """`json.loads`, with integers of any length (see `_json_int`)."""
+    return json.loads(text, parse_int=_json_int)
 
 
 def read_jsonl(path: Path, *, published: date | None = None, name: str | None = None) -> Iterator[
@@ -122,7 +134,7 @@ def _read_whole(head: bytes, suffix: str) -> bool:
         return False
     first = head.removeprefix(b"\xef\xbb\xbf").lstrip().split(b"\n", 1)[0]
     try:
-        json.loads(first)
+        loads(first)
     except (json.JSONDecodeError, UnicodeDecodeError):
         return True  # a pretty-printed document or an array spread over lines
     return first.startswith(b"[")
@@ -162,7 +174,7 @@ def _json_document(text: str) -> list[Any] | None:
     if "\n" not in text.strip() and not text.lstrip().startswith("["):
         return None  # one line: read it as JSON Lines
     try:
-        document = json.loads(text)
+        document = loads(text)
     except json.JSONDecodeError:
         return None
     if isinstance(document, list):
@@ -188,7 +200,7 @@ def parse_jsonl_line(
     where = f"{origin}:{number}"
     fallback_id = f"{name}:{number}"
     try:
-        record = json.loads(line)
+        record = loads(line)
     except json.JSONDecodeError as err:
         return reject(fallback_id, where, RecordError(
             f"line {number} of {name} is not JSON: {err.msg} (column {err.colno}); {JSONL_HINT}"),

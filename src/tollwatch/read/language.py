@@ -53,6 +53,7 @@ _LATIN_WORD = re.compile(r"[a-zà-öø-ÿ']+")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _PERSIAN_LETTER = re.compile(r"[پچژگکی]")
 _LETTER = re.compile(r"[^\W\d_]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # lone surrogates cannot be encoded for lingua
 # A confident guess: lingua's confidence of its first language at least this much.
 CONFIDENT = 0.6
 # Shorter texts (headlines) are too short for a "not read" verdict.
@@ -158,7 +159,11 @@ class LanguageDetector:
 
     def _detected(self, prefix: str, letters: int, *, mixed: bool) -> LanguageGuess:
         """Lingua's guess; `mixed` (two scripts) text gets no "not read" verdict."""
-        values = self._model().compute_language_confidence_values(prefix)
+        # lingua takes UTF-8: a lone surrogate (JSON "\\ud800", bad bytes read with
+        # surrogateescape) raised UnicodeEncodeError, an internal error for the report
+        values = self._model().compute_language_confidence_values(
+            _SURROGATE.sub("\ufffd", prefix)
+        )
         if not values:
             return guess(None, 0.0, "none", letters)
         top = values[0]
