@@ -160,7 +160,9 @@ def _join_anaphor(draft: Draft, kept: list[Draft]) -> bool:
     """ "He died at the hospital", "the teen was killed": one victim named before, told
     again (tolls flag `anaphoric`), joins the latest incident with a death rather than
     adding one (docs/tolls.md)."""
-    if draft.distinct or not draft.killed or not all("anaphoric" in m.flags for m in draft.killed):
+    # no `distinct` check: "Ana died; the other three were hurt" marks the others, not
+    # her ("another", "a second" never make an anaphor, tolls/implicit.py)
+    if not draft.killed or not all("anaphoric" in m.flags for m in draft.killed):
         return False
     toll = draft.killed_toll()
     if toll is None or toll.best != 1:
