@@ -42,6 +42,8 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
             continue
         if not draft.distinct and _merge_repeat(draft, kept):
             continue
+        if _join_anaphor(draft, kept):
+            continue
         container = _find_container(draft, kept, clean)
         if container is not None:
             draft.parent = container
@@ -151,6 +153,26 @@ def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
         previous.sentences |= draft.sentences
         _fill_missing(previous, draft)
         return True
+    return False
+
+
+def _join_anaphor(draft: Draft, kept: list[Draft]) -> bool:
+    """ "He died at the hospital", "the teen was killed": one victim named before, told
+    again (tolls flag `anaphoric`), joins the latest incident with a death rather than
+    adding one (docs/tolls.md)."""
+    # no `distinct` check: "Ana died; the other three were hurt" marks the others, not
+    # her ("another", "a second" never make an anaphor, tolls/implicit.py)
+    if not draft.killed or not all("anaphoric" in m.flags for m in draft.killed):
+        return False
+    toll = draft.killed_toll()
+    if toll is None or toll.best != 1:
+        return False
+    for previous in reversed(_incidents(kept)):
+        if (previous.best or 0) >= 1 and sides_compatible(previous.victim_side(),
+                                                          draft.victim_side()):
+            previous.sentences |= draft.sentences
+            _fill_missing(previous, draft)
+            return True
     return False
 
 

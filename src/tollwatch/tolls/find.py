@@ -190,9 +190,21 @@ def _mask(text: str, *, upper: bool) -> str:
     The result has the same length as `text`, so offsets hold.
     """
     masked = re.sub(r"\[size=[^\]]*\]", lambda m: " " * len(m.group()), text, flags=re.I)
+    masked = _WORD_AGE.sub(_age_mask, masked)
     if upper:
         return masked
     return re.sub(r"\b[A-Z]{2,6}\b", lambda m: "Q" + "q" * (len(m.group()) - 1), masked)
+
+
+_WORD_AGE = re.compile(
+    rf"(?<![\w-])(?P<n>{NUMBER})(?P<s1>[- ])(?P<y>years?)(?P<s2>[- ])(?P<o>old)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _age_mask(match: re.Match[str]) -> str:
+    """"six year old" -> "000-year-old": an age reads as the digit form, never a count."""
+    return "0" * len(match.group("n")) + "-" + match.group("y") + "-" + match.group("o")
 
 
 def _quantities(text: str) -> list[Quantity]:

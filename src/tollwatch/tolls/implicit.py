@@ -54,6 +54,17 @@ _THE_OBJECT = re.compile(
 )
 
 
+# "killed 24-year-old Alex Moreno", "killing Markeyo Carr": a named person as the object.
+_NAME_OBJECT = re.compile(
+    rf"(?:^|\W)(?P<verb>{ACTIVE})\s+(?P<np>(?:(?:\d+-years?-old|\d+-year|old)\s+)*"
+    r"(?!(?:In|On|At|After|During|Near|Outside|Inside|Before|When|While|By|With|For|From"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December|Police|Officers"
+    r"|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|One|Himself|Herself|Themselves)\b)"
+    r"[A-Z][a-z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|la|van|von|bin|al))*)",
+)
+
+
 _NOMINAL_OF = re.compile(
     r"\b(?P<noun>murder|assassination|killing|death|execution|beheading|lynching)\s+of\s+"
     rf"(?P<np>(?:{NP_TOKEN})(?:\s+(?:{NP_TOKEN})){{0,5}})"
@@ -81,6 +92,40 @@ _BODY_FOUND = re.compile(
     r"(?:found|discovered|recovered|dumped|located|retrieved|unearthed|pulled)\b",
     re.IGNORECASE,
 )
+
+
+def _overlaps(trigger: tuple[int, int], used: set[tuple[int, int]]) -> bool:
+    """The outcome word is (part of) one a figure already took: "a 9-year-old was found
+    dead" is bound once by its article, whether the rule read "dead" or "found dead"."""
+    return any(s < trigger[1] and trigger[0] < e for s, e in used)
+
+
+# A victim already introduced: a pronoun, a definite or possessive phrase ("the teen",
+# "his daughter"), or a bare name. Told again, it joins the incident told before
+# (docs/tolls.md, "The same victim told again").
+_ANAPHOR = re.compile(
+    r"(?:he|she|him|her|the|this|that|his|its|their)\b"
+    r"|(?!(?:an?|one|another|other|also|police|officers?)\b)[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$"
+)
+
+
+def _anaphor_flag(text: str, span: tuple[int, int] | None) -> set[str]:
+    """{"anaphoric"} when the victim phrase points back to someone named before."""
+    if span is None:
+        return set()
+    phrase = text[span[0] : span[1]]
+    if re.match(r"(?:one|another|other|second|third)\b", phrase, re.I):
+        return set()
+    if re.search(r"\b(?:the|his|her|their|its|this|that)\s+$", text[max(0, span[0] - 8) : span[0]],
+                 re.I):
+        return {"anaphoric"}
+    first = phrase.split(" ", 1)[0]
+    if _ANAPHOR.match(phrase) and (first.lower() in _POINTING or not first.isupper()):
+        return {"anaphoric"}
+    return set()
+
+
+_POINTING = frozenset({"he", "she", "him", "her", "the", "this", "that", "his", "its", "their"})
 
 
 def zeros(text: str) -> list[Binding]:
@@ -120,7 +165,7 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
     for match in _SINGULAR.finditer(text):
         group = next(g for g in ("out", "died", "died2") if match.group(g))
         trigger = (match.start(group), match.end(group))
-        if trigger in used or not free(bound + found, match.start(), match.end()):
+        if _overlaps(trigger, used) or not free(bound + found, match.start(), match.end()):
             continue
         outcome = outcome_of(match.group(group))
         if outcome is None or outcome == "missing":
@@ -135,7 +180,7 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
         if group == "died2" and plural(text, subject):
             continue
         victim = subject
-        flags = {"passive", "singular"}
+        flags = {"passive", "singular"} | _anaphor_flag(text, victim)
         if re.match(r"one\s+of\b", text[victim[0] : victim[1]], re.I):
             flags.add("partitive")
         found.append(Binding(outcome, 1, 1, 1, trigger[0], trigger[1], victim=victim,
@@ -159,10 +204,11 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
         value = 2 if match.group("pron").lower().startswith("both") else 1
         if re.match(r"\s+and\s+(?:his|her|their|a|an|the)\s+[\w'’-]+", text[span[1] :], re.I):
             value += 1  # "killing him and his brother"
+        flags = {"active", "singular"} | ({"anaphoric"} if value == 1 else set())
         found.append(Binding(outcome_of(match.group("verb")) or "killed", value, value, value,
                               span[0], span[1], victim=span,
                               trigger=(match.start("verb"), match.end("verb")),
-                              flags={"active", "singular"}))
+                              flags=flags))
     return found
 
 
@@ -178,7 +224,9 @@ def _singular_objects(text: str, bound: list[Binding]) -> list[Binding]:
         found.append(Binding(outcome_of(match.group("verb")) or "killed", 1, 1, 1, victim[0],
                               victim[1], victim=victim,
                               trigger=(match.start("verb"), match.end("verb")),
-                              flags={"active", "singular"}))
+                              flags={"active", "singular"} | _anaphor_flag(text, victim)))
+    if not upper:
+        found.extend(_name_objects(text, bound + found))
     for match in _NOMINAL_OF.finditer(text):
         group = "np" if match.group("np") else "poss"
         victim = strip_np(text, match.start(group), match.end(group))
@@ -192,8 +240,30 @@ def _singular_objects(text: str, bound: list[Binding]) -> list[Binding]:
         noun = match.group("noun") or match.group("noun2")
         found.append(Binding("killed", 1, 1, 1, victim[0], victim[1], victim=victim,
                               trigger=(match.start(), match.start() + len(noun)),
-                              flags={"nominal", "singular"}))
+                              flags={"nominal", "singular"} | _anaphor_flag(text, victim)))
     return found
+
+
+def _name_objects(text: str, bound: list[Binding]) -> list[Binding]:
+    """"killed Markeyo Carr", "killing 17-year-old Ana Ruiz": one named victim."""
+    found: list[Binding] = []
+    for match in _NAME_OBJECT.finditer(text):
+        victim = (match.start("np"), match.end("np"))
+        if not free(bound + found, *victim) or _title_case(text):
+            continue
+        verb = match.group("verb")
+        if re.match(r"claim|cost|t(?:ook|aking)", verb, re.I):
+            continue
+        found.append(Binding(outcome_of(verb) or "killed", 1, 1, 1, victim[0], victim[1],
+                             victim=victim, trigger=(match.start("verb"), match.end("verb")),
+                             flags={"active", "singular", "named", "anaphoric"}))
+    return found
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Gunman Kills Store Clerk"): capitals say nothing."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def plurals(text: str, bound: list[Binding], used: set[tuple[int, int]],
@@ -202,7 +272,7 @@ def plurals(text: str, bound: list[Binding], used: set[tuple[int, int]],
     found: list[Binding] = []
     for match in _PLURAL.finditer(text):
         trigger = (match.start("out"), match.end("out"))
-        if trigger in used or not free(bound + found, match.start(), match.end()):
+        if _overlaps(trigger, used) or not free(bound + found, match.start(), match.end()):
             continue
         outcome = outcome_of(match.group("out"))
         victim = subject_before(text, match.start())

@@ -72,6 +72,14 @@ _UNIT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AGE_AFTER = re.compile(r"^-?\s*(?:years?|yrs?)[- ]old\b", re.IGNORECASE)
+# "Alex Moreno, 24, was shot", "a boy (6)": a bare number set off after a name or a
+# person word is an age (ages are never counts).
+_AGE_APPOSITION_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w'’.-]*|\b(?:man|woman|boy|girl|teen|teenager|child|son|daughter|brother"
+    r"|sister|mother|father|victim|suspect|driver|officer|student|friend|toddler|baby)"
+    r")\s*(?:,|\()\s*$"
+)
+_AGE_APPOSITION_AFTER = re.compile(r"^\s*(?:,|\)|;|$|\.\s)")
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 
 
@@ -222,6 +230,9 @@ def _is_not_a_count(text: str, match: re.Match[str]) -> bool:
     if core and (_UNIT_AFTER.match(after) or _AGE_AFTER.match(after)):
         return True
     if core and not _qualifier_kind(match) and _UNIT_BEFORE.search(before[-20:]):
+        return True
+    if core and _AGE_APPOSITION_BEFORE.search(before[-40:]) and _AGE_APPOSITION_AFTER.match(
+            after):
         return True
     if core and _YEAR.match(core) and not re.match(r"\s+(?:people|persons)\b", after, re.I):
         return True

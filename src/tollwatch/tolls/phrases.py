@@ -117,7 +117,8 @@ def free(bound: list[Binding], start: int, end: int) -> bool:
 
 
 _SUBJECT_BEFORE = re.compile(
-    rf"(?P<np>(?:{NP_TOKEN})(?:\s+(?:{NP_TOKEN})){{0,5}})\s*,?\s*(?:(?:who|that|which)\s+)?$",
+    rf"(?P<np>(?:{NP_TOKEN})(?:\s+(?:{NP_TOKEN})){{0,5}})(?P<age>\s*,\s*\d{{1,3}}\s*,)?"
+    r"\s*,?\s*(?:(?:who|that|which)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -128,6 +129,7 @@ def subject_before(text: str, pos: int) -> tuple[int, int] | None:
     match = _SUBJECT_BEFORE.search(text[offset:pos])
     if not match:
         return None
+    # "Santiago, 3, was ...": the age set off by commas belongs to the name
     return strip_np(text, offset + match.start("np"), offset + match.end("np"))
 
 

@@ -61,8 +61,14 @@ PRECHECK = (
     r"|maim|hospitali|seiz|snatch|charred"
 )
 
+# US local news: "a 23-year-old man was fatally shot", "pronounced dead at the scene".
+FATAL = (
+    r"fatally\s+(?:shot|stabbed|struck|wounded|injured|beaten|hit|gunned\s+down)"
+    r"|(?:shot|stabbed|wounded|injured)\s+fatally|pronounced\s+dead|declared\s+dead"
+    r"|found\s+shot\s+(?:dead|to\s+death)|shot\s+(?:and|&)\s+killed|killed\s+by\s+gunfire"
+)
 KILLED_PASSIVE = (
-    r"shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|hacked\s+to\s+death"
+    rf"{FATAL}|shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|hacked\s+to\s+death"
     r"|stabbed\s+to\s+death|beaten\s+to\s+death|burn(?:ed|t)\s+(?:to\s+death|alive)"
     r"|tortured\s+to\s+death|lost\s+their\s+lives|lost\s+(?:his|her)\s+li(?:fe|ves)"
     r"|passed\s+away|succumbed|confirmed\s+dead|found\s+dead|lynched|killed|slain|murdered"
@@ -86,13 +92,14 @@ NOMINAL = (
 )
 
 ACTIVE = (
-    r"shot\s+and\s+killed|shooting\s+and\s+killing|shot\s+dead|shooting\s+dead|shoot\s+dead"
+    r"fatally\s+(?:shot|shooting|shoots|stabbed|stabbing|wounded|wounding|injured|injuring)"
+    r"|shot\s+and\s+killed|shooting\s+and\s+killing|shot\s+dead|shooting\s+dead|shoot\s+dead"
     r"|gunned\s+down|gunning\s+down|claim(?:ed|ing|s)?\s+the\s+lives\s+of"
     r"|t(?:ook|aking|akes)\s+the\s+lives\s+of|cost(?:ing|s)?\s+the\s+lives\s+of"
     r"|killing|killed|kills|kill|murdered|murdering|murders|murder|executed|executing"
     r"|executes|execute|massacred|massacring|massacre|slaughtered|slaughtering|assassinated"
     r"|assassinating|assassinates|assassinate|beheaded|beheading|behead|slew|slay|slaying|lynched|lynching"
-    r"|wounding|wounded|wound|injuring|injured|injure|injures|hurting|maiming|maimed"
+    r"|wounding|wounded|wounds|wound|injuring|injured|injure|injures|hurting|maiming|maimed"
     r"|kidnapping|kidnapped|kidnaps|kidnap|abducting|abducted|abducts|abduct"
     r"|claimed|claiming|claims|claim|cost|costing|took|taking"
 )
@@ -149,6 +156,7 @@ KILLED_ADJECTIVE = (
 
 # Which outcome an outcome word stands for: the first stem found wins ("." = killed).
 OUTCOME_STEMS: tuple[tuple[Outcome, str], ...] = (
+    ("killed", r"fatal|pronounced|declared"),
     ("missing", r"missing|disappear|unaccounted"),
     ("abducted", r"kidnap|abduct|hostage|captive|seiz|snatch"),
     ("wounded", r"wound|injur|hurt|maim|hospitali|casualt"),
