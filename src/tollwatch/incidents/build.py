@@ -44,7 +44,7 @@ from ..records import (
 )
 from ..settings import Settings
 from ..violence.detect import relevance_score
-from . import structure
+from . import corefer, structure
 from .context import Context, actor_side
 from .draft import RULE, Draft, sum_tolls
 
@@ -84,7 +84,7 @@ def build_incidents(
     drafts = _figure_drafts(clean, mentions, ctx)
     for draft in drafts:
         _attach_context(draft, ctx, clean)
-    placed = structure.relate(drafts, clean)
+    placed = corefer.fold_retellings(structure.relate(drafts, clean), clean)
     _apply_zero_mentions(placed, mentions, ctx)
     if not any(d.killed or d.wounded or d.abducted or d.missing for d in placed):
         placed.extend(_figureless(clean, mentions, ctx, placed))

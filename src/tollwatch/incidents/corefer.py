@@ -1,0 +1,246 @@
+"""The same deaths told again: fold retellings across a whole report into one incident.
+
+`structure.relate` links figures sentence by sentence with strict tests (same
+country and admin1, a container with room). A news article is looser: the headline,
+the lead, a photo caption and a later paragraph tell one event in other words ("1
+killed, 2 wounded in shooting" / "A man was killed" / "Holliman died at the
+hospital"), and the later sentences name other places along the way (a hospital, a
+street, a person mistaken for a town). `fold_retellings` runs after `relate` over the
+top-level figures of the report (docs/incidents.md, "Retellings"):
+
+* a later figure that restates the headline or lead figure, or a smaller figure
+  inside it, with no marker of another event ("another", "separately", "earlier"),
+  compatible victims and dates, and a place of the same country, is evidence for
+  the earlier incident, not a new one;
+* a coarse place whose country name is shared by two countries ("eastern Congo":
+  the Republic or the Democratic Republic) takes the country the report's precise
+  places are in (`settle_country_aliases`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+import pycountry
+
+from ..records import CleanText, PlaceMention
+from .context import PLACE_RANK, sides_compatible
+from .draft import Draft
+
+# Leading sentences whose figure may stand for the whole report (headline + two).
+LEAD_SENTENCES = 3
+# Days a retelling's own date may differ from the first telling's (the day of the
+# attack and the day the victim died or the report was written).
+DATE_SLACK_DAYS = 1
+
+_COARSE = frozenset({"region", "country", "unknown"})
+# Words of country names that do not tell countries apart.
+_NAME_NOISE = frozenset(
+    {
+        "republic", "of", "the", "democratic", "people's", "peoples", "state", "states",
+        "united", "islamic", "federal", "federated", "kingdom", "and", "plurinational",
+        "bolivarian", "arab", "socialist", "union", "islands", "island", "saint", "st",
+        "new", "south", "north", "east", "west", "central", "great", "province",
+    }
+)
+_WORD = re.compile(r"[a-z']+")
+
+# Words that tell another event: before the figure in its sentence ("in a separate
+# attack, two ..."), or inside its own phrase ("two other people", "another five").
+_ANOTHER_BEFORE = re.compile(
+    r"\b(another|other|further|additional|also|separate(?:ly)?|meanwhile|elsewhere|"
+    r"second|new|earlier|previous(?:ly)?|last\s+(?:week|month|year))\b",
+    re.IGNORECASE,
+)
+_ANOTHER_AFTER = re.compile(r"^\W*(?:\w+\s+){0,1}(other|more|others|additional|also)\b", re.I)
+BEFORE_CHARS = 40
+
+
+def fold_retellings(kept: list[Draft], clean: CleanText) -> list[Draft]:
+    """Merge later figures that retell an earlier one; return the drafts that remain."""
+    settle_country_aliases(kept)
+    lead = _lead_sentences(clean)
+    out: list[Draft] = []
+    for draft in kept:
+        target = None if marked_distinct(draft, clean) else _retold(draft, out, lead)
+        if target is None:
+            out.append(draft)
+            continue
+        _merge_into(target, draft)
+    return out
+
+
+def marked_distinct(draft: Draft, clean: CleanText) -> bool:
+    """A figure marked as another event: a marker word in the 40 characters before
+    it in its sentence, or right after it ("two other people")."""
+    if not draft.killed:
+        return draft.distinct
+    first = draft.killed[0].span
+    sentence = clean.sentences[draft.sentence].span
+    before = clean.text[max(sentence.start, first.start - BEFORE_CHARS) : first.start]
+    after = clean.text[first.end : min(sentence.end, first.end + 20)]
+    return bool(_ANOTHER_BEFORE.search(before) or _ANOTHER_AFTER.search(after))
+
+
+def _lead_sentences(clean: CleanText) -> frozenset[int]:
+    return frozenset(s.index for s in clean.content()[:LEAD_SENTENCES])
+
+
+def _top(draft: Draft) -> bool:
+    return draft.kind != "claim" and draft.parent is None and draft.best is not None
+
+
+def _retold(draft: Draft, earlier: list[Draft], lead: frozenset[int]) -> Draft | None:
+    """The earlier top-level incident this figure retells, if any."""
+    if not _top(draft) or draft.parts or draft.zero:
+        return None
+    best = draft.best
+    if best is None or best == 0:
+        return None
+    for previous in reversed(earlier):
+        if not _top(previous) or previous.zero:
+            continue
+        other = previous.best
+        if other is None or other == 0:
+            continue
+        if best > other:
+            continue
+        if best < other and previous.sentence not in lead:
+            continue
+        both_lead = previous.sentence in lead and draft.sentence in lead
+        if _compatible(previous, draft, check_place=not (both_lead and best == other)):
+            return previous
+    return None
+
+
+def _compatible(a: Draft, b: Draft, *, check_place: bool = True) -> bool:
+    """Victims of compatible sides, close dates and (unless the headline and lead
+    give one figure twice, where a place the gazetteer misread must not split them)
+    places of one country."""
+    if not sides_compatible(a.victim_side(), b.victim_side()):
+        return False
+    if not _dates_close(a, b):
+        return False
+    return not check_place or places_loosely_compatible(a.place, b.place)
+
+
+def _dates_close(a: Draft, b: Draft) -> bool:
+    da, db = a.date, b.date
+    if da is None or db is None or da.start is None or db.start is None:
+        return True
+    if db.sentence != b.sentence:
+        return True  # an inherited date says nothing of its own
+    a_end = da.end or da.start
+    b_end = db.end or db.start
+    return (
+        (da.start - b_end).days <= DATE_SLACK_DAYS and (db.start - a_end).days <= DATE_SLACK_DAYS
+    )
+
+
+def places_loosely_compatible(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    """Same country (or a shared country name), or one of them unknown. Admin1 is not
+    compared: later sentences name hospitals, streets and people the gazetteer may
+    read as places elsewhere."""
+    if a is None or b is None or not a.country or not b.country:
+        return True
+    if a.country == b.country:
+        return True
+    coarse = a if a.precision in _COARSE else b if b.precision in _COARSE else None
+    other = b if coarse is a else a
+    return coarse is not None and other.country is not None and _shares_name(
+        coarse.country or "", other.country
+    )
+
+
+def _merge_into(target: Draft, draft: Draft) -> None:
+    """A retelling: its sentences become evidence; it fills what the first telling lacked."""
+    target.sentences |= draft.sentences
+    for outcome in ("wounded", "abducted", "missing"):
+        mine = getattr(target, outcome)
+        if not mine:
+            mine.extend(getattr(draft, outcome))
+    if target.source is None:
+        target.source = draft.source
+    if target.perpetrator is None:
+        target.perpetrator = draft.perpetrator
+    if target.cue is None:
+        target.cue = draft.cue
+    if target.date is None or (
+        draft.date is not None
+        and target.date.precision == "unknown"
+        and draft.date.precision != "unknown"
+    ):
+        target.date = draft.date or target.date
+    tp, dp = target.place, draft.place
+    if dp is not None and (tp is None or _refines(tp, dp)):
+        target.place = dp
+    for part in draft.parts:
+        part.parent = target
+
+
+def _refines(old: PlaceMention, new: PlaceMention) -> bool:
+    """A more precise place inside the first telling's: same country and admin1, or a
+    coarse first place (a country, "eastern Congo") of a shared country name."""
+    if PLACE_RANK.get(new.precision, 6) >= PLACE_RANK.get(old.precision, 6):
+        return False
+    if old.precision in _COARSE:
+        return places_loosely_compatible(old, new)
+    return old.country == new.country and (old.admin1 is None or old.admin1 == new.admin1)
+
+
+# -- countries that share a name ------------------------------------------------------
+
+
+def settle_country_aliases(drafts: list[Draft]) -> None:
+    """A coarse place ("eastern Congo") whose country shares its name with the country
+    of the report's precise places (North Kivu, DR Congo) takes that country."""
+    precise = {
+        d.place.country
+        for d in drafts
+        if d.place is not None and d.place.country and d.place.precision not in _COARSE
+    }
+    if not precise:
+        return
+    for draft in drafts:
+        place = draft.place
+        if place is None or place.precision not in _COARSE or not place.country:
+            continue
+        if place.country in precise:
+            continue
+        matches = [c for c in precise if _shares_name(place.country, c)]
+        if len(matches) == 1:
+            draft.place = _recountried(place, matches[0])
+
+
+def _recountried(place: PlaceMention, country: str) -> PlaceMention:
+    found = pycountry.countries.get(alpha_2=country)
+    name = getattr(found, "common_name", None) or getattr(found, "name", None)
+    return replace(
+        place,
+        country=country,
+        name=name if place.precision == "country" else place.name,
+        admin1=None,
+        admin2=None,
+        lat=None,
+        lon=None,
+        geonameid=None,
+        rule=f"{place.rule}+incidents.country_alias",
+    )
+
+
+def _shares_name(a: str, b: str) -> bool:
+    return a != b and bool(_name_words(a) & _name_words(b))
+
+
+@cache
+def _name_words(code: str) -> frozenset[str]:
+    found = pycountry.countries.get(alpha_2=code)
+    if found is None:
+        return frozenset()
+    names = [
+        getattr(found, attr, "") or "" for attr in ("name", "official_name", "common_name")
+    ]
+    words = {w for n in names for w in _WORD.findall(n.lower())}
+    return frozenset(w for w in words if w not in _NAME_NOISE and len(w) > 2)

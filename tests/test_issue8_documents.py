@@ -1,0 +1,156 @@
+"""Issue 8, the document level: the same deaths told again count once.
+
+Every report here is written for this file (no text from ../shared). Each case runs
+the whole pipeline on a short article and checks the document toll and the
+incidents that count.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tollwatch.contract import extraction_json
+from tollwatch.evaluate.articles import document_toll, news_incidents
+from tollwatch.pipeline import Resources, extract
+from tollwatch.read import read_paths
+from tollwatch.records import Extraction, Report
+from tollwatch.settings import Settings
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+PUBLISHED = date(2024, 5, 8)  # a Wednesday
+
+
+def _run(text: str, settings: Settings, resources: Resources) -> Extraction:
+    report = Report(id="t", text=text, published=PUBLISHED)
+    return extract(report, settings=settings, resources=resources)
+
+
+def _toll(text: str, settings: Settings, resources: Resources) -> int:
+    return document_toll(_run(text, settings, resources)) or 0
+
+
+# -- retellings: headline, lead, caption, later paragraph -----------------------------
+
+RETOLD = [
+    pytest.param(
+        "Clashes near Rutshuru leave 7 dead\n\n"
+        "Seven people, including two soldiers, were killed on Tuesday in clashes between "
+        "the army and a rebel group near Rutshuru in eastern Congo, a local official said.",
+        7,
+        id="headline-and-lead-in-words",
+    ),
+    pytest.param(
+        "1 killed, 2 wounded in West End shooting\n\n"
+        "A man was killed and two other men were wounded in a shooting on Tuesday evening, "
+        "police said.\n\n"
+        "Darnell Pike, 22, was taken to Mercy Hospital, where he died an hour later, "
+        "a spokesman for the coroner said.",
+        1,
+        id="named-victim-dies-in-hospital",
+    ),
+    pytest.param(
+        "Teen shot dead outside corner store\n\n"
+        "A 17-year-old boy was shot and killed outside a corner store on Monday night, "
+        "police said.\n\n"
+        "Officers found the teen lying on the sidewalk. He died at the scene, "
+        "the medical examiner said.",
+        1,
+        id="teen-dies-at-scene",
+    ),
+    pytest.param(
+        "Gunmen kill 12 villagers in Zamfara raid\n\n"
+        "Gunmen on motorcycles killed 12 villagers in a raid on Tuesday in Zamfara "
+        "state, police said.\n\n"
+        "Photo caption: Mourners gather after 12 villagers were killed in the raid.\n\n"
+        "A resident said the attackers killed twelve people and burned homes.",
+        12,
+        id="caption-and-later-paragraph",
+    ),
+    pytest.param(
+        "Bomb kills 20 at market\n\n"
+        "A car bomb killed 20 people at a busy market on Tuesday, officials said. "
+        "The death toll later rose to 35, a health official said.",
+        35,
+        id="update-replaces-figure",
+    ),
+    pytest.param(
+        "Three killed in checkpoint attack\n\n"
+        "Three police officers were killed when gunmen attacked a checkpoint on Monday, "
+        "the interior ministry said. Two of the officers died on the spot and one died "
+        "later in hospital.",
+        3,
+        id="breakdown-inside-lead",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "toll"), RETOLD)
+def test_a_retold_figure_counts_once(
+    text: str, toll: int, settings: Settings, resources: Resources
+) -> None:
+    assert _toll(text, settings, resources) == toll
+
+
+def test_retelling_is_one_incident_with_both_sentences_as_evidence(
+    settings: Settings, resources: Resources
+) -> None:
+    text = (
+        "Gunmen kill 12 villagers in Zamfara raid\n\n"
+        "Gunmen on motorcycles killed 12 villagers in a raid on Tuesday in Zamfara state, "
+        "police said."
+    )
+    counted = news_incidents(_run(text, settings, resources))
+    assert len(counted) == 1
+    assert len(counted[0].evidence) == 2
+
+
+def test_another_attack_is_not_a_retelling(settings: Settings, resources: Resources) -> None:
+    text = (
+        "Gunmen kill 5 in village raid\n\n"
+        "Gunmen killed five villagers in a raid on Tuesday, police said. "
+        "In a separate attack, gunmen killed two farmers in another village."
+    )
+    assert _toll(text, settings, resources) == 7
+
+
+def test_a_second_equal_figure_of_another_place_and_day_stays_apart(
+    settings: Settings, resources: Resources
+) -> None:
+    text = (
+        "Two soldiers were killed in an ambush in Borno on Tuesday, the army said. "
+        "Another two soldiers were killed by a roadside bomb in Yobe on Sunday."
+    )
+    assert _toll(text, settings, resources) == 4
+
+
+# -- the demo feed: one incident of 7 in DR Congo -------------------------------------
+
+
+def test_demo_feed_gives_one_incident_of_seven_in_dr_congo(
+    settings: Settings, resources: Resources
+) -> None:
+    items = list(read_paths([EXAMPLES / "feed.rss"], published=None, settings=settings))
+    report = next(i for i in items if isinstance(i, Report) and i.id == "ex-feed-01")
+    extraction = extract(report, settings=settings, resources=resources)
+    out = extraction_json(extraction)
+    assert out["toll"] == 7
+    assert len(out["incidents"]) == 1
+    place = out["incidents"][0]["place"]
+    assert place["country"] == "CD"
+    assert place["admin1"] == "Nord-Kivu"
+
+
+def test_eastern_congo_beside_a_kivu_place_reads_as_dr_congo(
+    settings: Settings, resources: Resources
+) -> None:
+    text = (
+        "Rebels kill 4 in North Kivu\n\n"
+        "Four civilians were killed on Tuesday in eastern Congo, a local official said. "
+        "Separately, two soldiers were killed in an ambush in eastern Congo."
+    )
+    extraction = _run(text, settings, resources)
+    countries = {i.place.country for i in extraction.incidents if i.place is not None}
+    assert countries == {"CD"}
