@@ -32,6 +32,7 @@ from .implicit import plurals, singulars, zeros
 from .lang import TOLL_WORDS
 from .lexicon import PRECHECK
 from .numbers import NUMBER, Quantity, find_quantities
+from .own import own_deaths
 from .phrases import Binding, free
 from .rules import bind, lists
 
@@ -159,12 +160,59 @@ def sentence_tolls(text: str, *, upper: bool = False) -> list[Binding]:
                 used_triggers.add(binding.trigger)
     if _CLAUSES is not None:
         bound.extend(clause_tolls(masked, bound, _CLAUSES))
+    bound.extend(own_deaths(masked, bound, used_triggers))
     bound.extend(singulars(masked, bound, used_triggers))
     bound.extend(plurals(masked, bound, used_triggers, upper or masked.isupper()))
     rest = _uncounted(bound, quantities)
     bound.extend(lists(masked, rest, bound))
+    _split_fatal(masked, bound)
+    _carry_captives(masked, bound)
     _sentence_flags(masked, bound)
     return sorted(bound, key=lambda b: (b.start, b.end))
+
+
+_FATALLY_AFTER = re.compile(r"\s+(?:of\s+them\s+)?(?:fatally|mortally)\b", re.IGNORECASE)
+
+
+def _split_fatal(text: str, bound: list[Binding]) -> None:
+    """"wounded nine shoppers, five fatally": killed 5, and the wounded 9 becomes 4."""
+    for index, binding in enumerate(bound):
+        if binding.outcome != "wounded" or not _FATALLY_AFTER.match(text, binding.end):
+            continue
+        whole = next((b for b in reversed(bound[:index]) if b.outcome == "wounded"
+                      and b.best is not None and b.end <= binding.start), None)
+        binding.outcome = "killed"
+        binding.flags.discard("part")
+        if whole is not None and binding.best is not None and whole.best is not None \
+                and whole.best >= binding.best:
+            whole.low = whole.best = whole.best - binding.best
+            whole.high = whole.best if whole.high is not None else None
+            whole.flags.add("less_fatal")
+
+
+_CAPTIVES = re.compile(
+    r"(?:the|those|these|all|both)\s+(?:(?:\w+\s+)?(?:captives|hostages|abductees|kidnapped"
+    r"|kidnap\s+victims|prisoners)|men|workers|engineers)$",
+    re.IGNORECASE,
+)
+
+
+def _carry_captives(text: str, bound: list[Binding]) -> None:
+    """"seized four engineers; the captives were executed": the 4 were killed."""
+    for binding in bound:
+        if binding.outcome != "killed" or "unquantified" not in binding.flags:
+            continue
+        victim = binding.victim
+        phrase = text[max(0, victim[0] - 8) : victim[1]] if victim else ""
+        if not _CAPTIVES.search(phrase.strip()):
+            continue
+        taken = [b for b in bound if b.outcome == "abducted" and b.best is not None
+                 and b.end <= binding.start]
+        if taken:
+            count = taken[-1].best
+            binding.low = binding.best = binding.high = count
+            binding.flags -= {"vague", "unquantified"}
+            binding.flags.add("carried")
 
 
 def _counted_inside(bound: list[Binding], quantity: Quantity) -> bool:
