@@ -174,3 +174,28 @@ def test_stated_total_already_counts_the_shooter(resources: Resources) -> None:
     text = ("Four dead in Glenwood shooting\n\nA man shot three neighbours on Sunday in Glenwood"
             " before he killed himself, police said.")
     assert _toll(resources, text) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "role"),
+    [
+        pytest.param("The army said it killed 14 insurgents near Konduga on Friday.", "claim",
+                     "official", id="state-force-claim-is-official"),
+        pytest.param("Police said officers killed two cartel gunmen in Culiacan on Monday.",
+                     "claim", "official", id="police-claim"),
+        pytest.param("The Taliban said it killed 9 soldiers near Kunduz on Friday.", "claim",
+                     "perpetrator_claim", id="armed-group-claim"),
+        pytest.param("A bomb killed 6 shoppers at a market in Maiduguri on Monday; no group has"
+                     " claimed responsibility.", "incident", None, id="nobody-claimed"),
+        pytest.param("Gunmen killed 4 farmers in Zamfara on Monday. Nobody has yet claimed the"
+                     " attack.", "incident", None, id="nobody-yet-claimed"),
+    ],
+)
+def test_claims(resources: Resources, text: str, kind: str, role: str | None) -> None:
+    from datetime import date
+
+    report = Report(id="t", text=text, published=date(2024, 5, 7))
+    incidents = extract(report, settings=SETTINGS, resources=resources).incidents
+    assert [i.kind for i in incidents] == [kind]
+    if role is not None:
+        assert incidents[0].source is not None and incidents[0].source.role == role

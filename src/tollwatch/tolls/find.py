@@ -106,6 +106,11 @@ _BACKGROUND = re.compile(
 _SPLIT = re.compile(r"\bsplit\s+(?:between|across|over|among|into)\b", re.IGNORECASE)
 
 
+# "no group has claimed responsibility", "nobody has yet claimed it": nothing is claimed.
+_NO_CLAIM = re.compile(
+    r"\b(?:no(?:body|\s+one|-one|\s+group|\s+organi[sz]ation|\s+party)?|none|not|never"
+    r"|yet\s+to|neither)\b[^.;]{0,40}?\bclaim", re.IGNORECASE,
+)
 _CLAIM = re.compile(
     r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|that|to\s+have|it|they|its|the\s+attack)"
     r"|\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:killed|kill)",
@@ -296,7 +301,7 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
     cues = {
         "aggregate_cue": _AGGREGATE.search(text),
         "cumulative": _CUMULATIVE.search(text),
-        "claim_cue": _CLAIM.search(text),
+        "claim_cue": _CLAIM.search(text) and not _NO_CLAIM.search(text),
     }
     summary = bool(_SUMMARY.match(text))
     background = _BACKGROUND.search(text)
