@@ -67,6 +67,30 @@ def totals(text: str) -> dict[str, int]:
         # listed outcomes keep their own verbs
         pytest.param("Rocket fire kills two and wounds five.", {K: 2, W: 5},
                      id="kills-two-wounds-five"),
+        # singular and listed victims
+        pytest.param("Gunmen shot dead a district water-board chairman outside his shop.",
+                     {K: 1}, id="singular-object"),
+        pytest.param("Councillor Ines Baptiste and her two bodyguards died in the ambush.",
+                     {K: 3}, id="name-and-her-two"),
+        pytest.param("A fisherman and his three sons were shot dead.", {K: 4},
+                     id="a-man-and-his-three"),
+        pytest.param("Nine prison guards including their commander died.", {K: 9},
+                     id="including-without-commas"),
+        pytest.param("The attacker wounded eight worshippers, three fatally.", {K: 3, W: 5},
+                     id="wounded-n-m-fatally"),
+        pytest.param("Bandits seized six surveyors; the captives were executed a week later.",
+                     {A: 6, K: 6}, id="captives-executed"),
+        pytest.param("Customs officers seized 30 rifles at the border.", {},
+                     id="seized-things"),
+        pytest.param("The blast killed their two children.", {K: 2},
+                     id="possessive-figure"),
+        pytest.param("Officials say Ann Lee, 30, Rob Lee, 6, and Kim Lee, 4, all died.", {},
+                     id="all-died-is-no-single-victim"),
+        # perpetrators' own dead
+        pytest.param("The gunman killed two co-workers and then took his own life.",
+                     {K: 3}, id="victims-and-own-life"),
+        pytest.param("A 3-year-old boy found the pistol and fatally shot himself.", {K: 1},
+                     id="child-self-shooting-counted-once"),
     ],
 )
 def test_sentence_counts(text: str, expected: dict[str, int]) -> None:
@@ -119,3 +143,59 @@ def test_same_victim_told_again_counts_once(
     resources: Resources, text: str, expected: int
 ) -> None:
     assert _toll(resources, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        pytest.param("He then turned the gun on himself.", True, id="turned-gun"),
+        pytest.param("The suspect was shot and killed by deputies.", True, id="suspect-killed"),
+        pytest.param("The bomber blew himself up at the gate.", True, id="bomber"),
+        pytest.param("He died from a self-inflicted gunshot wound.", True, id="self-inflicted"),
+        pytest.param("The clerk was shot and killed by the robber.", False, id="victim"),
+    ],
+)
+def test_perpetrators_own_death_is_flagged(text: str, perpetrator: bool) -> None:
+    found = [m for m in tolls(text) if m.outcome == K]
+    assert len(found) == 1
+    assert ("perpetrator" in found[0].flags) is perpetrator
+
+
+def test_own_death_is_an_incident_apart(resources: Resources) -> None:
+    text = ("A warehouse worker killed two co-workers on Tuesday in Millbrook and then took his"
+            " own life, police said.")
+    report = Report(id="t", text=text, published=__import__("datetime").date(2016, 3, 2))
+    incidents = extract(report, settings=SETTINGS, resources=resources).incidents
+    shapes = sorted((i.killed.best if i.killed else None, i.perpetrator_dead) for i in incidents)
+    assert shapes == [(1, True), (2, False)]
+
+
+def test_stated_total_already_counts_the_shooter(resources: Resources) -> None:
+    text = ("Four dead in Glenwood shooting\n\nA man shot three neighbours on Sunday in Glenwood"
+            " before he killed himself, police said.")
+    assert _toll(resources, text) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "role"),
+    [
+        pytest.param("The army said it killed 14 insurgents near Konduga on Friday.", "claim",
+                     "official", id="state-force-claim-is-official"),
+        pytest.param("Police said officers killed two cartel gunmen in Culiacan on Monday.",
+                     "claim", "official", id="police-claim"),
+        pytest.param("The Taliban said it killed 9 soldiers near Kunduz on Friday.", "claim",
+                     "perpetrator_claim", id="armed-group-claim"),
+        pytest.param("A bomb killed 6 shoppers at a market in Maiduguri on Monday; no group has"
+                     " claimed responsibility.", "incident", None, id="nobody-claimed"),
+        pytest.param("Gunmen killed 4 farmers in Zamfara on Monday. Nobody has yet claimed the"
+                     " attack.", "incident", None, id="nobody-yet-claimed"),
+    ],
+)
+def test_claims(resources: Resources, text: str, kind: str, role: str | None) -> None:
+    from datetime import date
+
+    report = Report(id="t", text=text, published=date(2024, 5, 7))
+    incidents = extract(report, settings=SETTINGS, resources=resources).incidents
+    assert [i.kind for i in incidents] == [kind]
+    if role is not None:
+        assert incidents[0].source is not None and incidents[0].source.role == role

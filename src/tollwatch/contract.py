@@ -80,6 +80,8 @@ def incident_json(incident: Incident) -> dict[str, Any]:
         out["missing"] = toll_json(incident.missing)
     if incident.update:
         out["update"] = True
+    if incident.perpetrator_dead:
+        out["perpetrator_dead"] = True
     return out
 
 

@@ -276,6 +276,9 @@ class Incident:
     missing: Toll | None = None
     update: bool = False
     rules: list[str] = field(default_factory=list)
+    # the perpetrator's own death ("then took his own life"), kept apart from the
+    # victims' incident (docs/tolls.md, "Perpetrators' own dead")
+    perpetrator_dead: bool = False
 
 
 @dataclass(frozen=True)

@@ -350,7 +350,10 @@ def _mention(
     if claim == PARTY_STATEMENT:
         role, rule, claim = "unknown", claim, None
     if claim is not None:
-        role, rule = "perpetrator_claim", claim
+        # a state force's "we killed 14 insurgents" is a claim (never added to a toll) by
+        # an official; an armed group's is a perpetrator's claim (docs/sources.md)
+        role = "official" if _state_speaker(speaker) else "perpetrator_claim"
+        rule = claim
         outlet = next((s.name for s in state.speakers if s.outlet and s is not speaker), None)
         if outlet is not None:
             name = outlet
@@ -371,10 +374,7 @@ def _claim_rule(
         speaker.actor_category is not None
         and speaker.actor_category not in ("state", "police", "civilians")
     )
-    state_speaker = speaker.actor_category in ("state", "police") or (
-        speaker.role == "official"
-        and re.search(r"army|military|defen[cs]e|police|security", speaker.name, re.IGNORECASE)
-    )
+    state_speaker = _state_speaker(speaker)
     if armed:
         if state.hits["own"].after(frame.end) or state.hits["enemy"].after(frame.end):
             return CLAIM_RESULT
@@ -384,6 +384,14 @@ def _claim_rule(
     if state_speaker and (state.hits["own"].after(frame.end) or _state_result(sentence, state)):
         return CLAIM_RESULT
     return None
+
+
+def _state_speaker(speaker: _Speaker) -> bool:
+    """The army, the police, a defence ministry: a state force speaking."""
+    return speaker.actor_category in ("state", "police") or bool(
+        speaker.role == "official"
+        and re.search(r"army|military|defen[cs]e|police|security", speaker.name, re.IGNORECASE)
+    )
 
 
 def _state_result(sentence: Sentence, state: _State) -> bool:

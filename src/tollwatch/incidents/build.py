@@ -138,6 +138,8 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
     an update, or stands in another place of the sentence."""
     if {"part", "update", "aggregate_cue"} & (toll.flags | draft.flags()):
         return True
+    if ("perpetrator" in toll.flags) != draft.perpetrator_dead:
+        return True  # the shooter's own death is an incident apart from the victims'
     places = [p for p in ctx.places.get(toll.sentence, []) if not p.is_source_location]
     between = [
         p
@@ -420,6 +422,7 @@ def _to_incidents(drafts: list[Draft], clean: CleanText, report: Report) -> list
             confidence=_confidence(draft),
             update=draft.update,
             rules=[RULE],
+            perpetrator_dead=draft.perpetrator_dead,
         )
         out.append(incident)
     return out

@@ -61,6 +61,11 @@ class Draft:
             return self.killed_override
         return sum_tolls(self.killed)
 
+    @property
+    def perpetrator_dead(self) -> bool:
+        """Every killed figure is a perpetrator's own death (tolls flag `perpetrator`)."""
+        return bool(self.killed) and all("perpetrator" in m.flags for m in self.killed)
+
     def flags(self) -> frozenset[str]:
         return frozenset(f for m in self.killed for f in m.flags)
 

@@ -29,6 +29,9 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
             if not _attach_other_outcomes(draft, kept):
                 kept.append(draft)
             continue
+        if draft.perpetrator_dead:
+            _keep_own_death(draft, kept)
+            continue
         flags = draft.flags()
         if "summary" in flags and _apply_summary(draft, kept):
             continue
@@ -58,7 +61,7 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
 
 
 def _incidents(kept: list[Draft]) -> list[Draft]:
-    return [d for d in kept if d.kind != "claim" and d.killed]
+    return [d for d in kept if d.kind != "claim" and d.killed and not d.perpetrator_dead]
 
 
 def _attach_other_outcomes(draft: Draft, kept: list[Draft]) -> bool:
@@ -154,6 +157,24 @@ def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
         _fill_missing(previous, draft)
         return True
     return False
+
+
+def _keep_own_death(draft: Draft, kept: list[Draft]) -> None:
+    """A perpetrator's own death stays apart from the victims' incident ("killed two
+    co-workers and then took his own life": 2 and 1); told again, it is one. A total of
+    two or more stated in another sentence ("a shooting that left five dead") already
+    counts the shooter: the own death is evidence for it."""
+    for previous in reversed(kept):
+        if previous.perpetrator_dead:
+            previous.sentences |= draft.sentences
+            _fill_missing(previous, draft)
+            return
+    for previous in _incidents(kept):
+        if previous.parent is None and (previous.best or 0) >= 2 and (
+                draft.sentence not in previous.sentences):
+            previous.sentences |= draft.sentences
+            return
+    kept.append(draft)
 
 
 def _join_anaphor(draft: Draft, kept: list[Draft]) -> bool:

@@ -32,6 +32,7 @@ from .implicit import plurals, singulars, zeros
 from .lang import TOLL_WORDS
 from .lexicon import PRECHECK
 from .numbers import NUMBER, Quantity, find_quantities
+from .own import own_deaths
 from .phrases import Binding, free
 from .rules import bind, lists
 
@@ -105,6 +106,11 @@ _BACKGROUND = re.compile(
 _SPLIT = re.compile(r"\bsplit\s+(?:between|across|over|among|into)\b", re.IGNORECASE)
 
 
+# "no group has claimed responsibility", "nobody has yet claimed it": nothing is claimed.
+_NO_CLAIM = re.compile(
+    r"\b(?:no(?:body|\s+one|-one|\s+group|\s+organi[sz]ation|\s+party)?|none|not|never"
+    r"|yet\s+to|neither)\b[^.;]{0,40}?\bclaim", re.IGNORECASE,
+)
 _CLAIM = re.compile(
     r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|that|to\s+have|it|they|its|the\s+attack)"
     r"|\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:killed|kill)",
@@ -159,12 +165,59 @@ def sentence_tolls(text: str, *, upper: bool = False) -> list[Binding]:
                 used_triggers.add(binding.trigger)
     if _CLAUSES is not None:
         bound.extend(clause_tolls(masked, bound, _CLAUSES))
+    bound.extend(own_deaths(masked, bound, used_triggers))
     bound.extend(singulars(masked, bound, used_triggers))
     bound.extend(plurals(masked, bound, used_triggers, upper or masked.isupper()))
     rest = _uncounted(bound, quantities)
     bound.extend(lists(masked, rest, bound))
+    _split_fatal(masked, bound)
+    _carry_captives(masked, bound)
     _sentence_flags(masked, bound)
     return sorted(bound, key=lambda b: (b.start, b.end))
+
+
+_FATALLY_AFTER = re.compile(r"\s+(?:of\s+them\s+)?(?:fatally|mortally)\b", re.IGNORECASE)
+
+
+def _split_fatal(text: str, bound: list[Binding]) -> None:
+    """"wounded nine shoppers, five fatally": killed 5, and the wounded 9 becomes 4."""
+    for index, binding in enumerate(bound):
+        if binding.outcome != "wounded" or not _FATALLY_AFTER.match(text, binding.end):
+            continue
+        whole = next((b for b in reversed(bound[:index]) if b.outcome == "wounded"
+                      and b.best is not None and b.end <= binding.start), None)
+        binding.outcome = "killed"
+        binding.flags.discard("part")
+        if whole is not None and binding.best is not None and whole.best is not None \
+                and whole.best >= binding.best:
+            whole.low = whole.best = whole.best - binding.best
+            whole.high = whole.best if whole.high is not None else None
+            whole.flags.add("less_fatal")
+
+
+_CAPTIVES = re.compile(
+    r"(?:the|those|these|all|both)\s+(?:(?:\w+\s+)?(?:captives|hostages|abductees|kidnapped"
+    r"|kidnap\s+victims|prisoners)|men|workers|engineers)$",
+    re.IGNORECASE,
+)
+
+
+def _carry_captives(text: str, bound: list[Binding]) -> None:
+    """"seized four engineers; the captives were executed": the 4 were killed."""
+    for binding in bound:
+        if binding.outcome != "killed" or "unquantified" not in binding.flags:
+            continue
+        victim = binding.victim
+        phrase = text[max(0, victim[0] - 8) : victim[1]] if victim else ""
+        if not _CAPTIVES.search(phrase.strip()):
+            continue
+        taken = [b for b in bound if b.outcome == "abducted" and b.best is not None
+                 and b.end <= binding.start]
+        if taken:
+            count = taken[-1].best
+            binding.low = binding.best = binding.high = count
+            binding.flags -= {"vague", "unquantified"}
+            binding.flags.add("carried")
 
 
 def _counted_inside(bound: list[Binding], quantity: Quantity) -> bool:
@@ -248,7 +301,7 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
     cues = {
         "aggregate_cue": _AGGREGATE.search(text),
         "cumulative": _CUMULATIVE.search(text),
-        "claim_cue": _CLAIM.search(text),
+        "claim_cue": _CLAIM.search(text) and not _NO_CLAIM.search(text),
     }
     summary = bool(_SUMMARY.match(text))
     background = _BACKGROUND.search(text)

@@ -9,6 +9,7 @@ import re
 
 from ..records import Outcome
 from .lexicon import ACTIVE, NP_TOKEN, PASSIVE, outcome_of
+from .own import PERPETRATOR_NOUN
 from .phrases import (
     Binding,
     free,
@@ -49,7 +50,8 @@ _SINGULAR = re.compile(
 
 
 _THE_OBJECT = re.compile(
-    rf"(?:^|\W)(?P<verb>{ACTIVE})\s+(?P<np>the\s+(?:{NP_TOKEN})(?:\s+(?:{NP_TOKEN})){{0,5}})",
+    rf"(?:^|\W)(?P<verb>{ACTIVE})\s+(?P<np>(?:the|his|her|their)\s+(?:{NP_TOKEN})"
+    rf"(?:\s+(?:{NP_TOKEN})){{0,5}})",
     re.IGNORECASE,
 )
 
@@ -114,15 +116,32 @@ def _anaphor_flag(text: str, span: tuple[int, int] | None) -> set[str]:
     if span is None:
         return set()
     phrase = text[span[0] : span[1]]
+    if PERPETRATOR_NOUN.search(phrase):
+        return {"perpetrator"}  # "the gunman was shot by police": not the victim again
+    if not is_person(text, span):
+        return {"anaphoric"}  # "shot in the abdomen and was pronounced dead": subject elided
+    if re.search(r"\b(?:his|her|their)\s+$", text[max(0, span[0] - 8) : span[0]], re.I) or (
+            re.match(r"(?:his|her|their)\s", phrase, re.I)):
+        return {"anaphoric"}  # "his daughter's death", told after "killed his daughter"
     if re.match(r"(?:one|another|other|second|third)\b", phrase, re.I):
         return set()
-    if re.search(r"\b(?:the|his|her|their|its|this|that)\s+$", text[max(0, span[0] - 8) : span[0]],
-                 re.I):
-        return {"anaphoric"}
+    definite = re.search(r"\b(?:the|this|that)\s+$", text[max(0, span[0] - 8) : span[0]], re.I)
+    if definite or re.match(r"(?:the|this|that)\s", phrase, re.I):
+        # "the teen", "the victim": the person the report is about; "the mayor" may be new
+        return {"anaphoric"} if _TOLD_BEFORE.search(phrase) else set()
     first = phrase.split(" ", 1)[0]
-    if _ANAPHOR.match(phrase) and (first.lower() in _POINTING or not first.isupper()):
+    if first.lower() in ("he", "she", "him", "her"):
+        return {"anaphoric"}
+    if _ANAPHOR.match(phrase) and first.lower() not in _POINTING and not first.isupper():
         return {"anaphoric"}
     return set()
+
+
+_TOLD_BEFORE = re.compile(
+    r"\b(?:victim|man|woman|boy|girl|teen|teenager|child|toddler|baby|infant|youth"
+    r"|juvenile|student|person|\d+-year-old|\d+-year|old)$",
+    re.IGNORECASE,
+)
 
 
 _POINTING = frozenset({"he", "she", "him", "her", "the", "this", "that", "his", "its", "their"})
@@ -177,8 +196,9 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
         )
         if subject is None or negated_subject(text, subject) or is_time(text, subject):
             continue
-        if group == "died2" and plural(text, subject):
-            continue
+        if group == "died2" and (plural(text, subject) or re.search(
+                r"\b(?:all|both)\s+$", text[: match.start(group)], re.I)):
+            continue  # "..., and Avery, 2, all died": a list, not one victim
         victim = subject
         flags = {"passive", "singular"} | _anaphor_flag(text, victim)
         if re.match(r"one\s+of\b", text[victim[0] : victim[1]], re.I):

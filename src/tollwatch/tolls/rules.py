@@ -43,6 +43,9 @@ _SUBJECT = re.compile(
     r"(?P<incl>\s*,\s*(?:including|among\s+them|mostly|mainly|most\s+of\s+them|all|both"
     r"|\w+\s+of\s+(?:them|whom))"
     r"\b[^,;]{0,80},)?"
+    # "Seven border guards including their captain died": the captain is among the seven
+    r"(?P<incl2>\s+(?:including|among\s+them)\s+(?:(?:their|his|her|its|the|a|an)\s+)?"
+    r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)?"
     r"(?:\s*,?\s+who)?"
     rf"(?P<aux>(?:\s+(?:{AUX}))*)(?P<coord>\s+[a-z]+(?:\s+[a-z]+){{0,3}}?\s+and)??"
     r"\s*(?P<among>were\s+among\s+(?:the\s+)?)?"
@@ -64,7 +67,8 @@ _LONG_SUBJECT = re.compile(
 )
 _ACTIVE_BEFORE = re.compile(
     rf"(?:^|\W)(?P<verb>{ACTIVE})\s+(?P<mod>(?:(?:another|a\s+further|an\s+additional|all"
-    r"|all\s+of\s+the|all\s+the|the|a\s+total\s+of|at\s+least|some|more)\s+)?)$",
+    r"|all\s+of\s+the|all\s+the|the|his|her|their|its|a\s+total\s+of|at\s+least|some|more)"
+    r"\s+)?)$",
     re.IGNORECASE,
 )
 
@@ -189,6 +193,8 @@ def _bind_object(text: str, before: str, quantity: Quantity) -> Binding | None:
         return None
     if is_time(text, victim):
         return None
+    if re.match(r"seiz", verb, re.I) and not is_person(text, victim):
+        return None  # "seized 4 rifles": things, not hostages
     flags = {"active"}
     mod = match.group("mod").lower()
     if mod.startswith("a total"):
@@ -231,6 +237,20 @@ def _count_conjuncts(binding: Binding, phrase: str) -> None:
         binding.flags.add("names")
 
 
+# "Councillor Ana Ruiz and her two drivers died": one more than the figure.
+_LEADING_CONJUNCT = re.compile(
+    r"(?:\b[A-Z][\w'’.-]+|\b(?i:a|an|the)\s+[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?i:and\s+(?:his|her"
+    r"|their))\s+$"
+)
+
+
+def _add_leading_conjunct(binding: Binding) -> None:
+    binding.low = None if binding.low is None else binding.low + 1
+    binding.best = None if binding.best is None else binding.best + 1
+    binding.high = None if binding.high is None else binding.high + 1
+    binding.flags.add("names")
+
+
 def _bind_long_subject(text: str, quantity: Quantity) -> Binding | None:
     match = _LONG_SUBJECT.match(text, quantity.end)
     if not match or "article" in quantity.flags:
@@ -269,8 +289,8 @@ def _bind_subject(text: str, quantity: Quantity) -> Binding | None:
     if transitive and re.search(r"\b(?:have|has|had)\b", aux, re.I) and not re.search(
             r"\bbeen\b", aux, re.I):
         return None  # "3 gunmen have killed ...": perfect tense, the figure counts the agents
-    if transitive and not aux and not match.group("incl") and _OBJECT_AFTER.match(
-            text, match.end()):
+    including = match.group("incl") or match.group("incl2")
+    if transitive and not aux and not including and _OBJECT_AFTER.match(text, match.end()):
         return None  # "3 gunmen killed a man": the figure counts the agents
     if out.lower().startswith("casualt") and not has_killed_word(text):
         outcome = "killed"  # "13 casualties in raids": monitors' headlines count the dead
@@ -287,6 +307,8 @@ def _bind_subject(text: str, quantity: Quantity) -> Binding | None:
                        match.end("out")), flags=flags)
     if article and np_span is not None:
         _count_conjuncts(binding, text[np_span[0] : np_span[1]])
+    elif binding.best is not None and _LEADING_CONJUNCT.search(text[: quantity.start]):
+        _add_leading_conjunct(binding)
     if outcome == "killed" and _EITHER_AFTER.match(text, match.end()):
         make_either(binding)
     return binding

@@ -58,7 +58,7 @@ PRECHECK = (
     r"|hostage|captive|missing|disappear|unaccounted|bod(?:y|ies)|corpse|remains|murder"
     r"|assassin|execut|behead|decapit|dismember|massacr|slain|slaughter|slay|slew|perish"
     r"|li(?:fe|ves)|martyr|lynch|gunned|stabbed|shot|toll|homicid|succumb|passed\s+away"
-    r"|maim|hospitali|seiz|snatch|charred"
+    r"|maim|hospitali|seiz|snatch|charred|himself|herself|themselves|own\s+li|suicide"
 )
 
 # US local news: "a 23-year-old man was fatally shot", "pronounced dead at the scene".
@@ -100,7 +100,7 @@ ACTIVE = (
     r"|executes|execute|massacred|massacring|massacre|slaughtered|slaughtering|assassinated"
     r"|assassinating|assassinates|assassinate|beheaded|beheading|behead|slew|slay|slaying|lynched|lynching"
     r"|wounding|wounded|wounds|wound|injuring|injured|injure|injures|hurting|maiming|maimed"
-    r"|kidnapping|kidnapped|kidnaps|kidnap|abducting|abducted|abducts|abduct"
+    r"|kidnapping|kidnapped|kidnaps|kidnap|abducting|abducted|abducts|abduct|seized|seizing"
     r"|claimed|claiming|claims|claim|cost|costing|took|taking"
 )
 
@@ -132,7 +132,7 @@ PERSON = (
     r"|minors?|adolescents?|elders?|chiefs?|relatives?|sons?|daughters?|wives|wife|husbands?"
     r"|fathers?|mothers?|brothers?|sisters?|families|bod(?:y|ies)|corpses?|victims?"
     r"|residents?|villagers?|locals?|pilgrims?|refugees?|migrants?|prisoners?|detainees?"
-    r"|inmates?|suspects?|hostages?|guerrillas?|terrorists?|jihadists?|combatants?|police"
+    r"|inmates?|suspects?|hostages?|captives?|abductees?|guerrillas?|terrorists?|jihadists?|combatants?|police"
     r"|cadets?|recruits?|sergeants?|captains?|lieutenants?|colonels?|generals?|majors?"
     r"|corporals?|privates?|agents?|officials?|mayors?|governors?|judges?|priests?|pastors?"
     r"|imams?|clerics?|nuns?|monks?|journalists?|reporters?|doctors?|nurses?|students?"

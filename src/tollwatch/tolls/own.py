@@ -1,0 +1,61 @@
+"""The perpetrators' own dead: "then took his own life", "killed himself", "the gunman
+was shot dead by police", "the bomber blew himself up".
+
+GVA and most monitors count the shooter who died, but as a death apart from the
+victims': the grammar flags these figures `perpetrator` and the incident builder
+keeps them as a separate incident with `perpetrator_dead` (docs/tolls.md,
+"Perpetrators' own dead").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .phrases import Binding, free
+
+_REFLEXIVE = r"(?:himself|herself|themselves)"
+_SELF = re.compile(
+    r"\b(?:t(?:ook|aking|akes|ake)|taken)\s+(?:his|her|their)\s+own\s+li(?:fe|ves)\b"
+    rf"|\b(?:killed|killing|kills|kill|fatally\s+sho(?:t|oting)|shot\s+and\s+killed"
+    rf"|shooting\s+and\s+killing)\s+{_REFLEXIVE}"
+    rf"|\bturn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|pistol|handgun|shotgun|firearm)\s+on"
+    rf"\s+{_REFLEXIVE}"
+    r"|\b(?:died|dead)\s+(?:of|from)\s+(?:an?\s+)?(?:apparent\s+)?self-inflicted"
+    r"|\bcommitted\s+suicide\b|\bdied\s+by\s+suicide\b"
+    rf"|\b(?:blew|blowing|blown|blows|blow)\s+{_REFLEXIVE}\s+up\b",
+    re.IGNORECASE,
+)
+
+# A victim phrase naming the attacker: "the gunman was shot dead by police".
+PERPETRATOR_NOUN = re.compile(
+    r"\b(?:suspect|gunman|gunmen|shooter|attacker|assailant|robber|intruder|bomber"
+    r"|perpetrator|hijacker|killer|carjacker|burglar|sniper)s?\b",
+    re.IGNORECASE,
+)
+
+
+# A child who shot himself is the victim of an accident, not a perpetrator.
+_CHILD_BEFORE = re.compile(
+    r"\b(?:(?:[1-9]|1[0-3])-(?:year|month)|child|toddler|boy|girl|baby|infant|son|daughter"
+    r"|kid)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def own_deaths(
+    text: str, bound: list[Binding], used: set[tuple[int, int]] | None = None
+) -> list[Binding]:
+    """One death per perpetrator who took their own life (best None for "themselves")."""
+    found: list[Binding] = []
+    for match in _SELF.finditer(text):
+        if not free(bound + found, match.start(), match.end()) or any(
+                s < match.end() and match.start() < e for s, e in used or ()):
+            continue  # "a boy, 3, fatally shot himself": the subject's figure counts him
+        plural = re.search(r"\b(?:themselves|their)\b", match.group(), re.I) is not None
+        best = None if plural else 1
+        flags = {"perpetrator", "singular"} | ({"vague", "unquantified"} if plural else set())
+        if _CHILD_BEFORE.search(text[max(0, match.start() - 80) : match.start()]):
+            flags = {"singular", "anaphoric"}
+        found.append(Binding("killed", 1, best, best, match.start(), match.end(),
+                             trigger=(match.start(), match.end()), flags=flags))
+    return found
