@@ -230,9 +230,20 @@ def _can_start(tokens: list[Token], i: int, strict: bool) -> bool:
 
 
 def _common_word(gaz: Gazetteer, tok: Token, strict: bool) -> bool:
-    """A lone word that is a common word, a demonym, or (in capital-less text) very short."""
+    """A lone word that is a common word, a demonym, or (in capital-less text) very short.
+
+    A country's own name is never a demonym, though it may share the demonym's key
+    ("Somalia" and "Somali", "Argentina" and "Argentine") or be used as one ("Myanmar").
+    """
     lower = tok.text.lower()
-    return lower in _stopwords() or tok.key in gaz.demonyms or (strict and len(lower) < 3)
+    if lower in _stopwords() or (strict and len(lower) < 3):
+        return True
+    return tok.key in gaz.demonyms and not names_country(gaz, tok.text)
+
+
+def names_country(gaz: Gazetteer, word: str) -> bool:
+    """Whether a word is spelled as a country's name ("Somalia", "Myanmar", not "Somali")."""
+    return any(gaz.kinds[i] == 2 for i in gaz.spelled(light_key(word)))
 
 
 def _lookup(gaz: Gazetteer, run: list[Token]) -> tuple[tuple[int, ...], frozenset[int]]:
