@@ -100,3 +100,54 @@ def test_report_place_falls_back_to_a_demonym() -> None:
     assert place is not None
     assert (place.country, place.precision, place.text) == ("TR", "country", "Turkish")
     assert report_place(clean, [], None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1", "name"),
+    [
+        (
+            "A gunman shot three guests dead at a party in Salem, Mass., on Saturday.",
+            "Massachusetts",
+            "Salem",
+        ),
+        (
+            "FORT WAYNE, Ind. (AP) - Police said a man shot and killed his neighbour on Friday.",
+            "Indiana",
+            "Fort Wayne",
+        ),
+        (
+            "Two men were shot dead outside a bar in Dothan, AL, late on Friday.",
+            "Alabama",
+            "Dothan",
+        ),
+    ],
+)
+def test_state_abbreviation_after_a_town_is_its_container(
+    text: str, admin1: str, name: str, settings: Settings, resources: Resources
+) -> None:
+    place = incident_place(text, settings, resources)
+    assert place is not None
+    assert (place.country, place.admin1, place.name) == ("US", admin1, name)
+
+
+def test_abbreviation_alone_is_no_place(settings: Settings, resources: Resources) -> None:
+    place = incident_place("Mass shooting kills four at a mall in Phoenix.", settings, resources)
+    assert place is not None and place.admin1 == "Arizona"
+
+
+def test_a_persons_name_is_not_a_place(settings: Settings, resources: Resources) -> None:
+    """ "Toney Keith White" ends in a town's name; later, "White" alone is still the man."""
+    text = (
+        "A judge sentenced Toney Keith White to 16 years for killing his daughter in Fort Wayne. "
+        "The judge told White the shooting was no accident."
+    )
+    place = incident_place(text, settings, resources)
+    assert place is not None and place.name == "Fort Wayne"
+
+
+def test_a_street_or_court_named_after_a_town_is_not_the_town(
+    settings: Settings, resources: Resources
+) -> None:
+    text = "Gunmen shot two men dead on Pinckney Avenue in Charlotte on Thursday."
+    place = incident_place(text, settings, resources)
+    assert place is not None and place.name == "Charlotte"

@@ -62,18 +62,10 @@ def most_specific_place(places: Sequence[PlaceMention], country: str) -> PlaceMe
     ranked = [p for p in own if p.precision in _SPECIFIC]
     if not ranked:
         return None
-    counts: dict[tuple[str | None, str | None], int] = {}
-    for p in ranked:
-        key = (p.name, p.admin1)
-        counts[key] = counts.get(key, 0) + 1
-    best = min(
-        ranked,
-        key=lambda p: (
-            _SPECIFIC.index(p.precision),
-            -counts[(p.name, p.admin1)],
-            p.span.start,
-        ),
-    )
+    best = min(ranked, key=lambda p: (_SPECIFIC.index(p.precision), p.span.start))
+    rivals = {(p.name, p.admin1) for p in ranked if p.precision == best.precision}
+    if len(rivals) > 1:
+        return None  # two towns: which one the figure is about is anyone's guess
     return replace(best, rule=REPORT_RULE)
 
 
