@@ -29,6 +29,7 @@ import pycountry
 
 from ..actors.sources import is_claim_sentence
 from ..dates import resolve as dates_stage
+from ..places import fallback as places_fallback
 from ..places import geocode as places_stage
 from ..records import (
     ActorMention,
@@ -340,7 +341,9 @@ def _inherit(
         if draft.source is None and parent is not None:
             draft.source = parent.source
     needs_place = any(d.place is None for d in drafts)
-    doc_place = document_place(ctx.country, mentions) if needs_place else None
+    doc_place = (
+        places_fallback.report_place(clean, mentions.places, ctx.country) if needs_place else None
+    )
     doc_date = (
         ctx.first_event_date()
         or dates_stage.document_date(clean, report.published)

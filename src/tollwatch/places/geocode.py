@@ -173,6 +173,33 @@ def _glued_before(gaz: Gazetteer, tokens: list[Token], m: Match, text: str) -> b
     return article_first or not gaz.candidates(prev.key)
 
 
+def _name_word(tok: Token) -> bool:
+    lower = tok.text.lower()
+    return (
+        tok.cap
+        and lower not in common_words()
+        and lower not in rules.TITLES
+        and lower not in rules.TYPE_WORDS
+    )
+
+
+def _run_of_names(tokens: list[Token], m: Match, text: str) -> bool:
+    """Two more capitalised words around a name, with single spaces ("Toney Keith White",
+    "Keith White Jones"): a person's or an organisation's full name holds it, not a place."""
+    around = 0
+    k = m.first
+    while k > 0 and around < 2 and _name_word(tokens[k - 1]):
+        if text[tokens[k - 1].end : tokens[k].start] != " ":
+            break
+        around, k = around + 1, k - 1
+    k = m.last
+    while k + 1 < len(tokens) and around < 2 and _name_word(tokens[k + 1]):
+        if text[tokens[k].end : tokens[k + 1].start] != " ":
+            break
+        around, k = around + 1, k + 1
+    return around >= 2
+
+
 class _OrgSpans:
     """Organisation-name spans of a sentence, found only when first needed."""
 
@@ -217,13 +244,19 @@ def _prepare(
     ctx: Context,
     orgs: _OrgSpans,
     prev_end: int,
+    persons: set[str],
 ) -> _Prepared | None:
-    """Score a name's candidates and read its cue words; None when it is no place."""
+    """Score a name's candidates and read its cue words; None when it is no place.
+
+    `persons` holds the names the report has used as a person's surname ("Toney Keith
+    White"): later on their own ("the judge told White") they are that person again."""
     text = clean.text
     sentence = clean.sentences[m.sentence]
     surface = text[m.start : m.end]
     light = light_key(surface)
-    spelled = frozenset(gaz.spelled(light))
+    if light in persons and not m.sure:
+        return None
+    spelled = frozenset(gaz.spelled(light)) | (frozenset(m.candidates) if m.sure else frozenset())
     bar = _bar(m, surface, len(m.candidates))
     arabic = rules.ARABIC_ARTICLE.match(surface) is not None
     base = [
@@ -247,6 +280,11 @@ def _prepare(
         return None  # "Colonia Guadalupe", "barrio San Jose": a neighbourhood named after X
     if rules.TYPE_PREFIX.fullmatch(surface) and rules.NAME_AFTER.match(after):
         return None  # "Colonia Rincon del Poniente", "Barrio X": a type word before a name
+    if rules.PERSON_AFTER.match(after):
+        persons.add(light)
+        return None  # "Keith White II", "Jaden Rahm, 16,": a person
+    if rules.BUILDING_AFTER.match(after):
+        return None  # "Allen Superior Court", "Baghdad Street": a building, a street
     if rules.WEAPON_AFTER.match(after):
         return None  # "BM-21 Grad missiles": a weapon named after a place
     attributive = rules.ATTRIBUTIVE_AFTER.match(after) and not _IN_BEFORE.search(before[-8:])
@@ -256,6 +294,9 @@ def _prepare(
     if rules.TAIL_AFTER.match(after) and rules.TAIL_BEFORE.search(before[-60:]):
         base = [(v + rules.TAIL_ADMIN1_BONUS if gaz.kinds[i] == 1 else v, i) for v, i in base]
     if not shape.source and _person_or_org(tokens, m, text, orgs.get()):
+        return None
+    if not m.strict and not m.sure and _run_of_names(tokens, m, text):
+        persons.add(light)
         return None
     longer = 2.0 if _inside_longer_name(gaz, tokens, m, text) else 0.0
     initial = m.first == m.last == _first_content_token(tokens) and not m.strict
@@ -450,6 +491,7 @@ def find_places(
             scans[s.index] = scan(gazetteer, clean, s)
     ctx = read_context(gazetteer, clean.text, scans)
     mentions: list[PlaceMention] = []
+    persons: set[str] = set()
     for sentence in sentences:
         tokens, matches = scans[sentence.index]
         if not matches:
@@ -461,7 +503,7 @@ def find_places(
         for m in matches:
             prev = prepared[-1] if prepared else None
             end = prev.match.end if prev else 0
-            p = _prepare(gazetteer, clean, tokens, m, ctx.without(m), orgs, end)
+            p = _prepare(gazetteer, clean, tokens, m, ctx.without(m), orgs, end, persons)
             if p is None:
                 continue
             prepared.append(p)

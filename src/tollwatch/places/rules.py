@@ -227,6 +227,14 @@ ATTRIBUTIVE_AFTER = re.compile(
     r"\s+(?:forces|army|troops|soldiers|military|police|origin|nationals?|citizens?|"
     r"authorities|officials?|government|navy|air\s+force|border\s+guards?)\b"
 )
+# "Toney White II", "Jaden Rahm, 16,": a person; "Allen Superior Court", "Baghdad Street",
+# "Columbine High School": a building or street named after a place, not the place
+PERSON_AFTER = re.compile(r"\s+(?:II|III|IV|Jr\b\.?|Sr\b\.?)(?!\w)|,\s+\d{1,3},\s")
+BUILDING_AFTER = re.compile(
+    r"\s+(?:(?:Superior|District|Circuit|County|Municipal|Supreme|Criminal)\s+)?"
+    r"(?:Court(?:house)?|Street|Avenue|Boulevard|Road|Drive|Lane|"
+    r"(?:High|Middle|Elementary|Junior\s+High)\s+School)\b"
+)
 NAME_AFTER = re.compile(r"\s+(?:(?:de|del|la|las|los|el)\s+)*[A-Z0-9ÁÉÍÓÚÑ]")
 
 # "Shakhta imeni Izotova, Donetsk." / "(Jos North, Plateau)": a name closing a comma

@@ -133,6 +133,7 @@ class Match:
     candidates: tuple[int, ...]
     strict: bool
     exact: frozenset[int] = frozenset()  # candidates found with the articles kept
+    sure: bool = False  # read by a rule that leaves no doubt ("Salem, Mass."): well spelled
 
 
 @dataclass
@@ -230,9 +231,20 @@ def _can_start(tokens: list[Token], i: int, strict: bool) -> bool:
 
 
 def _common_word(gaz: Gazetteer, tok: Token, strict: bool) -> bool:
-    """A lone word that is a common word, a demonym, or (in capital-less text) very short."""
+    """A lone word that is a common word, a demonym, or (in capital-less text) very short.
+
+    A country's own name is never a demonym, though it may share the demonym's key
+    ("Somalia" and "Somali", "Argentina" and "Argentine") or be used as one ("Myanmar").
+    """
     lower = tok.text.lower()
-    return lower in _stopwords() or tok.key in gaz.demonyms or (strict and len(lower) < 3)
+    if lower in _stopwords() or (strict and len(lower) < 3):
+        return True
+    return tok.key in gaz.demonyms and not names_country(gaz, tok.text)
+
+
+def names_country(gaz: Gazetteer, word: str) -> bool:
+    """Whether a word is spelled as a country's name ("Somalia", "Myanmar", not "Somali")."""
+    return any(gaz.kinds[i] == 2 for i in gaz.spelled(light_key(word)))
 
 
 def _lookup(gaz: Gazetteer, run: list[Token]) -> tuple[tuple[int, ...], frozenset[int]]:
@@ -283,7 +295,69 @@ def scan(gaz: Gazetteer, clean: CleanText, sentence: Sentence) -> tuple[list[Tok
             i = found.last + 1
         else:
             i += 1
+    if ", " in sentence.text:
+        matches = _with_abbreviations(gaz, sentence, tokens, matches, strict)
     return tokens, matches
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    from .gazetteer.build import data_rows
+
+    return {abbr.lower(): code for abbr, code in data_rows("state_abbreviations.csv")}
+
+
+@cache
+def _abbreviation_pattern() -> re.Pattern[str]:
+    dotted = "|".join(re.escape(a) for a in sorted(_abbreviations(), key=len, reverse=True))
+    # "Salem, Mass." / "FORT WAYNE, IND." / "Dothan, AL": only right after a capitalised name
+    return re.compile(rf"(?<=\w), (?:(?i:{dotted})|(?P<postal>[A-Z]{{2}})(?![\w'’-]))")
+
+
+_LAST_WORD = re.compile(r"([^\W\d_][\w'’-]*)$")
+
+
+def _with_abbreviations(
+    gaz: Gazetteer, sentence: Sentence, tokens: list[Token], matches: list[Match], strict: bool
+) -> list[Match]:
+    """Add the state abbreviations that follow a town ("Salem, Mass.") as sure provinces,
+    in place of any name read from the same letters. In upper-case text a two-letter
+    word is no postal code ("SAN SALVADOR, IN ...")."""
+    found: list[Match] = []
+    offset = sentence.span.start
+    for hit in _abbreviation_pattern().finditer(sentence.text):
+        word = _LAST_WORD.search(sentence.text, max(0, hit.start() - 40), hit.start())
+        if word is None or not word.group()[0].isupper():
+            continue  # "killed, PA" or "8, AL": no town before it
+        if strict and hit.group("postal"):
+            continue
+        abbr = hit.group()[2:]
+        code = f"US.{abbr}" if hit.group("postal") else _abbreviations().get(abbr.lower())
+        entry = gaz.admin1_entries.get(code or "")
+        if entry is None:
+            continue
+        start, end = offset + hit.start() + 2, offset + hit.end()
+        inside = [k for k, t in enumerate(tokens) if start <= t.start and t.end <= end]
+        if not inside:
+            continue
+        first, last = inside[0], inside[-1]
+        found.append(
+            Match(
+                sentence.index,
+                first,
+                last,
+                start,
+                tokens[last].end,
+                (entry,),
+                False,
+                frozenset([entry]),
+                sure=True,
+            )
+        )
+    if not found:
+        return matches
+    kept = [m for m in matches if not any(m.start < f.end and f.start < m.end for f in found)]
+    return sorted(kept + found, key=lambda m: m.start)
 
 
 # --- document context ------------------------------------------------------------

@@ -33,6 +33,7 @@ DATA_FILES = (
     "demonyms.csv",
     "regions.csv",
     "stopwords.txt",
+    "state_abbreviations.csv",
 )
 USER_PLACE_NAMES = ("places.csv", "places.yaml", "places.yml")
 

@@ -1,0 +1,123 @@
+"""The report's place, for a figure whose own sentences name none (rule ``places.v1.report``).
+
+An incident without a place of its own (nor one in the sentences just before it)
+takes the report's place, as a coder reads it:
+
+1. the most specific place the report names in its main country, not the
+   source's own place: "An argument broke out at a bar in Dothan, Alabama. ...
+   Two patrons were killed." is in Dothan, not merely in the United States;
+2. else the main country itself, at country precision, from any place named in it
+   (the dateline's or source's own place included);
+3. else the country a demonym names when the report names no place at all:
+   "Syrian regime shelling killed four" is in Syria (rule ``places.v1.demonym``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+import pycountry
+
+from ..records import CleanText, PlaceMention, PlacePrecision, Span
+
+REPORT_RULE = "places.v1.report"
+DEMONYM_RULE = "places.v1.demonym"
+
+# the more precise, the earlier; country and unknown never stand for a town
+_SPECIFIC: tuple[PlacePrecision, ...] = ("point", "near", "admin2", "region", "admin1")
+
+
+def country_name(code: str) -> str | None:
+    """The English short name of an ISO2 country code ("SY" -> "Syrian Arab Republic")."""
+    found = pycountry.countries.get(alpha_2=code)
+    return found.name if found is not None else None
+
+
+def _country_level(place: PlaceMention, country: str) -> PlaceMention:
+    return replace(
+        place,
+        name=country_name(country),
+        country=country,
+        admin1=None,
+        admin2=None,
+        lat=None,
+        lon=None,
+        geonameid=None,
+        precision="country",
+        is_source_location=False,
+    )
+
+
+def most_specific_place(places: Sequence[PlaceMention], country: str) -> PlaceMention | None:
+    """The report's most specific incident place in `country`.
+
+    Precision first (a town before its province), then how often the report names
+    the same place, then the earliest. Places of the source ("a spokesman in
+    Damascus", the dateline) never count; a "between X and Y" region does.
+    """
+    own = [p for p in places if p.country == country and not p.is_source_location]
+    ranked = [p for p in own if p.precision in _SPECIFIC]
+    if not ranked:
+        return None
+    best = min(ranked, key=lambda p: (_SPECIFIC.index(p.precision), p.span.start))
+    rivals = {(p.name, p.admin1) for p in ranked if p.precision == best.precision}
+    if len(rivals) > 1:
+        return None  # two towns: which one the figure is about is anyone's guess
+    return replace(best, rule=REPORT_RULE)
+
+
+@cache
+def _demonym_table() -> dict[str, str]:
+    from .gazetteer.build import data_rows
+
+    return {d.lower(): iso for d, iso in data_rows("demonyms.csv") if iso}
+
+
+_WORD = re.compile(r"[A-Z][A-Za-z]+")
+
+
+def demonym_place(clean: CleanText, country: str) -> PlaceMention | None:
+    """The first word of the report naming `country` as an adjective ("Syrian"), as a
+    country-level place (rule ``places.v1.demonym``); None when there is none."""
+    table = _demonym_table()
+    for sentence in clean.content():
+        for m in _WORD.finditer(sentence.text):
+            if table.get(m.group().lower()) != country:
+                continue
+            start = sentence.span.start + m.start()
+            return PlaceMention(
+                name=country_name(country),
+                country=country,
+                admin1=None,
+                admin2=None,
+                lat=None,
+                lon=None,
+                geonameid=None,
+                precision="country",
+                text=m.group(),
+                span=Span(start, start + len(m.group())),
+                sentence=sentence.index,
+                score=0.3,
+                rule=DEMONYM_RULE,
+            )
+    return None
+
+
+def report_place(
+    clean: CleanText, places: Sequence[PlaceMention], country: str | None
+) -> PlaceMention | None:
+    """The place of a figure whose sentences name none: the report's most specific
+    place in its main country, else that country, else a demonym's country."""
+    if country is None:
+        return None
+    specific = most_specific_place(places, country)
+    if specific is not None:
+        return specific
+    for place in sorted(
+        (p for p in places if p.country == country), key=lambda p: p.is_source_location
+    ):
+        return _country_level(place, country)
+    return demonym_place(clean, country)

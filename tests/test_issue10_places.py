@@ -1,0 +1,153 @@
+"""Issue 10: countries never lost, containers obeyed, the report's place as a fall-back.
+
+Each case is a short report of our own; the whole pipeline runs on it and the
+main incident's place is checked (country, province, name, precision).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tollwatch.evaluate.predict import main_incident
+from tollwatch.pipeline import Resources, extract
+from tollwatch.places.fallback import most_specific_place, report_place
+from tollwatch.records import CleanText, PlaceMention, Report, Sentence, Span
+from tollwatch.settings import Settings
+
+
+def incident_place(text: str, settings: Settings, resources: Resources) -> PlaceMention | None:
+    extraction = extract(Report(id="t", text=text), settings=settings, resources=resources)
+    main = main_incident(extraction)
+    assert main is not None, f"no incident in {text!r}"
+    return main.place
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "precision"),
+    [
+        # a country's own name is not a demonym, whatever key it shares with one
+        ("Junta airstrikes in Myanmar killed nine villagers on Sunday.", "MM", "country"),
+        ("Myanmar junta airstrikes kill nine villagers", "MM", "country"),
+        ("Three soldiers died in an ambush in southern Somalia.", "SO", "region"),
+        ("Police in Argentina said two people were shot dead at a fair.", "AR", "country"),
+        # a country named only as an adjective
+        ("Syrian regime shelling killed four", "SY", "country"),
+        ("Iraqi police said a roadside bomb killed two traders.", "IQ", "country"),
+    ],
+)
+def test_country_is_never_lost(
+    text: str, country: str, precision: str, settings: Settings, resources: Resources
+) -> None:
+    place = incident_place(text, settings, resources)
+    assert place is not None
+    assert (place.country, place.precision) == (country, precision)
+
+
+def test_demonym_is_not_a_place_on_its_own(settings: Settings, resources: Resources) -> None:
+    """ "Somali" stays an adjective: no town or country mention comes from it."""
+    place = incident_place("Somali troops killed four fighters near Baidoa.", settings, resources)
+    assert place is not None and place.name == "Baidoa" and place.country == "SO"
+
+
+def test_figure_without_place_takes_the_reports_town(
+    settings: Settings, resources: Resources
+) -> None:
+    text = (
+        "A quarrel started in a tavern in Dothan, Alabama, late on Friday. "
+        "The men stepped out into the parking lot. "
+        "One of them took a rifle from his pickup. "
+        "Two customers were killed."
+    )
+    place = incident_place(text, settings, resources)
+    assert place is not None
+    assert (place.country, place.admin1, place.name) == ("US", "Alabama", "Dothan")
+
+
+def _mention(name: str, precision: str, start: int, *, source: bool = False) -> PlaceMention:
+    return PlaceMention(
+        name=name,
+        country="SY",
+        admin1="Idlib",
+        admin2=None,
+        lat=35.9,
+        lon=36.6,
+        geonameid=None,
+        precision=precision,  # type: ignore[arg-type]
+        text=name,
+        span=Span(start, start + len(name)),
+        sentence=0,
+        is_source_location=source,
+    )
+
+
+def test_most_specific_place_prefers_towns_and_skips_the_source() -> None:
+    places = [
+        _mention("Idlib", "admin1", 0),
+        _mention("Damascus", "point", 10, source=True),
+        _mention("Saraqib", "point", 30),
+        _mention("Ariha", "near", 50),
+    ]
+    best = most_specific_place(places, "SY")
+    assert best is not None and best.name == "Saraqib"
+    assert best.rule == "places.v1.report"
+    assert most_specific_place(places, "IQ") is None
+
+
+def test_report_place_falls_back_to_a_demonym() -> None:
+    text = "Turkish drones struck a convoy; four died."
+    clean = CleanText("t", text, (Sentence(0, Span(0, len(text)), text),))
+    place = report_place(clean, [], "TR")
+    assert place is not None
+    assert (place.country, place.precision, place.text) == ("TR", "country", "Turkish")
+    assert report_place(clean, [], None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1", "name"),
+    [
+        (
+            "A gunman shot three guests dead at a party in Salem, Mass., on Saturday.",
+            "Massachusetts",
+            "Salem",
+        ),
+        (
+            "FORT WAYNE, Ind. (AP) - Police said a man shot and killed his neighbour on Friday.",
+            "Indiana",
+            "Fort Wayne",
+        ),
+        (
+            "Two men were shot dead outside a bar in Dothan, AL, late on Friday.",
+            "Alabama",
+            "Dothan",
+        ),
+    ],
+)
+def test_state_abbreviation_after_a_town_is_its_container(
+    text: str, admin1: str, name: str, settings: Settings, resources: Resources
+) -> None:
+    place = incident_place(text, settings, resources)
+    assert place is not None
+    assert (place.country, place.admin1, place.name) == ("US", admin1, name)
+
+
+def test_abbreviation_alone_is_no_place(settings: Settings, resources: Resources) -> None:
+    place = incident_place("Mass shooting kills four at a mall in Phoenix.", settings, resources)
+    assert place is not None and place.admin1 == "Arizona"
+
+
+def test_a_persons_name_is_not_a_place(settings: Settings, resources: Resources) -> None:
+    """ "Toney Keith White" ends in a town's name; later, "White" alone is still the man."""
+    text = (
+        "A judge sentenced Toney Keith White to 16 years for killing his daughter in Fort Wayne. "
+        "The judge told White the shooting was no accident."
+    )
+    place = incident_place(text, settings, resources)
+    assert place is not None and place.name == "Fort Wayne"
+
+
+def test_a_street_or_court_named_after_a_town_is_not_the_town(
+    settings: Settings, resources: Resources
+) -> None:
+    text = "Gunmen shot two men dead on Pinckney Avenue in Charlotte on Thursday."
+    place = incident_place(text, settings, resources)
+    assert place is not None and place.name == "Charlotte"
