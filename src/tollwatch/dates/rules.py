@@ -20,6 +20,7 @@ from .lang import DATE_WORDS
 from .words import (
     ALL_MONTHS,
     ALL_WEEKDAYS,
+    BARE_WEEKDAYS,
     DAY,
     FOREIGN_MONTHS,
     FULL_MONTH,
@@ -29,6 +30,7 @@ from .words import (
     UNIT,
     UNITS,
     WEEKDAY,
+    WEEKDAY_QUALIFIERS,
     WEEKDAYS,
     YEAR4,
     number_value,
@@ -146,12 +148,14 @@ MONTH_YEAR = re.compile(
     rf"\b(?P<m>{MONTH})(?:\s+of|\s+de|\s+del|,)?\s+(?P<y>{YEAR4})(?![\w%]|[.,]\d)", re.IGNORECASE
 )
 BARE_MONTH = re.compile(
-    rf"(?:\b(?P<p>in|during|early|late|mid|last|this|en|durante|el\s+pasado\s+mes\s+de)[\s-]+"
-    rf"|(?<=since\s)|(?<=desde\s))(?P<m>{FULL_MONTH})\b(?!\s*\d)",
+    rf"(?:\b(?P<p>in|during|early|late|mid|last|this|en|durante|el\s+pasado\s+mes\s+de"
+    rf"|em|début|fin|no\s+in[íi]cio\s+de|em\s+meados\s+de|no\s+final\s+de)[\s-]+"
+    rf"|(?<=since\s)|(?<=desde\s)|(?<=depuis\s))(?P<m>{FULL_MONTH})\b(?!\s*\d)",
     re.IGNORECASE,
 )
 YEAR = re.compile(
-    rf"(?:\b(?P<p>in|during|throughout|early|late|mid|en|durante)[\s-]+|(?<=since\s)|(?<=desde\s))"
+    rf"(?:\b(?P<p>in|during|throughout|early|late|mid|en|durante|em|début|fin)[\s-]+"
+    rf"|(?<=since\s)|(?<=desde\s)|(?<=depuis\s))"
     rf"(?P<y>{YEAR4})(?![\w%]|[.,]\d|\s*[-–/]\s*\d)",
     re.IGNORECASE,
 )
@@ -329,14 +333,25 @@ def _int(text: str | None) -> int | None:
 
 # --- weekdays -------------------------------------------------------------------------
 
+_QUALIFIER = "|".join(
+    r"\s+".join(re.escape(part) for part in word.split())
+    for word in sorted(
+        {"last", "this", "past", "next", "on", "el pasado", "el próximo", "el", "este", "pasado",
+         "próximo", "proximo", *WEEKDAY_QUALIFIERS},
+        key=len, reverse=True,
+    )
+)
 WEEKDAY_RE = re.compile(
-    rf"\b(?:(?P<q>last|this|past|next|on|el\s+pasado|el\s+próximo|el|este|pasado|próximo|proximo)"
-    rf"\s+)?(?P<w>{WEEKDAY})\b(?:\s+(?P<pasado>pasado))?(?:['’]s)?"
+    rf"\b(?:(?P<q>{_QUALIFIER})\s+)?(?P<w>{WEEKDAY})(?![\w-])(?:\s+(?P<pasado>pasado))?(?:['’]s)?"
     r"(?:\s+(?P<part>night|morning|evening|afternoon|noche|por\s+la\s+(?:mañana|tarde|noche)))?\b",
     re.IGNORECASE,
 )
-_FUTURE = frozenset({"next", "próximo", "proximo", "el próximo"})
-_PAST = frozenset({"last", "past", "pasado", "el pasado"})
+_FUTURE = frozenset({"next", "próximo", "proximo", "el próximo"}) | {
+    word for word, kind in WEEKDAY_QUALIFIERS.items() if kind == "next"
+}
+_PAST = frozenset({"last", "past", "pasado", "el pasado"}) | {
+    word for word, kind in WEEKDAY_QUALIFIERS.items() if kind == "past"
+}
 
 
 def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -348,7 +363,7 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     if word.lower() in WEEKDAYS:
         if not (ctx.upper or word[:1].isupper()):
             return None
-    elif not qualifier and not m.group("pasado"):
+    elif not qualifier and not m.group("pasado") and word.lower() not in BARE_WEEKDAYS:
         return None  # Spanish weekdays need 'el'/'este'/'pasado' ("Santo Domingo" is a place)
     if ctx.published is None:
         return _reading(m, None, "unknown", relative=True, rule=RULE_WEEKDAY, kind="weekday")

@@ -26,6 +26,12 @@ FOREIGN_MONTHS = frozenset(ALL_MONTHS) - frozenset(MONTHS)
 ALL_WEEKDAYS: dict[str, int] = {
     word: value for w in DATE_WORDS.values() for word, value in w.weekdays.items()
 }
+# Words before a weekday, every language's: "past", "this" or "next" (dates/lang/base.py).
+WEEKDAY_QUALIFIERS: dict[str, str] = {
+    " ".join(word.split()): kind for w in DATE_WORDS.values()
+    for word, kind in w.weekday_qualifiers.items()
+}
+BARE_WEEKDAYS = frozenset(word for w in DATE_WORDS.values() for word in w.bare_weekdays)
 NUMBER_WORDS: dict[str, int] = {
     word: value for w in DATE_WORDS.values() for word, value in w.numbers.items()
 }
@@ -48,7 +54,7 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|º|°)?"
 # The cheap pre-check: a sentence is cut into lower-case words once, and each family of
 # rules runs only when one of its words (or, for numeric dates, a digit pattern) is there.
 # One big case-insensitive alternation costs ~10x more per sentence than this.
-WORD = re.compile(r"[a-záéíóúñü]+")
+WORD = re.compile(r"[a-záéíóúñüàâçèêëîïôõãûœ]+")
 DIGITS = re.compile(r"\d[/.-]\d|\b(?:1[89]|20)\d\d\b")
 MONTH_WORDS = frozenset(ALL_MONTHS)
 WEEKDAY_WORDS = frozenset(ALL_WEEKDAYS)

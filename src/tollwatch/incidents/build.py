@@ -44,6 +44,7 @@ from ..records import (
     TollMention,
 )
 from ..settings import Settings
+from ..tolls.lang import TOLL_WORDS
 from ..violence.detect import relevance_score
 from . import corefer, structure
 from .context import Context, actor_side
@@ -52,7 +53,9 @@ from .draft import RULE, Draft, sum_tolls
 # Words before a figure that mark it as distinct from the figure before it.
 _DISTINCT = re.compile(
     r"\b(another|other|further|additional|also|separate(?:ly)?|meanwhile|elsewhere|"
-    r"second|new)\b",
+    r"second|new"
+    + "".join(f"|{w.distinct}" for w in TOLL_WORDS.values() if w.distinct)  # tolls/lang/
+    + r")\b",
     re.IGNORECASE,
 )
 
@@ -71,7 +74,9 @@ _LEFT_OUT = frozenset({"cumulative", "background", "split"})
 
 # Words that mark a figure as an earlier, superseded toll of an incident already told.
 _EARLIER = re.compile(
-    r"\b(earlier|initially|initial|previously|previous|first\s+reports?|had\s+put)\b",
+    r"\b(earlier|initially|initial|previously|previous|first\s+reports?|had\s+put"
+    + "".join(f"|{w.earlier}" for w in TOLL_WORDS.values() if w.earlier)  # tolls/lang/
+    + r")\b",
     re.IGNORECASE,
 )
 

@@ -58,7 +58,8 @@ _LINE_BREAK = re.compile(r"\n(?![ \t]*[a-z])")
 # Linear: a run of marks is matched whole, from its first mark only (a line of 180
 # periods made the former `(?:\.{3}|…|[.!?])+` backtrack exponentially).
 _CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s)")
-_WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z][A-Za-z.]*)\.$")  # tried from word starts only
+# Any script's letters: "blessés." is a word, not the initial "s." (tried from word starts only)
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_](?:[^\W\d_]|\.)*)\.$")
 _WORD_WINDOW = 64
 _NEXT_WORD = re.compile(r"\s*[\"'“‘«(\[]*([A-Za-z]+|\d)?")
 _FINAL_PUNCT = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")

@@ -1,10 +1,18 @@
 """The clause grammar: a figure next to an outcome word or verb, in any language.
 
-`ClauseGrammar.compile(tables)` builds two patterns from the languages' `TollWords`
-(tolls/lang/): a figure before an outcome word ("al menos 3 muertos", "deja 5 heridos",
-"12 morts") and a verb before a figure ("asesinan a 4"). The words come from the
-tables; the rules, the qualifier convention (docs/tolls.md) and the flags are the
-same for every language.
+`ClauseGrammar.compile(tables)` builds one pattern from the languages' `TollWords`
+(tolls/lang/), with three shared rules whose words come from the tables:
+
+* figure before an outcome word, up to six words apart: "al menos 3 muertos",
+  "deja 5 heridos", "12 morts", "vingt soldats ont été tués", "مقتل 5"; a figure
+  after a conjunction in between counts too ("trois gendarmes et un civil tués");
+* verb before a figure: "asesinan a 4", "a tué au moins huit civils";
+* noun before a figure: "la mort de deux militaires", "a morte de dois".
+
+The qualifier convention (docs/tolls.md: "at least N" best N, "more than N" best
+N+1, vague amounts under one convention) and the flags are the same for every
+language. `SentenceCues.compile(tables)` gives the sentence cues ("update", "claim_cue",
+"aggregate_cue", "cumulative") that `tolls/find.py` sets on every figure of a sentence.
 """
 
 from __future__ import annotations
@@ -15,13 +23,29 @@ from dataclasses import dataclass
 
 from ..records import Outcome
 from .lang import TollWords
+from .lang.base import SENTENCE_CUES
 from .phrases import Binding, free
 
 _OUTCOMES: tuple[Outcome, ...] = ("killed", "wounded", "abducted", "missing")
+_DIGITS = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?!\d)|\d+"
+_TOKEN = r"[^\W\d_][\w'’-]*"
+_GAP_WORDS = 6
 
 
 def _union(pieces: Iterable[str]) -> str:
     return "|".join(piece for piece in pieces if piece)
+
+
+def _words(keys: Iterable[str]) -> str:
+    """An alternation of literal words, longest first, spaces matching any blank."""
+    return "|".join(
+        r"\s+".join(re.escape(part) for part in key.split())
+        for key in sorted(keys, key=len, reverse=True)
+    )
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 @dataclass(frozen=True)
@@ -30,84 +54,207 @@ class ClauseGrammar:
 
     pattern: re.Pattern[str]
     numbers: Mapping[str, int]
+    vague: Mapping[str, int]
+    multipliers: Mapping[str, int]
     outcome_words: tuple[tuple[Outcome, re.Pattern[str]], ...]
     verb_words: tuple[tuple[Outcome, re.Pattern[str]], ...]
+    noun_words: tuple[tuple[Outcome, re.Pattern[str]], ...]
     qualifier_words: tuple[tuple[str, re.Pattern[str]], ...]
+    figure: re.Pattern[str]
+    verb_before: re.Pattern[str]
 
     @classmethod
     def compile(cls, tables: Iterable[TollWords]) -> ClauseGrammar | None:
         """The grammar of these languages, or None when none of them has clause words."""
         tables = tuple(tables)
-        numbers = {word: value for t in tables for word, value in t.numbers.items()}
+        numbers = {_key(w): value for t in tables for w, value in t.numbers.items()}
+        vague = {_key(w): value for t in tables for w, value in t.vague.items()}
+        multipliers = {_key(w): value for t in tables for w, value in t.multipliers.items()}
         outcomes = {o: _union(t.outcomes.get(o, "") for t in tables) for o in _OUTCOMES}
         verbs = {o: _union(t.verbs.get(o, "") for t in tables) for o in _OUTCOMES}
+        nouns = {o: _union(t.nouns.get(o, "") for t in tables) for o in _OUTCOMES}
         kinds = sorted({kind for t in tables for kind in t.qualifiers})
         qualifiers = {k: _union(t.qualifiers.get(k, "") for t in tables) for k in kinds}
         outcome = _union(outcomes.values())
         verb = _union(verbs.values())
         if not outcome or not verb:
             return None
-        number = "|".join(sorted(numbers, key=len, reverse=True))
-        figure = rf"\d+|{number}" if number else r"\d+"
+        leaves = _union(t.leaves for t in tables)
+        objects = _union(t.objects for t in tables)
+        conjunction = _union(t.conjunctions for t in tables)
+        noun = _union(nouns.values())
+        figure = _union((_DIGITS, _words(vague), _words(numbers)))
+        multiplier = _words(multipliers)
+        n_piece = _figure_piece("n", figure, multiplier)
         qualifier = _union(qualifiers.values())
-        q1 = rf"(?:(?P<q>{qualifier})\s+)?" if qualifier else ""
-        q2 = rf"(?:(?P<q2>{qualifier})\s+)?" if qualifier else ""
+        q1, q2, q3 = (
+            (rf"(?:(?P<{name}>{qualifier})\s+)?" if qualifier else "") for name in ("q", "q2", "q3")
+        )
+        obj = rf"(?:(?:{objects})\s+)?" if objects else ""
+        not_figure = rf"(?!(?:{figure})(?![\w'’-]))"
+        coordinated = (
+            rf"|(?:{conjunction})\s+(?:(?:{qualifier})\s+)?(?:{figure})\s+" if conjunction else ""
+        )
+        gap = rf"(?P<gap>(?:{not_figure}{_TOKEN}\s+{coordinated}){{0,{_GAP_WORDS}}}?)"
+        before = _union((verb, leaves))
+        third = (
+            rf"|(?<![\w-])(?P<o3>{noun})\s+{q3}{_figure_piece('n3', figure, multiplier)}"
+            rf"(?![\w'’-])"
+            if noun
+            else ""
+        )
         pattern = re.compile(
-            rf"(?<![\w-])(?:(?P<v>{verb})\s+(?:a\s+)?)?{q1}"
-            rf"(?P<n>{figure})\s+(?:[^\W\d_]+\s+){{0,3}}?(?P<o>{outcome})(?![\w-])"
-            rf"|(?<![\w-])(?P<o2>{verb})\s+a\s+{q2}(?P<n2>{figure})(?![\w-])",
+            rf"(?<![\w-])(?:(?P<v>{before})\s+{obj})?{q1}{n_piece}\s+{gap}(?P<o>{outcome})"
+            rf"(?![\w-])"
+            rf"|(?<![\w-])(?P<o2>{verb})\s+{obj}{q2}{_figure_piece('n2', figure, multiplier)}"
+            rf"(?![\w'’-])"
+            rf"{third}",
             re.IGNORECASE,
         )
         return cls(
             pattern,
             numbers,
+            vague,
+            multipliers,
             tuple((o, re.compile(p, re.IGNORECASE)) for o, p in outcomes.items() if p),
             tuple((o, re.compile(p, re.IGNORECASE)) for o, p in verbs.items() if p),
+            tuple((o, re.compile(p, re.IGNORECASE)) for o, p in nouns.items() if p),
             tuple((k, re.compile(p, re.IGNORECASE)) for k, p in qualifiers.items()),
+            re.compile(
+                rf"(?:{conjunction})\s+(?:(?P<q>{qualifier})\s+)?(?P<n>{figure})\s"
+                if conjunction and qualifier
+                else r"(?!x)x(?P<q>)(?P<n>)",
+                re.IGNORECASE,
+            ),
+            re.compile(rf"(?<![\w-])(?:{before})(?![\w-])", re.IGNORECASE),
         )
 
     def number(self, text: str) -> int | None:
-        """The value of a digit string or one number word of these languages, else None."""
-        raw = text.strip().lower()
-        return int(raw) if raw.isdigit() else self.numbers.get(raw)
+        """The value of a digit string ("6 000") or one number word of these languages."""
+        raw = _key(text)
+        digits = re.sub(r"[.,\u00a0\u202f ]", "", raw)
+        if digits.isdigit():
+            return int(digits)
+        return self.numbers.get(raw, self.vague.get(raw))
 
-    def outcome(self, word: str, *, verb: bool) -> Outcome | None:
+    def value(self, figure: str, multiplier: str | None) -> int | None:
+        """A figure times its multiplier word ("quatro mil" -> 4000), else None."""
+        value = self.number(figure)
+        if value is None or not multiplier:
+            return value
+        return value * self.multipliers.get(_key(multiplier), 1)
+
+    def is_vague(self, figure: str) -> bool:
+        return _key(figure) in self.vague
+
+    def outcome(self, word: str, *, verb: bool = False, noun: bool = False) -> Outcome | None:
         """The outcome an outcome word (or, with `verb`, a verb) of these languages names."""
-        for outcome, pattern in self.verb_words if verb else self.outcome_words:
+        table = self.noun_words if noun else self.verb_words if verb else self.outcome_words
+        for outcome, pattern in table:
             if pattern.fullmatch(word):
                 return outcome
+        if verb:
+            return "killed"  # a "leave" verb ("deja", "fait") before a figure and its outcome
         return None
 
     def qualifier(self, word: str) -> str | None:
         for kind, pattern in self.qualifier_words:
-            if pattern.fullmatch(word):
+            if pattern.fullmatch(_key(word)) or pattern.fullmatch(word):
                 return kind
         return None
+
+
+def _figure_piece(name: str, figure: str, multiplier: str) -> str:
+    more = rf"(?:\s+(?P<{name}m>{multiplier}))?" if multiplier else ""
+    return rf"(?P<{name}>{figure}){more}"
+
+
+@dataclass(frozen=True)
+class SentenceCues:
+    """Each sentence cue's words in every language read (`SENTENCE_CUES`)."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+    @classmethod
+    def compile(cls, tables: Iterable[TollWords]) -> SentenceCues:
+        tables = tuple(tables)
+        found = []
+        for flag in SENTENCE_CUES:
+            words = _union(t.cues.get(flag, "") for t in tables)
+            if words:
+                found.append((flag, re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I)))
+        return cls(tuple(found))
+
+    def flags(self, text: str) -> set[str]:
+        """The cue flags whose words occur in `text`."""
+        return {flag for flag, pattern in self.patterns if pattern.search(text)}
 
 
 def clause_tolls(text: str, bound: list[Binding], grammar: ClauseGrammar) -> list[Binding]:
     """Figures bound by the clause rules: "Asesinan a 4", "deja 3 muertos", "12 morts"."""
     found: list[Binding] = []
-    for match in grammar.pattern.finditer(text):
-        n, o, q = ("n", "o", "q") if match.group("n") else ("n2", "o2", "q2")
-        value = grammar.number(match.group(n))
-        outcome = grammar.outcome(match.group(o), verb=o == "o2")
-        if value is None or outcome is None:
+    pos = 0
+    while (match := grammar.pattern.search(text, pos)) is not None:
+        pos = match.end()
+        if match.group("n") is not None:
+            n, o, q, verb, noun = "n", "o", "q", False, False
+        elif match.group("n2") is not None:
+            n, o, q, verb, noun = "n2", "o2", "q2", True, False
+        else:
+            n, o, q, verb, noun = "n3", "o3", "q3", False, True
+        outcome = grammar.outcome(match.group(o), verb=verb, noun=noun)
+        if n == "n" and _loose_article(grammar, match):
+            pos = match.end(n)  # read on from the article: "Une frappe a tué 8 civils"
             continue
-        if not free(bound + found, match.start(n), match.end(n)):
+        if outcome is None:
             continue
-        qualifier = match.group(q) if q in match.re.groupindex else None
-        kind = grammar.qualifier(qualifier) if qualifier else None
-        low: int | None = value
-        high: int | None = value
-        if kind == "more":
-            value += 1
-            low, high = value, None
-        elif kind == "least":
-            high = None
-        elif kind:
-            low, high = None, None
-        start = match.start(q) if qualifier else match.start(n)
-        found.append(Binding(outcome, low, value, high, start, match.end(n),
-                             trigger=(match.start(o), match.end(o)), flags={"clause"}))
+        multiplied = match.group(n + "m")
+        first = match.start(q) if match.group(q) else match.start(n)
+        figures = [(match.group(q), match.group(n), multiplied, first, match.start(n),
+                    match.end(n + "m") if multiplied else match.end(n))]
+        if n == "n" and match.group("gap"):
+            offset = match.start("gap")
+            for extra in grammar.figure.finditer(match.group("gap")):
+                first = extra.start("q") if extra.group("q") else extra.start("n")
+                figures.append((extra.group("q"), extra.group("n"), None, offset + first,
+                                offset + extra.start("n"), offset + extra.end("n")))
+        for qualifier, figure, multiplier, first, start, end in figures:
+            binding = _binding(grammar, outcome, qualifier, figure, multiplier, start, end,
+                               (match.start(o), match.end(o)))
+            if binding is not None and free(bound + found, start, end):
+                binding.start = first
+                found.append(binding)
     return found
+
+
+def _loose_article(grammar: ClauseGrammar, match: re.Match[str]) -> bool:
+    """ "Une attaque a fait des morts": a word for one far from its outcome is an article."""
+    if grammar.number(match.group("n")) != 1 or match.group("n").isdigit():
+        return False
+    gap = match.group("gap") or ""
+    return len(gap.split()) > 3 or grammar.verb_before.search(gap) is not None
+
+
+def _binding(
+    grammar: ClauseGrammar, outcome: Outcome, qualifier: str | None, figure: str,
+    multiplier: str | None, start: int, end: int, trigger: tuple[int, int],
+) -> Binding | None:
+    value = grammar.value(figure, multiplier)
+    if value is None:
+        return None
+    kind = grammar.qualifier(qualifier) if qualifier else None
+    low: int | None = value
+    high: int | None = value
+    flags = {"clause"}
+    if grammar.is_vague(figure):
+        high = None  # "dozens": at least the convention's figure, as in English
+        flags.add("vague")
+    elif kind == "more":
+        value += 1
+        low, high = value, None
+    elif kind == "least":
+        high = None
+    elif kind:
+        low, high = None, None
+    return Binding(outcome, low, value, high, start, end, trigger=trigger, flags=flags)
+

@@ -27,7 +27,7 @@ from dataclasses import replace
 from ..errors import SettingsError
 from ..records import CleanText, Sentence, Span, Toll, TollMention
 from ..settings import Settings
-from .clauses import ClauseGrammar, clause_tolls
+from .clauses import ClauseGrammar, SentenceCues, clause_tolls
 from .implicit import plurals, singulars, zeros
 from .lang import TOLL_WORDS
 from .lexicon import PRECHECK
@@ -40,6 +40,8 @@ RULE = "tolls.v1"
 VAGUE_CONVENTIONS = frozenset({"tolls.vague.v1"})  # numbers.VAGUE_MINIMUM / VAGUE_FLOOR
 # The clause rules with the words of every language read (tolls/lang/).
 _CLAUSES = ClauseGrammar.compile(TOLL_WORDS.values())
+# The sentence cues of the other languages (update, claim, aggregate, cumulative).
+_CUES = SentenceCues.compile(w for w in TOLL_WORDS.values() if w.code != "en")
 
 
 _ARTICLE = re.compile(r"(?<![\w-])(?:an?|both|one)(?=\s+[\w'’-]+)", re.IGNORECASE)
@@ -298,10 +300,12 @@ def _adjacent(text: str, first: Quantity, second: Quantity) -> bool:
 def _sentence_flags(text: str, bound: list[Binding]) -> None:
     if not bound:
         return
+    worded = _CUES.flags(text)
     cues = {
-        "aggregate_cue": _AGGREGATE.search(text),
-        "cumulative": _CUMULATIVE.search(text),
-        "claim_cue": _CLAIM.search(text) and not _NO_CLAIM.search(text),
+        "aggregate_cue": _AGGREGATE.search(text) or "aggregate_cue" in worded,
+        "cumulative": _CUMULATIVE.search(text) or "cumulative" in worded,
+        "claim_cue": (_CLAIM.search(text) or "claim_cue" in worded) and not _NO_CLAIM.search(text),
+        "update": "update" in worded,
     }
     summary = bool(_SUMMARY.match(text))
     background = _BACKGROUND.search(text)

@@ -100,7 +100,9 @@ _ACCIDENT = re.compile(
     r"\b(?:crash(?:ed|es)?|accidents?|accidental(?:ly)?|earthquakes?|floods?|flooding|storms?|"
     r"hurricanes?|tsunami|landslides?|avalanches?|collapsed?|derail\w*|drown\w*|overdose|"
     r"disease|cancer|illness|heart\s+attack|stroke|suicide\s+by|killed\s+himself|"
-    r"killed\s+herself|natural\s+causes|epidemic|outbreak|virus|fire\s+broke\s+out)\b"
+    r"killed\s+herself|natural\s+causes|epidemic|outbreak|virus|fire\s+broke\s+out"
+    + "".join(f"|{w.accident}" for w in VIOLENCE_WORDS.values() if w.accident)
+    + r")\b"
 )
 # A killing told as what a protest, a funeral or a memorial is about: background.
 _PROTEST_FRAME = re.compile(

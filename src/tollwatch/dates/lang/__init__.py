@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from . import en, es
+from . import en, es, fr, pt
 from .base import DateWords
 
 DATE_WORDS: Mapping[str, DateWords] = MappingProxyType(
-    {words.code: words for words in (en.WORDS, es.WORDS)}
+    {words.code: words for words in (en.WORDS, es.WORDS, fr.WORDS, pt.WORDS)}
 )
 
 __all__ = ["DATE_WORDS", "DateWords"]

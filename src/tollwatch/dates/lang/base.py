@@ -27,6 +27,10 @@ class DateWords:
     * `units`: unit words -> "day" | "hour" | "week" | "month" | "year".
     * `relative`: lower-case words that make the relative rules worth running.
     * `phrases`: relative phrase (words separated by single spaces) -> resolver name.
+    * `weekday_qualifiers`: words before a weekday -> "past" ("el pasado", "dernier"),
+      "this" ("el", "le", "na", "del") or "next" (a plan: not read).
+    * `bare_weekdays`: weekday names read without a qualifier ("dimanche", "quarta-feira");
+      the others need one ("el domingo": "Santo Domingo" is a place).
     """
 
     code: str
@@ -37,3 +41,5 @@ class DateWords:
     units: Mapping[str, str] = field(default_factory=dict)
     relative: frozenset[str] = frozenset()
     phrases: Mapping[str, str] = field(default_factory=dict)
+    weekday_qualifiers: Mapping[str, str] = field(default_factory=dict)
+    bare_weekdays: frozenset[str] = frozenset()

@@ -28,11 +28,16 @@ WORDS = DateWords(
         "ayer", "anteayer", "antier", "hoy", "anoche", "hace", "pasado", "pasada", "mañana",
         "tarde", "noche", "fin",
     }),
+    weekday_qualifiers={
+        "del": "this", "la noche del": "this", "la madrugada del": "this",
+        "la tarde del": "this", "la mañana del": "this", "este": "this", "esta": "this",
+    },
     phrases={
         "hoy": "days:0", "esta mañana": "days:0", "esta tarde": "days:0",
         "esta noche": "days:0",
         "ayer": "days:1", "anoche": "days:1", "anteayer": "days:2", "antier": "days:2",
-        "la semana pasada": "previous_week", "esta semana": "week_so_far",
+        "la semana pasada": "previous_week", "esta madrugada": "days:0",
+        "la víspera": "days:1", "antenoche": "days:2", "esta semana": "week_so_far",
         "el fin de semana": "weekend", "el pasado fin de semana": "previous_weekend",
         "el mes pasado": "months:1", "este mes": "month_so_far",
         "el año pasado": "previous_year", "este año": "year_so_far",

@@ -14,23 +14,51 @@ from dataclasses import dataclass, field
 
 from ...records import Outcome
 
+# The flags a sentence cue sets on every figure of its sentence (`tolls/find.py`):
+# "aggregate_cue" (a total over days or events), "cumulative" (a war total, left out),
+# "update" (the toll rose to N), "claim_cue" (a party's claim of its own action).
+SENTENCE_CUES: tuple[str, ...] = ("aggregate_cue", "cumulative", "update", "claim_cue")
+
 
 @dataclass(frozen=True)
 class TollWords:
     """The words of one language that the clause grammar (`tolls/clauses.py`) binds.
 
-    * `numbers`: number words ("dos" -> 2) read where a figure may stand.
+    * `numbers`: number words ("dos" -> 2) read where a figure may stand; a key may be
+      several words ("quatre mille"); "mil" / "mille" multiply the figure before them
+      when listed in `multipliers`.
+    * `vague`: vague amounts -> best under the shared convention (docs/tolls.md):
+      "des dizaines" 24, "une dizaine" 10, "centenas" 200; no low or high.
+    * `multipliers`: words after a figure that multiply it ("mil" -> 1000).
     * `precheck`: lower-case stems; a sentence with none of them has no toll in it.
     * `qualifiers`: kind -> alternation, kinds as in `tolls/numbers.py`: "least" (al
       menos), "more" (más de), "about" (unos, cerca de), "nearly", "upto", "fewer".
     * `outcomes`: outcome -> words written after the figure ("3 muertos", "5 blessés").
     * `verbs`: outcome -> verbs written before the figure ("asesinan a 4", "deja 3").
+    * `leaves`: verbs that leave a toll, read only before a figure and its outcome word
+      ("deja 3 muertos", "fait 12 morts", "faz 11 mortos").
+    * `objects`: words between a verb and its figure ("a" in "asesinan a 4").
+    * `nouns`: outcome -> nouns written before the figure, with the words between
+      ("la mort de 3", "la cifra de muertos a 12": "toll" nouns of `cues`).
+    * `conjunctions`: "et", "y", "e": "3 gendarmes et un civil tués" counts both.
+    * `cues`: flag -> words of the sentence that set it (`SENTENCE_CUES`).
+    * `earlier`: words marking a figure as an earlier, superseded toll ("un premier bilan").
+    * `distinct`: words marking a figure as distinct from the one before ("otros").
     """
 
     code: str
     name: str
     numbers: Mapping[str, int] = field(default_factory=dict)
+    vague: Mapping[str, int] = field(default_factory=dict)
+    multipliers: Mapping[str, int] = field(default_factory=dict)
     precheck: str = ""
     qualifiers: Mapping[str, str] = field(default_factory=dict)
     outcomes: Mapping[Outcome, str] = field(default_factory=dict)
     verbs: Mapping[Outcome, str] = field(default_factory=dict)
+    leaves: str = ""
+    objects: str = ""
+    nouns: Mapping[Outcome, str] = field(default_factory=dict)
+    conjunctions: str = ""
+    cues: Mapping[str, str] = field(default_factory=dict)
+    earlier: str = ""
+    distinct: str = ""

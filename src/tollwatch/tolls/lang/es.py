@@ -8,40 +8,86 @@ NUMBERS: dict[str, int] = {
     "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
     "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
     "catorce": 14, "quince": 15, "dieciséis": 16, "dieciseis": 16, "diecisiete": 17,
-    "dieciocho": 18, "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40,
-    "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90,
-    "cien": 100,
+    "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiún": 21, "veintiuno": 21,
+    "veintidós": 22, "veintitrés": 23, "veinticuatro": 24, "veinticinco": 25, "treinta": 30,
+    "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
+    "noventa": 90, "cien": 100,
+}  # fmt: skip
+
+VAGUE: dict[str, int] = {
+    "decenas": 24, "docenas": 24, "una docena": 12, "una decena": 10, "centenares": 200,
+    "cientos": 200, "varios": 3, "varias": 3, "miles": 2000,
 }  # fmt: skip
 
 WORDS = TollWords(
     code="es",
     name="Spanish",
     numbers=NUMBERS,
+    vague=VAGUE,
+    multipliers={"mil": 1000, "millones": 1_000_000},
     precheck=(
-        r"muert|asesin|ejecut|herid|lesionad|secuestr|desaparec|cuerpo|cad[aá]ver|ultim"
-        r"|acribill|masacr|fallec|matan|mata|mató"
+        r"muert|murie|asesin|ejecut|herid|lesionad|secuestr|desaparec|cuerpo|cad[aá]ver|ultim"
+        r"|acribill|masacr|fallec|matan|mata|mató|perdieron la vida|sin vida|dado de baja"
+        r"|abatid|v[ií]ctimas"
     ),
     qualifiers={
-        "least": r"al\s+menos|por\s+lo\s+menos",
+        "least": r"al\s+menos|por\s+lo\s+menos|como\s+m[ií]nimo",
         "more": r"m[aá]s\s+de",
-        "about": r"cerca\s+de|unos|unas",
+        "about": r"cerca\s+de|unos|unas|alrededor\s+de|aproximadamente",
     },
     outcomes={
         "killed": (
             r"muert[oa]s|asesinad[oa]s|ejecutad[oa]s|sin\s+vida|decapitad[oa]s|calcinad[oa]s"
             r"|descuartizad[oa]s|ultimad[oa]s|acribillad[oa]s|masacrad[oa]s|fallecid[oa]s"
-            r"|cuerpos|cad[aá]veres|mueren|muertes|homicidios|asesinatos|ejecuciones|embolsados"
+            r"|cuerpos|cad[aá]veres|mueren|murieron|muertes|homicidios|asesinatos|ejecuciones"
+            r"|embolsados|perdieron\s+la\s+vida|abatid[oa]s|dad[oa]s\s+de\s+baja"
+            r"|v[ií]ctimas\s+mortales"
         ),
         "wounded": r"herid[oa]s|lesionad[oa]s",
-        "abducted": r"secuestrad[oa]s",
+        "abducted": r"secuestrad[oa]s|plagiad[oa]s",
         "missing": r"desaparecid[oa]s",
     },
     verbs={
         "killed": (
             r"matan|mata|mat[oó]|mataron|asesinan|asesina|asesin[oó]|asesinaron|ejecutan"
-            r"|ejecuta|ejecutaron|ultiman|acribillan|masacran|deja|dejan|dej[oó]"
+            r"|ejecuta|ejecutaron|ultiman|acribillan|masacran|abatieron|abaten|murieron|mueren"
+            r"|matado|asesinado|abatido"
         ),
-        "wounded": r"hieren",
-        "abducted": r"secuestran|levantan",
+        "wounded": r"hieren|hirieron",
+        "abducted": r"secuestran|secuestraron|levantan",
     },
+    leaves=r"deja|dejan|dej[oó]|dejaron|dejando|cobra|cobr[oó]|causa|caus[oó]",
+    objects=r"a",
+    nouns={
+        "killed": (
+            r"la\s+muerte\s+de|el\s+asesinato\s+de|la\s+cifra\s+de\s+(?:muertos|v[ií]ctimas)"
+            r"\s+(?:[\w-]+\s+){0,8}?(?:sube|subi[oó]|asciende|ascendi[oó]|aument[oó]|lleg[oó])"
+            r"\s+a|haber\s+dado\s+de\s+baja\s+a"
+        ),
+    },
+    conjunctions=r"y",
+    cues={
+        "aggregate_cue": (
+            r"en\s+(?:dos|tres|cuatro|cinco|\d+)\s+d[ií]as|en\s+total|fin\s+de\s+semana"
+            r"|entre\s+el\s+(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\s+y"
+            r"|esta\s+semana|en\s+(?:dos|tres|varios)\s+ataques|en\s+hechos\s+distintos"
+        ),
+        "cumulative": (
+            r"desde\s+(?:\w+\s+){0,2}(?:19|20)\d\d|desde\s+el\s+inicio|en\s+lo\s+que\s+va"
+            r"|en\s+(?:19|20)\d\d\s+se\s+registraron"
+        ),
+        "update": (
+            r"sube\s+a|subi[oó]\s+a|asciende\s+a|ascendi[oó]\s+a|elev[oó]|eleva\s+a"
+            r"|aument[oó]\s+a|aumenta\s+a|nuevo\s+balance"
+        ),
+        "claim_cue": (
+            r"(?:asegur|afirm|dij|dice|reivindic|atribuy)\w*\s+haber\s+(?:dado\s+de\s+baja"
+            r"|matado|asesinado|abatido|eliminado)"
+        ),
+    },
+    earlier=(
+        r"primer\s+balance|primer\s+reporte|inicialmente|previamente|en\s+un\s+principio"
+        r"|hab[ií]an\s+informado"
+    ),
+    distinct=r"otr[oa]s|tambi[ée]n|adem[aá]s|por\s+otra\s+parte",
 )

@@ -4,10 +4,82 @@ from __future__ import annotations
 
 from .base import TollWords
 
+NUMBERS: dict[str, int] = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+    "quinze": 15, "seize": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19, "vingt": 20,
+    "vingt-cinq": 25, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+    "soixante-dix": 70, "quatre-vingts": 80, "quatre-vingt-dix": 90, "cent": 100,
+    "deux cents": 200, "trois cents": 300, "mille": 1000,
+}  # fmt: skip
+
+VAGUE: dict[str, int] = {
+    "une dizaine": 10, "une douzaine": 12, "une quinzaine": 15, "une vingtaine": 20,
+    "une trentaine": 30, "une quarantaine": 40, "une cinquantaine": 50,
+    "une soixantaine": 60, "une centaine": 100, "des dizaines": 24, "plusieurs dizaines": 24,
+    "des centaines": 200, "plusieurs centaines": 200, "plusieurs": 3, "quelques": 3,
+    "des milliers": 2000,
+}  # fmt: skip
+
+_KILLED = (
+    r"morts?|mortes|tu[ée]e?s?|tu[ée]s|décédée?s?|d[ée]c[èe]s|victimes|cadavres|corps\s+sans\s+vie"
+    r"|perdu\s+la\s+vie|trouvé\s+la\s+mort|neutralisée?s?|abattue?s?|ex[ée]cut[ée]e?s?"
+    r"|égorgée?s?|assassinée?s?|massacrée?s?|péri|sont\s+mort(?:e?s)?|ont\s+péri"
+)
+
 WORDS = TollWords(
     code="fr",
     name="French",
-    precheck=r"morts|tu[ée]s|bless",
-    outcomes={"killed": r"morts|tu[ée]s", "wounded": r"bless[ée]s"},
-    verbs={"killed": r"fait|font"},
+    numbers=NUMBERS,
+    vague=VAGUE,
+    multipliers={"mille": 1000, "millions": 1_000_000},
+    precheck=(
+        r"mort|tu[ée]|bless|décè|déc[ée]d|victime|cadavre|corps sans vie|perdu la vie|neutralis"
+        r"|abattu|exécut|égorg|assassin|massacr|péri|enlev|kidnapp|disparu"
+    ),
+    qualifiers={
+        "least": r"au\s+moins|pas\s+moins\s+de",
+        "more": r"plus\s+de",
+        "about": r"environ|près\s+de|quelque",
+    },
+    outcomes={
+        "killed": _KILLED,
+        "wounded": r"bless[ée]e?s?|bless[ée]s",
+        "abducted": r"enlev[ée]e?s?|kidnapp[ée]e?s?|pris\s+en\s+otage|otages",
+        "missing": r"disparue?s?|portée?s?\s+disparue?s?",
+    },
+    verbs={
+        "killed": r"tu[ée]|tuant|tuent|tue|abattu|ex[ée]cut[ée]|massacr[ée]|égorg[ée]"
+                  r"|sont\s+mort(?:e?s)?|ont\s+péri|ont\s+trouvé\s+la\s+mort",
+        "wounded": r"bless[ée]|blessant",
+        "abducted": r"enlev[ée]|enlevant|kidnapp[ée]",
+    },
+    leaves=r"fait|font|faisant|a\s+fait|ont\s+fait|avait\s+fait|laisse|laissant",
+    nouns={
+        "killed": (
+            r"la\s+mort\s+d[e']|le\s+décès\s+d[e']|la\s+perte\s+d[e']"
+            r"|(?:le\s+)?bilan\s+(?:\w+\s+){0,6}?(?:s'est\s+)?(?:alourdi|passé|grimpé|porté)\s+à"
+        ),
+    },
+    conjunctions=r"et",
+    cues={
+        "aggregate_cue": (
+            r"en\s+(?:deux|trois|quatre|cinq|\d+)\s+jours|au\s+total|en\s+tout|cette\s+semaine"
+            r"|depuis\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|ce\s+week-end"
+            r"|dans\s+(?:deux|trois|plusieurs)\s+attaques|(?:deux|trois|plusieurs)\s+attaques"
+        ),
+        "cumulative": (
+            r"depuis\s+(?:\w+\s+){0,2}(?:19|20)\d\d|depuis\s+le\s+début|en\s+(?:\w+|\d+)\s+ans"
+            r"|depuis\s+des\s+années"
+        ),
+        "update": (
+            r"s'est\s+alourdi|s'alourdit|s'est\s+aggravé|est\s+passé\s+à|passe\s+à|grimpe\s+à"
+            r"|revu\s+à\s+la\s+hausse|nouveau\s+bilan|dernier\s+bilan"
+        ),
+        "claim_cue": (
+            r"(?:affirm|assur|di|déclar|revendiqu)\w*\s+avoir\s+(?:tué|abattu|éliminé|neutralisé)"
+        ),
+    },
+    earlier=r"premier\s+bilan|précédent\s+bilan|bilan\s+provisoire|initialement|auparavant",
+    distinct=r"autres|également|aussi|par\s+ailleurs|en\s+outre",
 )

@@ -4,4 +4,80 @@ from __future__ import annotations
 
 from .base import TollWords
 
-WORDS = TollWords(code="pt", name="Portuguese")
+NUMBERS: dict[str, int] = {
+    "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "tres": 3, "quatro": 4, "cinco": 5,
+    "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12,
+    "treze": 13, "catorze": 14, "quatorze": 14, "quinze": 15, "dezesseis": 16,
+    "dezasseis": 16, "dezessete": 17, "dezassete": 17, "dezoito": 18, "dezenove": 19,
+    "dezanove": 19, "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50,
+    "sessenta": 60, "setenta": 70, "oitenta": 80, "noventa": 90, "cem": 100,
+}  # fmt: skip
+
+VAGUE: dict[str, int] = {
+    "dezenas": 24, "uma dezena": 10, "cerca de uma dezena": 10,
+    "centenas": 200, "várias": 3, "vários": 3, "algumas": 3, "alguns": 3, "milhares": 2000,
+}  # fmt: skip
+
+WORDS = TollWords(
+    code="pt",
+    name="Portuguese",
+    numbers=NUMBERS,
+    vague=VAGUE,
+    multipliers={"mil": 1000, "milhões": 1_000_000},
+    precheck=(
+        r"mort|morre|morri|ferid|assassin|execut|decapit|baleado|vítima|vitima|cadáver|corpo"
+        r"|óbito|sequestr|raptad|desaparec|mata|matou|chacina|perderam a vida"
+    ),
+    qualifiers={
+        "least": r"pelo\s+menos|ao\s+menos|no\s+m[íi]nimo",
+        "more": r"mais\s+de",
+        "about": r"cerca\s+de|aproximadamente|perto\s+de|quase",
+    },
+    outcomes={
+        "killed": (
+            r"mort[oa]s|morreram|morrem|morreu|assassinad[oa]s|executad[oa]s|decapitad[oa]s"
+            r"|baleados\s+e\s+mortos|vítimas\s+mortais|cad[áa]veres|corpos|óbitos"
+            r"|perderam\s+a\s+vida|sem\s+vida|abatid[oa]s|chacinad[oa]s"
+        ),
+        "wounded": r"ferid[oa]s|feriram-se|baleados",
+        "abducted": r"sequestrad[oa]s|raptad[oa]s",
+        "missing": r"desaparecid[oa]s",
+    },
+    verbs={
+        "killed": r"mata|matam|matou|mataram|matando|assassina|assassinam|assassinou"
+                  r"|assassinaram|executou|executaram|decapitam|decapitaram|morreram|morrem"
+                  r"|matado|assassinado|abatido",
+        "wounded": r"feriu|feriram",
+        "abducted": r"sequestrou|sequestraram|raptaram",
+    },
+    leaves=r"faz|fazem|fez|fizeram|deixa|deixam|deixou|deixaram|deixando|provoca|provocou",
+    nouns={
+        "killed": (
+            r"a\s+morte\s+d[eao]s?|(?:o\s+)?n[úu]mero\s+de\s+(?:mortos|v[íi]timas)"
+            r"\s+(?:[\w-]+\s+){0,8}?(?:subiu|sobe|passou|aumentou|chegou)\s+(?:para|a)"
+        ),
+    },
+    conjunctions=r"e",
+    cues={
+        "aggregate_cue": (
+            r"em\s+(?:dois|duas|tr[êe]s|quatro|cinco|\d+)\s+dias|no\s+total|ao\s+todo"
+            r"|fim\s+de\s+semana|esta\s+semana|desde\s+(?:segunda|ter[çc]a|quarta|quinta|sexta)"
+            r"(?:-feira)?|em\s+(?:dois|tr[êe]s|v[áa]rios)\s+ataques"
+        ),
+        "cumulative": (
+            r"desde\s+(?:\w+\s+){0,2}(?:19|20)\d\d|desde\s+o\s+in[íi]cio|em\s+(?:\w+|\d+)\s+anos"
+        ),
+        "update": (
+            r"sobe\s+para|subiu\s+para|aumentou\s+para|aumenta\s+para|elevou|eleva-se"
+            r"|passou\s+para|novo\s+balan[çc]o"
+        ),
+        "claim_cue": (
+            r"(?:afirm|diz|disse|alega|garant)\w*\s+ter\s+(?:matado|morto|abatido|eliminado)"
+        ),
+    },
+    earlier=(
+        r"balan[çc]o\s+inicial|primeiro\s+balan[çc]o|inicialmente|anteriormente"
+        r"|balan[çc]o\s+oficial\s+era"
+    ),
+    distinct=r"outr[oa]s|tamb[ée]m|al[ée]m\s+disso",
+)

@@ -40,6 +40,8 @@ class ViolenceWords:
     * `candidate`: lower-case stems; a sentence with none of them is not parsed.
     * `negation`: words that negate a cue written after them ("no attack", "sin").
     * `hypothetical`: words that make a cue a threat or plan ("threatened", "amenaza").
+    * `accident`: lower-case words of deaths by accident, disaster or illness, which
+      take the weak cues of their sentence ("inondations", "accidente", "chuvas").
     """
 
     code: str
@@ -47,3 +49,4 @@ class ViolenceWords:
     candidate: str
     negation: str = ""
     hypothetical: str = ""
+    accident: str = ""

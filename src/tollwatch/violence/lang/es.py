@@ -18,8 +18,11 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(r"ejecut(?:ad[oa]s?|an|aron)|ejecuci[oó]n|fusilad[oa]s?|decapitad[oa]s?"
             r"|decapit(?:an|aron)|desmembrad[oa]s?",
             "violence_against_civilians", "execution", 1.0),
-    CueRule(r"secuestr\w*|levantad[oa]s|levant(?:an|aron)\s+a|desaparecid[oa]s",
+    CueRule(r"secuestr\w*|levantad[oa]s|levant(?:an|aron)\s+a",
             "violence_against_civilians", "abduction", 1.0),
+    # people missing after a flood are not abducted: an armed or criminal context is needed
+    CueRule(r"desaparecid[oa]s", "violence_against_civilians", "abduction", 1.0,
+            needs_near=r"secuestr|levant|armad|sicari|crimin|narco|forzad|cartel|guerrill"),
     CueRule(r"violad[oa]s?|violaci[oó]n", "violence_against_civilians", "sexual_violence", 1.0),
     CueRule(r"linchad[oa]s?|linchamientos?", "other", "mob_violence", 0.8),
     CueRule(r"incendiaron|incendiad[oa]s?", "other", "arson", 1.0),
@@ -49,4 +52,9 @@ CANDIDATE = (
 WORDS = ViolenceWords(
     code="es", cues=CUE_RULES, candidate=CANDIDATE, negation=r"ni|sin",
     hypothetical=r"amenaz\w*|planea\w*|podr[ií]a\w*",
+    accident=(
+        r"accidentes?|volcadura|choques?|inundaciones|lluvias|deslaves?|deslizamientos?"
+        r"|sismos?|terremotos?|huracanes?|derrumbes?|naufragios?|epidemias?|ahogad[oa]s?"
+        r"|barrancos?|precipit(?:ó|aron)"
+    ),
 )
