@@ -125,18 +125,40 @@ TOWNS = [
 WORDS = ["twelve", "fifteen", "eight", "twenty", "nine", "thirty", "seven", "eleven"]
 
 
+OPENINGS = [
+    "Gunmen killed {k} civilians in an attack on a market in {town}, {region}, {country}, "
+    "on Tuesday, local officials said.",
+    "At least {k} people were killed on Tuesday when armed men stormed a village near {town} "
+    "in {region}, {country}, a local official told reporters.",
+    "Attackers shot dead {k} villagers on Tuesday in {town}, in {region} of {country}, "
+    "according to two residents and a security source.",
+    "{k} civilians died on Tuesday in an assault by gunmen on a cattle market outside {town}, "
+    "{region}, {country}, the district administrator said.",
+]
+MIDDLES = [
+    "The attackers arrived on motorcycles in the early afternoon and opened fire on traders.",
+    "Witnesses said the assailants burned granaries and took livestock before leaving.",
+    "A health worker at the district hospital said several of the wounded were children.",
+    "Residents fled towards the river and many spent the night hiding in the fields.",
+    "The army said reinforcements reached the area several hours after the shooting ended.",
+]
+CLOSINGS = [
+    "No group has claimed responsibility. The governor condemned the killings.",
+    "Such raids have become frequent in the area over the past year, aid groups say.",
+    "Authorities announced three days of mourning and promised an investigation.",
+]
+
+
 def article_text(number: int, killed: int, town: int = 0) -> str:
-    """A short made-up news article about one attack, with `killed` dead."""
+    """A short made-up news article about one attack, with `killed` dead; articles of
+    different numbers differ in most of their sentences."""
     name, region, country = TOWNS[town % len(TOWNS)]
-    return (
-        f"Gunmen killed {killed} civilians in an attack on a market in {name}, {region}, "
-        f"{country}, on Tuesday, local officials said.\n\n"
-        f"The attackers arrived on motorcycles in the early afternoon and opened fire on "
-        f"traders and shoppers, according to a resident reached by telephone (story {number}). "
-        "Several shops were set on fire before the gunmen fled towards the bush.\n\n"
-        "No group has claimed responsibility for the attack. The regional governor condemned "
-        "the killings and announced that soldiers had been sent to secure the area."
-    )
+    opening = OPENINGS[number % len(OPENINGS)].format(
+        k=killed, town=name, region=region, country=country)
+    middle = " ".join(MIDDLES[(number + i) % len(MIDDLES)] for i in range(2))
+    closing = CLOSINGS[(number // 2) % len(CLOSINGS)]
+    return (f"{opening}\n\n{middle} Story number {number} was filed by our correspondent "
+            f"{WORDS[number % len(WORDS)]} hours after the attack.\n\n{closing}")
 
 
 def article_page(title: str, text: str, *, canonical: str | None = None,

@@ -57,6 +57,8 @@ def feed_entries(body: bytes, url: str) -> Listing:
     if not body.strip():
         raise InputError(f"{url} answered an empty feed; check that the URL is the feed's")
     feed = feedparser.parse(body)
+    if not feed.entries and feed.get("version") and not feed.get("bozo"):
+        return Listing(())  # a feed with no entry yet
     if not feed.entries:
         reason = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
         raise InputError(f"{url} is not an RSS/Atom feed with entries{reason}; check the URL")

@@ -239,7 +239,11 @@ class Watcher:
                 return item
             nearest, score = self._recent(session).nearest(values)
             if nearest is not None and score >= self.settings.near_duplicate:
-                return session.get(WatchItemRow, nearest)
+                item = session.get(WatchItemRow, nearest)
+                # a near-duplicate on another site is another outlet's report (matching
+                # joins the two in one event); on the same site, a version of the article
+                if item is not None and _site(item.url) == _site(article.canonical):
+                    return item
         return None
 
     def _recent(self, session: Any) -> dedupe.Signatures:
@@ -290,6 +294,10 @@ class Watcher:
             row = session.get(WatchSourceRow, source.id)
             if row is not None:
                 src.record_failure(row, self.clock(), error)
+
+
+def _site(url: str) -> str:
+    return urlsplit(url).netloc
 
 
 def _detached(row: WatchSourceRow) -> _Source:
