@@ -406,6 +406,7 @@ class _Batch:
         if row is None and (moved := self._moved(report, key, digest)) is not None:
             self._move(moved, report, key)
             return
+        events: dict[str, int] = {}
         if row is None:
             row = ReportRow(key=key, created_at=now())
             self.session.add(row)
@@ -413,7 +414,7 @@ class _Batch:
             self.stats.stored += 1
             action, detail = "report.insert", dict[str, Any](hash=digest)
         else:
-            self._drop_incidents(row)
+            events = self._drop_incidents(row)
             self.stats.replaced += 1
             action, detail = "report.replace", {"old_hash": row.content_hash, "hash": digest}
         _fill_report(row, report, digest)
@@ -421,6 +422,8 @@ class _Batch:
         self._store_keys(row, report.text)
         self._clear_rejections(key)
         self.stats.incidents += add_incidents(self.session, self.rows, row, extraction.incidents)
+        for incident in row.incidents if events else ():
+            incident.event_id = events.get(_local_number(incident.local_id))
         detail["incidents"] = len(extraction.incidents)
         self.changes.append((row, action, "report", key, detail))
 
@@ -470,12 +473,23 @@ class _Batch:
             set_committed_value(row, "keys", [])
         row.keys.extend(ReportKeyRow(kind=kind, key=key) for kind, key in sorted(report_keys(text)))
 
-    def _drop_incidents(self, row: ReportRow) -> None:
+    def _drop_incidents(self, row: ReportRow) -> dict[str, int]:
+        """Delete the report's incidents; return the event each belonged to, by its
+        number within the report: the new version's incidents start in those events,
+        so that matching revises them (ids and history kept) rather than replacing them."""
         # The row is in the database (a key is met once per ingest): delete its
         # incidents there (figures, evidence and parts go by ON DELETE CASCADE) and
         # tell the session the collection is now empty, so nothing reloads it.
+        query = select(IncidentRow.local_id, IncidentRow.event_id).where(
+            IncidentRow.report_id == row.id, IncidentRow.event_id.is_not(None))
+        events = {
+            _local_number(local): event
+            for local, event in self.session.execute(query)
+            if event is not None
+        }
         self.session.execute(delete(IncidentRow).where(IncidentRow.report_id == row.id))
         set_committed_value(row, "incidents", [])
+        return events
 
     def _clear_rejections(self, key: str) -> None:
         """Rejections stored under `key` by earlier runs go when the report is stored
@@ -485,6 +499,12 @@ class _Batch:
             if rkey == key and old.id is not None:
                 del self.rejections[(rkey, origin)]
                 self.cleared[(rkey, origin)] = old
+
+
+def _local_number(local_id: str) -> str:
+    """An incident's number within its report ("r-001#3" -> "3"): the same in two
+    versions of a report even when the report's id changed."""
+    return local_id.rsplit("#", 1)[-1]
 
 
 def _source_exists(source: str | None) -> bool:

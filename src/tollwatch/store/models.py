@@ -327,3 +327,72 @@ class AuditRow(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     entity_key: Mapped[str | None] = mapped_column(String(KEY_LEN))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class WatchSourceRow(Base):
+    """A source `tollwatch watch` polls (a feed, an index page, a folder), its HTTP
+    validators for conditional requests, and its health (docs/watch.md)."""
+
+    __tablename__ = "watch_sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    url: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20))
+    every_seconds: Mapped[int] = mapped_column(Integer)
+    language: Mapped[str | None] = mapped_column(String(8))
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    next_due_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    last_polled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_success_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_at: Mapped[datetime | None] = mapped_column(DateTime)
+    failures: Mapped[int] = mapped_column(Integer)
+    items_seen: Mapped[int] = mapped_column(Integer)
+    items_new: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class WatchItemRow(Base):
+    """One article met by the watch loop, whatever URLs it came under: the report
+    it is stored as (`report_key`), its content hash and MinHash signature (to know
+    it again), and how many versions of its text were stored."""
+
+    __tablename__ = "watch_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("watch_sources.id", ondelete="SET NULL"), index=True
+    )
+    url_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    url: Mapped[str] = mapped_column(Text)
+    report_key: Mapped[str] = mapped_column(String(KEY_LEN))
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    minhash: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date)
+    versions: Mapped[int] = mapped_column(Integer)
+    first_seen_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class WatchLinkRow(Base):
+    """A URL (normalised: no tracking parameters, no fragment) the watch loop has met,
+    with the item it leads to (None: a page that is not an article) and a fingerprint
+    of its listing entry, so that an entry that changes is fetched again."""
+
+    __tablename__ = "watch_links"
+
+    url_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    url: Mapped[str] = mapped_column(Text)
+    item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("watch_items.id", ondelete="CASCADE"), index=True
+    )
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("watch_sources.id", ondelete="SET NULL")
+    )
+    entry_hash: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str | None] = mapped_column(Text)
+    seen_at: Mapped[datetime] = mapped_column(DateTime)

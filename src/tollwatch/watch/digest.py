@@ -1,0 +1,257 @@
+"""What changed in a period: new events, revised tolls, totals against the period before.
+
+    build_digest(session, since, until, country=None) -> Digest
+    render(digest, "md" | "json" | "html") -> str
+
+New events are the counted events created in the period; a revision is an
+`event.update` of the audit log in the period that changed a toll of an event
+created before it, with the value it had before (read from the event's earlier
+audit rows: the history the store keeps).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import InputError
+from ..store.models import AuditRow, EventRow
+
+TOLLS = ("killed_low", "killed_best", "killed_high")
+FORMATS = ("md", "json", "html")
+LARGEST = 5
+
+
+@dataclass(frozen=True)
+class EventLine:
+    """One event as a digest shows it."""
+
+    id: int
+    date: str | None
+    place: str
+    country: str | None
+    event_type: str
+    perpetrator: str | None
+    killed_low: int | None
+    killed_best: int | None
+    killed_high: int | None
+    reports: int
+    sources: str | None
+
+    @property
+    def toll(self) -> str:
+        """The killed range as text: "12", "10-14", "at least 5", "-"."""
+        return toll_text(self.killed_low, self.killed_best, self.killed_high)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A toll of an event revised in the period: old -> new, and why."""
+
+    event: EventLine
+    old: str
+    new: str
+    at: str
+    why: str
+
+
+@dataclass
+class Digest:
+    """What changed between `since` and `until` (UTC)."""
+
+    since: str
+    until: str
+    country: str | None
+    new_events: list[EventLine] = field(default_factory=list)
+    revised: list[Revision] = field(default_factory=list)
+    totals: dict[str, dict[str, int]] = field(default_factory=dict)
+    previous: dict[str, dict[str, int]] = field(default_factory=dict)
+    largest: list[EventLine] = field(default_factory=list)
+
+
+def toll_text(low: int | None, best: int | None, high: int | None) -> str:
+    """A killed range in words: best, low-high, or "at least low"."""
+    if best is None and low is None:
+        return "-"
+    if high is not None and low is not None and high != low:
+        return f"{low}-{high}" if best in (None, low, high) else f"{best} ({low}-{high})"
+    if best is None or (high is None and low is not None and best == low):
+        return f"at least {low}" if high is None and low is not None else str(best)
+    return str(best)
+
+
+def _line(row: EventRow) -> EventLine:
+    place = ", ".join(p for p in (row.location, row.admin1, row.country) if p) or "unknown place"
+    return EventLine(
+        row.id, row.date_start.isoformat() if isinstance(row.date_start, date) else None,
+        place, row.country, row.event_type, row.perpetrator, row.killed_low, row.killed_best,
+        row.killed_high, row.n_reports, row.sources,
+    )
+
+
+def build_digest(
+    session: Session, since: datetime, until: datetime, country: str | None = None
+) -> Digest:
+    """The digest of the period [since, until)."""
+    if since >= until:
+        raise InputError(
+            f"the digest period is empty ({since} to {until}); give an earlier --since")
+    digest = Digest(since.isoformat(timespec="seconds"), until.isoformat(timespec="seconds"),
+                    country)
+    new = _events(session, since, until, country)
+    digest.new_events = [_line(r) for r in new]
+    digest.totals = _totals(new)
+    digest.previous = _totals(_events(session, since - (until - since), since, country))
+    digest.largest = sorted(digest.new_events, key=lambda e: -(e.killed_best or e.killed_low or 0))
+    digest.largest = digest.largest[:LARGEST]
+    digest.revised = _revisions(session, since, until, country)
+    return digest
+
+
+def _events(
+    session: Session, since: datetime, until: datetime, country: str | None
+) -> list[EventRow]:
+    query = select(EventRow).where(
+        EventRow.counted.is_(True), EventRow.created_at >= since, EventRow.created_at < until
+    )
+    if country:
+        query = query.where(EventRow.country == country.upper())
+    return list(session.scalars(query.order_by(EventRow.date_start, EventRow.id)))
+
+
+def _totals(rows: Iterable[EventRow]) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    for row in rows:
+        entry = out.setdefault(row.country or "??", {"events": 0, "killed": 0})
+        entry["events"] += 1
+        entry["killed"] += row.killed_best or row.killed_low or 0
+    return dict(sorted(out.items()))
+
+
+def _revisions(
+    session: Session, since: datetime, until: datetime, country: str | None
+) -> list[Revision]:
+    updates = session.scalars(
+        select(AuditRow).where(
+            AuditRow.entity == "event", AuditRow.action == "event.update",
+            AuditRow.at >= since, AuditRow.at < until,
+        ).order_by(AuditRow.id)
+    )
+    touched = [a for a in updates if set(TOLLS) & set((a.detail or {}).get("changed", {}))]
+    out: list[Revision] = []
+    for event_id in dict.fromkeys(a.entity_id for a in touched if a.entity_id is not None):
+        row = session.get(EventRow, event_id)
+        if row is None or not row.counted or row.created_at >= since:
+            continue
+        if country and row.country != country.upper():
+            continue
+        old = _values_before(session, event_id, since)
+        joined = any((a.detail or {}).get("joined") for a in touched if a.entity_id == event_id)
+        last = max(a.at for a in touched if a.entity_id == event_id)
+        why = ("new reports joined the event" if joined
+               else "a report of the event was updated or re-read")
+        out.append(Revision(_line(row), toll_text(*old), _line(row).toll,
+                            last.isoformat(timespec="seconds"), why))
+    return out
+
+
+def _values_before(
+    session: Session, event_id: int, since: datetime
+) -> tuple[int | None, int | None, int | None]:
+    """The event's killed low/best/high as the audit log had them before `since`."""
+    values: dict[str, Any] = dict.fromkeys(TOLLS)
+    rows = session.scalars(
+        select(AuditRow).where(
+            AuditRow.entity == "event", AuditRow.entity_id == event_id, AuditRow.at < since
+        ).order_by(AuditRow.id)
+    )
+    for row in rows:
+        for key, value in ((row.detail or {}).get("changed") or {}).items():
+            if key in values:
+                values[key] = value
+    return values["killed_low"], values["killed_best"], values["killed_high"]
+
+
+# --- rendering -------------------------------------------------------------------------
+
+
+def render(digest: Digest, fmt: str) -> str:
+    """The digest as Markdown, JSON or HTML."""
+    if fmt not in FORMATS:
+        raise InputError(f"digest format {fmt!r} is unknown; use md, json or html")
+    if fmt == "json":
+        return json.dumps(_jsonable(digest), indent=1, ensure_ascii=False)
+    lines = _markdown(digest)
+    return "\n".join(lines) + "\n" if fmt == "md" else _html(digest)
+
+
+def _jsonable(digest: Digest) -> dict[str, Any]:
+    out = asdict(digest)
+    for line in out["new_events"] + out["largest"]:
+        line["toll"] = toll_text(line["killed_low"], line["killed_best"], line["killed_high"])
+    return out
+
+
+def _event_md(e: EventLine) -> str:
+    who = f" by {e.perpetrator}" if e.perpetrator else ""
+    return (f"- {e.date or 'undated'}, {e.place}: {e.event_type}{who}, killed {e.toll} "
+            f"({e.reports} report{'s' * (e.reports != 1)}"
+            + (f": {e.sources}" if e.sources else "") + ")")
+
+
+def _markdown(d: Digest) -> list[str]:
+    scope = f" ({d.country})" if d.country else ""
+    lines = [f"# tollwatch digest{scope}", "", f"From {d.since} to {d.until} (UTC).", "",
+             f"## New events ({len(d.new_events)})", ""]
+    lines += [_event_md(e) for e in d.new_events] or ["None."]
+    lines += ["", f"## Revised tolls ({len(d.revised)})", ""]
+    lines += [f"- {r.event.date or 'undated'}, {r.event.place}: killed {r.old} -> {r.new} "
+              f"({r.why}, {r.at})" for r in d.revised] or ["None."]
+    lines += ["", "## By country", "", "| country | events | killed | previous period |",
+              "| --- | --- | --- | --- |"]
+    for country in sorted(set(d.totals) | set(d.previous)):
+        now_, before = d.totals.get(country, {}), d.previous.get(country, {})
+        lines.append(f"| {country} | {now_.get('events', 0)} | {now_.get('killed', 0)} | "
+                     f"{before.get('events', 0)} events, {before.get('killed', 0)} killed |")
+    lines += ["", "## Largest new events", ""]
+    lines += [_event_md(e) for e in d.largest] or ["None."]
+    return lines
+
+
+def _html(d: Digest) -> str:
+    body: list[str] = []
+    in_list = False
+    for line in _markdown(d):
+        if line.startswith("- ") and not in_list:
+            body.append("<ul>")
+            in_list = True
+        if not line.startswith("- ") and in_list:
+            body.append("</ul>")
+            in_list = False
+        if line.startswith("# "):
+            body.append(f"<h1>{html.escape(line[2:])}</h1>")
+        elif line.startswith("## "):
+            body.append(f"<h2>{html.escape(line[3:])}</h2>")
+        elif line.startswith("- "):
+            body.append(f"<li>{html.escape(line[2:])}</li>")
+        elif line.startswith("| ---"):
+            continue
+        elif line.startswith("| "):
+            cells = "".join(
+                f"<td>{html.escape(c.strip())}</td>" for c in line.strip("|").split("|"))
+            body.append(f"<tr>{cells}</tr>")
+        elif line:
+            body.append(f"<p>{html.escape(line)}</p>")
+    if in_list:
+        body.append("</ul>")
+    text = "\n".join(body).replace("<h2>By country</h2>\n", "<h2>By country</h2>\n<table>\n")
+    text = text.replace("</tr>\n<h2>Largest", "</tr>\n</table>\n<h2>Largest")
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>tollwatch digest</title>'
+            f"</head><body>\n{text}\n</body></html>\n")
