@@ -41,6 +41,7 @@ from ..settings import Settings, load_settings
 from . import eval as cli_eval
 from . import gazetteer as cli_gazetteer
 from . import store as cli_store
+from . import web as cli_web
 
 EXIT_OK = 0
 EXIT_NOTHING_PROCESSED = 1
@@ -410,5 +411,5 @@ class StderrReporter:
             self.console.print(not_read_summary(summary.not_read), markup=False)
 
 
-for _module in (cli_eval, cli_gazetteer, cli_store):
+for _module in (cli_eval, cli_gazetteer, cli_store, cli_web):
     _module.register(app)
