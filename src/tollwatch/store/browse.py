@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from . import review
 from .models import (
     EventFigureRow,
     EventRow,
@@ -23,6 +24,7 @@ from .models import (
     MergeRow,
     ReportRow,
 )
+from .review_models import ReviewRow
 
 SORTS = {
     "date": EventRow.date_start,
@@ -55,14 +57,14 @@ class EventFilter:
     min_killed: int | None = None
     q: str | None = None  # free text: location, perpetrator, victim, summary, sources
     counted: bool | None = None
-    event_ids: frozenset[int] | None = None  # restrict to these (reviewed / machine state)
+    reviewed: bool | None = None  # True: events a person reviewed; False: machine only
 
     def as_params(self) -> dict[str, str]:
         """The filter as URL query parameters (only the ones set)."""
         out: dict[str, str] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if value is None or f.name == "event_ids":
+            if value is None:
                 continue
             if isinstance(value, bool):
                 out[f.name] = "yes" if value else "no"
@@ -111,8 +113,11 @@ def filtered(query: Select[Any], flt: EventFilter) -> Select[Any]:
         conditions.append(EventRow.killed_best >= flt.min_killed)
     if flt.counted is not None:
         conditions.append(EventRow.counted.is_(flt.counted))
-    if flt.event_ids is not None:
-        conditions.append(EventRow.id.in_(sorted(flt.event_ids)))
+    if flt.reviewed is not None:
+        touched = EventRow.id.in_(
+            select(ReviewRow.event_id).where(ReviewRow.event_id.is_not(None))
+        )
+        conditions.append(touched if flt.reviewed else ~touched)
     if flt.q:
         pattern = f"%{_like_escape(flt.q.strip().lower())}%"
         conditions.append(
@@ -228,6 +233,8 @@ def event_detail(session: Session, event_id: int) -> dict[str, Any] | None:
         "claims": [i for i in incidents if i["kind"] == "claim"],
         "figures": figures,
         "merges": merges,
+        "reviewed": review.reviewed_fields(session, event_id),
+        "audit": review.audit_trail(session, event_id),
     }
 
 

@@ -18,14 +18,16 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from ..errors import StoreError
-from ..store import Store, browse
+from ..store import Store, browse, review
+from ..store import users as accounts
 from ..store.export import COLUMN_SETS, FORMATS, spreadsheet_safe
 from ..store.tally import BY_VALUES, GROUP_VALUES, TallyRow
+from . import auth
 
 HERE = Path(__file__).parent
 CSP = (
@@ -35,7 +37,7 @@ CSP = (
 )
 FILTER_NAMES = (
     "country", "admin1", "since", "until", "event_type", "perpetrator_type", "victim_type",
-    "min_killed", "q", "counted",
+    "min_killed", "q", "counted", "reviewed",
 )  # fmt: skip
 
 
@@ -56,9 +58,9 @@ def parse_filter(params: Any) -> browse.EventFilter:
             if not text.isdigit() or len(text) > 9:
                 raise HTTPException(400, f"min_killed={text!r} is not a whole number >= 0")
             values[name] = int(text)
-        elif name == "counted":
+        elif name in ("counted", "reviewed"):
             if text not in ("yes", "no"):
-                raise HTTPException(400, f"counted={text!r}: use yes or no")
+                raise HTTPException(400, f"{name}={text!r}: use yes or no")
             values[name] = text == "yes"
         else:
             values[name] = text[:200]
@@ -98,6 +100,26 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
     templates.env.autoescape = True
     templates.env.globals["public"] = public
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    throttle = auth.Throttle()
+    app.state.throttle = throttle
+
+    @app.middleware("http")
+    async def readers_only(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        """Outside --public, every page and API answer needs a logged-in caller."""
+        path = request.url.path
+        if public or path == "/login" or path.startswith("/static/"):
+            return await call_next(request)
+        try:
+            caller = auth.identify(request, store)
+        except HTTPException as err:
+            return JSONResponse({"detail": err.detail}, status_code=err.status_code)
+        if caller.user is None:
+            if path.startswith("/api/") or path in ("/openapi.json", "/docs"):
+                return JSONResponse({"detail": "log in or send an API token"}, status_code=401)
+            return RedirectResponse("/login?" + urlencode({"next": path}), status_code=303)
+        return await call_next(request)
 
     @app.middleware("http")
     async def security_headers(
@@ -115,7 +137,24 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
         return JSONResponse({"detail": str(err)}, status_code=400)
 
     def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+        caller = auth.Caller(None, None) if public else auth.identify(request, store)
+        context.setdefault("me", caller.user)
+        context.setdefault("csrf", caller.csrf)
         return templates.TemplateResponse(request, name, context)
+
+    def writer(request: Request, role: str, csrf: str | None) -> accounts.User:
+        """The caller allowed to write with `role`: 403 in --public mode, 401 without a
+        caller, 403 with a lower role or a missing or wrong CSRF token."""
+        if public:
+            raise HTTPException(403, "this workspace is published read-only (--public)")
+        caller = auth.identify(request, store)
+        if caller.user is None:
+            raise HTTPException(401, "log in or send an API token")
+        if not caller.user.can(role):
+            raise HTTPException(403, f"this needs the {role} role (you are {caller.user.role})")
+        if not caller.via_token and not auth.same(csrf, caller.csrf):
+            raise HTTPException(403, "the form's CSRF token is missing or wrong; reload the page")
+        return caller.user
 
     def events_page(request: Request) -> tuple[browse.EventFilter, browse.Page, str, bool]:
         flt = parse_filter(request.query_params)
@@ -160,7 +199,10 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
             detail = browse.event_detail(session, event_id)
         if detail is None:
             raise HTTPException(404, f"no event {event_id}")
-        return page(request, "event.html", **detail)
+        return page(
+            request, "event.html", fields=review.FIELDS, event_types=review.EVENT_TYPES,
+            notice=request.query_params.get("notice"), **detail,
+        )  # fmt: skip
 
     @app.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
     def report_html(request: Request, report_id: int) -> Response:
@@ -177,6 +219,142 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
             request, "tally.html", rows=rows, by=by, group=group, by_values=BY_VALUES,
             group_values=GROUP_VALUES, formats=FORMATS, column_sets=COLUMN_SETS,
         )  # fmt: skip
+
+    # ---- accounts --------------------------------------------------------------
+
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def login_form(request: Request) -> Response:
+        if public:
+            raise HTTPException(404, "no login on a published read-only workspace")
+        token = auth.new_login_token()
+        answer = page(request, "login.html", login_token=token, error=None,
+                      next=request.query_params.get("next") or "/events")  # fmt: skip
+        answer.set_cookie(auth.LOGIN_COOKIE, token, httponly=True, samesite="strict",
+                          secure=auth.secure(request), path="/login")  # fmt: skip
+        return answer
+
+    @app.post("/login", include_in_schema=False)
+    async def login(request: Request) -> Response:
+        if public:
+            raise HTTPException(404, "no login on a published read-only workspace")
+        form = await request.form()
+        name = str(form.get("name") or "")[:200]
+        password = str(form.get("password") or "")[:1000]
+        target = str(form.get("next") or "/events")
+        if not target.startswith("/") or target.startswith("//"):
+            target = "/events"
+        if not auth.same(str(form.get("csrf") or ""), request.cookies.get(auth.LOGIN_COOKIE)):
+            raise HTTPException(403, "the login form expired; reload the page")
+        client = f"ip:{request.client.host if request.client else '?'}"
+        if throttle.blocked(f"name:{name}", client):
+            raise HTTPException(429, "too many failed logins; wait ten minutes")
+        with store.writing() as session:
+            user = accounts.check_password(session, name, password)
+            if user is None:
+                throttle.fail(f"name:{name}", client)
+                token = auth.new_login_token()
+                answer = page(request, "login.html", login_token=token, next=target,
+                              error="Wrong name or password.")  # fmt: skip
+                answer.status_code = 401
+                answer.set_cookie(auth.LOGIN_COOKIE, token, httponly=True, samesite="strict",
+                                  secure=auth.secure(request), path="/login")  # fmt: skip
+                return answer
+            cookie, _ = accounts.new_session(session, user)
+        throttle.clear(f"name:{name}")
+        done = RedirectResponse(target, status_code=303)
+        done.set_cookie(
+            auth.COOKIE, cookie, httponly=True, samesite="strict", secure=auth.secure(request),
+            max_age=accounts.SESSION_HOURS * 3600,
+        )  # fmt: skip
+        done.delete_cookie(auth.LOGIN_COOKIE, path="/login")
+        return done
+
+    @app.post("/logout", include_in_schema=False)
+    async def logout(request: Request) -> Response:
+        form = await request.form()
+        caller = auth.identify(request, store)
+        if caller.user is not None and not auth.same(str(form.get("csrf") or ""), caller.csrf):
+            raise HTTPException(403, "the form's CSRF token is missing or wrong; reload the page")
+        if cookie := request.cookies.get(auth.COOKIE):
+            with store.writing() as session:
+                accounts.end_session(session, cookie)
+        answer = RedirectResponse("/login", status_code=303)
+        answer.delete_cookie(auth.COOKIE)
+        return answer
+
+    # ---- review ----------------------------------------------------------------
+
+    @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
+    def review_html(request: Request) -> Response:
+        if public:
+            raise HTTPException(403, "this workspace is published read-only (--public)")
+        caller = auth.identify(request, store)
+        if caller.user is None or not caller.user.can("coder"):
+            raise HTTPException(403, "the review queue needs the coder role")
+        with store.sessions() as session:
+            queue = [browse.event_dict(e) for e in review.review_queue(session)]
+        return page(request, "review.html", queue=queue)
+
+    @app.get("/audit", response_class=HTMLResponse, include_in_schema=False)
+    def audit_html(request: Request) -> Response:
+        caller = auth.identify(request, store)
+        if public or caller.user is None or not caller.user.can("admin"):
+            raise HTTPException(403, "everyone's audit log needs the admin role")
+        with store.sessions() as session:
+            trail = review.audit_trail(session)
+        return page(request, "audit.html", trail=trail)
+
+    def do_review(user: accounts.User, event_id: int, data: dict[str, Any]) -> review.Outcome:
+        action = str(data.get("action") or "")
+        other_raw = str(data.get("other") or "").strip()
+        if other_raw and (not other_raw.isdigit() or len(other_raw) > 9):
+            raise HTTPException(400, "other must be an event id")
+        with store.writing() as session:
+            return review.act(
+                session, event_id, action, user.name,
+                field=str(data["field"]) if data.get("field") else None,
+                value=data.get("value"),
+                other=int(other_raw) if other_raw else None,
+                comment=str(data["comment"]) if data.get("comment") else None,
+            )  # fmt: skip
+
+    def role_for(action: str) -> str:
+        return "coder" if action == "correct" else "reviewer"
+
+    @app.post("/events/{event_id}/review", include_in_schema=False)
+    async def review_form(request: Request, event_id: int) -> Response:
+        form = await request.form()
+        data = {k: str(v) for k, v in form.items()}
+        user = writer(request, role_for(data.get("action", "")), data.get("csrf"))
+        outcome = do_review(user, event_id, data)
+        target = outcome.event_id if outcome.action != "merge" else int(outcome.after)
+        return RedirectResponse(
+            f"/events/{target}?" + urlencode({"notice": f"{outcome.action} recorded"}),
+            status_code=303,
+        )
+
+    @app.post("/api/events/{event_id}/review")
+    async def api_review(request: Request, event_id: int) -> dict[str, Any]:
+        """Review an event: JSON {action: accept|correct|not_incident|merge|split, field,
+        value, other, comment}. Needs a token (Bearer) or a session with X-CSRF-Token;
+        correct needs the coder role, the other actions reviewer."""
+        try:
+            data = await request.json()
+        except ValueError as err:
+            raise HTTPException(400, "the body must be a JSON object") from err
+        if not isinstance(data, dict):
+            raise HTTPException(400, "the body must be a JSON object")
+        user = writer(
+            request, role_for(str(data.get("action") or "")), request.headers.get("x-csrf-token")
+        )
+        outcome = do_review(user, event_id, data)
+        return {
+            "event_id": outcome.event_id,
+            "action": outcome.action,
+            "field": outcome.field,
+            "before": jsonable(outcome.before),
+            "after": jsonable(outcome.after),
+        }
 
     # ---- JSON API ------------------------------------------------------------
 
