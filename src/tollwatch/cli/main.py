@@ -42,6 +42,7 @@ from . import eval as cli_eval
 from . import gazetteer as cli_gazetteer
 from . import store as cli_store
 from . import watch as cli_watch
+from . import web as cli_web
 
 EXIT_OK = 0
 EXIT_NOTHING_PROCESSED = 1
@@ -411,5 +412,5 @@ class StderrReporter:
             self.console.print(not_read_summary(summary.not_read), markup=False)
 
 
-for _module in (cli_eval, cli_gazetteer, cli_store, cli_watch):
+for _module in (cli_eval, cli_gazetteer, cli_store, cli_watch, cli_web):
     _module.register(app)

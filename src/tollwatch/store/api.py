@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from ..errors import StoreError
 from ..records import Rejection, Report
 from ..settings import Settings
-from . import db, events, export, tally
+from . import db, events, export, review, tally
 from . import ingest as ingest_stage
 from .errors import describe
 from .ingest import IngestStats, Item
@@ -119,7 +119,9 @@ class Store:
         """Cluster incidents of different reports into events (one transaction)."""
         try:
             with self.writing() as session:
-                return events.match_store(session, settings)
+                stats = events.match_store(session, settings)
+                review.apply_reviews(session)  # reviewed values win (store/review.py)
+                return stats
         except SQLAlchemyError as err:
             raise self._fail("matching incidents", err) from err
 

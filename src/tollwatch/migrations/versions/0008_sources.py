@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_sources"
-down_revision = "0006_matching"
+down_revision = "0007_review"
 branch_labels = None
 depends_on = None
 

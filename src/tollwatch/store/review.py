@@ -1,0 +1,336 @@
+"""Review of events: accept, correct a field, mark "not an incident", merge two events.
+
+    act(session, event_id, action, user, field=..., value=..., other=..., comment=...)
+    apply_reviews(session)   # after every matching pass (Store.match does it)
+
+A review is a `reviews` row anchored to the event's incidents by (report key,
+incident local id), so it finds its event again after re-extraction, re-matching
+and re-runs; the latest review of a field wins over the machine's value. Every
+action is written to the audit log as `review.<action>` with who, the value before
+and after, and the comment. A merge moves the other event's incidents into the
+event and re-reconciles its toll (docs/tolls-per-event.md); "split" undoes a merge.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..errors import StoreError
+from . import events as event_stage
+from .ingest import audit, now
+from .models import AuditRow, EventRow, IncidentRow, ReportRow
+from .review_models import ReviewRow
+
+INT_FIELDS = (
+    "killed_low", "killed_best", "killed_high", "wounded_low", "wounded_best", "wounded_high",
+)  # fmt: skip
+TEXT_FIELDS = ("location", "admin1", "perpetrator", "perpetrator_type", "victim", "victim_type")
+EVENT_TYPES = ("battle", "explosion_remote_violence", "violence_against_civilians", "other")
+KINDS = ("incident", "aggregate", "claim")
+FIELDS = (*INT_FIELDS, *TEXT_FIELDS, "date_start", "country", "lat", "lon", "event_type", "kind")
+ACTIONS = ("accept", "correct", "not_incident", "merge", "split")
+MAX_TOLL = 10_000_000
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one review action changed."""
+
+    event_id: int
+    action: str
+    field: str | None
+    before: Any
+    after: Any
+
+
+def parse_value(field: str, raw: Any) -> Any:
+    """A field's value from a form or JSON (None clears it); StoreError saying what fits."""
+    if field not in FIELDS:
+        raise StoreError(f"field {field!r} cannot be corrected; use one of {', '.join(FIELDS)}")
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        if field in ("event_type", "kind"):
+            raise StoreError(f"{field} cannot be empty")
+        return None
+    text = str(raw).strip()
+    if field in INT_FIELDS:
+        if not text.isdigit() or int(text) > MAX_TOLL:
+            raise StoreError(f"{field} must be a whole number from 0 to {MAX_TOLL}")
+        return int(text)
+    if field in ("lat", "lon"):
+        try:
+            number = float(text)
+        except ValueError as err:
+            raise StoreError(f"{field} must be a number") from err
+        limit = 90 if field == "lat" else 180
+        if not -limit <= number <= limit:
+            raise StoreError(f"{field} must be between -{limit} and {limit}")
+        return number
+    if field == "date_start":
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError as err:
+            raise StoreError("date_start must be a date, YYYY-MM-DD") from err
+    if field == "country":
+        if len(text) != 2 or not text.isalpha():
+            raise StoreError("country must be an ISO 3166-1 alpha-2 code, e.g. SY")
+        return text.upper()
+    if field == "event_type" and text not in EVENT_TYPES:
+        raise StoreError(f"event_type must be one of {', '.join(EVENT_TYPES)}")
+    if field == "kind" and text not in KINDS:
+        raise StoreError(f"kind must be one of {', '.join(KINDS)}")
+    return text[:300]
+
+
+def anchors_of(session: Session, event_id: int) -> list[list[str]]:
+    """(report key, local id) of the event's incidents, claims last."""
+    rows = session.execute(
+        select(ReportRow.key, IncidentRow.local_id, IncidentRow.kind)
+        .join(ReportRow, IncidentRow.report_id == ReportRow.id)
+        .where(IncidentRow.event_id == event_id)
+        .order_by(IncidentRow.kind == "claim", IncidentRow.id)
+    )
+    return [[key, local] for key, local, _ in rows]
+
+
+def _stored(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def act(
+    session: Session,
+    event_id: int,
+    action: str,
+    user: str,
+    *,
+    field: str | None = None,
+    value: Any = None,
+    other: int | None = None,
+    comment: str | None = None,
+) -> Outcome:
+    """Record one review action on an event and apply it; StoreError when it cannot be."""
+    if action not in ACTIONS:
+        raise StoreError(f"action {action!r} is unknown; use one of {', '.join(ACTIONS)}")
+    event = session.get(EventRow, event_id)
+    if event is None:
+        raise StoreError(f"no event {event_id}")
+    comment = (comment or "").strip()[:2000] or None
+    anchors = anchors_of(session, event_id)
+    if action == "correct":
+        if field is None:
+            raise StoreError("a correction names its field")
+        after = parse_value(field, value)
+        before = _stored(getattr(event, field))
+        _record(session, event_id, anchors, field, after, user, comment)
+    elif action in ("accept", "not_incident"):
+        field = "status"
+        before = _status(session, event_id)
+        after = "accepted" if action == "accept" else "not_incident"
+        _record(session, event_id, anchors, field, after, user, comment)
+    elif action == "merge":
+        if other is None or other == event_id or session.get(EventRow, other) is None:
+            raise StoreError("a merge names another existing event (other=ID)")
+        field, before, after = "merge", None, other
+        _record(session, event_id, anchors, "merge_into", anchors_of(session, other), user, comment)
+    else:  # split: undo the merges that brought other events into this one
+        field, before, after = "merge", _merged_into(session, event_id), None
+        if not before:
+            raise StoreError(f"event {event_id} holds no reviewed merge to split")
+        session.execute(delete(ReviewRow).where(ReviewRow.id.in_(before)))
+        event_stage.match_store(session)
+    audit(
+        session, f"review.{action}", "event", event_id, None,
+        user=user, field=field, before=before, after=after, comment=comment,
+    )  # fmt: skip
+    apply_reviews(session)
+    return Outcome(event_id, action, field, before, after)
+
+
+def _record(
+    session: Session,
+    event_id: int,
+    anchors: list[list[str]],
+    field: str,
+    value: Any,
+    user: str,
+    comment: str | None,
+) -> None:
+    session.add(
+        ReviewRow(
+            event_id=event_id, anchors=anchors, field=field, value=value, user=user,
+            comment=comment, at=now(),
+        )
+    )  # fmt: skip
+    session.flush()
+
+
+def _status(session: Session, event_id: int) -> str | None:
+    row = session.scalar(
+        select(ReviewRow)
+        .where(ReviewRow.event_id == event_id, ReviewRow.field == "status")
+        .order_by(ReviewRow.id.desc())
+        .limit(1)
+    )
+    return row.value if row is not None else None
+
+
+def _merged_into(session: Session, event_id: int) -> list[int]:
+    """Ids of the merge reviews whose target is this event."""
+    anchors = {tuple(a) for a in anchors_of(session, event_id)}
+    rows = session.scalars(select(ReviewRow).where(ReviewRow.field == "merge_into"))
+    return [r.id for r in rows if {tuple(a) for a in r.value or []} & anchors]
+
+
+def _locate(session: Session, reviews: list[ReviewRow]) -> dict[tuple[str, str], int]:
+    """The current event of every anchored incident the reviews name."""
+    keys = {a[0] for r in reviews for a in r.anchors} | {
+        a[0] for r in reviews if r.field == "merge_into" for a in r.value or []
+    }
+    where: dict[tuple[str, str], int] = {}
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), 500):
+        rows = session.execute(
+            select(ReportRow.key, IncidentRow.local_id, IncidentRow.event_id)
+            .join(ReportRow, IncidentRow.report_id == ReportRow.id)
+            .where(ReportRow.key.in_(ordered[start : start + 500]))
+        )
+        for key, local, event_id in rows:
+            if event_id is not None:
+                where[(key, local)] = event_id
+    return where
+
+
+def _event_of(anchors: list[Any], where: dict[tuple[str, str], int]) -> int | None:
+    votes = Counter(where[(a[0], a[1])] for a in anchors if (a[0], a[1]) in where)
+    return min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0] if votes else None
+
+
+def apply_reviews(session: Session) -> int:
+    """Re-attach every review to its event and make reviewed values win; returns the
+    number of events that carry a review."""
+    reviews = list(session.scalars(select(ReviewRow).order_by(ReviewRow.id)))
+    if not reviews:
+        return 0
+    where = _locate(session, reviews)
+    for review in reviews:
+        found = _event_of(review.anchors, where)
+        if found != review.event_id:
+            review.event_id = found
+    session.flush()
+    if _apply_merges(session, [r for r in reviews if r.field == "merge_into"], where):
+        session.flush()
+    latest: dict[int, dict[str, Any]] = defaultdict(dict)
+    for review in reviews:
+        if review.event_id is not None and review.field != "merge_into":
+            latest[review.event_id][review.field] = review.value
+    for event_id, values in latest.items():
+        event = session.get(EventRow, event_id)
+        if event is not None:
+            _override(event, values)
+    session.flush()
+    return len(latest)
+
+
+def _apply_merges(session: Session, merges: list[ReviewRow], where: dict[Any, int]) -> bool:
+    moved = False
+    for review in merges:
+        source, target = review.event_id, _event_of(review.value or [], where)
+        if source is None or target is None or source == target:
+            continue
+        members = list(session.scalars(select(IncidentRow).where(IncidentRow.event_id == target)))
+        members += list(session.scalars(select(IncidentRow).where(IncidentRow.event_id == source)))
+        event = session.get(EventRow, target)
+        if event is None:
+            continue
+        for member in members:
+            member.event_id = target
+        for key, local in [(k, m) for (k, m), e in where.items() if e == source]:
+            where[(key, local)] = target
+        review.event_id = target
+        plan = event_stage._plan(event, members, [])
+        if plan is not None:
+            event_stage._apply(session, [plan], event_stage.MatchStats())
+        moved = True
+    if moved:
+        event_stage._delete_orphans(session, event_stage.MatchStats())
+    return moved
+
+
+def _override(event: EventRow, values: dict[str, Any]) -> None:
+    for field, value in values.items():
+        if field == "status":
+            if value == "not_incident":
+                event.counted = False
+            continue
+        if field == "date_start":
+            value = date.fromisoformat(value) if value else None
+        if getattr(event, field) != value:
+            setattr(event, field, value)
+    for outcome in ("killed", "wounded"):
+        best = getattr(event, f"{outcome}_best")
+        if best is None:
+            continue
+        low, high = getattr(event, f"{outcome}_low"), getattr(event, f"{outcome}_high")
+        if f"{outcome}_low" not in values and (low is None or low > best):
+            setattr(event, f"{outcome}_low", best)
+        if f"{outcome}_high" not in values and (high is None or high < best):
+            setattr(event, f"{outcome}_high", best)
+
+
+def reviewed_fields(session: Session, event_id: int) -> dict[str, dict[str, Any]]:
+    """The event's reviewed values: field -> {value, user, at, comment} (latest wins)."""
+    out: dict[str, dict[str, Any]] = {}
+    for r in session.scalars(
+        select(ReviewRow).where(ReviewRow.event_id == event_id).order_by(ReviewRow.id)
+    ):
+        if r.field != "merge_into":
+            out[r.field] = {"value": r.value, "user": r.user, "at": r.at, "comment": r.comment}
+    return out
+
+
+def reviewed_event_ids(session: Session) -> frozenset[int]:
+    """Ids of the events that carry a review."""
+    rows = session.scalars(select(ReviewRow.event_id).where(ReviewRow.event_id.is_not(None)))
+    return frozenset(int(r) for r in rows if r is not None)
+
+
+def audit_trail(
+    session: Session, event_id: int | None = None, limit: int = 500
+) -> list[dict[str, Any]]:
+    """Review actions from the audit log (of one event, or everyone's), newest first."""
+    query = select(AuditRow).where(AuditRow.action.like("review.%"))
+    if event_id is not None:
+        query = query.where(AuditRow.entity_id == event_id)
+    rows = session.scalars(query.order_by(AuditRow.id.desc()).limit(limit))
+    return [
+        {"at": r.at, "action": r.action.removeprefix("review."), "event_id": r.entity_id,
+         **{k: r.detail.get(k) for k in ("user", "field", "before", "after", "comment")}}
+        for r in rows
+    ]  # fmt: skip
+
+
+def review_queue(session: Session, limit: int = 100) -> list[EventRow]:
+    """Events not yet reviewed, largest and least certain first (detached rows)."""
+    reviewed = reviewed_event_ids(session)
+    query = (
+        select(EventRow)
+        .where(EventRow.kind != "claim")
+        .order_by(
+            EventRow.killed_best.is_(None),
+            EventRow.killed_best.desc(),
+            EventRow.n_reports.asc(),
+            EventRow.id,
+        )
+    )
+    out: list[EventRow] = []
+    for row in session.scalars(query.execution_options(yield_per=500)):
+        if row.id not in reviewed:
+            out.append(row)
+            if len(out) >= limit:
+                break
+    return out

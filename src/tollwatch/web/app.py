@@ -1,0 +1,449 @@
+"""The web workspace: FastAPI pages (Jinja2, server-rendered) and a JSON API over the store.
+
+`create_app(store, public=False)` builds the application; `tollwatch serve` runs it
+with uvicorn. Every page and API answer is read through tollwatch.store.browse (and
+the store's tally/export); templates autoescape everything they show, and the
+Content-Security-Policy forbids inline scripts, so a report's text is only ever text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Awaitable, Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from ..errors import StoreError
+from ..store import Store, browse, review
+from ..store import users as accounts
+from ..store.export import COLUMN_SETS, FORMATS, spreadsheet_safe
+from ..store.tally import BY_VALUES, GROUP_VALUES, TallyRow
+from . import auth
+
+HERE = Path(__file__).parent
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'"
+)
+FILTER_NAMES = (
+    "country", "admin1", "since", "until", "event_type", "perpetrator_type", "victim_type",
+    "min_killed", "q", "counted", "reviewed",
+)  # fmt: skip
+
+
+def parse_filter(params: Any) -> browse.EventFilter:
+    """The list's filter from URL query parameters; empty values are ignored.
+    A malformed date or number is a 400 naming the parameter and the expected form."""
+    raw = {name: (params.get(name) or "").strip() for name in FILTER_NAMES}
+    values: dict[str, Any] = {}
+    for name, text in raw.items():
+        if not text:
+            continue
+        if name in ("since", "until"):
+            try:
+                values[name] = date.fromisoformat(text)
+            except ValueError as err:
+                raise HTTPException(400, f"{name}={text!r} is not a date; use YYYY-MM-DD") from err
+        elif name == "min_killed":
+            if not text.isdigit() or len(text) > 9:
+                raise HTTPException(400, f"min_killed={text!r} is not a whole number >= 0")
+            values[name] = int(text)
+        elif name in ("counted", "reviewed"):
+            if text not in ("yes", "no"):
+                raise HTTPException(400, f"{name}={text!r}: use yes or no")
+            values[name] = text == "yes"
+        else:
+            values[name] = text[:200]
+    return browse.EventFilter(**values)
+
+
+def _int_param(params: Any, name: str, default: int, low: int, high: int) -> int:
+    text = (params.get(name) or "").strip()
+    if not text:
+        return default
+    if not text.isdigit() or len(text) > 9:
+        raise HTTPException(400, f"{name}={text!r} is not a whole number")
+    return min(max(int(text), low), high)
+
+
+def jsonable(value: Any) -> Any:
+    """Dates as ISO strings, recursively (for JSON answers)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def create_app(store: Store, *, public: bool = False) -> FastAPI:
+    """The workspace over an open store. `public`: a read-only published dashboard."""
+    app = FastAPI(
+        title="tollwatch workspace",
+        description="Browse, review and publish the incident database.",
+        version="1",
+    )
+    app.state.store = store
+    app.state.public = public
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.autoescape = True
+    templates.env.globals["public"] = public
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    throttle = auth.Throttle()
+    app.state.throttle = throttle
+
+    @app.middleware("http")
+    async def readers_only(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        """Outside --public, every page and API answer needs a logged-in caller."""
+        path = request.url.path
+        if public or path == "/login" or path.startswith("/static/"):
+            return await call_next(request)
+        try:
+            caller = auth.identify(request, store)
+        except HTTPException as err:
+            return JSONResponse({"detail": err.detail}, status_code=err.status_code)
+        if caller.user is None:
+            if path.startswith("/api/") or path in ("/openapi.json", "/docs"):
+                return JSONResponse({"detail": "log in or send an API token"}, status_code=401)
+            return RedirectResponse("/login?" + urlencode({"next": path}), status_code=303)
+        return await call_next(request)
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "same-origin"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, err: StoreError) -> Response:
+        return JSONResponse({"detail": str(err)}, status_code=400)
+
+    def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+        caller = auth.Caller(None, None) if public else auth.identify(request, store)
+        context.setdefault("me", caller.user)
+        context.setdefault("csrf", caller.csrf)
+        return templates.TemplateResponse(request, name, context)
+
+    def writer(request: Request, role: str, csrf: str | None) -> accounts.User:
+        """The caller allowed to write with `role`: 403 in --public mode, 401 without a
+        caller, 403 with a lower role or a missing or wrong CSRF token."""
+        if public:
+            raise HTTPException(403, "this workspace is published read-only (--public)")
+        caller = auth.identify(request, store)
+        if caller.user is None:
+            raise HTTPException(401, "log in or send an API token")
+        if not caller.user.can(role):
+            raise HTTPException(403, f"this needs the {role} role (you are {caller.user.role})")
+        if not caller.via_token and not auth.same(csrf, caller.csrf):
+            raise HTTPException(403, "the form's CSRF token is missing or wrong; reload the page")
+        return caller.user
+
+    def events_page(request: Request) -> tuple[browse.EventFilter, browse.Page, str, bool]:
+        flt = parse_filter(request.query_params)
+        sort = request.query_params.get("sort") or "date"
+        if sort not in browse.SORTS:
+            raise HTTPException(400, f"sort={sort!r}: use one of {', '.join(browse.SORTS)}")
+        descending = (request.query_params.get("order") or "desc") != "asc"
+        number = _int_param(request.query_params, "page", 1, 1, 10**6)
+        per_page = _int_param(request.query_params, "per_page", 50, 1, browse.MAX_PER_PAGE)
+        with store.sessions() as session:
+            found = browse.list_events(
+                session, flt, sort=sort, descending=descending, page=number, per_page=per_page
+            )
+        return flt, found, sort, descending
+
+    # ---- pages ---------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request) -> Response:
+        return events_html(request)
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def events_html(request: Request) -> Response:
+        flt, found, sort, descending = events_page(request)
+        with store.sessions() as session:
+            options = browse.choices(session)
+        params = flt.as_params()
+
+        def link(**over: Any) -> str:
+            merged = {**params, "sort": sort, "order": "desc" if descending else "asc", **over}
+            return "/events?" + urlencode({k: v for k, v in merged.items() if v not in ("", None)})
+
+        return page(
+            request, "events.html", flt=params, found=found, sort=sort,
+            descending=descending, options=options, link=link,
+            query=urlencode(params),
+        )  # fmt: skip
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_html(request: Request, event_id: int) -> Response:
+        with store.sessions() as session:
+            detail = browse.event_detail(session, event_id)
+        if detail is None:
+            raise HTTPException(404, f"no event {event_id}")
+        return page(
+            request, "event.html", fields=review.FIELDS, event_types=review.EVENT_TYPES,
+            notice=request.query_params.get("notice"), **detail,
+        )  # fmt: skip
+
+    @app.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
+    def report_html(request: Request, report_id: int) -> Response:
+        with store.sessions() as session:
+            detail = browse.report_detail(session, report_id)
+        if detail is None:
+            raise HTTPException(404, f"no report {report_id}")
+        return page(request, "report.html", **detail)
+
+    @app.get("/tally", response_class=HTMLResponse, include_in_schema=False)
+    def tally_html(request: Request) -> Response:
+        by, group, rows = _tally(request)
+        return page(
+            request, "tally.html", rows=rows, by=by, group=group, by_values=BY_VALUES,
+            group_values=GROUP_VALUES, formats=FORMATS, column_sets=COLUMN_SETS,
+        )  # fmt: skip
+
+    # ---- accounts --------------------------------------------------------------
+
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def login_form(request: Request) -> Response:
+        if public:
+            raise HTTPException(404, "no login on a published read-only workspace")
+        token = auth.new_login_token()
+        answer = page(request, "login.html", login_token=token, error=None,
+                      next=request.query_params.get("next") or "/events")  # fmt: skip
+        answer.set_cookie(auth.LOGIN_COOKIE, token, httponly=True, samesite="strict",
+                          secure=auth.secure(request), path="/login")  # fmt: skip
+        return answer
+
+    @app.post("/login", include_in_schema=False)
+    async def login(request: Request) -> Response:
+        if public:
+            raise HTTPException(404, "no login on a published read-only workspace")
+        form = await request.form()
+        name = str(form.get("name") or "")[:200]
+        password = str(form.get("password") or "")[:1000]
+        target = str(form.get("next") or "/events")
+        if not target.startswith("/") or target.startswith("//"):
+            target = "/events"
+        if not auth.same(str(form.get("csrf") or ""), request.cookies.get(auth.LOGIN_COOKIE)):
+            raise HTTPException(403, "the login form expired; reload the page")
+        client = f"ip:{request.client.host if request.client else '?'}"
+        if throttle.blocked(f"name:{name}", client):
+            raise HTTPException(429, "too many failed logins; wait ten minutes")
+        with store.writing() as session:
+            user = accounts.check_password(session, name, password)
+            if user is None:
+                throttle.fail(f"name:{name}", client)
+                token = auth.new_login_token()
+                answer = page(request, "login.html", login_token=token, next=target,
+                              error="Wrong name or password.")  # fmt: skip
+                answer.status_code = 401
+                answer.set_cookie(auth.LOGIN_COOKIE, token, httponly=True, samesite="strict",
+                                  secure=auth.secure(request), path="/login")  # fmt: skip
+                return answer
+            cookie, _ = accounts.new_session(session, user)
+        throttle.clear(f"name:{name}")
+        done = RedirectResponse(target, status_code=303)
+        done.set_cookie(
+            auth.COOKIE, cookie, httponly=True, samesite="strict", secure=auth.secure(request),
+            max_age=accounts.SESSION_HOURS * 3600,
+        )  # fmt: skip
+        done.delete_cookie(auth.LOGIN_COOKIE, path="/login")
+        return done
+
+    @app.post("/logout", include_in_schema=False)
+    async def logout(request: Request) -> Response:
+        form = await request.form()
+        caller = auth.identify(request, store)
+        if caller.user is not None and not auth.same(str(form.get("csrf") or ""), caller.csrf):
+            raise HTTPException(403, "the form's CSRF token is missing or wrong; reload the page")
+        if cookie := request.cookies.get(auth.COOKIE):
+            with store.writing() as session:
+                accounts.end_session(session, cookie)
+        answer = RedirectResponse("/login", status_code=303)
+        answer.delete_cookie(auth.COOKIE)
+        return answer
+
+    # ---- review ----------------------------------------------------------------
+
+    @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
+    def review_html(request: Request) -> Response:
+        if public:
+            raise HTTPException(403, "this workspace is published read-only (--public)")
+        caller = auth.identify(request, store)
+        if caller.user is None or not caller.user.can("coder"):
+            raise HTTPException(403, "the review queue needs the coder role")
+        with store.sessions() as session:
+            queue = [browse.event_dict(e) for e in review.review_queue(session)]
+        return page(request, "review.html", queue=queue)
+
+    @app.get("/audit", response_class=HTMLResponse, include_in_schema=False)
+    def audit_html(request: Request) -> Response:
+        caller = auth.identify(request, store)
+        if public or caller.user is None or not caller.user.can("admin"):
+            raise HTTPException(403, "everyone's audit log needs the admin role")
+        with store.sessions() as session:
+            trail = review.audit_trail(session)
+        return page(request, "audit.html", trail=trail)
+
+    def do_review(user: accounts.User, event_id: int, data: dict[str, Any]) -> review.Outcome:
+        action = str(data.get("action") or "")
+        other_raw = str(data.get("other") or "").strip()
+        if other_raw and (not other_raw.isdigit() or len(other_raw) > 9):
+            raise HTTPException(400, "other must be an event id")
+        with store.writing() as session:
+            return review.act(
+                session, event_id, action, user.name,
+                field=str(data["field"]) if data.get("field") else None,
+                value=data.get("value"),
+                other=int(other_raw) if other_raw else None,
+                comment=str(data["comment"]) if data.get("comment") else None,
+            )  # fmt: skip
+
+    def role_for(action: str) -> str:
+        return "coder" if action == "correct" else "reviewer"
+
+    @app.post("/events/{event_id}/review", include_in_schema=False)
+    async def review_form(request: Request, event_id: int) -> Response:
+        form = await request.form()
+        data = {k: str(v) for k, v in form.items()}
+        user = writer(request, role_for(data.get("action", "")), data.get("csrf"))
+        outcome = do_review(user, event_id, data)
+        target = outcome.event_id if outcome.action != "merge" else int(outcome.after)
+        return RedirectResponse(
+            f"/events/{target}?" + urlencode({"notice": f"{outcome.action} recorded"}),
+            status_code=303,
+        )
+
+    @app.post("/api/events/{event_id}/review")
+    async def api_review(request: Request, event_id: int) -> dict[str, Any]:
+        """Review an event: JSON {action: accept|correct|not_incident|merge|split, field,
+        value, other, comment}. Needs a token (Bearer) or a session with X-CSRF-Token;
+        correct needs the coder role, the other actions reviewer."""
+        try:
+            data = await request.json()
+        except ValueError as err:
+            raise HTTPException(400, "the body must be a JSON object") from err
+        if not isinstance(data, dict):
+            raise HTTPException(400, "the body must be a JSON object")
+        user = writer(
+            request, role_for(str(data.get("action") or "")), request.headers.get("x-csrf-token")
+        )
+        outcome = do_review(user, event_id, data)
+        return {
+            "event_id": outcome.event_id,
+            "action": outcome.action,
+            "field": outcome.field,
+            "before": jsonable(outcome.before),
+            "after": jsonable(outcome.after),
+        }
+
+    # ---- JSON API ------------------------------------------------------------
+
+    @app.get("/api/events")
+    def api_events(request: Request) -> dict[str, Any]:
+        """Events with the list's filters (country, admin1, since, until, event_type,
+        perpetrator_type, victim_type, min_killed, q, counted), sort, order, page, per_page."""
+        _, found, _, _ = events_page(request)
+        return {
+            "total": found.total,
+            "page": found.page,
+            "per_page": found.per_page,
+            "events": jsonable(found.events),
+        }
+
+    @app.get("/api/events/{event_id}")
+    def api_event(event_id: int) -> dict[str, Any]:
+        """One event with its members, figures, claims and match explanations."""
+        with store.sessions() as session:
+            detail = browse.event_detail(session, event_id)
+        if detail is None:
+            raise HTTPException(404, f"no event {event_id}")
+        out: dict[str, Any] = jsonable(detail)
+        return out
+
+    @app.get("/api/reports/{report_id}")
+    def api_report(report_id: int) -> dict[str, Any]:
+        """One report: its text in marked segments and its incidents."""
+        with store.sessions() as session:
+            detail = browse.report_detail(session, report_id)
+        if detail is None:
+            raise HTTPException(404, f"no report {report_id}")
+        out: dict[str, Any] = jsonable(detail)
+        return out
+
+    @app.get("/api/tally", response_model=None)
+    def api_tally(request: Request) -> Response:
+        """Killed low/best/high per period (by) and group; format=json (default) or csv."""
+        _, _, rows = _tally(request)
+        fmt = request.query_params.get("format") or "json"
+        return tally_response(rows, fmt)
+
+    @app.get("/api/export", response_model=None)
+    def api_export(request: Request) -> Response:
+        """Counted events as `tollwatch export` writes them: format csv, json or geojson;
+        columns native, acled or ucdp."""
+        fmt = request.query_params.get("format") or "csv"
+        columns = request.query_params.get("columns") or "native"
+        if fmt not in ("csv", "json", "geojson") or columns not in COLUMN_SETS:
+            raise HTTPException(
+                400, "format: csv, json or geojson; columns: " + ", ".join(COLUMN_SETS)
+            )
+        stream = io.StringIO()
+        store.export(fmt, columns, stream=stream, allow_empty=True)
+        media = {"csv": "text/csv", "json": "application/json", "geojson": "application/geo+json"}
+        return Response(
+            stream.getvalue(),
+            media_type=media[fmt],
+            headers={"Content-Disposition": f'attachment; filename="events-{columns}.{fmt}"'},
+        )
+
+    def _tally(request: Request) -> tuple[str, str | None, list[TallyRow]]:
+        by = request.query_params.get("by") or "month"
+        group = request.query_params.get("group") or None
+        flt = parse_filter(request.query_params)
+        if by not in BY_VALUES or (group is not None and group not in GROUP_VALUES):
+            raise HTTPException(
+                400, f"by: {', '.join(BY_VALUES)}; group: {', '.join(GROUP_VALUES)}"
+            )
+        rows = store.tally(by=by, group=group, since=flt.since, until=flt.until,
+                           country=flt.country)  # fmt: skip
+        return by, group, rows
+
+    return app
+
+
+def tally_response(rows: list[TallyRow], fmt: str) -> Response:
+    """A tally as a JSON or CSV download."""
+    dicts = [r.as_dict() for r in rows]
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(TallyRow.__dataclass_fields__))
+        writer.writeheader()
+        writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in dicts)
+        return Response(
+            out.getvalue(),
+            media_type="text/csv",
+            headers={"Content-Disposition": 'attachment; filename="tally.csv"'},
+        )
+    if fmt != "json":
+        raise HTTPException(400, f"format={fmt!r}: use json or csv")
+    return Response(json.dumps(dicts), media_type="application/json")
