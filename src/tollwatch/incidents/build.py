@@ -189,7 +189,9 @@ def _attach_context(draft: Draft, ctx: Context, clean: CleanText) -> None:
         draft.victim_text = anchor.victim_text
         draft.perpetrator = ctx.perpetrator_for(anchor, draft.victim)
     claim_cue = anchor is not None and "claim_cue" in anchor.flags
-    if claim_cue or is_claim_sentence(ctx.source_order, draft.sentence):
+    # the sentence's own sources only: scanning every source of the report for each
+    # figure cost figures * sources (issue 11)
+    if claim_cue or is_claim_sentence(ctx.sources.get(draft.sentence, []), draft.sentence):
         draft.kind = "claim"
         if draft.perpetrator is None:
             speaker = draft.source.sentence if draft.source else draft.sentence

@@ -145,6 +145,9 @@ class Context:
     # cue_in's answer by sentence: asked once per figure, it must not rescan the
     # sentence's cues each time (a sentence of n figures and n cues cost n * n)
     _strongest_cue: dict[int, EventCue | None] = field(default_factory=dict, repr=False)
+    # (sentence, start) of each of `source_order`, made once: source_for is asked once
+    # per figure, and rebuilding it each time cost sentences * sources (issue 11)
+    _source_keys: list[tuple[int, int]] = field(default_factory=list, repr=False)
 
     @classmethod
     def build(
@@ -239,8 +242,9 @@ class Context:
         if own:
             claims = [s for s in own if s.rule == CLAIM_RESULT]
             return claims[0] if claims else own[0]
-        keys = [(s.sentence, s.span.start) for s in self.source_order]
-        idx = bisect_right(keys, (sentence, -1)) - 1
+        if len(self._source_keys) != len(self.source_order):
+            self._source_keys = [(s.sentence, s.span.start) for s in self.source_order]
+        idx = bisect_right(self._source_keys, (sentence, -1)) - 1
         while idx >= 0:
             src = self.source_order[idx]
             if src.role != "perpetrator_claim":
