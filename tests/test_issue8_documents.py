@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tollwatch.contract import extraction_json
+from tollwatch.evaluate import evaluate_files
 from tollwatch.evaluate.articles import document_toll, news_incidents
 from tollwatch.pipeline import Resources, extract
 from tollwatch.read import read_paths
@@ -154,3 +155,147 @@ def test_eastern_congo_beside_a_kivu_place_reads_as_dr_congo(
     extraction = _run(text, settings, resources)
     countries = {i.place.country for i in extraction.incidents if i.place is not None}
     assert countries == {"CD"}
+
+
+# -- relevance: violence done by people, or not -----------------------------------
+
+NOT_VIOLENCE = [
+    pytest.param(
+        "River floods kill 9\n\nNine people drowned when flood waters swept through low-lying "
+        "streets of the town overnight, the disaster agency said.",
+        "natural disaster",
+        id="flood",
+    ),
+    pytest.param(
+        "Quake kills 40 in the hills\n\nA magnitude 6.0 earthquake killed at least 40 people "
+        "in the hill villages on Tuesday, officials said.",
+        "natural disaster",
+        id="earthquake",
+    ),
+    pytest.param(
+        "Mudslide buries 15\n\nA landslide after torrential rain buried 15 homes and killed "
+        "15 people on Tuesday, rescuers said.",
+        "natural disaster",
+        id="landslide",
+    ),
+    pytest.param(
+        "Blast in coal mine kills 11 miners\n\nA methane explosion in a coal mine killed 11 "
+        "miners on Tuesday, the company said.",
+        "industrial",
+        id="mine-disaster",
+    ),
+    pytest.param(
+        "Tanker blast kills 8\n\nA fuel tanker overturned and exploded on the highway on "
+        "Tuesday, killing eight people who had gathered to collect spilled petrol.",
+        "accident",
+        id="tanker-explosion",
+    ),
+    pytest.param(
+        "Outbreak kills 22\n\nA cholera outbreak has killed 22 people in the river districts, "
+        "the health ministry said.",
+        "illness",
+        id="epidemic",
+    ),
+    pytest.param(
+        "Ferry capsizes, 30 dead\n\nAn overloaded ferry capsized on the lake on Tuesday, "
+        "killing 30 passengers, police said.",
+        "accident",
+        id="ferry",
+    ),
+    pytest.param(
+        "Killer jailed for life\n\nA court sentenced a man to life in prison on Tuesday for "
+        "shooting dead two shopkeepers in 2019.",
+        "court",
+        id="court-sentence",
+    ),
+    pytest.param(
+        "Village remembers massacre\n\nSurvivors gathered on Tuesday for the 25th anniversary "
+        "of the massacre in which militiamen killed 80 villagers.",
+        "anniversary",
+        id="anniversary",
+    ),
+    pytest.param(
+        "United massacre City 9-0\n\nUnited killed off the match in the first half and "
+        "completed a 9-0 massacre of City, the biggest defeat of the league season.",
+        "sport",
+        id="sport-metaphor",
+    ),
+    pytest.param(
+        "Senate kills the bill\n\nThe Senate killed the water bill on Tuesday by 51 votes.",
+        "figure of speech",
+        id="politics-metaphor",
+    ),
+    pytest.param(
+        "Review: a thriller with a body count\n\nThe film follows an assassin who kills 14 "
+        "people in one night; the director keeps the plot moving.",
+        "story",
+        id="film-plot",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), NOT_VIOLENCE)
+def test_not_violence_gives_no_incident_and_says_why(
+    text: str, label: str, settings: Settings, resources: Resources
+) -> None:
+    extraction = _run(text, settings, resources)
+    assert extraction.incidents == []
+    assert extraction.relevance is not None and not extraction.relevance.relevant
+    assert label in extraction.relevance.reason
+
+
+VIOLENCE = [
+    pytest.param(
+        "Gunmen attack gold mine, kill 6\n\nGunmen attacked a gold mine on Tuesday and "
+        "killed six miners, police said.",
+        6,
+        id="attack-on-a-mine",
+    ),
+    pytest.param(
+        "Bomb kills 4 at football match\n\nA bomb exploded among fans at a football match on "
+        "Tuesday, killing four people, police said.",
+        4,
+        id="bomb-at-a-match",
+    ),
+    pytest.param(
+        "Man shot dead during protest\n\nPolice shot dead a man during a protest in the "
+        "capital on Tuesday, witnesses said.",
+        1,
+        id="protest-shooting",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "toll"), VIOLENCE)
+def test_violence_near_frame_words_stays_relevant(
+    text: str, toll: int, settings: Settings, resources: Resources
+) -> None:
+    extraction = _run(text, settings, resources)
+    assert extraction.relevance is not None and extraction.relevance.relevant
+    assert extraction.relevance.reason.startswith("violence")
+    assert document_toll(extraction) == toll
+
+
+def test_relevance_and_new_fields_are_in_the_contract(
+    settings: Settings, resources: Resources
+) -> None:
+    out = extraction_json(_run(RETOLD[0].values[0], settings, resources))  # type: ignore[index]
+    assert out["relevance"]["relevant"] is True and out["relevance"]["reason"]
+    incident = out["incidents"][0]
+    assert incident["background"] is False
+    assert "violence_kind" in incident and isinstance(incident["sources"], list)
+    flood = extraction_json(_run(NOT_VIOLENCE[0].values[0], settings, resources))  # type: ignore[index]
+    assert flood["relevance"]["relevant"] is False and flood["toll"] is None
+
+
+# -- our annotated articles, scored as `tollwatch eval` scores them -------------------
+
+OUR_ARTICLES = Path(__file__).resolve().parent / "golden" / "annotated" / "our-articles.jsonl"
+
+
+def test_our_articles_score(settings: Settings, resources: Resources) -> None:
+    result = evaluate_files([OUR_ARTICLES], settings=settings, resources=resources, pairs=False)
+    metrics = result.metrics("our-articles")
+    assert metrics["irrelevant_with_toll"].value == 0.0
+    assert metrics["relevant_missed"].value == 0.0
+    assert (metrics["doc_toll_exact"].value or 0.0) >= 0.85

@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from .actors.dictionary import victim_type
-from .records import ActorMention, DateMention, Extraction, Incident, PlaceMention, Toll
+from .records import (
+    ActorMention,
+    DateMention,
+    Extraction,
+    Incident,
+    PlaceMention,
+    Relevance,
+    Toll,
+)
 
 CONTRACT_VERSION = 1
 
@@ -82,7 +90,20 @@ def incident_json(incident: Incident) -> dict[str, Any]:
         out["update"] = True
     if incident.perpetrator_dead:
         out["perpetrator_dead"] = True
+    # additive fields of issue 8 (docs/incidents.md): always present
+    out["background"] = incident.background
+    out["violence_kind"] = incident.violence_kind
+    out["sources"] = [
+        {"name": s.name, "role": s.role, "text": s.text} for s in incident.sources
+    ]
     return out
+
+
+def relevance_json(relevance: Relevance | None) -> dict[str, Any] | None:
+    """{"relevant": bool, "reason": "..."}; None when extraction stopped before judging."""
+    if relevance is None:
+        return None
+    return {"relevant": relevance.relevant, "reason": relevance.reason}
 
 
 def extraction_json(extraction: Extraction) -> dict[str, Any]:
@@ -98,4 +119,6 @@ def extraction_json(extraction: Extraction) -> dict[str, Any]:
     out["toll"] = extraction.toll()
     # ISO 639-1 code of the report's language (docs/languages.md), null when unknown
     out["language"] = extraction.language.code if extraction.language else None
+    # whether the report tells of violence done by people, and why (docs/incidents.md)
+    out["relevance"] = relevance_json(extraction.relevance)
     return out

@@ -100,8 +100,11 @@ def extract(
     try:
         cleaned = clean_stage.clean(report, settings)
         mentions = find_mentions(cleaned, report, settings, resources)
-        found = incidents_stage.build_incidents(cleaned, mentions, report, settings)
+        document = incidents_stage.build_document(cleaned, mentions, report, settings)
     except TollwatchError as err:
         return Extraction(report.id, [], warnings, error=str(err), report=report,
                           language=language)
-    return Extraction(report.id, found, warnings, report=report, language=language)
+    return Extraction(
+        report.id, document.incidents, warnings, report=report, language=language,
+        relevance=document.relevance,
+    )

@@ -279,6 +279,28 @@ class Incident:
     # the perpetrator's own death ("then took his own life"), kept apart from the
     # victims' incident (docs/tolls.md, "Perpetrators' own dead")
     perpetrator_dead: bool = False
+    # An earlier event or a cumulative total told as context: kept, never in the
+    # document toll (incidents/background.py).
+    background: bool = False
+    # Every source that gave a figure for this incident, when sources conflict
+    # (incidents/conflict.py); `source` is the one whose figure is `best`.
+    sources: list[SourceMention] = field(default_factory=list)
+    # "combat" (armed parties fighting), "terrorism" (attacks meant to terrorise:
+    # bombings, massacres of civilians by non-state groups) or "other" (violence/kind.py).
+    violence_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """Whether a report tells of violence done by people, and why (violence/relevance.py).
+
+    `reason` reads "violence: 'gunmen' (sentence 2)" or "not violence: a natural disaster".
+    A report judged not relevant has no incidents.
+    """
+
+    relevant: bool
+    reason: str
+    rule: str = "violence.relevance.v1"
 
 
 @dataclass(frozen=True)
@@ -308,13 +330,18 @@ class Extraction:
     error: str | None = None
     report: Report | None = None
     language: LanguageGuess | None = None
+    relevance: Relevance | None = None  # None when extraction stopped before judging
 
     def toll(self) -> int | None:
-        """The document toll: killed.best over top-level incidents, claims excluded."""
+        """The document toll: killed.best over top-level incidents; claims, background out."""
         part_ids = {p for i in self.incidents if i.kind == "aggregate" for p in i.parts}
         values = [
             i.killed.best
             for i in self.incidents
-            if i.kind != "claim" and i.id not in part_ids and i.killed and i.killed.best is not None
+            if i.kind != "claim"
+            and not i.background
+            and i.id not in part_ids
+            and i.killed
+            and i.killed.best is not None
         ]
         return sum(values) if values else None

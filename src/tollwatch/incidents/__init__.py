@@ -6,6 +6,6 @@
 docs/incidents.md describes the rules.
 """
 
-from .build import build_incidents
+from .build import Document, build_document, build_incidents
 
-__all__ = ["build_incidents"]
+__all__ = ["Document", "build_document", "build_incidents"]

@@ -23,7 +23,7 @@ A report with a violent event and no figure gets one incident without a toll;
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pycountry
 
@@ -39,6 +39,7 @@ from ..records import (
     Incident,
     Mentions,
     PlaceMention,
+    Relevance,
     Report,
     Span,
     TollMention,
@@ -46,6 +47,8 @@ from ..records import (
 from ..settings import Settings
 from ..tolls.lang import TOLL_WORDS
 from ..violence.detect import relevance_score
+from ..violence.relevance import RULE as RELEVANCE_RULE
+from ..violence.relevance import judge_relevance
 from . import corefer, structure
 from .context import Context, actor_side
 from .draft import RULE, Draft, sum_tolls
@@ -79,6 +82,32 @@ _EARLIER = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class Document:
+    """The document-level result: the report's incidents and its relevance."""
+
+    incidents: list[Incident]
+    relevance: Relevance
+
+
+def build_document(
+    clean: CleanText, mentions: Mentions, report: Report, settings: Settings
+) -> Document:
+    """The document-level pass the pipeline calls (docs/incidents.md): judge relevance;
+    a relevant report's incidents, with retellings folded (corefer.py)."""
+    relevance = judge_relevance(clean, mentions.cues, mentions.tolls, report.published)
+    if relevance is not None and not relevance.relevant:
+        return Document([], relevance)
+    incidents = build_incidents(clean, mentions, report, settings)
+    if relevance is None:
+        relevance = (
+            Relevance(True, "violence: an incident found by the incident rules", RELEVANCE_RULE)
+            if incidents
+            else Relevance(False, "not violence: no violent incident found", RELEVANCE_RULE)
+        )
+    return Document(incidents, relevance)
 
 
 def build_incidents(

@@ -421,10 +421,13 @@ class _Batch:
         row.language = extraction.language.code if extraction.language else None
         self._store_keys(row, report.text)
         self._clear_rejections(key)
-        self.stats.incidents += add_incidents(self.session, self.rows, row, extraction.incidents)
+        # background incidents (earlier events, war-wide totals told as context) are not
+        # this report's news: they make no event (docs/incidents.md, "Background")
+        news = [i for i in extraction.incidents if not i.background]
+        self.stats.incidents += add_incidents(self.session, self.rows, row, news)
         for incident in row.incidents if events else ():
             incident.event_id = events.get(_local_number(incident.local_id))
-        detail["incidents"] = len(extraction.incidents)
+        detail["incidents"] = len(news)
         self.changes.append((row, action, "report", key, detail))
 
     def _moved(self, report: Report, key: str, digest: str) -> ReportRow | None:

@@ -1,0 +1,102 @@
+"""Words that frame deaths as something other than violence done by people.
+
+Read by `violence/relevance.py`. Each frame is a lower-case regex (matched against
+lower-cased text, no flags) per language; English first, with the words of the other
+languages read where they are short and safe. A sentence whose words match a frame
+tells of a disaster, an accident, an illness, a court case, an anniversary, a story
+or a game; its weak or ambiguous violence words ("killed", "explosion", "massacre")
+then do not make the report one of violence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+# frame name -> (a label for the reason, the pattern)
+FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "disaster": (
+            "a natural disaster",
+            r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|floods?|flooding|flooded|"
+            r"flood\s*waters|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|"
+            r"tornado(?:es)?|storms?|monsoon|heavy\s+rains?|torrential|avalanches?|tsunamis?|"
+            r"volcan\w*|eruptions?|wildfires?|bushfires?|forest\s+fires?|heat\s*waves?|"
+            r"lightning|droughts?|drown\w*|magnitude|séismes?|inondations?|terremotos?|"
+            r"inundaciones|sismo)\b",
+        ),
+        "accident": (
+            "an accident",
+            r"\b(?:crash(?:ed|es)?|collisions?|collided|plunged?|skidded|derail\w*|capsiz\w*|"
+            r"sank|shipwrecks?|stampedes?|overturned|road\s+accidents?|traffic\s+accidents?|"
+            r"accidents?|building\s+collapse\w*|collapsed|blaze|fire\s+broke\s+out|"
+            r"caught\s+fire|house\s+fire|electrocut\w*|accidente|naufragio)\b",
+        ),
+        "industrial": (
+            "an industrial accident",
+            r"\b(?:coal\s+mines?|gold\s+mines?|mine\s+shafts?|mining|miners?|methane|"
+            r"gas\s+(?:leak|explosion|cylinders?|blast)|boilers?|tankers?|fuel\s+trucks?|"
+            r"fireworks?|factory\s+fires?|chemical\s+plant|pipeline\s+(?:explosion|fire|blast)|"
+            r"spilled\s+(?:fuel|petrol|gasoline))\b",
+        ),
+        "disease": (
+            "an illness or epidemic",
+            r"\b(?:cholera|outbreaks?|epidemics?|pandemic|virus|covid\w*|coronavirus|ebola|"
+            r"measles|malaria|dengue|diseases?|infections?|influenza|flu)\b",
+        ),
+        "court": (
+            "a court case",
+            r"\b(?:sentenced|sentencing|convicted|conviction|verdict|jury|jurors|trial|"
+            r"pleaded\s+guilty|acquitted|appeals?\s+court|high\s+court|life\s+in\s+prison|"
+            r"years?\s+in\s+prison|parole|condamn[ée]\w*|condenad\w*)\b",
+        ),
+        "anniversary": (
+            "an anniversary of an earlier event",
+            r"\b(?:anniversary|commemorat\w+|years\s+since|years\s+ago|memorial|remembrance|"
+            r"remember(?:s|ed|ing)?|"
+            r"anniversaire|aniversario)\b",
+        ),
+        "fiction": (
+            "a story (film, book, game)",
+            r"\b(?:films?|movies?|novels?|documentar(?:y|ies)|tv\s+series|episodes?|plot|"
+            r"thriller|box\s+office|video\s*games?|starring|stars\s+as|director|screenplay|"
+            r"characters?|sequel|cinema|película|roman)\b",
+        ),
+        "sport": (
+            "sport",
+            r"(?:\b\d{1,3}\s*[-–]\s*\d{1,3}\b(?!\s*(?:year|yr))|\b(?:matche?s?|league|season|"
+            r"goals?|cup|teams?|coach|innings|striker|midfielder|defeat|victory|rout|"
+            r"championship|tournament|half-?time|penalt(?:y|ies)|scored|opponents?)\b)",
+        ),
+        "politics": (
+            "a figure of speech (a bill, a deal killed)",
+            r"\b(?:kill(?:ed|s|ing)?|shot\s+down|shoots?\s+down|torpedo\w*)\s+"
+            r"(?:off\s+)?(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w-]+\s+)?"
+            r"(?:bill|motion|deal|proposal|plan|amendment|legislation|measure|reform|idea|"
+            r"contest|game|match|rally|chances?|hopes?)\b",
+        ),
+    }
+)
+
+# Frames that need two different words of the frame in the report's lead before they
+# count (one "season" or "director" is no sports or film story).
+TWO_WORD_FRAMES = frozenset({"fiction", "sport"})
+
+# Violence words that hold even inside a framed sentence: people did it ("gunmen
+# attacked the mine", "a shooting at the match").
+HUMAN_VIOLENCE = (
+    r"\b(?:gunm[ae]n|gunfire|shoot\w*|shot\s+(?:dead|and\s+killed)|opened\s+fire|"
+    r"fired\s+(?:on|at)|bomb\w*|attack\w*|raid\w*|clash\w*|air\s*strikes?|drone\s+strikes?|"
+    r"ambush\w*|stabb\w*|militants?|insurgents?|rebels?|jihadists?|terror\w*|suicide\s+"
+    r"bomb\w*|grenades?|mortars?|shell(?:ing|ed)|rockets?|murder\w*|assassinat\w*|"
+    r"executed|beheaded|lynch\w*|arson\w*|set\s+fire\s+to)\b"
+)
+
+# Years and phrases that place an event long before the report ("in 2018", "last year").
+OLD_EVENT = r"\b(?:in|of|since)\s+(?:19|20)\d\d\b|\blast\s+year\b|\byears\s+ago\b|\bdecades?\b"
+
+# A gun death framed as an accident ("accidentally shot himself", "hunting accident"):
+# monitors of gun violence count it, so the accident frame does not rule it out.
+FIREARM = (
+    r"\b(?:hunting|gun\w*|shot|shoots?|shooting|firearms?|pistol|rifle|shotgun|bullets?)\b"
+)

@@ -1,0 +1,158 @@
+"""Is the report about violence done by people? Decided once per report, with a reason.
+
+`judge_relevance(clean, cues, tolls, published)` returns a `Relevance` record. A
+report is relevant when at least one sentence holds *violence evidence*: an
+affirmed cue (not negated, not hypothetical) of strength >= 0.75 whose sentence is
+not framed as something else, or a cue of people's violence ("gunmen", "shooting",
+"bomb", "raid"...) whatever the frame. Frames (violence/lang/frames.py):
+
+* disaster, accident, industrial accident, illness: a sentence naming one
+  ("a methane explosion in a coal mine", "the bus plunged into a gorge, killing
+  27") gives no evidence from its ambiguous words ("killed", "explosion");
+* a story or a game: when the report's lead (headline and two sentences) holds two
+  words of fiction or of sport, only people's-violence words outside those
+  sentences count ("a 44-1 massacre", "the film follows a hitman who kills 12");
+* a figure of speech: "the Senate killed the bill";
+* an anniversary: the killing is what is commemorated;
+* a court case: a court sentence whose sentence dates the killing in an earlier year
+  ("sentenced to life for the 2021 killings").
+
+Reasons read "violence: <cue> (sentence N)" or "not violence: <frame label>". With
+neither evidence nor a frame the verdict is None and the incident rules decide
+(`incidents.build_document`); so too for a gun death framed as an accident (a
+firearm that went off is counted by monitors of gun violence).
+Docs: docs/incidents.md, "Relevance".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
+from ..records import CleanText, EventCue, Relevance, Sentence, TollMention
+from .detect import lowered
+from .lang.frames import FIREARM, FRAMES, HUMAN_VIOLENCE, OLD_EVENT, TWO_WORD_FRAMES
+
+RULE = "violence.relevance.v1"
+# A cue this strong, in a sentence with no frame, is evidence of violence.
+EVIDENCE_STRENGTH = 0.75
+LEAD_SENTENCES = 3
+
+_FRAME_RES = {name: re.compile(pattern) for name, (_, pattern) in FRAMES.items()}
+_HUMAN = re.compile(HUMAN_VIOLENCE)
+_OLD = re.compile(OLD_EVENT)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_FIREARM = re.compile(FIREARM)
+# Frames under which a sentence's ambiguous violence words say nothing.
+_SENTENCE_FRAMES = ("disaster", "accident", "industrial", "disease", "politics", "anniversary")
+
+
+def judge_relevance(
+    clean: CleanText,
+    cues: Sequence[EventCue],
+    tolls: Sequence[TollMention] = (),
+    published: date | None = None,
+) -> Relevance | None:
+    """Whether `clean` tells of violence done by people, and why (see the module doc).
+
+    None when neither violence evidence nor a frame is found: the incident rules
+    decide (a report is then relevant when it yields an incident).
+    """
+    verdict = _judge(clean, cues, tolls, published)
+    if verdict is None or verdict.relevant:
+        return verdict
+    if verdict.reason.endswith(FRAMES["accident"][0]) and _firearm_death(clean, tolls):
+        return None  # a gun that went off is not a road accident: let the rules decide
+    return verdict
+
+
+def _firearm_death(clean: CleanText, tolls: Sequence[TollMention]) -> bool:
+    wanted = {t.sentence for t in tolls} | {s.index for s in clean.content()[:LEAD_SENTENCES]}
+    return any(
+        _FIREARM.search(lowered(s.text)) for s in clean.sentences if s.index in wanted
+    )
+
+
+def _judge(
+    clean: CleanText,
+    cues: Sequence[EventCue],
+    tolls: Sequence[TollMention],
+    published: date | None,
+) -> Relevance | None:
+    affirmed = [c for c in cues if not (c.negated or c.hypothetical)]
+    if not affirmed:
+        frame = _dominant_frame(clean, tolls)
+        if frame is None:
+            return None
+        return Relevance(False, f"not violence: {FRAMES[frame][0]}", rule=RULE)
+    sentences = {s.index: s for s in clean.sentences}
+    story = _story_frames(clean)
+    story_sentences = {
+        i for i, s in sentences.items() if any(_FRAME_RES[f].search(lowered(s.text)) for f in story)
+    }
+    frames_seen: Counter[str] = Counter()
+    for cue in sorted(affirmed, key=lambda c: (-c.strength, c.sentence)):
+        sentence = sentences.get(cue.sentence)
+        if sentence is None:
+            continue
+        low = lowered(sentence.text)
+        human = _HUMAN.search(lowered(cue.text)) is not None or _human_near(low, cue, sentence)
+        if cue.sentence in story_sentences and ("fiction" in story or not human):
+            frames_seen.update(story)
+            continue
+        framed = [f for f in _SENTENCE_FRAMES if _FRAME_RES[f].search(low)]
+        if "court" not in framed and _FRAME_RES["court"].search(low) and _dated_old(low, published):
+            framed.append("court")
+        if "anniversary" in framed or "politics" in framed or "court" in framed:
+            frames_seen.update(framed)
+            continue
+        if framed and not human:
+            frames_seen.update(framed)
+            continue
+        if cue.strength >= EVIDENCE_STRENGTH or human:
+            return Relevance(True, f"violence: {cue.text!r} (sentence {cue.sentence})", rule=RULE)
+    frame = frames_seen.most_common(1)[0][0] if frames_seen else _dominant_frame(clean, tolls)
+    if frame is None:
+        return None
+    return Relevance(False, f"not violence: {FRAMES[frame][0]}", rule=RULE)
+
+
+def _human_near(low: str, cue: EventCue, sentence: Sentence) -> bool:
+    """A people's-violence word within 60 characters of the cue."""
+    start = max(0, cue.span.start - sentence.span.start - 60)
+    end = cue.span.end - sentence.span.start + 60
+    return _HUMAN.search(low[start:end]) is not None
+
+
+def _story_frames(clean: CleanText) -> list[str]:
+    """Fiction or sport, when the lead holds two different words of the frame."""
+    lead = " ".join(lowered(s.text) for s in clean.content()[:LEAD_SENTENCES])
+    found = []
+    for name in TWO_WORD_FRAMES:
+        words = {m.group(0) for m in _FRAME_RES[name].finditer(lead)}
+        if len(words) >= 2:
+            found.append(name)
+    return found
+
+
+def _dated_old(low: str, published: date | None) -> bool:
+    """The sentence places its event in an earlier year ("in 2021", "last year")."""
+    for m in _OLD.finditer(low):
+        year = _YEAR.search(m.group(0))
+        if year is None or published is None or int(year.group(1)) < published.year:
+            return True
+    return False
+
+
+def _dominant_frame(clean: CleanText, tolls: Sequence[TollMention]) -> str | None:
+    """The frame most named in the sentences with figures, else in the lead."""
+    wanted = {t.sentence for t in tolls} or {s.index for s in clean.content()[:LEAD_SENTENCES]}
+    counts: Counter[str] = Counter()
+    for sentence in clean.sentences:
+        if sentence.index not in wanted:
+            continue
+        low = lowered(sentence.text)
+        counts.update(name for name, pattern in _FRAME_RES.items() if pattern.search(low))
+    return counts.most_common(1)[0][0] if counts else None
