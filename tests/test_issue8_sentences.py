@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tollwatch import Report, extract
+from tollwatch.dates import find_dates, order_warnings
 from tollwatch.evaluate.articles import document_toll
 from tollwatch.pipeline import Resources
 from tollwatch.records import CleanText, Sentence, Span, TollMention
@@ -199,3 +200,83 @@ def test_claims(resources: Resources, text: str, kind: str, role: str | None) ->
     assert [i.kind for i in incidents] == [kind]
     if role is not None:
         assert incidents[0].source is not None and incidents[0].source.role == role
+
+
+def _sentences(text: str) -> CleanText:
+    """Sentences cut at "; " and ". " (enough for these examples)."""
+    import re
+
+    parts, pos = [], 0
+    for index, piece in enumerate(re.split(r"(?<=[.;])\s+", text)):
+        start = text.index(piece, pos)
+        parts.append(Sentence(index, Span(start, start + len(piece)), piece))
+        pos = start + len(piece)
+    return CleanText("r", text, tuple(parts))
+
+
+def dates(text: str, published: str | None = None, source: str | None = None) -> list[
+        tuple[str, str | None, str | None, str]]:
+    from datetime import date
+
+    clean = _sentences(text)
+    day = date.fromisoformat(published) if published else None
+    return [(m.text, m.start.isoformat() if m.start else None,
+             m.end.isoformat() if m.end else None, m.rule)
+            for m in find_dates(clean, clean.sentences, day, SETTINGS, source=source)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "source", "expected"),
+    [
+        pytest.param("Deputies in Tulsa, Oklahoma, were shot on 04/09/2017.", "2017-04-20", None,
+                     "2017-04-09", id="us-state-month-first"),
+        pytest.param("Two guards were shot on 04/09/2017.", "2017-09-20",
+                     "https://news.example.co.uk/a", "2017-09-04", id="uk-source-day-first"),
+        pytest.param("Two guards were shot on 04/09/2017 and buried on 15/09/2017.", "2017-09-20",
+                     None, "2017-09-04", id="other-numeric-date-day-first"),
+        pytest.param("Two guards were shot on 04/09/2017; the attack on Sunday 9 April 2017 was"
+                     " condemned.", "2017-09-20", None, "2017-04-09",
+                     id="other-worded-date"),
+        pytest.param("Deputies in Texas were shot on 11/09/2017.", "2017-10-01", None,
+                     "2017-09-11", id="never-after-publication"),
+    ],
+)
+def test_numeric_order_settled(
+    text: str, published: str, source: str | None, expected: str
+) -> None:
+    first = dates(text, published, source)[0]
+    assert first[1] == expected
+    assert first[3] != "dates.numeric.ambiguous.v1"
+
+
+def test_numeric_order_left_ambiguous_is_said() -> None:
+    from datetime import date
+
+    clean = _sentences("Two guards were shot on 04/09/2017.")
+    found = find_dates(clean, clean.sentences, date(2017, 9, 20), SETTINGS)
+    assert [(m.start, m.rule) for m in found] == [(date(2017, 9, 4),
+                                                   "dates.numeric.ambiguous.v1")]
+    assert len(order_warnings(found)) == 1 and "04/09/2017" in order_warnings(found)[0]
+
+
+def test_unambiguous_numeric_date_is_not_touched() -> None:
+    assert dates("Two guards were shot on 23/09/2017.", "2017-09-30")[0][1:] == (
+        "2017-09-23", "2017-09-23", "dates.numeric.v1")
+
+
+def test_second_day_carries_start_and_year() -> None:
+    found = dates("Fighting in the port entered its second day on 18 April; it had started on"
+                  " 17 April. The UN said on 19 April 2011 that 12 people died.")
+    assert found[0][1:] == ("2011-04-17", "2011-04-18", "dates.nth_day.v1")
+    assert found[1][1:3] == ("2011-04-17", "2011-04-17")
+
+
+def test_crawl_date_does_not_move_the_year() -> None:
+    found = dates("The shooting was on 8 December 2016. The man died on 10 December.",
+                  "2018-03-01")
+    assert [f[1] for f in found] == ["2016-12-08", "2016-12-10"]
+
+
+def test_third_day_of_a_weekday() -> None:
+    assert dates("Fighting entered its third day on Sunday.", "2016-05-03")[0][1:3] == (
+        "2016-04-29", "2016-05-01")

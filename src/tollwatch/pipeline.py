@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .actors import dictionary as actors_stage
 from .actors import sources as sources_stage
+from .dates import order as dates_order
 from .dates import resolve as dates_stage
 from .errors import TollwatchError
 from .incidents import build as incidents_stage
@@ -66,7 +67,8 @@ def find_mentions(
     return Mentions(
         tolls=tuple(tolls_stage.find_tolls(clean, sentences, settings)),
         dates=tuple(
-            dates_stage.find_dates(clean, clean.content(), report.published, settings)
+            dates_stage.find_dates(clean, clean.content(), report.published, settings,
+                                   source=report.url or report.outlet)
         ),
         places=tuple(places),
         actors=actors,
@@ -100,6 +102,7 @@ def extract(
     try:
         cleaned = clean_stage.clean(report, settings)
         mentions = find_mentions(cleaned, report, settings, resources)
+        warnings.extend(dates_order.order_warnings(mentions.dates))
         document = incidents_stage.build_document(cleaned, mentions, report, settings)
     except TollwatchError as err:
         return Extraction(report.id, [], warnings, error=str(err), report=report,

@@ -7,6 +7,7 @@ docs/dates.md describes the rules.
 """
 
 from .choice import incident_date, is_reporting_date
+from .order import order_warnings
 from .resolve import document_date, find_dates
 
-__all__ = ["document_date", "find_dates", "incident_date", "is_reporting_date"]
+__all__ = ["document_date", "find_dates", "incident_date", "is_reporting_date", "order_warnings"]

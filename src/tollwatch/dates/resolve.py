@@ -24,6 +24,7 @@ from datetime import date
 from ..records import CleanText, DateMention, DatePrecision, Sentence, Span
 from ..settings import Settings
 from . import weekdays as cal
+from .order import settle_dates
 from .rules import (
     RULE_DATELINE,
     RULE_RANGE,
@@ -49,7 +50,12 @@ _PRECISION_ORDER: tuple[DatePrecision, ...] = ("day", "week", "month", "year", "
 
 
 def find_dates(
-    clean: CleanText, sentences: Sequence[Sentence], published: date | None, settings: Settings
+    clean: CleanText,
+    sentences: Sequence[Sentence],
+    published: date | None,
+    settings: Settings,
+    *,
+    source: str | None = None,
 ) -> list[DateMention]:
     """Date mentions in the given sentences, resolved against `published` where relative.
 
@@ -66,7 +72,9 @@ def find_dates(
     found: list[DateMention] = []
     for sentence in sentences:
         found.extend(sentence_dates(clean.text, sentence, published))
-    return found
+    # numeric order, years and starts settled across the report (dates/order.py);
+    # `source` (the report's url or outlet) tells a US source from a day-first one
+    return settle_dates(found, clean.text, published, source)
 
 
 def sentence_dates(text: str, sentence: Sentence, published: date | None) -> list[DateMention]:
