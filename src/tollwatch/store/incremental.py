@@ -3,9 +3,10 @@
     match_touched(session, reports, events, settings) -> MatchStats
 
 The greedy clustering (matching.cluster) only ever joins units linked by a
-candidate pair, so its result on a set of units closed under "is a candidate pair
-of", "in the same report as" and "in the same event as" is the result a full
-re-match gives for those units. `match_touched` grows that closure from the
+candidate pair scoring at least the threshold without a veto (and a veto only acts
+between units so linked), so its result on a set of units closed under "forms such
+a pair with", "in the same report as" and "in the same event as" is the result a
+full re-match gives for those units. `match_touched` grows that closure from the
 incidents of the touched reports (and the members of the events their old
 incidents were in) through indexed queries (incident dates, report match keys,
 event and report membership), clusters it with `match_units`, and writes the
@@ -27,11 +28,11 @@ from .events import (
     MatchStats,
     _apply,
     _attach_claims,
-    _delete_orphans,
     _plan,
     to_unit,
 )
-from .matching import MatchSettings, MatchUnit, candidate_pairs, match_units
+from .ingest import audit
+from .matching import MatchSettings, MatchUnit, candidate_pairs, match_units, score_pair
 from .models import EventRow, IncidentRow, ReportKeyRow, ReportRow
 
 CHUNK = 500  # ids per IN (...) query
@@ -194,10 +195,13 @@ class _Closure:
         ids = {r.id for r in frontier}
         linked: set[int] = set()
         for a, b in candidate_pairs([self.unit(r) for r in matchable], self.settings):
-            if a.id in ids and b.id not in ids:
-                linked.add(b.id)
-            elif b.id in ids and a.id not in ids:
-                linked.add(a.id)
+            if (a.id in ids) == (b.id in ids):
+                continue
+            pair = score_pair(a, b, self.settings)
+            # only a pair that can join two clusters links them: one below the threshold
+            # or vetoed never does, and a veto only acts between units so linked
+            if not pair.veto and pair.score >= self.settings.threshold:
+                linked.add(b.id if a.id in ids else a.id)
         return linked
 
 
@@ -219,6 +223,7 @@ def match_touched(
     closure.common = _common_names(session, all_names, settings.common_key)
     rows = sorted(closure.rows.values(), key=lambda r: r.id)
     by_id = {r.id: r for r in rows}
+    before = {r.event_id for r in rows if r.event_id} | set(events)
     attached = [r for r in rows if r.kind == "claim" and r.claim_of]
     units = [closure.unit(r) for r in rows if not (r.kind == "claim" and r.claim_of)]
     groups = _attach_claims(match_units(units, settings), attached, by_id)
@@ -230,8 +235,20 @@ def match_touched(
         if (plan := _plan(event, [by_id[m] for m in members], links)) is not None
     ]
     _apply(session, plans, stats)
-    _delete_orphans(session, stats)
+    _delete_empty(session, before, stats)
     return stats
+
+
+def _delete_empty(session: Session, candidates: Iterable[int], stats: MatchStats) -> None:
+    """Delete the events among `candidates` left without incidents (as the full
+    pass's `_delete_orphans`, without scanning every event)."""
+    session.flush()
+    for chunk in _chunks(candidates):
+        query = select(EventRow).where(EventRow.id.in_(chunk), ~EventRow.incidents.any())
+        for event in session.scalars(query):
+            audit(session, "event.delete", "event", event.id, None, reason="no incidents left")
+            session.delete(event)
+            stats.deleted += 1
 
 
 def _assign(
