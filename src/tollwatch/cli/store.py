@@ -95,6 +95,11 @@ def run_cmd(
             help="Worker processes that extract (default: the 'workers' setting, 1).",
         ),
     ] = None,
+    incremental: Annotated[
+        bool,
+        typer.Option(help="Match only what the new reports touch (same events as a full "
+                     "pass; `tollwatch rematch` rebuilds all)."),
+    ] = False,
 ) -> None:
     """Read, extract, store and match reports in one go (re-running changes nothing).
 
@@ -116,6 +121,7 @@ def run_cmd(
             refresh=refresh,
             workers=workers,
             on_warning=lambda item, message: warnings.append(message),
+            incremental=incremental,
         )
     s, m = summary.ingest, summary.match
     moved = f" (moved {s.moved})" if s.moved else ""
@@ -306,12 +312,21 @@ def db_upgrade_cmd(
     typer.echo(f"database {store_db.safe_url(settings.db)} is at revision {reached}")
 
 
+def rematch_cmd(db: DbOption = None, config: ConfigOption = None) -> None:
+    """Match every stored incident again into events (the full rebuild)."""
+    with _opened(db, config, create=False) as store, _errors():
+        m = store.match()
+    typer.echo(f"events {m.events} (created {m.created}, updated {m.updated}, "
+               f"deleted {m.deleted})")
+
+
 def register(app: typer.Typer) -> None:
     """Add `run`, `tally`, `export` and `db upgrade` to `app`."""
     app.command("run")(run_cmd)
     app.command("tally")(tally_cmd)
     app.command("export")(export_cmd)
     app.command("rejections")(rejections_cmd)
+    app.command("rematch")(rematch_cmd)
     db_app = typer.Typer(no_args_is_help=True, help="The incident database (migrations).")
     db_app.command("upgrade")(db_upgrade_cmd)
     app.add_typer(db_app, name="db")

@@ -125,6 +125,23 @@ class Store:
         except SQLAlchemyError as err:
             raise self._fail("matching incidents", err) from err
 
+    def match_incremental(
+        self, stats: IngestStats, settings: MatchSettings | None = None
+    ) -> events.MatchStats:
+        """Re-match only what an ingest touched (incremental.py): the same events as
+        `match()` gives, at a cost that follows the new reports, not the store's size."""
+        from .incremental import match_touched
+
+        if not stats.touched_reports and not stats.touched_events:
+            return events.MatchStats()
+        try:
+            with self.writing() as session:
+                return match_touched(
+                    session, set(stats.touched_reports), set(stats.touched_events), settings
+                )
+        except SQLAlchemyError as err:
+            raise self._fail("matching incidents", err) from err
+
     def run(
         self,
         paths: Sequence[Path],
@@ -136,6 +153,7 @@ class Store:
         refresh: bool = False,
         workers: int | None = None,
         on_warning: Callable[[Report | Rejection, str], None] | None = None,
+        incremental: bool = False,
     ) -> RunSummary:
         """Read, extract, store and match the reports in `paths`.
 
@@ -143,7 +161,8 @@ class Store:
         input order; storing stays in this process, one transaction per batch.
         Reports already stored with the same text are not extracted again, unless
         `refresh` is set (then they are extracted and their incidents replaced).
-        Reading warnings go to `on_warning(item, message)`.
+        Reading warnings go to `on_warning(item, message)`. With `incremental`, only
+        what the stored reports touch is matched again (`match_incremental`).
         """
         known = None if refresh else self.known_reports()
         items = ingest_stage.extractions_from_paths(
@@ -156,7 +175,7 @@ class Store:
             on_warning=on_warning,
         )
         stats = self.ingest(items, batch_size=batch_size, on_batch=on_batch, refresh=refresh)
-        return RunSummary(stats, self.match())
+        return RunSummary(stats, self.match_incremental(stats) if incremental else self.match())
 
     def known_reports(self) -> dict[str, str]:
         """Stored report keys with their content hash."""

@@ -93,6 +93,10 @@ class IngestStats:
     not_read: Counter[str] = field(default_factory=Counter)
     moved: int = 0
     rejections: list[RejectionNote] = field(default_factory=list)
+    # row ids of the reports stored or replaced, and the events their old incidents were
+    # in: what incremental matching (incremental.py) starts from
+    touched_reports: Counter[int] = field(default_factory=Counter)
+    touched_events: Counter[int] = field(default_factory=Counter)
 
     def add(self, other: IngestStats) -> None:
         """Add `other`'s counts (and rejections, up to MAX_NOTES) to these."""
@@ -316,6 +320,8 @@ class _Batch:
         self.session.flush()
         for row, action, entity, key, detail in self.changes:
             audit(self.session, action, entity, row.id, key, **detail)
+            if action in ("report.insert", "report.replace"):
+                self.stats.touched_reports[row.id] += 1
 
     def item(self, item: Item) -> None:
         self.stats.reports_in += 1
@@ -490,6 +496,7 @@ class _Batch:
             for local, event in self.session.execute(query)
             if event is not None
         }
+        self.stats.touched_events.update(events.values())
         self.session.execute(delete(IncidentRow).where(IncidentRow.report_id == row.id))
         set_committed_value(row, "incidents", [])
         return events

@@ -124,7 +124,7 @@ class Watcher:
                 break
             report.sources.append(self.poll(source, report.ingest))
         if report.ingest.stored or report.ingest.replaced:
-            report.match = self.store.match()
+            report.match = self.store.match_incremental(report.ingest)
         report.stopped = report.stopped or self.stopping
         return report
 
@@ -161,7 +161,7 @@ class Watcher:
             source.url)
         if not path.exists():
             raise InputError(f"folder {path} does not exist; check the source's path")
-        summary = self.store.run([path], resources=self._resources())
+        summary = self.store.run([path], resources=self._resources(), incremental=True)
         done = summary.ingest
         stats.add(done)
         out.seen, out.new, out.updated = done.reports_in, done.stored, done.replaced

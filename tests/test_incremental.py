@@ -1,0 +1,129 @@
+"""Incremental matching: after batches of new and revised reports, the events are
+those of a full re-match (a full pass afterwards changes nothing), on both databases."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from test_store_support import IS, PLACES, actor, day, extraction, incident, killed, place
+from tollwatch.records import Extraction
+from tollwatch.store import Store
+from tollwatch.store.models import EventRow, IncidentRow, ReportRow
+
+ARMY_OF = actor("Government forces", "military", "state")
+
+
+def synthetic(seed: int, events: int) -> list[Extraction]:
+    """Reports of made-up events: each event told by 1 to 4 reports with tolls that
+    differ a little, dates a day apart at most, some reports on two events."""
+    rng = random.Random(seed)
+    names = sorted(PLACES)
+    told: list[list[Any]] = []
+    for e in range(events):
+        when = date(2019, 3, 1) + timedelta(days=rng.randrange(40))
+        where, toll = rng.choice(names), 2 + rng.randrange(40)
+        perp = rng.choice([IS, ARMY_OF])
+        for r in range(1 + rng.randrange(4)):
+            shift = timedelta(days=rng.choice([0, 0, 1]))
+            told.append([f"e{e}r{r}", incident(
+                "#1", date=day((when + shift).isoformat()), place=place(where),
+                killed=killed(toll + rng.choice([0, 0, 1, 3])), perpetrator=perp)])
+    rng.shuffle(told)
+    out = []
+    for n, (name, first) in enumerate(told):
+        first = incident(f"{name}#1", **{k: getattr(first, k) for k in (
+            "date", "place", "killed", "perpetrator")})
+        parts = [first]
+        if n % 7 == 0 and n + 1 < len(told):  # a second incident from another event
+            other = told[n + 1][1]
+            parts.append(incident(f"{name}#2", **{k: getattr(other, k) for k in (
+                "date", "place", "killed", "perpetrator")}))
+        out.append(extraction(name, parts, published=None))
+    return out
+
+
+def revised(item: Extraction, extra: int) -> Extraction:
+    """The same report with its first toll raised (a new text)."""
+    first = item.incidents[0]
+    raised = incident(first.id, date=first.date, place=first.place, perpetrator=first.perpetrator,
+                      killed=killed((first.killed.best or 0) + extra))
+    return extraction(item.report_id, [raised, *item.incidents[1:]],
+                      text_=f"Revised report {item.report_id}, toll {extra}.", published=None)
+
+
+def snapshot(store: Store) -> list[tuple[Any, ...]]:
+    """Each event: its members (report id, incident id) and its killed figures."""
+    with store.sessions() as session:
+        members: dict[int, list[tuple[str, str]]] = {}
+        query = select(IncidentRow.event_id, ReportRow.report_id, IncidentRow.local_id).join(
+            ReportRow, ReportRow.id == IncidentRow.report_id)
+        for event_id, report_id, local in session.execute(query):
+            members.setdefault(event_id, []).append((report_id, local))
+        out = []
+        for event in session.scalars(select(EventRow)):
+            out.append((tuple(sorted(members.get(event.id, []))), event.killed_low,
+                        event.killed_best, event.killed_high, event.counted, event.n_reports))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_incremental_after_batches_equals_a_full_rematch(store: Store, seed: int) -> None:
+    items = synthetic(seed, 40)
+    batches = [items[i : i + 15] for i in range(0, len(items), 15)]
+    rng = random.Random(seed)
+    for number, batch in enumerate(batches):
+        stats = store.ingest(batch)
+        store.match_incremental(stats)
+        if number:  # revise a few reports stored earlier
+            again = [revised(item, 5 + number) for item in rng.sample(items[: 15 * number], 3)]
+            store.match_incremental(store.ingest(again))
+    incremental = snapshot(store)
+    assert len(incremental) > 20 and any(len(m[0]) > 1 for m in incremental)
+    full = store.match()
+    assert (full.created, full.updated, full.deleted) == (0, 0, 0)
+    assert snapshot(store) == incremental
+
+
+def test_incremental_touches_only_what_the_new_reports_reach(store: Store) -> None:
+    items = synthetic(3, 30)
+    store.match_incremental(store.ingest(items))
+    with store.sessions() as session:
+        before = {e.id: e.updated_at for e in session.scalars(select(EventRow))}
+    extra = extraction("late-1", [incident(
+        "late-1#1", date=day("2019-06-30"), place=place("Idlib"), killed=killed(4),
+        perpetrator=IS)], published=None)
+    stats = store.match_incremental(store.ingest([extra]))
+    assert stats.incidents == 1 and stats.created == 1  # no other incident was in reach
+    with store.sessions() as session:
+        after = {e.id: e.updated_at for e in session.scalars(select(EventRow))}
+    assert all(after[i] == t for i, t in before.items())
+
+
+def test_nothing_touched_matches_nothing(store: Store) -> None:
+    items = synthetic(4, 5)
+    store.match_incremental(store.ingest(items))
+    again = store.ingest(items)  # unchanged: nothing stored
+    assert store.match_incremental(again).incidents == 0
+
+
+def test_run_incremental_and_rematch_from_the_command_line(tmp_path: Any) -> None:
+    from typer.testing import CliRunner
+
+    from tollwatch.cli import app
+
+    (tmp_path / "a.txt").write_text(
+        "Gunmen killed 12 civilians in an attack on a market in Maiduguri, Borno State, "
+        "Nigeria, on Tuesday, officials said.", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'i.sqlite'}"
+    runner = CliRunner()
+    ran = runner.invoke(app, ["run", str(tmp_path / "a.txt"), "--incremental", "--db", db,
+                              "--published", "2026-03-05"])
+    assert ran.exit_code == 0, ran.output
+    assert "created 1" in ran.output
+    again = runner.invoke(app, ["rematch", "--db", db])
+    assert again.exit_code == 0 and "created 0, updated 0, deleted 0" in again.output
