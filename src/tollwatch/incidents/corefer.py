@@ -102,6 +102,8 @@ def _retold(draft: Draft, earlier: list[Draft], lead: frozenset[int]) -> Draft |
     for previous in reversed(earlier):
         if not _top(previous) or previous.zero:
             continue
+        if previous.perpetrator_dead != draft.perpetrator_dead:
+            continue  # the perpetrator's own death never retells the victims' toll
         other = previous.best
         if other is None or other == 0:
             continue
