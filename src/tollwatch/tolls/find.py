@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..errors import SettingsError
+from ..read.script import fold_digits
 from ..records import CleanText, Sentence, Span, Toll, TollMention
 from ..settings import Settings
 from .clauses import ClauseGrammar, SentenceCues, clause_tolls
@@ -191,7 +192,9 @@ def _mask(text: str, *, upper: bool) -> str:
 
     The result has the same length as `text`, so offsets hold.
     """
-    masked = re.sub(r"\[size=[^\]]*\]", lambda m: " " * len(m.group()), text, flags=re.I)
+    # Arabic-Indic digits read as ASCII ones, one character for one (read/script.py)
+    masked = re.sub(r"\[size=[^\]]*\]", lambda m: " " * len(m.group()), fold_digits(text),
+                    flags=re.I)
     if upper:
         return masked
     return re.sub(r"\b[A-Z]{2,6}\b", lambda m: "Q" + "q" * (len(m.group()) - 1), masked)
