@@ -196,6 +196,16 @@ class SentenceCues:
         """The cue flags whose words occur in `text`."""
         return {flag for flag, pattern in self.patterns if pattern.search(text)}
 
+    def flag_update(self, text: str, bound: list[Binding]) -> None:
+        """Flag "update" the first killed figure after the update words: the new toll,
+        not the earlier one told after it ("... إلى 23 قتيلاً، بعد أن كانت 14")."""
+        for flag, pattern in self.patterns:
+            if flag != "update" or (cue := pattern.search(text)) is None:
+                continue
+            after = [b for b in bound if b.outcome == "killed" and b.end > cue.start()]
+            if after:
+                min(after, key=lambda b: b.start).flags.add("update")
+
 
 def clause_tolls(text: str, bound: list[Binding], grammar: ClauseGrammar) -> list[Binding]:
     """Figures bound by the clause rules: "Asesinan a 4", "deja 3 muertos", "12 morts"."""

@@ -243,8 +243,9 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
         "aggregate_cue": _AGGREGATE.search(text) or "aggregate_cue" in worded,
         "cumulative": _CUMULATIVE.search(text) or "cumulative" in worded,
         "claim_cue": _CLAIM.search(text) or "claim_cue" in worded,
-        "update": "update" in worded,
     }
+    if "update" in worded:  # "le bilan s'est alourdi à 42": the first killed figure after it
+        _CUES.flag_update(text, bound)
     summary = bool(_SUMMARY.match(text))
     background = _BACKGROUND.search(text)
     split = _SPLIT.search(text)
