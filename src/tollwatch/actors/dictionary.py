@@ -439,7 +439,10 @@ def victim_type(actor: Actor) -> str:
 _GENERIC_TAIL = re.compile(r"[\s()\-]*(?:[A-Z]{2,6}\)?)?[\s()\-]*(?:group\s*)?", re.IGNORECASE)
 _LINKED = re.compile(
     r"\s+(?:linked|loyal|allied|affiliated|belonging|tied)\s+(?:to|with)\s+(?:the\s+)?|"
-    r"\s+(?:of|from)\s+(?:the\s+)?",
+    r"\s+(?:of|from)\s+(?:the\s+)?|"
+    # French, Spanish, Portuguese: "rebelles des ADF", "disidentes de las FARC"
+    r"\s+(?:li[ée]s|affili[ée]s|vinculados|ligados)\s+(?:à|a|au|aux|al)\s+(?:la\s+|l['’]\s*)?|"
+    r"\s*,?\s+(?:des|du|de\s+la|de\s+l['’]|d['’]|del|de\s+los|de\s+las|de|do|da|dos|das)\s*",
     re.IGNORECASE,
 )
 

@@ -54,9 +54,9 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|º|°)?"
 # The cheap pre-check: a sentence is cut into lower-case words once, and each family of
 # rules runs only when one of its words (or, for numeric dates, a digit pattern) is there.
 # One big case-insensitive alternation costs ~10x more per sentence than this.
-WORD = re.compile(r"[a-záéíóúñüàâçèêëîïôõãûœ]+")
+WORD = re.compile(r"[^\W\d_]+")  # any script's letters: "jeudi", "terça", "الخميس"
 DIGITS = re.compile(r"\d[/.-]\d|\b(?:1[89]|20)\d\d\b")
-MONTH_WORDS = frozenset(ALL_MONTHS)
+MONTH_WORDS = frozenset(word for month in ALL_MONTHS for word in month.split())
 WEEKDAY_WORDS = frozenset(ALL_WEEKDAYS)
 RELATIVE_WORDS = frozenset(
     word for w in DATE_WORDS.values() for word in w.relative

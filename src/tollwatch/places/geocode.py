@@ -29,6 +29,7 @@ from functools import cache
 
 from unidecode import unidecode
 
+from ..read.script import has_arabic
 from ..records import CleanText, PlaceMention, PlacePrecision, Sentence, Span
 from ..settings import Settings
 from . import rules
@@ -110,7 +111,7 @@ def _hint_bonus(kind: int, hint: str | None) -> float:
 def _bar(m: Match, surface: str, candidates: int) -> float:
     """How much evidence a name needs: more for short, ambiguous or capital-less text."""
     bar = 3.0 if m.strict else 2.0
-    if m.first == m.last and len(surface) <= 4:
+    if m.first == m.last and len(surface) <= 4 and not has_arabic(surface):  # no vowels
         bar += 0.5
     if candidates > 5:
         bar += 0.5
@@ -234,6 +235,7 @@ class _Prepared:
     spelled: frozenset[int]
     longer: float  # glued to an unknown capitalised word
     initial: bool  # a lone capitalised word at the start of a sentence
+    arabic: bool = False  # Arabic script: no capitals; our Arabic aliases name the place
 
 
 def _prepare(
@@ -301,7 +303,7 @@ def _prepare(
     longer = 2.0 if _inside_longer_name(gaz, tokens, m, text) else 0.0
     initial = m.first == m.last == _first_content_token(tokens) and not m.strict
     initial = initial and not after.startswith(":")  # "Idlib: clashes..." is a label
-    return _Prepared(m, base, shape, bar, light, spelled, longer, initial)
+    return _Prepared(m, base, shape, bar, light, spelled, longer, initial, has_arabic(surface))
 
 
 def _decide(gaz: Gazetteer, p: _Prepared, report: Context, frame: Frame | None) -> Resolved | None:
@@ -317,7 +319,9 @@ def _decide(gaz: Gazetteer, p: _Prepared, report: Context, frame: Frame | None) 
             s += frame.bonus(gaz, i, primary_light(gaz.names[i]) != p.light)
         scored.append((s, i))
     best, entry = max(scored)
+    # a lone word of capital-less text; an Arabic name spelled as one of our aliases is not
     lone = m.strict and m.first == m.last and gaz.kinds[entry] != 2
+    lone = lone and not (p.arabic and entry in p.spelled)
     foreign_word = gaz.countries[entry] != report.main or entry not in p.spelled
     big = gaz.populations[entry] >= 1_000_000 and primary_light(gaz.names[entry]) == p.light
     if lone and not big and foreign_word:

@@ -100,7 +100,13 @@ _LATIN = re.compile(r"^[\x20-\u024f\u1e00-\u1eff’‘'ʻʼʿʾ`]+$")
 
 
 def fold(text: str) -> str:
-    """ASCII, lower case, apostrophes removed, punctuation to single spaces."""
+    """ASCII, lower case, apostrophes removed, punctuation to single spaces.
+
+    The Arabic letter ain becomes "a", not the apostrophe that is then removed: "العراق"
+    (Iraq) and "الرقة" (Raqqa) keep apart.
+    """
+    if "ع" in text:
+        text = text.replace("ع", "a")
     text = _APOSTROPHES.sub("", unidecode(text).lower())
     return _NON_ALNUM.sub(" ", text).strip()
 

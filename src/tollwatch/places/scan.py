@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from ..read.script import has_arabic, strip_clitics
 from ..records import CleanText, Sentence
 from .gazetteer.model import Gazetteer
 from .names import ARTICLES, fold, light_key, split_fused_article, token_key
@@ -260,9 +261,23 @@ def _lookup(gaz: Gazetteer, run: list[Token]) -> tuple[tuple[int, ...], frozense
     return found or more, frozenset()
 
 
+def _unclitic(gaz: Gazetteer, tokens: list[Token]) -> list[Token]:
+    """Arabic words that are no name's first word as written ("بحلب", "وإدلب") are looked
+    up without their clitic prefix (read/script.py): "بحلب" is "حلب", Aleppo."""
+    out = []
+    for tok in tokens:
+        bare = strip_clitics(tok.text) if tok.key not in gaz.firsts else tok.text
+        if bare != tok.text and has_arabic(bare):
+            _, key, core, cap = _word_keys(bare)
+            if key in gaz.firsts:
+                tok = Token(tok.end - len(bare), tok.end, bare, key, core, cap)
+        out.append(tok)
+    return out
+
+
 def scan(gaz: Gazetteer, clean: CleanText, sentence: Sentence) -> tuple[list[Token], list[Match]]:
     strict = _is_strict(clean, sentence)
-    tokens = _tokens(sentence.text, sentence.span.start, strict)
+    tokens = _unclitic(gaz, _tokens(sentence.text, sentence.span.start, strict))
     matches: list[Match] = []
     # span[j]: how many tokens from j on may belong to one name (capitalised or connectors)
     span = [0] * (len(tokens) + 1)

@@ -28,7 +28,9 @@ from .phrases import Binding, free
 
 _OUTCOMES: tuple[Outcome, ...] = ("killed", "wounded", "abducted", "missing")
 _DIGITS = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?!\d)|\d+"
-_TOKEN = r"[^\W\d_][\w'’-]*"
+_TOKEN = r"[^\W\d_][\w'’\u064b-\u065f-]*"  # Arabic short vowels and tanween inside words
+# Before a figure: no word character, or a conjunction joined to it ("و9 جرحى").
+_FIGURE_START = r"(?:(?<![\w-])|(?<=\sو))"
 _GAP_WORDS = 6
 
 
@@ -62,6 +64,7 @@ class ClauseGrammar:
     qualifier_words: tuple[tuple[str, re.Pattern[str]], ...]
     figure: re.Pattern[str]
     verb_before: re.Pattern[str]
+    phrase_end: re.Pattern[str]
 
     @classmethod
     def compile(cls, tables: Iterable[TollWords]) -> ClauseGrammar | None:
@@ -104,7 +107,7 @@ class ClauseGrammar:
             else ""
         )
         pattern = re.compile(
-            rf"(?<![\w-])(?:(?P<v>{before})\s+{obj})?{q1}{n_piece}\s+{gap}(?P<o>{outcome})"
+            rf"{_FIGURE_START}(?:(?P<v>{before})\s+{obj})?{q1}{n_piece}\s+{gap}(?P<o>{outcome})"
             rf"(?![\w-])"
             rf"|(?<![\w-])(?P<o2>{verb})\s+{obj}{q2}{_figure_piece('n2', figure, multiplier)}"
             rf"(?![\w'’-])"
@@ -127,6 +130,10 @@ class ClauseGrammar:
                 re.IGNORECASE,
             ),
             re.compile(rf"(?<![\w-])(?:{before})(?![\w-])", re.IGNORECASE),
+            re.compile(
+                rf"(?:{_union((_union(t.auxiliaries for t in tables), outcome, verb))})$",
+                re.IGNORECASE,
+            ),
         )
 
     def number(self, text: str) -> int | None:
@@ -189,6 +196,16 @@ class SentenceCues:
         """The cue flags whose words occur in `text`."""
         return {flag for flag, pattern in self.patterns if pattern.search(text)}
 
+    def flag_update(self, text: str, bound: list[Binding]) -> None:
+        """Flag "update" the first killed figure after the update words: the new toll,
+        not the earlier one told after it ("... إلى 23 قتيلاً، بعد أن كانت 14")."""
+        for flag, pattern in self.patterns:
+            if flag != "update" or (cue := pattern.search(text)) is None:
+                continue
+            after = [b for b in bound if b.outcome == "killed" and b.end > cue.start()]
+            if after:
+                min(after, key=lambda b: b.start).flags.add("update")
+
 
 def clause_tolls(text: str, bound: list[Binding], grammar: ClauseGrammar) -> list[Binding]:
     """Figures bound by the clause rules: "Asesinan a 4", "deja 3 muertos", "12 morts"."""
@@ -223,8 +240,26 @@ def clause_tolls(text: str, bound: list[Binding], grammar: ClauseGrammar) -> lis
                                (match.start(o), match.end(o)))
             if binding is not None and free(bound + found, start, end):
                 binding.start = first
+                binding.victim = _victim(grammar, text, binding.end)
                 found.append(binding)
     return found
+
+
+_VICTIM_TOKEN = re.compile(rf"\s+(?:(?:de|d['’]|des|of)\s*)?({_TOKEN})")
+
+
+def _victim(grammar: ClauseGrammar, text: str, pos: int) -> tuple[int, int] | None:
+    """The noun phrase right after a figure, up to three words, stopped by an auxiliary,
+    a verb or an outcome word: "vingt soldats ont été tués" -> "soldats"."""
+    start = end = None
+    for _ in range(3):
+        token = _VICTIM_TOKEN.match(text, pos if end is None else end)
+        if token is None or grammar.phrase_end.match(token.group(1)):
+            break
+        if start is None:
+            start = token.start(1)
+        end = token.end(1)
+    return (start, end) if start is not None and end is not None else None
 
 
 def _loose_article(grammar: ClauseGrammar, match: re.Match[str]) -> bool:

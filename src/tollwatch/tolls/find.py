@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..errors import SettingsError
+from ..read.script import fold_digits
 from ..records import CleanText, Sentence, Span, Toll, TollMention
 from ..settings import Settings
 from .clauses import ClauseGrammar, SentenceCues, clause_tolls
@@ -244,7 +245,9 @@ def _mask(text: str, *, upper: bool) -> str:
 
     The result has the same length as `text`, so offsets hold.
     """
-    masked = re.sub(r"\[size=[^\]]*\]", lambda m: " " * len(m.group()), text, flags=re.I)
+    # Arabic-Indic digits read as ASCII ones, one character for one (read/script.py)
+    masked = re.sub(r"\[size=[^\]]*\]", lambda m: " " * len(m.group()), fold_digits(text),
+                    flags=re.I)
     masked = _WORD_AGE.sub(_age_mask, masked)
     if upper:
         return masked
@@ -305,8 +308,9 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
         "aggregate_cue": _AGGREGATE.search(text) or "aggregate_cue" in worded,
         "cumulative": _CUMULATIVE.search(text) or "cumulative" in worded,
         "claim_cue": (_CLAIM.search(text) or "claim_cue" in worded) and not _NO_CLAIM.search(text),
-        "update": "update" in worded,
     }
+    if "update" in worded:  # "le bilan s'est alourdi à 42": the first killed figure after it
+        _CUES.flag_update(text, bound)
     summary = bool(_SUMMARY.match(text))
     background = _BACKGROUND.search(text)
     split = _SPLIT.search(text)

@@ -12,11 +12,11 @@ from importlib import resources
 from importlib.abc import Traversable
 from types import MappingProxyType
 
-from . import en, es, fr, pt
+from . import ar, en, es, fr, pt
 from .base import SourceWords
 
 SOURCE_WORDS: Mapping[str, SourceWords] = MappingProxyType(
-    {words.code: words for words in (en.WORDS, es.WORDS, fr.WORDS, pt.WORDS)}
+    {words.code: words for words in (en.WORDS, es.WORDS, fr.WORDS, pt.WORDS, ar.WORDS)}
 )
 
 

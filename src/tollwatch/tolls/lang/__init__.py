@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from . import en, es, fr, pt
+from . import ar, en, es, fr, pt
 from .base import TollWords
 
 TOLL_WORDS: Mapping[str, TollWords] = MappingProxyType(
-    {words.code: words for words in (en.WORDS, es.WORDS, fr.WORDS, pt.WORDS)}
+    {words.code: words for words in (en.WORDS, es.WORDS, fr.WORDS, pt.WORDS, ar.WORDS)}
 )
 
 __all__ = ["TOLL_WORDS", "TollWords"]

@@ -41,6 +41,8 @@ class TollWords:
     * `nouns`: outcome -> nouns written before the figure, with the words between
       ("la mort de 3", "la cifra de muertos a 12": "toll" nouns of `cues`).
     * `conjunctions`: "et", "y", "e": "3 gendarmes et un civil tués" counts both.
+    * `auxiliaries`: words that end the victim phrase after a figure ("ont", "fueron",
+      "en", "dans"): "vingt soldats ont été tués" names "soldats".
     * `cues`: flag -> words of the sentence that set it (`SENTENCE_CUES`).
     * `earlier`: words marking a figure as an earlier, superseded toll ("un premier bilan").
     * `distinct`: words marking a figure as distinct from the one before ("otros").
@@ -59,6 +61,7 @@ class TollWords:
     objects: str = ""
     nouns: Mapping[Outcome, str] = field(default_factory=dict)
     conjunctions: str = ""
+    auxiliaries: str = ""
     cues: Mapping[str, str] = field(default_factory=dict)
     earlier: str = ""
     distinct: str = ""

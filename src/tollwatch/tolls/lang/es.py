@@ -66,6 +66,11 @@ WORDS = TollWords(
         ),
     },
     conjunctions=r"y",
+    auxiliaries=(
+        r"fueron|han|habían|son|fue|murieron|resultaron|quedaron|en|durante|tras|por|cerca"
+        r"|al|a|y|el|la|los|las|un|una|que|este|esta|ayer|desde|entre|según|lunes|martes"
+        r"|miércoles|jueves|viernes|sábado|domingo"
+    ),
     cues={
         "aggregate_cue": (
             r"en\s+(?:dos|tres|cuatro|cinco|\d+)\s+d[ií]as|en\s+total|fin\s+de\s+semana"

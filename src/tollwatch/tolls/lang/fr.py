@@ -62,6 +62,11 @@ WORDS = TollWords(
         ),
     },
     conjunctions=r"et",
+    auxiliaries=(
+        r"ont|a|sont|est|été|avaient|avait|auraient|dans|lors|en|à|au|aux|près|par|selon"
+        r"|sur|hier|et|ce|cette|qui|dont|sans|la|le|les|un|une|entre|pendant|après|depuis"
+        r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    ),
     cues={
         "aggregate_cue": (
             r"en\s+(?:deux|trois|quatre|cinq|\d+)\s+jours|au\s+total|en\s+tout|cette\s+semaine"

@@ -58,6 +58,10 @@ WORDS = TollWords(
         ),
     },
     conjunctions=r"e",
+    auxiliaries=(
+        r"foram|ficaram|morreram|são|estão|tinham|na|no|nas|nos|em|durante|após|por|perto"
+        r"|ao|à|a|e|o|os|as|um|uma|que|ontem|desde|entre|segundo|neste|nesta"
+    ),
     cues={
         "aggregate_cue": (
             r"em\s+(?:dois|duas|tr[êe]s|quatro|cinco|\d+)\s+dias|no\s+total|ao\s+todo"

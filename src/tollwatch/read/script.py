@@ -1,0 +1,64 @@
+"""Script helpers for languages not written in Latin letters (Arabic first).
+
+* `fold_digits(text)`: Arabic-Indic (٠١٢...) and Eastern Arabic-Indic (۰۱۲...) digits
+  to ASCII, and the Arabic decimal and thousands separators to "." and ",", one
+  character for one, so every offset into the text still holds.
+* `CLITIC` and `with_clitics(words)`: Arabic writes the conjunctions و and ف, the
+  prepositions ب ل ك and the article ال joined to the next word ("والقتلى", "بريف",
+  "لمقتل"). A table word is matched with an optional clitic prefix before it, so the
+  word stays apart from its clitics for matching without rewriting the text.
+* `strip_clitics(word)`: the word without its clitic prefix (for name lookups:
+  "بحلب" -> "حلب").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_DIGITS = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬",
+    "0123456789" "0123456789" ".,",
+)
+
+# و / ف (and, so), then one of ب ل ك (in/by, for, like), then the article ال.
+CLITIC = r"(?:[وف]?[بلك]?(?:ال)?)"
+_CLITIC_PREFIX = re.compile(
+    r"^(?:[وف](?=[بلك]?ال|[بلك]|\w{3,}))?(?:[بلك](?=\w{3,}))?(?:ال(?=\w{2,}))?"
+)
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
+def fold_digits(text: str) -> str:
+    """ASCII digits for Arabic-Indic ones; the text keeps its length.
+
+    >>> fold_digits("مقتل ١٢ شخصاً في ٢٠٢٣")
+    'مقتل 12 شخصاً في 2023'
+    """
+    return text.translate(_DIGITS)
+
+
+def has_arabic(text: str) -> bool:
+    """True when the text holds an Arabic letter."""
+    return _ARABIC_LETTER.search(text) is not None
+
+
+def with_clitics(words: Iterable[str]) -> str:
+    """A regex alternation of Arabic words, each with an optional clitic prefix.
+
+    >>> re.fullmatch(with_clitics(["قتلى"]), "والقتلى") is not None
+    True
+    """
+    alternation = "|".join(sorted(words, key=len, reverse=True))
+    return rf"{CLITIC}(?:{alternation})"
+
+
+def strip_clitics(word: str) -> str:
+    """An Arabic word without its clitic prefix; other words unchanged.
+
+    >>> strip_clitics("بحلب"), strip_clitics("والرقة"), strip_clitics("حلب")
+    ('حلب', 'رقة', 'حلب')
+    """
+    if not has_arabic(word[:1]):
+        return word
+    return word[_CLITIC_PREFIX.match(word).end() :]  # type: ignore[union-attr]

@@ -1,0 +1,60 @@
+"""Arabic: the event-cue rows and stems of `tollwatch.violence`.
+
+Patterns are lower-case-safe (Arabic has no case) and take an optional clitic prefix
+(و ف ب ل ك ال, read/script.py): "بقصف", "والاشتباكات".
+"""
+
+from __future__ import annotations
+
+from ...read.script import with_clitics
+from .base import CueRule, ViolenceWords
+
+
+def _w(*words: str) -> str:
+    return with_clitics(words)
+
+
+_ARMED = (
+    r"(?:قوات|عناصر|مقاتل|مسلح|تنظيم|داعش|الفصائل|فصائل|الجيش|جيش|الميليشيات|ميليشيا"
+    r"|الطيران|طائرات|مسيرة|هيئة)"
+)
+
+CUE_RULES: tuple[CueRule, ...] = (
+    CueRule(_w("تفجير انتحاري", "هجوم انتحاري", "انتحاري", "انتحارية"),
+            "explosion_remote_violence", "suicide_bomb", 1.0),
+    CueRule(_w("غارة جوية", "غارات جوية", "غارة", "غارات", "قصف جوي", "ضربة جوية",
+               "ضربات جوية", "طائرة مسيرة", "طائرات مسيرة", "برميل متفجر", "براميل متفجرة"),
+            "explosion_remote_violence", "air_strike", 1.0),
+    CueRule(_w("عبوة ناسفة", "عبوات ناسفة", "لغم", "ألغام", "الغام"),
+            "explosion_remote_violence", "ied", 1.0),
+    CueRule(_w("سيارة مفخخة", "مفخخة", "انفجار", "تفجير", "قصف", "قذائف", "قذيفة",
+               "صواريخ", "صاروخ", "قصف مدفعي"),
+            "explosion_remote_violence", "remote_explosive", 0.9),
+    CueRule(_w("كمين"), "battle", "ambush", 1.0),
+    CueRule(_w("اشتباكات", "اشتباك", "معارك", "مواجهات", "اقتتال"), "battle", "armed_clash",
+            0.9),
+    CueRule(_w("إعدام", "اعدام", "أعدم", "ذبح", "مجزرة", "مجازر"),
+            "violence_against_civilians", "attack", 1.0),
+    CueRule(_w("اختطاف", "اختطف", "خطف", "مختطفين"), "violence_against_civilians",
+            "abduction", 1.0),
+    CueRule(_w("اغتيال", "اغتيل", "استهداف", "استهدف", "هجوم", "هجمات", "اعتداء",
+               "إطلاق نار", "اطلاق نار", "رصاص", "برصاص", "قنص", "قناص"),
+            "other", "attack", 0.85),
+    CueRule(_w("مقتل", "قتل", "قتلى", "قتيلا", "مصرع", "جرحى", "إصابة", "استشهاد", "شهداء"),
+            "other", "attack", 0.6, boost_near=_ARMED, boost_to=0.85),
+)
+
+CANDIDATE = (
+    r"قتل|قتيل|مقتل|مصرع|لقي|جرح|جريح|إصاب|اصاب|أصيب|ضحاي|شهيد|شهداء|استشهاد|جثث|جثة"
+    r"|إعدام|اعدام|اغتيال|قصف|غار|اشتباك|معارك|هجوم|هجمات|تفجير|انفجار|مفخخ|عبوة|كمين"
+    r"|اختطاف|خطف|استهداف|مجزرة|قذائف|صواريخ|رصاص"
+)
+
+WORDS = ViolenceWords(
+    code="ar", cues=CUE_RULES, candidate=CANDIDATE, negation=r"لا|لم|دون|بدون|عدم",
+    hypothetical=r"يهدد|هدد|تهدد|قد|يخطط|تخطط",
+    accident=(
+        r"زلزال|الزلزال|فيضانات|الفيضانات|سيول|السيول|حادث\s+سير|حوادث\s+السير|حادث|انهيار"
+        r"|غرق|حريق|وباء|كورونا|الكوليرا"
+    ),
+)
