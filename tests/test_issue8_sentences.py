@@ -87,6 +87,10 @@ def totals(text: str) -> dict[str, int]:
                      id="possessive-figure"),
         pytest.param("Officials say Ann Lee, 30, Rob Lee, 6, and Kim Lee, 4, all died.", {},
                      id="all-died-is-no-single-victim"),
+        pytest.param("The man is accused of killing 29-year-old Nora Patel and her infant son,"
+                     " Ravi.", {K: 2}, id="named-object-and-her-son"),
+        pytest.param("The girl was later pronounced dead at the hospital.", {K: 1},
+                     id="later-pronounced-dead"),
         # perpetrators' own dead
         pytest.param("The gunman killed two co-workers and then took his own life.",
                      {K: 3}, id="victims-and-own-life"),
@@ -105,6 +109,8 @@ def test_sentence_counts(text: str, expected: dict[str, int]) -> None:
         pytest.param("The teenager was killed instantly.", True, id="definite"),
         pytest.param("Okafor was pronounced dead at 9 p.m.", True, id="bare-name"),
         pytest.param("A man was killed on Sunday.", False, id="indefinite"),
+        pytest.param("The toddler also was shot and she was later pronounced dead.", False,
+                     id="also-a-second-victim"),
         pytest.param("Another man was killed on Sunday.", False, id="another"),
     ],
 )

@@ -41,6 +41,7 @@ _ZERO = re.compile(
 
 _SINGULAR = re.compile(
     r"\b(?P<aux>was|has\s+been|had\s+been|is|got)\s+(?:\w+ly\s+)?(?:also\s+)?"
+    r"(?:later\s+|then\s+|eventually\s+|subsequently\s+)?"
     rf"(?P<out>{PASSIVE})(?![\w-])"
     r"|\b(?P<pron>he|she)\s+(?:\w+ly\s+)?(?:later\s+|subsequently\s+|eventually\s+)?"
     r"(?P<died>died|succumbed|passed\s+away|was\s+killed)\b"
@@ -109,6 +110,9 @@ _ANAPHOR = re.compile(
     r"(?:he|she|him|her|the|this|that|his|its|their)\b"
     r"|(?!(?:an?|one|another|other|also|police|officers?)\b)[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$"
 )
+
+
+_ALSO = re.compile(r"\b(?:also|too|as\s+well|second|other)\b", re.IGNORECASE)
 
 
 def _anaphor_flag(text: str, span: tuple[int, int] | None) -> set[str]:
@@ -201,6 +205,8 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
             continue  # "..., and Avery, 2, all died": a list, not one victim
         victim = subject
         flags = {"passive", "singular"} | _anaphor_flag(text, victim)
+        if _ALSO.search(text[: match.start(group)]):
+            flags.discard("anaphoric")  # "the toddler also ... later died": a second victim
         if re.match(r"one\s+of\b", text[victim[0] : victim[1]], re.I):
             flags.add("partitive")
         found.append(Binding(outcome, 1, 1, 1, trigger[0], trigger[1], victim=victim,
@@ -274,10 +280,22 @@ def _name_objects(text: str, bound: list[Binding]) -> list[Binding]:
         verb = match.group("verb")
         if re.match(r"claim|cost|t(?:ook|aking)", verb, re.I):
             continue
-        found.append(Binding(outcome_of(verb) or "killed", 1, 1, 1, victim[0], victim[1],
-                             victim=victim, trigger=(match.start("verb"), match.end("verb")),
-                             flags={"active", "singular", "named", "anaphoric"}))
+        value, flags = 1, {"active", "singular", "named", "anaphoric"}
+        if _AND_KIN.match(text, victim[1]):
+            value, flags = 2, {"active", "names"}  # "killed Ana Ruiz and her son, Leo"
+        found.append(Binding(outcome_of(verb) or "killed", value, value, value, victim[0],
+                             victim[1], victim=victim,
+                             trigger=(match.start("verb"), match.end("verb")), flags=flags))
     return found
+
+
+_AND_KIN = re.compile(
+    r"(?:\s*,\s*\d{1,3}\s*,)?\s+and\s+(?:his|her|their)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:son|daughter|wife|husband|girlfriend|boyfriend|mother|father|brother|sister|child"
+    r"|baby|grandson|granddaughter|grandmother|grandfather|fianc[ée]e?|partner|nephew|niece"
+    r"|cousin|friend|uncle|aunt)\b",
+    re.IGNORECASE,
+)
 
 
 def _title_case(text: str) -> bool:
