@@ -301,3 +301,20 @@ def test_sources_cli_add_list_remove(tmp_path: Any) -> None:
     assert bad.exit_code == 1 and "html-index" in bad.output
     removed = runner.invoke(app, ["sources", "remove", "ex", "--db", db])
     assert removed.exit_code == 0 and "removed" in removed.output
+
+
+def test_watch_once_and_sources_test_from_the_command_line(site: Site, tmp_path: Any) -> None:
+    feed(site, "/feed.xml", [publish(site, "/news/cli-1", 1, 12)])
+    site.put("/robots.txt", "User-agent: *\nAllow: /\n", content_type="text/plain")
+    db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    runner = CliRunner()
+    tried = runner.invoke(app, ["sources", "test", site.url("/feed.xml"), "--articles", "1"])
+    assert tried.exit_code == 0, tried.output
+    assert "1 entries" in tried.output and "words)" in tried.output
+    assert not (tmp_path / "cli.sqlite").exists()  # stores nothing
+    runner.invoke(app, ["sources", "add", site.url("/feed.xml"), "--name", "local", "--db", db])
+    watched = runner.invoke(app, ["watch", "--once", "--min-delay", "0", "--db", db])
+    assert watched.exit_code == 0, watched.output
+    assert "local: ok, seen 1, new 1" in watched.output and "created 1" in watched.output
+    listed = runner.invoke(app, ["sources", "list", "--db", db])
+    assert "local" in listed.output and "never" not in listed.output

@@ -84,12 +84,15 @@ def _ranges(rows: Sequence[IncidentRow], window: int) -> list[tuple[date, date]]
 def _by_dates(session: Session, ranges: Sequence[tuple[date, date]]) -> list[IncidentRow]:
     start, end = IncidentRow.date_start, IncidentRow.date_end
     out: list[IncidentRow] = []
-    for lo, hi in ranges:
-        overlaps = or_(
-            and_(func.coalesce(start, end) <= hi, func.coalesce(end, start) >= lo),
-            and_(end <= hi, start >= lo),  # a reversed interval
-        )
-        out.extend(_load(session, overlaps))
+    for first in range(0, len(ranges), 50):  # one query for up to 50 ranges
+        overlaps = [
+            or_(
+                and_(func.coalesce(start, end) <= hi, func.coalesce(end, start) >= lo),
+                and_(end <= hi, start >= lo),  # a reversed interval
+            )
+            for lo, hi in ranges[first : first + 50]
+        ]
+        out.extend(_load(session, or_(*overlaps)))
     return out
 
 
