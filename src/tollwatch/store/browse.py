@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from . import review
@@ -25,6 +25,7 @@ from .models import (
     ReportRow,
 )
 from .review_models import ReviewRow
+from .tally import counted_events, period_of
 
 SORTS = {
     "date": EventRow.date_start,
@@ -409,3 +410,62 @@ __all__ = [
     "list_events",
     "report_detail",
 ]
+
+
+# ---- map and timeline ----------------------------------------------------------
+
+MAX_CELLS = 4000  # map answers stay far below 2 MB whatever the number of events
+GRID_STEPS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
+
+
+def map_cells(session: Session, flt: EventFilter, grid: float = 0.1) -> dict[str, Any]:
+    """Events with coordinates aggregated on a grid of `grid` degrees: per cell its
+    events, killed (best, summed), mean position, how many are placed to a point and
+    one event id. The grid coarsens until there are at most MAX_CELLS cells."""
+    steps = [g for g in GRID_STEPS if g >= grid] or [GRID_STEPS[-1]]
+    for step in steps:
+        cells = _cells(session, flt, step)
+        if len(cells) <= MAX_CELLS or step == steps[-1]:
+            unplaced = session.scalar(
+                filtered(select(func.count(EventRow.id)), flt).where(EventRow.lat.is_(None))
+            )
+            return {"grid": step, "cells": cells[:MAX_CELLS], "unplaced": int(unplaced or 0)}
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _cells(session: Session, flt: EventFilter, step: float) -> list[dict[str, Any]]:
+    gy = func.round(EventRow.lat / step)
+    gx = func.round(EventRow.lon / step)
+    query = filtered(
+        select(
+            func.count(EventRow.id),
+            func.sum(EventRow.killed_best),
+            func.avg(EventRow.lat),
+            func.avg(EventRow.lon),
+            func.sum(case((EventRow.place_precision == "point", 1), else_=0)),
+            func.min(EventRow.id),
+        ).where(EventRow.lat.is_not(None), EventRow.lon.is_not(None)),
+        flt,
+    ).group_by(gy, gx)
+    return [
+        {"events": int(n), "killed": int(k or 0), "lat": round(float(lat), 4),
+         "lon": round(float(lon), 4), "points": int(p or 0), "event_id": int(first)}
+        for n, k, lat, lon, p, first in session.execute(query)
+    ]  # fmt: skip
+
+
+def timeline(
+    session: Session, flt: EventFilter, *, by: str = "month", group: str | None = "country"
+) -> list[tuple[str, str, int]]:
+    """Killed (best, counted once as in tallies) per period and group, over the events
+    the filter selects: (period, group, killed) sorted by period."""
+    wanted = set(session.scalars(filtered(select(EventRow.id), flt)))
+    sums: dict[tuple[str, str], int] = {}
+    for item in counted_events(session):
+        event = item.event
+        if event.id not in wanted or not item.best:
+            continue
+        value = getattr(event, group) if group else None
+        key = (period_of(event.date_start, by), str(value) if value else "unknown")
+        sums[key] = sums.get(key, 0) + item.best
+    return [(p, g, k) for (p, g), k in sorted(sums.items())]
