@@ -102,6 +102,7 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
     templates.env.globals["public"] = public
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     throttle = auth.Throttle()
+    cache = Snapshots()
     app.state.throttle = throttle
 
     @app.middleware("http")
@@ -245,8 +246,11 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
             raise HTTPException(
                 400, f"by: {', '.join(BY_VALUES)}; group: {', '.join(TIMELINE_GROUPS)}"
             )
+        key = ("timeline", by, group, flt)
         with store.sessions() as session:
-            rows = browse.timeline(session, flt, by=by, group=group)
+            rows = cache.get(
+                session, key, lambda: browse.timeline(session, flt, by=by, group=group)
+            )
         return flt, by, group, rows
 
     @app.get("/api/map")
@@ -261,8 +265,9 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
             raise HTTPException(400, f"grid={text!r} is not a number of degrees") from err
         if not 0.01 <= grid <= 90:
             raise HTTPException(400, "grid must be between 0.01 and 90 degrees")
+        bbox = _bbox(request.query_params.get("bbox"))
         with store.sessions() as session:
-            return browse.map_cells(session, flt, grid)
+            return browse.map_cells(session, flt, grid, bbox)
 
     @app.get("/api/timeline")
     def api_timeline(request: Request) -> list[dict[str, Any]]:
@@ -481,11 +486,48 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
             raise HTTPException(
                 400, f"by: {', '.join(BY_VALUES)}; group: {', '.join(GROUP_VALUES)}"
             )
-        rows = store.tally(by=by, group=group, since=flt.since, until=flt.until,
-                           country=flt.country)  # fmt: skip
+        key = ("tally", by, group, flt.since, flt.until, flt.country)
+        with store.sessions() as session:
+            rows = cache.get(session, key, lambda: store.tally(
+                by=by, group=group, since=flt.since, until=flt.until, country=flt.country,
+            ))  # fmt: skip
         return by, group, rows
 
     return app
+
+
+class Snapshots:
+    """Tallies and timelines kept while the store's events do not change (keyed on
+    browse.version): a dashboard asks for the same ones again and again."""
+
+    def __init__(self, size: int = 128) -> None:
+        self.size = size
+        self.kept: dict[Any, tuple[Any, Any]] = {}
+
+    def get(self, session: Any, key: Any, compute: Callable[[], Any]) -> Any:
+        """The cached value of `key` for the store's current version, else compute it."""
+        now = browse.version(session)
+        hit = self.kept.get(key)
+        if hit is not None and hit[0] == now:
+            return hit[1]
+        value = compute()
+        if len(self.kept) >= self.size:
+            self.kept.pop(next(iter(self.kept)))
+        self.kept[key] = (now, value)
+        return value
+
+
+def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
+    """south,west,north,east in degrees (None when absent); 400 when malformed."""
+    if not text:
+        return None
+    try:
+        south, west, north, east = (float(v) for v in text.split(","))
+    except ValueError as err:
+        raise HTTPException(400, "bbox must be south,west,north,east in degrees") from err
+    if not (-90 <= south <= north <= 90 and -540 <= west <= east <= 540):
+        raise HTTPException(400, "bbox must be south,west,north,east with south <= north")
+    return south, west, north, east
 
 
 def tally_response(rows: list[TallyRow], fmt: str) -> Response:

@@ -16,7 +16,11 @@
   function gridFor(zoom) { return zoom >= 9 ? 0.05 : zoom >= 7 ? 0.1 : zoom >= 5 ? 0.5 : zoom >= 4 ? 1 : 2; }
   function text(s) { var d = document.createElement("div"); d.textContent = s; return d.innerHTML; }
   function load() {
-    var url = box.dataset.api + (box.dataset.api.indexOf("?") >= 0 ? "&" : "?") + "grid=" + gridFor(map.getZoom());
+    var b = map.getBounds();
+    var bbox = [Math.max(-90, b.getSouth()), b.getWest(), Math.min(90, b.getNorth()), b.getEast()]
+      .map(function (v) { return v.toFixed(3); }).join(",");
+    var url = box.dataset.api + (box.dataset.api.indexOf("?") >= 0 ? "&" : "?") +
+      "grid=" + gridFor(map.getZoom()) + "&bbox=" + bbox;
     fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (data) {
       layer.clearLayers();
       var shown = 0;
@@ -38,6 +42,6 @@
       box.dataset.loaded = String(shown);
     });
   }
-  map.on("zoomend", load);
+  map.on("moveend", load);
   load();
 })();
