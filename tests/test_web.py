@@ -422,3 +422,30 @@ def test_public_mode_is_read_only(filled: Store) -> None:
         assert c.get("/login").status_code == 404
         assert c.post("/api/events/1/review", json={"action": "accept"}).status_code == 403
         assert 'action="/events/' not in c.get("/events/1").text
+
+
+# ---- map and timeline -------------------------------------------------------------
+
+
+def test_map_cells_follow_the_filters(client: TestClient) -> None:
+    everything = client.get("/api/map?grid=0.05").json()
+    assert everything["cells"] and all("killed" in c for c in everything["cells"])
+    only_june = client.get("/api/map?since=2019-06-01&until=2019-06-30").json()
+    assert sum(c["killed"] for c in only_june["cells"]) == 14
+    assert client.get("/api/map?grid=zero").status_code == 400
+    page = client.get("/map?country=SY")
+    assert page.status_code == 200
+    assert 'data-api="/api/map?country=SY"' in page.text
+    assert "/static/vendor/leaflet/leaflet.js" in page.text
+    assert client.get("/static/vendor/leaflet/leaflet.js").status_code == 200
+    assert client.get("/static/vendor/world-atlas/countries-50m.json").status_code == 200
+
+
+def test_timeline_stacks_counted_killed(client: TestClient) -> None:
+    rows = client.get("/api/timeline?by=month&group=country").json()
+    assert sum(r["killed"] for r in rows) == 67 + 9 + 14
+    only_gang = client.get("/api/timeline?q=gang").json()
+    assert [r["killed"] for r in only_gang] == [9]
+    page = client.get("/timeline?group=perpetrator_type")
+    assert page.status_code == 200 and "<rect" in page.text
+    assert client.get("/api/timeline?group=nonsense").status_code == 400

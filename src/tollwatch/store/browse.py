@@ -13,11 +13,12 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from . import review
 from .models import (
+    AuditRow,
     EventFigureRow,
     EventRow,
     IncidentRow,
@@ -25,6 +26,7 @@ from .models import (
     ReportRow,
 )
 from .review_models import ReviewRow
+from .tally import counted_events, period_of
 
 SORTS = {
     "date": EventRow.date_start,
@@ -55,7 +57,7 @@ class EventFilter:
     perpetrator_type: str | None = None
     victim_type: str | None = None
     min_killed: int | None = None
-    q: str | None = None  # free text: location, perpetrator, victim, summary, sources
+    q: str | None = None  # free text: location, perpetrator, victim, sources, admin1
     counted: bool | None = None
     reviewed: bool | None = None  # True: events a person reviewed; False: machine only
 
@@ -96,7 +98,7 @@ def filtered(query: Select[Any], flt: EventFilter) -> Select[Any]:
     """`query` (over EventRow) narrowed by the filter."""
     conditions: list[Any] = []
     if flt.country:
-        conditions.append(func.upper(EventRow.country) == flt.country.upper())
+        conditions.append(EventRow.country == flt.country.upper())  # stored upper-case
     if flt.admin1:
         conditions.append(EventRow.admin1 == flt.admin1)
     if flt.since:
@@ -126,7 +128,7 @@ def filtered(query: Select[Any], flt: EventFilter) -> Select[Any]:
                     func.lower(column).like(pattern, escape="\\")
                     for column in (
                         EventRow.location, EventRow.perpetrator, EventRow.victim,
-                        EventRow.summary, EventRow.sources, EventRow.admin1,
+                        EventRow.sources, EventRow.admin1,
                     )
                 )
             )
@@ -153,7 +155,7 @@ def list_events(
     per_page = min(max(per_page, 1), MAX_PER_PAGE)
     page = max(page, 1)
     total = session.scalar(filtered(select(func.count(EventRow.id)), flt)) or 0
-    order: list[Any] = [column.is_(None), column.desc() if descending else column.asc()]
+    order: list[Any] = [(column.desc() if descending else column.asc()).nulls_last()]
     order.append(EventRow.id.desc() if descending else EventRow.id.asc())
     query = filtered(select(EventRow), flt).order_by(*order)
     rows = session.scalars(query.offset((page - 1) * per_page).limit(per_page))
@@ -409,3 +411,86 @@ __all__ = [
     "list_events",
     "report_detail",
 ]
+
+
+# ---- map and timeline ----------------------------------------------------------
+
+MAX_CELLS = 4000  # map answers stay far below 2 MB whatever the number of events
+GRID_STEPS = (0.05, 0.2, 1.0, 5.0, 30.0)
+
+
+def map_cells(
+    session: Session,
+    flt: EventFilter,
+    grid: float = 0.1,
+    bbox: tuple[float, float, float, float] | None = None,
+) -> dict[str, Any]:
+    """Events with coordinates aggregated on a grid of `grid` degrees (within `bbox`,
+    south, west, north, east, when given): per cell its events, killed (best, summed),
+    mean position, how many are placed to a point and one event id. The grid coarsens
+    until there are at most MAX_CELLS cells."""
+    steps = [grid, *(g for g in GRID_STEPS if g > grid)]
+    for step in steps:
+        cells = _cells(session, flt, step, bbox)
+        if len(cells) <= MAX_CELLS or step == steps[-1]:
+            unplaced = session.scalar(
+                filtered(select(func.count(EventRow.id)), flt).where(EventRow.lat.is_(None))
+            )
+            return {"grid": step, "cells": cells[:MAX_CELLS], "unplaced": int(unplaced or 0)}
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _cells(
+    session: Session,
+    flt: EventFilter,
+    step: float,
+    bbox: tuple[float, float, float, float] | None,
+) -> list[dict[str, Any]]:
+    gy = func.round(EventRow.lat / step)
+    gx = func.round(EventRow.lon / step)
+    inside: list[Any] = []
+    if bbox is not None:
+        south, west, north, east = bbox
+        inside = [EventRow.lat.between(south, north), EventRow.lon.between(west, east)]
+    query = filtered(
+        select(
+            func.count(EventRow.id),
+            func.sum(EventRow.killed_best),
+            func.avg(EventRow.lat),
+            func.avg(EventRow.lon),
+            func.sum(case((EventRow.place_precision == "point", 1), else_=0)),
+            func.min(EventRow.id),
+        ).where(EventRow.lat.is_not(None), EventRow.lon.is_not(None), *inside),
+        flt,
+    ).group_by(gy, gx)
+    return [
+        {"events": int(n), "killed": int(k or 0), "lat": round(float(lat), 4),
+         "lon": round(float(lon), 4), "points": int(p or 0), "event_id": int(first)}
+        for n, k, lat, lon, p, first in session.execute(query)
+    ]  # fmt: skip
+
+
+def timeline(
+    session: Session, flt: EventFilter, *, by: str = "month", group: str | None = "country"
+) -> list[tuple[str, str, int]]:
+    """Killed (best, counted once as in tallies) per period and group, over the events
+    the filter selects: (period, group, killed) sorted by period."""
+    wanted = set(session.scalars(filtered(select(EventRow.id), flt)))
+    sums: dict[tuple[str, str], int] = {}
+    for item in counted_events(session):
+        event = item.event
+        if event.id not in wanted or not item.best:
+            continue
+        value = getattr(event, group) if group else None
+        key = (period_of(event.date_start, by), str(value) if value else "unknown")
+        sums[key] = sums.get(key, 0) + item.best
+    return [(p, g, k) for (p, g), k in sorted(sums.items())]
+
+
+def version(session: Session) -> tuple[Any, ...]:
+    """A cheap fingerprint of the events' state: it changes whenever the store writes
+    events (every such write is audited) or reviews; caches of tallies key on it."""
+    audit_id = session.scalar(select(func.max(AuditRow.id)))
+    events = session.execute(select(func.count(EventRow.id), func.max(EventRow.updated_at))).one()
+    reviews = session.scalar(select(func.max(ReviewRow.id)))
+    return (audit_id, int(events[0]), str(events[1]), reviews)

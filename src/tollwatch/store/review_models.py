@@ -12,10 +12,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .models import Base
+from .models import Base, EventRow
 
 
 class UserRow(Base):
@@ -71,3 +71,8 @@ class ReviewRow(Base):
     user: Mapped[str] = mapped_column(String(200))
     comment: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# Indexes the events list and the map filter and sort on (migration 0007_review).
+Index("ix_events_country_date", EventRow.country, EventRow.date_start)
+Index("ix_events_killed_best", EventRow.killed_best)

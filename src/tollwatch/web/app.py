@@ -27,7 +27,7 @@ from ..store import Store, browse, review
 from ..store import users as accounts
 from ..store.export import COLUMN_SETS, FORMATS, spreadsheet_safe
 from ..store.tally import BY_VALUES, GROUP_VALUES, TallyRow
-from . import auth
+from . import auth, charts
 
 HERE = Path(__file__).parent
 CSP = (
@@ -35,6 +35,7 @@ CSP = (
     "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
     "form-action 'self'"
 )
+TIMELINE_GROUPS = ("country", "perpetrator_type", "event_type", "admin1", "victim_type")
 FILTER_NAMES = (
     "country", "admin1", "since", "until", "event_type", "perpetrator_type", "victim_type",
     "min_killed", "q", "counted", "reviewed",
@@ -101,6 +102,7 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
     templates.env.globals["public"] = public
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     throttle = auth.Throttle()
+    cache = Snapshots()
     app.state.throttle = throttle
 
     @app.middleware("http")
@@ -109,7 +111,7 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
     ) -> Response:
         """Outside --public, every page and API answer needs a logged-in caller."""
         path = request.url.path
-        if public or path == "/login" or path.startswith("/static/"):
+        if public or path in ("/login", "/favicon.ico") or path.startswith("/static/"):
             return await call_next(request)
         try:
             caller = auth.identify(request, store)
@@ -220,13 +222,73 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
             group_values=GROUP_VALUES, formats=FORMATS, column_sets=COLUMN_SETS,
         )  # fmt: skip
 
+    @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
+    def map_html(request: Request) -> Response:
+        flt = parse_filter(request.query_params)
+        return page(request, "map.html", query=urlencode(flt.as_params()))
+
+    @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
+    def timeline_html(request: Request) -> Response:
+        flt, by, group, rows = _timeline(request)
+        return page(
+            request, "timeline.html", chart=charts.stacked(rows), by=by, group=group,
+            by_values=BY_VALUES, group_values=TIMELINE_GROUPS, query=urlencode(flt.as_params()),
+            flt=flt.as_params(),
+        )  # fmt: skip
+
+    def _timeline(
+        request: Request,
+    ) -> tuple[browse.EventFilter, str, str | None, list[tuple[str, str, int]]]:
+        flt = parse_filter(request.query_params)
+        by = request.query_params.get("by") or "month"
+        group = request.query_params.get("group") or "country"
+        if by not in BY_VALUES or group not in TIMELINE_GROUPS:
+            raise HTTPException(
+                400, f"by: {', '.join(BY_VALUES)}; group: {', '.join(TIMELINE_GROUPS)}"
+            )
+        key = ("timeline", by, group, flt)
+        with store.sessions() as session:
+            rows = cache.get(
+                session, key, lambda: browse.timeline(session, flt, by=by, group=group)
+            )
+        return flt, by, group, rows
+
+    @app.get("/api/map")
+    def api_map(request: Request) -> dict[str, Any]:
+        """Events on a grid (`grid` degrees, coarsened to at most 4,000 cells) with the
+        list's filters: per cell events, killed, mean position, point-precise events."""
+        flt = parse_filter(request.query_params)
+        text = request.query_params.get("grid") or "0.1"
+        try:
+            grid = float(text)
+        except ValueError as err:
+            raise HTTPException(400, f"grid={text!r} is not a number of degrees") from err
+        if not 0.01 <= grid <= 90:
+            raise HTTPException(400, "grid must be between 0.01 and 90 degrees")
+        bbox = _bbox(request.query_params.get("bbox"))
+        with store.sessions() as session:
+            return browse.map_cells(session, flt, grid, bbox)
+
+    @app.get("/api/timeline")
+    def api_timeline(request: Request) -> list[dict[str, Any]]:
+        """Killed per period (`by`) and group (`group`: country, perpetrator_type,
+        event_type, admin1, victim_type) with the list's filters, counted once."""
+        _, _, _, rows = _timeline(request)
+        return [{"period": p, "group": g, "killed": k} for p, g, k in rows]
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
     # ---- accounts --------------------------------------------------------------
 
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
     def login_form(request: Request) -> Response:
         if public:
             raise HTTPException(404, "no login on a published read-only workspace")
-        token = auth.new_login_token()
+        token = request.cookies.get(auth.LOGIN_COOKIE) or ""  # kept: two tabs, one token
+        if not (20 <= len(token) <= 64):
+            token = auth.new_login_token()
         answer = page(request, "login.html", login_token=token, error=None,
                       next=request.query_params.get("next") or "/events")  # fmt: skip
         answer.set_cookie(auth.LOGIN_COOKIE, token, httponly=True, samesite="strict",
@@ -424,11 +486,48 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
             raise HTTPException(
                 400, f"by: {', '.join(BY_VALUES)}; group: {', '.join(GROUP_VALUES)}"
             )
-        rows = store.tally(by=by, group=group, since=flt.since, until=flt.until,
-                           country=flt.country)  # fmt: skip
+        key = ("tally", by, group, flt.since, flt.until, flt.country)
+        with store.sessions() as session:
+            rows = cache.get(session, key, lambda: store.tally(
+                by=by, group=group, since=flt.since, until=flt.until, country=flt.country,
+            ))  # fmt: skip
         return by, group, rows
 
     return app
+
+
+class Snapshots:
+    """Tallies and timelines kept while the store's events do not change (keyed on
+    browse.version): a dashboard asks for the same ones again and again."""
+
+    def __init__(self, size: int = 128) -> None:
+        self.size = size
+        self.kept: dict[Any, tuple[Any, Any]] = {}
+
+    def get(self, session: Any, key: Any, compute: Callable[[], Any]) -> Any:
+        """The cached value of `key` for the store's current version, else compute it."""
+        now = browse.version(session)
+        hit = self.kept.get(key)
+        if hit is not None and hit[0] == now:
+            return hit[1]
+        value = compute()
+        if len(self.kept) >= self.size:
+            self.kept.pop(next(iter(self.kept)))
+        self.kept[key] = (now, value)
+        return value
+
+
+def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
+    """south,west,north,east in degrees (None when absent); 400 when malformed."""
+    if not text:
+        return None
+    try:
+        south, west, north, east = (float(v) for v in text.split(","))
+    except ValueError as err:
+        raise HTTPException(400, "bbox must be south,west,north,east in degrees") from err
+    if not (-90 <= south <= north <= 90 and -540 <= west <= east <= 540):
+        raise HTTPException(400, "bbox must be south,west,north,east with south <= north")
+    return south, west, north, east
 
 
 def tally_response(rows: list[TallyRow], fmt: str) -> Response:

@@ -66,9 +66,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_reviews_event_id", "reviews", ["event_id"], unique=False)
+    op.create_index(
+        "ix_events_country_date", "events", ["country", "date_start"], unique=False
+    )
+    op.create_index("ix_events_killed_best", "events", ["killed_best"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_events_killed_best", table_name="events")
+    op.drop_index("ix_events_country_date", table_name="events")
     op.drop_index("ix_reviews_event_id", table_name="reviews")
     op.drop_table("reviews")
     op.drop_index("ix_api_tokens_user_id", table_name="api_tokens")

@@ -1,0 +1,47 @@
+// The map page: country boundaries from the packaged world-atlas file (no tiles, no
+// network), and the server's grid cells of events as circles sized by killed.
+(function () {
+  "use strict";
+  var box = document.getElementById("map");
+  if (!box || !window.L) { return; }
+  var status = document.getElementById("map-status");
+  var map = L.map(box, { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([30, 30], 3);
+  map.attributionControl.addAttribution("Boundaries: Natural Earth via world-atlas");
+  fetch(box.dataset.boundaries).then(function (r) { return r.json(); }).then(function (topo) {
+    var land = topojson.feature(topo, topo.objects.countries);
+    L.geoJSON(land, { style: { color: "#7a8a99", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 },
+                      interactive: false }).addTo(map).bringToBack();
+  });
+  var layer = L.layerGroup().addTo(map);
+  function gridFor(zoom) { return zoom >= 9 ? 0.05 : zoom >= 7 ? 0.1 : zoom >= 5 ? 0.5 : zoom >= 4 ? 1 : 2; }
+  function text(s) { var d = document.createElement("div"); d.textContent = s; return d.innerHTML; }
+  function load() {
+    var b = map.getBounds();
+    var bbox = [Math.max(-90, b.getSouth()), b.getWest(), Math.min(90, b.getNorth()), b.getEast()]
+      .map(function (v) { return v.toFixed(3); }).join(",");
+    var url = box.dataset.api + (box.dataset.api.indexOf("?") >= 0 ? "&" : "?") +
+      "grid=" + gridFor(map.getZoom()) + "&bbox=" + bbox;
+    fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (data) {
+      layer.clearLayers();
+      var shown = 0;
+      data.cells.forEach(function (c) {
+        shown += c.events;
+        var radius = Math.min(40, 4 + 2 * Math.sqrt(c.killed));
+        var marker = L.circleMarker([c.lat, c.lon], {
+          radius: radius, color: "#9b1c1c", weight: 1.5,
+          fillColor: "#d64545", fillOpacity: c.points > 0 ? 0.6 : 0.05,
+          className: "event-marker"
+        });
+        var html = c.events === 1
+          ? '<a href="/events/' + Number(c.event_id) + '">event ' + Number(c.event_id) + "</a>: " + Number(c.killed) + " killed"
+          : Number(c.events) + " events, " + Number(c.killed) + " killed (" + Number(c.points) + " placed to a point)";
+        marker.bindPopup(html);
+        marker.addTo(layer);
+      });
+      status.textContent = text(shown + " events on the map (grid " + data.grid + "°); " + data.unplaced + " without coordinates.");
+      box.dataset.loaded = String(shown);
+    });
+  }
+  map.on("moveend", load);
+  load();
+})();
