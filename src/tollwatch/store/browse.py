@@ -121,11 +121,11 @@ def filtered(query: Select[Any], flt: EventFilter) -> Select[Any]:
         )
         conditions.append(touched if flt.reviewed else ~touched)
     if flt.q:
-        pattern = f"%{_like_escape(flt.q.strip().lower())}%"
+        pattern = f"%{_like_escape(flt.q.strip())}%"
         conditions.append(
             or_(
                 *(
-                    func.lower(column).like(pattern, escape="\\")
+                    column.ilike(pattern, escape="\\")
                     for column in (
                         EventRow.location, EventRow.perpetrator, EventRow.victim,
                         EventRow.sources, EventRow.admin1,
@@ -488,9 +488,13 @@ def timeline(
 
 
 def version(session: Session) -> tuple[Any, ...]:
-    """A cheap fingerprint of the events' state: it changes whenever the store writes
-    events (every such write is audited) or reviews; caches of tallies key on it."""
-    audit_id = session.scalar(select(func.max(AuditRow.id)))
-    events = session.execute(select(func.count(EventRow.id), func.max(EventRow.updated_at))).one()
-    reviews = session.scalar(select(func.max(ReviewRow.id)))
-    return (audit_id, int(events[0]), str(events[1]), reviews)
+    """A cheap fingerprint of the events' state (three index look-ups): it changes
+    whenever the store writes events (every such write is audited: ingest, matching,
+    reviews) or reviews; the workspace's caches of tallies and maps key on it."""
+    return session.execute(
+        select(
+            select(func.max(AuditRow.id)).scalar_subquery(),
+            select(func.max(EventRow.id)).scalar_subquery(),
+            select(func.max(ReviewRow.id)).scalar_subquery(),
+        )
+    ).one()._tuple()
