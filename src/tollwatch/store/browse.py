@@ -491,10 +491,11 @@ def version(session: Session) -> tuple[Any, ...]:
     """A cheap fingerprint of the events' state (three index look-ups): it changes
     whenever the store writes events (every such write is audited: ingest, matching,
     reviews) or reviews; the workspace's caches of tallies and maps key on it."""
-    return session.execute(
+    row = session.execute(
         select(
             select(func.max(AuditRow.id)).scalar_subquery(),
             select(func.max(EventRow.id)).scalar_subquery(),
             select(func.max(ReviewRow.id)).scalar_subquery(),
         )
-    ).one()._tuple()
+    ).one()
+    return tuple(row)
