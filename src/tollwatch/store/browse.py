@@ -116,9 +116,7 @@ def filtered(query: Select[Any], flt: EventFilter) -> Select[Any]:
     if flt.counted is not None:
         conditions.append(EventRow.counted.is_(flt.counted))
     if flt.reviewed is not None:
-        touched = EventRow.id.in_(
-            select(ReviewRow.event_id).where(ReviewRow.event_id.is_not(None))
-        )
+        touched = EventRow.id.in_(select(ReviewRow.event_id).where(ReviewRow.event_id.is_not(None)))
         conditions.append(touched if flt.reviewed else ~touched)
     if flt.q:
         pattern = f"%{_like_escape(flt.q.strip())}%"
@@ -158,8 +156,17 @@ def list_events(
     order: list[Any] = [(column.desc() if descending else column.asc()).nulls_last()]
     order.append(EventRow.id.desc() if descending else EventRow.id.asc())
     query = filtered(select(EventRow), flt).order_by(*order)
-    rows = session.scalars(query.offset((page - 1) * per_page).limit(per_page))
-    return Page(int(total), page, per_page, [event_dict(r) for r in rows])
+    rows = [
+        event_dict(r) for r in session.scalars(query.offset((page - 1) * per_page).limit(per_page))
+    ]
+    touched = set(
+        session.scalars(
+            select(ReviewRow.event_id).where(ReviewRow.event_id.in_([r["id"] for r in rows]))
+        )
+    )
+    for row in rows:
+        row["reviewed"] = row["id"] in touched
+    return Page(int(total), page, per_page, rows)
 
 
 def choices(session: Session) -> dict[str, list[str]]:
