@@ -88,8 +88,10 @@ def fill(url: str, n: int, seed: int = 7) -> None:
     store.close()
 
 
-def measure(url: str, n: int, calls: int) -> list[tuple[str, float, float, int]]:
-    """(endpoint, median ms, p95 ms, bytes) per endpoint."""
+def measure(url: str, n: int, calls: int) -> list[tuple[str, float, float, float, int]]:
+    """(endpoint, first call ms, median ms, p95 ms, bytes) per endpoint. The first call
+    of a tally, timeline or map computes it; later ones with the same parameters on an
+    unchanged store are served from the workspace's cache."""
     store = open_store(Settings(db=url), create=False)
     with store.writing() as session:
         token = accounts.new_token(session, "bench", "bench")
@@ -118,9 +120,10 @@ def measure(url: str, n: int, calls: int) -> list[tuple[str, float, float, int]]
             times.append((time.perf_counter() - started) * 1000)
             assert answer.status_code == 200, (name, answer.status_code, answer.text[:200])
             size = max(size, len(answer.content))
+        first = times[0]
         times.sort()
         p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
-        out.append((name, statistics.median(times), p95, size))
+        out.append((name, first, statistics.median(times), p95, size))
     store.close()
     return out
 
@@ -137,9 +140,10 @@ def main() -> None:
         filled = time.perf_counter() - started
         rows = measure(url, args.events, args.calls)
     print(f"{args.events} events (filled in {filled:.1f} s), {args.calls} calls each, SQLite")
-    print("| endpoint | median ms | p95 ms | largest answer |\n|---|---|---|---|")
-    for name, median, p95, size in rows:
-        print(f"| `{name}` | {median:.0f} | {p95:.0f} | {size / 1024:.0f} KiB |")
+    print("| endpoint | first call ms | median ms | p95 ms | largest answer |")
+    print("|---|---|---|---|---|")
+    for name, first, median, p95, size in rows:
+        print(f"| `{name}` | {first:.0f} | {median:.0f} | {p95:.0f} | {size / 1024:.0f} KiB |")
 
 
 if __name__ == "__main__":

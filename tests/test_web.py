@@ -330,6 +330,8 @@ def test_reviewer_corrects_a_toll_and_it_survives_rematching(
     assert _tally_total(anonymous) == before + 5
     reviewed = anonymous.get("/api/events?reviewed=yes").json()["events"]
     assert [e["killed_best"] for e in reviewed] == [event["killed_best"] + 5]
+    assert all(e["reviewed"] for e in reviewed)
+    assert not any(e["reviewed"] for e in anonymous.get("/api/events?reviewed=no").json()["events"])
 
 
 def test_bad_corrections_are_400(anonymous: TestClient) -> None:

@@ -116,16 +116,14 @@ def filtered(query: Select[Any], flt: EventFilter) -> Select[Any]:
     if flt.counted is not None:
         conditions.append(EventRow.counted.is_(flt.counted))
     if flt.reviewed is not None:
-        touched = EventRow.id.in_(
-            select(ReviewRow.event_id).where(ReviewRow.event_id.is_not(None))
-        )
+        touched = EventRow.id.in_(select(ReviewRow.event_id).where(ReviewRow.event_id.is_not(None)))
         conditions.append(touched if flt.reviewed else ~touched)
     if flt.q:
-        pattern = f"%{_like_escape(flt.q.strip().lower())}%"
+        pattern = f"%{_like_escape(flt.q.strip())}%"
         conditions.append(
             or_(
                 *(
-                    func.lower(column).like(pattern, escape="\\")
+                    column.ilike(pattern, escape="\\")
                     for column in (
                         EventRow.location, EventRow.perpetrator, EventRow.victim,
                         EventRow.sources, EventRow.admin1,
@@ -158,8 +156,17 @@ def list_events(
     order: list[Any] = [(column.desc() if descending else column.asc()).nulls_last()]
     order.append(EventRow.id.desc() if descending else EventRow.id.asc())
     query = filtered(select(EventRow), flt).order_by(*order)
-    rows = session.scalars(query.offset((page - 1) * per_page).limit(per_page))
-    return Page(int(total), page, per_page, [event_dict(r) for r in rows])
+    rows = [
+        event_dict(r) for r in session.scalars(query.offset((page - 1) * per_page).limit(per_page))
+    ]
+    touched = set(
+        session.scalars(
+            select(ReviewRow.event_id).where(ReviewRow.event_id.in_([r["id"] for r in rows]))
+        )
+    )
+    for row in rows:
+        row["reviewed"] = row["id"] in touched
+    return Page(int(total), page, per_page, rows)
 
 
 def choices(session: Session) -> dict[str, list[str]]:
@@ -488,9 +495,14 @@ def timeline(
 
 
 def version(session: Session) -> tuple[Any, ...]:
-    """A cheap fingerprint of the events' state: it changes whenever the store writes
-    events (every such write is audited) or reviews; caches of tallies key on it."""
-    audit_id = session.scalar(select(func.max(AuditRow.id)))
-    events = session.execute(select(func.count(EventRow.id), func.max(EventRow.updated_at))).one()
-    reviews = session.scalar(select(func.max(ReviewRow.id)))
-    return (audit_id, int(events[0]), str(events[1]), reviews)
+    """A cheap fingerprint of the events' state (three index look-ups): it changes
+    whenever the store writes events (every such write is audited: ingest, matching,
+    reviews) or reviews; the workspace's caches of tallies and maps key on it."""
+    row = session.execute(
+        select(
+            select(func.max(AuditRow.id)).scalar_subquery(),
+            select(func.max(EventRow.id)).scalar_subquery(),
+            select(func.max(ReviewRow.id)).scalar_subquery(),
+        )
+    ).one()
+    return tuple(row)

@@ -13,11 +13,11 @@ import io
 import json
 from collections.abc import Awaitable, Callable
 from datetime import date
-from pathlib import Path
-from typing import Any
+from pathlib import Path as FilePath
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -29,7 +29,8 @@ from ..store.export import COLUMN_SETS, FORMATS, spreadsheet_safe
 from ..store.tally import BY_VALUES, GROUP_VALUES, TallyRow
 from . import auth, charts
 
-HERE = Path(__file__).parent
+HERE = FilePath(__file__).parent
+RowId = Annotated[int, Path(ge=0, le=2**31 - 1, description="a row id")]
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
@@ -40,6 +41,39 @@ FILTER_NAMES = (
     "country", "admin1", "since", "until", "event_type", "perpetrator_type", "victim_type",
     "min_killed", "q", "counted", "reviewed",
 )  # fmt: skip
+
+
+def _query(*names: str) -> dict[str, Any]:
+    """OpenAPI description of optional string query parameters (parsed by hand, so
+    that a malformed value is a 400 naming it)."""
+    return {
+        "parameters": [
+            {"name": n, "in": "query", "required": False, "schema": {"type": "string"}}
+            for n in names
+        ]
+    }
+
+
+REVIEW_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["action"],
+                    "properties": {
+                        "action": {"type": "string", "enum": list(review.ACTIONS)},
+                        "field": {"type": "string", "enum": list(review.FIELDS)},
+                        "value": {"type": ["string", "number", "null"]},
+                        "other": {"type": ["integer", "string", "null"]},
+                        "comment": {"type": ["string", "null"]},
+                    },
+                }
+            }
+        },
+    }
+}
 
 
 def parse_filter(params: Any) -> browse.EventFilter:
@@ -182,7 +216,7 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
     def events_html(request: Request) -> Response:
         flt, found, sort, descending = events_page(request)
         with store.sessions() as session:
-            options = browse.choices(session)
+            options = cache.get(session, ("choices",), lambda: browse.choices(session))
         params = flt.as_params()
 
         def link(**over: Any) -> str:
@@ -196,7 +230,7 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
         )  # fmt: skip
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
-    def event_html(request: Request, event_id: int) -> Response:
+    def event_html(request: Request, event_id: RowId) -> Response:
         with store.sessions() as session:
             detail = browse.event_detail(session, event_id)
         if detail is None:
@@ -207,7 +241,7 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
         )  # fmt: skip
 
     @app.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
-    def report_html(request: Request, report_id: int) -> Response:
+    def report_html(request: Request, report_id: RowId) -> Response:
         with store.sessions() as session:
             detail = browse.report_detail(session, report_id)
         if detail is None:
@@ -253,7 +287,7 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
             )
         return flt, by, group, rows
 
-    @app.get("/api/map")
+    @app.get("/api/map", openapi_extra=_query(*FILTER_NAMES, "grid", "bbox"))
     def api_map(request: Request) -> dict[str, Any]:
         """Events on a grid (`grid` degrees, coarsened to at most 4,000 cells) with the
         list's filters: per cell events, killed, mean position, point-precise events."""
@@ -267,9 +301,13 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
             raise HTTPException(400, "grid must be between 0.01 and 90 degrees")
         bbox = _bbox(request.query_params.get("bbox"))
         with store.sessions() as session:
-            return browse.map_cells(session, flt, grid, bbox)
+            cells: dict[str, Any] = cache.get(
+                session, ("map", flt, grid, bbox),
+                lambda: browse.map_cells(session, flt, grid, bbox),
+            )  # fmt: skip
+        return cells
 
-    @app.get("/api/timeline")
+    @app.get("/api/timeline", openapi_extra=_query(*FILTER_NAMES, "by", "group"))
     def api_timeline(request: Request) -> list[dict[str, Any]]:
         """Killed per period (`by`) and group (`group`: country, perpetrator_type,
         event_type, admin1, victim_type) with the list's filters, counted once."""
@@ -384,7 +422,7 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
         return "coder" if action == "correct" else "reviewer"
 
     @app.post("/events/{event_id}/review", include_in_schema=False)
-    async def review_form(request: Request, event_id: int) -> Response:
+    async def review_form(request: Request, event_id: RowId) -> Response:
         form = await request.form()
         data = {k: str(v) for k, v in form.items()}
         user = writer(request, role_for(data.get("action", "")), data.get("csrf"))
@@ -395,8 +433,8 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
             status_code=303,
         )
 
-    @app.post("/api/events/{event_id}/review")
-    async def api_review(request: Request, event_id: int) -> dict[str, Any]:
+    @app.post("/api/events/{event_id}/review", openapi_extra=REVIEW_BODY)
+    async def api_review(request: Request, event_id: RowId) -> dict[str, Any]:
         """Review an event: JSON {action: accept|correct|not_incident|merge|split, field,
         value, other, comment}. Needs a token (Bearer) or a session with X-CSRF-Token;
         correct needs the coder role, the other actions reviewer."""
@@ -420,7 +458,9 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
 
     # ---- JSON API ------------------------------------------------------------
 
-    @app.get("/api/events")
+    @app.get(
+        "/api/events", openapi_extra=_query(*FILTER_NAMES, "sort", "order", "page", "per_page")
+    )
     def api_events(request: Request) -> dict[str, Any]:
         """Events with the list's filters (country, admin1, since, until, event_type,
         perpetrator_type, victim_type, min_killed, q, counted), sort, order, page, per_page."""
@@ -433,7 +473,7 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
         }
 
     @app.get("/api/events/{event_id}")
-    def api_event(event_id: int) -> dict[str, Any]:
+    def api_event(event_id: RowId) -> dict[str, Any]:
         """One event with its members, figures, claims and match explanations."""
         with store.sessions() as session:
             detail = browse.event_detail(session, event_id)
@@ -443,7 +483,7 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
         return out
 
     @app.get("/api/reports/{report_id}")
-    def api_report(report_id: int) -> dict[str, Any]:
+    def api_report(report_id: RowId) -> dict[str, Any]:
         """One report: its text in marked segments and its incidents."""
         with store.sessions() as session:
             detail = browse.report_detail(session, report_id)
@@ -452,14 +492,18 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
         out: dict[str, Any] = jsonable(detail)
         return out
 
-    @app.get("/api/tally", response_model=None)
+    @app.get(
+        "/api/tally",
+        response_model=None,
+        openapi_extra=_query("by", "group", "since", "until", "country", "format"),
+    )
     def api_tally(request: Request) -> Response:
         """Killed low/best/high per period (by) and group; format=json (default) or csv."""
         _, _, rows = _tally(request)
         fmt = request.query_params.get("format") or "json"
         return tally_response(rows, fmt)
 
-    @app.get("/api/export", response_model=None)
+    @app.get("/api/export", response_model=None, openapi_extra=_query("format", "columns"))
     def api_export(request: Request) -> Response:
         """Counted events as `tollwatch export` writes them: format csv, json or geojson;
         columns native, acled or ucdp."""
