@@ -91,6 +91,15 @@ def totals(text: str) -> dict[str, int]:
                      " Ravi.", {K: 2}, id="named-object-and-her-son"),
         pytest.param("The girl was later pronounced dead at the hospital.", {K: 1},
                      id="later-pronounced-dead"),
+        # no death read into these
+        pytest.param("The boy was hit in the leg, and his aunt took him to a clinic.", {},
+                     id="took-him-to-a-clinic"),
+        pytest.param("He said he could have easily died that night.", {}, id="could-have-died"),
+        pytest.param("Neighbours asked if anyone had been killed.", {}, id="if-anyone-killed"),
+        pytest.param("A man was wounded in the 4500 block of Pine Street.", {W: 1},
+                     id="block-number-is-no-count"),
+        pytest.param("Her brother was threatening to take his own life.", {},
+                     id="threat-to-take-own-life"),
         # perpetrators' own dead
         pytest.param("The gunman killed two co-workers and then took his own life.",
                      {K: 3}, id="victims-and-own-life"),

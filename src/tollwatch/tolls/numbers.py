@@ -57,7 +57,7 @@ _UNIT_AFTER = re.compile(
     r"|\s*(?:a\.?m\b\.?|p\.?m\b\.?|gmt|utc|hrs|hours)|\s*o'clock|-?\s*(?:km|kms|kilomet(?:er|re)s?"
     r"|miles?|met(?:er|re)s?|m|mm|kg|tons?|tonnes?|acres?|hectares?|feet|ft)\b"
     r"|\s*(?:dollars|pesos|euros|pounds|rupees|afghanis|naira|usd|eur|million\s+dollars)\b"
-    r"|\s*times\b|\s*(?:st|nd|rd|th)\b|-(?:storey|story|floor|member|man|strong|point)\b"
+    r"|\s*times\b|\s*block\b|\s*(?:st|nd|rd|th)\b|-(?:storey|story|floor|member|man|strong|point)\b"
     r"|[.,]\d|:\d)",
     re.IGNORECASE,
 )

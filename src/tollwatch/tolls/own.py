@@ -42,6 +42,13 @@ _CHILD_BEFORE = re.compile(
 )
 
 
+_INTENT = re.compile(
+    r"\b(?:threat\w*|tr(?:y|ied|ying)|attempt\w*|want\w*|planned|plann\w*|vow\w*|would"
+    r"|could|might|about)\s+(?:to\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def own_deaths(
     text: str, bound: list[Binding], used: set[tuple[int, int]] | None = None
 ) -> list[Binding]:
@@ -51,6 +58,8 @@ def own_deaths(
         if not free(bound + found, match.start(), match.end()) or any(
                 s < match.end() and match.start() < e for s, e in used or ()):
             continue  # "a boy, 3, fatally shot himself": the subject's figure counts him
+        if _INTENT.search(text[max(0, match.start() - 30) : match.start()]):
+            continue  # "threatening to take his own life"
         plural = re.search(r"\b(?:themselves|their)\b", match.group(), re.I) is not None
         best = None if plural else 1
         flags = {"perpetrator", "singular"} | ({"vague", "unquantified"} if plural else set())
