@@ -151,3 +151,87 @@ def test_a_street_or_court_named_after_a_town_is_not_the_town(
     text = "Gunmen shot two men dead on Pinckney Avenue in Charlotte on Thursday."
     place = incident_place(text, settings, resources)
     assert place is not None and place.name == "Charlotte"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1", "name"),
+    [
+        # the province named beside a town lies in the town's country
+        (
+            "Gunmen killed a herder near Niangoloko (Niangoloko, Comoe); Burkinabe soldiers "
+            "pursued them.",
+            "BF",
+            "Cascades",
+            "Niangoloko",
+        ),
+        # a neighbourhood "of the port of" a city is in that city
+        (
+            "Two men were shot dead in the Progreso neighborhood of the port of Mazatlan.",
+            "MX",
+            "Sinaloa",
+            "Mazatlan",
+        ),
+        # two known words of one unknown village are no places; its container places it
+        (
+            "Four civilians were killed in clashes near Kyauk Sayit and Nyaung Kan villages, "
+            "Salin township (Minbu district, Magway region).",
+            "MM",
+            "Magway",
+            None,
+        ),
+        # "Congo" is decided by the places around it
+        (
+            "Fighting in the Congo killed 12 people near Goma, North Kivu.",
+            "CD",
+            "Nord-Kivu",
+            "Goma",
+        ),
+        ("Fighting in Congo killed 12 people near Brazzaville.", "CG", None, "Brazzaville"),
+        # a big namesake does not pull a town out of the province beside it
+        (
+            "The coalition carried out an air raid on Al Jubah district (Marib), killing two.",
+            "YE",
+            "Marib",
+            None,
+        ),
+    ],
+)
+def test_containers_are_obeyed(
+    text: str,
+    country: str,
+    admin1: str | None,
+    name: str | None,
+    settings: Settings,
+    resources: Resources,
+) -> None:
+    place = incident_place(text, settings, resources)
+    assert place is not None
+    assert place.country == country
+    if admin1 is not None:
+        assert place.admin1 == admin1
+    if name is not None:
+        assert place.name == name
+    assert place.name not in {"Kan", "Nyaung"}
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1", "precision"),
+    [
+        ("Five soldiers were killed in fighting in Karen State.", "Kayin", "admin1"),
+        ("Junta troops killed three villagers in Arakan.", "Rakhine", "admin1"),
+        ("Soldiers shot dead two men in the Irrawaddy delta.", "Ayeyarwady", None),
+        ("Clashes in Kokang killed 12 soldiers.", "Shan", "region"),
+    ],
+)
+def test_names_the_gazetteer_lacked(
+    text: str, admin1: str, precision: str | None, settings: Settings, resources: Resources
+) -> None:
+    place = incident_place(text, settings, resources)
+    assert place is not None and (place.country, place.admin1) == ("MM", admin1)
+    if precision is not None:
+        assert place.precision == precision
+
+
+def test_a_first_name_is_not_a_state(settings: Settings, resources: Resources) -> None:
+    place = incident_place("Karen Smith was shot dead in Dallas.", settings, resources)
+    assert place is not None and (place.country, place.name) == ("US", "Dallas")

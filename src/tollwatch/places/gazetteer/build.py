@@ -60,8 +60,13 @@ def source_versions() -> list[str]:
     for name in DATA_FILES:
         items.append(name + "=" + str(hash_text(_data_text(name))))
     here = Path(__file__).parent
-    modules = (here / "model.py", here / "build.py", here / "geonames.py",
-               here.parent / "admin_names.py", here.parent / "names.py")
+    modules = (
+        here / "model.py",
+        here / "build.py",
+        here / "geonames.py",
+        here.parent / "admin_names.py",
+        here.parent / "names.py",
+    )
     for module in modules:
         items.append(module.name + "=" + hash_text(module.read_text(encoding="utf-8")))
     return items
