@@ -493,11 +493,7 @@ def find_places(
             scans[s.index] = scan(gazetteer, clean, s)
     ctx = read_context(gazetteer, clean.text, scans)
     mentions: list[PlaceMention] = []
-    persons = {
-        light_key(word)
-        for m in rules.PERSON_NAME.finditer(clean.text, 0, 50_000)
-        for word in m.groups()
-    }
+    persons = {light_key(m.group(1)) for m in rules.PERSON_NAME.finditer(clean.text, 0, 50_000)}
     for sentence in sentences:
         tokens, matches = scans[sentence.index]
         if not matches:
