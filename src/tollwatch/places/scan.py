@@ -609,7 +609,7 @@ _CONTAINMENT = re.compile(r"[,(]|\b(?:in|of)\b")
 _LIST_WORD = re.compile(r"\b(?:and|or)\b")
 
 
-def _container_gap(between: str) -> bool:
+def container_gap(between: str) -> bool:
     """Whether the text between a name and a later one reads "X, Y" / "X (A, Y)" /
     "X district of Y": only names, punctuation and container words."""
     if not _CONTAINMENT.search(between) or _LIST_WORD.search(between):
@@ -677,7 +677,7 @@ def sentence_frames(
             between = text[m.end : o.start] if j > k else text[o.end : m.start]
             if not _CLAUSE_BREAK.search(between):
                 f.merge(other)
-                if j > k and other.countries and _container_gap(between):
+                if j > k and other.countries and container_gap(between):
                     f.containers_after = True
                     f.provinces_after |= other.provinces
         frames.append(f)

@@ -36,6 +36,7 @@ DATA_FILES = (
     "state_abbreviations.csv",
 )
 USER_PLACE_NAMES = ("places.csv", "places.yaml", "places.yml")
+USER_ALIASES_NAME = "aliases.csv"  # alias,place,country: more names for known places
 
 
 def _version(package: str) -> str:
@@ -60,8 +61,13 @@ def source_versions() -> list[str]:
     for name in DATA_FILES:
         items.append(name + "=" + str(hash_text(_data_text(name))))
     here = Path(__file__).parent
-    modules = (here / "model.py", here / "build.py", here / "geonames.py",
-               here.parent / "admin_names.py", here.parent / "names.py")
+    modules = (
+        here / "model.py",
+        here / "build.py",
+        here / "geonames.py",
+        here.parent / "admin_names.py",
+        here.parent / "names.py",
+    )
     for module in modules:
         items.append(module.name + "=" + hash_text(module.read_text(encoding="utf-8")))
     return items
@@ -230,6 +236,8 @@ def build_gazetteer(user_files: Iterable[Path] = ()) -> Gazetteer:
     for path in user_files:
         if path.name.endswith(".tsv"):
             merge_imported(builder, path)
+        elif path.name == USER_ALIASES_NAME:
+            merge_aliases(builder, path)
         else:
             merge_user_places(builder, path)
         builder.gaz.sources.append(str(path))
@@ -240,8 +248,49 @@ def build_gazetteer(user_files: Iterable[Path] = ()) -> Gazetteer:
 
 
 def user_place_files(folder: Path) -> list[Path]:
-    """places.csv / places.yaml in a gazetteer folder, when present."""
-    return [folder / n for n in USER_PLACE_NAMES if (folder / n).is_file()]
+    """places.csv / places.yaml, then aliases.csv, in a gazetteer folder, when present
+    (aliases last: they may name the user's own places)."""
+    names = (*USER_PLACE_NAMES, USER_ALIASES_NAME)
+    return [folder / n for n in names if (folder / n).is_file()]
+
+
+def merge_aliases(builder: GazetteerBuilder, path: Path) -> None:
+    """Index known places under more names from a user CSV (rule ``gazetteer.alias.v1``).
+
+    Columns ``alias,place,country``: "Tierra Caliente,Michoacan,MX" makes the alias a
+    name of the strongest entry called `place` in `country` (a country, province or
+    region before towns, then the most populous). No code change is needed to teach
+    the gazetteer a name people use.
+    """
+    text = path.read_text(encoding="utf-8-sig")
+    rows = [row for row in csv.reader(io.StringIO(text)) if row and not row[0].startswith("#")]
+    if rows and [c.strip().lower() for c in rows[0][:2]] == ["alias", "place"]:
+        rows = rows[1:]
+    for line, row in enumerate(rows, 2):
+        cells = [c.strip() for c in row]
+        if len(cells) < 2 or not cells[0] or not cells[1]:
+            raise GazetteerError(
+                f"{path} line {line}: expected alias,place[,country] such as "
+                "'Kafr Nubbol,Kafr Nabl,SY'"
+            )
+        iso = country_code(cells[2]) if len(cells) > 2 and cells[2] else None
+        if len(cells) > 2 and cells[2] and not iso:
+            raise GazetteerError(
+                f"{path} line {line}: unknown country {cells[2]!r}; use an ISO 3166 code such as SY"
+            )
+        entries = [
+            i
+            for i in builder.entries_named(cells[1])
+            if iso is None or builder.gaz.countries[i] == iso
+        ]
+        if not entries:
+            where = f" in {iso}" if iso else ""
+            raise GazetteerError(
+                f"{path} line {line}: no place named {cells[1]!r}{where} in the gazetteer; "
+                "check the spelling with `tollwatch gazetteer lookup`, or add the place to "
+                "places.csv"
+            )
+        builder.add_names(entries[0], [cells[0]])
 
 
 def _user_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:

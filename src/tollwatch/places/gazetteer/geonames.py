@@ -20,7 +20,7 @@ import io
 import os
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,11 +146,20 @@ def _rows(path: Path, handle: IO[str]) -> Iterator[tuple[int, list[str]]]:
         yield n, text.split("\t")
 
 
-def import_file(path: Path, folder: Path, countries: frozenset[str] = frozenset()) -> ImportResult:
+PROGRESS_EVERY = 5_000  # rows between two calls of an import's progress callback
+
+
+def import_file(
+    path: Path,
+    folder: Path,
+    countries: frozenset[str] = frozenset(),
+    progress: Callable[[int], None] | None = None,
+) -> ImportResult:
     """Check one GeoNames dump and store it in `folder`; the old copy stays on error.
 
     `countries` (ISO2 codes) keeps only those countries' rows of a main table,
-    for allCountries.
+    for allCountries. `progress`, when given, is called with the rows read so far
+    every PROGRESS_EVERY rows and once at the end.
     """
     target_dir = folder / "geonames"
     target_dir.mkdir(parents=True, exist_ok=True)
@@ -161,6 +170,8 @@ def import_file(path: Path, folder: Path, countries: frozenset[str] = frozenset(
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out, _open_text(path) as handle:
             for line, cols in _rows(path, handle):
+                if progress is not None and line % PROGRESS_EVERY == 0:
+                    progress(line)
                 kind = kind or _detect_kind(path, cols)
                 _check(path, line, kind, cols)
                 if kind == "places" and countries and cols[8] not in countries:
@@ -172,6 +183,8 @@ def import_file(path: Path, folder: Path, countries: frozenset[str] = frozenset(
         stem = path.name.split(".")[0]
         stored = target_dir / f"{stem}.{kind}.tsv"
         os.replace(tmp, stored)
+        if progress is not None:
+            progress(count)
     except (GazetteerError, UnicodeDecodeError, OSError) as err:
         tmp.unlink(missing_ok=True)
         if isinstance(err, GazetteerError):
@@ -185,6 +198,45 @@ def import_geonames(
 ) -> list[ImportResult]:
     """Import several dumps; stops at the first bad file (earlier ones stay imported)."""
     return [import_file(Path(p), folder, countries) for p in paths]
+
+
+DUMP_URL = "https://download.geonames.org/export/dump/"
+COMPANION_FILES = ("admin1CodesASCII.txt",)  # imported with the country files when present
+
+
+def country_dumps(source: Path, countries: list[str]) -> list[Path]:
+    """The GeoNames country files (``SY.zip`` or ``SY.txt``) of `countries` in the folder
+    `source`, then its ``admin1CodesASCII.txt`` when present.
+
+    Raises GazetteerError naming every missing file and where to download it, before
+    anything is imported.
+    """
+    if not source.is_dir():
+        raise GazetteerError(
+            f"{source} is not a folder; pass --from DIR, the folder you downloaded the "
+            f"country files (SY.zip, IQ.zip ...) to from {DUMP_URL}"
+        )
+    found: list[Path] = []
+    missing: list[str] = []
+    for raw in countries:
+        code = raw.strip().upper()
+        if len(code) != 2 or not code.isalpha():
+            raise GazetteerError(
+                f"{raw!r} is not an ISO 3166 two-letter country code; write e.g. SY,IQ,MM"
+            )
+        options = [source / f"{code}{ext}" for ext in (".zip", ".txt")]
+        hit = next((p for p in options if p.is_file()), None)
+        if hit is None:
+            missing.append(f"{code}.zip")
+        else:
+            found.append(hit)
+    if missing:
+        raise GazetteerError(
+            f"{source} lacks {', '.join(missing)}; download them from {DUMP_URL} "
+            "(one zip per country) into that folder and run the command again"
+        )
+    found += [source / n for n in COMPANION_FILES if (source / n).is_file()]
+    return found
 
 
 # --- merging stored tables into a gazetteer being built -----------------------------

@@ -203,6 +203,14 @@ class GazetteerBuilder:
             if i not in light:
                 light.append(i)
 
+    def entries_named(self, name: str) -> tuple[int, ...]:
+        """Entries indexed under any key of `name` so far, strongest first."""
+        seen: dict[int, None] = {}
+        for key in name_keys(name):
+            for i in self._keys.get(key, ()):
+                seen.setdefault(i, None)
+        return self._strongest_first(list(seen)) if seen else ()
+
     def _strongest_first(self, entries: list[int]) -> tuple[int, ...]:
         """Countries, regions, user places and provinces first, then by population."""
         if len(entries) == 1:
