@@ -419,3 +419,65 @@ def test_two_victim_groups_with_a_source_between_still_add_up(
         "killed, residents said."
     )
     assert _toll(text, settings, resources) == 8
+
+
+# -- combat, terrorism or other -------------------------------------------------------
+
+KINDS = [
+    pytest.param(
+        "Suicide bomber kills 17 at mosque\n\nA suicide bomber blew himself up at a mosque "
+        "during prayers, killing 17 worshippers, police said.",
+        "terrorism",
+        id="suicide-bombing",
+    ),
+    pytest.param(
+        "Army and rebels clash, 11 killed\n\nEleven fighters were killed on Tuesday in a gun "
+        "battle between the army and rebels, a military spokesman said.",
+        "combat",
+        id="army-rebel-battle",
+    ),
+    pytest.param(
+        "Air strikes kill 8 fighters\n\nAir strikes killed eight rebel fighters near the town "
+        "on Tuesday, a monitor said.",
+        "combat",
+        id="air-strike-on-fighters",
+    ),
+    pytest.param(
+        "Jihadists kill 20 villagers\n\nJihadists killed 20 villagers in an attack on Tuesday, "
+        "in what officials called a massacre.",
+        "terrorism",
+        id="massacre-of-villagers",
+    ),
+    pytest.param(
+        "Man shot dead in parking lot\n\nA man was shot dead in a supermarket parking lot on "
+        "Tuesday night, police said.",
+        "other",
+        id="street-crime",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KINDS)
+def test_violence_kind_tells_combat_from_terrorism(
+    text: str, kind: str, settings: Settings, resources: Resources
+) -> None:
+    extraction = _run(text, settings, resources)
+    counted = news_incidents(extraction)
+    assert counted and counted[0].violence_kind == kind
+    assert extraction_json(extraction)["incidents"][0]["violence_kind"] == kind
+
+
+def test_violence_kind_rules() -> None:
+    from tollwatch.violence.kind import violence_kind
+
+    assert violence_kind("explosion_remote_violence", "ied", None, None) == "terrorism"
+    assert violence_kind("explosion_remote_violence", "air_strike", "government", "rebel") == (
+        "combat"
+    )
+    # a state's bombing is not terrorism by these rules; its strike on fighters is combat
+    assert violence_kind("explosion_remote_violence", "suicide_bomb", "government", None) != (
+        "terrorism"
+    )
+    assert violence_kind("violence_against_civilians", "attack", "criminal", "civilian",
+                         "a massacre at a party") == "other"
+    assert violence_kind("violence_against_civilians", "attack", None, "government") == "combat"

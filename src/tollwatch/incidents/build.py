@@ -45,6 +45,7 @@ from ..records import (
 )
 from ..settings import Settings
 from ..violence.detect import relevance_score
+from ..violence.kind import violence_kind
 from ..violence.relevance import RULE as RELEVANCE_RULE
 from ..violence.relevance import judge_relevance
 from . import background, conflict, corefer, structure
@@ -470,6 +471,13 @@ def _to_incidents(drafts: list[Draft], clean: CleanText, report: Report) -> list
             rules=[RULE],
             background=draft.background,
             sources=list(draft.sources) or ([draft.source] if draft.source else []),
+            violence_kind=violence_kind(
+                event_type,
+                sub,
+                actor_side(draft.perpetrator),
+                draft.victim_side(),
+                " ".join(clean.sentences[i].text for i in sentences if i < len(clean.sentences)),
+            ),
         )
         out.append(incident)
     return out
