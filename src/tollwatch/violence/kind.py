@@ -32,9 +32,9 @@ _ARMED = frozenset({"government", "rebel", "jihadist", "militant", "militia"})
 _NON_STATE = frozenset({"rebel", "jihadist", "militant", "militia"})
 _TERROR_WORDS = re.compile(
     r"\b(?:terror\w*|suicide\s+\w+|car\s+bomb\w*|massacre\w*|hostages?|beheaded|"
-    r"mass\s+shooting|bombing|bomb\s+(?:blast|attack|explosion))\b",
-    re.IGNORECASE,
-)
+    r"mass\s+shooting|bombing|bomb\s+(?:blast|attack|explosion))\b"
+)  # lower-case text only
+_TERROR = re.compile(r"\bterror")
 
 
 def violence_kind(
@@ -46,11 +46,12 @@ def violence_kind(
 ) -> ViolenceKind:
     """The kind of violence of one incident; `words` is the text of its sentences."""
     sub = sub_event_type or ""
-    terror_words = _TERROR_WORDS.search(words) is not None
     if sub in _TERROR_SUBTYPES and perpetrator_side != "government":
         return "terrorism"
-    if re.search(r"\bterror\w*", words, re.IGNORECASE) and perpetrator_side != "government":
+    low = words.lower()
+    if perpetrator_side != "government" and _TERROR.search(low):
         return "terrorism"
+    terror_words = _TERROR_WORDS.search(low) is not None
     if (
         event_type == "violence_against_civilians"
         and victim_side in (None, "civilian")
