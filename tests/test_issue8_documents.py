@@ -360,22 +360,6 @@ def test_news_dated_this_year_is_not_background(
     assert not any(i.background for i in extraction.incidents)
 
 
-def test_the_store_makes_no_event_of_background(
-    tmp_path: Path, settings: Settings, resources: Resources
-) -> None:
-    from dataclasses import replace
-
-    from tollwatch.store import open_store
-
-    extraction = _run(BACKGROUND[0].values[0], settings, resources)  # type: ignore[index]
-    url = f"sqlite:///{tmp_path / 'bg.sqlite'}"
-    with open_store(replace(settings, db=url)) as store:
-        store.ingest([extraction], batch_size=10)
-        store.match(None)
-        events = store.report_events()
-    assert len(events["t"]) == 1
-
-
 # -- conflicting sources ------------------------------------------------------------
 
 
