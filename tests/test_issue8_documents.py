@@ -299,3 +299,169 @@ def test_our_articles_score(settings: Settings, resources: Resources) -> None:
     assert metrics["irrelevant_with_toll"].value == 0.0
     assert metrics["relevant_missed"].value == 0.0
     assert (metrics["doc_toll_exact"].value or 0.0) >= 0.85
+
+
+# -- background and cumulative figures --------------------------------------------
+
+BACKGROUND = [
+    pytest.param(
+        "Drone strike kills 9\n\nA drone strike killed nine civilians in a village on Tuesday, "
+        "the governor said. The war has killed more than 80,000 people, according to estimates.",
+        9,
+        "aggregate",
+        id="war-wide-total",
+    ),
+    pytest.param(
+        "Car bomb kills 6\n\nA car bomb killed six people in the main square on Tuesday, police "
+        "said. A bombing in the same square killed 30 people in 2018.",
+        6,
+        "incident",
+        id="earlier-dated-attack",
+    ),
+    pytest.param(
+        "Air raids kill 4\n\nAir raids killed four people in the district on Tuesday, a monitor "
+        "said. The raids have now claimed 240 lives in the district since the offensive began.",
+        4,
+        "aggregate",
+        id="since-the-offensive-began",
+    ),
+    pytest.param(
+        "Gunmen kill 3 police\n\nGunmen killed three police officers at a checkpoint on Tuesday. "
+        "Last year a similar attack on the checkpoint killed 11 officers.",
+        3,
+        "incident",
+        id="last-year",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "toll", "kind"), BACKGROUND)
+def test_background_is_kept_but_not_counted(
+    text: str, toll: int, kind: str, settings: Settings, resources: Resources
+) -> None:
+    extraction = _run(text, settings, resources)
+    assert extraction.toll() == toll
+    assert document_toll(extraction) == toll
+    context = [i for i in extraction.incidents if i.background]
+    assert len(context) == 1 and context[0].kind == kind
+    out = extraction_json(extraction)
+    assert [i["background"] for i in out["incidents"]].count(True) == 1
+
+
+def test_news_dated_this_year_is_not_background(
+    settings: Settings, resources: Resources
+) -> None:
+    text = (
+        "Gunmen kill 5 in 2024's worst raid\n\nGunmen killed five villagers on Tuesday in the "
+        "deadliest raid in 2024, officials said."
+    )
+    extraction = _run(text, settings, resources)
+    assert document_toll(extraction) == 5
+    assert not any(i.background for i in extraction.incidents)
+
+
+# -- conflicting sources ------------------------------------------------------------
+
+
+def test_conflicting_sources_fold_into_one_range(
+    settings: Settings, resources: Resources
+) -> None:
+    text = (
+        "Crackdown leaves at least 15 dead\n\nSecurity forces opened fire on protesters on "
+        "Tuesday. The interior ministry said 15 people died; a health official put the toll "
+        "at 25."
+    )
+    extraction = _run(text, settings, resources)
+    counted = news_incidents(extraction)
+    assert len(counted) == 1
+    killed = counted[0].killed
+    assert killed is not None and (killed.low, killed.best, killed.high) == (15, 25, 25)
+    names = {s.name for s in counted[0].sources}
+    assert {"interior ministry", "health official"} <= names
+    out = extraction_json(extraction)
+    assert len(out["incidents"][0]["sources"]) >= 2
+
+
+def test_a_witness_figure_is_best_over_the_police_figure(
+    settings: Settings, resources: Resources
+) -> None:
+    text = (
+        "Raid on market turns deadly\n\nPolice said three people died when officers fired on "
+        "traders on Tuesday. Residents said five people were killed."
+    )
+    extraction = _run(text, settings, resources)
+    killed = news_incidents(extraction)[0].killed
+    assert killed is not None and (killed.low, killed.best, killed.high) == (3, 5, 5)
+    assert document_toll(extraction) == 5
+
+
+def test_two_victim_groups_with_a_source_between_still_add_up(
+    settings: Settings, resources: Resources
+) -> None:
+    text = (
+        "Five soldiers were killed in the ambush, the army said, and three civilians were "
+        "killed, residents said."
+    )
+    assert _toll(text, settings, resources) == 8
+
+
+# -- combat, terrorism or other -------------------------------------------------------
+
+KINDS = [
+    pytest.param(
+        "Suicide bomber kills 17 at mosque\n\nA suicide bomber blew himself up at a mosque "
+        "during prayers, killing 17 worshippers, police said.",
+        "terrorism",
+        id="suicide-bombing",
+    ),
+    pytest.param(
+        "Army and rebels clash, 11 killed\n\nEleven fighters were killed on Tuesday in a gun "
+        "battle between the army and rebels, a military spokesman said.",
+        "combat",
+        id="army-rebel-battle",
+    ),
+    pytest.param(
+        "Air strikes kill 8 fighters\n\nAir strikes killed eight rebel fighters near the town "
+        "on Tuesday, a monitor said.",
+        "combat",
+        id="air-strike-on-fighters",
+    ),
+    pytest.param(
+        "Jihadists kill 20 villagers\n\nJihadists killed 20 villagers in an attack on Tuesday, "
+        "in what officials called a massacre.",
+        "terrorism",
+        id="massacre-of-villagers",
+    ),
+    pytest.param(
+        "Man shot dead in parking lot\n\nA man was shot dead in a supermarket parking lot on "
+        "Tuesday night, police said.",
+        "other",
+        id="street-crime",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KINDS)
+def test_violence_kind_tells_combat_from_terrorism(
+    text: str, kind: str, settings: Settings, resources: Resources
+) -> None:
+    extraction = _run(text, settings, resources)
+    counted = news_incidents(extraction)
+    assert counted and counted[0].violence_kind == kind
+    assert extraction_json(extraction)["incidents"][0]["violence_kind"] == kind
+
+
+def test_violence_kind_rules() -> None:
+    from tollwatch.violence.kind import violence_kind
+
+    assert violence_kind("explosion_remote_violence", "ied", None, None) == "terrorism"
+    assert violence_kind("explosion_remote_violence", "air_strike", "government", "rebel") == (
+        "combat"
+    )
+    # a state's bombing is not terrorism by these rules; its strike on fighters is combat
+    assert violence_kind("explosion_remote_violence", "suicide_bomb", "government", None) != (
+        "terrorism"
+    )
+    assert violence_kind("violence_against_civilians", "attack", "criminal", "civilian",
+                         "a massacre at a party") == "other"
+    assert violence_kind("violence_against_civilians", "attack", None, "government") == "combat"

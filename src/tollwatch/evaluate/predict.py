@@ -55,9 +55,14 @@ class Prediction:
 
 
 def top_level_incidents(extraction: Extraction) -> list[Incident]:
-    """Incidents and aggregates that are not part of an aggregate; claims excluded."""
+    """Incidents and aggregates that are not part of an aggregate; claims and background
+    (context, not news: docs/incidents.md) excluded."""
     part_ids = {p for i in extraction.incidents if i.kind == "aggregate" for p in i.parts}
-    return [i for i in extraction.incidents if i.kind != "claim" and i.id not in part_ids]
+    return [
+        i
+        for i in extraction.incidents
+        if i.kind != "claim" and not i.background and i.id not in part_ids
+    ]
 
 
 def main_incident(extraction: Extraction) -> Incident | None:
@@ -130,6 +135,9 @@ def document_prediction(extraction: Extraction) -> Prediction:
         killed_values=tuple(
             i.killed.best
             for i in extraction.incidents
-            if i.kind != "claim" and i.killed is not None and i.killed.best is not None
+            if i.kind != "claim"
+            and not i.background
+            and i.killed is not None
+            and i.killed.best is not None
         ),
     )

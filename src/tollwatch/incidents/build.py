@@ -47,9 +47,10 @@ from ..records import (
 from ..settings import Settings
 from ..tolls.lang import TOLL_WORDS
 from ..violence.detect import relevance_score
+from ..violence.kind import violence_kind
 from ..violence.relevance import RULE as RELEVANCE_RULE
 from ..violence.relevance import judge_relevance
-from . import corefer, structure
+from . import background, conflict, corefer, structure
 from .context import Context, actor_side
 from .draft import RULE, Draft, sum_tolls
 
@@ -68,11 +69,12 @@ _DISTINCT = re.compile(
 FIGURELESS_RELEVANCE = 0.8
 FIGURELESS_STRENGTH = 0.75
 # An incident dated more than this many days before publication is background.
-RECENT_DAYS = 60
+RECENT_DAYS = background.RECENT_DAYS
 
-# Figures that are not this report's events: historic tolls, what a protest is
-# about ("justice for the 9 killed"), a tally split across other events.
-_LEFT_OUT = frozenset({"cumulative", "background", "split"})
+# Figures that are not this report's events: a tally split across other events.
+# Historic and cumulative tolls and what a protest is about become background
+# incidents (background.py).
+_LEFT_OUT = frozenset({"split"})
 
 
 # Words that mark a figure as an earlier, superseded toll of an incident already told.
@@ -119,12 +121,18 @@ def build_incidents(
     drafts = _figure_drafts(clean, mentions, ctx)
     for draft in drafts:
         _attach_context(draft, ctx, clean)
-    placed = corefer.fold_retellings(structure.relate(drafts, clean), clean)
+    background.mark_background(drafts, clean, report)
+    news = [d for d in drafts if not d.background]
+    related = conflict.fold_conflicts(structure.relate(news, clean), clean)
+    placed = corefer.fold_retellings(related, clean)
     _apply_zero_mentions(placed, mentions, ctx)
     if not any(d.killed or d.wounded or d.abducted or d.missing for d in placed):
         placed.extend(_figureless(clean, mentions, ctx, placed))
+    placed.extend(d for d in drafts if d.background)
     placed = [
-        d for d in placed if _is_violent(d, ctx, mentions) and _is_recent(d, report)
+        d
+        for d in placed
+        if _is_violent(d, ctx, mentions) and (d.background or _is_recent(d, report))
     ]
     _inherit(placed, ctx, clean, report, mentions)
     return _to_incidents(placed, clean, report)
@@ -175,6 +183,11 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
         return True
     if ("perpetrator" in toll.flags) != draft.perpetrator_dead:
         return True  # the shooter's own death is an incident apart from the victims'
+    sources = ctx.sources.get(toll.sentence, [])
+    if draft.killed and len(sources) > 1 and conflict.new_source_group(
+        draft.killed[-1], toll, sources
+    ):
+        return True
     places = [p for p in ctx.places.get(toll.sentence, []) if not p.is_source_location]
     between = [
         p
@@ -212,6 +225,9 @@ def _attach_context(draft: Draft, ctx: Context, clean: CleanText) -> None:
     draft.date = ctx.date_in(draft.sentence, None if is_update else near)
     draft.place = ctx.place_in(draft.sentence, near)
     draft.source = ctx.source_for(draft.sentence)
+    own_sources = ctx.sources.get(draft.sentence, [])
+    if anchor is not None and len(own_sources) > 1 and draft.source in own_sources:
+        draft.source = conflict.source_near(anchor, own_sources) or draft.source
     draft.cue = ctx.cue_in(draft.sentence)
     if anchor is not None:
         draft.victim = ctx.victim_for(anchor)
@@ -439,7 +455,11 @@ def _to_incidents(drafts: list[Draft], clean: CleanText, report: Report) -> list
         event_type, sub = _event_type(draft)
         sentences = sorted(draft.sentences)
         evidence = [clean.sentences[i].span for i in sentences if i < len(clean.sentences)]
-        kind = draft.kind if draft.kind == "claim" else ("aggregate" if draft.parts else "incident")
+        kind = (
+            draft.kind
+            if draft.kind == "claim"
+            else ("aggregate" if draft.parts or draft.cumulative else "incident")
+        )
         incident = Incident(
             id=ids[id(draft)],
             kind=kind,  # type: ignore[arg-type]
@@ -462,6 +482,15 @@ def _to_incidents(drafts: list[Draft], clean: CleanText, report: Report) -> list
             update=draft.update,
             rules=[RULE],
             perpetrator_dead=draft.perpetrator_dead,
+            background=draft.background,
+            sources=list(draft.sources) or ([draft.source] if draft.source else []),
+            violence_kind=violence_kind(
+                event_type,
+                sub,
+                actor_side(draft.perpetrator),
+                draft.victim_side(),
+                " ".join(clean.sentences[i].text for i in sentences if i < len(clean.sentences)),
+            ),
         )
         out.append(incident)
     return out

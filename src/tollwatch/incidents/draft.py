@@ -50,6 +50,11 @@ class Draft:
     earlier: bool = False
     killed_override: Toll | None = None
     zero: bool = False
+    # conflicting sources folded into this incident (conflict.py): each source and figure
+    sources: list[SourceMention] = field(default_factory=list)
+    figures: list[tuple[SourceMention | None, Toll | None]] = field(default_factory=list)
+    background: bool = False  # context, not news (background.py)
+    cumulative: bool = False  # a running total: an aggregate (background.py)
 
     @property
     def best(self) -> int | None:

@@ -89,22 +89,24 @@ def _judge(
         return Relevance(False, f"not violence: {FRAMES[frame][0]}", rule=RULE)
     sentences = {s.index: s for s in clean.sentences}
     story = _story_frames(clean)
-    story_sentences = {
-        i for i, s in sentences.items() if any(_FRAME_RES[f].search(lowered(s.text)) for f in story)
-    }
+    lows: dict[int, str] = {}
+    frames_of: dict[int, list[str]] = {}  # each sentence's frames, searched once
     frames_seen: Counter[str] = Counter()
     for cue in sorted(affirmed, key=lambda c: (-c.strength, c.sentence)):
         sentence = sentences.get(cue.sentence)
         if sentence is None:
             continue
-        low = lowered(sentence.text)
+        low = lows.get(cue.sentence)
+        if low is None:
+            low = lows[cue.sentence] = lowered(sentence.text)
         human = _HUMAN.search(lowered(cue.text)) is not None or _human_near(low, cue, sentence)
-        if cue.sentence in story_sentences and ("fiction" in story or not human):
+        in_story = bool(story) and any(_FRAME_RES[f].search(low) for f in story)
+        if in_story and ("fiction" in story or not human):
             frames_seen.update(story)
             continue
-        framed = [f for f in _SENTENCE_FRAMES if _FRAME_RES[f].search(low)]
-        if "court" not in framed and _FRAME_RES["court"].search(low) and _dated_old(low, published):
-            framed.append("court")
+        framed = frames_of.get(cue.sentence)
+        if framed is None:
+            framed = frames_of[cue.sentence] = _sentence_frames(low, published)
         if "anniversary" in framed or "politics" in framed or "court" in framed:
             frames_seen.update(framed)
             continue
@@ -117,6 +119,13 @@ def _judge(
     if frame is None:
         return None
     return Relevance(False, f"not violence: {FRAMES[frame][0]}", rule=RULE)
+
+
+def _sentence_frames(low: str, published: date | None) -> list[str]:
+    framed = [f for f in _SENTENCE_FRAMES if _FRAME_RES[f].search(low)]
+    if _FRAME_RES["court"].search(low) and _dated_old(low, published):
+        framed.append("court")
+    return framed
 
 
 def _human_near(low: str, cue: EventCue, sentence: Sentence) -> bool:

@@ -80,7 +80,7 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
 
 # Frames that need two different words of the frame in the report's lead before they
 # count (one "season" or "director" is no sports or film story).
-TWO_WORD_FRAMES = frozenset({"fiction", "sport"})
+TWO_WORD_FRAMES = ("fiction", "sport")
 
 # Violence words that hold even inside a framed sentence: people did it ("gunmen
 # attacked the mine", "a shooting at the match").

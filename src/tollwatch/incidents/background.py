@@ -1,0 +1,115 @@
+"""Background and cumulative figures: context, kept but never in the document toll.
+
+A report tells its news and, around it, earlier events and running totals:
+
+* **cumulative totals**: "a conflict that has killed more than 80,000 people", "the
+  raids have now claimed 240 lives in the district since the offensive began", "so
+  far this year" (the toll finder's `cumulative` flag, or the words below). They
+  become an `aggregate` with `background` set;
+* **earlier events**: "a bombing in the same square killed 30 in 2018", "last year a
+  similar attack killed 11": a figure whose own sentence dates it more than
+  `RECENT_DAYS` before publication, or places it in an earlier year, is an
+  `incident` with `background` set;
+* **what a protest is about** ("justice for the 9 killed", the finder's `background`
+  flag): an earlier event, background.
+
+Background drafts stay out of the relations between the report's news figures
+(repeats, parts, retellings) and out of the store's events (store/ingest.py).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..records import CleanText, Report
+from .draft import Draft
+
+# An event dated more than this many days before publication is background.
+RECENT_DAYS = 60
+# Toll finder flags that mark a figure as background (tolls/find.py).
+BACKGROUND_FLAGS = frozenset({"cumulative", "background"})
+
+# A running total: a war, a campaign or a year so far, with the perfect tense.
+_CUMULATIVE = re.compile(
+    r"\b(?:war|conflict|insurgency|uprising|violence|offensive|campaign|crisis|unrest|"
+    r"fighting|raids|attacks|strikes|bombardment|siege|occupation|epidemic)s?\s+"
+    r"(?:that\s+|which\s+)?(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?"
+    r"(?:killed|claimed|left|cost)\b"
+    r"|\bsince\s+the\s+(?:\w+\s+){0,2}(?:began|started|begun|erupted|broke\s+out)\b"
+    r"|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\b"
+    r"|\bso\s+far\s+this\s+(?:year|month)\b|\bthis\s+year\s+alone\b"
+    r"|\bsince\s+(?:january|the\s+start\s+of\s+the\s+year)\b",
+    re.IGNORECASE,
+)
+# Words that place the figure's event in an earlier year.
+_EARLIER_YEAR = re.compile(
+    r"\b(?:last\s+year|years\s+ago|a\s+year\s+ago|in\s+(?:19|20)\d\d|of\s+(?:19|20)\d\d|"
+    r"(?:19|20)\d\d\s+(?:attack|bombing|massacre|shooting|killing))\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def is_cumulative_sentence(text: str) -> bool:
+    """A sentence that gives a running total ("the war has killed ...")."""
+    return _CUMULATIVE.search(text) is not None
+
+
+def mark_background(drafts: list[Draft], clean: CleanText, report: Report) -> None:
+    """Set `background` (and `cumulative`) on drafts that are context, not news."""
+    for draft in drafts:
+        if draft.kind == "claim":
+            continue
+        text = _figure_sentence(draft, clean)
+        flags = draft.flags() | _other_flags(draft)
+        if "cumulative" in flags or is_cumulative_sentence(text):
+            draft.background = True
+            draft.cumulative = True
+        elif _earlier_event(draft, flags, text, report):
+            draft.background = True
+
+
+def _earlier_event(draft: Draft, flags: frozenset[str], text: str, report: Report) -> bool:
+    """What a protest is about, a figure dated long ago, or one placed in an earlier year."""
+    if "background" in flags or _dated_earlier(draft, report):
+        return True
+    return _earlier_year(text, report.published) and not _dated_recent(draft, report)
+
+
+def _other_flags(draft: Draft) -> frozenset[str]:
+    groups = (draft.wounded, draft.abducted, draft.missing)
+    return frozenset(f for group in groups for m in group for f in m.flags)
+
+
+def _figure_sentence(draft: Draft, clean: CleanText) -> str:
+    if 0 <= draft.sentence < len(clean.sentences):
+        return clean.sentences[draft.sentence].text
+    return ""
+
+
+def _dated_earlier(draft: Draft, report: Report) -> bool:
+    """The figure's own sentence dates it more than RECENT_DAYS before publication."""
+    d = draft.date
+    if report.published is None or d is None or d.sentence != draft.sentence:
+        return False
+    end = d.end or d.start
+    return end is not None and (report.published - end).days > RECENT_DAYS
+
+
+def _dated_recent(draft: Draft, report: Report) -> bool:
+    """The figure's own sentence dates it within RECENT_DAYS of publication."""
+    d = draft.date
+    if report.published is None or d is None or d.sentence != draft.sentence:
+        return False
+    end = d.end or d.start
+    return end is not None and (report.published - end).days <= RECENT_DAYS
+
+
+def _earlier_year(text: str, published: date | None) -> bool:
+    """ "in 2018", "last year", "years ago" in the figure's sentence."""
+    for m in _EARLIER_YEAR.finditer(text):
+        year = _YEAR.search(m.group(0))
+        if year is None or published is None or int(year.group(0)) < published.year:
+            return True
+    return False

@@ -1,0 +1,170 @@
+"""Conflicting sources for one incident: one incident, its figures as a range.
+
+"The interior ministry said 15 died; a health official put the toll at 25" is one
+incident told by two sources, not 15 + 25 = 40 and not two incidents. Two rules
+(docs/incidents.md, "Conflicting sources"):
+
+* `new_source_group`: inside a sentence, a killed figure introduced by its own,
+  different source ("a health official put the toll at 25") starts a figure of its
+  own instead of adding to the one before, when the two count the same victims;
+* `fold_conflicts`: after the relations, a figure of a different source that differs
+  from an incident's figure within two sentences of it, with compatible victims,
+  dates and places and no marker of another event, is folded into that incident:
+  `low` the smallest figure, `high` the largest, `best` the figure of the most
+  independent source (a monitor, then a witness, the media, an official or party;
+  on a tie, the higher figure), and every source kept in `sources`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..records import CleanText, SourceMention, Toll, TollMention
+from .context import generic_victim, sides_compatible
+from .corefer import marked_distinct, places_loosely_compatible
+from .draft import RULE, Draft
+
+# How far after an incident's last sentence a conflicting figure may stand.
+WINDOW_SENTENCES = 2
+# Characters between a source's words and the figure it introduces ("said 15",
+# "put the toll at 25", "said five people").
+INTRODUCES_CHARS = 25
+# The more independent the source, the more its figure is the best one.
+ROLE_RANK = {
+    "monitor": 0,
+    "witness": 1,
+    "media": 2,
+    "unknown": 3,
+    "official": 4,
+    "perpetrator_claim": 5,
+}
+
+
+def new_source_group(
+    previous: TollMention, toll: TollMention, sources: Sequence[SourceMention]
+) -> bool:
+    """`toll` has its own source just before it, other than the one of `previous`."""
+    own = _introducing(toll, sources)
+    if own is None or not _same_victims(previous, toll):
+        return False
+    before = [s for s in sources if s.span.end <= previous.span.start + INTRODUCES_CHARS]
+    other = before[-1] if before else None
+    return other is not None and other.span != own.span and _name(other) != _name(own)
+
+
+def source_near(toll: TollMention, sources: Sequence[SourceMention]) -> SourceMention | None:
+    """Of a sentence's sources, the one that introduces the figure, else the last one
+    before it, else None (the caller keeps the sentence's source)."""
+    own = _introducing(toll, sources)
+    if own is not None:
+        return own
+    before = [s for s in sources if s.span.end <= toll.span.start]
+    return before[-1] if before else None
+
+
+def _introducing(toll: TollMention, sources: Sequence[SourceMention]) -> SourceMention | None:
+    for source in sources:
+        gap = toll.span.start - source.span.end
+        if 0 <= gap <= INTRODUCES_CHARS:
+            return source
+    return None
+
+
+def _same_victims(a: TollMention, b: TollMention) -> bool:
+    va, vb = a.victim_text, b.victim_text
+    if va is None or vb is None or generic_victim(va) or generic_victim(vb):
+        return True
+    return va.lower() == vb.lower()
+
+
+def _name(source: SourceMention) -> str:
+    return source.name.lower()
+
+
+def fold_conflicts(kept: list[Draft], clean: CleanText) -> list[Draft]:
+    """Fold figures of other sources into the incident they contradict."""
+    out: list[Draft] = []
+    for draft in kept:
+        target = _contradicted(draft, out, clean)
+        if target is None:
+            out.append(draft)
+            continue
+        _fold(target, draft)
+    return out
+
+
+def _top(draft: Draft) -> bool:
+    return draft.kind != "claim" and draft.parent is None and draft.best is not None
+
+
+def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft | None:
+    if not _top(draft) or draft.parts or draft.source is None or draft.zero:
+        return None
+    if draft.update or {"part", "aggregate_cue", "update"} & draft.flags():
+        return None
+    if marked_distinct(draft, clean):
+        return None
+    for previous in reversed(earlier):
+        if not _top(previous) or previous.parts or previous.zero:
+            continue
+        if draft.sentence - max(previous.sentences) > WINDOW_SENTENCES:
+            continue
+        if previous.best == draft.best:
+            continue
+        known = {_name(s) for s in _sources_of(previous)}
+        if not known or _name(draft.source) in known:
+            continue
+        if not sides_compatible(previous.victim_side(), draft.victim_side()):
+            continue
+        if not places_loosely_compatible(previous.place, draft.place):
+            continue
+        return previous
+    return None
+
+
+def _sources_of(draft: Draft) -> list[SourceMention]:
+    if draft.sources:
+        return list(draft.sources)
+    return [draft.source] if draft.source is not None else []
+
+
+def _fold(target: Draft, draft: Draft) -> None:
+    figures = target.figures or [(target.source, target.killed_toll())]
+    figures = [*figures, (draft.source, draft.killed_toll())]
+    target.figures = figures
+    target.sources = _sources_of(target) + [s for s in _sources_of(draft)]
+    target.sentences |= draft.sentences
+    target.killed_override = conflict_toll(figures)
+    best_source = _best_source(figures)
+    if best_source is not None:
+        target.source = best_source
+
+
+def _rank(source: SourceMention | None, toll: Toll | None) -> tuple[int, int]:
+    role = source.role if source is not None else "unknown"
+    best = toll.best if toll is not None and toll.best is not None else -1
+    return ROLE_RANK.get(role, 3), -best
+
+
+def _best_source(figures: list[tuple[SourceMention | None, Toll | None]]) -> SourceMention | None:
+    return min(figures, key=lambda f: _rank(f[0], f[1]))[0]
+
+
+def conflict_toll(figures: list[tuple[SourceMention | None, Toll | None]]) -> Toll | None:
+    """low: the smallest figure; high: the largest; best: the most independent source's."""
+    tolls = [t for _, t in figures if t is not None and t.best is not None]
+    if not tolls:
+        return None
+    best_toll = min(
+        ((s, t) for s, t in figures if t is not None and t.best is not None),
+        key=lambda f: _rank(f[0], f[1]),
+    )[1]
+    lows = [t.low if t.low is not None else t.best for t in tolls]
+    highs = [v for t in tolls for v in (t.best, t.high) if v is not None]
+    best = best_toll.best
+    low = min(v for v in lows if v is not None)
+    high = max(highs) if highs else None
+    if best is not None and low > best:
+        low = best
+    text = " / ".join(t.text or "" for t in tolls)
+    return Toll(low, best, high, text=text, span=best_toll.span, rule=f"{RULE}.conflict")
