@@ -87,6 +87,17 @@ def test_a_language_not_read_is_said_in_the_warnings_and_the_contract(
                line["warnings"])
 
 
+def test_a_longer_german_report_with_in_twice_is_not_read(
+    settings: Settings, resources: Resources
+) -> None:
+    """ "in" is German as well as English: two of them do not make the text English."""
+    text = ("Bei einem Anschlag in der Stadt wurden am Montag mindestens zwölf Menschen "
+            "getötet, teilte die Polizei mit. Die Angreifer flohen anschließend in einem Auto.")
+    extraction = extract(Report(id="d2", text=text), settings=settings, resources=resources)
+    assert any(w.startswith("language not read: the report is in 'de'")
+               for w in extraction.warnings)
+
+
 def test_a_short_headline_gets_no_verdict() -> None:
     found = DETECTOR.detect("Soldiers vs Boko Haram, Borno")
     assert language_warning(found) is None

@@ -149,10 +149,12 @@ def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
         return False
     for previous in reversed(_incidents(kept)):
         other = previous.killed_toll()
-        if other is None or other.best != toll.best:
+        if other is None or (other.best != toll.best and not _approximately(previous, draft)):
             continue
         if not _same_scope(previous, draft):
             continue
+        if other.best != toll.best and any("vague" in m.flags for m in previous.killed):
+            previous.killed = list(draft.killed)  # the precise figure of the two
         previous.sentences |= draft.sentences
         _fill_missing(previous, draft)
         return True
@@ -195,6 +197,19 @@ def _join_anaphor(draft: Draft, kept: list[Draft]) -> bool:
             _fill_missing(previous, draft)
             return True
     return False
+
+
+def _approximately(a: Draft, b: Draft) -> bool:
+    """ "Une vingtaine de civils tués" in the headline, "au moins 21" in the lead: a vague
+    figure and a precise one close to it (a fifth apart, at least 2), both in the lead."""
+    ta, tb = a.killed_toll(), b.killed_toll()
+    if ta is None or tb is None or ta.best is None or tb.best is None:
+        return False
+    if max(a.sentence, b.sentence) >= LEAD_SENTENCES + 1:
+        return False
+    if not any("vague" in m.flags for m in (*a.killed, *b.killed)):
+        return False
+    return abs(ta.best - tb.best) <= max(2, max(ta.best, tb.best) // 5)
 
 
 def _same_scope(a: Draft, b: Draft) -> bool:

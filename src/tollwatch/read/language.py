@@ -90,7 +90,8 @@ def _prose(prefix: str) -> bool:
     if not prefix.isupper() and len(_NAME_WORD.findall(prefix)) > 0.6 * len(words):
         return False
     english = sum(1 for w in words if w.lower() in _ENGLISH_NEWS)
-    return english < 2
+    # "in", "a", "on" are words of German, Spanish, French too: English needs an eighth
+    return english < max(2, len(words) // 8)
 
 
 def normalise_hint(hint: str | None) -> str | None:

@@ -37,7 +37,7 @@ WORDS = TollWords(
     },
     outcomes={
         "killed": (
-            r"muert[oa]s|asesinad[oa]s|ejecutad[oa]s|sin\s+vida|decapitad[oa]s|calcinad[oa]s"
+            r"muert[oa]s?|asesinad[oa]s?|ejecutad[oa]s|sin\s+vida|decapitad[oa]s|calcinad[oa]s"
             r"|descuartizad[oa]s|ultimad[oa]s|acribillad[oa]s|masacrad[oa]s|fallecid[oa]s"
             r"|cuerpos|cad[aá]veres|mueren|murieron|muertes|homicidios|asesinatos|ejecuciones"
             r"|embolsados|perdieron\s+la\s+vida|abatid[oa]s|dad[oa]s\s+de\s+baja"

@@ -35,9 +35,9 @@ WORDS = TollWords(
     },
     outcomes={
         "killed": (
-            r"mort[oa]s|morreram|morrem|morreu|assassinad[oa]s|executad[oa]s|decapitad[oa]s"
+            r"mort[oa]s?|morreram|morrem|morreu|assassinad[oa]s|executad[oa]s|decapitad[oa]s"
             r"|baleados\s+e\s+mortos|vítimas\s+mortais|cad[áa]veres|corpos|óbitos"
-            r"|perderam\s+a\s+vida|sem\s+vida|abatid[oa]s|chacinad[oa]s"
+            r"|perderam\s+a\s+vida|sem\s+vida|abatid[oa]s?|chacinad[oa]s|assassinad[oa]"
         ),
         "wounded": r"ferid[oa]s|feriram-se|baleados",
         "abducted": r"sequestrad[oa]s|raptad[oa]s",
