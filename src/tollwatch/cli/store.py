@@ -97,9 +97,13 @@ def run_cmd(
     ] = None,
     incremental: Annotated[
         bool,
-        typer.Option(help="Match only what the new reports touch (same events as a full "
-                     "pass; `tollwatch rematch` rebuilds all)."),
-    ] = False,
+        typer.Option(
+            "--incremental/--full-match",
+            help="Match only what the new reports touch (the default: the same events as "
+            "a full pass, at a cost that follows the new reports), or re-match the whole "
+            "store; `tollwatch rematch` rebuilds all without reading anything.",
+        ),
+    ] = True,
 ) -> None:
     """Read, extract, store and match reports in one go (re-running changes nothing).
 

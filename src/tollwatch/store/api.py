@@ -136,9 +136,11 @@ class Store:
             return events.MatchStats()
         try:
             with self.writing() as session:
-                return match_touched(
+                result = match_touched(
                     session, set(stats.touched_reports), set(stats.touched_events), settings
                 )
+                review.apply_reviews(session)  # reviewed values win here too (review.py)
+                return result
         except SQLAlchemyError as err:
             raise self._fail("matching incidents", err) from err
 
