@@ -26,7 +26,7 @@ from .models import (
     ReportRow,
 )
 from .review_models import ReviewRow
-from .tally import counted_events, period_of
+from .tally import counted_tolls, period_of
 
 SORTS = {
     "date": EventRow.date_start,
@@ -482,11 +482,10 @@ def timeline(
 ) -> list[tuple[str, str, int]]:
     """Killed (best, counted once as in tallies) per period and group, over the events
     the filter selects: (period, group, killed) sorted by period."""
-    wanted = set(session.scalars(filtered(select(EventRow.id), flt)))
     sums: dict[tuple[str, str], int] = {}
-    for item in counted_events(session):
+    for item in counted_tolls(session, lambda query: filtered(query, flt)):
         event = item.event
-        if event.id not in wanted or not item.best:
+        if not item.best:
             continue
         value = getattr(event, group) if group else None
         key = (period_of(event.date_start, by), str(value) if value else "unknown")
