@@ -127,9 +127,9 @@ FILTERS = [
 
 
 @pytest.mark.parametrize("options", FILTERS)
-def test_tally_matches_the_reference(sqlite_store: Store, options: dict[str, Any]) -> None:
-    _fill(sqlite_store)
-    with sqlite_store.sessions() as session:
+def test_tally_matches_the_reference(store: Store, options: dict[str, Any]) -> None:
+    _fill(store)
+    with store.sessions() as session:
         reference = [(_plain(e), low, best, high) for e, low, best, high in _reference(session)]
     assert any(best is not None and best < (e.killed_best or 0) for e, _, best, _ in reference)
     for by in ("day", "week", "month"):
@@ -145,7 +145,7 @@ def test_tally_matches_the_reference(sqlite_store: Store, options: dict[str, Any
                     row[1:] = [(row[1] or 0) + (low or 0), (row[2] or 0) + best,
                                (row[3] or 0) + (high or 0)]  # fmt: skip
             expected = [(p, g, *vals) for (p, g), vals in sorted(sums.items())]
-            got = sqlite_store.tally(by=by, group=group, **options)
+            got = store.tally(by=by, group=group, **options)
             assert [
                 (r.period, r.group, r.events, r.killed_low, r.killed_best, r.killed_high)
                 for r in got
@@ -153,9 +153,9 @@ def test_tally_matches_the_reference(sqlite_store: Store, options: dict[str, Any
 
 
 @pytest.mark.parametrize("options", FILTERS)
-def test_timeline_matches_the_reference(sqlite_store: Store, options: dict[str, Any]) -> None:
-    _fill(sqlite_store)
-    with sqlite_store.sessions() as session:
+def test_timeline_matches_the_reference(store: Store, options: dict[str, Any]) -> None:
+    _fill(store)
+    with store.sessions() as session:
         reference = _reference(session)
         for group in ("country", "perpetrator_type", "event_type", "admin1", "victim_type"):
             sums: dict[tuple[str, str], int] = defaultdict(int)

@@ -14,9 +14,10 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
+from functools import partial
 from typing import Any, Literal, NamedTuple, Protocol
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
@@ -98,16 +99,6 @@ class _Killed(Protocol):
     def killed_high(self) -> int | None: ...
 
 
-@dataclass(frozen=True)
-class CountedToll:
-    """What one counted event adds to a tally, read from its columns only."""
-
-    event: EventToll
-    low: int | None
-    best: int | None
-    high: int | None
-
-
 def counted_events(session: Session) -> list[Counted]:
     """Every counted event with the toll it adds, aggregates net of counted parts."""
     events = {e.id: e for e in session.scalars(select(EventRow).where(EventRow.counted))}
@@ -118,21 +109,57 @@ def counted_events(session: Session) -> list[Counted]:
     ]
 
 
-def counted_tolls(
-    session: Session, narrow: Callable[[Select[Any]], Select[Any]] | None = None
-) -> list[CountedToll]:
-    """The counted events that `narrow` keeps (a filter on the query over EventRow), as
-    counted_events computes them (aggregates net of every counted part, selected or
-    not), reading only the columns of EventToll: fast on a large store."""
-    query = select(*TOLL_COLUMNS).where(EventRow.counted)
-    if narrow is not None:
-        query = narrow(query)
-    events = {row.id: EventToll._make(row) for row in session.execute(query)}
+Narrow = Callable[[Select[Any]], Select[Any]]
+Sums = dict[tuple[date | None, Any], list[Any]]  # [events, low, best, high]
+
+
+def net_sums(session: Session, narrow: Narrow | None = None, group: str | None = None) -> Sums:
+    """Per (date_start, raw value of the `group` column) over the counted events that
+    `narrow` keeps (a filter on a query over EventRow): [events, killed low, best, high],
+    each death counted once as counted_events counts it (aggregates net of every counted
+    part, selected or not); the sums are None where no event has a figure. The sums are
+    made by the database; only events holding an aggregate are read one by one."""
+    keys = [EventRow.date_start, *([getattr(EventRow, group)] if group else [])]
+    low, best, high = _clamped()
+    query = (
+        select(*keys, func.count(), func.sum(low), func.sum(best), func.sum(high))
+        .where(EventRow.counted)
+        .group_by(*keys)
+    )
+    query = narrow(query) if narrow is not None else query
+    sums: Sums = {}
+    for found in session.execute(query):
+        day, value = found[0], (found[1] if group else None)
+        sums[(day, value)] = list(found[len(keys) :])
+    holding = select(*TOLL_COLUMNS).where(
+        EventRow.counted,
+        EventRow.id.in_(select(IncidentRow.event_id).where(IncidentRow.kind == "aggregate")),
+    )
+    holding = narrow(holding) if narrow is not None else holding
+    events = {row.id: EventToll._make(row) for row in session.execute(holding)}
     overlap, parts = _overlap(session, events)
-    return [
-        CountedToll(event, *_net(event, [parts[i] for i in overlap.get(event.id, ())]))
-        for event in events.values()
-    ]
+    for event_id, inside in overlap.items():
+        event = events[event_id]
+        plain = _net(event, [])
+        if plain[1] is None:
+            continue
+        row = sums[(event.date_start, getattr(event, group) if group else None)]
+        net = _net(event, [parts[i] for i in inside])
+        row[1:] = [total - old + new for total, old, new in zip(row[1:], plain, net, strict=True)]
+    return sums
+
+
+def _clamped() -> tuple[ColumnElement[Any], ColumnElement[Any], ColumnElement[Any]]:
+    """_net of an event without parts, as SQL expressions (NULL without killed_best)."""
+    best = case((EventRow.killed_best < 0, 0), else_=EventRow.killed_best)
+    low = func.coalesce(EventRow.killed_low, EventRow.killed_best)
+    high = func.coalesce(EventRow.killed_high, EventRow.killed_best)
+    unknown = EventRow.killed_best.is_(None)
+    return (
+        case((unknown, None), (low < 0, 0), (low > best, best), else_=low),
+        best,
+        case((unknown, None), (high < best, best), else_=high),
+    )
 
 
 def _overlap(
@@ -223,16 +250,14 @@ def tally(
     check_options(by, group)
     sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     with_figures: set[tuple[str, str]] = set()
-    for item in counted_tolls(session, lambda query: _selected(query, since, until, country)):
-        event = item.event
-        key = (period_of(event.date_start, by), _group_value(event, group))
+    narrow = partial(_selected, since=since, until=until, country=country)
+    for (day, value), (n, *figures) in net_sums(session, narrow, group).items():
+        key = (period_of(day, by), _group_value(value, group))
         row = sums[key]
-        row[0] += 1
-        if item.best is not None:
+        row[0] += n
+        if figures[1] is not None:
             with_figures.add(key)
-            row[1] += item.low or 0
-            row[2] += item.best
-            row[3] += item.high or 0
+            row[1:] = [total + figure for total, figure in zip(row[1:], figures, strict=True)]
     return [
         TallyRow(p, g, vals[0], *(v if key in with_figures else None for v in vals[1:]))
         for key, vals in sorted(sums.items())
@@ -252,8 +277,7 @@ def _selected(
     return query
 
 
-def _group_value(event: EventToll, group: str | None) -> str:
+def _group_value(value: Any, group: str | None) -> str:
     if group is None:
         return "all"
-    value = getattr(event, group)
     return str(value) if value else "unknown"
