@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Select, case, func, or_, select
@@ -26,7 +27,7 @@ from .models import (
     ReportRow,
 )
 from .review_models import ReviewRow
-from .tally import counted_events, period_of
+from .tally import net_sums, period_of
 
 SORTS = {
     "date": EventRow.date_start,
@@ -482,15 +483,12 @@ def timeline(
 ) -> list[tuple[str, str, int]]:
     """Killed (best, counted once as in tallies) per period and group, over the events
     the filter selects: (period, group, killed) sorted by period."""
-    wanted = set(session.scalars(filtered(select(EventRow.id), flt)))
     sums: dict[tuple[str, str], int] = {}
-    for item in counted_events(session):
-        event = item.event
-        if event.id not in wanted or not item.best:
-            continue
-        value = getattr(event, group) if group else None
-        key = (period_of(event.date_start, by), str(value) if value else "unknown")
-        sums[key] = sums.get(key, 0) + item.best
+    narrow = partial(filtered, flt=flt)
+    for (day, value), (_, _, best, _) in net_sums(session, narrow, group).items():
+        if best:  # net tolls are never negative: a sum of 0 holds no killed
+            key = (period_of(day, by), str(value) if value else "unknown")
+            sums[key] = sums.get(key, 0) + best
     return [(p, g, k) for (p, g), k in sorted(sums.items())]
 
 
