@@ -328,6 +328,9 @@ def test_reviewer_corrects_a_toll_and_it_survives_rematching(
     filled.ingest([seed_extraction()], refresh=True)
     filled.match()
     assert _tally_total(anonymous) == before + 5
+    stats = filled.ingest([seed_extraction()], refresh=True)  # `run`'s default: incremental
+    filled.match_incremental(stats)
+    assert _tally_total(anonymous) == before + 5
     reviewed = anonymous.get("/api/events?reviewed=yes").json()["events"]
     assert [e["killed_best"] for e in reviewed] == [event["killed_best"] + 5]
     assert all(e["reviewed"] for e in reviewed)
