@@ -23,9 +23,7 @@ A report with a violent event and no figure gets one incident without a toll;
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-
-import pycountry
+from dataclasses import dataclass
 
 from ..actors.sources import is_claim_sentence
 from ..dates import resolve as dates_stage
@@ -38,7 +36,6 @@ from ..records import (
     EventCue,
     Incident,
     Mentions,
-    PlaceMention,
     Relevance,
     Report,
     Span,
@@ -510,31 +507,3 @@ def _published(report: Report) -> DateMention | None:
         sentence=-1,
         rule="dates.published.v1",
     )
-
-
-def document_place(country: str | None, mentions: Mentions) -> PlaceMention | None:
-    """The report's main country (`places.document_country`) as a country-level place,
-    for figures with no place."""
-    if country is None:
-        return None
-    in_country = [p for p in mentions.places if p.country == country]
-    # an incident place first; else the dateline or source place that named the country
-    for place in sorted(in_country, key=lambda p: p.is_source_location):
-        if place.country == country:
-            return replace(
-                place,
-                name=country_name(country),
-                admin1=None,
-                admin2=None,
-                lat=None,
-                lon=None,
-                geonameid=None,
-                precision="country",
-                is_source_location=False,
-            )
-    return None
-
-
-def country_name(code: str) -> str | None:
-    found = pycountry.countries.get(alpha_2=code)
-    return found.name if found is not None else None
