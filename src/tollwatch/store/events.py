@@ -157,6 +157,16 @@ def _assign_events(
 ) -> list[EventRow]:
     """Reuse the event most members already belong to; new events for the rest."""
     existing = {e.id: e for e in session.scalars(select(EventRow))}
+    return choose_events(groups, by_id, existing)
+
+
+def choose_events(
+    groups: Sequence[tuple[list[int], Any]],
+    by_id: dict[int, IncidentRow],
+    existing: dict[int, EventRow],
+) -> list[EventRow]:
+    """For each group, the `existing` event most of its members already belong to (larger
+    groups choose first, each event once); a new EventRow for the rest."""
     used: set[int] = set()
     chosen: list[EventRow | None] = [None] * len(groups)
     order = sorted(range(len(groups)), key=lambda i: (-len(groups[i][0]), min(groups[i][0])))

@@ -29,6 +29,7 @@ from .events import (
     _apply,
     _attach_claims,
     _plan,
+    choose_events,
     to_unit,
 )
 from .ingest import audit
@@ -258,21 +259,9 @@ def _assign(
     session: Session, groups: Sequence[tuple[list[int], list[Any]]], by_id: dict[int, IncidentRow]
 ) -> list[EventRow]:
     """As events._assign_events, over the events the closure's incidents belong to."""
-    from collections import Counter
-
     wanted = {r.event_id for r in by_id.values() if r.event_id}
     existing: dict[int, EventRow] = {}
     for chunk in _chunks(wanted):
         existing.update({e.id: e for e in session.scalars(
             select(EventRow).where(EventRow.id.in_(chunk)))})
-    used: set[int] = set()
-    chosen: list[EventRow | None] = [None] * len(groups)
-    order = sorted(range(len(groups)), key=lambda i: (-len(groups[i][0]), min(groups[i][0])))
-    for i in order:
-        votes = Counter(by_id[m].event_id for m in groups[i][0] if by_id[m].event_id)
-        for event_id, _count in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
-            if event_id not in used and event_id in existing:
-                used.add(event_id)
-                chosen[i] = existing[event_id]
-                break
-    return [event if event is not None else EventRow() for event in chosen]
+    return choose_events(groups, by_id, existing)
