@@ -293,6 +293,18 @@ def reviewed_fields(session: Session, event_id: int) -> dict[str, dict[str, Any]
     return out
 
 
+def reviewed_names(session: Session) -> dict[int, list[str]]:
+    """Per event carrying a review, the names of its reviewed fields, sorted: the
+    corrected fields, "status" (accepted), "merge" (another event merged into it)."""
+    names: dict[int, set[str]] = defaultdict(set)
+    query = select(ReviewRow.event_id, ReviewRow.field).where(ReviewRow.event_id.is_not(None))
+    rows = session.execute(query.distinct())
+    for event_id, field in rows:
+        if event_id is not None:
+            names[event_id].add("merge" if field == "merge_into" else field)
+    return {k: sorted(v) for k, v in names.items()}
+
+
 def reviewed_event_ids(session: Session) -> frozenset[int]:
     """Ids of the events that carry a review."""
     rows = session.scalars(select(ReviewRow.event_id).where(ReviewRow.event_id.is_not(None)))
