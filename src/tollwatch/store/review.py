@@ -34,6 +34,7 @@ TEXT_FIELDS = ("location", "admin1", "perpetrator", "perpetrator_type", "victim"
 EVENT_TYPES = ("battle", "explosion_remote_violence", "violence_against_civilians", "other")
 KINDS = ("incident", "aggregate", "claim")
 FIELDS = (*INT_FIELDS, *TEXT_FIELDS, "date_start", "country", "lat", "lon", "event_type", "kind")
+PLACE_FIELDS = ("location", "country", "admin1", "lat", "lon")  # corrected together as "place"
 ACTIONS = ("accept", "correct", "not_incident", "merge", "split")
 MAX_TOLL = 10_000_000
 
@@ -87,6 +88,21 @@ def parse_value(field: str, raw: Any) -> Any:
     return text[:300]
 
 
+def parse_place(raw: Any) -> dict[str, Any]:
+    """A place correction's values ({location, country, admin1, lat, lon}: a gazetteer
+    entry picked on the event page); StoreError naming the part that does not fit."""
+    if not isinstance(raw, dict):
+        raise StoreError(
+            "a place correction's value is an object with location, country, admin1, lat, lon"
+        )
+    values = {name: parse_value(name, raw.get(name)) for name in PLACE_FIELDS}
+    if values["location"] is None and values["admin1"] is None and values["country"] is None:
+        raise StoreError("a place correction names a place (location, admin1 or country)")
+    if (values["lat"] is None) != (values["lon"] is None):
+        raise StoreError("a place correction gives both lat and lon, or neither")
+    return values
+
+
 def anchors_of(session: Session, event_id: int) -> list[list[str]]:
     """(report key, local id) of the event's incidents, claims last."""
     rows = session.execute(
@@ -121,7 +137,14 @@ def act(
         raise StoreError(f"no event {event_id}")
     comment = (comment or "").strip()[:2000] or None
     anchors = anchors_of(session, event_id)
-    if action == "correct":
+    before: Any
+    after: Any
+    if action == "correct" and field == "place":
+        after = parse_place(value)
+        before = {name: _stored(getattr(event, name)) for name in PLACE_FIELDS}
+        for name in PLACE_FIELDS:
+            _record(session, event_id, anchors, name, after[name], user, comment)
+    elif action == "correct":
         if field is None:
             raise StoreError("a correction names its field")
         after = parse_value(field, value)
