@@ -70,6 +70,7 @@ REVIEW_BODY = {
                         "field": {"type": "string", "enum": [*review.FIELDS, "place"]},
                         "value": {"type": ["string", "number", "object", "null"]},
                         "other": {"type": ["integer", "string", "null"]},
+                        "incidents": {"type": ["array", "null"], "items": {"type": "integer"}},
                         "comment": {"type": ["string", "null"]},
                     },
                 }
@@ -417,6 +418,7 @@ def create_app(
         other_raw = str(data.get("other") or "").strip()
         if other_raw and (not other_raw.isdigit() or len(other_raw) > 9):
             raise HTTPException(400, "other must be an event id")
+        incidents = _incident_ids(data.get("incidents"))
         value = data.get("value")
         if data.get("field") == "place" and not isinstance(value, dict):
             value = {name: data.get(f"place_{name}") for name in review.PLACE_FIELDS}
@@ -427,6 +429,7 @@ def create_app(
                 value=value,
                 other=int(other_raw) if other_raw else None,
                 comment=str(data["comment"]) if data.get("comment") else None,
+                incidents=incidents,
             )  # fmt: skip
 
     def role_for(action: str) -> str:
@@ -435,7 +438,8 @@ def create_app(
     @app.post("/events/{event_id}/review", include_in_schema=False)
     async def review_form(request: Request, event_id: RowId) -> Response:
         form = await request.form()
-        data = {k: str(v) for k, v in form.items()}
+        data: dict[str, Any] = {k: str(v) for k, v in form.items()}
+        data["incidents"] = [str(v) for v in form.getlist("incidents")]
         user = writer(request, role_for(data.get("action", "")), data.get("csrf"))
         outcome = do_review(user, event_id, data)
         target = outcome.event_id if outcome.action != "merge" else int(outcome.after)
@@ -597,6 +601,20 @@ def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
     if not (-90 <= south <= north <= 90 and -540 <= west <= east <= 540):
         raise HTTPException(400, "bbox must be south,west,north,east with south <= north")
     return south, west, north, east
+
+
+def _incident_ids(raw: Any) -> list[int]:
+    """A split's incident ids from a form (repeated field) or JSON (a list); 400 if not ids."""
+    if raw in (None, "", []):
+        return []
+    items = raw if isinstance(raw, list) else [raw]
+    if len(items) > 1000 or not all(
+        (isinstance(i, int) and not isinstance(i, bool) and 0 <= i < 2**31)
+        or (isinstance(i, str) and i.isdigit() and len(i) <= 9)
+        for i in items
+    ):
+        raise HTTPException(400, "incidents must be a list of incident ids")
+    return [int(i) for i in items]
 
 
 def _default_gazetteer(store: Store) -> Callable[[], Gazetteer]:
