@@ -42,6 +42,7 @@ ACLED = [
     "source",
     "notes",
     "fatalities",
+    "reviewed",  # added after the ACLED columns: the event's reviewed fields
 ]
 UCDP = [
     "best",

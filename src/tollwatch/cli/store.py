@@ -235,7 +235,9 @@ def _print_tally(rows: list[TallyRow], fmt: str) -> None:
     elif fmt == "csv":
         _write_csv(dicts, list(TallyRow.__dataclass_fields__))
     else:
-        table = Table("period", "group", "events", "killed low", "killed best", "killed high")
+        table = Table(
+            "period", "group", "events", "killed low", "killed best", "killed high", "reviewed"
+        )
         for r in rows:
             table.add_row(
                 r.period,
@@ -245,6 +247,7 @@ def _print_tally(rows: list[TallyRow], fmt: str) -> None:
                     "-" if v is None else str(v)
                     for v in (r.killed_low, r.killed_best, r.killed_high)
                 ),
+                str(r.reviewed),
             )
         Console().print(table)
 

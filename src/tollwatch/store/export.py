@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import StoreError
 from .models import EventRow, IncidentRow, ReportRow
+from .review import reviewed_names
 from .tally import Counted, counted_events
 
 FORMATS = ("csv", "json", "geojson", "parquet")
@@ -65,14 +66,22 @@ def check_options(fmt: str, columns: str) -> None:
 
 
 def export_rows(session: Session, columns: str = "native") -> list[dict[str, Any]]:
-    """One dict per counted event, in the named column set, ordered by date and id."""
+    """One dict per counted event, in the named column set, ordered by date and id; the
+    last column, `reviewed`, lists the event's reviewed fields ("; "), empty when none."""
     check_options("json", columns)
     items = sorted(
         counted_events(session), key=lambda c: (c.event.date_start or date.max, c.event.id)
     )
     reports = _report_keys(session)
     shape = {"native": native_row, "acled": acled_row, "ucdp": ucdp_row}[columns]
-    return [shape(item, reports.get(item.event.id, [])) for item in items]
+    reviewed = reviewed_names(session)
+    return [
+        {
+            **shape(item, reports.get(item.event.id, [])),
+            "reviewed": "; ".join(reviewed.get(item.event.id, [])),
+        }
+        for item in items
+    ]
 
 
 def _report_keys(session: Session) -> dict[int, list[str]]:
@@ -188,7 +197,7 @@ def column_names(columns: str) -> list[str]:
     """The column names of a column set (native, acled, ucdp), in order."""
     check_options("json", columns)
     shape = {"native": native_row, "acled": acled_row, "ucdp": ucdp_row}[columns]
-    return list(shape(Counted(EventRow(), None, None, None), []))
+    return [*shape(Counted(EventRow(), None, None, None), []), "reviewed"]
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

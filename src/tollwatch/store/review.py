@@ -34,8 +34,11 @@ TEXT_FIELDS = ("location", "admin1", "perpetrator", "perpetrator_type", "victim"
 EVENT_TYPES = ("battle", "explosion_remote_violence", "violence_against_civilians", "other")
 KINDS = ("incident", "aggregate", "claim")
 FIELDS = (*INT_FIELDS, *TEXT_FIELDS, "date_start", "country", "lat", "lon", "event_type", "kind")
+PLACE_FIELDS = ("location", "country", "admin1", "lat", "lon")  # corrected together as "place"
 ACTIONS = ("accept", "correct", "not_incident", "merge", "split")
 MAX_TOLL = 10_000_000
+ANCHORED = ("merge_into", "split_out")  # reviews whose value is a list of anchors
+SHOWN = {"merge_into": "merge", "split_out": "split"}  # their names in exports
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,21 @@ def parse_value(field: str, raw: Any) -> Any:
     return text[:300]
 
 
+def parse_place(raw: Any) -> dict[str, Any]:
+    """A place correction's values ({location, country, admin1, lat, lon}: a gazetteer
+    entry picked on the event page); StoreError naming the part that does not fit."""
+    if not isinstance(raw, dict):
+        raise StoreError(
+            "a place correction's value is an object with location, country, admin1, lat, lon"
+        )
+    values = {name: parse_value(name, raw.get(name)) for name in PLACE_FIELDS}
+    if values["location"] is None and values["admin1"] is None and values["country"] is None:
+        raise StoreError("a place correction names a place (location, admin1 or country)")
+    if (values["lat"] is None) != (values["lon"] is None):
+        raise StoreError("a place correction gives both lat and lon, or neither")
+    return values
+
+
 def anchors_of(session: Session, event_id: int) -> list[list[str]]:
     """(report key, local id) of the event's incidents, claims last."""
     rows = session.execute(
@@ -112,8 +130,11 @@ def act(
     value: Any = None,
     other: int | None = None,
     comment: str | None = None,
+    incidents: list[int] | None = None,
 ) -> Outcome:
-    """Record one review action on an event and apply it; StoreError when it cannot be."""
+    """Record one review action on an event and apply it; StoreError when it cannot be.
+    "split" with `incidents` (ids of the event's incidents) moves them to a new event;
+    without, it undoes the reviewed merges into the event."""
     if action not in ACTIONS:
         raise StoreError(f"action {action!r} is unknown; use one of {', '.join(ACTIONS)}")
     event = session.get(EventRow, event_id)
@@ -121,7 +142,14 @@ def act(
         raise StoreError(f"no event {event_id}")
     comment = (comment or "").strip()[:2000] or None
     anchors = anchors_of(session, event_id)
-    if action == "correct":
+    before: Any
+    after: Any
+    if action == "correct" and field == "place":
+        after = parse_place(value)
+        before = {name: _stored(getattr(event, name)) for name in PLACE_FIELDS}
+        for name in PLACE_FIELDS:
+            _record(session, event_id, anchors, name, after[name], user, comment)
+    elif action == "correct":
         if field is None:
             raise StoreError("a correction names its field")
         after = parse_value(field, value)
@@ -137,6 +165,12 @@ def act(
             raise StoreError("a merge names another existing event (other=ID)")
         field, before, after = "merge", None, other
         _record(session, event_id, anchors, "merge_into", anchors_of(session, other), user, comment)
+    elif incidents:  # split: move these incidents into a new event
+        field, before = "split", sorted(incidents)
+        moving, staying = _split_anchors(session, event_id, incidents)
+        _record(session, event_id, staying, "split_out", moving, user, comment)
+        apply_reviews(session)
+        after = _event_of(moving, _locate_anchors(session, moving))
     else:  # split: undo the merges that brought other events into this one
         field, before, after = "merge", _merged_into(session, event_id), None
         if not before:
@@ -149,6 +183,33 @@ def act(
     )  # fmt: skip
     apply_reviews(session)
     return Outcome(event_id, action, field, before, after)
+
+
+def _split_anchors(
+    session: Session, event_id: int, incidents: list[int]
+) -> tuple[list[list[str]], list[list[str]]]:
+    """Anchors of the incidents to move and of those that stay; StoreError unless the
+    ids are the event's and leave an incident (not only claims) on each side."""
+    rows = session.execute(
+        select(IncidentRow.id, ReportRow.key, IncidentRow.local_id, IncidentRow.kind)
+        .join(ReportRow, IncidentRow.report_id == ReportRow.id)
+        .where(IncidentRow.event_id == event_id)
+        .order_by(IncidentRow.id)
+    ).all()
+    wanted = set(incidents)
+    unknown = wanted - {r.id for r in rows}
+    if unknown:
+        raise StoreError(
+            f"incidents {sorted(unknown)} are not in event {event_id}; pick among "
+            f"{[r.id for r in rows]}"
+        )
+    moving = [r for r in rows if r.id in wanted]
+    staying = [r for r in rows if r.id not in wanted]
+    if all(r.kind == "claim" for r in moving) or all(r.kind == "claim" for r in staying):
+        raise StoreError(
+            "a split leaves at least one incident that is not a claim in each event"
+        )
+    return [[r.key, r.local_id] for r in moving], [[r.key, r.local_id] for r in staying]
 
 
 def _record(
@@ -189,7 +250,7 @@ def _merged_into(session: Session, event_id: int) -> list[int]:
 def _locate(session: Session, reviews: list[ReviewRow]) -> dict[tuple[str, str], int]:
     """The current event of every anchored incident the reviews name."""
     keys = {a[0] for r in reviews for a in r.anchors} | {
-        a[0] for r in reviews if r.field == "merge_into" for a in r.value or []
+        a[0] for r in reviews if r.field in ANCHORED for a in r.value or []
     }
     where: dict[tuple[str, str], int] = {}
     ordered = sorted(keys)
@@ -203,6 +264,12 @@ def _locate(session: Session, reviews: list[ReviewRow]) -> dict[tuple[str, str],
             if event_id is not None:
                 where[(key, local)] = event_id
     return where
+
+
+def _locate_anchors(session: Session, anchors: list[Any]) -> dict[tuple[str, str], int]:
+    """The current event of each anchored incident."""
+    probe = ReviewRow(anchors=anchors, field="probe")
+    return _locate(session, [probe])
 
 
 def _event_of(anchors: list[Any], where: dict[tuple[str, str], int]) -> int | None:
@@ -224,9 +291,16 @@ def apply_reviews(session: Session) -> int:
     session.flush()
     if _apply_merges(session, [r for r in reviews if r.field == "merge_into"], where):
         session.flush()
+    splits = [r for r in reviews if r.field == "split_out"]
+    if _apply_splits(session, splits, where):
+        session.flush()
+        for review in reviews:  # the reviewed values follow their incidents
+            if review.field != "merge_into":
+                review.event_id = _event_of(review.anchors, where)
+        session.flush()
     latest: dict[int, dict[str, Any]] = defaultdict(dict)
     for review in reviews:
-        if review.event_id is not None and review.field != "merge_into":
+        if review.event_id is not None and review.field not in ANCHORED:
             latest[review.event_id][review.field] = review.value
     for event_id, values in latest.items():
         event = session.get(EventRow, event_id)
@@ -261,6 +335,38 @@ def _apply_merges(session: Session, merges: list[ReviewRow], where: dict[Any, in
     return moved
 
 
+def _apply_splits(session: Session, splits: list[ReviewRow], where: dict[Any, int]) -> bool:
+    """Move each split's incidents (and claims of them) out of the event they are in,
+    into a new event, when that event holds other incidents too; both tolls are
+    re-reconciled. Returns whether anything moved."""
+    moved = False
+    for review in splits:
+        moving = {(a[0], a[1]) for a in review.value or [] if (a[0], a[1]) in where}
+        for source in sorted({where[a] for a in moving}):
+            event = session.get(EventRow, source)
+            if event is None:
+                continue
+            members = list(
+                session.scalars(select(IncidentRow).where(IncidentRow.event_id == source))
+            )
+            keyed = [((m.report.key, m.local_id), m) for m in members]
+            out = [m for key, m in keyed if key in moving or _claims_moving(m, moving)]
+            stay = [m for m in members if m not in out]
+            if not out or not stay:
+                continue
+            plans = [event_stage._plan(event, stay, []), event_stage._plan(EventRow(), out, [])]
+            event_stage._apply(session, [p for p in plans if p], event_stage.MatchStats())
+            for m in out:
+                if m.event_id is not None:
+                    where[(m.report.key, m.local_id)] = m.event_id
+            moved = True
+    return moved
+
+
+def _claims_moving(member: IncidentRow, moving: set[tuple[str, str]]) -> bool:
+    return member.kind == "claim" and (member.report.key, member.claim_of or "") in moving
+
+
 def _override(event: EventRow, values: dict[str, Any]) -> None:
     for field, value in values.items():
         if field == "status":
@@ -288,9 +394,21 @@ def reviewed_fields(session: Session, event_id: int) -> dict[str, dict[str, Any]
     for r in session.scalars(
         select(ReviewRow).where(ReviewRow.event_id == event_id).order_by(ReviewRow.id)
     ):
-        if r.field != "merge_into":
+        if r.field not in ANCHORED:
             out[r.field] = {"value": r.value, "user": r.user, "at": r.at, "comment": r.comment}
     return out
+
+
+def reviewed_names(session: Session) -> dict[int, list[str]]:
+    """Per event carrying a review, the names of its reviewed fields, sorted: the
+    corrected fields, "status" (accepted), "merge" (another event merged into it)."""
+    names: dict[int, set[str]] = defaultdict(set)
+    query = select(ReviewRow.event_id, ReviewRow.field).where(ReviewRow.event_id.is_not(None))
+    rows = session.execute(query.distinct())
+    for event_id, field in rows:
+        if event_id is not None:
+            names[event_id].add(SHOWN.get(field, field))
+    return {k: sorted(v) for k, v in names.items()}
 
 
 def reviewed_event_ids(session: Session) -> frozenset[int]:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import StoreError
 from .models import EventRow, IncidentPartRow, IncidentRow
+from .review_models import ReviewRow
 
 By = Literal["day", "week", "month"]
 Group = Literal["country", "admin1", "perpetrator", "victim_type", "event_type"]
@@ -49,6 +50,7 @@ class TallyRow:
     killed_low: int | None  # None: no event of the row has a figure (unknown, not 0)
     killed_best: int | None
     killed_high: int | None
+    reviewed: int = 0  # events of the row that carry a reviewed value (any review)
 
     def as_dict(self) -> dict[str, Any]:
         """The row as a JSON-ready dict (`killed_best` etc.)."""
@@ -246,7 +248,8 @@ def tally(
     until: date | None = None,
     country: str | None = None,
 ) -> list[TallyRow]:
-    """Killed (low/best/high) per period and group over counted events."""
+    """Killed (low/best/high) per period and group over counted events, and how many
+    of each row's events carry a reviewed value."""
     check_options(by, group)
     sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     with_figures: set[tuple[str, str]] = set()
@@ -258,11 +261,30 @@ def tally(
         if figures[1] is not None:
             with_figures.add(key)
             row[1:] = [total + figure for total, figure in zip(row[1:], figures, strict=True)]
+    reviewed: dict[tuple[str, str], int] = defaultdict(int)
+    for (day, value), n in reviewed_counts(session, narrow, group).items():
+        reviewed[(period_of(day, by), _group_value(value, group))] += n
     return [
-        TallyRow(p, g, vals[0], *(v if key in with_figures else None for v in vals[1:]))
+        TallyRow(p, g, vals[0], low, best, high, reviewed[key])
         for key, vals in sorted(sums.items())
         for p, g in [key]
+        for low, best, high in [[v if key in with_figures else None for v in vals[1:]]]
     ]
+
+
+def reviewed_counts(
+    session: Session, narrow: Narrow | None = None, group: str | None = None
+) -> dict[tuple[date | None, Any], int]:
+    """Per (date_start, raw value of the `group` column): how many counted events that
+    `narrow` keeps carry a review (one grouped count in the database)."""
+    keys = [EventRow.date_start, *([getattr(EventRow, group)] if group else [])]
+    query = (
+        select(*keys, func.count())
+        .where(EventRow.counted, EventRow.id.in_(select(ReviewRow.event_id)))
+        .group_by(*keys)
+    )
+    query = narrow(query) if narrow is not None else query
+    return {(row[0], row[1] if group else None): row[-1] for row in session.execute(query)}
 
 
 def _selected(

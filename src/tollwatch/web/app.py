@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
 from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path as FilePath
@@ -23,11 +24,13 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from ..errors import StoreError
+from ..places.gazetteer.model import Gazetteer
 from ..store import Store, browse, review
 from ..store import users as accounts
 from ..store.export import COLUMN_SETS, FORMATS, spreadsheet_safe
 from ..store.tally import BY_VALUES, GROUP_VALUES, TallyRow
 from . import auth, charts
+from .places import PlaceSearch
 
 HERE = FilePath(__file__).parent
 RowId = Annotated[int, Path(ge=0, le=2**31 - 1, description="a row id")]
@@ -64,9 +67,10 @@ REVIEW_BODY = {
                     "required": ["action"],
                     "properties": {
                         "action": {"type": "string", "enum": list(review.ACTIONS)},
-                        "field": {"type": "string", "enum": list(review.FIELDS)},
-                        "value": {"type": ["string", "number", "null"]},
+                        "field": {"type": "string", "enum": [*review.FIELDS, "place"]},
+                        "value": {"type": ["string", "number", "object", "null"]},
                         "other": {"type": ["integer", "string", "null"]},
+                        "incidents": {"type": ["array", "null"], "items": {"type": "integer"}},
                         "comment": {"type": ["string", "null"]},
                     },
                 }
@@ -122,8 +126,12 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def create_app(store: Store, *, public: bool = False) -> FastAPI:
-    """The workspace over an open store. `public`: a read-only published dashboard."""
+def create_app(
+    store: Store, *, public: bool = False, gazetteer: Callable[[], Gazetteer] | None = None
+) -> FastAPI:
+    """The workspace over an open store. `public`: a read-only published dashboard.
+    `gazetteer`: loads the gazetteer `/api/places` searches (default: the store's
+    settings' gazetteer, loaded at the first search)."""
     app = FastAPI(
         title="tollwatch workspace",
         description="Browse, review and publish the incident database.",
@@ -138,6 +146,7 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
     throttle = auth.Throttle()
     cache = Snapshots()
     app.state.throttle = throttle
+    places = _Places(gazetteer or _default_gazetteer(store))
 
     @app.middleware("http")
     async def readers_only(
@@ -409,13 +418,18 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
         other_raw = str(data.get("other") or "").strip()
         if other_raw and (not other_raw.isdigit() or len(other_raw) > 9):
             raise HTTPException(400, "other must be an event id")
+        incidents = _incident_ids(data.get("incidents"))
+        value = data.get("value")
+        if data.get("field") == "place" and not isinstance(value, dict):
+            value = {name: data.get(f"place_{name}") for name in review.PLACE_FIELDS}
         with store.writing() as session:
             return review.act(
                 session, event_id, action, user.name,
                 field=str(data["field"]) if data.get("field") else None,
-                value=data.get("value"),
+                value=value,
                 other=int(other_raw) if other_raw else None,
                 comment=str(data["comment"]) if data.get("comment") else None,
+                incidents=incidents,
             )  # fmt: skip
 
     def role_for(action: str) -> str:
@@ -424,7 +438,8 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
     @app.post("/events/{event_id}/review", include_in_schema=False)
     async def review_form(request: Request, event_id: RowId) -> Response:
         form = await request.form()
-        data = {k: str(v) for k, v in form.items()}
+        data: dict[str, Any] = {k: str(v) for k, v in form.items()}
+        data["incidents"] = [str(v) for v in form.getlist("incidents")]
         user = writer(request, role_for(data.get("action", "")), data.get("csrf"))
         outcome = do_review(user, event_id, data)
         target = outcome.event_id if outcome.action != "merge" else int(outcome.after)
@@ -457,6 +472,20 @@ def create_app(store: Store, *, public: bool = False) -> FastAPI:
         }
 
     # ---- JSON API ------------------------------------------------------------
+
+    @app.get("/api/places", openapi_extra=_query("q", "limit"))
+    def api_places(request: Request) -> list[dict[str, Any]]:
+        """Gazetteer places for a name or the start of one (q, at least 2 characters;
+        limit, at most 50): name, country, admin1, admin2, lat, lon, feature, kind,
+        population. For correcting an event's place: needs the coder role."""
+        caller = auth.Caller(None, None) if public else auth.identify(request, store)
+        if caller.user is None or not caller.user.can("coder"):
+            raise HTTPException(403, "the place search needs the coder role")
+        query = (request.query_params.get("q") or "").strip()
+        if not 2 <= len(query) <= 100:
+            raise HTTPException(400, "q must be a place name of 2 to 100 characters")
+        limit = _int_param(request.query_params, "limit", 20, 1, 50)
+        return places.search(query, limit)
 
     @app.get(
         "/api/events", openapi_extra=_query(*FILTER_NAMES, "sort", "order", "page", "per_page")
@@ -572,6 +601,44 @@ def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
     if not (-90 <= south <= north <= 90 and -540 <= west <= east <= 540):
         raise HTTPException(400, "bbox must be south,west,north,east with south <= north")
     return south, west, north, east
+
+
+def _incident_ids(raw: Any) -> list[int]:
+    """A split's incident ids from a form (repeated field) or JSON (a list); 400 if not ids."""
+    if raw in (None, "", []):
+        return []
+    items = raw if isinstance(raw, list) else [raw]
+    if len(items) > 1000 or not all(
+        (isinstance(i, int) and not isinstance(i, bool) and 0 <= i < 2**31)
+        or (isinstance(i, str) and i.isdigit() and len(i) <= 9)
+        for i in items
+    ):
+        raise HTTPException(400, "incidents must be a list of incident ids")
+    return [int(i) for i in items]
+
+
+def _default_gazetteer(store: Store) -> Callable[[], Gazetteer]:
+    def load() -> Gazetteer:
+        from ..places.gazetteer import load_gazetteer
+
+        return load_gazetteer(store.settings)
+
+    return load
+
+
+class _Places:
+    """The gazetteer search, built at the first search (loading takes a few seconds)."""
+
+    def __init__(self, load: Callable[[], Gazetteer]) -> None:
+        self._load = load
+        self._search: PlaceSearch | None = None
+        self._lock = threading.Lock()
+
+    def search(self, query: str, limit: int) -> list[dict[str, Any]]:
+        with self._lock:
+            if self._search is None:
+                self._search = PlaceSearch(self._load())
+        return self._search.search(query, limit)
 
 
 def tally_response(rows: list[TallyRow], fmt: str) -> Response:
