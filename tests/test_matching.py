@@ -338,3 +338,16 @@ def test_replacing_a_report_rematches(store: Store) -> None:
     store.ingest([moved])
     stats = store.match()
     assert len(store.events()) == 2 and stats.created == 1
+
+
+def test_police_and_other_state_forces_are_one_side_not_a_veto() -> None:
+    """One report says 'officers' shot the suspect, another 'a state trooper': police
+    and state forces are one side, of one kind, never a veto."""
+    a = replace(BASE, perpetrator="Police Forces", perpetrator_category="police")
+    b = other(perpetrator="Military Forces", perpetrator_category="state")
+    scored = score_pair(a, b)
+    assert scored.veto is None
+    assert scored.components["actors"] > 0.5
+    assert any("both state forces" in r for r in scored.reasons)
+    rebel = other(perpetrator="Islamic State", perpetrator_category="rebel")
+    assert score_pair(a, rebel).veto is not None

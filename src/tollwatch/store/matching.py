@@ -106,6 +106,9 @@ DAY_DATES = frozenset({"day"})
 # "unknown" with a date: the publication-day fallback of dates/ (no date in the text)
 MATCHABLE_DATES = frozenset({"day", "week", "unknown"})
 RULE = "matching.v2"
+# perpetrator categories that are one side: a country's police and its other state
+# forces ("police" / "state": extraction often names an officer's force either way)
+STATE_SIDE = frozenset({"police", "state"})
 
 
 @dataclass(frozen=True)
@@ -317,6 +320,8 @@ def actor_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str, bool]:
         perp, why = 1.0, f"same perpetrator {a.perpetrator}"
     elif pa and pb and ca and cb and ca == cb and ca != "unknown":
         perp, why = 0.7, f"perpetrators of one kind ({ca})"
+    elif pa and pb and ca in STATE_SIDE and cb in STATE_SIDE:
+        perp, why = 0.7, f"perpetrators both state forces ({ca}/{cb})"
     elif pa and pb:
         return 0.0, f"perpetrators differ: {a.perpetrator} / {b.perpetrator}", True
     else:
