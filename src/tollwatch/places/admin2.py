@@ -26,7 +26,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..records import CleanText, PlaceMention, Sentence, Span
 from .gazetteer.model import Gazetteer
@@ -147,6 +147,7 @@ class _Phrase:
     name_start: int
     name_end: int
     sentence: int
+    unit: str  # the unit word, folded ("township", "lga")
 
 
 def _phrases(clean: CleanText, sentence: Sentence) -> list[_Phrase]:
@@ -163,9 +164,45 @@ def _phrases(clean: CleanText, sentence: Sentence) -> list[_Phrase]:
             ns = base + hit.start("name") + offset
             ne = base + hit.end("name")
             out.append(
-                _Phrase(name, base + hit.start() + offset, base + hit.end(), ns, ne, sentence.index)
+                _Phrase(
+                    name,
+                    base + hit.start() + offset,
+                    base + hit.end(),
+                    ns,
+                    ne,
+                    sentence.index,
+                    _unit_word(hit.group("unit")),
+                )
             )
     return out
+
+
+_UNIT_WORDS = {
+    "townships": "township",
+    "districts": "district",
+    "counties": "county",
+    "lgas": "lga",
+    "local government area": "lga",
+    "municipalities": "municipality",
+    "municipio": "municipality",
+    "departement": "departement",
+    "rayon": "raion",
+    "sub-district": "subdistrict",
+}
+
+
+def _unit_word(word: str) -> str:
+    folded = word.lower().replace("é", "e")
+    return _UNIT_WORDS.get(folded, folded)
+
+
+def _other_unit_type(unit: Admin2Unit, phrase: _Phrase) -> bool:
+    """A unit whose own name says it is another kind ("Pyay District" for "Pyay
+    township": in Myanmar a township lies inside a district of its seat's name)."""
+    last = unit.name.split()[-1] if unit.name.split() else ""
+    word = _unit_word(last)
+    known = set(_UNIT_WORDS.values()) | {"township", "district", "county", "municipality"}
+    return word in known and word != phrase.unit
 
 
 def admin2_mentions(
@@ -194,6 +231,7 @@ def admin2_mentions(
             and (m.precision == "admin1" or m.name == m.admin1)  # "Magway region"
             for code in _admin1_codes(gaz, m.country, m.admin1)
         )
+        units: list[PlaceMention] = []
         for phrase in phrases:
             inside = [
                 m
@@ -204,24 +242,52 @@ def admin2_mentions(
             ]
             if any(m.precision in ("admin1", "country", "region") for m in inside):
                 continue  # "Homs district" is read as the province by the names
+            if any(m.span.start < phrase.name_start for m in inside):
+                continue  # "near X village of Y township": a phrase anchored on the town
             new = _unit_mention(gaz, clean, phrase, ctx, named, inside)
-            if new is None and inside and (named or not _whole_name(inside, phrase)):
-                # a fragment of an unknown unit, or a namesake outside the province
-                # named beside it: the province places the figure
-                out = [m for m in out if m not in inside]
-                continue
             if new is None:
-                continue
+                if inside and not _whole_name(inside, phrase):
+                    # a fragment of a unit the gazetteer lacks ("Nyaung Kan township"):
+                    # the province named beside it places the figure
+                    out = [m for m in out if m not in inside]
+                continue  # else the seat town named like the unit stands for it
             out = [m for m in out if m not in inside]
             out.append(new)
+            units.append(new)
+        if units:
+            out = [m for m in out if not _outside_units(m, units, sentence.index, named, gaz)]
     out.sort(key=lambda m: m.span.start)
     return out
 
 
+def _outside_units(
+    m: PlaceMention,
+    units: list[PlaceMention],
+    sentence: int,
+    named: frozenset[str],
+    gaz: Gazetteer,
+) -> bool:
+    """A town of the sentence outside every unit named in it: "in Santa Helena
+    municipality (Maranhao) ... near Queimadas village" is not the Queimadas of another
+    state, "in Isla municipality ... La Tinaja" not the La Tinaja of another
+    municipality. A town in another province the sentence names stays ("in Panjshir
+    [coded to Bazarak] and in Andarab district of Baghlan")."""
+    if m.sentence != sentence or m.is_source_location or m.precision not in ("point", "near"):
+        return False
+    same_province = [u for u in units if (u.country, u.admin1) == (m.country, m.admin1)]
+    if same_province:
+        return m.admin2 is not None and all(m.admin2 != u.admin2 for u in same_province)
+    codes = _admin1_codes(gaz, m.country or "", m.admin1 or "")
+    return not any(f"{m.country}.{c}" in named for c in codes)
+
+
 def _whole_name(inside: list[PlaceMention], phrase: _Phrase) -> bool:
-    return len(inside) == 1 and (inside[0].span.start, inside[0].span.end) == (
-        phrase.name_start,
-        phrase.name_end,
+    """One mention that starts with the unit's name and covers all of it (the town
+    named like the unit, possibly read with its type word or container)."""
+    return (
+        len(inside) == 1
+        and inside[0].span.start == phrase.name_start
+        and inside[0].span.end >= phrase.name_end
     )
 
 
@@ -246,41 +312,36 @@ def _unit_mention(
     words = phrase.name.split()
     for k in range(len(words)):  # "Sunday Gwoza LGA": the longest known tail
         unit = lookup_admin2(gaz, " ".join(words[k:]), ctx, named)
+        if unit is not None and _other_unit_type(unit, phrase):
+            unit = None
         if unit is not None:
             break
-    if unit is not None:
-        return PlaceMention(
-            name=unit.name,
-            country=unit.country,
-            admin1=gaz.admin1_names.get(f"{unit.country}.{unit.admin1_code}"),
-            admin2=unit.name,
-            lat=round(unit.lat, 5),
-            lon=round(unit.lon, 5),
-            geonameid=None,
-            precision="admin2",
-            text=text,
-            span=Span(phrase.start, phrase.end),
-            sentence=phrase.sentence,
-            is_source_location=False,
-            score=0.85,
-            rule=RULE,
-        )
-    if not _whole_name(inside, phrase):
+    if unit is None:
         return None
-    town = inside[0]
-    if town.precision not in ("point", "near"):
-        return None
-    if named and not any(
-        f"{town.country}.{c}" in named
-        for c in _admin1_codes(gaz, town.country or "", town.admin1 or "")
+    admin1 = gaz.admin1_names.get(f"{unit.country}.{unit.admin1_code}")
+    lat, lon = unit.lat, unit.lon
+    seat = inside[0] if _whole_name(inside, phrase) else None
+    if (
+        seat is not None
+        and seat.lat is not None
+        and seat.lon is not None
+        and (seat.country, seat.admin1, seat.admin2) == (unit.country, admin1, unit.name)
     ):
-        return None  # the seat's namesake lies outside the province named beside it
-    # the unit's seat, named like it: its province and point, at the unit's precision
-    return replace(
-        town,
-        admin2=phrase.name,
+        # the unit's seat, named like it: sources code a district's events there
+        lat, lon = seat.lat, seat.lon
+    return PlaceMention(
+        name=unit.name,
+        country=unit.country,
+        admin1=admin1,
+        admin2=unit.name,
+        lat=round(lat, 5),
+        lon=round(lon, 5),
+        geonameid=None,
         precision="admin2",
         text=text,
         span=Span(phrase.start, phrase.end),
+        sentence=phrase.sentence,
+        is_source_location=False,
+        score=0.85,
         rule=RULE,
     )
