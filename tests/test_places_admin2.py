@@ -145,3 +145,24 @@ def test_namesake_units_need_a_province_or_a_country() -> None:
     assert lookup_admin2(gaz, "Twin") is None
     unit = lookup_admin2(gaz, "Twin", named_admin1=frozenset({"ZZ.02"}))
     assert unit is not None and unit.admin1_code == "02"
+
+
+def test_unit_named_after_its_seat_takes_the_seats_point(
+    settings: Settings, resources: Resources
+) -> None:
+    """Sources code a district's events at its seat town, not at the district's centre."""
+    place = incident_place(
+        "Militants killed four soldiers in Kulgam district on Friday.", settings, resources
+    )
+    town = next(p for p in resources.gazetteer.lookup("Kulgam") if p.country == "IN")
+    assert place is not None and place.precision == "admin2"
+    assert (place.lat, place.lon) == (round(town.lat, 5), round(town.lon, 5))
+
+
+def test_other_unit_kind_is_not_taken(settings: Settings, resources: Resources) -> None:
+    """A township is not the district of the same name it lies in."""
+    place = incident_place(
+        "Soldiers killed three villagers in Pyay township on Tuesday.", settings, resources
+    )
+    assert place is not None and place.country == "MM"
+    assert place.admin2 != "Pyay District" or place.precision != "admin2"

