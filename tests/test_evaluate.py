@@ -424,6 +424,14 @@ def test_distance_shares_and_median() -> None:
     metrics = scored(rec, extraction(incident(killed=1, place=where("SY", None, 34.15, 40.0))))
     assert metrics["geo_median_km"].value == pytest.approx(16.7, abs=0.1)
     assert [metrics[f"geo_within_{k}km"].value for k in (10, 25, 50)] == [0.0, 1.0, 1.0]
+    assert metrics["geo_over_1000km"].value == 0.0
+
+
+def test_a_point_a_continent_away_counts_over_1000km() -> None:
+    rec = gold_record(gold={"lat": 34.0, "lon": 40.0}, meta={"geo_precision": 1})
+    far = extraction(incident(killed=1, place=where("US", None, 40.0, -90.0)))
+    assert scored(rec, far)["geo_over_1000km"].value == 1.0
+    assert "geo_over_1000km" not in scored(rec, extraction(incident(killed=1)))
 
 
 @pytest.mark.parametrize(

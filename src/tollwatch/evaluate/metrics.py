@@ -60,6 +60,7 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec("geo_within_25km", "point within 25 km of precise gold coordinates"),
     MetricSpec("geo_within_50km", "point within 50 km of precise gold coordinates"),
     MetricSpec("geo_median_km", "median distance (km) where both points exist", False),
+    MetricSpec("geo_over_1000km", "records with both points more than 1,000 km apart", False),
     MetricSpec("perpetrator_class", "perpetrator coarse class = gold"),
     MetricSpec("victim_class", "victim coarse class = gold"),
     MetricSpec("actor_pair_class", "unordered {perpetrator, victim} classes = gold dyad"),
@@ -339,6 +340,7 @@ def _score_place(s: DatasetScores, rec: GoldRecord, g: GoldFields, pred: Predict
     s.distances_km.append(distance)
     for km in (10, 25, 50):
         s.add(f"geo_within_{km}km", distance <= km)
+    s.add("geo_over_1000km", distance > 1000)  # a continent away: the wrong namesake
 
 
 def _score_actors(s: DatasetScores, g: GoldFields, pred: Prediction) -> None:

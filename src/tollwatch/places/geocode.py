@@ -33,6 +33,7 @@ from ..read.script import has_arabic
 from ..records import CleanText, PlaceMention, PlacePrecision, Sentence, Span
 from ..settings import Settings
 from . import rules
+from .admin2 import admin2_mentions
 from .gazetteer.model import Gazetteer, Place
 from .names import light_key, name_key
 from .scan import (
@@ -534,6 +535,7 @@ def find_places(
         mentions.extend(_combine(gazetteer, clean, [_mention(gazetteer, clean, r) for r in found]))
     mentions.extend(_capitals(gazetteer, clean, sentences, ctx, mentions))
     mentions.sort(key=lambda m: m.span.start)
+    mentions = admin2_mentions(gazetteer, clean, sentences, ctx, mentions)
     return _demote_outside_named_provinces(mentions)
 
 
