@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from ..errors import StoreError
 from . import events as event_stage
 from .ingest import audit, now
-from .models import AuditRow, EventRow, IncidentRow, ReportRow
+from .models import AuditRow, EventRow, IncidentRow, MergeRow, ReportRow
 from .review_models import ReviewRow
 
 INT_FIELDS = (
@@ -354,6 +354,13 @@ def _apply_splits(session: Session, splits: list[ReviewRow], where: dict[Any, in
             stay = [m for m in members if m not in out]
             if not out or not stay:
                 continue
+            out_ids = [m.id for m in out]
+            session.execute(  # the match explanations that linked a moved incident
+                delete(MergeRow).where(
+                    MergeRow.event_id == source,
+                    MergeRow.incident_id.in_(out_ids) | MergeRow.other_incident_id.in_(out_ids),
+                )
+            )
             plans = [event_stage._plan(event, stay, []), event_stage._plan(EventRow(), out, [])]
             event_stage._apply(session, [p for p in plans if p], event_stage.MatchStats())
             for m in out:
