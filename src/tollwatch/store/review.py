@@ -35,6 +35,7 @@ EVENT_TYPES = ("battle", "explosion_remote_violence", "violence_against_civilian
 KINDS = ("incident", "aggregate", "claim")
 FIELDS = (*INT_FIELDS, *TEXT_FIELDS, "date_start", "country", "lat", "lon", "event_type", "kind")
 PLACE_FIELDS = ("location", "country", "admin1", "lat", "lon")  # corrected together as "place"
+PRECISIONS = ("point", "near", "admin2", "admin1", "region", "country")  # optional with a place
 ACTIONS = ("accept", "correct", "not_incident", "merge", "split")
 MAX_TOLL = 10_000_000
 ANCHORED = ("merge_into", "split_out")  # reviews whose value is a list of anchors
@@ -91,8 +92,9 @@ def parse_value(field: str, raw: Any) -> Any:
 
 
 def parse_place(raw: Any) -> dict[str, Any]:
-    """A place correction's values ({location, country, admin1, lat, lon}: a gazetteer
-    entry picked on the event page); StoreError naming the part that does not fit."""
+    """A place correction's values ({location, country, admin1, lat, lon}, and
+    place_precision when given: a gazetteer entry picked on the event page); StoreError
+    naming the part that does not fit."""
     if not isinstance(raw, dict):
         raise StoreError(
             "a place correction's value is an object with location, country, admin1, lat, lon"
@@ -102,6 +104,11 @@ def parse_place(raw: Any) -> dict[str, Any]:
         raise StoreError("a place correction names a place (location, admin1 or country)")
     if (values["lat"] is None) != (values["lon"] is None):
         raise StoreError("a place correction gives both lat and lon, or neither")
+    precision = str(raw.get("place_precision") or "").strip()
+    if precision:
+        if precision not in PRECISIONS:
+            raise StoreError(f"place_precision must be one of {', '.join(PRECISIONS)}")
+        values["place_precision"] = precision
     return values
 
 
@@ -146,8 +153,8 @@ def act(
     after: Any
     if action == "correct" and field == "place":
         after = parse_place(value)
-        before = {name: _stored(getattr(event, name)) for name in PLACE_FIELDS}
-        for name in PLACE_FIELDS:
+        before = {name: _stored(getattr(event, name)) for name in after}
+        for name in after:
             _record(session, event_id, anchors, name, after[name], user, comment)
     elif action == "correct":
         if field is None:
