@@ -157,3 +157,25 @@ def test_hostile_report_is_text_and_logout_ends_the_session(
     page.wait_for_url(re.compile(r".*/login.*"))
     page.goto(f"{base}/events")
     assert "/login" in page.url
+
+
+def test_place_search_fills_the_place_correction(served: tuple[str, Store], page: Any) -> None:
+    base, _ = served
+    _login(page, base, "reviewer")
+    page.goto(f"{base}/events/1")
+    page.fill("#place-search", "Mayadin")  # places.js asks /api/places and fills the list
+    page.wait_for_selector("#place-options option", state="attached")
+    first = page.locator("#place-options option").first.get_attribute("value")
+    assert first and "SY" in first
+    page.fill("#place-search", first)  # picking a suggestion fills the five boxes
+    form = "#place-form input[name=place_{}]"
+    page.wait_for_function(f"document.querySelector('{form.format('lat')}').value !== ''")
+    assert page.input_value(form.format("country")) == "SY"
+    name = page.input_value(form.format("location"))
+    assert name and name in first
+    page.click("#place-form button[type=submit]")
+    page.wait_for_selector("p.notice")
+    event = page.request.get(f"{base}/api/events/1").json()["event"]
+    assert (event["location"], event["country"]) == (name, "SY")
+    assert event["lat"] is not None and event["place_precision"] == "point"
+    assert page.dialogs == []

@@ -82,11 +82,14 @@ def test_search_answers_names_and_prefixes(web: TestClient) -> None:
     assert town == {
         "name": "Al Mayadin", "country": "SY", "admin1": "Deir ez-Zor", "admin2": None,
         "lat": 35.0207, "lon": 40.4513, "feature": "PPL", "kind": "place", "population": 44000,
+        "precision": "point",
     }  # fmt: skip
     assert farm["name"] == "Mayadin Farm"  # completed by prefix, after the exact match
     names = [p["name"] for p in web.get("/api/places?q=may").json()]
     assert names[0] == "Al Mayadin" and "Mayadin Farm" in names  # larger places first
-    assert [p["name"] for p in web.get("/api/places?q=dayr").json()] == ["Deir ez-Zor"]
+    assert [(p["name"], p["precision"]) for p in web.get("/api/places?q=dayr").json()] == [
+        ("Deir ez-Zor", "admin1")
+    ]
     assert web.get("/api/places?q=zzzz").json() == []
     assert len(web.get("/api/places?q=ma&limit=1").json()) == 1
 
@@ -127,21 +130,23 @@ def test_place_correction_stores_the_place_together(web: TestClient, seeded: Sto
         f"/events/{event_id}/review",
         data={"action": "correct", "field": "place", "place_location": town["name"],
               "place_admin1": town["admin1"], "place_country": town["country"],
-              "place_lat": str(town["lat"]), "place_lon": str(town["lon"]), "csrf": csrf},
+              "place_lat": str(town["lat"]), "place_lon": str(town["lon"]),
+              "place_place_precision": town["precision"], "csrf": csrf},
         follow_redirects=False,
     )  # fmt: skip
     assert answer.status_code == 303, answer.text
     seeded.match()  # the reviewed place wins again after re-matching
 
     event = web.get(f"/api/events/{event_id}").json()
-    got = {k: event["event"][k] for k in ("location", "admin1", "country", "lat", "lon")}
+    names = ("location", "admin1", "country", "lat", "lon", "place_precision")
+    got = {k: event["event"][k] for k in names}
     assert got == {"location": "Al Mayadin", "admin1": "Deir ez-Zor", "country": "SY",
-                   "lat": 35.0207, "lon": 40.4513}  # fmt: skip
+                   "lat": 35.0207, "lon": 40.4513, "place_precision": "point"}  # fmt: skip
     assert {"location", "admin1", "country", "lat", "lon"} <= set(event["reviewed"])
     (row,) = event["audit"]
     assert row["field"] == "place" and row["after"]["location"] == "Al Mayadin"
     (exported,) = [r for r in seeded.export_rows() if r["event_id"] == event_id]
-    assert exported["reviewed"] == "admin1; country; lat; location; lon"
+    assert exported["reviewed"] == "admin1; country; lat; location; lon; place_precision"
 
 
 def test_place_correction_by_api_and_its_errors(web: TestClient) -> None:
@@ -158,6 +163,7 @@ def test_place_correction_by_api_and_its_errors(web: TestClient) -> None:
     assert correct({"location": "X", "country": "Syria"}) == 400  # not an ISO code
     assert correct({"lat": 1, "lon": 2}) == 400  # no name at all
     assert correct({"location": "X", "lat": 95, "lon": 2}) == 400
+    assert correct({"location": "X", "place_precision": "village"}) == 400
     hostile = {"location": f"Town {SCRIPT}", "admin1": f"Shire {IMG}", "country": "sy"}
     assert correct(hostile) == 200
     event = web.get(f"/api/events/{event_id}").json()["event"]

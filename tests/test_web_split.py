@@ -83,6 +83,7 @@ def test_split_moves_incidents_into_a_new_event(web: TestClient, twin: Store) ->
     assert [i["report"]["key"] for i in moved["incidents"]] == ["monitor"]
     assert [c["report"]["key"] for c in moved["claims"]] == ["monitor"]  # the claim follows
     assert (kept["event"]["killed_best"], moved["event"]["killed_best"]) == (15, 20)
+    assert detail["merges"] and not kept["merges"]  # no stale "why merged" on either part
     assert _total(web) == 15 + 20 and before in (15, 20)  # each death once, now in two events
     (row,) = kept["audit"]
     assert (row["action"], row["field"], row["after"], row["comment"]) == (

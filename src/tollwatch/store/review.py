@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from ..errors import StoreError
 from . import events as event_stage
 from .ingest import audit, now
-from .models import AuditRow, EventRow, IncidentRow, ReportRow
+from .models import AuditRow, EventRow, IncidentRow, MergeRow, ReportRow
 from .review_models import ReviewRow
 
 INT_FIELDS = (
@@ -35,6 +35,7 @@ EVENT_TYPES = ("battle", "explosion_remote_violence", "violence_against_civilian
 KINDS = ("incident", "aggregate", "claim")
 FIELDS = (*INT_FIELDS, *TEXT_FIELDS, "date_start", "country", "lat", "lon", "event_type", "kind")
 PLACE_FIELDS = ("location", "country", "admin1", "lat", "lon")  # corrected together as "place"
+PRECISIONS = ("point", "near", "admin2", "admin1", "region", "country")  # optional with a place
 ACTIONS = ("accept", "correct", "not_incident", "merge", "split")
 MAX_TOLL = 10_000_000
 ANCHORED = ("merge_into", "split_out")  # reviews whose value is a list of anchors
@@ -91,8 +92,9 @@ def parse_value(field: str, raw: Any) -> Any:
 
 
 def parse_place(raw: Any) -> dict[str, Any]:
-    """A place correction's values ({location, country, admin1, lat, lon}: a gazetteer
-    entry picked on the event page); StoreError naming the part that does not fit."""
+    """A place correction's values ({location, country, admin1, lat, lon}, and
+    place_precision when given: a gazetteer entry picked on the event page); StoreError
+    naming the part that does not fit."""
     if not isinstance(raw, dict):
         raise StoreError(
             "a place correction's value is an object with location, country, admin1, lat, lon"
@@ -102,6 +104,11 @@ def parse_place(raw: Any) -> dict[str, Any]:
         raise StoreError("a place correction names a place (location, admin1 or country)")
     if (values["lat"] is None) != (values["lon"] is None):
         raise StoreError("a place correction gives both lat and lon, or neither")
+    precision = str(raw.get("place_precision") or "").strip()
+    if precision:
+        if precision not in PRECISIONS:
+            raise StoreError(f"place_precision must be one of {', '.join(PRECISIONS)}")
+        values["place_precision"] = precision
     return values
 
 
@@ -146,8 +153,8 @@ def act(
     after: Any
     if action == "correct" and field == "place":
         after = parse_place(value)
-        before = {name: _stored(getattr(event, name)) for name in PLACE_FIELDS}
-        for name in PLACE_FIELDS:
+        before = {name: _stored(getattr(event, name)) for name in after}
+        for name in after:
             _record(session, event_id, anchors, name, after[name], user, comment)
     elif action == "correct":
         if field is None:
@@ -354,6 +361,13 @@ def _apply_splits(session: Session, splits: list[ReviewRow], where: dict[Any, in
             stay = [m for m in members if m not in out]
             if not out or not stay:
                 continue
+            out_ids = [m.id for m in out]
+            session.execute(  # the match explanations that linked a moved incident
+                delete(MergeRow).where(
+                    MergeRow.event_id == source,
+                    MergeRow.incident_id.in_(out_ids) | MergeRow.other_incident_id.in_(out_ids),
+                )
+            )
             plans = [event_stage._plan(event, stay, []), event_stage._plan(EventRow(), out, [])]
             event_stage._apply(session, [p for p in plans if p], event_stage.MatchStats())
             for m in out:

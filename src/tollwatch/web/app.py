@@ -421,7 +421,8 @@ def create_app(
         incidents = _incident_ids(data.get("incidents"))
         value = data.get("value")
         if data.get("field") == "place" and not isinstance(value, dict):
-            value = {name: data.get(f"place_{name}") for name in review.PLACE_FIELDS}
+            names = (*review.PLACE_FIELDS, "place_precision")
+            value = {name: data.get(f"place_{name}") for name in names}
         with store.writing() as session:
             return review.act(
                 session, event_id, action, user.name,
@@ -477,7 +478,8 @@ def create_app(
     def api_places(request: Request) -> list[dict[str, Any]]:
         """Gazetteer places for a name or the start of one (q, at least 2 characters;
         limit, at most 50): name, country, admin1, admin2, lat, lon, feature, kind,
-        population. For correcting an event's place: needs the coder role."""
+        population, precision (the place_precision a correction to it stores). For
+        correcting an event's place: needs the coder role."""
         caller = auth.Caller(None, None) if public else auth.identify(request, store)
         if caller.user is None or not caller.user.can("coder"):
             raise HTTPException(403, "the place search needs the coder role")

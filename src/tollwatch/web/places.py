@@ -20,6 +20,7 @@ from ..places.gazetteer.model import Gazetteer, Place
 from ..places.names import name_keys
 
 MAX_KEYS = 400  # prefix keys read per query: enough for a box of suggestions
+PRECISION = {"country": "country", "admin1": "admin1", "region": "region"}  # else "point"
 RANK = {"country": 0, "admin1": 1, "region": 1, "user": 2, "place": 3, "feature": 3}
 
 
@@ -63,6 +64,7 @@ def place_dict(place: Place) -> dict[str, Any]:
         "lon": round(place.lon, 5),
         "feature": place.feature or place.kind,
         "kind": place.kind,
+        "precision": PRECISION.get(place.kind, "point"),
         "population": place.population,
     }
 

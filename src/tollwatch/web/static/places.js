@@ -20,6 +20,7 @@
     form.elements.place_country.value = p.country || "";
     form.elements.place_lat.value = p.lat;
     form.elements.place_lon.value = p.lon;
+    form.elements.place_place_precision.value = p.precision || "";
   }
 
   function show(places) {
