@@ -203,6 +203,27 @@ def test_cluster_respects_vetoes_against_chaining() -> None:
     assert all(not {1, 3} <= {u.id for u in x.members} for x in clusters)
 
 
+def test_a_shared_person_joins_a_cluster_across_a_member_veto() -> None:
+    """Three outlets tell one shooting; the third resolved the town to a homonym in
+    another state (a veto against the second), but names the victim as the first does:
+    the named person overrides the veto there as on its own pair."""
+    victim = frozenset({("person", "dana whitfield")})
+    a = replace(BASE, keys=victim)
+    b = other()
+    far = {"place": "Saraqib Springs", "lat": 36.10, "lon": 37.20, "place_precision": "point"}
+    c = replace(BASE, id=3, report=3, keys=victim, **far)  # type: ignore[arg-type]
+    scored = score_pairs(candidate_pairs([a, b, c]))
+    assert any(p.veto and {p.a.id, p.b.id} == {2, 3} for p in scored)
+    clusters = cluster([a, b, c], scored)
+    assert [sorted(u.id for u in x.members) for x in clusters] == [[1, 2, 3]]
+    reasons = [r for link in clusters[0].links for r in link.reasons]
+    assert "same person named: dana whitfield" in reasons
+    # without the name, the veto still keeps the third apart
+    plain = replace(c, keys=frozenset())
+    alone = match_units([replace(a, keys=frozenset()), b, plain])
+    assert all(not {2, 3} <= {u.id for u in x.members} for x in alone)
+
+
 def test_cluster_threshold_is_a_setting() -> None:
     b = other(place=None, lat=None, lon=None, place_precision="admin1", perpetrator=None)
     assert len(match_units([BASE, b])) == 1

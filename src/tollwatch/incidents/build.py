@@ -333,7 +333,21 @@ def _specific(cue: EventCue, clean: CleanText, ctx: Context) -> bool:
         return False
     if len(clean.content()) == 1:
         return True  # a lone headline is one event report by itself
-    return ctx.date_in(cue.sentence) is not None or ctx.place_in(cue.sentence) is not None
+    if ctx.date_in(cue.sentence) is not None or ctx.place_in(cue.sentence) is not None:
+        return True
+    return _anchored_nearby(cue.sentence, ctx)
+
+
+def _anchored_nearby(sentence: int, ctx: Context) -> bool:
+    """The sentence after a cue dates and places its event when the cue's own does
+    neither ("A boy was shot in the chest, police said. It happened late Friday in
+    Dayton."): an event date and an incident place, both in the next sentence.
+
+    The sentence before is not enough: in coder notes it dates and places the main
+    event, and a strong word after it ("shelling", "burning tyres") is its background
+    or its manner (acled-2022 dev: two notes without fatalities given an incident)."""
+    after = sentence + 1
+    return ctx.date_in(after) is not None and ctx.place_in(after) is not None
 
 
 def _is_recent(draft: Draft, report: Report) -> bool:
