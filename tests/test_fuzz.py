@@ -13,9 +13,7 @@ UnicodeEncodeError, an internal error for the whole report.
 from __future__ import annotations
 
 import json
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import date
 
@@ -23,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from timing_support import bounded
 from tollwatch.actors.dictionary import find_actors
 from tollwatch.actors.sources import find_sources
 from tollwatch.contract import extraction_json
@@ -53,24 +52,9 @@ SETTINGS = Settings()
 SURROGATE = "Le gouvernement a dit que \ud800 les gens ont \udfff été tués"
 
 
-class Stalled(Exception):
-    pass
-
-
-@contextmanager
-def within(seconds: int = BOUND_S) -> Iterator[None]:
+def within(seconds: int = BOUND_S) -> AbstractContextManager[None]:
     """Fail (raise Stalled) when the block runs longer than `seconds`."""
-
-    def stop(signum: int, frame: object) -> None:
-        raise Stalled(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    return bounded(seconds)
 
 
 # --- text --------------------------------------------------------------------------------

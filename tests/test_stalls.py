@@ -10,13 +10,12 @@ The inputs are ours, written for these tests.
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import date
 
 import pytest
 
+from timing_support import bounded
 from tollwatch.actors.dictionary import find_actors
 from tollwatch.actors.sources import find_sources
 from tollwatch.pipeline import Resources, extract
@@ -31,24 +30,9 @@ from tollwatch.violence.detect import candidate_sentences, find_cues
 BOUND_S = 30  # far above what any case takes now; far below what each took before
 
 
-class Stalled(Exception):
-    pass
-
-
-@contextmanager
-def within(seconds: int = BOUND_S) -> Iterator[None]:
+def within(seconds: int = BOUND_S) -> AbstractContextManager[None]:
     """Fail (raise Stalled) when the block runs longer than `seconds`."""
-
-    def stop(signum: int, frame: object) -> None:
-        raise Stalled(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    return bounded(seconds)
 
 
 HEADLINE = "Gunmen kill nine at a cattle market near the river crossing"
