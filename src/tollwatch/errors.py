@@ -7,7 +7,8 @@
     ├── SettingsError              a bad setting, config file or environment value
     ├── GazetteerError             a gazetteer file that is missing, truncated or malformed
     ├── StoreError                 the incident database cannot be opened or written
-    └── EvalError                  a gold file that does not follow the gold schema
+    ├── EvalError                  a gold file that does not follow the gold schema
+    └── MailError                  a message the SMTP server did not take (digests, alerts)
 
 Every message says what was wrong, where (file and line), and how to fix it.
 """
@@ -47,3 +48,7 @@ class StoreError(TollwatchError):
 
 class EvalError(TollwatchError):
     code = "eval"
+
+
+class MailError(TollwatchError):
+    code = "mail"
