@@ -169,6 +169,19 @@ def test_an_unreachable_server_names_the_settings(events: Store) -> None:
         send_digest(_digest(events), settings, ["desk@news.example.org"])
 
 
+@pytest.mark.parametrize(
+    ("tls", "message"),
+    [("starttls", "does not offer STARTTLS"), ("ssl", "TLS with the SMTP server")],
+)
+def test_a_tls_mode_the_server_does_not_speak_says_which_setting(
+    inbox: Inbox, tls: str, message: str
+) -> None:
+    settings = Settings(**{**inbox.settings(), "smtp_tls": tls})
+    with pytest.raises(MailError, match=message) as caught:
+        Mailer(settings).__enter__()
+    assert "smtp_tls" in str(caught.value) and inbox.messages == []
+
+
 def test_a_refused_recipient_is_named_and_the_others_get_it(inbox: Inbox) -> None:
     inbox.refuse.add("gone@news.example.org")
     settings = Settings(**inbox.settings())

@@ -217,7 +217,7 @@ def render_sparkline(days: Sequence[tuple[str, int]], size: tuple[int, int] = SP
 def _font(size: int) -> Any:
     try:
         return ImageFont.load_default(size=size)
-    except (TypeError, OSError):  # a Pillow without FreeType: the fixed bitmap font
+    except (TypeError, OSError, ImportError):  # a Pillow without FreeType: the fixed bitmap font
         return ImageFont.load_default()
 
 
