@@ -68,6 +68,16 @@ def test_the_map_puts_a_dot_where_the_event_is() -> None:
     assert corner != (red, green, blue)  # sea or land, not the dot
 
 
+def test_a_revised_event_is_a_ring_not_a_dot() -> None:
+    revised = MapPoint(14.49, -4.18, 100, revised=True)
+    image = _png(render_map([revised])).convert("RGB")
+    x, y = fit_view([revised]).project(revised.lat, revised.lon)
+    centre = image.getpixel((int(x), int(y)))
+    assert centre[0] < 240 and abs(centre[0] - centre[1]) < 30  # land, not red  # type: ignore[index]
+    edge = [image.getpixel((int(x + dx), int(y))) for dx in range(18, 30)]
+    assert any(r > 200 and 80 < g < 160 and b < 60 for r, g, b in edge)  # type: ignore[misc]
+
+
 def test_the_map_without_events_is_the_world_and_outlines_show() -> None:
     image = _png(render_map([])).convert("RGB")
     assert image.size == (640, 320)
@@ -101,6 +111,7 @@ def test_the_folder_has_three_formats_and_the_pictures(events: Store, tmp_path: 
         "digest.html", "digest.json", "digest.md", "map.png", "sparkline.png"]
     page = (folder / "digest.html").read_text(encoding="utf-8")
     assert '<img src="map.png"' in page and '<img src="sparkline.png"' in page
+    assert 'width="640" height="320"' in page and 'width="400" height="84"' in page
     assert "<th>perpetrator type</th>" in page
     assert "](map.png)" in (folder / "digest.md").read_text(encoding="utf-8")
     data = json.loads((folder / "digest.json").read_text(encoding="utf-8"))
