@@ -13,12 +13,14 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from smtp_support import Inbox, add_event, free_port, set_toll, smtp_server
+from test_watch import FAST, add, feed, publish
+from test_watch_digest import _due_again
 from tollwatch.cli import app
 from tollwatch.errors import SettingsError
 from tollwatch.settings import Settings, load_settings
 from tollwatch.store import Store, open_store
 from tollwatch.store.models import AlertSentRow, EventRow
-from tollwatch.watch import Watcher
+from tollwatch.watch import Fetcher, Watcher
 from tollwatch.watch.alerts import (
     AlertRule,
     check_alerts,
@@ -26,6 +28,7 @@ from tollwatch.watch.alerts import (
     rule_name,
     rules_from_settings,
 )
+from watch_support import Site, rss, serve
 
 DESK, CHIEF = "desk@news.example.org", "chief@news.example.org"
 MALI = {"name": "mali-10", "country": "ML", "min_killed": 10, "recipients": [DESK, CHIEF]}
@@ -228,3 +231,33 @@ def test_alerts_check_command_dry_run_then_send(sqlite_store: Store, inbox: Inbo
     assert len(inbox.messages) == 1
     none = CliRunner().invoke(app, ["alerts", "check", "--db", sqlite_store.url])
     assert none.exit_code == 1 and "no alert rules" in none.output
+
+
+def test_watch_rounds_alert_on_a_new_event_then_on_its_revised_toll(
+    sqlite_store: Store, inbox: Inbox, resources: Any
+) -> None:
+    """The whole path: articles read by the watch loop, extracted, matched into an
+    event; the round's check alerts, and alerts again when an update revises the toll."""
+    rule = {"name": "any-5", "min_killed": 5, "recipients": [DESK]}
+    store = _open(sqlite_store.url, inbox, [rule])
+    try:
+        with serve(Site()) as site:
+            url = publish(site, "/news/attack-7", 7, 9)
+            feed(site, "/feed.xml", [url])
+            add(store, site.url("/feed.xml"), name="outlet")
+            watch = Watcher(store, FAST, fetcher=Fetcher(FAST, sleep=lambda s: None),
+                            resources=resources)
+            first = watch.round().alerts
+            assert first is not None and len(first.sent) == 1, first
+            assert "9 killed" in inbox.messages[0].message["Subject"]
+            publish(site, "/news/attack-7", 7, 13)
+            site.put("/feed.xml", rss("Test outlet", [("update", url, "toll rises")]),
+                     content_type="application/rss+xml", etag='"v2"')
+            _due_again(store)
+            second = watch.round().alerts
+            assert second is not None and len(second.sent) == 1
+            assert "toll revised 9 -> 13" in inbox.messages[1].message["Subject"]
+            _due_again(store)
+            assert watch.round().alerts.sent == []  # type: ignore[union-attr]
+    finally:
+        store.close()
