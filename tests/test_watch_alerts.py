@@ -79,6 +79,33 @@ def test_an_alert_is_sent_once_and_again_when_the_toll_changes(
         store.close()
 
 
+def test_place_actor_and_country_rules_in_the_database(db_url: str, inbox: Inbox) -> None:
+    rules = [{"name": "near-mopti", "lat": 14.5, "lon": -4.2, "within_km": 25,
+              "recipients": [DESK]},
+             {"name": "jnim", "actor": "nusrat al-islam", "recipients": [CHIEF]},
+             {"name": "sahel-20", "country": ["bf", "NE"], "min_killed": 20,
+              "recipients": [CHIEF]}]
+    store = _open(db_url, inbox, rules)
+    try:
+        mopti = add_event(store, perpetrator="Jama'at Nusrat al-Islam wal-Muslimin")
+        add_event(store, location="Bamako", lat=12.65, lon=-8.0)
+        add_event(store, location="Sevare", lat=14.53, lon=-4.09, killed_best=None,
+                  killed_low=None, killed_high=None)  # near, toll unknown: still alerted
+        djibo = add_event(store, country="BF", location="Djibo", lat=14.1, lon=-1.63,
+                          killed_low=20, killed_best=20, killed_high=25)
+        add_event(store, country="BF", location="Dori", lat=14.03, lon=-0.03, killed_low=19,
+                  killed_best=19, killed_high=19)
+        sent = {(a.rule.name, a.event.place) for a in check_alerts(store).sent}
+        assert sent == {("near-mopti", "Mopti, ML"), ("near-mopti", "Sevare, ML"),
+                        ("jnim", "Mopti, ML"), ("sahel-20", "Djibo, BF")}
+        assert check_alerts(store, dry_run=True).due == []
+        set_toll(store, djibo, 22)
+        assert [a.event.id for a in check_alerts(store).sent] == [djibo]
+        assert mopti not in {a.event.id for a in check_alerts(store, dry_run=True).due}
+    finally:
+        store.close()
+
+
 def test_nothing_is_recorded_when_the_server_is_down(db_url: str, inbox: Inbox) -> None:
     store = _open(db_url, None, [MALI], smtp_host="127.0.0.1", smtp_port=free_port(),
                   smtp_tls="none", smtp_from="tollwatch@monitor.example.org", smtp_timeout=5)
