@@ -106,6 +106,27 @@ def test_place_actor_and_country_rules_in_the_database(db_url: str, inbox: Inbox
         store.close()
 
 
+def test_one_message_per_recipient_and_check(sqlite_store: Store, inbox: Inbox) -> None:
+    rule = {"name": "ml", "country": "ML", "recipients": [DESK]}
+    store = _open(sqlite_store.url, inbox, [rule])
+    try:
+        ids = [add_event(store, killed_low=k, killed_best=k, killed_high=k,
+                         location=f"Town {k}") for k in (4, 30, 9)]
+        report = check_alerts(store)
+        assert len(report.sent) == 3 and _sent_rows(store) == 3
+        (got,) = inbox.messages
+        assert got.message["Subject"].strip() == (
+            "tollwatch alerts: 3 events (3 new, 0 revised); largest 30 killed, Town 30, ML")
+        plain = got.message.get_body(preferencelist=("plain",)).get_content()
+        assert all(f"Event {i}:" in plain for i in ids)
+        set_toll(store, ids[0], 6)
+        assert len(check_alerts(store).sent) == 1
+        assert inbox.messages[-1].message["Subject"].startswith(
+            "tollwatch alert [ml]: toll revised 4 -> 6")
+    finally:
+        store.close()
+
+
 def test_nothing_is_recorded_when_the_server_is_down(db_url: str, inbox: Inbox) -> None:
     store = _open(db_url, None, [MALI], smtp_host="127.0.0.1", smtp_port=free_port(),
                   smtp_tls="none", smtp_from="tollwatch@monitor.example.org", smtp_timeout=5)

@@ -7,10 +7,12 @@
 A rule matches a counted event when every condition it gives holds: the event's
 country is one of `country`; its killed (best, else low) is at least `min_killed`;
 `actor` is part of its perpetrator (case and accents ignored); it lies within
-`within_km` of (`lat`, `lon`). Each recipient of the rule gets one message per event,
+`within_km` of (`lat`, `lon`). Each recipient of the rule gets one alert per event,
 and another only when the event's killed figures differ from the ones last sent to
-them (table `alerts_sent`). A row is written only after the SMTP server took the
-message: a failure leaves the alert due, and the next check sends it.
+them (table `alerts_sent`); the alerts of one check go to each recipient in one
+message (one alert: its own subject; several: a list). Rows are written only after
+the SMTP server took the message: a failure leaves the alerts due, and the next
+check sends them.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from .digest import EventLine, event_line, toll_text
 from .mail import Mailer, RecipientRefused, compose, sender
 
 EARTH_KM = 6371.0088
+MAX_PER_MESSAGE = 50  # alerts of one recipient in one message, at most
 Toll = tuple[int | None, int | None, int | None]
 
 
@@ -236,37 +239,68 @@ def check_alerts(
     try:
         from_address = sender(settings)
         with Mailer(settings) as mailer:
-            for alert in report.due:
-                message = alert_message(alert, from_address)
+            for group in batches(report.due):
+                message = alert_message(group, from_address)
                 try:
-                    mailer.send(message, [alert.recipient])
+                    mailer.send(message, [group[0].recipient])
                 except RecipientRefused as err:
                     report.errors.append(str(err))
                     continue
-                _record(store, alert, str(message["Message-ID"]), clock())
-                report.sent.append(alert)
+                _record(store, group, str(message["Message-ID"]), clock())
+                report.sent.extend(group)
     except TollwatchError as err:  # no SMTP settings, the server lost
         report.errors.append(str(err))
     return report
 
 
-def _record(store: Store, alert: Alert, message_id: str, at: datetime) -> None:
-    low, best, high = alert.toll
+def batches(alerts: Sequence[Alert]) -> list[list[Alert]]:
+    """The alerts of one check grouped by recipient (one message each, at most
+    MAX_PER_MESSAGE alerts), in the order they came."""
+    by_recipient: dict[str, list[Alert]] = {}
+    for alert in alerts:
+        by_recipient.setdefault(alert.recipient, []).append(alert)
+    return [group[i:i + MAX_PER_MESSAGE] for group in by_recipient.values()
+            for i in range(0, len(group), MAX_PER_MESSAGE)]
+
+
+def _record(store: Store, alerts: Sequence[Alert], message_id: str, at: datetime) -> None:
     with store.writing() as session:
-        session.add(AlertSentRow(rule=alert.rule.name, event_id=alert.event.id,
-                                 recipient=alert.recipient, killed_low=low, killed_best=best,
-                                 killed_high=high, message_id=message_id[:300], sent_at=at))
+        for alert in alerts:
+            low, best, high = alert.toll
+            session.add(AlertSentRow(
+                rule=alert.rule.name, event_id=alert.event.id, recipient=alert.recipient,
+                killed_low=low, killed_best=best, killed_high=high,
+                message_id=message_id[:300], sent_at=at))
 
 
-def alert_message(alert: Alert, from_address: str) -> Any:
-    """The alert e-mail: subject with the toll and place, a plain-text and an HTML part."""
+def alert_message(alerts: Sequence[Alert], from_address: str) -> Any:
+    """The e-mail of one recipient's alerts: a subject with the toll and place (or the
+    count and the largest), a plain-text and an HTML part with each event."""
+    first = alerts[0]
+    if len(alerts) == 1:
+        e = first.event
+        change = (f"toll revised {first.before} -> {e.toll}" if first.before is not None
+                  else f"{e.toll} killed")
+        subject = f"tollwatch alert [{first.rule.name}]: {change}, {e.place}"
+    else:
+        revised = sum(a.before is not None for a in alerts)
+        top = max(alerts, key=lambda a: a.toll[1] if a.toll[1] is not None else a.toll[0] or 0)
+        subject = (f"tollwatch alerts: {len(alerts)} events ({len(alerts) - revised} new, "
+                   f"{revised} revised); largest {top.event.toll} killed, {top.event.place}")
+    blocks = [_alert_lines(alert) for alert in alerts]
+    text = "\n\n".join("\n".join(block) for block in blocks) + "\n"
+    body = "<hr>".join("".join(f"<p>{html.escape(line)}</p>" for line in block)
+                       for block in blocks)
+    page = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(subject)}'
+            f"</title></head><body>{body}</body></html>\n")
+    return compose(subject, from_address, [first.recipient], text, page)
+
+
+def _alert_lines(alert: Alert) -> list[str]:
     e = alert.event
-    change = (f"toll revised {alert.before} -> {e.toll}" if alert.before is not None
-              else f"{e.toll} killed")
-    subject = f"tollwatch alert [{alert.rule.name}]: {change}, {e.place}"
     lines = [
         f"{'Revised toll' if alert.before is not None else 'New event'} matching alert rule "
-        f"{alert.rule.name!r} ({alert.rule.describe()}).", "",
+        f"{alert.rule.name!r} ({alert.rule.describe()}).",
         f"Event {e.id}: {e.date or 'undated'}, {e.place}",
         f"Type: {e.event_type}" + (f", by {e.perpetrator}" if e.perpetrator else ""),
         f"Killed: {e.toll}" + (f" (was {alert.before})" if alert.before is not None else ""),
@@ -274,8 +308,4 @@ def alert_message(alert: Alert, from_address: str) -> Any:
     ]
     if e.lat is not None and e.lon is not None:
         lines.append(f"Place: {e.lat:.4f}, {e.lon:.4f}")
-    text = "\n".join(lines) + "\n"
-    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines if line)
-    page = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(subject)}'
-            f"</title></head><body>{body}</body></html>\n")
-    return compose(subject, from_address, [alert.recipient], text, page)
+    return lines
