@@ -8,7 +8,8 @@
     ├── GazetteerError             a gazetteer file that is missing, truncated or malformed
     ├── StoreError                 the incident database cannot be opened or written
     ├── ClusterError               a Dask cluster that cannot be reached or used (--cluster)
-    └── EvalError                  a gold file that does not follow the gold schema
+    ├── EvalError                  a gold file that does not follow the gold schema
+    └── MailError                  a message the SMTP server did not take (digests, alerts)
 
 Every message says what was wrong, where (file and line), and how to fix it.
 """
@@ -52,3 +53,7 @@ class ClusterError(TollwatchError):
 
 class EvalError(TollwatchError):
     code = "eval"
+
+
+class MailError(TollwatchError):
+    code = "mail"
