@@ -119,6 +119,13 @@ def _sharing(session: Session, keys: set[tuple[str, str]]) -> set[int]:
     return out
 
 
+def _crossed(keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """`keys` and, for a person or a name, the same words as the other kind: a person
+    named with an age in one report is matched by name alone in another (key_match)."""
+    other = {"person": "name", "name": "person"}
+    return keys | {(other[k], v) for k, v in keys if k in other}
+
+
 def _common_names(session: Session, names: set[str], limit: int) -> set[str]:
     """Name keys that more than `limit` matchable units of the whole store hold (as the
     full pass counts them: units with a publication or start date, attached claims out)."""
@@ -185,7 +192,7 @@ class _Closure:
         names = {v for k, v in frontier_keys if k == "name"} - self.common
         self.common |= _common_names(s, names, self.settings.common_key)
         if frontier_keys:
-            maybe += _by_ids(s, IncidentRow.report_id, _sharing(s, frontier_keys))
+            maybe += _by_ids(s, IncidentRow.report_id, _sharing(s, _crossed(frontier_keys)))
         fresh = self._new([*sure, *maybe])
         if not fresh:
             return []

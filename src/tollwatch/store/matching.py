@@ -389,7 +389,7 @@ def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None
     veto = next((why for vetoed, why in vetoes if vetoed), None)
     weights = dict(settings.weights)
     score = sum(weights[name] * value for name, value in components.items())
-    evidence = key_evidence(a, b, place_agrees=not p_veto and p >= 0.45)
+    evidence = key_evidence(a, b, place_agrees=not p_veto and p >= 0.45, place_vetoed=p_veto)
     if evidence.floor is not None:
         # a named person or street in common outweighs a date or place that
         # extraction resolved differently: the veto is lifted
