@@ -21,7 +21,7 @@ from alembic import op
 from sqlalchemy import Connection, text
 
 revision = "0009_event_search"
-down_revision = "0008_sources"
+down_revision = "0009_alerts"
 branch_labels = None
 depends_on = None
 
