@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
+from ..prefilter import finditer_from, start_pattern
 from ..records import CleanText, EventCue, EventType, Sentence, Span
 from ..settings import Settings
 from .cues import CUE_RULES, CueRule
@@ -52,6 +53,10 @@ _CUE_RE = re.compile(
     + "|".join(f"(?P<c{i}>(?:{rule.pattern})\\b)" for i, rule in enumerate(CUE_RULES))
     + ")"
 )  # lower-case text only, see lowered()
+# Where a cue row may start ("kill", "bomb", "shot\s"...): _CUE_RE is tried only there,
+# same matches, a tenth of the time (tollwatch.prefilter).
+_CUE_STARTS_AT = start_pattern(rule.pattern for rule in CUE_RULES)
+_CUE_STARTS = re.compile(r"\b" + _CUE_STARTS_AT) if _CUE_STARTS_AT else None
 _AFTER = tuple(
     re.compile(r.figurative_after) if r.figurative_after else None
     for r in CUE_RULES
@@ -167,7 +172,7 @@ def _sentence_cues(sentence: Sentence) -> list[EventCue]:
     out: list[EventCue] = []
     targets: EventType | None = None  # computed once, for the first generic cue
     facts = _SentenceFacts(low)
-    for m in _CUE_RE.finditer(low):
+    for m in finditer_from(_CUE_RE, _CUE_STARTS, low):
         found = _first_rule(int(str(m.lastgroup)[1:]), text, facts, m.start(), m.end())
         if found is None:
             continue
