@@ -99,7 +99,7 @@ _OF_BEFORE = re.compile(
 
 
 _OBJECT_AFTER = re.compile(
-    r"\s+(?:(?:at\s+least|another|a|an|him|her|them|us|both|all|some|several|dozens|scores"
+    r"\s+(?:(?:at\s+least|another|a|an|him|her|his|their|them|us|both|all|some|several|dozens|scores"
     r"|about|around|approximately|nearly|almost|more\s+than|over|up\s+to|roughly"
     r"|hundreds|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
@@ -183,9 +183,24 @@ def _bind_of(text: str, before: str, quantity: Quantity) -> Binding | None:
     return make_binding(outcome, quantity, victim=victim, flags={"nominal"})
 
 
+# "1 killed 3 injured", "2 dead 4 hurt": a headline's figure with its own outcome word
+# after it is that outcome's subject, not the object of the verb before it.
+_OWN_OUTCOME_AFTER = re.compile(
+    r"\s*(?:injured|wounded|hurt|dead|killed|shot|missing)\b", re.IGNORECASE
+)
+# "killing one person and shooting four others": shot, not killed (wounded).
+_SHOT_JOIN = re.compile(
+    r"\b(?:and|,)\s+(?:shooting|shot|wounding|wounded|injuring|injured|stabbing|stabbed"
+    r"|hurting|hurt)\s+(?:(?:at\s+least|another)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _bind_object(text: str, before: str, quantity: Quantity) -> Binding | None:
     match = _ACTIVE_BEFORE.search(before)
     if not match:
+        return None
+    if not match.group("mod") and _OWN_OUTCOME_AFTER.match(text, quantity.end):
         return None
     verb = match.group("verb")
     victim = noun_phrase(text, quantity.end, limit=6)
@@ -251,10 +266,18 @@ def _add_leading_conjunct(binding: Binding) -> None:
     binding.flags.add("names")
 
 
+# "1 killed 3 injured": the next figure has its own outcome word, so this one is no agent.
+_HEADLINE_PAIR = re.compile(
+    r"\s*,?\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:injured|wounded|hurt|dead|killed|shot|missing)\b",
+    re.IGNORECASE,
+)
+
+
 def _bind_long_subject(text: str, quantity: Quantity) -> Binding | None:
     match = _LONG_SUBJECT.match(text, quantity.end)
-    if not match or "article" in quantity.flags:
-        return None
+    if not match or ("article" in quantity.flags and quantity.text.lower() != "both"):
+        return None  # "both men inside the car were killed" is 2; "a man in ..." is not read here
     victim = strip_np(text, match.start("np"), match.end("np"))
     outcome = outcome_of(match.group("out"))
     if outcome is None or not is_person(text, victim):
@@ -290,7 +313,8 @@ def _bind_subject(text: str, quantity: Quantity) -> Binding | None:
             r"\bbeen\b", aux, re.I):
         return None  # "3 gunmen have killed ...": perfect tense, the figure counts the agents
     including = match.group("incl") or match.group("incl2")
-    if transitive and not aux and not including and _OBJECT_AFTER.match(text, match.end()):
+    if (transitive and not aux and not including and _OBJECT_AFTER.match(text, match.end())
+            and not _HEADLINE_PAIR.match(text, match.end())):
         return None  # "3 gunmen killed a man": the figure counts the agents
     if out.lower().startswith("casualt") and not has_killed_word(text):
         outcome = "killed"  # "13 casualties in raids": monitors' headlines count the dead
@@ -354,6 +378,9 @@ def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Bindi
         return None
     if is_time(text, victim):
         return None
+    if (anchor.outcome == "killed" and "active" in anchor.flags
+            and _SHOT_JOIN.search(text[anchor.end : quantity.start])):
+        return make_binding("wounded", quantity, victim=victim, flags={"active"})
     if _PART_JOIN.match(gap) or "partitive" in quantity.flags:
         flags = {"part"} | ({"active"} & anchor.flags)
     elif (_LIST_JOIN.match(gap) and anchor.flags & {"active", "nominal"}
