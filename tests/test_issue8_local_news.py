@@ -107,3 +107,64 @@ def test_one_story_counted_once(
     text: str, expected: int, settings: Settings, resources: Resources
 ) -> None:
     assert _toll(text, settings, resources) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("A farmer killed his 6-year-old daughter and then himself on Monday.",
+                     {"killed": 2}, id="victim-then-self"),
+        pytest.param("Man kills 3-year-old grandson, self", {"killed": 2},
+                     id="headline-victim-comma-self"),
+        pytest.param("A nurse shot her husband and then herself in a murder-suicide.",
+                     {"killed": 2}, id="shot-then-self-with-murder-suicide"),
+        pytest.param("The guard shot his colleague and then himself, police said.", {},
+                     id="shot-then-self-without-a-death-word-is-no-toll"),
+        pytest.param("A man killed his three sons and then himself.", {"killed": 4},
+                     id="counted-victims-then-self"),
+    ],
+)
+def test_victim_then_self(text: str, expected: dict[str, int]) -> None:
+    assert totals(text) == expected
+
+
+def test_victim_then_self_keeps_the_killer_apart(
+    settings: Settings, resources: Resources
+) -> None:
+    report = Report(id="t", text="A farmer killed his 6-year-old daughter and then himself "
+                    "at their home in Ohio on Monday.", published=PUBLISHED)
+    extraction = extract(report, settings=settings, resources=resources)
+    assert document_toll(extraction) == 2
+    assert sorted(i.perpetrator_dead for i in extraction.incidents) == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Boy, 12, dies in accidental shooting at a friend's home\n\n"
+            "A 12-year-old boy died on Saturday after a handgun went off by accident while "
+            "he and a friend were handling it, the sheriff said.",
+            1,
+            id="an-accidental-shooting-is-gun-violence",
+        ),
+        pytest.param(
+            "Teen killed in hunting accident\n\n"
+            "A 15-year-old was killed when a rifle discharged accidentally during a deer hunt "
+            "on Sunday, wildlife officers said.",
+            1,
+            id="a-hunting-accident-with-a-rifle",
+        ),
+        pytest.param(
+            "Bus crash kills 9\n\n"
+            "Nine passengers died when a bus left the road and rolled down a slope in an "
+            "accident on Sunday, police said.",
+            0,
+            id="a-road-accident-is-not",
+        ),
+    ],
+)
+def test_gun_accidents(
+    text: str, expected: int, settings: Settings, resources: Resources
+) -> None:
+    assert _toll(text, settings, resources) == expected
