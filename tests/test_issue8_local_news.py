@@ -122,6 +122,10 @@ def test_one_story_counted_once(
                      id="shot-then-self-without-a-death-word-is-no-toll"),
         pytest.param("A man killed his three sons and then himself.", {"killed": 4},
                      id="counted-victims-then-self"),
+        pytest.param("Deputies say a man fatally shot a woman and boy then killed himself.",
+                     {"killed": 3}, id="two-objects-then-killed-himself"),
+        pytest.param("Four members of the same family were shot and killed overnight.",
+                     {"killed": 4}, id="members-of-a-family"),
     ],
 )
 def test_victim_then_self(text: str, expected: dict[str, int]) -> None:
@@ -168,3 +172,14 @@ def test_gun_accidents(
     text: str, expected: int, settings: Settings, resources: Resources
 ) -> None:
     assert _toll(text, settings, resources) == expected
+
+
+def test_the_headline_suspect_killed_is_the_attackers_own_death(
+    settings: Settings, resources: Resources
+) -> None:
+    report = Report(id="t", text="Police: 2 neighbors fatally shot; suspect killed\n\n"
+                    "Two neighbors were shot dead in Akron, Ohio, on Monday. Officers later "
+                    "shot the gunman.", published=PUBLISHED)
+    extraction = extract(report, settings=settings, resources=resources)
+    assert document_toll(extraction) == 3
+    assert [i.killed.best for i in extraction.incidents if i.perpetrator_dead and i.killed] == [1]

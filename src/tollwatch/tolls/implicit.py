@@ -102,7 +102,7 @@ _BODY_FOUND = re.compile(
 # A headline's bare passive: "Man killed in weekend shooting", "UPDATE: Teen, 17, shot
 # dead", "Child killed; teen charged": a singular person at the start, no auxiliary.
 _HEADLINE_SINGULAR = re.compile(
-    r"^\W*(?:[^:;|\n]{0,40}[:|]\s*)?(?P<np>(?:[\w'’-]+\s+){0,3}?[A-Za-z][\w'’-]*)"
+    r"(?:^\W*(?:[^:;|\n]{0,40}[:|]\s*)?|;\s*)(?P<np>(?:[\w'’-]+\s+){0,3}?[A-Za-z][\w'’-]*)"
     r"(?:\s*,\s*\d{1,3}\s*,)?\s+"
     r"(?P<out>killed|slain|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death"
     r"|fatally\s+(?:shot|stabbed)|stabbed\s+to\s+death|gunned\s+down|found\s+dead|murdered)"
@@ -115,10 +115,17 @@ _HEADLINE_SINGULAR = re.compile(
 
 
 def _headline_singular(text: str, bound: list[Binding]) -> list[Binding]:
-    """"Man killed in weekend shooting": one victim, told without an auxiliary."""
-    match = _HEADLINE_SINGULAR.match(text)
-    if not match:
-        return []
+    """"Man killed in weekend shooting", "...; suspect killed": one victim (or the
+    attacker's own death), told without an auxiliary."""
+    found: list[Binding] = []
+    for match in _HEADLINE_SINGULAR.finditer(text):
+        if match.start() > 0 and text[match.start()] != ";":
+            continue
+        found.extend(_headline_binding(text, match, bound + found))
+    return found
+
+
+def _headline_binding(text: str, match: re.Match[str], bound: list[Binding]) -> list[Binding]:
     victim = (match.start("np"), match.end("np"))
     trigger = (match.start("out"), match.end("out"))
     if not free(bound, *victim) or not free(bound, *trigger):
@@ -127,8 +134,9 @@ def _headline_singular(text: str, bound: list[Binding]) -> list[Binding]:
     if (not PERSON.fullmatch(head) or plural(text, victim) or negated_subject(text, victim)
             or re.search(r"\d", text[victim[0] : victim[1]])):
         return []
+    flags = {"passive", "singular"} | _anaphor_flag(text, victim) & {"perpetrator"}
     return [Binding("killed", 1, 1, 1, trigger[0], trigger[1], victim=victim, trigger=trigger,
-                    flags={"passive", "singular"})]
+                    flags=flags)]
 
 
 def _overlaps(trigger: tuple[int, int], used: set[tuple[int, int]]) -> bool:

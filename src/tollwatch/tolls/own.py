@@ -63,8 +63,9 @@ def own_deaths(
         plural = re.search(r"\b(?:themselves|their)\b", match.group(), re.I) is not None
         best = None if plural else 1
         flags = {"perpetrator", "singular"} | ({"vague", "unquantified"} if plural else set())
-        if _CHILD_BEFORE.search(text[max(0, match.start() - 80) : match.start()]):
-            flags = {"singular", "anaphoric"}
+        child = _CHILD_BEFORE.search(text[max(0, match.start() - 80) : match.start()])
+        if child and not re.search(r"\b(?:then|before)\b", child.group(), re.I):
+            flags = {"singular", "anaphoric"}  # not "shot a woman and girl then killed himself"
         found.append(Binding("killed", 1, best, best, match.start(), match.end(),
                              trigger=(match.start(), match.end()), flags=flags))
     return found

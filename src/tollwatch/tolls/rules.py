@@ -58,7 +58,7 @@ _SUBJECT = re.compile(
 # participle or a place inside, allowed only before an explicit plural auxiliary.
 _LONG_SUBJECT = re.compile(
     rf"(?P<np>(?:\s+(?:{NP_TOKEN})){{1,4}}?)"
-    rf"(?P<rest>(?:\s+(?:{NP_TOKEN}|in|at|near|on|from|inside|outside|guarding|travelling"
+    rf"(?P<rest>(?:\s+(?:{NP_TOKEN}|of|in|at|near|on|from|inside|outside|guarding|travelling"
     r"|traveling|working|riding|living|waiting|standing|sitting|walking|driving|praying"
     r"|shopping|queuing|queueing)){1,10}?)"
     r"\s+(?P<aux>were|have\s+been|had\s+been)\s+(?:(?:[a-z]+ly|also)\s+)?"
@@ -226,6 +226,8 @@ def _bind_object(text: str, before: str, quantity: Quantity) -> Binding | None:
         outcome = "killed"
     binding = make_binding(outcome or "killed", quantity, victim=victim, trigger=trigger,
                            flags=flags)
+    if "article" in quantity.flags and victim is not None:
+        _count_conjuncts(binding, text[victim[0] : victim[1]])  # "shot a woman and girl"
     if outcome == "killed" and (
         _EITHER_AFTER.match(text, match.end("verb") + offset) or
         re.search(r"(?:kill\w*|dead)\s+(?:and|or)\s+$", before[: match.start("verb")], re.I)
@@ -245,8 +247,9 @@ _BODY_WORD = re.compile(
 
 def _count_conjuncts(binding: Binding, phrase: str) -> None:
     """"a civilian and his son were killed": one per determiner-led conjunct."""
-    extra = len(re.findall(r"(?:,|\band)\s+(?:his|her|their|a|an|the|one|another)\s", phrase,
-                           re.I))
+    extra = len(re.findall(r"(?:,|\band)\s+(?:(?:his|her|their|a|an|the|one|another)\s|(?:girl|boy"
+                           r"|child|woman|man|teen|teenager|baby|toddler|infant|son|daughter"
+                           r"|wife|husband|mother|father)\b)", phrase, re.I))
     if extra and binding.best == 1:
         binding.low = binding.best = binding.high = 1 + extra
         binding.flags.add("names")
@@ -307,7 +310,8 @@ def _bind_subject(text: str, quantity: Quantity) -> Binding | None:
         return None  # "2 pistols seized": things, not hostages
     aux = match.group("aux").strip()
     if match.group("coord") and not aux:
-        return None
+        # "three members of a family were shot and killed": the long subject reads it
+        return _bind_long_subject(text, quantity)
     transitive = bool(re.fullmatch(rf"(?:{ACTIVE})", out, re.I))
     if transitive and re.search(r"\b(?:have|has|had)\b", aux, re.I) and not re.search(
             r"\bbeen\b", aux, re.I):
