@@ -3,16 +3,21 @@ free port, in a thread. It keeps each message as received, and can refuse addres
 
 from __future__ import annotations
 
+import shutil
 import socket
+import ssl
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from pathlib import Path
 from typing import Any
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from tollwatch.store import Store
 from tollwatch.store.models import EventRow
@@ -65,11 +70,56 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def make_certificate(folder: Path) -> Path | None:
+    """A self-signed certificate (and key) for 127.0.0.1 in `folder`, made by the
+    openssl command; None when there is no openssl."""
+    if shutil.which("openssl") is None:
+        return None
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True, timeout=60)
+    return cert
+
+
+def server_context(cert: Path) -> ssl.SSLContext:
+    """The server side's TLS context for `make_certificate`'s certificate."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, cert.with_name("key.pem"))
+    return context
+
+
+def client_context(cert: Path) -> ssl.SSLContext:
+    """A client TLS context that trusts `make_certificate`'s certificate."""
+    return ssl.create_default_context(cafile=str(cert))
+
+
+LOGINS = {"monitor": "s3cret-Pa55"}
+
+
+def _authenticator(server: Any, session: Any, envelope: Any, mechanism: str,
+                   data: Any) -> AuthResult:
+    ok = isinstance(data, LoginPassword) and LOGINS.get(data.login.decode()) == \
+        data.password.decode()
+    return AuthResult(success=ok, handled=False)
+
+
 @contextmanager
-def smtp_server() -> Iterator[Inbox]:
-    """An SMTP server on 127.0.0.1 for the length of the block."""
+def smtp_server(tls: str = "none", cert: Path | None = None) -> Iterator[Inbox]:
+    """An SMTP server on 127.0.0.1 for the length of the block: plain (`none`), with
+    STARTTLS required and a login (`starttls`), or TLS from the first byte (`ssl`)."""
     inbox = Inbox(port=free_port())
-    controller = Controller(inbox, hostname=inbox.host, port=inbox.port)
+    options: dict[str, Any] = {}
+    if tls == "starttls" and cert is not None:
+        options = {"tls_context": server_context(cert), "require_starttls": True,
+                   "authenticator": _authenticator, "auth_require_tls": True}
+    elif tls == "ssl" and cert is not None:
+        # aiosmtpd does not count TLS from the first byte as TLS for AUTH
+        options = {"ssl_context": server_context(cert), "authenticator": _authenticator,
+                   "auth_require_tls": False}
+    controller = Controller(inbox, hostname=inbox.host, port=inbox.port, **options)
     controller.start()
     try:
         yield inbox

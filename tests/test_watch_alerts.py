@@ -13,12 +13,14 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from smtp_support import Inbox, add_event, free_port, set_toll, smtp_server
+from test_watch import FAST, add, feed, publish
+from test_watch_digest import _due_again
 from tollwatch.cli import app
 from tollwatch.errors import SettingsError
 from tollwatch.settings import Settings, load_settings
 from tollwatch.store import Store, open_store
 from tollwatch.store.models import AlertSentRow, EventRow
-from tollwatch.watch import Watcher
+from tollwatch.watch import Fetcher, Watcher
 from tollwatch.watch.alerts import (
     AlertRule,
     check_alerts,
@@ -26,6 +28,7 @@ from tollwatch.watch.alerts import (
     rule_name,
     rules_from_settings,
 )
+from watch_support import Site, rss, serve
 
 DESK, CHIEF = "desk@news.example.org", "chief@news.example.org"
 MALI = {"name": "mali-10", "country": "ML", "min_killed": 10, "recipients": [DESK, CHIEF]}
@@ -72,6 +75,33 @@ def test_an_alert_is_sent_once_and_again_when_the_toll_changes(
             "tollwatch alert [mali-10]: toll revised 12 -> 15")
         assert check_alerts(store).sent == []
         assert len(inbox.messages) == 4 and _sent_rows(store) == 4
+    finally:
+        store.close()
+
+
+def test_place_actor_and_country_rules_in_the_database(db_url: str, inbox: Inbox) -> None:
+    rules = [{"name": "near-mopti", "lat": 14.5, "lon": -4.2, "within_km": 25,
+              "recipients": [DESK]},
+             {"name": "jnim", "actor": "nusrat al-islam", "recipients": [CHIEF]},
+             {"name": "sahel-20", "country": ["bf", "NE"], "min_killed": 20,
+              "recipients": [CHIEF]}]
+    store = _open(db_url, inbox, rules)
+    try:
+        mopti = add_event(store, perpetrator="Jama'at Nusrat al-Islam wal-Muslimin")
+        add_event(store, location="Bamako", lat=12.65, lon=-8.0)
+        add_event(store, location="Sevare", lat=14.53, lon=-4.09, killed_best=None,
+                  killed_low=None, killed_high=None)  # near, toll unknown: still alerted
+        djibo = add_event(store, country="BF", location="Djibo", lat=14.1, lon=-1.63,
+                          killed_low=20, killed_best=20, killed_high=25)
+        add_event(store, country="BF", location="Dori", lat=14.03, lon=-0.03, killed_low=19,
+                  killed_best=19, killed_high=19)
+        sent = {(a.rule.name, a.event.place) for a in check_alerts(store).sent}
+        assert sent == {("near-mopti", "Mopti, ML"), ("near-mopti", "Sevare, ML"),
+                        ("jnim", "Mopti, ML"), ("sahel-20", "Djibo, BF")}
+        assert check_alerts(store, dry_run=True).due == []
+        set_toll(store, djibo, 22)
+        assert [a.event.id for a in check_alerts(store).sent] == [djibo]
+        assert mopti not in {a.event.id for a in check_alerts(store, dry_run=True).due}
     finally:
         store.close()
 
@@ -228,3 +258,33 @@ def test_alerts_check_command_dry_run_then_send(sqlite_store: Store, inbox: Inbo
     assert len(inbox.messages) == 1
     none = CliRunner().invoke(app, ["alerts", "check", "--db", sqlite_store.url])
     assert none.exit_code == 1 and "no alert rules" in none.output
+
+
+def test_watch_rounds_alert_on_a_new_event_then_on_its_revised_toll(
+    sqlite_store: Store, inbox: Inbox, resources: Any
+) -> None:
+    """The whole path: articles read by the watch loop, extracted, matched into an
+    event; the round's check alerts, and alerts again when an update revises the toll."""
+    rule = {"name": "any-5", "min_killed": 5, "recipients": [DESK]}
+    store = _open(sqlite_store.url, inbox, [rule])
+    try:
+        with serve(Site()) as site:
+            url = publish(site, "/news/attack-7", 7, 9)
+            feed(site, "/feed.xml", [url])
+            add(store, site.url("/feed.xml"), name="outlet")
+            watch = Watcher(store, FAST, fetcher=Fetcher(FAST, sleep=lambda s: None),
+                            resources=resources)
+            first = watch.round().alerts
+            assert first is not None and len(first.sent) == 1, first
+            assert "9 killed" in inbox.messages[0].message["Subject"]
+            publish(site, "/news/attack-7", 7, 13)
+            site.put("/feed.xml", rss("Test outlet", [("update", url, "toll rises")]),
+                     content_type="application/rss+xml", etag='"v2"')
+            _due_again(store)
+            second = watch.round().alerts
+            assert second is not None and len(second.sent) == 1
+            assert "toll revised 9 -> 13" in inbox.messages[1].message["Subject"]
+            _due_again(store)
+            assert watch.round().alerts.sent == []  # type: ignore[union-attr]
+    finally:
+        store.close()

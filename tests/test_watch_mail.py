@@ -13,11 +13,19 @@ import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
-from smtp_support import Inbox, add_event, free_port, smtp_server
+from smtp_support import (
+    Inbox,
+    add_event,
+    client_context,
+    free_port,
+    make_certificate,
+    smtp_server,
+)
 from tollwatch.cli import app
 from tollwatch.errors import MailError, SettingsError
 from tollwatch.settings import Settings
 from tollwatch.store import Store
+from tollwatch.watch import mail
 from tollwatch.watch.digest import build_digest
 from tollwatch.watch.digest_out import digest_message, send_digest, write_folder
 from tollwatch.watch.images import MapPoint, fit_view, render_map, render_sparkline
@@ -68,6 +76,16 @@ def test_the_map_puts_a_dot_where_the_event_is() -> None:
     assert corner != (red, green, blue)  # sea or land, not the dot
 
 
+def test_a_revised_event_is_a_ring_not_a_dot() -> None:
+    revised = MapPoint(14.49, -4.18, 100, revised=True)
+    image = _png(render_map([revised])).convert("RGB")
+    x, y = fit_view([revised]).project(revised.lat, revised.lon)
+    centre = image.getpixel((int(x), int(y)))
+    assert centre[0] < 240 and abs(centre[0] - centre[1]) < 30  # land, not red  # type: ignore[index]
+    edge = [image.getpixel((int(x + dx), int(y))) for dx in range(18, 30)]
+    assert any(r > 200 and 80 < g < 160 and b < 60 for r, g, b in edge)  # type: ignore[misc]
+
+
 def test_the_map_without_events_is_the_world_and_outlines_show() -> None:
     image = _png(render_map([])).convert("RGB")
     assert image.size == (640, 320)
@@ -101,6 +119,7 @@ def test_the_folder_has_three_formats_and_the_pictures(events: Store, tmp_path: 
         "digest.html", "digest.json", "digest.md", "map.png", "sparkline.png"]
     page = (folder / "digest.html").read_text(encoding="utf-8")
     assert '<img src="map.png"' in page and '<img src="sparkline.png"' in page
+    assert 'width="640" height="320"' in page and 'width="400" height="84"' in page
     assert "<th>perpetrator type</th>" in page
     assert "](map.png)" in (folder / "digest.md").read_text(encoding="utf-8")
     data = json.loads((folder / "digest.json").read_text(encoding="utf-8"))
@@ -220,3 +239,48 @@ def test_the_message_has_a_text_part_for_plain_readers(events: Store) -> None:
                              ["desk@news.example.org"])
     plain = message.get_body(preferencelist=("plain",))
     assert plain is not None and "## By country" in plain.get_content()
+
+
+# --- TLS and login ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    cert = make_certificate(tmp_path_factory.mktemp("tls"))
+    if cert is None:
+        pytest.skip("no openssl command to make a test certificate")
+    return cert
+
+
+@pytest.mark.parametrize("tls", ["starttls", "ssl"])
+def test_a_digest_over_tls_with_a_login(
+    events: Store, certificate: Path, tls: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(mail, "tls_context", lambda: client_context(certificate))
+    with smtp_server(tls, certificate) as server:
+        settings = Settings(**{**server.settings(), "smtp_tls": tls, "smtp_user": "monitor",
+                               "smtp_password": "s3cret-Pa55"})
+        send_digest(_digest(events), settings, ["desk@news.example.org"])
+        assert [m.rcpt_tos for m in server.messages] == [["desk@news.example.org"]]
+        wrong = Settings(**{**settings.__dict__, "smtp_password": "not-it"})
+        with pytest.raises(MailError, match="refused the login of smtp_user='monitor'") as err:
+            send_digest(_digest(events), wrong, ["desk@news.example.org"])
+        assert "not-it" not in str(err.value) and len(server.messages) == 1
+
+
+def test_an_untrusted_certificate_is_refused(events: Store, certificate: Path) -> None:
+    with smtp_server("starttls", certificate) as server:
+        settings = Settings(**{**server.settings(), "smtp_tls": "starttls"})
+        with pytest.raises(MailError, match=r"STARTTLS with the SMTP server .* failed"):
+            send_digest(_digest(events), settings, ["desk@news.example.org"])
+        assert server.messages == []
+
+
+def test_a_server_that_wants_starttls_refuses_plain_mail(
+    events: Store, certificate: Path
+) -> None:
+    with smtp_server("starttls", certificate) as server:
+        with pytest.raises(MailError, match=r"nothing was sent|smtp_from"):
+            send_digest(_digest(events), Settings(**server.settings()),
+                        ["desk@news.example.org"])
+        assert server.messages == []

@@ -43,7 +43,8 @@ def digest_cmd(
                           ".json, .html and the PNGs; else one file in --format."),
     ] = None,
     to: Annotated[
-        list[str] | None, typer.Option("--to", help="E-mail it here (repeatable), by SMTP.")
+        list[str] | None,
+        typer.Option("--to", metavar="EMAIL", help="E-mail it here (repeatable), by SMTP."),
     ] = None,
     db: DbOption = None,
     config: ConfigOption = None,

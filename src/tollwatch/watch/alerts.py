@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from unidecode import unidecode
 
@@ -108,7 +108,9 @@ class AlertReport:
 
 def killed(event: EventRow) -> int:
     """The event's killed as rules compare it: best, else low, else 0."""
-    return event.killed_best or event.killed_low or 0
+    if event.killed_best is not None:
+        return event.killed_best
+    return event.killed_low or 0
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -156,15 +158,17 @@ def rules_from_settings(settings: Settings) -> list[AlertRule]:
 def due_alerts(
     session: Session, rules: Sequence[AlertRule], since: datetime
 ) -> tuple[int, list[Alert]]:
-    """The events created or updated since `since` (counted ones), and the alerts due
-    for them: a rule's match whose figures were never sent to a recipient, or differ
-    from the ones last sent."""
-    events = list(session.scalars(
-        select(EventRow).where(EventRow.counted.is_(True), EventRow.updated_at >= since)
-        .order_by(EventRow.id)))
+    """The number of counted events created or updated since `since`, and the alerts
+    due for them: a rule's match whose figures were never sent to a recipient, or
+    differ from the ones last sent."""
+    recent = (EventRow.counted.is_(True), EventRow.updated_at >= since)
+    total = int(session.scalar(select(func.count()).select_from(EventRow).where(*recent))
+                or 0)
     out: list[Alert] = []
     for rule in rules:
-        matched = [e for e in events if rule.matches(e)]
+        candidates = session.scalars(
+            select(EventRow).where(*recent, *_prefilter(rule)).order_by(EventRow.id))
+        matched = [e for e in candidates if rule.matches(e)]
         last = _last_sent(session, rule.name, [e.id for e in matched])
         for event in matched:
             toll: Toll = (event.killed_low, event.killed_best, event.killed_high)
@@ -174,7 +178,23 @@ def due_alerts(
                     continue
                 out.append(Alert(rule, event_line(event), recipient, toll,
                                  toll_text(*before) if before is not None else None))
-    return len(events), out
+    return total, out
+
+
+def _prefilter(rule: AlertRule) -> list[Any]:
+    """SQL conditions that every match of `rule` meets (the rule itself decides): its
+    countries, its minimum killed, a lat/lon box around its place."""
+    where: list[Any] = []
+    if rule.countries:
+        where.append(EventRow.country.in_(sorted(rule.countries)))
+    if rule.min_killed:
+        where.append(func.coalesce(EventRow.killed_best, EventRow.killed_low, 0)
+                     >= rule.min_killed)
+    if rule.place is not None:
+        lat, _, km = rule.place
+        span = km / 111.0 + 0.01  # degrees of latitude (and more) per km
+        where += [EventRow.lat.between(lat - span, lat + span), EventRow.lon.is_not(None)]
+    return where
 
 
 def _last_sent(

@@ -1,7 +1,7 @@
 """What changed in a period: new events, revised tolls, totals against the period before.
 
     build_digest(session, since, until, country=None) -> Digest
-    render(digest, "md" | "json" | "html", images=None) -> str
+    render(digest, "md" | "json" | "html", pictures=()) -> str
 
 The pictures (a map, a sparkline), the folder of files and the e-mail are made in
 digest_out.py.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -67,6 +67,17 @@ class Revision:
     new: str
     at: str
     why: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture shown under the digest's title: its address (a file name, or
+    "cid:..." in an e-mail), alt text and size in pixels."""
+
+    alt: str
+    src: str
+    width: int
+    height: int
 
 
 @dataclass
@@ -225,15 +236,15 @@ def _values_before(
 # --- rendering -------------------------------------------------------------------------
 
 
-def render(digest: Digest, fmt: str, images: Mapping[str, str] | None = None) -> str:
-    """The digest as Markdown, JSON or HTML. `images` (alt text -> address: a file
-    name, or "cid:..." in an e-mail) are shown under the title in md and html."""
+def render(digest: Digest, fmt: str, pictures: Sequence[Picture] = ()) -> str:
+    """The digest as Markdown, JSON or HTML; `pictures` are shown under the title in
+    md and html."""
     if fmt not in FORMATS:
         raise InputError(f"digest format {fmt!r} is unknown; use md, json or html")
     if fmt == "json":
         return json.dumps(_jsonable(digest), indent=1, ensure_ascii=False)
-    lines = _markdown(digest, images or {})
-    return "\n".join(lines) + "\n" if fmt == "md" else _html(lines)
+    lines = _markdown(digest, pictures)
+    return "\n".join(lines) + "\n" if fmt == "md" else _html(lines, pictures)
 
 
 def subject(digest: Digest) -> str:
@@ -272,11 +283,11 @@ def _table(title: str, name: str, now_: dict[str, dict[str, int]],
     return lines
 
 
-def _markdown(d: Digest, images: Mapping[str, str]) -> list[str]:
+def _markdown(d: Digest, pictures: Sequence[Picture]) -> list[str]:
     scope = f" ({d.country})" if d.country else ""
     lines = [f"# tollwatch digest{scope}", "", f"From {d.since} to {d.until} (UTC).", ""]
-    for alt, address in images.items():
-        lines += [f"![{alt}]({address})", ""]
+    for picture in pictures:
+        lines += [f"![{picture.alt}]({picture.src})", ""]
     lines += [f"## New events ({len(d.new_events)})", ""]
     lines += [_event_md(e) for e in d.new_events] or ["None."]
     lines += ["", f"## Revised tolls ({len(d.revised)})", ""]
@@ -290,8 +301,9 @@ def _markdown(d: Digest, images: Mapping[str, str]) -> list[str]:
     return lines
 
 
-def _html(lines: list[str]) -> str:
-    """The Markdown lines (of `_markdown`: headings, lists, tables, images) as HTML."""
+def _html(lines: list[str], pictures: Sequence[Picture]) -> str:
+    """The Markdown lines (of `_markdown`: headings, lists, tables, pictures) as HTML."""
+    sized = {p.src: p for p in pictures}
     body: list[str] = []
     block: str | None = None  # "ul" or "table" while one is open
     header = False
@@ -318,9 +330,10 @@ def _html(lines: list[str]) -> str:
             cells = "".join(f"<{tag}>{html.escape(c.strip())}</{tag}>"
                             for c in line.strip("|").split("|"))
             body.append(f"<tr>{cells}</tr>")
-        elif line.startswith("!["):
-            alt, address = line[2:-1].split("](", 1)
-            body.append(f'<p><img src="{html.escape(address)}" alt="{html.escape(alt)}"></p>')
+        elif line.startswith("![") and line[:-1].rsplit("](", 1)[-1] in sized:
+            pic = sized[line[:-1].rsplit("](", 1)[-1]]
+            body.append(f'<p><img src="{html.escape(pic.src)}" alt="{html.escape(pic.alt)}" '
+                        f'width="{pic.width}" height="{pic.height}"></p>')
         elif line:
             body.append(f"<p>{html.escape(line)}</p>")
     if block:

@@ -11,14 +11,17 @@ HTML part shows them as inline images (cid:), next to a plain-text part.
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Sequence
 from email.message import EmailMessage
 from pathlib import Path
 
+from PIL import Image
+
 from ..errors import InputError
 from ..settings import Settings
-from .digest import Digest, render, subject
+from .digest import Digest, Picture, render, subject
 from .images import MapPoint, render_map, render_sparkline
 from .mail import InlineImage, Mailer, compose, recipients, sender
 
@@ -26,14 +29,16 @@ FILES = {"md": "digest.md", "json": "digest.json", "html": "digest.html"}
 
 
 def digest_images(digest: Digest) -> list[InlineImage]:
-    """The map of the new events (dots sized by killed) and the sparkline of killed
-    per day, as PNG."""
-    points = [MapPoint(e.lat, e.lon, e.killed_best or e.killed_low)
-              for e in digest.new_events if e.lat is not None and e.lon is not None]
+    """The map of the new and revised events (dots and rings sized by killed) and the
+    sparkline of killed per day, as PNG."""
+    lines = [(e, False) for e in digest.new_events] + [(r.event, True) for r in digest.revised]
+    points = [MapPoint(e.lat, e.lon, e.killed_best or e.killed_low, revised)
+              for e, revised in lines if e.lat is not None and e.lon is not None]
     placed = len(points)
     return [
         InlineImage("map.png", render_map(points),
-                    f"map of the {placed} new event{'s' * (placed != 1)} with a place"),
+                    f"map of the {placed} new or revised event{'s' * (placed != 1)} with a "
+                    "place"),
         InlineImage("sparkline.png", render_sparkline(digest.daily),
                     "killed per day by event date"),
     ]
@@ -50,10 +55,10 @@ def write_folder(
         raise InputError(f"cannot make the folder {folder}: {err.strerror or err}; choose "
                          "another -o") from err
     pictures = list(images) if images is not None else digest_images(digest)
-    shown = {image.alt: image.name for image in pictures}
+    shown = [_picture(image, image.name) for image in pictures]
     written = []
     for fmt, name in FILES.items():
-        text = render(digest, fmt, None if fmt == "json" else shown)
+        text = render(digest, fmt, shown)
         written.append(write_atomically(folder / name, text.encode("utf-8")))
     written += [write_atomically(folder / image.name, image.data) for image in pictures]
     return written
@@ -66,7 +71,7 @@ def digest_message(
     """The digest as an e-mail: the Markdown as the plain-text part, the HTML with the
     map and the sparkline inline."""
     pictures = list(images) if images is not None else digest_images(digest)
-    html = render(digest, "html", {image.alt: f"cid:{image.cid}" for image in pictures})
+    html = render(digest, "html", [_picture(i, f"cid:{i.cid}") for i in pictures])
     return compose(subject(digest), from_address, to, render(digest, "md"), html, pictures)
 
 
@@ -82,6 +87,12 @@ def send_digest(
     with Mailer(settings) as mailer:
         mailer.send(message, addresses)
     return message
+
+
+def _picture(image: InlineImage, src: str) -> Picture:
+    with Image.open(io.BytesIO(image.data)) as opened:
+        width, height = opened.size
+    return Picture(image.alt, src, width, height)
 
 
 def write_atomically(path: Path, data: bytes) -> Path:

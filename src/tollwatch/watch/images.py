@@ -1,6 +1,7 @@
 """The digest's two pictures, drawn offline as PNG with Pillow: a map and a sparkline.
 
     render_map(points) -> bytes        events as dots sized by killed over country outlines
+                                       (new events filled red, revised ones orange rings)
     render_sparkline(days) -> bytes    killed per day as a small line chart
 
 The country outlines are the world-atlas TopoJSON the web map ships
@@ -32,6 +33,7 @@ SEA = (234, 241, 247)
 LAND = (222, 222, 214)
 BORDER = (150, 150, 140)
 DOT = (200, 30, 30)
+REVISED = (230, 120, 0)
 INK = (60, 60, 60)
 MIN_SPAN = 8.0  # degrees of latitude shown at least around the events
 WORLD = (-180.0, -58.0, 180.0, 84.0)  # lon/lat box shown when there is no event
@@ -46,6 +48,7 @@ class MapPoint:
     lat: float
     lon: float
     killed: int | None
+    revised: bool = False  # an older event whose toll was revised (a ring, not a dot)
 
 
 @dataclass(frozen=True)
@@ -165,13 +168,24 @@ def render_map(points: Sequence[MapPoint], size: tuple[int, int] = MAP_SIZE) -> 
     for point in sorted(points, key=lambda p: -(p.killed or 0)):
         x, y = big.project(point.lat, point.lon)
         r = dot_radius(point.killed) * SUPER
-        dots.ellipse((x - r, y - r, x + r, y + r), fill=(*DOT, 150), outline=(*DOT, 255),
-                     width=SUPER)
+        if point.revised:
+            dots.ellipse((x - r, y - r, x + r, y + r), outline=(*REVISED, 255), width=2 * SUPER)
+        else:
+            dots.ellipse((x - r, y - r, x + r, y + r), fill=(*DOT, 150), outline=(*DOT, 255),
+                         width=SUPER)
     image = Image.alpha_composite(image.convert("RGBA"), layer).convert("RGB")
-    caption = (f"{len(points)} event{'s' * (len(points) != 1)} placed; dot area grows with "
-               "the killed" if points else "no event with a place in this period")
-    _caption(image, caption)
+    _caption(image, _legend(points))
     return _png(image.resize(size, Image.Resampling.LANCZOS))
+
+
+def _legend(points: Sequence[MapPoint]) -> str:
+    if not points:
+        return "no event with a place in this period"
+    new = sum(not p.revised for p in points)
+    revised = len(points) - new
+    parts = [f"{new} new event{'s' * (new != 1)} (red)"] if new else []
+    parts += [f"{revised} revised (orange ring)"] if revised else []
+    return ", ".join(parts) + "; area grows with the killed"
 
 
 def _meets(box: tuple[float, float, float, float], view: View, turn: float) -> bool:

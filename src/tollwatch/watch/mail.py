@@ -24,6 +24,12 @@ from ..settings import Settings, check_address
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "ssl": 465}
 
 
+def tls_context() -> ssl.SSLContext:
+    """The TLS context of SSL and STARTTLS connections: the system's trusted
+    certificates, the host name checked."""
+    return ssl.create_default_context()
+
+
 class RecipientRefused(MailError):
     """The server refused one or more recipients; the others (if any) got the message."""
 
@@ -132,7 +138,7 @@ class Mailer:
             if s.smtp_tls == "ssl":
                 smtp: smtplib.SMTP = smtplib.SMTP_SSL(
                     self.host, self.port, timeout=s.smtp_timeout,
-                    context=ssl.create_default_context())
+                    context=tls_context())
             else:
                 smtp = smtplib.SMTP(self.host, self.port, timeout=s.smtp_timeout)
         except ssl.SSLError as err:
@@ -154,15 +160,18 @@ class Mailer:
         try:
             smtp.ehlo()
             if s.smtp_tls == "starttls":
-                smtp.starttls(context=ssl.create_default_context())
+                smtp.starttls(context=tls_context())
                 smtp.ehlo()
             if s.smtp_user:
                 smtp.login(s.smtp_user, s.smtp_password or "")
         except smtplib.SMTPNotSupportedError as err:
-            raise MailError(f"the SMTP server {self.where} does not offer "
-                            f"{'STARTTLS' if 'STARTTLS' in str(err) else 'login'}: set smtp_tls "
-                            "= \"none\" for a local relay, \"ssl\" for a TLS port, or unset "
-                            "smtp_user") from err
+            if "STARTTLS" in str(err):
+                raise MailError(f"the SMTP server {self.where} does not offer STARTTLS: set "
+                                "smtp_tls = \"none\" for a local relay, or \"ssl\" with its "
+                                "TLS port (smtp_port)") from err
+            raise MailError(f"the SMTP server {self.where} does not offer a login (many offer "
+                            "it only over TLS): set smtp_tls = \"starttls\" or \"ssl\", or "
+                            "unset smtp_user if it needs none") from err
         except smtplib.SMTPAuthenticationError as err:
             raise MailError(f"the SMTP server {self.where} refused the login of smtp_user="
                             f"{s.smtp_user!r} ({err.smtp_code}): check smtp_user and the "
