@@ -10,8 +10,12 @@ written as one JSON Lines file. Each mode stores them in a fresh database with t
 same `Store.run` call: "local" extracts in this process (`--workers 1`), "cluster"
 on a LocalCluster of `--cluster-workers` worker processes with one thread each,
 started before the clock (as a real cluster is already running); the client reads
-and stores in this process in both. The time includes matching (incremental, the
-default). Figures and the command go in docs/quality.md; docs/scale.md extrapolates.
+and stores in this process in both. The time includes loading the resources (in
+this process, or once per worker) and matching (incremental, the default). Besides
+wall time, the CPU seconds of the client process and of the worker processes during
+the run (steadier than wall time on a shared machine, and what docs/scale.md
+extrapolates from), and peak resident memory; each mode runs in a fresh process.
+Figures and the command go in docs/quality.md.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -104,30 +110,50 @@ def _database(kind: str, folder: Path, label: str) -> tuple[str, Any]:
 
 def run_mode(mode: str, source: Path, url: str, workers: int) -> dict[str, Any]:
     """Store `source` into `url` with one local process or a LocalCluster; the figures."""
+    from tollwatch.parallel import own_peak_mb
     from tollwatch.settings import Settings
     from tollwatch.store import open_store
 
-    cluster = None
+    cluster = client = None
     if mode == "cluster":
-        from distributed import LocalCluster
+        from distributed import Client, LocalCluster
 
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=":0")
+        client = Client(cluster, set_as_default=False)
     try:
         with open_store(Settings(db=url)) as store:
             address = cluster.scheduler_address if cluster is not None else None
-            started = time.perf_counter()
+            workers_cpu = _workers_cpu(client)
+            started, cpu = time.perf_counter(), time.process_time()
             summary = store.run([source], workers=None if address else 1, cluster=address,
                                 batch_size=500, incremental=True)
-            seconds = time.perf_counter() - started
+            seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+            workers_cpu = _workers_cpu(client) - workers_cpu
+            peaks = list(client.run(own_peak_mb).values()) if client is not None else []
     finally:
+        if client is not None:
+            client.close()
         if cluster is not None:
             cluster.close()
     stats = summary.ingest
     return {"mode": mode, "workers": workers if cluster is not None else 1,
             "reports": stats.reports_in, "stored": stats.stored, "rejected": stats.rejected,
             "incidents": stats.incidents, "events": summary.match.events,
-            "seconds": round(seconds, 1), "reports_per_s": round(stats.reports_in / seconds, 1)}
+            "seconds": round(seconds, 1), "reports_per_s": round(stats.reports_in / seconds, 1),
+            "client_cpu_s": round(cpu, 1), "workers_cpu_s": round(workers_cpu, 1),
+            "client_peak_mb": round(own_peak_mb()),
+            "worker_peak_mb": round(max(peaks)) if peaks else None}
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _workers_cpu(client: Any) -> float:
+    """CPU seconds the cluster's worker processes have used so far (0 without a cluster)."""
+    return 0.0 if client is None else sum(client.run(_cpu_seconds).values())
 
 
 def main() -> int:
@@ -138,23 +164,35 @@ def main() -> int:
     parser.add_argument("--modes", nargs="+", default=["local", "cluster"],
                         choices=["local", "cluster"])
     parser.add_argument("--json", type=Path, help="Also write the figures to this file.")
+    parser.add_argument("--one", nargs=3, metavar=("MODE", "SOURCE", "URL"),
+                        help=argparse.SUPPRESS)  # one mode, in a process of its own
     args = parser.parse_args()
+    if args.one:
+        mode, source, url = args.one
+        print(json.dumps(run_mode(mode, Path(source), url, args.cluster_workers)))
+        return 0
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         source = write_reports(folder / "reports.jsonl", args.reports)
-        for mode in args.modes:
+        for mode in args.modes:  # each in a fresh process: its peak memory is its own
             url, drop = _database(args.db, folder, mode)
             try:
-                rows.append(run_mode(mode, source, url, args.cluster_workers))
+                done = subprocess.run(
+                    [sys.executable, __file__, "--one", mode, str(source), url,
+                     "--cluster-workers", str(args.cluster_workers)],
+                    check=True, stdout=subprocess.PIPE, text=True)
+                rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
             finally:
                 drop()
             print(json.dumps(rows[-1]), file=sys.stderr)
-    print("| mode | workers | reports | incidents | events | seconds | reports/s |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| mode | workers | reports | incidents | events | wall s | reports/s "
+          "| client CPU s | workers' CPU s | client peak MB | worker peak MB |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
         print(f"| {r['mode']} | {r['workers']} | {r['reports']} | {r['incidents']} | "
-              f"{r['events']} | {r['seconds']} | {r['reports_per_s']} |")
+              f"{r['events']} | {r['seconds']} | {r['reports_per_s']} | {r['client_cpu_s']} "
+              f"| {r['workers_cpu_s']} | {r['client_peak_mb']} | {r['worker_peak_mb'] or '-'} |")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1))
     return 0

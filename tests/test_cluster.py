@@ -9,6 +9,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -226,3 +227,43 @@ def test_workers_and_cluster_exclude_each_other(tmp_path: Path) -> None:
 def test_the_worker_plugin_is_named_by_the_settings() -> None:
     assert cluster.plugin_name(Settings()) == cluster.plugin_name(Settings())
     assert cluster.plugin_name(Settings()) != cluster.plugin_name(Settings(geocode=False))
+
+
+def test_cluster_workers_keep_the_time_budget(
+    threads: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report that stalls is rejected at `report_timeout_s` on a worker thread too, as
+    in a local run; the reports around it are extracted."""
+    from test_time_budget import BUDGET_S, _check, _items, _stalling_stage
+
+    _stalling_stage(monkeypatch)  # the threaded cluster's worker runs in this process
+    settings = Settings(report_timeout_s=BUDGET_S)
+    _check([e for _, e in cluster.extract_pairs_on_cluster(
+        _items(), settings=settings, address=threads, chunk_reports=2)])
+
+
+def test_the_thread_budget_stops_a_loop_and_leaves_a_quick_call_alone() -> None:
+    from tollwatch.cluster.worker import within_thread_budget
+    from tollwatch.parallel import OverBudget
+
+    outcome: dict[str, object] = {}
+
+    def forever() -> None:
+        count = 0
+        while count >= 0:
+            count += 1
+
+    def in_a_thread() -> None:
+        try:
+            within_thread_budget(forever, 0.2)
+        except OverBudget:
+            outcome["stopped"] = True
+        outcome["quick"] = within_thread_budget(lambda: 42, 0.2)
+        deadline = threading.Event()
+        deadline.wait(0.4)  # past the quick call's budget: nothing is raised later
+        outcome["after"] = "fine"
+
+    worker = threading.Thread(target=in_a_thread)
+    worker.start()
+    worker.join(timeout=20)
+    assert outcome == {"stopped": True, "quick": 42, "after": "fine"}

@@ -13,19 +13,24 @@ instance, which the worker keeps in `worker.plugins`: no module-level state.
 
 from __future__ import annotations
 
+import ctypes
 import threading
-from typing import Any
+from collections.abc import Callable
+from functools import partial
+from typing import Any, TypeVar
 
 from distributed import get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..errors import ClusterError, TollwatchError
-from ..parallel import _Runner
-from ..pipeline import load_resources
+from ..parallel import OverBudget, extract_safely, over_budget_message
+from ..pipeline import Resources, load_resources
 from ..records import Extraction, Report
 from ..settings import Settings
 
-__all__ = ["ExtractionPlugin", "extract_chunk"]
+__all__ = ["ExtractionPlugin", "extract_chunk", "within_thread_budget"]
+
+T = TypeVar("T")
 
 
 class ExtractionPlugin(WorkerPlugin):
@@ -39,7 +44,8 @@ class ExtractionPlugin(WorkerPlugin):
     def __init__(self, settings: Settings, name: str) -> None:
         self.settings = settings
         self.name = name
-        self._runner: _Runner | None = None
+        self._resources: Resources | None = None
+        self._failure: TollwatchError | None = None
         self._lock: threading.Lock | None = None
 
     def __getstate__(self) -> dict[str, Any]:
@@ -53,31 +59,73 @@ class ExtractionPlugin(WorkerPlugin):
         """Called by the worker when the plugin is registered (or the worker restarts)."""
         self._lock = threading.Lock()
 
-    def runner(self) -> _Runner:
-        """This worker's runner, its resources loaded on first call (once per process).
+    def resources(self) -> Resources:
+        """This worker's resources, loaded on first call (once per process).
 
         A failure to load (a gazetteer file missing on this worker) is kept and raised
         again for every chunk, so that the client sees it at once."""
         lock = self._lock or threading.Lock()
         self._lock = lock
         with lock:
-            if self._runner is None:
-                runner = _Runner(self.settings)
+            if self._resources is None and self._failure is None:
                 try:
-                    runner.resources = load_resources(self.settings)
+                    self._resources = load_resources(self.settings)
                 except TollwatchError as err:
-                    runner.failure = err
-                self._runner = runner
-            return self._runner
+                    self._failure = err
+            if self._resources is None:
+                raise self._failure or ClusterError("the worker's resources did not load")
+            return self._resources
 
     def extract(self, reports: list[Report]) -> list[Extraction]:
-        """Extract `reports` in order; a report's text is not sent back (the client has it)."""
-        extractions = self.runner().run(reports)
-        for report, extraction in zip(reports, extractions, strict=True):
+        """Extract `reports` in order, each within `report_timeout_s` as in a local run;
+        a report's text is not sent back (the client has it)."""
+        loaded = self.resources()
+        seconds = self.settings.report_timeout_s
+        extractions = []
+        for report in reports:
+            try:
+                extraction = within_thread_budget(
+                    partial(extract_safely, report, self.settings, loaded), seconds)
+            except OverBudget:  # the budget ran out between two stages' own handlers
+                extraction = Extraction(report.id, error=over_budget_message(seconds))
             if extraction.report is report:
                 extraction.report = None
-            # a report cut at max_report_chars comes back as its cut copy (the stored text)
+            extractions.append(extraction)
         return extractions
+
+
+def within_thread_budget(call: Callable[[], T], seconds: float) -> T:
+    """`call()` in this thread, stopped with `OverBudget` after `seconds` of wall time.
+
+    Dask runs tasks in worker threads, where the timer signal of
+    `parallel.within_budget` cannot reach (only the main thread receives signals): a
+    timer thread raises `OverBudget` in this one instead (`PyThreadState_SetAsyncExc`),
+    at its next Python instruction. Python code is stopped wherever it runs; a long
+    call into C (one regular expression's backtracking) is stopped when it returns.
+    `seconds <= 0`: no budget."""
+    if seconds <= 0:
+        return call()
+    target = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(OverBudget))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        return call()
+    finally:
+        timer.cancel()
+        with lock:
+            state["done"] = True
+            if state["fired"]:  # not raised yet (the call had just returned): drop it
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
 
 
 def extract_chunk(plugin_name: str, reports: list[Report]) -> list[Extraction]:

@@ -171,7 +171,7 @@ class Store:
         Reading warnings go to `on_warning(item, message)`. With `incremental`, only
         what the stored reports touch is matched again (`match_incremental`).
         """
-        known = None if refresh else self.known_reports()
+        known = None if refresh else self.stored_hashes
         items = ingest_stage.extractions_from_paths(
             paths,
             settings=self.settings,
@@ -184,6 +184,17 @@ class Store:
         )
         stats = self.ingest(items, batch_size=batch_size, on_batch=on_batch, refresh=refresh)
         return RunSummary(stats, self.match_incremental(stats) if incremental else self.match())
+
+    def stored_hashes(self, keys: Sequence[str]) -> dict[str, str]:
+        """The content hash of each of `keys` that the store holds (indexed look-ups,
+        500 keys a query): what `run` asks for each window of its input."""
+        found: dict[str, str] = {}
+        with self.sessions() as session:
+            for start in range(0, len(keys), 500):
+                query = select(ReportRow.key, ReportRow.content_hash).where(
+                    ReportRow.key.in_(keys[start:start + 500]))
+                found.update({key: digest for key, digest in session.execute(query)})
+        return found
 
     def known_reports(self) -> dict[str, str]:
         """Stored report keys with their content hash."""
