@@ -217,3 +217,21 @@ def test_names_in_common_count_only_in_reports_of_the_same_days() -> None:
                   date_end=date(2016, 5, 19))
     assert key_evidence(a, weeks).floor is None
     assert score_pair(a, weeks).veto is not None
+
+
+def test_a_person_named_with_an_age_in_one_report_only_joins_where_places_agree() -> None:
+    # the follow-up a month later names the victim without her age: compared by key,
+    # and one event where the places agree
+    follow_up = other(published=date(2016, 6, 10), date_start=date(2016, 6, 9),
+                      date_end=date(2016, 6, 9), keys=frozenset({("name", "dana whitfield")}))
+    assert candidate_pairs([BASE, follow_up])
+    scored = score_pair(BASE, follow_up)
+    assert scored.score >= 0.95 and scored.strong
+    assert scored.explanation()["keys"] == {"person_named": ["dana whitfield"]}
+    assert len(match_units([BASE, follow_up])) == 1
+    # the same name in a report placed in another state: a namesake, not a link
+    elsewhere = replace(follow_up, admin1="Georgia", place="Macon", place_text="Macon",
+                        lat=32.84, lon=-83.63)
+    apart = score_pair(BASE, elsewhere)
+    assert apart.veto is not None and not apart.strong
+    assert len(match_units([BASE, elsewhere])) == 2

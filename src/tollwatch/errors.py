@@ -7,6 +7,7 @@
     ├── SettingsError              a bad setting, config file or environment value
     ├── GazetteerError             a gazetteer file that is missing, truncated or malformed
     ├── StoreError                 the incident database cannot be opened or written
+    ├── ClusterError               a Dask cluster that cannot be reached or used (--cluster)
     ├── EvalError                  a gold file that does not follow the gold schema
     └── MailError                  a message the SMTP server did not take (digests, alerts)
 
@@ -44,6 +45,10 @@ class GazetteerError(TollwatchError):
 
 class StoreError(TollwatchError):
     code = "store"
+
+
+class ClusterError(TollwatchError):
+    code = "cluster"
 
 
 class EvalError(TollwatchError):

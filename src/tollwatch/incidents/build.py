@@ -54,7 +54,7 @@ from .draft import RULE, Draft, sum_tolls
 # Words before a figure that mark it as distinct from the figure before it.
 _DISTINCT = re.compile(
     r"\b(another|other|further|additional|also|separate(?:ly)?|meanwhile|elsewhere|"
-    r"second|new"
+    r"second|new(?!\s+(?-i:[A-Z]))"  # not "New York", "New Denmark"
     + "".join(f"|{w.distinct}" for w in TOLL_WORDS.values() if w.distinct)  # tolls/lang/
     + r")\b",
     re.IGNORECASE,

@@ -20,11 +20,17 @@ def key_pairs(
     for unit in units:
         if published_day(unit) is None:
             continue
-        for key in unit.keys:
-            postings.setdefault(key, []).append(unit)
+        for held in unit.keys:
+            postings.setdefault(held, []).append(unit)
     names: dict[tuple[int, int], int] = {}
     found: dict[tuple[int, int], tuple[MatchUnit, MatchUnit]] = {}
-    for (kind, _key), members in sorted(postings.items()):
+    for (kind, key), members in sorted(postings.items()):
+        if kind == "person":
+            # a person named with an age on one side, by name alone on the other
+            named = postings.get(("name", key), [])
+            if 0 < len(named) <= settings.common_key:
+                for a, b in _across(members, named, settings.person_window_days):
+                    found[(a.id, b.id)] = (a, b)
         if len(members) < 2 or (kind == "name" and len(members) > settings.common_key):
             continue
         days = settings.person_window_days if kind == "person" else settings.key_window_days
@@ -36,6 +42,22 @@ def key_pairs(
                     continue
             found[ids] = (a, b)
     return [found[ids] for ids in sorted(found)]
+
+
+def _across(
+    people: Sequence[MatchUnit], named: Sequence[MatchUnit], days: int
+) -> list[tuple[MatchUnit, MatchUnit]]:
+    """Pairs of a unit of `people` and one of `named` published at most `days` apart."""
+    out = []
+    for a in people:
+        first = published_day(a)
+        for b in named:
+            second = published_day(b)
+            if a.id == b.id or first is None or second is None:
+                continue
+            if abs((second - first).days) <= days:
+                out.append((a, b) if a.id < b.id else (b, a))
+    return out
 
 
 def _within(members: Sequence[MatchUnit], days: int) -> list[tuple[MatchUnit, MatchUnit]]:
@@ -69,6 +91,7 @@ NAMES_FLOOR = 0.8  # NAMES_MIN or more proper names in common
 NAMES_MIN = 2
 NAMES_DAYS = 3
 NAME_BONUS = 0.2  # one name in common, on top of the weighted score
+PERSON_NAMED_FLOOR = 0.95
 PEOPLE_DIFFER = -0.15  # both name people, none the same: likely two incidents
 
 
@@ -96,7 +119,20 @@ def _people_in_common(a: MatchUnit, b: MatchUnit) -> list[str]:
     return sorted(_of_kind(a, "person") & _of_kind(b, "person") - places)
 
 
-def key_evidence(a: MatchUnit, b: MatchUnit, *, place_agrees: bool = False) -> KeyEvidence:
+def _person_named(a: MatchUnit, b: MatchUnit) -> list[str]:
+    """People named with an age on one side and by name alone on the other, less the
+    units' places. Weaker than a person on both sides (a spokesman, a town read as a
+    name): it counts as strong only where the places agree (`key_evidence`)."""
+    places = {norm_name(n) for u in (a, b) for n in (u.place, u.admin1, u.place_text)}
+    found = (_of_kind(a, "person") & _of_kind(b, "name")) | (
+        _of_kind(b, "person") & _of_kind(a, "name")
+    )
+    return sorted(found - places)
+
+
+def key_evidence(
+    a: MatchUnit, b: MatchUnit, *, place_agrees: bool = False, place_vetoed: bool = False
+) -> KeyEvidence:
     """Shared match keys between the reports of `a` and `b` (keys.py), and what they mean.
 
     A street name recurs from town to town ("17th Street", "Washington Street"), so a
@@ -117,12 +153,18 @@ def key_evidence(a: MatchUnit, b: MatchUnit, *, place_agrees: bool = False) -> K
     names = len(shared.get("name", ()))
     if shared.get("person"):
         return KeyEvidence(PERSON_FLOOR, 0.0, shared, f"same person named: {shared['person'][0]}")
+    named = _person_named(a, b)
+    if named:
+        shared["person_named"] = named
+        if place_agrees:
+            why = f"same person named: {named[0]} (with an age in one report only)"
+            return KeyEvidence(PERSON_NAMED_FLOOR, 0.0, shared, why)
     if shared.get("street") and (place_agrees or names):
         return KeyEvidence(STREET_FLOOR, 0.0, shared, f"same street: {shared['street'][0]}")
     if names >= NAMES_MIN and _published_close(a, b):
         return KeyEvidence(NAMES_FLOOR, 0.0, shared, f"{names} names in common")
-    if _of_kind(a, "person") and _of_kind(b, "person"):
+    if _of_kind(a, "person") and _of_kind(b, "person") and not named:
         return KeyEvidence(None, PEOPLE_DIFFER, shared, "different people named")
-    if names:
-        return KeyEvidence(None, NAME_BONUS, shared, f"{names} name(s) in common")
+    if names or named:
+        return KeyEvidence(None, NAME_BONUS, shared, f"{names + len(named)} name(s) in common")
     return KeyEvidence()

@@ -39,6 +39,7 @@ __all__ = [
     "ScoredPair",
     "candidate_pairs",
     "cluster",
+    "date_columns",
     "haversine_km",
     "key_evidence",
     "match_units",
@@ -171,6 +172,23 @@ def matchable(unit: MatchUnit) -> bool:
     """Units with a day or week date (or a publication-day fallback) can be matched by
     date; vaguer ones only through a shared match key."""
     return unit.date_precision in MATCHABLE_DATES and _interval(unit) is not None
+
+
+# a matchable interval longer than this is flagged (`date_long`): the candidate
+# query finds shorter ones by a bounded range on their first day
+LONG_SPAN_DAYS = 7
+
+
+def date_columns(
+    start: date | None, end: date | None, precision: str
+) -> tuple[date | None, date | None, bool]:
+    """An incident's stored (date_from, date_to, date_long): the ordered interval
+    `matchable` compares, None for one that is not matchable by date."""
+    interval = _interval(MatchUnit(0, 0, date_start=start, date_end=end,
+                                   date_precision=precision))
+    if interval is None or precision not in MATCHABLE_DATES:
+        return None, None, False
+    return interval[0], interval[1], (interval[1] - interval[0]).days > LONG_SPAN_DAYS
 
 
 def _kinds_compatible(a: str, b: str) -> bool:
@@ -389,7 +407,7 @@ def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None
     veto = next((why for vetoed, why in vetoes if vetoed), None)
     weights = dict(settings.weights)
     score = sum(weights[name] * value for name, value in components.items())
-    evidence = key_evidence(a, b, place_agrees=not p_veto and p >= 0.45)
+    evidence = key_evidence(a, b, place_agrees=not p_veto and p >= 0.45, place_vetoed=p_veto)
     if evidence.floor is not None:
         # a named person or street in common outweighs a date or place that
         # extraction resolved differently: the veto is lifted

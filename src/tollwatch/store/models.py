@@ -27,6 +27,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -220,6 +221,15 @@ class IncidentRow(Base):
     event_id: Mapped[int | None] = mapped_column(
         ForeignKey("events.id", ondelete="SET NULL"), index=True
     )
+    # What candidate queries of matching look up (store/incremental.py), derived at
+    # write time (rows.py, `match_columns`): the place's country, and the ordered
+    # date interval of an incident matchable by date (None otherwise); `date_long`
+    # marks an interval longer than LONG_SPAN_DAYS, which the bounded range query
+    # on `date_from` would miss. Indexed by (match_country, date_long, date_from).
+    match_country: Mapped[str | None] = mapped_column(String(2))
+    date_from: Mapped[date | None] = mapped_column(Date)
+    date_to: Mapped[date | None] = mapped_column(Date)
+    date_long: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     report: Mapped[ReportRow] = relationship(back_populates="incidents")
     event: Mapped[EventRow | None] = relationship(back_populates="incidents")
@@ -233,6 +243,10 @@ class IncidentRow(Base):
     evidence: Mapped[list[EvidenceRow]] = relationship(
         back_populates="incident", cascade="all, delete-orphan", passive_deletes=True
     )
+
+
+Index("ix_incidents_match", IncidentRow.match_country, IncidentRow.date_long, IncidentRow.date_from)
+Index("ix_incidents_match_any", IncidentRow.date_long, IncidentRow.date_from)
 
 
 class IncidentPartRow(Base):

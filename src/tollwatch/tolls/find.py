@@ -33,7 +33,7 @@ from .implicit import plurals, singulars, zeros
 from .lang import TOLL_WORDS
 from .lexicon import PRECHECK
 from .numbers import NUMBER, Quantity, find_quantities
-from .own import own_deaths
+from .own import own_deaths, victim_then_self
 from .phrases import Binding, free
 from .rules import bind, lists
 
@@ -169,6 +169,7 @@ def sentence_tolls(text: str, *, upper: bool = False) -> list[Binding]:
     if _CLAUSES is not None:
         bound.extend(clause_tolls(masked, bound, _CLAUSES))
     bound.extend(own_deaths(masked, bound, used_triggers))
+    bound.extend(victim_then_self(masked, bound))
     bound.extend(singulars(masked, bound, used_triggers))
     bound.extend(plurals(masked, bound, used_triggers, upper or masked.isupper()))
     rest = _uncounted(bound, quantities)

@@ -1,0 +1,71 @@
+"""The regex prefilter gives exactly the matches of the regex it stands in front of."""
+
+from __future__ import annotations
+
+import doctest
+import re
+
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from tollwatch import prefilter
+from tollwatch.prefilter import finditer_from, match_starts, start_pattern
+from tollwatch.violence import detect
+
+
+def spans(matches: object) -> list[tuple[int, int, str | None]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in matches]  # type: ignore[attr-defined]
+
+
+def test_doctest() -> None:
+    assert doctest.testmod(prefilter).failed == 0
+
+
+def test_starts_of_simple_patterns() -> None:
+    assert match_starts(r"bomb(?:s|ed)?", 4) == {"bomb"}
+    assert match_starts(r"(?:car|truck)\s+bombs?", 4) == {"car\0", "truc"}
+    assert match_starts(r"kills?", 6) == {"kill", "kills"}
+    assert match_starts(r"air\s*-?\s*strikes?", 4) == {"air\0", "air-", "airs"}
+
+
+def test_unlisted_starts_give_none() -> None:
+    assert match_starts(r"\w+ed", 3) is None  # \w among the first characters
+    assert match_starts(r"(?i)bomb", 3) is None  # a flag changes what matches
+    assert match_starts(r"x?", 1) is None  # can match the empty string
+    assert start_pattern([r"bomb", r"[^a]b"]) is None
+
+
+def test_longest_falls_back_per_pattern() -> None:
+    # the second pattern's third character is \w: its starts are cut at two characters
+    pattern = start_pattern([r"bombed", r"ab\w+"], longest=4)
+    assert pattern is not None
+    starts = re.compile(pattern)
+    assert starts.match("abzz") and starts.match("bomb") and not starts.match("bozo")
+
+
+def test_no_starts_runs_the_regex_unfiltered() -> None:
+    regex = re.compile(r"\bfoo\w*")
+    text = "foo food bar"
+    assert spans(finditer_from(regex, None, text)) == spans(regex.finditer(text))
+
+
+def test_cue_table_has_a_prefilter() -> None:
+    assert detect._CUE_STARTS is not None
+
+
+_WORDS = [
+    "killed", "kill", "shot", "dead", "a", "the", "bomb", "suicide", "car", "air", "strike",
+    "raids", "  ", "-", "attack", "muertos", "tués", "clashes", "fighting", "with", "rebels",
+    "set", "fire", "to", "explosion", "blew", "up", "bridge", "gunmen", "قتل", "انفجار",
+    "Shell", "shelled", "town", "ieds", "IED", "de", "un", "balazo", "x", ",", ".",
+]
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30), st.sampled_from([" ", "", "\t", "  "]))
+def test_cue_matches_are_the_unfiltered_ones(words: list[str], joiner: str) -> None:
+    low = detect.lowered(joiner.join(words))
+    assert spans(finditer_from(detect._CUE_RE, detect._CUE_STARTS, low)) == spans(
+        detect._CUE_RE.finditer(low)
+    )
