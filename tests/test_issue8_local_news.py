@@ -183,3 +183,42 @@ def test_the_headline_suspect_killed_is_the_attackers_own_death(
     extraction = extract(report, settings=settings, resources=resources)
     assert document_toll(extraction) == 3
     assert [i.killed.best for i in extraction.incidents if i.perpetrator_dead and i.killed] == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Police shooting on Elm Street under review\n\n"
+            "The suspect was shot dead by police on Friday night. One officer was grazed.\n\n"
+            "The officer-involved shooting that left a man dead in Elmira is under review "
+            "by state investigators.",
+            1,
+            id="the-man-police-shot-is-the-suspect",
+        ),
+        pytest.param(
+            "Deputy killed, gunman shot dead\n\n"
+            "A deputy was killed by a gunman on Monday in Pine Bluff. Officers returned fire "
+            "and the gunman was killed.",
+            2,
+            id="the-deputy-and-the-gunman-are-two",
+        ),
+        pytest.param(
+            "Deputy killed in mobile home standoff\n\n"
+            "A deputy was killed by a gunman who shot two officers before barricading himself "
+            "inside his trailer, police said.",
+            1,
+            id="barricading-himself-is-no-death",
+        ),
+        pytest.param(
+            "4-year-old who died of self-inflicted gunshot identified\n\n"
+            "A 4-year-old boy has died of a self-inflicted gunshot wound, police said.",
+            1,
+            id="a-child-who-shot-himself-is-one-victim",
+        ),
+    ],
+)
+def test_own_deaths_counted_once(
+    text: str, expected: int, settings: Settings, resources: Resources
+) -> None:
+    assert _toll(text, settings, resources) == expected
