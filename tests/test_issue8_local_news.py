@@ -64,6 +64,14 @@ def totals(text: str) -> dict[str, int]:
                      id="active-is-no-headline-passive"),
         pytest.param("Gunmen killed three farmers in the market", {"killed": 3},
                      id="plural-agent-headline"),
+        # numbers that are not counts of the dead
+        pytest.param("Four adults and an unborn baby were killed at the picnic.",
+                     {"killed": 4}, id="the-unborn-are-not-counted"),
+        pytest.param("Police say the gunman killed two men and an unborn child.",
+                     {"killed": 2}, id="the-unborn-are-not-counted-as-objects"),
+        pytest.param("Two held in Studio 5 shooting death of Ana Ruiz", {"killed": 1},
+                     id="a-singular-death-is-never-counted-by-5"),
+
     ],
 )
 def test_local_news_forms(text: str, expected: dict[str, int]) -> None:
@@ -222,3 +230,16 @@ def test_own_deaths_counted_once(
     text: str, expected: int, settings: Settings, resources: Resources
 ) -> None:
     assert _toll(text, settings, resources) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        pytest.param("Suspect who shot police K-9 dies in standoff", 9, id="k-9-is-a-label"),
+        pytest.param("Mother of 4 shot dead outside her home", 4, id="mother-of-four"),
+        pytest.param("A 16 yo was killed in the drive-by.", 16, id="yo-is-an-age"),
+    ],
+)
+def test_numbers_that_count_no_dead(text: str, number: int) -> None:
+    clean = CleanText("r", text, (Sentence(0, Span(0, len(text)), text),))
+    assert number not in [m.toll.best for m in find_tolls(clean, clean.sentences, SETTINGS)]
