@@ -55,16 +55,17 @@ def extract(path: Path, again: bool) -> list[Row]:
     CACHE.mkdir(exist_ok=True)
     cached = CACHE / f"{path.stem}.pickle"
     if cached.exists() and not again:
-        return pickle.loads(cached.read_bytes())  # type: ignore[no-any-return]
+        pairs = pickle.loads(cached.read_bytes())
+        return [Row(r, x) for r, x in pairs]
     settings = Settings()
     records = [r for r in load_gold([path]) if r.annotation is not None]
     extractions = extract_many(
         (report_of(r) for r in records), settings=settings, workers=1,
         resources=load_resources(settings), keep_reports=False,
     )
-    rows = [Row(r, x) for r, x in zip(records, extractions, strict=True)]
-    cached.write_bytes(pickle.dumps(rows))
-    return rows
+    pairs = list(zip(records, extractions, strict=True))
+    cached.write_bytes(pickle.dumps(pairs))  # plain tuples: readable from any importer
+    return [Row(r, x) for r, x in pairs]
 
 
 def _sentence(text: str, incident: Incident) -> str:

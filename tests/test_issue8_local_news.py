@@ -64,6 +64,14 @@ def totals(text: str) -> dict[str, int]:
                      id="active-is-no-headline-passive"),
         pytest.param("Gunmen killed three farmers in the market", {"killed": 3},
                      id="plural-agent-headline"),
+        # numbers that are not counts of the dead
+        pytest.param("Four adults and an unborn baby were killed at the picnic.",
+                     {"killed": 4}, id="the-unborn-are-not-counted"),
+        pytest.param("Police say the gunman killed two men and an unborn child.",
+                     {"killed": 2}, id="the-unborn-are-not-counted-as-objects"),
+        pytest.param("Two held in Studio 5 shooting death of Ana Ruiz", {"killed": 1},
+                     id="a-singular-death-is-never-counted-by-5"),
+
     ],
 )
 def test_local_news_forms(text: str, expected: dict[str, int]) -> None:
@@ -183,3 +191,55 @@ def test_the_headline_suspect_killed_is_the_attackers_own_death(
     extraction = extract(report, settings=settings, resources=resources)
     assert document_toll(extraction) == 3
     assert [i.killed.best for i in extraction.incidents if i.perpetrator_dead and i.killed] == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Police shooting on Elm Street under review\n\n"
+            "The suspect was shot dead by police on Friday night. One officer was grazed.\n\n"
+            "The officer-involved shooting that left a man dead in Elmira is under review "
+            "by state investigators.",
+            1,
+            id="the-man-police-shot-is-the-suspect",
+        ),
+        pytest.param(
+            "Deputy killed, gunman shot dead\n\n"
+            "A deputy was killed by a gunman on Monday in Pine Bluff. Officers returned fire "
+            "and the gunman was killed.",
+            2,
+            id="the-deputy-and-the-gunman-are-two",
+        ),
+        pytest.param(
+            "Deputy killed in mobile home standoff\n\n"
+            "A deputy was killed by a gunman who shot two officers before barricading himself "
+            "inside his trailer, police said.",
+            1,
+            id="barricading-himself-is-no-death",
+        ),
+        pytest.param(
+            "4-year-old who died of self-inflicted gunshot identified\n\n"
+            "A 4-year-old boy has died of a self-inflicted gunshot wound, police said.",
+            1,
+            id="a-child-who-shot-himself-is-one-victim",
+        ),
+    ],
+)
+def test_own_deaths_counted_once(
+    text: str, expected: int, settings: Settings, resources: Resources
+) -> None:
+    assert _toll(text, settings, resources) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        pytest.param("Suspect who shot police K-9 dies in standoff", 9, id="k-9-is-a-label"),
+        pytest.param("Mother of 4 shot dead outside her home", 4, id="mother-of-four"),
+        pytest.param("A 16 yo was killed in the drive-by.", 16, id="yo-is-an-age"),
+    ],
+)
+def test_numbers_that_count_no_dead(text: str, number: int) -> None:
+    clean = CleanText("r", text, (Sentence(0, Span(0, len(text)), text),))
+    assert number not in [m.toll.best for m in find_tolls(clean, clean.sentences, SETTINGS)]

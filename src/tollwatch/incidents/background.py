@@ -39,7 +39,10 @@ _CUMULATIVE = re.compile(
     r"|\bsince\s+the\s+(?:\w+\s+){0,2}(?:began|started|begun|erupted|broke\s+out)\b"
     r"|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\b"
     r"|\bso\s+far\s+this\s+(?:year|month)\b|\bthis\s+year\s+alone\b"
-    r"|\bsince\s+(?:january|the\s+start\s+of\s+the\s+year)\b",
+    r"|\bsince\s+(?:january|the\s+start\s+of\s+the\s+year)\b"
+    # a city's yearly count: "168 homicides in the city this year", "murders last year"
+    r"|\b(?:homicides|murders|killings)\b[^.;]{0,60}\b(?:this|last)\s+year\b"
+    r"|\b(?:this|last)\s+year\b[^.;]{0,60}\b(?:homicides|murders|killings)\b",
     re.IGNORECASE,
 )
 # Words that place the figure's event in an earlier year.

@@ -75,7 +75,33 @@ def fold_retellings(kept: list[Draft], clean: CleanText) -> list[Draft]:
             out.append(draft)
             continue
         _merge_into(target, draft)
-    return out
+    return _fold_police_killed(out, clean)
+
+
+# A police shooting: the man it left dead is the attacker whose own death is told.
+_POLICE_KILLING = re.compile(
+    r"officer-involved|police-involved|deputy-involved|(?:shot|killed)\s+by\s+(?:an?\s+|the\s+)?"
+    r"(?:police|officers?|deput(?:y|ies)|troopers?|agents?|sheriff)|police\s+shooting",
+    re.IGNORECASE,
+)
+
+
+def _fold_police_killed(drafts: list[Draft], clean: CleanText) -> list[Draft]:
+    """"The suspect was killed by police" and "an officer-involved shooting left a man
+    dead": one death, the attacker's own. A single victim figure of one is folded into
+    the single perpetrator's death when the victim's sentence tells of police fire."""
+    top = [d for d in drafts if _top(d)]
+    own = [d for d in top if d.perpetrator_dead and d.best == 1]
+    victims = [d for d in top if not d.perpetrator_dead and d.best]
+    if len(own) != 1 or len(victims) != 1 or victims[0].best != 1:
+        return drafts
+    attacker, victim = own[0], victims[0]
+    if victim.parts or marked_distinct(victim, clean) or not _compatible(attacker, victim):
+        return drafts
+    if not _POLICE_KILLING.search(clean.sentences[victim.sentence].text):
+        return drafts
+    _merge_into(attacker, victim)
+    return [d for d in drafts if d is not victim]
 
 
 def _completed(

@@ -36,7 +36,7 @@ PERPETRATOR_NOUN = re.compile(
 
 # A child who shot himself is the victim of an accident, not a perpetrator.
 _CHILD_BEFORE = re.compile(
-    r"\b(?:(?:[1-9]|1[0-3])-(?:year|month)|child|toddler|boy|girl|baby|infant|son|daughter"
+    r"\b(?:(?:[0-9]|1[0-3])-(?:year|month)|child|toddler|boy|girl|baby|infant|son|daughter"
     r"|kid)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
@@ -75,7 +75,8 @@ def own_deaths(
 # girlfriend and then himself in a murder-suicide": one victim, then the killer.
 _VICTIM_THEN_SELF = re.compile(
     r"\b(?P<verb>killed|killing|kills|kill|fatally\s+sho(?:t|ots|oting)|shot|shoots|shooting)"
-    r"\s+(?P<obj>(?:(?:his|her|their|a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
+    r"\s+(?P<obj>(?:(?:his|her|their|a|an|the)\s+)?(?:(?!(?:before|after|and|then|while|when"
+    r"|by|to|with|in|at|on|as)\b)(?![\w'’-]*ing\b)[\w'’-]+\s+){0,3}?[\w'’-]+)"
     r"\s*,?\s+(?:and\s+)?(?:then\s+)?(?P<self>himself|herself|self)\b",
     re.IGNORECASE,
 )

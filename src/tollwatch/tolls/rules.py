@@ -143,8 +143,14 @@ _ADJECTIVE_AFTER = re.compile(
 )
 
 
+# "five adults and an unborn child": monitors of gun deaths do not count the unborn
+_UNBORN = re.compile(r"\s+unborn\b", re.IGNORECASE)
+
+
 def bind(text: str, quantity: Quantity) -> Binding | None:
     """Try the rules in order: toll noun, "of", object, subject."""
+    if _UNBORN.match(text, quantity.end):
+        return None
     before = text[max(0, quantity.start - 90) : quantity.start]
     article = "article" in quantity.flags
     if not article:
@@ -300,6 +306,8 @@ def _bind_subject(text: str, quantity: Quantity) -> Binding | None:
         return None
     if re.fullmatch(NOMINAL, out, re.I) and len(np_words(text, np_span)) > 3:
         return None  # "4 new raids target the city cause casualties": too far to be one phrase
+    if re.fullmatch(r"death|fatality", out, re.I) and quantity.best not in (None, 1):
+        return None  # "Cloud 9 shooting death": a singular noun is never counted by 9
     if is_body(out) and not all(_BODY_WORD.fullmatch(w) for w in np_words(text, np_span)):
         return None  # "20 public bodies", "Olympic bodies": organisations, not the dead
     article = "article" in quantity.flags
@@ -369,6 +377,8 @@ def lists(text: str, quantities: list[Quantity], bound: list[Binding]) -> list[B
 
 
 def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Binding | None:
+    if _UNBORN.match(text, quantity.end):
+        return None
     previous = [b for b in bound if b.end <= quantity.start and b.best != 0]
     if not previous:
         return None
