@@ -250,6 +250,9 @@ def place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[fl
     """Place similarity, its reason, and whether it vetoes the pair."""
     if a.country and b.country and a.country != b.country:
         return 0.0, f"different countries {a.country}/{b.country}", True
+    doubtful = _surname_place(a) or _surname_place(b)
+    if doubtful:
+        return 0.3, f"place {doubtful} is a person's name in the report", False
     named = _named_apart(a, b)
     if named:
         return 0.1, named, False
@@ -271,6 +274,20 @@ def place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[fl
     return (
         (0.3, "same country", False) if a.country and b.country else (0.2, "place unknown", False)
     )
+
+
+@functools.lru_cache(maxsize=65536)
+def _surname_place(unit: MatchUnit) -> str | None:
+    """The unit's place when its words are part of a person's name the report gives
+    ("Shelton" of "Cheron Shelton, 31"): a name the gazetteer read as a town, whose
+    distance or province says nothing."""
+    words = _written_words(unit)
+    if not words:
+        return None
+    for kind, key in unit.keys:
+        if kind == "person" and words < set(key.split()):
+            return unit.place_text
+    return None
 
 
 def _distance_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[float, str, bool]:
