@@ -14,7 +14,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from . import review
@@ -27,6 +27,7 @@ from .models import (
     ReportRow,
 )
 from .review_models import ReviewRow
+from .search import text_match
 from .tally import net_sums, period_of
 
 SORTS = {
@@ -58,7 +59,7 @@ class EventFilter:
     perpetrator_type: str | None = None
     victim_type: str | None = None
     min_killed: int | None = None
-    q: str | None = None  # free text: location, perpetrator, victim, sources, admin1
+    q: str | None = None  # free text inside location, admin1, perpetrator, victim or sources
     counted: bool | None = None
     reviewed: bool | None = None  # True: events a person reviewed; False: machine only
 
@@ -119,24 +120,9 @@ def filtered(query: Select[Any], flt: EventFilter) -> Select[Any]:
     if flt.reviewed is not None:
         touched = EventRow.id.in_(select(ReviewRow.event_id).where(ReviewRow.event_id.is_not(None)))
         conditions.append(touched if flt.reviewed else ~touched)
-    if flt.q:
-        pattern = f"%{_like_escape(flt.q.strip())}%"
-        conditions.append(
-            or_(
-                *(
-                    column.ilike(pattern, escape="\\")
-                    for column in (
-                        EventRow.location, EventRow.perpetrator, EventRow.victim,
-                        EventRow.sources, EventRow.admin1,
-                    )
-                )
-            )
-        )  # fmt: skip
+    if flt.q and flt.q.strip():
+        conditions.append(text_match(flt.q))
     return query.where(*conditions) if conditions else query
-
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def list_events(
@@ -147,13 +133,16 @@ def list_events(
     descending: bool = True,
     page: int = 1,
     per_page: int = 50,
+    total: int | None = None,
 ) -> Page:
     """One page of events matching `flt`, sorted by `sort` (date, killed, id, reports,
-    country); unknown values sort last either way, ties broken by id."""
+    country); unknown values sort last either way, ties broken by id. `total`: the
+    number of events matching `flt` when the caller knows it (see `count_events`)."""
     column = SORTS.get(sort, EventRow.date_start)
     per_page = min(max(per_page, 1), MAX_PER_PAGE)
     page = max(page, 1)
-    total = session.scalar(filtered(select(func.count(EventRow.id)), flt)) or 0
+    if total is None:
+        total = count_events(session, flt)
     order: list[Any] = [(column.desc() if descending else column.asc()).nulls_last()]
     order.append(EventRow.id.desc() if descending else EventRow.id.asc())
     query = filtered(select(EventRow), flt).order_by(*order)
@@ -168,6 +157,11 @@ def list_events(
     for row in rows:
         row["reviewed"] = row["id"] in touched
     return Page(int(total), page, per_page, rows)
+
+
+def count_events(session: Session, flt: EventFilter) -> int:
+    """How many events match `flt` (the list's total)."""
+    return int(session.scalar(filtered(select(func.count(EventRow.id)), flt)) or 0)
 
 
 def choices(session: Session) -> dict[str, list[str]]:

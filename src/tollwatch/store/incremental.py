@@ -272,3 +272,11 @@ def _assign(
         existing.update({e.id: e for e in session.scalars(
             select(EventRow).where(EventRow.id.in_(chunk)))})
     return choose_events(groups, by_id, existing)
+
+
+def unmatched_reports(session: Session) -> set[int]:
+    """Row ids of the reports with an incident in no event: stored by a run that stopped
+    before matching (every incident is in an event after a match). Indexed
+    (ix_incidents_event_id), so the cost follows those incidents, not the store."""
+    query = select(IncidentRow.report_id).where(IncidentRow.event_id.is_(None)).distinct()
+    return set(session.scalars(query))

@@ -546,15 +546,18 @@ def extractions_from_paths(
     known: dict[str, str] | None = None,
     workers: int | None = None,
     on_warning: Callable[[Report | Rejection, str], None] | None = None,
+    cluster: str | None = None,
 ) -> Iterator[Item]:
     """Read reports from `paths` and extract each: the items `tollwatch run` stores.
 
     Extraction runs in `workers` processes (default: `settings.workers`), in input
-    order (`tollwatch.parallel.extract_pairs`). A report the reader refused stays a
-    `Rejection`; a report whose extraction crashed becomes an Extraction with `error`
-    (stored as a rejection). `known` maps stored report keys to their content hash:
-    those reports are not extracted again; they come as `Known`. Reading warnings
-    (an encoding guessed, files in a folder that are not reports) go to `on_warning`.
+    order (`tollwatch.parallel.extract_pairs`), or on the Dask cluster whose scheduler
+    is at `cluster` (`tollwatch.cluster.extract_pairs_on_cluster`). A report the
+    reader refused stays a `Rejection`; a report whose extraction crashed becomes an
+    Extraction with `error` (stored as a rejection). `known` maps stored report keys
+    to their content hash: those reports are not extracted again; they come as
+    `Known`. Reading warnings (an encoding guessed, files in a folder that are not
+    reports) go to `on_warning`.
     """
     from ..parallel import extract_pairs
     from ..read.files import read_paths
@@ -571,9 +574,15 @@ def extractions_from_paths(
         return True
 
     items = read_paths(paths, published=published, settings=settings, on_warning=on_warning)
-    for item, extraction in extract_pairs(
-        items, settings=settings, workers=workers, resources=resources, skip=stored_already
-    ):
+    if cluster is not None:
+        from ..cluster import extract_pairs_on_cluster
+
+        pairs = extract_pairs_on_cluster(
+            items, settings=settings, address=cluster, skip=stored_already)
+    else:
+        pairs = extract_pairs(
+            items, settings=settings, workers=workers, resources=resources, skip=stored_already)
+    for item, extraction in pairs:
         if isinstance(item, Rejection):
             yield item
         elif id(item) in skipped:

@@ -183,7 +183,7 @@ class EventRow(Base):
     n_reports: Mapped[int] = mapped_column(Integer)
     toll_rule: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
 
     incidents: Mapped[list[IncidentRow]] = relationship(back_populates="event")
 
@@ -396,3 +396,24 @@ class WatchLinkRow(Base):
     entry_hash: Mapped[str | None] = mapped_column(String(64))
     note: Mapped[str | None] = mapped_column(Text)
     seen_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AlertSentRow(Base):
+    """One alert e-mail sent (docs/watch.md, "Alerts"): which rule, which event, to whom,
+    and the killed figures it told. An alert is sent again for the same rule, event and
+    recipient only when the event's figures differ from the last row's. Written only
+    after the SMTP server took the message; no foreign key, so the record outlives an
+    event deleted by a re-match."""
+
+    __tablename__ = "alerts_sent"
+    __table_args__ = (Index("ix_alerts_sent_rule_event", "rule", "event_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule: Mapped[str] = mapped_column(String(200))
+    event_id: Mapped[int] = mapped_column(Integer)
+    recipient: Mapped[str] = mapped_column(String(320))
+    killed_low: Mapped[int | None] = mapped_column(Integer)
+    killed_best: Mapped[int | None] = mapped_column(Integer)
+    killed_high: Mapped[int | None] = mapped_column(Integer)
+    message_id: Mapped[str | None] = mapped_column(String(300))
+    sent_at: Mapped[datetime] = mapped_column(DateTime)
