@@ -256,3 +256,13 @@ def test_three_names_in_common_join_reports_months_apart_two_do_not() -> None:
     two = replace(trial, keys=frozenset({("name", "riverbend tavern"), ("name", "lee ortiz")}))
     assert len(match_units([replace(first, keys=frozenset(
         {("name", "riverbend tavern"), ("name", "lee ortiz")})), two])) == 2
+
+
+def test_a_person_named_on_both_sides_is_compared_across_a_homonym_abroad() -> None:
+    # "Naples" of a Florida shooting resolved to Italy by one outlet's text
+    abroad = other(country="IT", admin1="Campania", place="Naples", place_text="Naples",
+                   lat=40.85, lon=14.27, keys=frozenset({("person", "dana whitfield")}))
+    assert candidate_pairs([BASE, abroad])
+    assert len(match_units([BASE, abroad])) == 1
+    stranger = replace(abroad, keys=frozenset({("name", "dana whitfield")}))
+    assert not candidate_pairs([BASE, stranger])  # by name alone: countries keep them apart

@@ -115,7 +115,7 @@ def _of_kind(unit: MatchUnit, kind: str) -> set[str]:
     return {key for k, key in unit.keys if k == kind}
 
 
-def _people_in_common(a: MatchUnit, b: MatchUnit) -> list[str]:
+def people_in_common(a: MatchUnit, b: MatchUnit) -> list[str]:
     """People named (with an age) on both sides, less the names of the units' places.
 
     Matching a person of one side with a plain name of the other was tried on
@@ -137,7 +137,7 @@ def _person_named(a: MatchUnit, b: MatchUnit) -> list[str]:
     return sorted(found - places)
 
 
-def _names_in_common(a: MatchUnit, b: MatchUnit) -> set[str]:
+def names_in_common(a: MatchUnit, b: MatchUnit) -> set[str]:
     """Names (people included) both reports hold, less the units' places."""
     places = {norm_name(n) for u in (a, b) for n in (u.place, u.admin1, u.place_text)}
     held = ("person", "name")
@@ -162,7 +162,7 @@ def key_evidence(
     for kind, key in sorted(a.keys & b.keys):
         shared.setdefault(kind, []).append(key)
     shared.pop("person", None)
-    people = _people_in_common(a, b)
+    people = people_in_common(a, b)
     if people:
         shared["person"] = people
     names = len(shared.get("name", ()))
@@ -178,7 +178,7 @@ def key_evidence(
         return KeyEvidence(STREET_FLOOR, 0.0, shared, f"same street: {shared['street'][0]}")
     if names >= NAMES_MIN and _published_close(a, b):
         return KeyEvidence(NAMES_FLOOR, 0.0, shared, f"{names} names in common")
-    who = _names_in_common(a, b)
+    who = names_in_common(a, b)
     if len(who) >= NAMES_FAR_MIN:
         # weeks apart (a trial, a funeral): several names in common
         return KeyEvidence(NAMES_FLOOR, 0.0, shared, f"{len(who)} names in common")

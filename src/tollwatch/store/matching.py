@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .key_match import KeyEvidence, key_evidence, key_pairs
+from .key_match import KeyEvidence, key_evidence, key_pairs, people_in_common
 from .unit import MatchSettings, MatchUnit, norm_name
 
 __all__ = [
@@ -200,10 +200,21 @@ def candidate_pairs(
     pairs = _date_pairs(units, settings)
     seen = {(min(a.id, b.id), max(a.id, b.id)) for a, b in pairs}
     for a, b in key_pairs(units, settings):
-        if (a.id, b.id) not in seen and _comparable(a, b):
+        if (a.id, b.id) not in seen and (_comparable(a, b) or _one_person_abroad(a, b)):
             seen.add((a.id, b.id))
             pairs.append((a, b))
     return pairs
+
+
+def _one_person_abroad(a: MatchUnit, b: MatchUnit) -> bool:
+    """Reports naming one person (with an age on both sides) whose places resolved to
+    two countries: a homonym the gazetteer chose abroad ("Naples" in Italy for a
+    Florida shooting) is likelier than the same person in two countries' news."""
+    return (
+        a.report != b.report
+        and _kinds_compatible(a.kind, b.kind)
+        and bool(people_in_common(a, b))
+    )
 
 
 def _comparable(a: MatchUnit, b: MatchUnit) -> bool:
