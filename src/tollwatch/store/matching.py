@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .key_match import KeyEvidence, key_evidence, key_pairs
+from .key_match import KeyEvidence, key_evidence, key_pairs, people_in_common
 from .unit import MatchSettings, MatchUnit, norm_name
 
 __all__ = [
@@ -218,10 +218,21 @@ def candidate_pairs(
     pairs = _date_pairs(units, settings)
     seen = {(min(a.id, b.id), max(a.id, b.id)) for a, b in pairs}
     for a, b in key_pairs(units, settings):
-        if (a.id, b.id) not in seen and _comparable(a, b):
+        if (a.id, b.id) not in seen and (_comparable(a, b) or _one_person_abroad(a, b)):
             seen.add((a.id, b.id))
             pairs.append((a, b))
     return pairs
+
+
+def _one_person_abroad(a: MatchUnit, b: MatchUnit) -> bool:
+    """Reports naming one person (with an age on both sides) whose places resolved to
+    two countries: a homonym the gazetteer chose abroad ("Naples" in Italy for a
+    Florida shooting) is likelier than the same person in two countries' news."""
+    return (
+        a.report != b.report
+        and _kinds_compatible(a.kind, b.kind)
+        and bool(people_in_common(a, b))
+    )
 
 
 def _comparable(a: MatchUnit, b: MatchUnit) -> bool:
@@ -268,6 +279,9 @@ def place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[fl
     """Place similarity, its reason, and whether it vetoes the pair."""
     if a.country and b.country and a.country != b.country:
         return 0.0, f"different countries {a.country}/{b.country}", True
+    doubtful = _surname_place(a) or _surname_place(b)
+    if doubtful:
+        return 0.3, f"place {doubtful} is a person's name in the report", False
     named = _named_apart(a, b)
     if named:
         return 0.1, named, False
@@ -289,6 +303,20 @@ def place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[fl
     return (
         (0.3, "same country", False) if a.country and b.country else (0.2, "place unknown", False)
     )
+
+
+@functools.lru_cache(maxsize=65536)
+def _surname_place(unit: MatchUnit) -> str | None:
+    """The unit's place when its words are part of a person's name the report gives
+    ("Shelton" of "Cheron Shelton, 31"): a name the gazetteer read as a town, whose
+    distance or province says nothing."""
+    words = _written_words(unit)
+    if not words:
+        return None
+    for kind, key in unit.keys:
+        if kind == "person" and words < set(key.split()):
+            return unit.place_text
+    return None
 
 
 def _distance_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[float, str, bool]:
