@@ -3,8 +3,9 @@
     python bench/web_screenshots.py [--out docs/web]
 
 Fills a temporary store with `tollwatch run` on examples/, adds a reviewer, serves
-the workspace on a free port of 127.0.0.1 and saves list, event, report, map,
-timeline, tally and review pages as PNG files.
+the workspace on a free port of 127.0.0.1 and saves list, event, report, map (and
+the map zoomed in, with province boundaries), timeline, tally and review pages as PNG
+files.
 """
 
 from __future__ import annotations
@@ -73,6 +74,14 @@ def main() -> None:
                     page.wait_for_selector("#map[data-loaded]")
                     page.wait_for_timeout(500)
                 page.screenshot(path=str(args.out / f"{name}.png"), full_page=name != "map")
+            page.goto(base + "/map")  # zoomed in: province boundaries appear
+            page.wait_for_selector("#map[data-loaded]")
+            for _ in range(3):
+                page.click(".leaflet-control-zoom-in")
+                page.wait_for_timeout(400)
+            page.wait_for_selector("#map[data-provinces-shown=yes]")
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(args.out / "map-provinces.png"))
             browser.close()
         server.should_exit = True
         store.close()

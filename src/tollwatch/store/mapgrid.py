@@ -27,8 +27,8 @@ from sqlalchemy.types import Integer
 from .models import EventRow
 
 MAX_CELLS = 4000
-BASES = (0.05, 0.5, 5.0)  # each has an index (migration 0010_map_cells)
-STEPS = (0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
+BASES = (0.1, 0.5, 5.0)  # each has an index (migration 0010_map_cells)
+STEPS = (0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
 OFFSET = 1000.0  # cell numbers count from -1000 degrees, so they are never negative
 FETCH = 4 * MAX_CELLS  # base cells read at most for one answer
 
@@ -43,7 +43,7 @@ def cell_sql(dialect: str, axis: str, base: float, table: str | None = None) -> 
 
 
 def index_name(base: float) -> str:
-    """The index of a base size's cells: ix_events_cell_0_05 for 0.05 degrees."""
+    """The index of a base size's cells: ix_events_cell_0_1 for 0.1 degrees."""
     return "ix_events_cell_" + f"{base:g}".replace(".", "_")
 
 
@@ -88,6 +88,12 @@ def unplaced(session: Session, narrow: Any) -> int:
     return int(session.scalar(hinted) or 0)
 
 
+def _possible(base: float, bbox: tuple[float, float, float, float] | None) -> float:
+    """How many cells of `base` degrees the box (or the globe) can hold at most."""
+    south, west, north, east = bbox or (-90.0, -180.0, 90.0, 180.0)
+    return ((north - south) / base + 2) * ((east - west) / base + 2)
+
+
 def base_of(step: float) -> float:
     """The largest base size that a whole number of fits in `step`."""
     return max(b for b in BASES if b <= step and abs(step / b - round(step / b)) < 1e-9)
@@ -120,7 +126,7 @@ def base_cells(
             func.min(EventRow.id),
         ).where(*inside)
     ).group_by(cy, cx).with_hint(EventRow, f"INDEXED BY {index_name(base)}", "sqlite")  # fmt: skip
-    if base == BASES[0]:  # the finest cells are often too many: count them, not read
+    if base == BASES[0] and _possible(base, bbox) > FETCH:  # maybe too many: count first
         many = select(func.count()).select_from(query.limit(FETCH + 1).subquery())
         if (session.scalar(many) or 0) > FETCH:
             return None

@@ -39,7 +39,7 @@
   }
   map.on("zoomend", showProvinces);
   var layer = L.layerGroup().addTo(map);
-  function gridFor(zoom) { return zoom >= 9 ? 0.05 : zoom >= 7 ? 0.1 : zoom >= 5 ? 0.5 : zoom >= 4 ? 1 : 2; }
+  function gridFor(zoom) { return zoom >= 7 ? 0.1 : zoom >= 5 ? 0.5 : zoom >= 4 ? 1 : 2; }
   function text(s) { var d = document.createElement("div"); d.textContent = s; return d.innerHTML; }
   function load() {
     var b = map.getBounds();
