@@ -74,11 +74,10 @@ def main() -> None:
                     page.wait_for_selector("#map[data-loaded]")
                     page.wait_for_timeout(500)
                 page.screenshot(path=str(args.out / f"{name}.png"), full_page=name != "map")
-            page.goto(base + "/map")  # zoomed in: province boundaries appear
+            event = page.request.get(f"{base}/api/events/{top}").json()["event"]
+            lat, lon = event["lat"] or 33.5, event["lon"] or 40.0
+            page.goto(f"{base}/map#6/{lat:.3f}/{lon:.3f}")  # zoomed in: province boundaries
             page.wait_for_selector("#map[data-loaded]")
-            for _ in range(3):
-                page.click(".leaflet-control-zoom-in")
-                page.wait_for_timeout(400)
             page.wait_for_selector("#map[data-provinces-shown=yes]")
             page.wait_for_timeout(800)
             page.screenshot(path=str(args.out / "map-provinces.png"))
