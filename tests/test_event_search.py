@@ -156,3 +156,26 @@ def test_the_condition_uses_each_database_index() -> None:
 def test_blank_text_filters_nothing(store: Store, q: str) -> None:
     rows = _fill(store)
     assert _found(store, q) == [r["id"] for r in rows]
+
+
+def test_odd_texts_through_the_api(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from argon2 import PasswordHasher
+    from fastapi.testclient import TestClient
+
+    from tollwatch.store import users as accounts
+    from tollwatch.web import create_app
+
+    monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=64))
+    rows = _fill(store)
+    with store.writing() as session:
+        accounts.add_user(session, "v", "viewer", "a long enough secret")
+        token = accounts.new_token(session, "v")
+    client = TestClient(create_app(store))
+    headers = {"Authorization": f"Bearer {token}"}
+    for q in ('"libre', "NEAR(", "^gao", "gao*", "' OR 1=1 --", "\\", "x" * 300):
+        answer = client.get("/api/events", params={"q": q}, headers=headers)
+        assert answer.status_code == 200, (q, answer.text)
+        found = [e["id"] for e in answer.json()["events"]]
+        assert found == sorted(_expected(rows, q[:200]), reverse=True), q  # newest first
+    answer = client.get("/api/events", params={"q": "ga\x00o"}, headers=headers)
+    assert answer.status_code == 400 and "q" in answer.json()["detail"]

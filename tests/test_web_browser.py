@@ -203,3 +203,15 @@ def test_map_draws_province_boundaries_when_zoomed_in(
     page.wait_for_selector("#map[data-provinces-shown=no]")
     assert page.locator(".leaflet-provinces-pane path").count() == 0
     assert all(url.startswith(base) for url in fetched)  # nothing from another host
+
+
+def test_the_map_view_is_in_the_address(served: tuple[str, Store], page: Any) -> None:
+    base, _ = served
+    _login(page, base, "viewer")
+    page.goto(f"{base}/map#6/12.000/8.500")
+    page.wait_for_selector("#map[data-provinces-shown=yes]")  # zoom 6: provinces drawn
+    page.click(".leaflet-control-zoom-in")
+    deadline = time.monotonic() + 10
+    while "#7/" not in page.url and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert re.search(r"#7/12\.0\d\d/8\.5\d\d$", page.url), page.url

