@@ -20,7 +20,7 @@ from alembic import op
 from tollwatch.store.mapgrid import BASES, COVERED, UNPLACED_INDEX, cell_sql, index_name
 
 revision = "0010_map_cells"
-down_revision = "0009_event_search"
+down_revision = "0009_match_index"
 branch_labels = None
 depends_on = None
 
