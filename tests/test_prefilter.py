@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from tollwatch import prefilter
-from tollwatch.prefilter import finditer_from, match_starts, start_pattern
+from tollwatch.read import prefilter
+from tollwatch.read.prefilter import finditer_from, match_starts, start_pattern
 from tollwatch.violence import detect
 
 
