@@ -282,3 +282,15 @@ def test_a_file_missing_on_the_workers_stops_the_run_with_its_error(
         with pytest.raises(SettingsError, match=r"actors_file .* cannot be read"):
             store.run([ROOT / "examples"], cluster=threads)
         assert store.counts()["reports"] == 0
+
+
+def test_a_scheduler_without_workers_is_an_error_not_a_wait(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT_S", 1.0)
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as empty:
+        pairs = cluster.extract_pairs_on_cluster(
+            [Report("r1", "Nothing happened.")], settings=Settings(),
+            address=empty.scheduler_address)
+        with pytest.raises(ClusterError, match=r"has no worker .* start some with `dask worker"):
+            next(pairs)
