@@ -19,7 +19,7 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from tollwatch.cli import app
-from tollwatch.errors import ClusterError
+from tollwatch.errors import ClusterError, SettingsError
 from tollwatch.records import Report
 from tollwatch.settings import Settings
 from tollwatch.store import Store, open_store
@@ -234,10 +234,12 @@ def test_cluster_workers_keep_the_time_budget(
 ) -> None:
     """A report that stalls is rejected at `report_timeout_s` on a worker thread too, as
     in a local run; the reports around it are extracted."""
-    from test_time_budget import BUDGET_S, _check, _items, _stalling_stage
+    from test_time_budget import BUDGET_S, GOOD, _check, _items, _stalling_stage
 
     _stalling_stage(monkeypatch)  # the threaded cluster's worker runs in this process
     settings = Settings(report_timeout_s=BUDGET_S)
+    warm = [Report(f"warm-{i}", GOOD) for i in range(2)]  # the first extractions load lazily
+    list(cluster.extract_pairs_on_cluster(warm, settings=settings, address=threads))
     _check([e for _, e in cluster.extract_pairs_on_cluster(
         _items(), settings=settings, address=threads, chunk_reports=2)])
 
@@ -267,3 +269,28 @@ def test_the_thread_budget_stops_a_loop_and_leaves_a_quick_call_alone() -> None:
     worker.start()
     worker.join(timeout=20)
     assert outcome == {"stopped": True, "quick": 42, "after": "fine"}
+
+
+def test_a_file_missing_on_the_workers_stops_the_run_with_its_error(
+    threads: str, tmp_path: Path
+) -> None:
+    """The workers read the settings' files at the client's paths: one missing there is
+    the loader's own error, in the client, before anything is stored."""
+    missing = tmp_path / "actors.yaml"
+    settings = Settings(db=f"sqlite:///{tmp_path / 's.sqlite'}", actors_file=str(missing))
+    with open_store(settings) as store:
+        with pytest.raises(SettingsError, match=r"actors_file .* cannot be read"):
+            store.run([ROOT / "examples"], cluster=threads)
+        assert store.counts()["reports"] == 0
+
+
+def test_a_scheduler_without_workers_is_an_error_not_a_wait(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT_S", 1.0)
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as empty:
+        pairs = cluster.extract_pairs_on_cluster(
+            [Report("r1", "Nothing happened.")], settings=Settings(),
+            address=empty.scheduler_address)
+        with pytest.raises(ClusterError, match=r"has no worker .* start some with `dask worker"):
+            next(pairs)

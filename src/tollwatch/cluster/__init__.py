@@ -133,6 +133,7 @@ def extract_pairs_on_cluster(
     own = client is None
     active = connect(address) if client is None else client  # type: ignore[arg-type]
     try:
+        _some_workers(active, address)
         info = _info(active, address)
         if on_connect is not None:
             on_connect(info)
@@ -143,6 +144,20 @@ def extract_pairs_on_cluster(
     finally:
         if own:
             active.close()
+
+
+def _some_workers(client: Client, address: str | None) -> None:
+    """Wait up to `CONNECT_TIMEOUT_S` for a first worker: with none, a run would wait
+    for ever, silently."""
+    try:
+        client.wait_for_workers(1, timeout=CONNECT_TIMEOUT_S)
+    except (OSError, TimeoutError) as err:
+        where = address or "ADDRESS"
+        raise ClusterError(
+            f"the Dask scheduler at {where} has no worker (none joined within "
+            f"{CONNECT_TIMEOUT_S:g} s); start some with `dask worker {where}` (with the "
+            "same tollwatch and settings files) and run again; nothing was stored"
+        ) from err
 
 
 def _info(client: Client, address: str | None) -> ClusterInfo:

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from distributed import get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from ..errors import ClusterError, TollwatchError
+from ..errors import ClusterError
 from ..parallel import OverBudget, extract_safely, over_budget_message
 from ..pipeline import Resources, load_resources
 from ..records import Extraction, Report
@@ -45,7 +45,6 @@ class ExtractionPlugin(WorkerPlugin):
         self.settings = settings
         self.name = name
         self._resources: Resources | None = None
-        self._failure: TollwatchError | None = None
         self._lock: threading.Lock | None = None
 
     def __getstate__(self) -> dict[str, Any]:
@@ -62,18 +61,14 @@ class ExtractionPlugin(WorkerPlugin):
     def resources(self) -> Resources:
         """This worker's resources, loaded on first call (once per process).
 
-        A failure to load (a gazetteer file missing on this worker) is kept and raised
-        again for every chunk, so that the client sees it at once."""
+        A failure to load (a gazetteer file missing on this worker) fails the chunk,
+        and the client's run with it, with the loader's own error; it is not kept, so
+        a run after the files are fixed loads them without restarting the worker."""
         lock = self._lock or threading.Lock()
         self._lock = lock
         with lock:
-            if self._resources is None and self._failure is None:
-                try:
-                    self._resources = load_resources(self.settings)
-                except TollwatchError as err:
-                    self._failure = err
             if self._resources is None:
-                raise self._failure or ClusterError("the worker's resources did not load")
+                self._resources = load_resources(self.settings)
             return self._resources
 
     def extract(self, reports: list[Report]) -> list[Extraction]:
