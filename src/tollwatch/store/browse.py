@@ -410,6 +410,7 @@ __all__ = [
     "Mark",
     "Page",
     "choices",
+    "count_events",
     "event_detail",
     "list_events",
     "report_detail",

@@ -5,7 +5,9 @@ columns of `events`, kept in step by three triggers (insert, update of those
 columns, delete), so every writer (ingest, matching, reviews, merges, splits) keeps
 it current without knowing of it. PostgreSQL: the pg_trgm extension and one GIN
 trigram index per searched column, which `ILIKE '%text%'` uses. Both answer the same
-question: the text, case-insensitively, inside one of the columns.
+question: the text, case-insensitively, inside one of the columns. Needs SQLite 3.34
+or later (the trigram tokenizer); on PostgreSQL a user who may not create pg_trgm
+gets no index (a warning) and the same answers by a scan.
 
 A later migration that rebuilds `events` on SQLite (a batch "move and copy") drops
 the triggers with the old table: it must call `create_sqlite_index()` again.
@@ -17,13 +19,17 @@ Create Date: 2026-12-06
 
 from __future__ import annotations
 
+import logging
+
 from alembic import op
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 
 revision = "0009_event_search"
 down_revision = "0009_alerts"
 branch_labels = None
 depends_on = None
+LOG = logging.getLogger("alembic.runtime.migration")
 
 # The searched columns (tollwatch.store.search.SEARCHED names the same ones).
 COLUMNS = ("location", "admin1", "perpetrator", "victim", "sources")
@@ -58,7 +64,17 @@ def upgrade() -> None:
     if conn.dialect.name == "sqlite":
         create_sqlite_index(conn)
     elif conn.dialect.name == "postgresql":
-        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        try:
+            with conn.begin_nested():  # a savepoint: a refusal leaves the migration going
+                conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        except DBAPIError as err:
+            LOG.warning(
+                "pg_trgm could not be installed (%s): the events list's free text works "
+                "without an index (a scan) until an administrator runs CREATE EXTENSION "
+                "pg_trgm in this database and creates the indexes of 0009_event_search",
+                str(err.orig).splitlines()[0] if err.orig else err,
+            )
+            return
         for column in COLUMNS:
             conn.execute(
                 text(
