@@ -4,8 +4,8 @@
     build(url, world, incidents=1_000_000)   # COPY on PostgreSQL, executemany on SQLite
     world.batch(100)                         # new reports, as extractions
 
-The world: events over ten years in ten countries (400 places each, in 16
-provinces, with coordinates), each told by one to three reports of different
+The world: events over ten years in ten countries (3,000 places each, in 16
+provinces, with coordinates; 42 perpetrators of seven kinds), each told by one to three reports of different
 outlets, dated the same day or the next, with tolls that differ a little; a fifth
 of the reports name a victim ("Ana Ruiz, 34"), the same name in every report of
 the event. `build` writes reports (with their match keys, computed as the store
@@ -51,10 +51,11 @@ COUNTRIES = {"SY": (33.0, 36.0, 37.0, 41.0), "IQ": (30.0, 43.0, 36.0, 47.0),
              "SO": (-1.0, 41.0, 11.0, 50.0), "AF": (30.0, 61.0, 38.0, 71.0),
              "YE": (13.0, 43.0, 17.0, 52.0), "CD": (-5.0, 26.0, 3.0, 30.0),
              "SD": (9.0, 22.0, 19.0, 36.0), "BF": (10.0, -5.0, 15.0, 2.0)}
-PLACES_PER_COUNTRY, PROVINCES = 400, 16
+PLACES_PER_COUNTRY, PROVINCES = 3000, 16
 START, DAYS = date(2015, 1, 1), 3650
-ACTORS = [("Armed group", "rebel"), ("Government forces", "state"), ("Militia", "militia"),
-          ("Jihadist group", "jihadist")]
+CATEGORIES = ["rebel", "state", "militia", "jihadist", "communal", "criminal", "police"]
+ACTORS = [(f"{category.capitalize()} group {k}", category) for category in CATEGORIES
+          for k in range(6)]
 TYPES = ["battle", "explosion_remote_violence", "violence_against_civilians"]
 SYLLABLES = ["ka", "lo", "mi", "ra", "su", "te", "vo", "na", "di", "ba", "ze", "fu", "ho", "ji"]
 STAMP = datetime(2026, 1, 1)

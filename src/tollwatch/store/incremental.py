@@ -24,6 +24,7 @@ the full rebuild.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -211,13 +212,18 @@ def _cross_pairs(
 def _within_window(a: MatchUnit, b: MatchUnit, window: int) -> bool:
     """As matching._date_pairs: the later-starting unit (by start, then id) starts at
     most `window` days after the other's end."""
-    first, last, _ = date_columns(a.date_start, a.date_end, a.date_precision)
-    b_first, b_last, _ = date_columns(b.date_start, b.date_end, b.date_precision)
-    if first is None or last is None or b_first is None or b_last is None:
+    ia, ib = _interval(a), _interval(b)
+    if ia is None or ib is None:
         return False
-    if (first, a.id) <= (b_first, b.id):
-        return (b_first - last).days <= window
-    return (first - b_last).days <= window
+    if (ia[0], a.id) <= (ib[0], b.id):
+        return (ib[0] - ia[1]).days <= window
+    return (ia[0] - ib[1]).days <= window
+
+
+@functools.lru_cache(maxsize=65536)
+def _interval(unit: MatchUnit) -> tuple[date, date] | None:
+    first, last, _long = date_columns(unit.date_start, unit.date_end, unit.date_precision)
+    return None if first is None or last is None else (first, last)
 
 
 def _comparable(a: MatchUnit, b: MatchUnit) -> bool:
