@@ -5,16 +5,17 @@
     world.batch(100)                         # new reports, as extractions
 
 The world: events over ten years in ten countries (3,000 places each, in 16
-provinces, with coordinates; 42 perpetrators of seven kinds), each told by one to three reports of different
-outlets, dated the same day or the next, with tolls that differ a little; a fifth
-of the reports name a victim ("Ana Ruiz, 34"), the same name in every report of
-the event. `build` writes reports (with their match keys, computed as the store
-computes them), incidents, figures, evidence, places, actors, sources, and one
-event per generated event with its reconciled toll and event figures: the store an
-ingest and a full match of these reports would leave (merges and audit rows left
-out). The database schema comes from the store's migrations (`open_store`); the
-columns a migration adds later are filled when present (`DERIVED`), so that the
-same builder serves a checkout from before them.
+provinces, with coordinates; 42 perpetrators of seven kinds), each told by one to
+three reports of different outlets, dated the same day or the next, with tolls
+that differ a little; a fifth of the reports name a victim ("Ana Ruiz, 34"), the
+same name in every report of the event. `build` writes reports (with their match
+keys, computed as the store computes them), incidents, figures, evidence, places,
+actors, sources, and one event per generated event with its reconciled toll and
+event figures: the store an ingest and a full match of these reports would leave
+when the matcher finds the generated events (merges and audit rows left out). The
+schema comes from the store's migrations (`open_store`); the columns a migration
+adds later are filled when present (`DERIVED`), so that the same builder serves a
+checkout from before them.
 """
 
 from __future__ import annotations
