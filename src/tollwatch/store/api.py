@@ -12,7 +12,7 @@ is an error, not a new empty database.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -166,7 +166,11 @@ class Store:
         Reading warnings go to `on_warning(item, message)`. With `incremental`, only
         what the stored reports touch is matched again (`match_incremental`).
         """
-        known = None if refresh else self.known_reports()
+        # incremental: each report's stored hash looked up by its key (an index probe),
+        # not every stored report read up front (a full pass reads the store anyway)
+        known: Mapping[str, str] | None = (
+            None if refresh else KnownReports(self) if incremental else self.known_reports()
+        )
         items = ingest_stage.extractions_from_paths(
             paths,
             settings=self.settings,
@@ -178,6 +182,11 @@ class Store:
         )
         stats = self.ingest(items, batch_size=batch_size, on_batch=on_batch, refresh=refresh)
         return RunSummary(stats, self.match_incremental(stats) if incremental else self.match())
+
+    def known_hash(self, key: str) -> str | None:
+        """The content hash of the stored report with this key (None: not stored)."""
+        with self.sessions() as session:
+            return session.scalar(select(ReportRow.content_hash).where(ReportRow.key == key))
 
     def known_reports(self) -> dict[str, str]:
         """Stored report keys with their content hash."""
@@ -287,3 +296,24 @@ def open_store(
     database is a StoreError saying so, and nothing is created.
     """
     return Store(settings or Settings(), migrate=migrate, create=create)
+
+
+class KnownReports(Mapping[str, str]):
+    """Stored report keys with their content hash, looked up one key at a time
+    (`Store.known_hash`, the unique index on reports.key): what `run --incremental`
+    asks of a large store instead of reading every report up front."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __getitem__(self, key: str) -> str:
+        found = self.store.known_hash(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.store.known_reports())
+
+    def __len__(self) -> int:
+        return len(self.store.known_reports())

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from itertools import islice
@@ -543,7 +543,7 @@ def extractions_from_paths(
     settings: Settings,
     published: date | None = None,
     resources: Any = None,
-    known: dict[str, str] | None = None,
+    known: Mapping[str, str] | None = None,
     workers: int | None = None,
     on_warning: Callable[[Report | Rejection, str], None] | None = None,
 ) -> Iterator[Item]:
