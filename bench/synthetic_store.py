@@ -58,7 +58,10 @@ CATEGORIES = ["rebel", "state", "militia", "jihadist", "communal", "criminal", "
 ACTORS = [(f"{category.capitalize()} group {k}", category) for category in CATEGORIES
           for k in range(6)]
 TYPES = ["battle", "explosion_remote_violence", "violence_against_civilians"]
-SYLLABLES = ["ka", "lo", "mi", "ra", "su", "te", "vo", "na", "di", "ba", "ze", "fu", "ho", "ji"]
+SYLLABLES = ["ka", "lo", "mi", "ra", "su", "te", "vo", "na", "di", "ba", "ze", "fu", "ho", "ji",
+             "pe", "go", "ly", "sha", "qu", "wen", "bar", "tal", "dor", "mes", "rik", "ul"]
+PROVINCE_NAMES = ["North", "South", "East", "West", "Upper", "Lower", "Central", "Coast",
+                  "Highland", "Lake", "River", "Plains", "Valley", "Border", "Desert", "Hill"]
 STAMP = datetime(2026, 1, 1)
 
 
@@ -87,10 +90,18 @@ class World:
 
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
+        # town names of letters only: the matcher compares the words of place names
+        # ("Place SY-12" and "Place SY-40" would be one place named twice)
+        names: set[str] = set()
+        while len(names) < PLACES_PER_COUNTRY * len(COUNTRIES):
+            names.add("".join(self.rng.choice(SYLLABLES) for _ in range(3)).capitalize()
+                      + self.rng.choice(["", "a", "i", "o", "un", "ar"]))
+        towns = sorted(names)
+        self.rng.shuffle(towns)
         self.places = [
-            (code, f"Place {code}-{k}", f"Province {code}-{k % PROVINCES}",
+            (code, towns[n * PLACES_PER_COUNTRY + k], f"{PROVINCE_NAMES[k % PROVINCES]} {code}",
              round(self.rng.uniform(box[0], box[2]), 5), round(self.rng.uniform(box[1], box[3]), 5))
-            for code, box in COUNTRIES.items() for k in range(PLACES_PER_COUNTRY)
+            for n, (code, box) in enumerate(COUNTRIES.items()) for k in range(PLACES_PER_COUNTRY)
         ]
         self.events: list[Event] = []
         self.reports = 0
