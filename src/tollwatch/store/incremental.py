@@ -50,6 +50,7 @@ from .matching import (
     date_columns,
     match_units,
     matchable,
+    place_score,
     score_pair,
 )
 from .models import EventRow, IncidentRow, ReportRow
@@ -172,6 +173,8 @@ class _Closure:
         theirs = [self.with_keys(c.unit) for c in fresh if not c.attached]
         linked: set[int] = set()
         for a, b in _cross_pairs(mine, theirs, self.settings):
+            if _cannot_link(a, b, self.settings):
+                continue
             pair = score_pair(a, b, self.settings)
             # only a pair that can join two clusters links them: one below the threshold
             # or vetoed never does, and a veto only acts between units so linked
@@ -230,6 +233,18 @@ def _cross_pairs(
         if (a.id, b.id) not in pairs and _comparable(a, b):
             pairs[(a.id, b.id)] = (by_id[a.id], b)
     return list(pairs.values())
+
+
+def _cannot_link(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> bool:
+    """True when the pair is sure to stay below the threshold or be vetoed, from its
+    place alone: without a shared key (which alone can lift a veto or add to the
+    score) and with every other component at its best, it still cannot link."""
+    if a.keys & b.keys:
+        return False
+    score, _why, veto = place_score(a, b, settings)
+    weights = dict(settings.weights)
+    best_rest = sum(w for name, w in weights.items() if name != "place")
+    return veto or weights["place"] * score + best_rest < settings.threshold
 
 
 def _interval(unit: MatchUnit) -> tuple[date, date] | None:
