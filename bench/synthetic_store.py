@@ -4,17 +4,18 @@
     build(url, world, incidents=1_000_000)   # COPY on PostgreSQL, executemany on SQLite
     world.batch(100)                         # new reports, as extractions
 
-The world: events over ten years in ten countries (400 places each, in 16
-provinces, with coordinates), each told by one to three reports of different
-outlets, dated the same day or the next, with tolls that differ a little; a fifth
-of the reports name a victim ("Ana Ruiz, 34"), the same name in every report of
-the event. `build` writes reports (with their match keys, computed as the store
-computes them), incidents, figures, evidence, places, actors, sources, and one
-event per generated event with its reconciled toll and event figures: the store an
-ingest and a full match of these reports would leave (merges and audit rows left
-out). The database schema comes from the store's migrations (`open_store`); the
-columns a migration adds later are filled when present (`DERIVED`), so that the
-same builder serves a checkout from before them.
+The world: events over ten years in ten countries (3,000 places each, in 16
+provinces, with coordinates; 42 perpetrators of seven kinds), each told by one to
+three reports of different outlets, dated the same day or the next, with tolls
+that differ a little; a fifth of the reports name a victim ("Ana Ruiz, 34"), the
+same name in every report of the event. `build` writes reports (with their match
+keys, computed as the store computes them), incidents, figures, evidence, places,
+actors, sources, and one event per generated event with its reconciled toll and
+event figures: the store an ingest and a full match of these reports would leave
+when the matcher finds the generated events (merges and audit rows left out). The
+schema comes from the store's migrations (`open_store`); the columns a migration
+adds later are filled when present (`DERIVED`), so that the same builder serves a
+checkout from before them.
 """
 
 from __future__ import annotations
@@ -51,12 +52,16 @@ COUNTRIES = {"SY": (33.0, 36.0, 37.0, 41.0), "IQ": (30.0, 43.0, 36.0, 47.0),
              "SO": (-1.0, 41.0, 11.0, 50.0), "AF": (30.0, 61.0, 38.0, 71.0),
              "YE": (13.0, 43.0, 17.0, 52.0), "CD": (-5.0, 26.0, 3.0, 30.0),
              "SD": (9.0, 22.0, 19.0, 36.0), "BF": (10.0, -5.0, 15.0, 2.0)}
-PLACES_PER_COUNTRY, PROVINCES = 400, 16
+PLACES_PER_COUNTRY, PROVINCES = 3000, 16
 START, DAYS = date(2015, 1, 1), 3650
-ACTORS = [("Armed group", "rebel"), ("Government forces", "state"), ("Militia", "militia"),
-          ("Jihadist group", "jihadist")]
+CATEGORIES = ["rebel", "state", "militia", "jihadist", "communal", "criminal", "police"]
+ACTORS = [(f"{category.capitalize()} group {k}", category) for category in CATEGORIES
+          for k in range(6)]
 TYPES = ["battle", "explosion_remote_violence", "violence_against_civilians"]
-SYLLABLES = ["ka", "lo", "mi", "ra", "su", "te", "vo", "na", "di", "ba", "ze", "fu", "ho", "ji"]
+SYLLABLES = ["ka", "lo", "mi", "ra", "su", "te", "vo", "na", "di", "ba", "ze", "fu", "ho", "ji",
+             "pe", "go", "ly", "sha", "qu", "wen", "bar", "tal", "dor", "mes", "rik", "ul"]
+PROVINCE_NAMES = ["North", "South", "East", "West", "Upper", "Lower", "Central", "Coast",
+                  "Highland", "Lake", "River", "Plains", "Valley", "Border", "Desert", "Hill"]
 STAMP = datetime(2026, 1, 1)
 
 
@@ -85,10 +90,18 @@ class World:
 
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
+        # town names of letters only: the matcher compares the words of place names
+        # ("Place SY-12" and "Place SY-40" would be one place named twice)
+        names: set[str] = set()
+        while len(names) < PLACES_PER_COUNTRY * len(COUNTRIES):
+            names.add("".join(self.rng.choice(SYLLABLES) for _ in range(3)).capitalize()
+                      + self.rng.choice(["", "a", "i", "o", "un", "ar"]))
+        towns = sorted(names)
+        self.rng.shuffle(towns)
         self.places = [
-            (code, f"Place {code}-{k}", f"Province {code}-{k % PROVINCES}",
+            (code, towns[n * PLACES_PER_COUNTRY + k], f"{PROVINCE_NAMES[k % PROVINCES]} {code}",
              round(self.rng.uniform(box[0], box[2]), 5), round(self.rng.uniform(box[1], box[3]), 5))
-            for code, box in COUNTRIES.items() for k in range(PLACES_PER_COUNTRY)
+            for n, (code, box) in enumerate(COUNTRIES.items()) for k in range(PLACES_PER_COUNTRY)
         ]
         self.events: list[Event] = []
         self.reports = 0

@@ -24,6 +24,7 @@ the full rebuild.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -49,6 +50,7 @@ from .matching import (
     date_columns,
     match_units,
     matchable,
+    place_score,
     score_pair,
 )
 from .models import EventRow, IncidentRow, ReportRow
@@ -180,6 +182,8 @@ class _Closure:
         theirs = [self.with_keys(c.unit) for c in fresh if not c.attached]
         linked: set[int] = set()
         for a, b in _cross_pairs(mine, theirs, self.settings):
+            if _cannot_link(a, b, self.settings):
+                continue
             pair = score_pair(a, b, self.settings)
             # only a pair that can join two clusters links them: one below the threshold
             # or vetoed never does, and a veto only acts between units so linked
@@ -188,23 +192,46 @@ class _Closure:
         return linked
 
 
+class _Dated:
+    """Matchable candidates of one country sorted by first day, for range lookups."""
+
+    def __init__(self, units: Iterable[MatchUnit]) -> None:
+        spans = sorted((iv[0], u.id, iv[1], u) for u in units if (iv := _interval(u)))
+        self.starts = [s[0] for s in spans]
+        self.spans = spans
+        self.widest = max((s[2] - s[0] for s in spans), default=timedelta(0))
+
+    def near(self, first: date, last: date, window: timedelta) -> list[tuple[Any, ...]]:
+        """Those that may be within `window` of [first, last]: starting at most
+        `window` after its end, and ending at most `window` before its start."""
+        lo = bisect.bisect_left(self.starts, first - window - self.widest)
+        hi = bisect.bisect_right(self.starts, last + window)
+        return self.spans[lo:hi]
+
+
 def _cross_pairs(
     mine: Sequence[MatchUnit], theirs: Sequence[MatchUnit], settings: MatchSettings
 ) -> list[tuple[MatchUnit, MatchUnit]]:
     """The pairs (frontier unit, candidate) that `candidate_pairs` would give over
     both lists together, without comparing candidates with each other."""
-    window = settings.window_days
+    window = timedelta(days=settings.window_days)
     groups = by_country([u for u in theirs if matchable(u)])
-    anywhere = [u for g in groups.values() for u in g]
+    dated = {country: _Dated(units) for country, units in groups.items()}
+    everywhere = _Dated(u for units in groups.values() for u in units)
     pairs: dict[tuple[int, int], tuple[MatchUnit, MatchUnit]] = {}
     for a in mine:
-        if not matchable(a):
+        ia = _interval(a) if matchable(a) else None
+        if ia is None:
             continue
-        near = anywhere if a.country is None else [*groups.get(a.country, []),
-                                                   *groups.get(None, [])]
-        for b in near:
-            if _within_window(a, b, window) and _comparable(a, b):
-                pairs[(a.id, b.id)] = (a, b)
+        lookups = [everywhere] if a.country is None else [
+            d for d in (dated.get(a.country), dated.get(None)) if d is not None]
+        for found in lookups:
+            for start, b_id, end, b in found.near(ia[0], ia[1], window):
+                # as matching._date_pairs: the later-starting unit (by start, then id)
+                # starts at most the window after the other's end
+                later = start - ia[1] if (ia[0], a.id) <= (start, b_id) else ia[0] - end
+                if later <= window and _comparable(a, b):
+                    pairs[(a.id, b.id)] = (a, b)
     ids = {u.id for u in mine}
     keyed = [u for u in (*mine, *theirs) if u.keys]
     by_id = {u.id: u for u in mine}
@@ -217,16 +244,21 @@ def _cross_pairs(
     return list(pairs.values())
 
 
-def _within_window(a: MatchUnit, b: MatchUnit, window: int) -> bool:
-    """As matching._date_pairs: the later-starting unit (by start, then id) starts at
-    most `window` days after the other's end."""
-    first, last, _ = date_columns(a.date_start, a.date_end, a.date_precision)
-    b_first, b_last, _ = date_columns(b.date_start, b.date_end, b.date_precision)
-    if first is None or last is None or b_first is None or b_last is None:
+def _cannot_link(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> bool:
+    """True when the pair is sure to stay below the threshold or be vetoed, from its
+    place alone: without a shared key (which alone can lift a veto or add to the
+    score) and with every other component at its best, it still cannot link."""
+    if a.keys & b.keys:
         return False
-    if (first, a.id) <= (b_first, b.id):
-        return (b_first - last).days <= window
-    return (first - b_last).days <= window
+    score, _why, veto = place_score(a, b, settings)
+    weights = dict(settings.weights)
+    best_rest = sum(w for name, w in weights.items() if name != "place")
+    return veto or weights["place"] * score + best_rest < settings.threshold
+
+
+def _interval(unit: MatchUnit) -> tuple[date, date] | None:
+    first, last, _long = date_columns(unit.date_start, unit.date_end, unit.date_precision)
+    return None if first is None or last is None else (first, last)
 
 
 def _comparable(a: MatchUnit, b: MatchUnit) -> bool:

@@ -225,7 +225,7 @@ class IncidentRow(Base):
     # write time (rows.py, `match_columns`): the place's country, and the ordered
     # date interval of an incident matchable by date (None otherwise); `date_long`
     # marks an interval longer than LONG_SPAN_DAYS, which the bounded range query
-    # on `date_from` would miss. Indexed by (match_country, date_long, date_from).
+    # on `date_from` would miss. Indexed by (match_country, date_long, date_from, date_to).
     match_country: Mapped[str | None] = mapped_column(String(2))
     date_from: Mapped[date | None] = mapped_column(Date)
     date_to: Mapped[date | None] = mapped_column(Date)
@@ -245,8 +245,15 @@ class IncidentRow(Base):
     )
 
 
-Index("ix_incidents_match", IncidentRow.match_country, IncidentRow.date_long, IncidentRow.date_from)
-Index("ix_incidents_match_any", IncidentRow.date_long, IncidentRow.date_from)
+# date_to last: the overlap test runs on index entries, before any row is read
+Index(
+    "ix_incidents_match",
+    IncidentRow.match_country,
+    IncidentRow.date_long,
+    IncidentRow.date_from,
+    IncidentRow.date_to,
+)
+Index("ix_incidents_match_any", IncidentRow.date_long, IncidentRow.date_from, IncidentRow.date_to)
 
 
 class IncidentPartRow(Base):

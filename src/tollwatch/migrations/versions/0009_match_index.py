@@ -37,9 +37,11 @@ def upgrade() -> None:
     )
     _fill()
     op.create_index(
-        "ix_incidents_match", "incidents", ["match_country", "date_long", "date_from"]
+        "ix_incidents_match", "incidents", ["match_country", "date_long", "date_from", "date_to"]
     )
-    op.create_index("ix_incidents_match_any", "incidents", ["date_long", "date_from"])
+    op.create_index(
+        "ix_incidents_match_any", "incidents", ["date_long", "date_from", "date_to"]
+    )
 
 
 def _fill() -> None:
