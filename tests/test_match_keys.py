@@ -105,6 +105,11 @@ def test_shared_street_alone_needs_the_same_province_or_a_name() -> None:
     assert score_pair(BASE, elsewhere).veto is not None
     nearby = other(place=None, lat=None, lon=None, place_precision="admin1", keys=street)
     assert score_pair(BASE, nearby).score >= 0.85
+    # a street and one name, in places that veto (another state): still apart
+    with_name = replace(elsewhere, keys=street | {("name", "riverbend tavern")})
+    assert score_pair(BASE, with_name).veto is not None
+    unplaced = replace(nearby, admin1=None, keys=with_name.keys)
+    assert score_pair(BASE, unplaced).strong  # no veto: the name backs the street
 
 
 def test_two_names_in_common_are_strong_one_is_a_bonus() -> None:
