@@ -239,6 +239,10 @@ def test_a_person_named_with_an_age_in_one_report_only_joins_where_places_agree(
                         lat=32.84, lon=-83.63)
     apart = score_pair(BASE, elsewhere)
     assert apart.veto is not None and not apart.strong
+    # placed only in the country, but told the same week: no veto, the name joins them
+    same_week = replace(follow_up, published=date(2016, 5, 3), admin1=None, place=None,
+                        place_text=None, lat=None, lon=None, place_precision="country")
+    assert score_pair(BASE, same_week).strong
     assert len(match_units([BASE, elsewhere])) == 2
 
 
