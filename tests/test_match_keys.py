@@ -105,6 +105,11 @@ def test_shared_street_alone_needs_the_same_province_or_a_name() -> None:
     assert score_pair(BASE, elsewhere).veto is not None
     nearby = other(place=None, lat=None, lon=None, place_precision="admin1", keys=street)
     assert score_pair(BASE, nearby).score >= 0.85
+    # a street and one name, in places that veto (another state): still apart
+    with_name = replace(elsewhere, keys=street | {("name", "riverbend tavern")})
+    assert score_pair(BASE, with_name).veto is not None
+    unplaced = replace(nearby, admin1=None, keys=with_name.keys)
+    assert score_pair(BASE, unplaced).strong  # no veto: the name backs the street
 
 
 def test_two_names_in_common_are_strong_one_is_a_bonus() -> None:
@@ -234,6 +239,10 @@ def test_a_person_named_with_an_age_in_one_report_only_joins_where_places_agree(
                         lat=32.84, lon=-83.63)
     apart = score_pair(BASE, elsewhere)
     assert apart.veto is not None and not apart.strong
+    # placed only in the country, but told the same week: no veto, the name joins them
+    same_week = replace(follow_up, published=date(2016, 5, 3), admin1=None, place=None,
+                        place_text=None, lat=None, lon=None, place_precision="country")
+    assert score_pair(BASE, same_week).strong
     assert len(match_units([BASE, elsewhere])) == 2
 
 

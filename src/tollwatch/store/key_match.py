@@ -171,10 +171,10 @@ def key_evidence(
     named = _person_named(a, b)
     if named:
         shared["person_named"] = named
-        if place_agrees:
+        if place_agrees or (not place_vetoed and _published_close(a, b)):
             why = f"same person named: {named[0]} (with an age in one report only)"
             return KeyEvidence(PERSON_NAMED_FLOOR, 0.0, shared, why)
-    if shared.get("street") and (place_agrees or names):
+    if shared.get("street") and (place_agrees or (names and not place_vetoed)):
         return KeyEvidence(STREET_FLOOR, 0.0, shared, f"same street: {shared['street'][0]}")
     if names >= NAMES_MIN and _published_close(a, b):
         return KeyEvidence(NAMES_FLOOR, 0.0, shared, f"{names} names in common")
