@@ -112,3 +112,18 @@ def test_toll_and_source_patterns_match_as_before(words: list[str]) -> None:
                  implicit._BODY_FOUND_FAST, numbers._QUANTITY_FAST, sources._VERB_FAST,
                  sources._ACCORDING_FAST, sources._ROLE_RE_FAST):
         assert spans(fast.finditer(text)) == spans(fast.regex.finditer(text))
+
+
+def test_clause_gate_keeps_every_clause_figure() -> None:
+    from dataclasses import replace
+
+    from tollwatch.tolls.clauses import clause_tolls
+    from tollwatch.tolls.find import _CLAUSES
+
+    assert _CLAUSES is not None and _CLAUSES.gate is not None
+    ungated = replace(_CLAUSES, gate=None)
+    for text in ["El ataque deja 3 muertos", "Asesinan a 4 en Guerrero", "12 morts dans l'attaque",
+                 "Gunmen killed 3 people", "Três mortos em tiroteio", "a quiet day"]:
+        fast = [(b.start, b.end, b.best, b.outcome) for b in clause_tolls(text, [], _CLAUSES)]
+        slow = [(b.start, b.end, b.best, b.outcome) for b in clause_tolls(text, [], ungated)]
+        assert fast == slow
