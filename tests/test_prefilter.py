@@ -127,3 +127,15 @@ def test_clause_gate_keeps_every_clause_figure() -> None:
         fast = [(b.start, b.end, b.best, b.outcome) for b in clause_tolls(text, [], _CLAUSES)]
         slow = [(b.start, b.end, b.best, b.outcome) for b in clause_tolls(text, [], ungated)]
         assert fast == slow
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(_TOLL_TEXTS)
+def test_searches_before_a_figure_match_as_before(words: list[str]) -> None:
+    from tollwatch.tolls import rules
+
+    text = " ".join([*words, ""])  # a window read before a figure ends in a space
+    for fast in (rules._TOLL_BEFORE_FAST, rules._OF_BEFORE_FAST, rules._ACTIVE_BEFORE_FAST,
+                 rules._CODED_FAST, detect._CANDIDATE_FAST):
+        found, plain = fast.search(text), fast.regex.search(text)
+        assert (found and found.span()) == (plain and plain.span())

@@ -189,6 +189,14 @@ class Prefiltered:
             return iter(())
         return finditer_from(self.regex, self.starts, text)
 
+    def search(self, text: str) -> re.Match[str] | None:
+        """`self.regex.search(text)`: the first match tried where one may start."""
+        if self.gate is not None and self.gate.search(text) is None:
+            return None
+        if self.starts is None:
+            return self.regex.search(text)
+        return next(finditer_from(self.regex, self.starts, text), None)
+
 
 def _sequence(items: list[Any], length: int) -> set[str] | None:
     out = {""}
