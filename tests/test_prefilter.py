@@ -139,3 +139,14 @@ def test_searches_before_a_figure_match_as_before(words: list[str]) -> None:
                  rules._CODED_FAST, detect._CANDIDATE_FAST):
         found, plain = fast.search(text), fast.regex.search(text)
         assert (found and found.span()) == (plain and plain.span())
+
+
+def test_date_rules_match_as_before_inside_a_window() -> None:
+    from tollwatch.dates.resolve import _FAST_RULES
+
+    text = "Filed Monday. On 3 March 2022, two days ago, el pasado martes 5 de marzo. Next."
+    begin, stop = 14, len(text) - 6
+    for fast in _FAST_RULES:
+        found = [(m.span(), m.groupdict()) for m in fast.finditer(text, begin, stop)]
+        plain = [(m.span(), m.groupdict()) for m in fast.regex.finditer(text, begin, stop)]
+        assert found == plain
