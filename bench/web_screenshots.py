@@ -3,8 +3,9 @@
     python bench/web_screenshots.py [--out docs/web]
 
 Fills a temporary store with `tollwatch run` on examples/, adds a reviewer, serves
-the workspace on a free port of 127.0.0.1 and saves list, event, report, map,
-timeline, tally and review pages as PNG files.
+the workspace on a free port of 127.0.0.1 and saves list, event, report, map (and
+the map zoomed in, with province boundaries), timeline, tally and review pages as PNG
+files.
 """
 
 from __future__ import annotations
@@ -73,6 +74,13 @@ def main() -> None:
                     page.wait_for_selector("#map[data-loaded]")
                     page.wait_for_timeout(500)
                 page.screenshot(path=str(args.out / f"{name}.png"), full_page=name != "map")
+            event = page.request.get(f"{base}/api/events/{top}").json()["event"]
+            lat, lon = event["lat"] or 33.5, event["lon"] or 40.0
+            page.goto(f"{base}/map#6/{lat:.3f}/{lon:.3f}")  # zoomed in: province boundaries
+            page.wait_for_selector("#map[data-loaded]")
+            page.wait_for_selector("#map[data-provinces-shown=yes]")
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(args.out / "map-provinces.png"))
             browser.close()
         server.should_exit = True
         store.close()

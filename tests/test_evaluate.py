@@ -765,3 +765,23 @@ def test_muc_gold_is_the_most_lethal_incident(dataset: str, exact: float) -> Non
     record = gold_record(dataset=dataset, gold={"killed": 5})
     metrics = scored(record, extraction(incident("r#1", 5), incident("r#2", 2)))
     assert metrics["killed_exact"].value == exact
+
+
+def test_named_country_and_distance_count_only_texts_that_name_a_place() -> None:
+    """Issue 10's targets are over records whose text names the country, its province
+    or the place itself: a headline naming none of them stays out of `country_named`."""
+    far = extraction(incident(killed=1, place=where("US", None, 40.0, -90.0)))
+    meta_named = {"geo_precision": 1, "answerable": {"country_in_text": False,
+                                                     "admin1_in_text": True}}
+    named = gold_record(gold={"country": "Syria", "lat": 34.0, "lon": 40.0}, meta=meta_named)
+    metrics = scored(named, far)
+    assert metrics["country_named"].value == 0.0
+    assert metrics["geo_over_1000km_named"].value == 1.0
+    assert "country_answerable" not in metrics
+    silent = gold_record(
+        gold={"country": "Syria", "lat": 34.0, "lon": 40.0},
+        meta={"geo_precision": 1, "answerable": {"location_in_text": False}},
+    )
+    metrics = scored(silent, far)
+    assert "country_named" not in metrics and "geo_over_1000km_named" not in metrics
+    assert metrics["country"].value == 0.0

@@ -31,8 +31,7 @@ def test_the_next_sentence_dates_and_places_a_figureless_shooting() -> None:
 def test_a_date_and_place_before_the_cue_do_not_anchor_it() -> None:
     """Coder notes date and place their main event first; a strong word after it is
     its manner or background, not an event of its own."""
-    text = (
-        "Teenager hurt on his way home\n"
+    text = (  # a note: no headline (an article with one: test_an_article_telling...)
         "The shooting happened late Friday in Miami, Florida. "
         "A 16-year-old boy was shot in the chest while walking home, police said. "
         "Officers are looking for a grey sedan."
@@ -41,9 +40,30 @@ def test_a_date_and_place_before_the_cue_do_not_anchor_it() -> None:
 
 
 def test_a_cue_with_no_anchor_anywhere_still_gives_no_incident() -> None:
-    text = (
-        "Teenager hurt on his way home\n"
+    text = (  # a note: no headline (an article with one: test_an_article_telling...)
         "A 16-year-old boy was shot in the chest while walking home, police said. "
         "Officers are looking for a grey sedan. Anyone who saw it should call the tip line."
     )
     assert _incidents(text) == []
+
+
+BAR = (
+    "A man was shot outside a bar early on, police said. He was taken to a hospital "
+    "with wounds that were not life-threatening. Officers have not named a suspect."
+)
+
+
+def test_an_article_telling_of_a_shooting_in_its_lead_gets_one_incident() -> None:
+    """No figure, no date or town near the cue: the article still tells of one event,
+    and matching needs an incident to put it with other outlets' reports of it."""
+    x = extract(Report(id="r", text="Police look for gunman after bar shooting\n" + BAR,
+                       published=PUBLISHED))
+    assert x.relevance is not None and x.relevance.relevant
+    assert len(x.incidents) == 1
+    only = x.incidents[0]
+    assert only.killed is None and only.date is not None and only.date.start == PUBLISHED
+
+
+def test_without_a_headline_the_lead_gives_no_incident() -> None:
+    """A coder's note or a wire without a headline keeps the stricter rules."""
+    assert not extract(Report(id="r", text=BAR, published=PUBLISHED)).incidents

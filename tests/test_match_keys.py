@@ -217,3 +217,52 @@ def test_names_in_common_count_only_in_reports_of_the_same_days() -> None:
                   date_end=date(2016, 5, 19))
     assert key_evidence(a, weeks).floor is None
     assert score_pair(a, weeks).veto is not None
+
+
+def test_a_person_named_with_an_age_in_one_report_only_joins_where_places_agree() -> None:
+    # the follow-up a month later names the victim without her age: compared by key,
+    # and one event where the places agree
+    follow_up = other(published=date(2016, 6, 10), date_start=date(2016, 6, 9),
+                      date_end=date(2016, 6, 9), keys=frozenset({("name", "dana whitfield")}))
+    assert candidate_pairs([BASE, follow_up])
+    scored = score_pair(BASE, follow_up)
+    assert scored.score >= 0.95 and scored.strong
+    assert scored.explanation()["keys"] == {"person_named": ["dana whitfield"]}
+    assert len(match_units([BASE, follow_up])) == 1
+    # the same name in a report placed in another state: a namesake, not a link
+    elsewhere = replace(follow_up, admin1="Georgia", place="Macon", place_text="Macon",
+                        lat=32.84, lon=-83.63)
+    apart = score_pair(BASE, elsewhere)
+    assert apart.veto is not None and not apart.strong
+    assert len(match_units([BASE, elsewhere])) == 2
+
+
+def test_three_names_in_common_join_reports_months_apart_two_do_not() -> None:
+    # the sentencing report names the victim, the accused and the bar as the first did
+    # (and its town was geocoded in another state)
+    three = frozenset({("name", "riverbend tavern"), ("name", "lee ortiz"),
+                       ("person", "dana whitfield")})
+    first = replace(BASE, keys=three)
+    trial = other(published=date(2016, 11, 3), date_start=date(2016, 11, 2),
+                  date_end=date(2016, 11, 2), admin1="Georgia", place="Macon",
+                  place_text="Macon", lat=32.84, lon=-83.63, keys=frozenset({
+                      ("name", "riverbend tavern"), ("name", "lee ortiz"),
+                      ("name", "dana whitfield")}))
+    assert candidate_pairs([first, trial])
+    scored = score_pair(first, trial)
+    assert scored.strong and "3 names in common" in scored.reasons
+    assert len(match_units([first, trial])) == 1
+    # two names half a year apart (a neighbourhood and a reporter) are not enough
+    two = replace(trial, keys=frozenset({("name", "riverbend tavern"), ("name", "lee ortiz")}))
+    assert len(match_units([replace(first, keys=frozenset(
+        {("name", "riverbend tavern"), ("name", "lee ortiz")})), two])) == 2
+
+
+def test_a_person_named_on_both_sides_is_compared_across_a_homonym_abroad() -> None:
+    # "Naples" of a Florida shooting resolved to Italy by one outlet's text
+    abroad = other(country="IT", admin1="Campania", place="Naples", place_text="Naples",
+                   lat=40.85, lon=14.27, keys=frozenset({("person", "dana whitfield")}))
+    assert candidate_pairs([BASE, abroad])
+    assert len(match_units([BASE, abroad])) == 1
+    stranger = replace(abroad, keys=frozenset({("name", "dana whitfield")}))
+    assert not candidate_pairs([BASE, stranger])  # by name alone: countries keep them apart

@@ -7,6 +7,7 @@ with a notice where no PostgreSQL server answers on 127.0.0.1:5432).
 from __future__ import annotations
 
 import uuid
+import warnings
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -54,9 +55,20 @@ def test_open_creates_schema_at_head(store: Store) -> None:
     }
 
 
+def _mapped(name: str | None, kind: str, _parent: object) -> bool:
+    """The free-text index (migration 0009: an FTS5 table and its shadow tables on
+    SQLite, trigram indexes on PostgreSQL) and the map's expression indexes (0010) are
+    the database's, not the models'."""
+    unmapped = ("events_search", "ix_events_search_", "ix_events_cell_", "ix_events_unplaced")
+    return not (name or "").startswith(unmapped)
+
+
 def test_migrations_create_exactly_the_models(store: Store) -> None:
-    with store.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    with store.engine.connect() as conn, warnings.catch_warnings():
+        # SQLAlchemy does not reflect the map's expression indexes (and says so)
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based")
+        context = MigrationContext.configure(conn, opts={"include_name": _mapped})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == []
 
 

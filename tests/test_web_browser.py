@@ -179,3 +179,39 @@ def test_place_search_fills_the_place_correction(served: tuple[str, Store], page
     assert (event["location"], event["country"]) == (name, "SY")
     assert event["lat"] is not None and event["place_precision"] == "point"
     assert page.dialogs == []
+
+
+def test_map_draws_province_boundaries_when_zoomed_in(
+    served: tuple[str, Store], page: Any
+) -> None:
+    base, _ = served
+    _login(page, base, "viewer")
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(f"{base}/map")
+    page.wait_for_selector("#map[data-loaded]")
+    page.wait_for_selector(".leaflet-countries-pane path")
+    assert not any("admin1" in url for url in fetched)  # not fetched at the world view
+    for _ in range(2):  # zoom 3 -> 5
+        page.click(".leaflet-control-zoom-in")
+        page.wait_for_timeout(400)
+    page.wait_for_selector("#map[data-provinces-shown=yes]")
+    lines = page.locator(".leaflet-provinces-pane path")
+    assert lines.count() >= 1
+    assert len(lines.first.get_attribute("d") or "") > 1000  # many province borders
+    page.click(".leaflet-control-zoom-out")
+    page.wait_for_selector("#map[data-provinces-shown=no]")
+    assert page.locator(".leaflet-provinces-pane path").count() == 0
+    assert all(url.startswith(base) for url in fetched)  # nothing from another host
+
+
+def test_the_map_view_is_in_the_address(served: tuple[str, Store], page: Any) -> None:
+    base, _ = served
+    _login(page, base, "viewer")
+    page.goto(f"{base}/map#6/12.000/8.500")
+    page.wait_for_selector("#map[data-provinces-shown=yes]")  # zoom 6: provinces drawn
+    page.click(".leaflet-control-zoom-in")
+    deadline = time.monotonic() + 10
+    while "#7/" not in page.url and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert re.search(r"#7/12\.0\d\d/8\.5\d\d$", page.url), page.url

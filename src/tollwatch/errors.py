@@ -7,7 +7,9 @@
     ├── SettingsError              a bad setting, config file or environment value
     ├── GazetteerError             a gazetteer file that is missing, truncated or malformed
     ├── StoreError                 the incident database cannot be opened or written
-    └── EvalError                  a gold file that does not follow the gold schema
+    ├── ClusterError               a Dask cluster that cannot be reached or used (--cluster)
+    ├── EvalError                  a gold file that does not follow the gold schema
+    └── MailError                  a message the SMTP server did not take (digests, alerts)
 
 Every message says what was wrong, where (file and line), and how to fix it.
 """
@@ -45,5 +47,13 @@ class StoreError(TollwatchError):
     code = "store"
 
 
+class ClusterError(TollwatchError):
+    code = "cluster"
+
+
 class EvalError(TollwatchError):
     code = "eval"
+
+
+class MailError(TollwatchError):
+    code = "mail"

@@ -59,6 +59,8 @@ _ACCORDING_FAST = Prefiltered.of(_ACCORDING)
 _HEADLINE_TAIL = re.compile(r":\s*(?P<x>[^:]{3,60}?)\s*$")
 _BEFORE_GAP = re.compile(
     r"(?:\s+(?:monitoring|tracking|documenting|that\s+monitors|which\s+monitors)\s+[^,.;]{1,40}?)?"
+    # "the government in Port Sudan put the toll at 150": where the speaker sits
+    r"(?:\s+(?:based\s+)?in\s+[\w-]+(?:\s+[\w-]+)?)?"
     r"[\s,]*(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?[\s,]*)?"
     r"(?:(?:has|have|had|also|later|earlier|then|previously|separately|further|again|"
     r"on\s+\w+|last\s+\w+|in\s+a\s+\w+(?:\s+\w+)?)[\s,]*){0,3}",
@@ -77,7 +79,7 @@ _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
                 r"family\s+members|neighbou?rs|locals?|passers?-?by"),
     ("monitor", r"(?:an?\s+|the\s+)?(?:(?:local|syrian|opposition|human\s+rights|rights|war)\s+)?"
                 r"(?:activist\s+groups?|activists?|monitor(?:ing\s+group)?|rights\s+groups?|"
-                r"watchdog|observers)"),
+                r"watchdog|observers|(?:resistance|coordination|emergency)\s+committees?)"),
     ("official", r"(?:(?:local|provincial|regional|state|government|military|army|police|"
                  r"security|health|hospital|medical|interior|defen[cs]e|foreign|federal|"
                  r"municipal|senior|top|district|city|town|village|u\.?s\.?|western|iraqi|"
@@ -104,7 +106,10 @@ _OWN_RESULT = re.compile(
 )
 _STATE_RESULT = re.compile(
     r"\b(?:troops|soldiers|forces|army|military|police|security\s+forces|warplanes|jets|"
-    r"aircraft|units|personnel|the\s+air\s+force)\b[^.;]{0,50}?\b" + _KILL + r"\b[^.;]{0,60}?"
+    r"aircraft|units|personnel|the\s+air\s+force)\b[^.;]{0,50}?\b"
+    # the forces act: "officers were killed when gunmen ..." is their loss, not a result
+    r"(?<!were\s)(?<!was\s)(?<!been\s)(?<!being\s)(?<!are\s)(?<!is\s)" + _KILL
+    + r"\b[^.;]{0,60}?"
     r"\b(?:terrorists?|militants?|insurgents?|rebels?|fighters|gunmen|bandits|jihadists?|"
     r"extremists?|separatists?|guerrillas?|subversives?|criminals?|cartel)\b",
     re.IGNORECASE,

@@ -26,7 +26,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..errors import InputError, TollwatchError
+from ..errors import InputError, SettingsError, TollwatchError
 from ..read.language import not_read_summary
 from ..settings import Settings, load_settings
 from ..store import Store, open_store
@@ -95,6 +95,15 @@ def run_cmd(
             help="Worker processes that extract (default: the 'workers' setting, 1).",
         ),
     ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster", metavar="ADDRESS",
+            help="Extract on the Dask cluster whose scheduler is at ADDRESS "
+            "(e.g. tcp://10.0.0.5:8786); this process reads and stores. Needs "
+            "`pip install 'tollwatch[cluster]'`; see docs/scale.md.",
+        ),
+    ] = None,
     incremental: Annotated[
         bool,
         typer.Option(
@@ -111,6 +120,10 @@ def run_cmd(
     with 1 when a path does not exist or when no report of the input was stored."""
     with _errors():
         _check_paths(paths)
+        if cluster is not None and workers is not None:
+            raise SettingsError(
+                f"--workers {workers} and --cluster {cluster} exclude each other: the "
+                "cluster's workers extract; give one of them")
     console = Console(stderr=True)
     warnings: list[str] = []
     with (
@@ -126,6 +139,7 @@ def run_cmd(
             workers=workers,
             on_warning=lambda item, message: warnings.append(message),
             incremental=incremental,
+            cluster=cluster,
         )
     s, m = summary.ingest, summary.match
     moved = f" (moved {s.moved})" if s.moved else ""

@@ -1,13 +1,11 @@
-"""`tollwatch sources add|list|remove|test`, `tollwatch watch`, `tollwatch digest`:
-thin adapters over tollwatch.store.sources, tollwatch.watch (docs/watch.md)."""
+"""`tollwatch sources add|list|remove|test`, `tollwatch watch`: thin adapters over
+tollwatch.store.sources, tollwatch.watch (docs/watch.md). `digest` and `alerts` are in
+cli/digest.py."""
 
 from __future__ import annotations
 
 import json
-import os
 import signal
-from datetime import datetime, timedelta
-from pathlib import Path
 from types import FrameType
 from typing import Annotated
 
@@ -15,7 +13,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..errors import InputError
 from ..store import sources as store_sources
 from ..store.ingest import now
 from ..watch import fetch as watch_fetch
@@ -161,66 +158,19 @@ def _print_round(report: watch_loop.RoundReport) -> None:
     if report.match is not None:
         m = report.match
         typer.echo(f"{stamp} events {m.events} (created {m.created}, updated {m.updated})")
+    if report.alerts is not None:
+        a = report.alerts
+        typer.echo(f"{stamp} alerts: {len(a.sent)} sent of {len(a.due)} due")
+        for error in a.errors:
+            typer.echo(f"{stamp} alerts: error: {error}", err=True)
     if report.stopped:
         typer.echo(f"{stamp} stopped; the next round goes on where this one ended", err=True)
 
 
 def register(app: typer.Typer) -> None:
-    """Add `sources ...`, `watch` (and `digest`) to `app`."""
+    """Add `sources ...`, `watch`, `digest` and `alerts ...` to `app`."""
+    from . import digest as digest_cli
+
     app.add_typer(sources_app, name="sources")
     app.command("watch")(watch_cmd)
-    app.command("digest")(digest_cmd)
-
-
-
-
-def digest_cmd(
-    since: Annotated[
-        str, typer.Option(help="The period: 24h, 7d... back from now, or a date (YYYY-MM-DD).")
-    ] = "24h",
-    fmt: Annotated[str, typer.Option("--format", help="md, json or html.")] = "md",
-    country: Annotated[str | None, typer.Option(help="Only this country (ISO alpha-2).")] = None,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here (atomically), not stdout.")
-    ] = None,
-    db: DbOption = None,
-    config: ConfigOption = None,
-) -> None:
-    """What changed in a period: new events, revised tolls, totals by country."""
-    from ..watch import digest as watch_digest
-
-    until = now()
-    with _errors():
-        start = _since(since, until)
-        if fmt not in watch_digest.FORMATS:
-            watch_digest.render(watch_digest.Digest("", "", None), fmt)
-    with _opened(db, config, create=False) as store, _errors(), store.sessions() as session:
-        text = watch_digest.render(watch_digest.build_digest(session, start, until, country), fmt)
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    with _errors():
-        _write_atomically(output, text)
-    typer.echo(f"digest written to {output}", err=True)
-
-
-def _since(value: str, until: datetime) -> datetime:
-    try:
-        return datetime.fromisoformat(value) if "-" in value else until - timedelta(
-            seconds=store_sources.parse_period(value))
-    except ValueError as err:
-        raise InputError(f"--since {value!r} is neither a period (24h, 7d) nor a date "
-                         "(YYYY-MM-DD)") from err
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder, renamed when complete."""
-    if not path.parent.is_dir():
-        raise InputError(f"folder {path.parent} does not exist; create it or choose another file")
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"cannot write {path}: {err.strerror or err}") from err
+    digest_cli.register(app)

@@ -52,6 +52,7 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec("date_interval", "date inside gold date..date_end (open start when null)"),
     MetricSpec("country", "country (ISO code) = gold"),
     MetricSpec("country_answerable", "country = gold, country named in the text"),
+    MetricSpec("country_named", "country = gold, text names the country or a place in it"),
     MetricSpec("admin1", "admin1 = gold after normalisation"),
     MetricSpec("admin1_answerable", "admin1 = gold, region named in the text"),
     MetricSpec("location", "main place name = gold location after normalisation"),
@@ -61,6 +62,11 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec("geo_within_50km", "point within 50 km of precise gold coordinates"),
     MetricSpec("geo_median_km", "median distance (km) where both points exist", False),
     MetricSpec("geo_over_1000km", "records with both points more than 1,000 km apart", False),
+    MetricSpec(
+        "geo_over_1000km_named",
+        "more than 1,000 km apart, text names the country or a place in it",
+        False,
+    ),
     MetricSpec("perpetrator_class", "perpetrator coarse class = gold"),
     MetricSpec("victim_class", "victim coarse class = gold"),
     MetricSpec("actor_pair_class", "unordered {perpetrator, victim} classes = gold dyad"),
@@ -309,14 +315,26 @@ def _geo_precise(rec: GoldRecord) -> bool:
     return prec <= 2
 
 
+_PLACE_FLAGS = ("country_in_text", "admin1_in_text", "location_in_text")
+
+
+def names_a_place(rec: GoldRecord) -> bool:
+    """True when the text writes the gold country, province or place (issue 10's
+    "the text names the country or a place in it"), by the gold's answerable flags."""
+    return any(rec.answerable.get(flag) is True for flag in _PLACE_FLAGS)
+
+
 def _score_place(s: DatasetScores, rec: GoldRecord, g: GoldFields, pred: Prediction) -> None:
     gold_code = country_code(g.country)
+    named = names_a_place(rec)
     if g.country is not None and gold_code is None:
         s.notes[f"unresolved gold country: {g.country}"] += 1
     if gold_code is not None:
         s.add("country", pred.country == gold_code)
         if rec.answerable.get("country_in_text") is True:
             s.add("country_answerable", pred.country == gold_code)
+        if named:
+            s.add("country_named", pred.country == gold_code)
     if g.admin1 is not None:
         hit = same_admin1(g.admin1, pred.admin1, gold_code)
         s.add("admin1", hit)
@@ -341,6 +359,8 @@ def _score_place(s: DatasetScores, rec: GoldRecord, g: GoldFields, pred: Predict
     for km in (10, 25, 50):
         s.add(f"geo_within_{km}km", distance <= km)
     s.add("geo_over_1000km", distance > 1000)  # a continent away: the wrong namesake
+    if named:
+        s.add("geo_over_1000km_named", distance > 1000)
 
 
 def _score_actors(s: DatasetScores, g: GoldFields, pred: Prediction) -> None:

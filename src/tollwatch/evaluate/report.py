@@ -23,6 +23,10 @@ TARGETS: dict[tuple[str, str], float] = {
     ("muc", "killed_exact_answerable"): 0.80,
     ("*", "date_exact_stated"): 0.90,
     ("*", "country"): 0.95,
+    ("*", "country_named"): 0.97,  # issue 10
+    ("*", "admin1_answerable"): 0.90,  # issue 10
+    ("acled", "geo_within_50km"): 0.80,  # issue 10: coder notes
+    ("*", "geo_over_1000km_named"): 0.01,  # issue 10
     ("muc", "detect_recall"): 0.90,
     ("muc", "detect_fp_share"): 0.10,
 }

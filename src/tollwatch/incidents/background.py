@@ -39,7 +39,24 @@ _CUMULATIVE = re.compile(
     r"|\bsince\s+the\s+(?:\w+\s+){0,2}(?:began|started|begun|erupted|broke\s+out)\b"
     r"|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\b"
     r"|\bso\s+far\s+this\s+(?:year|month)\b|\bthis\s+year\s+alone\b"
-    r"|\bsince\s+(?:january|the\s+start\s+of\s+the\s+year)\b",
+    r"|\bsince\s+(?:january|the\s+start\s+of\s+the\s+year)\b"
+    # a city's yearly count: "168 homicides in the city this year", "murders last year"
+    r"|\b(?:homicides|murders|killings)\b[^.;]{0,60}\b(?:this|last)\s+year\b"
+    r"|\b(?:this|last)\s+year\b[^.;]{0,60}\b(?:homicides|murders|killings)\b"
+    # "a wave of killings this year, in which 14 policemen have died"
+    r"|\b(?:this\s+year|so\s+far)\b[^.;]{0,60}?\b(?:has|have)\s+(?:now\s+)?(?:died|been\s+killed)\b"
+    r"|\b(?:has|have)\s+(?:now\s+)?(?:died|been\s+killed)\b[^.;]{0,40}?\b(?:this\s+year|so\s+far)\b",
+    re.IGNORECASE,
+)
+# An earlier event told by its distance from the news: "the attack comes a month after
+# more than 100 people were killed", "two weeks earlier". A week or less is news (the
+# attack the news avenges); "died two weeks after being shot" is the news's own death.
+_EARLIER_RELATIVE = re.compile(
+    r"\b(?:comes?|came|coming|follows?|followed|following)\s+(?:just\s+|only\s+|barely\s+)?"
+    r"(?:(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:weeks?|months?)|weeks|months)"
+    r"\s+after\b"
+    r"|\b(?:(?:two|three|four|five|six|several|a\s+few|\d+)\s+weeks|(?:a|one|two|three|four|"
+    r"five|six|several|a\s+few|\d+)\s+months?)\s+(?:ago|earlier)\b",
     re.IGNORECASE,
 )
 # Words that place the figure's event in an earlier year.
@@ -73,6 +90,8 @@ def mark_background(drafts: list[Draft], clean: CleanText, report: Report) -> No
 def _earlier_event(draft: Draft, flags: frozenset[str], text: str, report: Report) -> bool:
     """What a protest is about, a figure dated long ago, or one placed in an earlier year."""
     if "background" in flags or _dated_earlier(draft, report):
+        return True
+    if _EARLIER_RELATIVE.search(text) is not None:
         return True
     return _earlier_year(text, report.published) and not _dated_recent(draft, report)
 

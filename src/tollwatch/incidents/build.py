@@ -54,7 +54,7 @@ from .draft import RULE, Draft, sum_tolls
 # Words before a figure that mark it as distinct from the figure before it.
 _DISTINCT = re.compile(
     r"\b(another|other|further|additional|also|separate(?:ly)?|meanwhile|elsewhere|"
-    r"second|new"
+    r"second|new(?!\s+(?-i:[A-Z]))"  # not "New York", "New Denmark"
     + "".join(f"|{w.distinct}" for w in TOLL_WORDS.values() if w.distinct)  # tolls/lang/
     + r")\b",
     re.IGNORECASE,
@@ -67,6 +67,7 @@ FIGURELESS_RELEVANCE = 0.8
 FIGURELESS_STRENGTH = 0.75
 # An incident dated more than this many days before publication is background.
 RECENT_DAYS = background.RECENT_DAYS
+LEAD_SENTENCES = 3  # headline and the first two sentences: where a report tells its news
 
 # Figures that are not this report's events: a tally split across other events.
 # Historic and cumulative tolls and what a protest is about become background
@@ -100,6 +101,8 @@ def build_document(
     if relevance is not None and not relevance.relevant:
         return Document([], relevance)
     incidents = build_incidents(clean, mentions, report, settings)
+    if relevance is not None and not incidents:
+        incidents = _told_in_lead(clean, mentions, report)
     if relevance is None:
         relevance = (
             Relevance(True, "violence: an incident found by the incident rules", RELEVANCE_RULE)
@@ -133,6 +136,44 @@ def build_incidents(
     ]
     _inherit(placed, ctx, clean, report, mentions)
     return _to_incidents(placed, clean, report)
+
+
+def _told_in_lead(clean: CleanText, mentions: Mentions, report: Report) -> list[Incident]:
+    """One figure-less incident for a news article (a headline over a body) judged to
+    tell of violence whose lead (headline and first sentences) holds an affirmed cue,
+    when the rules built none:
+    "4 shot outside a bar", "Boy, 5, wounded in drive-by" tell of one event even
+    without a toll, an event date or a town in the cue's own sentence. Its date and
+    place are the report's (`_inherit`). Matching needs it: without an incident the
+    report cannot join the event other outlets report (docs/incidents.md)."""
+    content = clean.content()
+    if clean.upper or not content or not content[0].headline:
+        return []  # a headline over a body: a news article, not a coder's note or a wire
+    lead = {s.index for s in content[:LEAD_SENTENCES]}
+    cues = [
+        c
+        for c in mentions.cues
+        if c.sentence in lead
+        and not c.negated
+        and not c.hypothetical
+        and not clean.sentences[c.sentence].text.rstrip().endswith("?")
+    ]
+    if not cues:
+        return []
+    cue = max(cues, key=lambda c: (c.strength, -c.sentence))
+    country = places_stage.document_country(clean, mentions.places)
+    ctx = Context.build(mentions, clean.text, report.published, country)
+    draft = Draft(sentence=cue.sentence, span=cue.span, cue=cue)
+    draft.sentences.add(cue.sentence)
+    draft.date = ctx.date_in(cue.sentence, cue.span)
+    draft.place = ctx.place_in(cue.sentence, cue.span) or places_fallback.report_place(
+        clean, mentions.places, ctx.country
+    )
+    draft.source = ctx.source_for(cue.sentence)
+    if not _is_recent(draft, report):
+        return []
+    _inherit([draft], ctx, clean, report, mentions)
+    return _to_incidents([draft], clean, report)
 
 
 # -- drafts from figures -------------------------------------------------------------

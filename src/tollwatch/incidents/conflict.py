@@ -116,10 +116,19 @@ def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft
             continue
         if not sides_compatible(previous.victim_side(), draft.victim_side()):
             continue
-        if not places_loosely_compatible(previous.place, draft.place):
+        if not _speaker_place(draft) and not places_loosely_compatible(previous.place, draft.place):
             continue
         return previous
     return None
+
+
+def _speaker_place(draft: Draft) -> bool:
+    """The figure's place is where its source sits ("the government in Port Sudan put
+    the toll at 85"), not where the deaths were."""
+    place, source = draft.place, draft.source
+    if place is None or source is None or place.span is None:
+        return False
+    return source.span.start <= place.span.start and place.span.end <= source.span.end
 
 
 def _sources_of(draft: Draft) -> list[SourceMention]:

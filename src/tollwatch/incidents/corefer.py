@@ -51,7 +51,8 @@ _WORD = re.compile(r"[a-z']+")
 # attack, two ..."), or inside its own phrase ("two other people", "another five").
 _ANOTHER_BEFORE = re.compile(
     r"\b(another|other|further|additional|also|separate(?:ly)?|meanwhile|elsewhere|"
-    r"second|new|earlier|previous(?:ly)?|last\s+(?:week|month|year))\b",
+    # "new" but not a place's or a paper's name ("New Denmark", "New York Daily News")
+    r"second|new(?!\s+(?-i:[A-Z]))|earlier|previous(?:ly)?|last\s+(?:week|month|year))\b",
     re.IGNORECASE,
 )
 _ANOTHER_AFTER = re.compile(r"^\W*(?:\w+\s+){0,1}(other|more|others|additional|also)\b", re.I)
@@ -64,12 +65,82 @@ def fold_retellings(kept: list[Draft], clean: CleanText) -> list[Draft]:
     lead = _lead_sentences(clean)
     out: list[Draft] = []
     for draft in kept:
-        target = None if marked_distinct(draft, clean) else _retold(draft, out, lead)
+        distinct = marked_distinct(draft, clean)
+        target = None if distinct else _retold(draft, out, lead)
+        if target is None and not distinct:
+            target = _completed(draft, out, lead, clean)
+            if target is not None:
+                _take_figure(target, draft)
         if target is None:
             out.append(draft)
             continue
         _merge_into(target, draft)
-    return out
+    return _fold_police_killed(out, clean)
+
+
+# A police shooting: the man it left dead is the attacker whose own death is told.
+_POLICE_KILLING = re.compile(
+    r"officer-involved|police-involved|deputy-involved|(?:shot|killed)\s+by\s+(?:an?\s+|the\s+)?"
+    r"(?:police|officers?|deput(?:y|ies)|troopers?|agents?|sheriff)|police\s+shooting",
+    re.IGNORECASE,
+)
+
+
+def _fold_police_killed(drafts: list[Draft], clean: CleanText) -> list[Draft]:
+    """"The suspect was killed by police" and "an officer-involved shooting left a man
+    dead": one death, the attacker's own. A single victim figure of one is folded into
+    the single perpetrator's death when the victim's sentence tells of police fire."""
+    top = [d for d in drafts if _top(d)]
+    own = [d for d in top if d.perpetrator_dead and d.best == 1]
+    victims = [d for d in top if not d.perpetrator_dead and d.best]
+    if len(own) != 1 or len(victims) != 1 or victims[0].best != 1:
+        return drafts
+    attacker, victim = own[0], victims[0]
+    if victim.parts or marked_distinct(victim, clean) or not _compatible(attacker, victim):
+        return drafts
+    if not _POLICE_KILLING.search(clean.sentences[victim.sentence].text):
+        return drafts
+    _merge_into(attacker, victim)
+    return [d for d in drafts if d is not victim]
+
+
+def _completed(
+    draft: Draft, earlier: list[Draft], lead: frozenset[int], clean: CleanText
+) -> Draft | None:
+    """The headline's figure that this larger lead figure completes: the headline tells
+    part of the toll ("man kills 2 teens, then shoots baby"), the lead all of it ("three
+    people, including an infant, were slain"). Same admin1 where both are known, and
+    no marker of another event anywhere before the figure in its sentence."""
+    if draft.sentence not in lead or not _top(draft) or draft.parts or draft.zero:
+        return None
+    best = draft.best
+    if best is None or {"update", "aggregate_cue", "part"} & draft.flags():
+        return None
+    sentence = clean.sentences[draft.sentence].span
+    if _ANOTHER_BEFORE.search(clean.text[sentence.start : draft.killed[0].span.start]):
+        return None
+    headline = min(lead) if lead else None
+    for previous in reversed(earlier):
+        if previous.sentence != headline or not _top(previous) or previous.zero:
+            continue
+        a, b = previous.place, draft.place
+        if a is not None and b is not None and a.admin1 and b.admin1 and a.admin1 != b.admin1:
+            continue
+        if previous.parts or previous.perpetrator_dead or draft.perpetrator_dead:
+            continue
+        other = previous.best
+        if other is None or other == 0 or other >= best:
+            continue
+        if _compatible(previous, draft):
+            return previous
+    return None
+
+
+def _take_figure(target: Draft, draft: Draft) -> None:
+    """The completing figure becomes the incident's toll; the first telling stays evidence."""
+    target.killed = list(draft.killed)
+    target.killed_override = draft.killed_override
+    draft.killed_override = None
 
 
 def marked_distinct(draft: Draft, clean: CleanText) -> bool:

@@ -30,7 +30,7 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
                 kept.append(draft)
             continue
         if draft.perpetrator_dead:
-            _keep_own_death(draft, kept)
+            _keep_own_death(draft, kept, drafts)
             continue
         flags = draft.flags()
         if "summary" in flags and _apply_summary(draft, kept):
@@ -161,19 +161,26 @@ def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
     return False
 
 
-def _keep_own_death(draft: Draft, kept: list[Draft]) -> None:
+def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> None:
     """A perpetrator's own death stays apart from the victims' incident ("killed two
     co-workers and then took his own life": 2 and 1); told again, it is one. A total of
     two or more stated in another sentence ("a shooting that left five dead") already
-    counts the shooter: the own death is evidence for it."""
+    counts the shooter: the own death is evidence for it, unless the own death's
+    sentence gives that same total as the victims' ("Bombing kills 27 / a bomber blew
+    himself up, killing 27 worshippers": 27 and the bomber)."""
     for previous in reversed(kept):
         if previous.perpetrator_dead:
             previous.sentences |= draft.sentences
             _fill_missing(previous, draft)
             return
+    victims_here = {
+        d.best for d in drafts
+        if d.sentence == draft.sentence and d is not draft and not d.perpetrator_dead
+        and d.kind != "claim" and d.killed
+    }
     for previous in _incidents(kept):
-        if previous.parent is None and (previous.best or 0) >= 2 and (
-                draft.sentence not in previous.sentences):
+        if previous.parent is None and (previous.best or 0) >= 2 and not draft.distinct and (
+                draft.sentence not in previous.sentences) and previous.best not in victims_here:
             previous.sentences |= draft.sentences
             return
     kept.append(draft)

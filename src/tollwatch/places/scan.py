@@ -240,6 +240,8 @@ def _common_word(gaz: Gazetteer, tok: Token, strict: bool) -> bool:
     lower = tok.text.lower()
     if lower in _stopwords() or (strict and len(lower) < 3):
         return True
+    if len(lower) < 3 and not tok.text.isupper():
+        return True  # "Os", "En": a two-letter place or country code is written "US", "DR"
     return tok.key in gaz.demonyms and not names_country(gaz, tok.text)
 
 

@@ -129,16 +129,19 @@ class Store:
         self, stats: IngestStats, settings: MatchSettings | None = None
     ) -> events.MatchStats:
         """Re-match only what an ingest touched (incremental.py): the same events as
-        `match()` gives, at a cost that follows the new reports, not the store's size."""
-        from .incremental import match_touched
+        `match()` gives, at a cost that follows the new reports, not the store's size.
 
-        if not stats.touched_reports and not stats.touched_events:
-            return events.MatchStats()
+        Reports stored by an earlier run that stopped before its matching (killed or
+        interrupted between its last batch and the end) have incidents in no event:
+        they are matched here too, found through the index on incidents.event_id."""
+        from .incremental import match_touched, unmatched_reports
+
         try:
             with self.writing() as session:
-                result = match_touched(
-                    session, set(stats.touched_reports), set(stats.touched_events), settings
-                )
+                reports = set(stats.touched_reports) | unmatched_reports(session)
+                if not reports and not stats.touched_events:
+                    return events.MatchStats()
+                result = match_touched(session, reports, set(stats.touched_events), settings)
                 review.apply_reviews(session)  # reviewed values win here too (review.py)
                 return result
         except SQLAlchemyError as err:
@@ -156,17 +159,19 @@ class Store:
         workers: int | None = None,
         on_warning: Callable[[Report | Rejection, str], None] | None = None,
         incremental: bool = False,
+        cluster: str | None = None,
     ) -> RunSummary:
         """Read, extract, store and match the reports in `paths`.
 
-        Extraction runs in `workers` processes (default: the `workers` setting), in
+        Extraction runs in `workers` processes (default: the `workers` setting), or on
+        the Dask cluster whose scheduler is at `cluster` (tollwatch.cluster), in
         input order; storing stays in this process, one transaction per batch.
         Reports already stored with the same text are not extracted again, unless
         `refresh` is set (then they are extracted and their incidents replaced).
         Reading warnings go to `on_warning(item, message)`. With `incremental`, only
         what the stored reports touch is matched again (`match_incremental`).
         """
-        known = None if refresh else self.known_reports()
+        known = None if refresh else self.stored_hashes
         items = ingest_stage.extractions_from_paths(
             paths,
             settings=self.settings,
@@ -175,9 +180,21 @@ class Store:
             known=known,
             workers=workers,
             on_warning=on_warning,
+            cluster=cluster,
         )
         stats = self.ingest(items, batch_size=batch_size, on_batch=on_batch, refresh=refresh)
         return RunSummary(stats, self.match_incremental(stats) if incremental else self.match())
+
+    def stored_hashes(self, keys: Sequence[str]) -> dict[str, str]:
+        """The content hash of each of `keys` that the store holds (indexed look-ups,
+        500 keys a query): what `run` asks for each window of its input."""
+        found: dict[str, str] = {}
+        with self.sessions() as session:
+            for start in range(0, len(keys), 500):
+                query = select(ReportRow.key, ReportRow.content_hash).where(
+                    ReportRow.key.in_(keys[start:start + 500]))
+                found.update({key: digest for key, digest in session.execute(query)})
+        return found
 
     def known_reports(self) -> dict[str, str]:
         """Stored report keys with their content hash."""

@@ -14,10 +14,11 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from . import review
+from .mapgrid import grid_cells, unplaced
 from .models import (
     AuditRow,
     EventFigureRow,
@@ -27,6 +28,7 @@ from .models import (
     ReportRow,
 )
 from .review_models import ReviewRow
+from .search import text_match
 from .tally import net_sums, period_of
 
 SORTS = {
@@ -58,7 +60,7 @@ class EventFilter:
     perpetrator_type: str | None = None
     victim_type: str | None = None
     min_killed: int | None = None
-    q: str | None = None  # free text: location, perpetrator, victim, sources, admin1
+    q: str | None = None  # free text inside location, admin1, perpetrator, victim or sources
     counted: bool | None = None
     reviewed: bool | None = None  # True: events a person reviewed; False: machine only
 
@@ -119,24 +121,9 @@ def filtered(query: Select[Any], flt: EventFilter) -> Select[Any]:
     if flt.reviewed is not None:
         touched = EventRow.id.in_(select(ReviewRow.event_id).where(ReviewRow.event_id.is_not(None)))
         conditions.append(touched if flt.reviewed else ~touched)
-    if flt.q:
-        pattern = f"%{_like_escape(flt.q.strip())}%"
-        conditions.append(
-            or_(
-                *(
-                    column.ilike(pattern, escape="\\")
-                    for column in (
-                        EventRow.location, EventRow.perpetrator, EventRow.victim,
-                        EventRow.sources, EventRow.admin1,
-                    )
-                )
-            )
-        )  # fmt: skip
+    if flt.q and flt.q.strip():
+        conditions.append(text_match(flt.q))
     return query.where(*conditions) if conditions else query
-
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def list_events(
@@ -147,13 +134,16 @@ def list_events(
     descending: bool = True,
     page: int = 1,
     per_page: int = 50,
+    total: int | None = None,
 ) -> Page:
     """One page of events matching `flt`, sorted by `sort` (date, killed, id, reports,
-    country); unknown values sort last either way, ties broken by id."""
+    country); unknown values sort last either way, ties broken by id. `total`: the
+    number of events matching `flt` when the caller knows it (see `count_events`)."""
     column = SORTS.get(sort, EventRow.date_start)
     per_page = min(max(per_page, 1), MAX_PER_PAGE)
     page = max(page, 1)
-    total = session.scalar(filtered(select(func.count(EventRow.id)), flt)) or 0
+    if total is None:
+        total = count_events(session, flt)
     order: list[Any] = [(column.desc() if descending else column.asc()).nulls_last()]
     order.append(EventRow.id.desc() if descending else EventRow.id.asc())
     query = filtered(select(EventRow), flt).order_by(*order)
@@ -168,6 +158,11 @@ def list_events(
     for row in rows:
         row["reviewed"] = row["id"] in touched
     return Page(int(total), page, per_page, rows)
+
+
+def count_events(session: Session, flt: EventFilter) -> int:
+    """How many events match `flt` (the list's total)."""
+    return int(session.scalar(filtered(select(func.count(EventRow.id)), flt)) or 0)
 
 
 def choices(session: Session) -> dict[str, list[str]]:
@@ -423,59 +418,20 @@ __all__ = [
 
 # ---- map and timeline ----------------------------------------------------------
 
-MAX_CELLS = 4000  # map answers stay far below 2 MB whatever the number of events
-GRID_STEPS = (0.05, 0.2, 1.0, 5.0, 30.0)
-
-
 def map_cells(
     session: Session,
     flt: EventFilter,
     grid: float = 0.1,
     bbox: tuple[float, float, float, float] | None = None,
 ) -> dict[str, Any]:
-    """Events with coordinates aggregated on a grid of `grid` degrees (within `bbox`,
-    south, west, north, east, when given): per cell its events, killed (best, summed),
-    mean position, how many are placed to a point and one event id. The grid coarsens
-    until there are at most MAX_CELLS cells."""
-    steps = [grid, *(g for g in GRID_STEPS if g > grid)]
-    for step in steps:
-        cells = _cells(session, flt, step, bbox)
-        if len(cells) <= MAX_CELLS or step == steps[-1]:
-            unplaced = session.scalar(
-                filtered(select(func.count(EventRow.id)), flt).where(EventRow.lat.is_(None))
-            )
-            return {"grid": step, "cells": cells[:MAX_CELLS], "unplaced": int(unplaced or 0)}
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def _cells(
-    session: Session,
-    flt: EventFilter,
-    step: float,
-    bbox: tuple[float, float, float, float] | None,
-) -> list[dict[str, Any]]:
-    gy = func.round(EventRow.lat / step)
-    gx = func.round(EventRow.lon / step)
-    inside: list[Any] = []
-    if bbox is not None:
-        south, west, north, east = bbox
-        inside = [EventRow.lat.between(south, north), EventRow.lon.between(west, east)]
-    query = filtered(
-        select(
-            func.count(EventRow.id),
-            func.sum(EventRow.killed_best),
-            func.avg(EventRow.lat),
-            func.avg(EventRow.lon),
-            func.sum(case((EventRow.place_precision == "point", 1), else_=0)),
-            func.min(EventRow.id),
-        ).where(EventRow.lat.is_not(None), EventRow.lon.is_not(None), *inside),
-        flt,
-    ).group_by(gy, gx)
-    return [
-        {"events": int(n), "killed": int(k or 0), "lat": round(float(lat), 4),
-         "lon": round(float(lon), 4), "points": int(p or 0), "event_id": int(first)}
-        for n, k, lat, lon, p, first in session.execute(query)
-    ]  # fmt: skip
+    """Events with coordinates aggregated on a grid of about `grid` degrees (within
+    `bbox`, south, west, north, east, when given): per cell its events, killed (best,
+    summed), mean position, how many are placed to a point and one event id. The grid is
+    the smallest step of `mapgrid.STEPS` at or above `grid` that gives at most
+    `mapgrid.MAX_CELLS` cells (store/mapgrid.py: summed on indexes)."""
+    narrow = partial(filtered, flt=flt)
+    step, cells = grid_cells(session, narrow, grid, bbox)
+    return {"grid": step, "cells": cells, "unplaced": unplaced(session, narrow)}
 
 
 def timeline(

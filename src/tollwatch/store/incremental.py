@@ -8,22 +8,31 @@ between units so linked), so its result on a set of units closed under "forms su
 a pair with", "in the same report as" and "in the same event as" is the result a
 full re-match gives for those units. `match_touched` grows that closure from the
 incidents of the touched reports (and the members of the events their old
-incidents were in) through indexed queries (incident dates, report match keys,
-event and report membership), clusters it with `match_units`, and writes the
-changed events with the code of the full pass (events.py). A name key is dropped
-when the whole store holds it more than `common_key` times, as a full pass does.
-`Store.match()` (tollwatch rematch) stays the full rebuild.
+incidents were in), clusters it with `match_units`, and writes the changed events
+with the code of the full pass (events.py). A name key is dropped when the whole
+store holds it more than `common_key` times, as a full pass does.
+
+Each round of growth asks indexed queries only (candidates.py): incidents of the
+same country (or none) whose stored date interval overlaps the frontier's dates
+widened by the window, and reports sharing a non-common match key. Candidates are
+read as plain columns and scored against the frontier; only those that link (or
+share a report or an event with it) are loaded as rows and join the closure. So
+the cost follows the new reports and the density of incidents around their dates
+and places, not the size of the store. `Store.match()` (tollwatch rematch) stays
+the full rebuild.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from .candidates import Light, by_country, chunks, common_names, dated, keys_of, of_reports, sharing
 from .events import (
     MatchStats,
     _apply,
@@ -33,10 +42,16 @@ from .events import (
     to_unit,
 )
 from .ingest import audit
-from .matching import MatchSettings, MatchUnit, candidate_pairs, match_units, score_pair
-from .models import EventRow, IncidentRow, ReportKeyRow, ReportRow
-
-CHUNK = 500  # ids per IN (...) query
+from .key_match import key_pairs
+from .matching import (
+    MatchSettings,
+    MatchUnit,
+    date_columns,
+    match_units,
+    matchable,
+    score_pair,
+)
+from .models import EventRow, IncidentRow, ReportRow
 
 
 def _load(session: Session, condition: Any) -> list[IncidentRow]:
@@ -55,26 +70,29 @@ def _load(session: Session, condition: Any) -> list[IncidentRow]:
     return list(session.scalars(query).unique())
 
 
-def _chunks(ids: Iterable[int]) -> Iterable[list[int]]:
-    values = sorted(set(ids))
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
-
-
 def _by_ids(session: Session, column: Any, ids: Iterable[int]) -> list[IncidentRow]:
-    return [row for chunk in _chunks(ids) for row in _load(session, column.in_(chunk))]
+    return [row for chunk in chunks(ids) for row in _load(session, column.in_(chunk))]
 
 
-def _ranges(rows: Sequence[IncidentRow], window: int) -> list[tuple[date, date]]:
-    """The frontier's dates, widened by the window and merged into few ranges."""
-    spans = sorted(
-        (min(s, e) - timedelta(days=window), max(s, e) + timedelta(days=window))
-        for r in rows
-        if (s := r.date_start or r.date_end) is not None
-        and (e := r.date_end or r.date_start) is not None
-    )
+def _spans(rows: Iterable[IncidentRow], window: int) -> dict[str | None, list[tuple[date, date]]]:
+    """The ranges the rows' candidates by date overlap, by country (None: a row
+    without one, whose candidates may be of any country), merged into few ranges."""
+    by: dict[str | None, list[tuple[date, date]]] = {}
+    for row in rows:
+        if row.kind == "claim" and row.claim_of:
+            continue  # attached claims are not matched (they follow their incident)
+        first, last, _long = date_columns(row.date_start, row.date_end, row.date_precision)
+        if first is None or last is None:
+            continue  # not matchable by date
+        country = row.place.country if row.place else None
+        by.setdefault(country, []).append(
+            (first - timedelta(days=window), last + timedelta(days=window)))
+    return {country: _merged(spans) for country, spans in by.items()}
+
+
+def _merged(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
     merged: list[tuple[date, date]] = []
-    for lo, hi in spans:
+    for lo, hi in sorted(spans):
         if merged and lo <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
         else:
@@ -82,61 +100,11 @@ def _ranges(rows: Sequence[IncidentRow], window: int) -> list[tuple[date, date]]
     return merged
 
 
-def _by_dates(session: Session, ranges: Sequence[tuple[date, date]]) -> list[IncidentRow]:
-    start, end = IncidentRow.date_start, IncidentRow.date_end
-    out: list[IncidentRow] = []
-    for first in range(0, len(ranges), 50):  # one query for up to 50 ranges
-        overlaps = [
-            or_(
-                and_(func.coalesce(start, end) <= hi, func.coalesce(end, start) >= lo),
-                and_(end <= hi, start >= lo),  # a reversed interval
-            )
-            for lo, hi in ranges[first : first + 50]
-        ]
-        out.extend(_load(session, or_(*overlaps)))
-    return out
-
-
-def _keys(session: Session, report_ids: Iterable[int]) -> dict[int, frozenset[tuple[str, str]]]:
-    found: dict[int, set[tuple[str, str]]] = {}
-    for chunk in _chunks(report_ids):
-        query = select(ReportKeyRow.report_id, ReportKeyRow.kind, ReportKeyRow.key).where(
-            ReportKeyRow.report_id.in_(chunk))
-        for report_id, kind, key in session.execute(query):
-            found.setdefault(report_id, set()).add((kind, key))
-    return {r: frozenset(k) for r, k in found.items()}
-
-
-def _sharing(session: Session, keys: set[tuple[str, str]]) -> set[int]:
-    """Reports holding any of `keys`."""
-    out: set[int] = set()
-    listed = sorted(keys)
-    for start in range(0, len(listed), CHUNK):
-        chunk = listed[start : start + CHUNK]
-        query = select(ReportKeyRow.report_id).where(
-            or_(*(and_(ReportKeyRow.kind == k, ReportKeyRow.key == v) for k, v in chunk)))
-        out.update(session.scalars(query))
-    return out
-
-
-def _common_names(session: Session, names: set[str], limit: int) -> set[str]:
-    """Name keys that more than `limit` matchable units of the whole store hold (as the
-    full pass counts them: units with a publication or start date, attached claims out)."""
-    out: set[str] = set()
-    listed = sorted(names)
-    attached = and_(IncidentRow.kind == "claim", IncidentRow.claim_of.is_not(None))
-    for start in range(0, len(listed), CHUNK):
-        query = (
-            select(ReportKeyRow.key, func.count(IncidentRow.id))
-            .join(IncidentRow, IncidentRow.report_id == ReportKeyRow.report_id)
-            .join(ReportRow, ReportRow.id == IncidentRow.report_id)
-            .where(ReportKeyRow.kind == "name", ReportKeyRow.key.in_(listed[start:start + CHUNK]),
-                   ~attached,
-                   or_(ReportRow.published.is_not(None), IncidentRow.date_start.is_not(None)))
-            .group_by(ReportKeyRow.key)
-        )
-        out.update(key for key, count in session.execute(query) if count > limit)
-    return out
+def _crossed(keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """`keys` and, for a person or a name, the same words as the other kind: a person
+    named with an age in one report is matched by name alone in another (key_match)."""
+    other = {"person": "name", "name": "person"}
+    return keys | {(other[k], v) for k, v in keys if k in other}
 
 
 class _Closure:
@@ -164,49 +132,107 @@ class _Closure:
     def _absorb(self, rows: Sequence[IncidentRow]) -> None:
         for row in rows:
             self.rows[row.id] = row
-        missing = {r.report_id for r in rows} - set(self.keys)
-        for report_id in missing:
-            self.keys.setdefault(report_id, frozenset())
-        self.keys.update(_keys(self.session, missing))
+        self._fetch_keys({r.report_id for r in rows})
 
-    def unit(self, row: IncidentRow) -> MatchUnit:
-        keys = self.keys.get(row.report_id, frozenset())
+    def _fetch_keys(self, report_ids: set[int]) -> None:
+        missing = report_ids - set(self.keys)
+        found = keys_of(self.session, missing)
+        for report_id in missing:
+            self.keys[report_id] = found.get(report_id, frozenset())
+
+    def with_keys(self, unit: MatchUnit) -> MatchUnit:
+        """The unit with its report's keys, common names dropped."""
+        keys = self.keys.get(unit.report, frozenset())
         if self.common:
             keys = frozenset(k for k in keys if not (k[0] == "name" and k[1] in self.common))
-        return to_unit(row, keys)
+        return replace(unit, keys=keys)
+
+    def unit(self, row: IncidentRow) -> MatchUnit:
+        return self.with_keys(to_unit(row))
 
     def _neighbours(self, frontier: Sequence[IncidentRow]) -> list[IncidentRow]:
         """Incidents linked to the frontier that the closure lacks."""
         s = self.session
         sure = _by_ids(s, IncidentRow.report_id, {r.report_id for r in frontier})
         sure += _by_ids(s, IncidentRow.event_id, {r.event_id for r in frontier if r.event_id})
-        maybe = _by_dates(s, _ranges(frontier, self.settings.window_days))
         frontier_keys = {k for r in frontier for k in self.keys.get(r.report_id, frozenset())}
-        names = {v for k, v in frontier_keys if k == "name"} - self.common
-        self.common |= _common_names(s, names, self.settings.common_key)
-        if frontier_keys:
-            maybe += _by_ids(s, IncidentRow.report_id, _sharing(s, frontier_keys))
-        fresh = self._new([*sure, *maybe])
-        if not fresh:
-            return []
-        self.keys.update(_keys(s, {r.report_id for r in fresh} - set(self.keys)))
-        linked = self._paired(frontier, fresh)
-        return self._new([*sure, *(r for r in fresh if r.id in linked)])
+        # a person named with an age in one report is matched by name alone in another
+        crossed = _crossed(frontier_keys)
+        names = {v for k, v in crossed if k == "name"} - self.common
+        self.common |= common_names(s, names, self.settings.common_key)
+        # a common name never pairs (key_pairs skips it): no need to fetch its holders
+        blocking = {k for k in crossed if not (k[0] == "name" and k[1] in self.common)}
+        maybe = dated(s, _spans(frontier, self.settings.window_days))
+        if blocking:
+            maybe += of_reports(s, sharing(s, blocking))
+        taken = set(self.rows) | {r.id for r in sure}
+        fresh = {c.unit.id: c for c in maybe if c.unit.id not in taken}
+        linked = self._paired(frontier, list(fresh.values()))
+        return self._new([*sure, *_by_ids(s, IncidentRow.id, linked)])
 
-    def _paired(self, frontier: Sequence[IncidentRow], fresh: Sequence[IncidentRow]) -> set[int]:
-        """Ids of `fresh` rows that form a candidate pair with a frontier row."""
-        matchable = [r for r in (*frontier, *fresh) if not (r.kind == "claim" and r.claim_of)]
-        ids = {r.id for r in frontier}
+    def _paired(self, frontier: Sequence[IncidentRow], fresh: Sequence[Light]) -> set[int]:
+        """Ids of `fresh` candidates that form a candidate pair (as candidate_pairs
+        blocks) with a frontier row scoring at least the threshold without a veto."""
+        if not fresh:
+            return set()
+        self._fetch_keys({c.unit.report for c in fresh})
+        mine = [self.unit(r) for r in frontier if not (r.kind == "claim" and r.claim_of)]
+        theirs = [self.with_keys(c.unit) for c in fresh if not c.attached]
         linked: set[int] = set()
-        for a, b in candidate_pairs([self.unit(r) for r in matchable], self.settings):
-            if (a.id in ids) == (b.id in ids):
-                continue
+        for a, b in _cross_pairs(mine, theirs, self.settings):
             pair = score_pair(a, b, self.settings)
             # only a pair that can join two clusters links them: one below the threshold
             # or vetoed never does, and a veto only acts between units so linked
             if not pair.veto and pair.score >= self.settings.threshold:
-                linked.add(b.id if a.id in ids else a.id)
+                linked.add(b.id)
         return linked
+
+
+def _cross_pairs(
+    mine: Sequence[MatchUnit], theirs: Sequence[MatchUnit], settings: MatchSettings
+) -> list[tuple[MatchUnit, MatchUnit]]:
+    """The pairs (frontier unit, candidate) that `candidate_pairs` would give over
+    both lists together, without comparing candidates with each other."""
+    window = settings.window_days
+    groups = by_country([u for u in theirs if matchable(u)])
+    anywhere = [u for g in groups.values() for u in g]
+    pairs: dict[tuple[int, int], tuple[MatchUnit, MatchUnit]] = {}
+    for a in mine:
+        if not matchable(a):
+            continue
+        near = anywhere if a.country is None else [*groups.get(a.country, []),
+                                                   *groups.get(None, [])]
+        for b in near:
+            if _within_window(a, b, window) and _comparable(a, b):
+                pairs[(a.id, b.id)] = (a, b)
+    ids = {u.id for u in mine}
+    keyed = [u for u in (*mine, *theirs) if u.keys]
+    by_id = {u.id: u for u in mine}
+    for x, y in key_pairs(keyed, settings):
+        if (x.id in ids) == (y.id in ids):
+            continue
+        a, b = (x, y) if x.id in ids else (y, x)
+        if (a.id, b.id) not in pairs and _comparable(a, b):
+            pairs[(a.id, b.id)] = (by_id[a.id], b)
+    return list(pairs.values())
+
+
+def _within_window(a: MatchUnit, b: MatchUnit, window: int) -> bool:
+    """As matching._date_pairs: the later-starting unit (by start, then id) starts at
+    most `window` days after the other's end."""
+    first, last, _ = date_columns(a.date_start, a.date_end, a.date_precision)
+    b_first, b_last, _ = date_columns(b.date_start, b.date_end, b.date_precision)
+    if first is None or last is None or b_first is None or b_last is None:
+        return False
+    if (first, a.id) <= (b_first, b.id):
+        return (b_first - last).days <= window
+    return (first - b_last).days <= window
+
+
+def _comparable(a: MatchUnit, b: MatchUnit) -> bool:
+    same_country = a.country is None or b.country is None or a.country == b.country
+    kinds = "claim" in (a.kind, b.kind) or a.kind == b.kind
+    return a.report != b.report and same_country and kinds
 
 
 def match_touched(
@@ -224,7 +250,7 @@ def match_touched(
     closure.grow(seed)
     # names counted again over the closure's final keys (a key met late may be common)
     all_names = {v for keys in closure.keys.values() for k, v in keys if k == "name"}
-    closure.common = _common_names(session, all_names, settings.common_key)
+    closure.common = common_names(session, all_names, settings.common_key)
     rows = sorted(closure.rows.values(), key=lambda r: r.id)
     by_id = {r.id: r for r in rows}
     before = {r.event_id for r in rows if r.event_id} | set(events)
@@ -247,7 +273,7 @@ def _delete_empty(session: Session, candidates: Iterable[int], stats: MatchStats
     """Delete the events among `candidates` left without incidents (as the full
     pass's `_delete_orphans`, without scanning every event)."""
     session.flush()
-    for chunk in _chunks(candidates):
+    for chunk in chunks(candidates):
         query = select(EventRow).where(EventRow.id.in_(chunk), ~EventRow.incidents.any())
         for event in session.scalars(query):
             audit(session, "event.delete", "event", event.id, None, reason="no incidents left")
@@ -261,7 +287,15 @@ def _assign(
     """As events._assign_events, over the events the closure's incidents belong to."""
     wanted = {r.event_id for r in by_id.values() if r.event_id}
     existing: dict[int, EventRow] = {}
-    for chunk in _chunks(wanted):
+    for chunk in chunks(wanted):
         existing.update({e.id: e for e in session.scalars(
             select(EventRow).where(EventRow.id.in_(chunk)))})
     return choose_events(groups, by_id, existing)
+
+
+def unmatched_reports(session: Session) -> set[int]:
+    """Row ids of the reports with an incident in no event: stored by a run that stopped
+    before matching (every incident is in an event after a match). Indexed
+    (ix_incidents_event_id), so the cost follows those incidents, not the store."""
+    query = select(IncidentRow.report_id).where(IncidentRow.event_id.is_(None)).distinct()
+    return set(session.scalars(query))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from itertools import islice
@@ -37,6 +37,7 @@ from ..settings import Settings
 from .db import writing
 from .errors import describe, is_data_error
 from .keys import report_keys
+from .known import Lookup
 from .models import KEY_BYTES, KEY_LEN, AuditRow, IncidentRow, RejectionRow, ReportKeyRow, ReportRow
 from .rows import RowCache, add_incidents, fit, storable, unstorable
 
@@ -543,37 +544,53 @@ def extractions_from_paths(
     settings: Settings,
     published: date | None = None,
     resources: Any = None,
-    known: dict[str, str] | None = None,
+    known: Mapping[str, str] | Lookup | None = None,
     workers: int | None = None,
     on_warning: Callable[[Report | Rejection, str], None] | None = None,
+    cluster: str | None = None,
 ) -> Iterator[Item]:
     """Read reports from `paths` and extract each: the items `tollwatch run` stores.
 
     Extraction runs in `workers` processes (default: `settings.workers`), in input
-    order (`tollwatch.parallel.extract_pairs`). A report the reader refused stays a
-    `Rejection`; a report whose extraction crashed becomes an Extraction with `error`
-    (stored as a rejection). `known` maps stored report keys to their content hash:
-    those reports are not extracted again; they come as `Known`. Reading warnings
-    (an encoding guessed, files in a folder that are not reports) go to `on_warning`.
+    order (`tollwatch.parallel.extract_pairs`), or on the Dask cluster whose scheduler
+    is at `cluster` (`tollwatch.cluster.extract_pairs_on_cluster`). A report the
+    reader refused stays a `Rejection`; a report whose extraction crashed becomes an
+    Extraction with `error` (stored as a rejection). `known` maps stored report keys
+    to their content hash, or looks up a list of keys (store/known.py): those reports
+    are not extracted again; they come as `Known`. Reading warnings (an encoding
+    guessed, files in a folder that are not reports) go to `on_warning`.
     """
     from ..parallel import extract_pairs
     from ..read.files import read_paths
 
     skipped: dict[int, str] = {}
+    items: Iterable[Report | Rejection] = read_paths(
+        paths, published=published, settings=settings, on_warning=on_warning)
+    table: Mapping[str, str] | None = None if callable(known) else known
+    if callable(known):  # looked up window by window (store/known.py)
+        from .known import windows_with_known
+
+        table = {}
+        items = windows_with_known(items, known, store_key, table)
 
     def stored_already(report: Report) -> bool:
-        if known is None:
+        if table is None:
             return False
-        digest = known.get(store_key(report))
+        digest = table.get(store_key(report))
         if digest is None or digest != content_hash(report.text):
             return False
         skipped[id(report)] = digest
         return True
 
-    items = read_paths(paths, published=published, settings=settings, on_warning=on_warning)
-    for item, extraction in extract_pairs(
-        items, settings=settings, workers=workers, resources=resources, skip=stored_already
-    ):
+    if cluster is not None:
+        from ..cluster import extract_pairs_on_cluster
+
+        pairs = extract_pairs_on_cluster(
+            items, settings=settings, address=cluster, skip=stored_already)
+    else:
+        pairs = extract_pairs(
+            items, settings=settings, workers=workers, resources=resources, skip=stored_already)
+    for item, extraction in pairs:
         if isinstance(item, Rejection):
             yield item
         elif id(item) in skipped:

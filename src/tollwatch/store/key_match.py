@@ -15,27 +15,55 @@ from .unit import MatchSettings, MatchUnit, norm_name, published_day
 def key_pairs(
     units: Sequence[MatchUnit], settings: MatchSettings
 ) -> list[tuple[MatchUnit, MatchUnit]]:
-    """Pairs sharing a person or street key, or two name keys, within their windows."""
+    """Pairs sharing a person or street key, or two names, within their windows.
+
+    A person of one report found as a plain name in the other counts as the person
+    (`person_window_days`); two names in common (a person counting as a name) bring
+    a pair in within `person_window_days` as well: a trial months later names the
+    victim and the accused as the first report did.
+    """
     postings: dict[tuple[str, str], list[MatchUnit]] = {}
     for unit in units:
         if published_day(unit) is None:
             continue
-        for key in unit.keys:
-            postings.setdefault(key, []).append(unit)
+        for held in unit.keys:
+            postings.setdefault(held, []).append(unit)
     names: dict[tuple[int, int], int] = {}
     found: dict[tuple[int, int], tuple[MatchUnit, MatchUnit]] = {}
-    for (kind, _key), members in sorted(postings.items()):
-        if len(members) < 2 or (kind == "name" and len(members) > settings.common_key):
+    for (kind, key), members in sorted(postings.items()):
+        if kind == "street":
+            for a, b in _within(members, settings.key_window_days):
+                found[(a.id, b.id)] = (a, b)
+        if kind != "name":
             continue
-        days = settings.person_window_days if kind == "person" else settings.key_window_days
-        for a, b in _within(members, days):
+        people = postings.get(("person", key), [])
+        if len(members) > settings.common_key:
+            members = []  # too common a name to block on
+        who = _unique([*people, *members])
+        for a, b in _within(who, settings.person_window_days):
             ids = (a.id, b.id)
-            if kind == "name":
-                names[ids] = names.get(ids, 0) + 1
-                if names[ids] < 2:
-                    continue
-            found[ids] = (a, b)
+            names[ids] = names.get(ids, 0) + 1
+            if names[ids] >= 2:
+                found[ids] = (a, b)
+    for (kind, key), members in sorted(postings.items()):
+        if kind != "person":
+            continue
+        named = postings.get(("name", key), [])
+        if len(named) > settings.common_key:
+            named = []
+        # a person on both sides, or named with an age on one side only
+        aged = {u.id for u in members}
+        for a, b in _within(_unique([*members, *named]), settings.person_window_days):
+            if a.id in aged or b.id in aged:
+                found[(a.id, b.id)] = (a, b)
     return [found[ids] for ids in sorted(found)]
+
+
+def _unique(units: Sequence[MatchUnit]) -> list[MatchUnit]:
+    seen: dict[int, MatchUnit] = {}
+    for unit in units:
+        seen.setdefault(unit.id, unit)
+    return list(seen.values())
 
 
 def _within(members: Sequence[MatchUnit], days: int) -> list[tuple[MatchUnit, MatchUnit]]:
@@ -68,7 +96,9 @@ STREET_FLOOR = 0.85  # the same street within the key window
 NAMES_FLOOR = 0.8  # NAMES_MIN or more proper names in common
 NAMES_MIN = 2
 NAMES_DAYS = 3
+NAMES_FAR_MIN = 3  # names in common that join reports published further apart
 NAME_BONUS = 0.2  # one name in common, on top of the weighted score
+PERSON_NAMED_FLOOR = 0.95
 PEOPLE_DIFFER = -0.15  # both name people, none the same: likely two incidents
 
 
@@ -85,7 +115,7 @@ def _of_kind(unit: MatchUnit, kind: str) -> set[str]:
     return {key for k, key in unit.keys if k == kind}
 
 
-def _people_in_common(a: MatchUnit, b: MatchUnit) -> list[str]:
+def people_in_common(a: MatchUnit, b: MatchUnit) -> list[str]:
     """People named (with an age) on both sides, less the names of the units' places.
 
     Matching a person of one side with a plain name of the other was tried on
@@ -96,7 +126,28 @@ def _people_in_common(a: MatchUnit, b: MatchUnit) -> list[str]:
     return sorted(_of_kind(a, "person") & _of_kind(b, "person") - places)
 
 
-def key_evidence(a: MatchUnit, b: MatchUnit, *, place_agrees: bool = False) -> KeyEvidence:
+def _person_named(a: MatchUnit, b: MatchUnit) -> list[str]:
+    """People named with an age on one side and by name alone on the other, less the
+    units' places. Weaker than a person on both sides (a spokesman, a town read as a
+    name): it counts as strong only where the places agree (`key_evidence`)."""
+    places = {norm_name(n) for u in (a, b) for n in (u.place, u.admin1, u.place_text)}
+    found = (_of_kind(a, "person") & _of_kind(b, "name")) | (
+        _of_kind(b, "person") & _of_kind(a, "name")
+    )
+    return sorted(found - places)
+
+
+def names_in_common(a: MatchUnit, b: MatchUnit) -> set[str]:
+    """Names (people included) both reports hold, less the units' places."""
+    places = {norm_name(n) for u in (a, b) for n in (u.place, u.admin1, u.place_text)}
+    held = ("person", "name")
+    mine = {key for kind, key in a.keys if kind in held}
+    return mine & {key for kind, key in b.keys if kind in held} - places
+
+
+def key_evidence(
+    a: MatchUnit, b: MatchUnit, *, place_agrees: bool = False, place_vetoed: bool = False
+) -> KeyEvidence:
     """Shared match keys between the reports of `a` and `b` (keys.py), and what they mean.
 
     A street name recurs from town to town ("17th Street", "Washington Street"), so a
@@ -111,18 +162,28 @@ def key_evidence(a: MatchUnit, b: MatchUnit, *, place_agrees: bool = False) -> K
     for kind, key in sorted(a.keys & b.keys):
         shared.setdefault(kind, []).append(key)
     shared.pop("person", None)
-    people = _people_in_common(a, b)
+    people = people_in_common(a, b)
     if people:
         shared["person"] = people
     names = len(shared.get("name", ()))
     if shared.get("person"):
         return KeyEvidence(PERSON_FLOOR, 0.0, shared, f"same person named: {shared['person'][0]}")
+    named = _person_named(a, b)
+    if named:
+        shared["person_named"] = named
+        if place_agrees:
+            why = f"same person named: {named[0]} (with an age in one report only)"
+            return KeyEvidence(PERSON_NAMED_FLOOR, 0.0, shared, why)
     if shared.get("street") and (place_agrees or names):
         return KeyEvidence(STREET_FLOOR, 0.0, shared, f"same street: {shared['street'][0]}")
     if names >= NAMES_MIN and _published_close(a, b):
         return KeyEvidence(NAMES_FLOOR, 0.0, shared, f"{names} names in common")
-    if _of_kind(a, "person") and _of_kind(b, "person"):
+    who = names_in_common(a, b)
+    if len(who) >= NAMES_FAR_MIN:
+        # weeks apart (a trial, a funeral): several names in common
+        return KeyEvidence(NAMES_FLOOR, 0.0, shared, f"{len(who)} names in common")
+    if _of_kind(a, "person") and _of_kind(b, "person") and not named:
         return KeyEvidence(None, PEOPLE_DIFFER, shared, "different people named")
-    if names:
-        return KeyEvidence(None, NAME_BONUS, shared, f"{names} name(s) in common")
+    if names or named:
+        return KeyEvidence(None, NAME_BONUS, shared, f"{names + len(named)} name(s) in common")
     return KeyEvidence()

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .key_match import KeyEvidence, key_evidence, key_pairs
+from .key_match import KeyEvidence, key_evidence, key_pairs, people_in_common
 from .unit import MatchSettings, MatchUnit, norm_name
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "ScoredPair",
     "candidate_pairs",
     "cluster",
+    "date_columns",
     "haversine_km",
     "key_evidence",
     "match_units",
@@ -173,6 +174,23 @@ def matchable(unit: MatchUnit) -> bool:
     return unit.date_precision in MATCHABLE_DATES and _interval(unit) is not None
 
 
+# a matchable interval longer than this is flagged (`date_long`): the candidate
+# query finds shorter ones by a bounded range on their first day
+LONG_SPAN_DAYS = 7
+
+
+def date_columns(
+    start: date | None, end: date | None, precision: str
+) -> tuple[date | None, date | None, bool]:
+    """An incident's stored (date_from, date_to, date_long): the ordered interval
+    `matchable` compares, None for one that is not matchable by date."""
+    interval = _interval(MatchUnit(0, 0, date_start=start, date_end=end,
+                                   date_precision=precision))
+    if interval is None or precision not in MATCHABLE_DATES:
+        return None, None, False
+    return interval[0], interval[1], (interval[1] - interval[0]).days > LONG_SPAN_DAYS
+
+
 def _kinds_compatible(a: str, b: str) -> bool:
     if "claim" in (a, b):
         return True
@@ -200,10 +218,21 @@ def candidate_pairs(
     pairs = _date_pairs(units, settings)
     seen = {(min(a.id, b.id), max(a.id, b.id)) for a, b in pairs}
     for a, b in key_pairs(units, settings):
-        if (a.id, b.id) not in seen and _comparable(a, b):
+        if (a.id, b.id) not in seen and (_comparable(a, b) or _one_person_abroad(a, b)):
             seen.add((a.id, b.id))
             pairs.append((a, b))
     return pairs
+
+
+def _one_person_abroad(a: MatchUnit, b: MatchUnit) -> bool:
+    """Reports naming one person (with an age on both sides) whose places resolved to
+    two countries: a homonym the gazetteer chose abroad ("Naples" in Italy for a
+    Florida shooting) is likelier than the same person in two countries' news."""
+    return (
+        a.report != b.report
+        and _kinds_compatible(a.kind, b.kind)
+        and bool(people_in_common(a, b))
+    )
 
 
 def _comparable(a: MatchUnit, b: MatchUnit) -> bool:
@@ -250,6 +279,9 @@ def place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[fl
     """Place similarity, its reason, and whether it vetoes the pair."""
     if a.country and b.country and a.country != b.country:
         return 0.0, f"different countries {a.country}/{b.country}", True
+    doubtful = _surname_place(a) or _surname_place(b)
+    if doubtful:
+        return 0.3, f"place {doubtful} is a person's name in the report", False
     named = _named_apart(a, b)
     if named:
         return 0.1, named, False
@@ -271,6 +303,20 @@ def place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[fl
     return (
         (0.3, "same country", False) if a.country and b.country else (0.2, "place unknown", False)
     )
+
+
+@functools.lru_cache(maxsize=65536)
+def _surname_place(unit: MatchUnit) -> str | None:
+    """The unit's place when its words are part of a person's name the report gives
+    ("Shelton" of "Cheron Shelton, 31"): a name the gazetteer read as a town, whose
+    distance or province says nothing."""
+    words = _written_words(unit)
+    if not words:
+        return None
+    for kind, key in unit.keys:
+        if kind == "person" and words < set(key.split()):
+            return unit.place_text
+    return None
 
 
 def _distance_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[float, str, bool]:
@@ -389,7 +435,7 @@ def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None
     veto = next((why for vetoed, why in vetoes if vetoed), None)
     weights = dict(settings.weights)
     score = sum(weights[name] * value for name, value in components.items())
-    evidence = key_evidence(a, b, place_agrees=not p_veto and p >= 0.45)
+    evidence = key_evidence(a, b, place_agrees=not p_veto and p >= 0.45, place_vetoed=p_veto)
     if evidence.floor is not None:
         # a named person or street in common outweighs a date or place that
         # extraction resolved differently: the veto is lifted

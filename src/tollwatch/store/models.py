@@ -27,6 +27,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -183,7 +184,7 @@ class EventRow(Base):
     n_reports: Mapped[int] = mapped_column(Integer)
     toll_rule: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
 
     incidents: Mapped[list[IncidentRow]] = relationship(back_populates="event")
 
@@ -220,6 +221,15 @@ class IncidentRow(Base):
     event_id: Mapped[int | None] = mapped_column(
         ForeignKey("events.id", ondelete="SET NULL"), index=True
     )
+    # What candidate queries of matching look up (store/incremental.py), derived at
+    # write time (rows.py, `match_columns`): the place's country, and the ordered
+    # date interval of an incident matchable by date (None otherwise); `date_long`
+    # marks an interval longer than LONG_SPAN_DAYS, which the bounded range query
+    # on `date_from` would miss. Indexed by (match_country, date_long, date_from).
+    match_country: Mapped[str | None] = mapped_column(String(2))
+    date_from: Mapped[date | None] = mapped_column(Date)
+    date_to: Mapped[date | None] = mapped_column(Date)
+    date_long: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     report: Mapped[ReportRow] = relationship(back_populates="incidents")
     event: Mapped[EventRow | None] = relationship(back_populates="incidents")
@@ -233,6 +243,10 @@ class IncidentRow(Base):
     evidence: Mapped[list[EvidenceRow]] = relationship(
         back_populates="incident", cascade="all, delete-orphan", passive_deletes=True
     )
+
+
+Index("ix_incidents_match", IncidentRow.match_country, IncidentRow.date_long, IncidentRow.date_from)
+Index("ix_incidents_match_any", IncidentRow.date_long, IncidentRow.date_from)
 
 
 class IncidentPartRow(Base):
@@ -396,3 +410,24 @@ class WatchLinkRow(Base):
     entry_hash: Mapped[str | None] = mapped_column(String(64))
     note: Mapped[str | None] = mapped_column(Text)
     seen_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AlertSentRow(Base):
+    """One alert e-mail sent (docs/watch.md, "Alerts"): which rule, which event, to whom,
+    and the killed figures it told. An alert is sent again for the same rule, event and
+    recipient only when the event's figures differ from the last row's. Written only
+    after the SMTP server took the message; no foreign key, so the record outlives an
+    event deleted by a re-match."""
+
+    __tablename__ = "alerts_sent"
+    __table_args__ = (Index("ix_alerts_sent_rule_event", "rule", "event_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule: Mapped[str] = mapped_column(String(200))
+    event_id: Mapped[int] = mapped_column(Integer)
+    recipient: Mapped[str] = mapped_column(String(320))
+    killed_low: Mapped[int | None] = mapped_column(Integer)
+    killed_best: Mapped[int | None] = mapped_column(Integer)
+    killed_high: Mapped[int | None] = mapped_column(Integer)
+    message_id: Mapped[str | None] = mapped_column(String(300))
+    sent_at: Mapped[datetime] = mapped_column(DateTime)

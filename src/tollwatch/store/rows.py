@@ -31,6 +31,7 @@ from ..records import (
     Span,
     Toll,
 )
+from .matching import date_columns
 from .models import (
     KEY_LEN,
     ActorRow,
@@ -156,6 +157,10 @@ def _incident_row(
     rows: RowCache, report: ReportRow, incident: Incident, *, top_level: bool
 ) -> IncidentRow:
     date_m, place_m = incident.date, incident.place
+    place = rows.place(place_m)
+    start, end = (date_m.start, date_m.end) if date_m else (None, None)
+    precision = date_m.precision if date_m else "unknown"
+    date_from, date_to, date_long = date_columns(start, end, precision)
     row = IncidentRow(
         report=report,
         local_id=fit(incident.id, KEY_LEN + 100),
@@ -163,11 +168,11 @@ def _incident_row(
         top_level=top_level and incident.kind != "claim",
         event_type=incident.event_type[:40],
         sub_event_type=fit(incident.sub_event_type, 60),
-        date_start=date_m.start if date_m else None,
-        date_end=date_m.end if date_m else None,
-        date_precision=date_m.precision if date_m else "unknown",
+        date_start=start,
+        date_end=end,
+        date_precision=precision,
         date_text=fit(date_m.text, 10_000) if date_m else None,
-        place=rows.place(place_m),
+        place=place,
         place_text=fit(place_m.text, 10_000) if place_m else None,
         place_precision=place_m.precision if place_m else "unknown",
         perpetrator=rows.actor(incident.perpetrator),
@@ -181,6 +186,10 @@ def _incident_row(
         claim_of=fit(incident.claim_of, KEY_LEN + 100),
         confidence=float(incident.confidence),
         update=bool(incident.update),
+        match_country=place.country if place else None,
+        date_from=date_from,
+        date_to=date_to,
+        date_long=date_long,
     )
     row.evidence = [_evidence(report.text, span) for span in incident.evidence]
     row.figures = [

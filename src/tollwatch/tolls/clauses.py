@@ -232,7 +232,7 @@ def clause_tolls(text: str, bound: list[Binding], grammar: ClauseGrammar) -> lis
         else:
             n, o, q, verb, noun = "n3", "o3", "q3", False, True
         outcome = grammar.outcome(match.group(o), verb=verb, noun=noun)
-        if n == "n" and _loose_article(grammar, match):
+        if n == "n" and _loose_article(grammar, match, text):
             pos = match.end(n)  # read on from the article: "Une frappe a tué 8 civils"
             continue
         if outcome is None:
@@ -274,12 +274,17 @@ def _victim(grammar: ClauseGrammar, text: str, pos: int) -> tuple[int, int] | No
     return (start, end) if start is not None and end is not None else None
 
 
-def _loose_article(grammar: ClauseGrammar, match: re.Match[str]) -> bool:
-    """ "Une attaque a fait des morts": a word for one far from its outcome is an article."""
+def _loose_article(grammar: ClauseGrammar, match: re.Match[str], text: str) -> bool:
+    """ "Une attaque a fait des morts": a word for one far from its outcome is an article;
+    so is one whose outcome word is a verb with its own figure ("dans un communiqué
+    avoir tué 25 soldats")."""
     if grammar.number(match.group("n")) != 1 or match.group("n").isdigit():
         return False
     gap = match.group("gap") or ""
-    return len(gap.split()) > 3 or grammar.verb_before.search(gap) is not None
+    if len(gap.split()) > 3 or grammar.verb_before.search(gap) is not None:
+        return True
+    after = grammar.pattern.match(text, match.start("o"))
+    return after is not None and after.group("n2") is not None
 
 
 def _binding(

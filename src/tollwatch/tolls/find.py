@@ -33,7 +33,7 @@ from .implicit import plurals, singulars, zeros
 from .lang import TOLL_WORDS
 from .lexicon import PRECHECK
 from .numbers import NUMBER, Quantity, find_quantities
-from .own import own_deaths
+from .own import own_deaths, victim_then_self
 from .phrases import Binding, free
 from .rules import bind, lists
 
@@ -169,11 +169,13 @@ def sentence_tolls(text: str, *, upper: bool = False) -> list[Binding]:
     if _CLAUSES is not None:
         bound.extend(clause_tolls(masked, bound, _CLAUSES))
     bound.extend(own_deaths(masked, bound, used_triggers))
+    bound.extend(victim_then_self(masked, bound))
     bound.extend(singulars(masked, bound, used_triggers))
     bound.extend(plurals(masked, bound, used_triggers, upper or masked.isupper()))
     rest = _uncounted(bound, quantities)
     bound.extend(lists(masked, rest, bound))
     _split_fatal(masked, bound)
+    _perpetrators_dead(masked, bound)
     _carry_captives(masked, bound)
     _sentence_flags(masked, bound)
     return sorted(bound, key=lambda b: (b.start, b.end))
@@ -298,6 +300,29 @@ def _mark_partitive(text: str, quantity: Quantity) -> Quantity:
 def _adjacent(text: str, first: Quantity, second: Quantity) -> bool:
     """"12 others": the vague word only repeats the figure before it."""
     return not text[first.end : second.start].strip()
+
+
+# "all six attackers were killed", "two gunmen died": the victims are the attackers.
+_ATTACKERS = re.compile(
+    r"(?:(?:all|the|both|other|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)*"
+    r"(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|hijackers?|perpetrators?)",
+    re.IGNORECASE,
+)
+_AMONG_BEFORE = re.compile(r"\b(?:including|among\s+them|among|of\s+whom)\s+$", re.IGNORECASE)
+
+
+def _perpetrators_dead(text: str, bound: list[Binding]) -> None:
+    """Flag `perpetrator` a killed figure whose victims are the attackers themselves, unless
+    it is named inside another total ("20 dead, including three gunmen")."""
+    for binding in bound:
+        if binding.outcome != "killed" or binding.victim is None or "perpetrator" in binding.flags:
+            continue
+        victims = text[binding.victim[0] : binding.victim[1]]
+        if _ATTACKERS.fullmatch(victims) is None:
+            continue
+        if _AMONG_BEFORE.search(text, max(0, binding.start - 20), binding.start):
+            continue
+        binding.flags.add("perpetrator")
 
 
 def _sentence_flags(text: str, bound: list[Binding]) -> None:

@@ -9,7 +9,7 @@ import re
 
 from ..read.prefilter import Prefiltered
 from ..records import Outcome
-from .lexicon import ACTIVE, NP_TOKEN, PASSIVE, outcome_of
+from .lexicon import ACTIVE, NP_TOKEN, PASSIVE, PERSON, outcome_of
 from .own import PERPETRATOR_NOUN
 from .phrases import (
     Binding,
@@ -46,7 +46,7 @@ _SINGULAR = re.compile(
     rf"(?P<out>{PASSIVE})(?![\w-])"
     r"|\b(?P<pron>he|she)\s+(?:\w+ly\s+)?(?:later\s+|subsequently\s+|eventually\s+)?"
     r"(?P<died>died|succumbed|passed\s+away|was\s+killed)\b"
-    r"|\b(?P<died2>died|succumbed\s+to\s+(?:his|her)\s+(?:injuries|wounds))\b(?!\s+down)",
+    r"|\b(?P<died2>died|dies|succumbed\s+to\s+(?:his|her)\s+(?:injuries|wounds))\b(?!\s+down)",
     re.IGNORECASE,
 )
 
@@ -70,10 +70,12 @@ _NAME_OBJECT = re.compile(
 
 
 _NOMINAL_OF = re.compile(
-    r"\b(?P<noun>murder|assassination|killing|death|execution|beheading|lynching)\s+of\s+"
+    r"\b(?P<noun>murder|assassination|killing|death|execution|beheading|lynching|slaying"
+    r"|fatal\s+(?:shooting|stabbing|beating))\s+of\s+"
     rf"(?P<np>(?:{NP_TOKEN})(?:\s+(?:{NP_TOKEN})){{0,5}})"
     rf"|(?P<poss>(?:(?:{NP_TOKEN})\s+)?[A-Z][\w.-]+)['’]S?\s+(?:\w+\s+)?"
-    r"(?P<noun2>murder|assassination|killing|death|execution)\b",
+    r"(?P<noun2>murder|assassination|killing|death|execution|slaying"
+    r"|fatal\s+(?:shooting|stabbing|beating))\b",
     re.IGNORECASE,
 )
 
@@ -96,6 +98,46 @@ _BODY_FOUND = re.compile(
     r"(?:found|discovered|recovered|dumped|located|retrieved|unearthed|pulled)\b",
     re.IGNORECASE,
 )
+
+
+# A headline's bare passive: "Man killed in weekend shooting", "UPDATE: Teen, 17, shot
+# dead", "Child killed; teen charged": a singular person at the start, no auxiliary.
+_HEADLINE_SINGULAR = re.compile(
+    r"(?:^\W*(?:[^:;|\n]{0,40}[:|]\s*)?|;\s*)(?P<np>(?:[\w'’-]+\s+){0,3}?[A-Za-z][\w'’-]*)"
+    r"(?:\s*,\s*\d{1,3}\s*,)?\s+"
+    r"(?P<out>killed|slain|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death"
+    r"|fatally\s+(?:shot|stabbed)|stabbed\s+to\s+death|gunned\s+down|found\s+dead|murdered)"
+    # a passive has no object after it: "Man killed in ...", never "A man killed two"
+    r"(?=\s*(?:$|[,;:.!?|()\[\]—–-])|\s+(?:in|at|on|near|outside|inside|after|during|while|by"
+    r"|overnight|early|late|last|this|as|when|following|over|from|with|along|behind|Monday"
+    r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
+    re.IGNORECASE,
+)
+
+
+def _headline_singular(text: str, bound: list[Binding]) -> list[Binding]:
+    """"Man killed in weekend shooting", "...; suspect killed": one victim (or the
+    attacker's own death), told without an auxiliary."""
+    found: list[Binding] = []
+    for match in _HEADLINE_SINGULAR.finditer(text):
+        if match.start() > 0 and text[match.start()] != ";":
+            continue
+        found.extend(_headline_binding(text, match, bound + found))
+    return found
+
+
+def _headline_binding(text: str, match: re.Match[str], bound: list[Binding]) -> list[Binding]:
+    victim = (match.start("np"), match.end("np"))
+    trigger = (match.start("out"), match.end("out"))
+    if not free(bound, *victim) or not free(bound, *trigger):
+        return []
+    head = text[victim[0] : victim[1]].split()[-1]
+    if (not PERSON.fullmatch(head) or plural(text, victim) or negated_subject(text, victim)
+            or re.search(r"\d", text[victim[0] : victim[1]])):
+        return []
+    flags = {"passive", "singular"} | _anaphor_flag(text, victim) & {"perpetrator"}
+    return [Binding("killed", 1, 1, 1, trigger[0], trigger[1], victim=victim, trigger=trigger,
+                    flags=flags)]
 
 
 # The same matches as each regex's own finditer, cheaper (read/prefilter.py).
@@ -232,6 +274,7 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
             flags.add("partitive")
         found.append(Binding(outcome, 1, 1, 1, trigger[0], trigger[1], victim=victim,
                               trigger=trigger, flags=flags))
+    found.extend(_headline_singular(text, bound + found))
     found.extend(_singular_objects(text, bound + found))
     for match in _BODY_FOUND_FAST.finditer(text):
         trigger = (match.start("noun"), match.end("noun"))

@@ -70,10 +70,12 @@ _UNIT_BEFORE = re.compile(
     r"|kilometer|checkpoint|ward|precinct|apartment|room|level|grade|class|channel|bus"
     r"|line|platoon|squadron|corps|fleet|lot|building|code|page|paragraph|clause"
     r"|decree|law|item|category|model|type|term|stage|fy|covid|covid-|mark|mk)"
+    # "a K-9", "F-16": a letter and a hyphen make a label; "father of 3": children
+    r"|(?<![\w-])[a-z]-|\b(?:father|mother|dad|mom|mum|parent|grandfather|grandmother)s?\s+of"
     r")\s*$",
     re.IGNORECASE,
 )
-_AGE_AFTER = re.compile(r"^-?\s*(?:years?|yrs?)[- ]old\b", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^-?\s*(?:(?:years?|yrs?)[- ]old\b|(?:yo|y/o)\b)", re.IGNORECASE)
 # "Alex Moreno, 24, was shot", "a boy (6)": a bare number set off after a name or a
 # person word is an age (ages are never counts).
 _AGE_APPOSITION_BEFORE = re.compile(
@@ -81,7 +83,8 @@ _AGE_APPOSITION_BEFORE = re.compile(
     r"|sister|mother|father|victim|suspect|driver|officer|student|friend|toddler|baby)"
     r")\s*(?:,|\()\s*$"
 )
-_AGE_APPOSITION_AFTER = re.compile(r"^\s*(?:,|\)|;|$|\.\s)")
+# "Ana Reyes, 66 and Leo Reyes, 64": an age before the next name
+_AGE_APPOSITION_AFTER = re.compile(r"^\s*(?:,|\)|;|$|\.\s|and\s+(?-i:[A-Z]))")
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .phrases import Binding, free
+from .phrases import Binding, free, plural
 
 _REFLEXIVE = r"(?:himself|herself|themselves)"
 _SELF = re.compile(
@@ -36,7 +36,7 @@ PERPETRATOR_NOUN = re.compile(
 
 # A child who shot himself is the victim of an accident, not a perpetrator.
 _CHILD_BEFORE = re.compile(
-    r"\b(?:(?:[1-9]|1[0-3])-(?:year|month)|child|toddler|boy|girl|baby|infant|son|daughter"
+    r"\b(?:(?:[0-9]|1[0-3])-(?:year|month)|child|toddler|boy|girl|baby|infant|son|daughter"
     r"|kid)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
@@ -63,8 +63,43 @@ def own_deaths(
         plural = re.search(r"\b(?:themselves|their)\b", match.group(), re.I) is not None
         best = None if plural else 1
         flags = {"perpetrator", "singular"} | ({"vague", "unquantified"} if plural else set())
-        if _CHILD_BEFORE.search(text[max(0, match.start() - 80) : match.start()]):
-            flags = {"singular", "anaphoric"}
+        child = _CHILD_BEFORE.search(text[max(0, match.start() - 80) : match.start()])
+        if child and not re.search(r"\b(?:then|before)\b", child.group(), re.I):
+            flags = {"singular", "anaphoric"}  # not "shot a woman and girl then killed himself"
         found.append(Binding("killed", 1, best, best, match.start(), match.end(),
                              trigger=(match.start(), match.end()), flags=flags))
+    return found
+
+
+# "killed his 4-year-old son and then himself", "kills 5-year-old son, self", "shot his
+# girlfriend and then himself in a murder-suicide": one victim, then the killer.
+_VICTIM_THEN_SELF = re.compile(
+    r"\b(?P<verb>killed|killing|kills|kill|fatally\s+sho(?:t|ots|oting)|shot|shoots|shooting)"
+    r"\s+(?P<obj>(?:(?:his|her|their|a|an|the)\s+)?(?:(?!(?:before|after|and|then|while|when"
+    r"|by|to|with|in|at|on|as)\b)(?![\w'’-]*ing\b)[\w'’-]+\s+){0,3}?[\w'’-]+)"
+    r"\s*,?\s+(?:and\s+)?(?:then\s+)?(?P<self>himself|herself|self)\b",
+    re.IGNORECASE,
+)
+_DEATH_WORD = re.compile(r"murder[\s-]+suicide|kill|dead|died|fatal", re.IGNORECASE)
+
+
+def victim_then_self(text: str, bound: list[Binding]) -> list[Binding]:
+    """A killer's victim and own death told in one verb phrase: killed 1 (the victim,
+    when no figure counts them yet) and the perpetrator's own death."""
+    found: list[Binding] = []
+    for match in _VICTIM_THEN_SELF.finditer(text):
+        verb = match.group("verb").lower()
+        if verb.startswith(("shot", "shoot")) and not _DEATH_WORD.search(
+                text[: match.start()] + " " + text[match.end() :]):
+            continue  # "shot his wife and then himself" with no word of death: maybe wounded
+        obj = (match.start("obj"), match.end("obj"))
+        me = (match.start("self"), match.end("self"))
+        if free(bound + found, *obj) and not plural(text, obj) and not re.search(
+                r"\d+\s+(?!-)", text[obj[0] : obj[1]]):
+            found.append(Binding("killed", 1, 1, 1, obj[0], obj[1], victim=obj,
+                                 trigger=(match.start("verb"), match.end("verb")),
+                                 flags={"active", "singular"}))
+        if free(bound + found, *me):
+            found.append(Binding("killed", 1, 1, 1, me[0], me[1], trigger=me,
+                                 flags={"perpetrator", "singular"}))
     return found

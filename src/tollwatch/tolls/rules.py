@@ -59,7 +59,7 @@ _SUBJECT = re.compile(
 # participle or a place inside, allowed only before an explicit plural auxiliary.
 _LONG_SUBJECT = re.compile(
     rf"(?P<np>(?:\s+(?:{NP_TOKEN})){{1,4}}?)"
-    rf"(?P<rest>(?:\s+(?:{NP_TOKEN}|in|at|near|on|from|inside|outside|guarding|travelling"
+    rf"(?P<rest>(?:\s+(?:{NP_TOKEN}|of|in|at|near|on|from|inside|outside|guarding|travelling"
     r"|traveling|working|riding|living|waiting|standing|sitting|walking|driving|praying"
     r"|shopping|queuing|queueing)){1,10}?)"
     r"\s+(?P<aux>were|have\s+been|had\s+been)\s+(?:(?:[a-z]+ly|also)\s+)?"
@@ -100,7 +100,7 @@ _OF_BEFORE = re.compile(
 
 
 _OBJECT_AFTER = re.compile(
-    r"\s+(?:(?:at\s+least|another|a|an|him|her|them|us|both|all|some|several|dozens|scores"
+    r"\s+(?:(?:at\s+least|another|a|an|him|her|his|their|them|us|both|all|some|several|dozens|scores"
     r"|about|around|approximately|nearly|almost|more\s+than|over|up\s+to|roughly"
     r"|hundreds|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
@@ -151,9 +151,14 @@ _OF_BEFORE_FAST = Prefiltered.of(_OF_BEFORE)
 _ACTIVE_BEFORE_FAST = Prefiltered.of(_ACTIVE_BEFORE)
 _CODED_FAST = Prefiltered.of(_CODED_BEFORE)
 
+# "five adults and an unborn child": monitors of gun deaths do not count the unborn
+_UNBORN = re.compile(r"\s+unborn\b", re.IGNORECASE)
+
 
 def bind(text: str, quantity: Quantity) -> Binding | None:
     """Try the rules in order: toll noun, "of", object, subject."""
+    if _UNBORN.match(text, quantity.end):
+        return None
     before = text[max(0, quantity.start - 90) : quantity.start]
     article = "article" in quantity.flags
     if not article:
@@ -192,9 +197,24 @@ def _bind_of(text: str, before: str, quantity: Quantity) -> Binding | None:
     return make_binding(outcome, quantity, victim=victim, flags={"nominal"})
 
 
+# "1 killed 3 injured", "2 dead 4 hurt": a headline's figure with its own outcome word
+# after it is that outcome's subject, not the object of the verb before it.
+_OWN_OUTCOME_AFTER = re.compile(
+    r"\s*(?:injured|wounded|hurt|dead|killed|shot|missing)\b", re.IGNORECASE
+)
+# "killing one person and shooting four others": shot, not killed (wounded).
+_SHOT_JOIN = re.compile(
+    r"\b(?:and|,)\s+(?:shooting|shot|wounding|wounded|injuring|injured|stabbing|stabbed"
+    r"|hurting|hurt)\s+(?:(?:at\s+least|another)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _bind_object(text: str, before: str, quantity: Quantity) -> Binding | None:
     match = _ACTIVE_BEFORE_FAST.search(before)
     if not match:
+        return None
+    if not match.group("mod") and _OWN_OUTCOME_AFTER.match(text, quantity.end):
         return None
     verb = match.group("verb")
     victim = noun_phrase(text, quantity.end, limit=6)
@@ -220,6 +240,8 @@ def _bind_object(text: str, before: str, quantity: Quantity) -> Binding | None:
         outcome = "killed"
     binding = make_binding(outcome or "killed", quantity, victim=victim, trigger=trigger,
                            flags=flags)
+    if "article" in quantity.flags and victim is not None:
+        _count_conjuncts(binding, text[victim[0] : victim[1]])  # "shot a woman and girl"
     if outcome == "killed" and (
         _EITHER_AFTER.match(text, match.end("verb") + offset) or
         re.search(r"(?:kill\w*|dead)\s+(?:and|or)\s+$", before[: match.start("verb")], re.I)
@@ -239,8 +261,9 @@ _BODY_WORD = re.compile(
 
 def _count_conjuncts(binding: Binding, phrase: str) -> None:
     """"a civilian and his son were killed": one per determiner-led conjunct."""
-    extra = len(re.findall(r"(?:,|\band)\s+(?:his|her|their|a|an|the|one|another)\s", phrase,
-                           re.I))
+    extra = len(re.findall(r"(?:,|\band)\s+(?:(?:his|her|their|a|an|the|one|another)\s|(?:girl|boy"
+                           r"|child|woman|man|teen|teenager|baby|toddler|infant|son|daughter"
+                           r"|wife|husband|mother|father)\b)", phrase, re.I))
     if extra and binding.best == 1:
         binding.low = binding.best = binding.high = 1 + extra
         binding.flags.add("names")
@@ -260,10 +283,18 @@ def _add_leading_conjunct(binding: Binding) -> None:
     binding.flags.add("names")
 
 
+# "1 killed 3 injured": the next figure has its own outcome word, so this one is no agent.
+_HEADLINE_PAIR = re.compile(
+    r"\s*,?\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:injured|wounded|hurt|dead|killed|shot|missing)\b",
+    re.IGNORECASE,
+)
+
+
 def _bind_long_subject(text: str, quantity: Quantity) -> Binding | None:
     match = _LONG_SUBJECT.match(text, quantity.end)
-    if not match or "article" in quantity.flags:
-        return None
+    if not match or ("article" in quantity.flags and quantity.text.lower() != "both"):
+        return None  # "both men inside the car were killed" is 2; "a man in ..." is not read here
     victim = strip_np(text, match.start("np"), match.end("np"))
     outcome = outcome_of(match.group("out"))
     if outcome is None or not is_person(text, victim):
@@ -283,6 +314,8 @@ def _bind_subject(text: str, quantity: Quantity) -> Binding | None:
         return None
     if re.fullmatch(NOMINAL, out, re.I) and len(np_words(text, np_span)) > 3:
         return None  # "4 new raids target the city cause casualties": too far to be one phrase
+    if re.fullmatch(r"death|fatality", out, re.I) and quantity.best not in (None, 1):
+        return None  # "Cloud 9 shooting death": a singular noun is never counted by 9
     if is_body(out) and not all(_BODY_WORD.fullmatch(w) for w in np_words(text, np_span)):
         return None  # "20 public bodies", "Olympic bodies": organisations, not the dead
     article = "article" in quantity.flags
@@ -293,13 +326,15 @@ def _bind_subject(text: str, quantity: Quantity) -> Binding | None:
         return None  # "2 pistols seized": things, not hostages
     aux = match.group("aux").strip()
     if match.group("coord") and not aux:
-        return None
+        # "three members of a family were shot and killed": the long subject reads it
+        return _bind_long_subject(text, quantity)
     transitive = bool(re.fullmatch(rf"(?:{ACTIVE})", out, re.I))
     if transitive and re.search(r"\b(?:have|has|had)\b", aux, re.I) and not re.search(
             r"\bbeen\b", aux, re.I):
         return None  # "3 gunmen have killed ...": perfect tense, the figure counts the agents
     including = match.group("incl") or match.group("incl2")
-    if transitive and not aux and not including and _OBJECT_AFTER.match(text, match.end()):
+    if (transitive and not aux and not including and _OBJECT_AFTER.match(text, match.end())
+            and not _HEADLINE_PAIR.match(text, match.end())):
         return None  # "3 gunmen killed a man": the figure counts the agents
     if out.lower().startswith("casualt") and not has_killed_word(text):
         outcome = "killed"  # "13 casualties in raids": monitors' headlines count the dead
@@ -350,6 +385,8 @@ def lists(text: str, quantities: list[Quantity], bound: list[Binding]) -> list[B
 
 
 def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Binding | None:
+    if _UNBORN.match(text, quantity.end):
+        return None
     previous = [b for b in bound if b.end <= quantity.start and b.best != 0]
     if not previous:
         return None
@@ -363,6 +400,9 @@ def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Bindi
         return None
     if is_time(text, victim):
         return None
+    if (anchor.outcome == "killed" and "active" in anchor.flags
+            and _SHOT_JOIN.search(text[anchor.end : quantity.start])):
+        return make_binding("wounded", quantity, victim=victim, flags={"active"})
     if _PART_JOIN.match(gap) or "partitive" in quantity.flags:
         flags = {"part"} | ({"active"} & anchor.flags)
     elif (_LIST_JOIN.match(gap) and anchor.flags & {"active", "nominal"}

@@ -25,6 +25,7 @@ from ..records import CleanText, EventCue, EventType, Sentence, Span
 from ..settings import Settings
 from .cues import CUE_RULES, CueRule
 from .lang import VIOLENCE_WORDS
+from .lang.frames import FIREARM
 
 __all__ = [
     "CUE_RULES",
@@ -112,6 +113,9 @@ _ACCIDENT = re.compile(
     + "".join(f"|{w.accident}" for w in VIOLENCE_WORDS.values() if w.accident)
     + r")\b"
 )
+# Accident words that a firearm in the same sentence makes a shooting, not an accident.
+_GUN_ACCIDENT_WORDS = frozenset({"accident", "accidents", "accidental", "accidentally"})
+_FIREARM = re.compile(FIREARM)
 # A killing told as what a protest, a funeral or a memorial is about: background.
 _PROTEST_FRAME = re.compile(
     r"\b(?:protest\w*|rall(?:y|ied|ies)|vigils?|march(?:ed|es)?|gathered|demonstrat\w+|"
@@ -213,7 +217,12 @@ class _SentenceFacts:
 
     @cached_property
     def accident(self) -> bool:
-        return _ACCIDENT.search(self.low) is not None
+        """An accident, a disaster or an illness; but a gun that went off ("an accidental
+        shooting", "a hunting accident") is gun violence, as monitors of it count it."""
+        words = {m.group(0) for m in _ACCIDENT.finditer(self.low)}
+        if not words:
+            return False
+        return not (words <= _GUN_ACCIDENT_WORDS and _FIREARM.search(self.low) is not None)
 
     @cached_property
     def protest(self) -> bool:

@@ -2,7 +2,8 @@
 
 For each new entry of a source: fetch the article, take its main text, know it
 again if it was met before (canonical URL, content hash, near-duplicate text), and
-store it through the path of `tollwatch run` (extract, ingest, match). Each report
+store it through the path of `tollwatch run` (extract, ingest, match). At the end
+of a round the alert rules of the settings are checked (alerts.py). Each report
 is stored in its own transaction before the next is fetched, so a stop (SIGTERM)
 between two reports loses nothing; the source's validators are saved only when
 every entry was handled, so entries left by a stop are read again next round.
@@ -26,6 +27,7 @@ from ..store.events import MatchStats
 from ..store.ingest import IngestStats, content_hash, now
 from ..store.models import WatchItemRow, WatchSourceRow
 from . import dedupe
+from .alerts import AlertReport, check_alerts
 from .article import Article, read_article
 from .fetch import Fetcher, WatchSettings
 from .listing import Entry, read_listing
@@ -55,6 +57,7 @@ class RoundReport:
     sources: list[SourceReport] = field(default_factory=list)
     ingest: IngestStats = field(default_factory=IngestStats)
     match: MatchStats | None = None
+    alerts: AlertReport | None = None  # when alert rules are set
     stopped: bool = False
 
 
@@ -126,6 +129,8 @@ class Watcher:
         if report.ingest.stored or report.ingest.replaced:
             report.match = self.store.match_incremental(report.ingest)
         report.stopped = report.stopped or self.stopping
+        if self.store.settings.alerts and not report.stopped:
+            report.alerts = check_alerts(self.store, clock=self.clock)
         return report
 
     def poll(self, source: _Source, stats: IngestStats) -> SourceReport:

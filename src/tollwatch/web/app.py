@@ -101,6 +101,8 @@ def parse_filter(params: Any) -> browse.EventFilter:
             if text not in ("yes", "no"):
                 raise HTTPException(400, f"{name}={text!r}: use yes or no")
             values[name] = text == "yes"
+        elif "\x00" in text:  # no database stores it (PostgreSQL refuses it outright)
+            raise HTTPException(400, f"{name} holds a NUL character")
         else:
             values[name] = text[:200]
     return browse.EventFilter(**values)
@@ -209,10 +211,12 @@ def create_app(
         descending = (request.query_params.get("order") or "desc") != "asc"
         number = _int_param(request.query_params, "page", 1, 1, 10**6)
         per_page = _int_param(request.query_params, "per_page", 50, 1, browse.MAX_PER_PAGE)
-        with store.sessions() as session:
+        with store.sessions() as session:  # the total is kept while the store is unchanged
+            total = cache.get(session, ("count", flt), lambda: browse.count_events(session, flt))
             found = browse.list_events(
-                session, flt, sort=sort, descending=descending, page=number, per_page=per_page
-            )
+                session, flt, sort=sort, descending=descending, page=number, per_page=per_page,
+                total=total,
+            )  # fmt: skip
         return flt, found, sort, descending
 
     # ---- pages ---------------------------------------------------------------

@@ -18,13 +18,43 @@ NUMBERS: dict[str, int] = {
     "مائة": 100,
 }  # fmt: skip
 
+# Nouns whose plural is broken (جندي, plural جنود): their dual ("جنديان", "جنديين") can
+# only mean two, and their bare singular after a killing word means one ("مقتل جندي",
+# "اغتيال ضابط"). Nouns whose plural is the sound -ين ("مدنيين", "مسلحين") are left out:
+# unvocalised, their dual and plural are spelled alike.
+_BROKEN_PLURAL_PERSONS = (
+    "جندي", "ضابط", "طفل", "شاب", "رجل", "عنصر", "شقيق", "قيادي", "عسكري", "طبيب",
+    "قاض", "راع", "مختار", "زعيم", "أمير", "حارس", "قتيل", "جريح", "أسير",
+)
+_BROKEN_PLURAL_WOMEN = ("امرأة", "فتاة", "طفلة", "سيدة", "شابة", "طالبة")
+
+
+def _duals() -> dict[str, int]:
+    """Each person noun's dual, nominative and oblique: "جنديان", "جنديين", "امرأتين"."""
+    out: dict[str, int] = {}
+    for noun in _BROKEN_PLURAL_PERSONS:
+        out[noun + "ان"] = out[noun + "ين"] = 2
+    for noun in _BROKEN_PLURAL_WOMEN:
+        out[noun[:-1] + "تان"] = out[noun[:-1] + "تين"] = 2
+    return out
+
+
+# The bare singular names one person; "قتيل" and "جريح" are outcome words, not victims.
+SINGULARS: dict[str, int] = {
+    noun: 1 for noun in (*_BROKEN_PLURAL_PERSONS, *_BROKEN_PLURAL_WOMEN, "ثالث", "رابع")
+    if noun not in ("قتيل", "جريح")
+}
+NUMBERS.update(_duals())
+NUMBERS.update(SINGULARS)
+
 VAGUE: dict[str, int] = {
     "عشرات": 24, "العشرات": 24, "مئات": 200, "المئات": 200, "آلاف": 2000, "الآلاف": 2000,
     "عدة": 3, "عدد من": 3,
 }  # fmt: skip
 
 _KILLED_AFTER = with_clitics([
-    "قتلى", "قتيلا", "قتيلاً", "قتيل", "ضحايا", "ضحية", "شهداء", "شهيدا", "شهيداً",
+    "قتلى", "قتيلا", "قتيلاً", "قتيل", "قتلوا", "قتلن", "حتفهم", "مصرعهم", "ضحايا", "ضحية",
+    "شهداء", "شهيدا", "شهيداً",
     "جثث", "جثة", "وفيات",
 ])
 _WOUNDED_AFTER = with_clitics([
@@ -37,6 +67,16 @@ _KILLED_NOUNS = with_clitics([
     "مقتل", "مصرع", "استشهاد", "وفاة", "قتل", "إعدام", "اعدام", "اغتيال", "سقوط",
     "حصيلة القتلى", "عدد القتلى", "حصيلة الضحايا",
 ])
+
+# "أعلنت جماعة ...", "أعلن تنظيم ...": an armed party as the one who announces.
+_PARTIES = (
+    r"(?:جماعة|تنظيم|حركة|ميليشيا|ميليشيات|فصائل|فصيل|كتائب|سرايا|الحوثيون|الحوثي"
+    r"|داعش|هيئة\s+تحرير\s+الشام|حزب\s+الله|قوات\s+الدعم\s+السريع|الدعم\s+السريع)"
+)
+_ANNOUNCE = r"(?:أعلن|اعلن|أعلنت|اعلنت|يعلن|يعلنون|تعلن)"
+_PARTY_ANNOUNCES = (
+    rf"(?:[وف]?{_ANNOUNCE}\s+(?:\S+\s+)?{_PARTIES}|{_PARTIES}\s+(?:\S+\s+)?{_ANNOUNCE})"
+)
 
 WORDS = TollWords(
     code="ar",
@@ -94,6 +134,11 @@ WORDS = TollWords(
         "claim_cue": (
             r"[وف]?(?:تبنى|تبنّى|أعلن|اعلن|زعم|ادعى|ادعت)\s+(?:\S+\s+){0,3}?"
             r"(?:قتل|مقتل|تصفية)|(?:إنه|انه|أنه|إنها|أنها)\s+(?:قتل|قتلت)"
+            # a party to the fight announcing the other side's dead: "أعلنت جماعة الحوثي
+            # مقتل 15 جندياً"; not its own losses ("مقتل 3 من جنوده"), not a ministry's toll
+            rf"|{_PARTY_ANNOUNCES}\s+(?:\S+\s+){{0,5}}?(?:قتل|مقتل|تصفية|تحييد)"
+            r"(?!\s+(?:\S+\s+){0,3}?من\s+(?:جنوده|عناصره|مقاتليه|أفراده|قواته|جنودها|عناصرها"
+            r"|مقاتليها|أفرادها|قواتها))"
         ),
     },
     earlier=r"حصيلة\s+سابقة|في\s+وقت\s+سابق|سابقا|سابقاً|حصيلة\s+أولية|الحصيلة\s+الأولية",

@@ -86,7 +86,7 @@ MISSING_PASSIVE = r"missing|disappeared|unaccounted\s+for"
 PASSIVE = rf"{KILLED_PASSIVE}|{WOUNDED_PASSIVE}|{ABDUCTED_PASSIVE}|{MISSING_PASSIVE}"
 
 NOMINAL = (
-    r"deaths|death|fatalities|fatality|dead\s+bodies|bodies|corpses|killings|murders|homicides"
+    r"deaths|death|fatalities|fatality|dead\s+bodies|bodies|corpses|killings|murders|homicides|slayings"
     r"|executions|assassinations|casualties|injuries|hostages|lives\s+(?:were\s+|have\s+been\s+)?"
     r"lost"
 )

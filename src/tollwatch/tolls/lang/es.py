@@ -86,7 +86,7 @@ WORDS = TollWords(
             r"|aument[oó]\s+a|aumenta\s+a|nuevo\s+balance"
         ),
         "claim_cue": (
-            r"(?:asegur|afirm|dij|dice|reivindic|atribuy)\w*\s+haber\s+(?:dado\s+de\s+baja"
+            r"(?:asegur|afirm|dij|dice|reivindic|atribuy)\w*\s+(?:[^\s]+\s+){0,4}?haber\s+(?:dado\s+de\s+baja"
             r"|matado|asesinado|abatido|eliminado)"
         ),
     },

@@ -82,7 +82,7 @@ WORDS = TollWords(
             r"|revu\s+à\s+la\s+hausse|nouveau\s+bilan|dernier\s+bilan"
         ),
         "claim_cue": (
-            r"(?:affirm|assur|di|déclar|revendiqu)\w*\s+avoir\s+(?:tué|abattu|éliminé|neutralisé)"
+            r"(?:affirm|assur|di|déclar|revendiqu)\w*\s+(?:[^\s]+\s+){0,4}?avoir\s+(?:tué|abattu|éliminé|neutralisé)"
         ),
     },
     earlier=r"premier\s+bilan|précédent\s+bilan|bilan\s+provisoire|initialement|auparavant",

@@ -76,7 +76,7 @@ WORDS = TollWords(
             r"|passou\s+para|novo\s+balan[çc]o"
         ),
         "claim_cue": (
-            r"(?:afirm|diz|disse|alega|garant)\w*\s+ter\s+(?:matado|morto|abatido|eliminado)"
+            r"(?:afirm|diz|disse|alega|garant)\w*\s+(?:[^\s]+\s+){0,4}?ter\s+(?:matado|morto|abatido|eliminado)"
         ),
     },
     earlier=(

@@ -48,7 +48,9 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "a court case",
             r"\b(?:sentenced|sentencing|convicted|conviction|verdict|jury|jurors|trial|"
             r"pleaded\s+guilty|acquitted|appeals?\s+court|high\s+court|life\s+in\s+prison|"
-            r"years?\s+in\s+prison|parole|condamn[ée]\w*|condenad\w*)\b",
+            r"years?\s+in\s+prison|parole|condamn[ée]\w*|condenad\w*|tribunal|procès|juicio|"
+            r"julgamento|sentencia|sentença|ans\s+de\s+prison|años\s+de\s+prisión|anos\s+de\s+prisão|"
+            r"réclusion|perpétuité|cadena\s+perpetua|prisão\s+perpétua)\b",
         ),
         "anniversary": (
             "an anniversary of an earlier event",
@@ -93,7 +95,11 @@ HUMAN_VIOLENCE = (
 )
 
 # Years and phrases that place an event long before the report ("in 2018", "last year").
-OLD_EVENT = r"\b(?:in|of|since)\s+(?:19|20)\d\d\b|\blast\s+year\b|\byears\s+ago\b|\bdecades?\b"
+OLD_EVENT = (
+    r"\b(?:in|of|since|en|de|du|depuis|desde|em|do|da)\s+(?:19|20)\d\d\b|\blast\s+year\b"
+    r"|\byears\s+ago\b|\bdecades?\b|l'(?:an|année)\s+dernière?\b|\bil\s+y\s+a\s+\w+\s+ans\b"
+    r"|\b(?:el|o)\s+(?:año|ano)\s+pasado\b|\bhace\s+\w+\s+años\b|\bhá\s+\w+\s+anos\b"
+)
 
 # A gun death framed as an accident ("accidentally shot himself", "hunting accident"):
 # monitors of gun violence count it, so the accident frame does not rule it out.
