@@ -112,3 +112,41 @@ def test_toll_and_source_patterns_match_as_before(words: list[str]) -> None:
                  implicit._BODY_FOUND_FAST, numbers._QUANTITY_FAST, sources._VERB_FAST,
                  sources._ACCORDING_FAST, sources._ROLE_RE_FAST):
         assert spans(fast.finditer(text)) == spans(fast.regex.finditer(text))
+
+
+def test_clause_gate_keeps_every_clause_figure() -> None:
+    from dataclasses import replace
+
+    from tollwatch.tolls.clauses import clause_tolls
+    from tollwatch.tolls.find import _CLAUSES
+
+    assert _CLAUSES is not None and _CLAUSES.gate is not None
+    ungated = replace(_CLAUSES, gate=None)
+    for text in ["El ataque deja 3 muertos", "Asesinan a 4 en Guerrero", "12 morts dans l'attaque",
+                 "Gunmen killed 3 people", "Três mortos em tiroteio", "a quiet day"]:
+        fast = [(b.start, b.end, b.best, b.outcome) for b in clause_tolls(text, [], _CLAUSES)]
+        slow = [(b.start, b.end, b.best, b.outcome) for b in clause_tolls(text, [], ungated)]
+        assert fast == slow
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(_TOLL_TEXTS)
+def test_searches_before_a_figure_match_as_before(words: list[str]) -> None:
+    from tollwatch.tolls import rules
+
+    text = " ".join([*words, ""])  # a window read before a figure ends in a space
+    for fast in (rules._TOLL_BEFORE_FAST, rules._OF_BEFORE_FAST, rules._ACTIVE_BEFORE_FAST,
+                 rules._CODED_FAST, detect._CANDIDATE_FAST):
+        found, plain = fast.search(text), fast.regex.search(text)
+        assert (found and found.span()) == (plain and plain.span())
+
+
+def test_date_rules_match_as_before_inside_a_window() -> None:
+    from tollwatch.dates.resolve import _FAST_RULES
+
+    text = "Filed Monday. On 3 March 2022, two days ago, el pasado martes 5 de marzo. Next."
+    begin, stop = 14, len(text) - 6
+    for fast in _FAST_RULES:
+        found = [(m.span(), m.groupdict()) for m in fast.finditer(text, begin, stop)]
+        plain = [(m.span(), m.groupdict()) for m in fast.regex.finditer(text, begin, stop)]
+        assert found == plain

@@ -21,6 +21,7 @@ from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 
+from ..read.prefilter import Prefiltered
 from ..records import CleanText, DateMention, DatePrecision, Sentence, Span
 from ..settings import Settings
 from . import weekdays as cal
@@ -87,10 +88,10 @@ def sentence_dates(text: str, sentence: Sentence, published: date | None) -> lis
     english = _ENGLISH.search(segment) is not None
     ctx = Context(text, published, upper=segment.isupper(), english=english)
     readings = []
-    for rank, (family, pattern, reader) in enumerate(RULES):
+    for rank, (family, _pattern, reader) in enumerate(RULES):
         if family not in families:
             continue
-        for match in pattern.finditer(text, begin, stop):
+        for match in _FAST_RULES[rank].finditer(text, begin, stop):
             try:
                 reading = reader(match, ctx)
             except (OverflowError, ValueError):  # outside years 1 to 9999: no date
@@ -103,6 +104,8 @@ def sentence_dates(text: str, sentence: Sentence, published: date | None) -> lis
     return [_mention(r, text, sentence.index) for r in chosen]
 
 
+# Each rule's pattern behind its prefilters: the same matches, cheaper (read/prefilter.py).
+_FAST_RULES = tuple(Prefiltered.of(pattern) for _, pattern, _ in RULES)
 _ENGLISH = re.compile(r"\b(?:the|of|and|was|were)\b", re.IGNORECASE)
 
 

@@ -279,7 +279,9 @@ def _unclitic(gaz: Gazetteer, tokens: list[Token]) -> list[Token]:
 
 def scan(gaz: Gazetteer, clean: CleanText, sentence: Sentence) -> tuple[list[Token], list[Match]]:
     strict = _is_strict(clean, sentence)
-    tokens = _unclitic(gaz, _tokens(sentence.text, sentence.span.start, strict))
+    tokens = _tokens(sentence.text, sentence.span.start, strict)
+    if has_arabic(sentence.text):  # clitics are Arabic: other sentences keep their tokens
+        tokens = _unclitic(gaz, tokens)
     matches: list[Match] = []
     # span[j]: how many tokens from j on may belong to one name (capitalised or connectors)
     span = [0] * (len(tokens) + 1)

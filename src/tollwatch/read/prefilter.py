@@ -136,23 +136,25 @@ def _required(items: list[Any], longest: int) -> set[str] | None:
     return best
 
 
-def finditer_from(regex: re.Pattern[str], starts: re.Pattern[str] | None, text: str
-                  ) -> Iterator[re.Match[str]]:
-    """The matches of `regex.finditer(text)`, trying `regex` only where `starts` matches.
+def finditer_from(regex: re.Pattern[str], starts: re.Pattern[str] | None, text: str,
+                  pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of `regex.finditer(text, pos, endpos)`, trying `regex` only where
+    `starts` matches.
 
     `starts` must match (zero-width) at every position where `regex` can match, and
     `regex` must never match the empty string; with `starts` None this is
-    `regex.finditer(text)`.
+    `regex.finditer(text, pos, endpos)`.
     """
+    end = len(text) if endpos is None else endpos
     if starts is None:
-        yield from regex.finditer(text)
+        yield from regex.finditer(text, pos, end)
         return
-    match, pos = regex.match, 0
-    for candidate in starts.finditer(text):
+    match = regex.match
+    for candidate in starts.finditer(text, pos, end):
         at = candidate.start()
         if at < pos:
             continue
-        found = match(text, at)
+        found = match(text, at, end)
         if found is not None:
             yield found
             pos = found.end()
@@ -183,11 +185,21 @@ class Prefiltered:
             re.compile(gate, flags) if gate else None,
         )
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches of `self.regex.finditer(text)`."""
-        if self.gate is not None and self.gate.search(text) is None:
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None
+                 ) -> Iterator[re.Match[str]]:
+        """The matches of `self.regex.finditer(text, pos, endpos)`."""
+        end = len(text) if endpos is None else endpos
+        if self.gate is not None and self.gate.search(text, pos, end) is None:
             return iter(())
-        return finditer_from(self.regex, self.starts, text)
+        return finditer_from(self.regex, self.starts, text, pos, end)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """`self.regex.search(text)`: the first match tried where one may start."""
+        if self.gate is not None and self.gate.search(text) is None:
+            return None
+        if self.starts is None:
+            return self.regex.search(text)
+        return next(finditer_from(self.regex, self.starts, text), None)
 
 
 def _sequence(items: list[Any], length: int) -> set[str] | None:

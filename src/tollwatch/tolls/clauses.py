@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..read.prefilter import required_pattern
 from ..records import Outcome
 from .lang import TollWords
 from .lang.base import SENTENCE_CUES
@@ -65,6 +66,9 @@ class ClauseGrammar:
     figure: re.Pattern[str]
     verb_before: re.Pattern[str]
     phrase_end: re.Pattern[str]
+    # Words every match of `pattern` holds (read/prefilter.py): a sentence without any
+    # of them has no clause figure, and most English sentences have none.
+    gate: re.Pattern[str] | None = None
 
     @classmethod
     def compile(cls, tables: Iterable[TollWords]) -> ClauseGrammar | None:
@@ -134,6 +138,7 @@ class ClauseGrammar:
                 rf"(?:{_union((_union(t.auxiliaries for t in tables), outcome, verb))})$",
                 re.IGNORECASE,
             ),
+            gate=_gate(pattern),
         )
 
     def number(self, text: str) -> int | None:
@@ -207,9 +212,16 @@ class SentenceCues:
                 min(after, key=lambda b: b.start).flags.add("update")
 
 
+def _gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    gate = required_pattern(pattern.pattern, flags=pattern.flags)
+    return re.compile(gate, pattern.flags) if gate else None
+
+
 def clause_tolls(text: str, bound: list[Binding], grammar: ClauseGrammar) -> list[Binding]:
     """Figures bound by the clause rules: "Asesinan a 4", "deja 3 muertos", "12 morts"."""
     found: list[Binding] = []
+    if grammar.gate is not None and grammar.gate.search(text) is None:
+        return found  # no outcome word of the clause rules: no match below
     pos = 0
     while (match := grammar.pattern.search(text, pos)) is not None:
         pos = match.end()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..read.prefilter import Prefiltered
 from ..records import Outcome
 from .lexicon import (
     ACTIVE,
@@ -143,6 +144,13 @@ _ADJECTIVE_AFTER = re.compile(
 )
 
 
+# The same matches, cheaper: tried only where a match may start, or only in windows that
+# hold a word every match needs (read/prefilter.py).
+_TOLL_BEFORE_FAST = Prefiltered.of(_TOLL_BEFORE)
+_OF_BEFORE_FAST = Prefiltered.of(_OF_BEFORE)
+_ACTIVE_BEFORE_FAST = Prefiltered.of(_ACTIVE_BEFORE)
+_CODED_FAST = Prefiltered.of(_CODED_BEFORE)
+
 # "five adults and an unborn child": monitors of gun deaths do not count the unborn
 _UNBORN = re.compile(r"\s+unborn\b", re.IGNORECASE)
 
@@ -165,21 +173,21 @@ def bind(text: str, quantity: Quantity) -> Binding | None:
 
 
 def _bind_toll_noun(text: str, before: str, quantity: Quantity) -> Binding | None:
-    match = _TOLL_BEFORE.search(before)
+    match = _TOLL_BEFORE_FAST.search(before)
     if not match:
-        if _CODED_BEFORE.search(before) and re.search(r"fatal|fatil|death|dead|kill", text, re.I):
+        if _CODED_FAST.search(before) and re.search(r"fatal|fatil|death|dead|kill", text, re.I):
             return make_binding("killed", quantity, flags={"toll_noun", "summary"})
         return None
     flags = {"update"} if match.group("upd") and match.group("upd").lower() not in (
         "stands", "stood") else set()
     outcome: Outcome = "wounded" if match.group("w") else "killed"
-    if _CODED_BEFORE.search(before):
+    if _CODED_FAST.search(before):
         flags.add("summary")
     return make_binding(outcome, quantity, flags=flags | {"toll_noun"})
 
 
 def _bind_of(text: str, before: str, quantity: Quantity) -> Binding | None:
-    match = _OF_BEFORE.search(before)
+    match = _OF_BEFORE_FAST.search(before)
     if not match:
         return None
     outcome: Outcome = "abducted" if match.group("a") else "killed"
@@ -203,7 +211,7 @@ _SHOT_JOIN = re.compile(
 
 
 def _bind_object(text: str, before: str, quantity: Quantity) -> Binding | None:
-    match = _ACTIVE_BEFORE.search(before)
+    match = _ACTIVE_BEFORE_FAST.search(before)
     if not match:
         return None
     if not match.group("mod") and _OWN_OUTCOME_AFTER.match(text, quantity.end):

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
-from ..read.prefilter import finditer_from, start_pattern
+from ..read.prefilter import Prefiltered, finditer_from, start_pattern
 from ..records import CleanText, EventCue, EventType, Sentence, Span
 from ..settings import Settings
 from .cues import CUE_RULES, CueRule
@@ -47,6 +47,9 @@ RULE = "violence.v1"
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(w.candidate for w in VIOLENCE_WORDS.values() if w.candidate) + ")"
 )
+
+
+_CANDIDATE_FAST = Prefiltered.of(_CANDIDATE)  # the same answers, cheaper
 
 
 _CUE_RE = re.compile(
@@ -142,7 +145,7 @@ def candidate_sentences(clean: CleanText) -> list[Sentence]:
     (the dateline of wire copy) are kept too, as date and place context.
     A report with no sign of violence gives an empty list.
     """
-    search = _CANDIDATE.search
+    search = _CANDIDATE_FAST.search
     content = clean.content()
     hits = [s for s in content if search(s.text.lower())]
     if not hits:
