@@ -81,6 +81,10 @@ def totals(text: str) -> dict[str, int]:
                      id="double-homicide"),
         pytest.param("Police investigate a triple fatal shooting on Oak Lane", {"killed": 3},
                      id="triple-fatal-shooting"),
+        pytest.param("A shell killed a girl and her body was carried to the mosque.",
+                     {"killed": 1}, id="her-body-is-no-second-victim"),
+        pytest.param("Retired judge, 93, dies peacefully at home", {},
+                     id="a-natural-death-is-no-toll"),
         # numbers that are not counts of the dead
         pytest.param("Four adults and an unborn baby were killed at the picnic.",
                      {"killed": 4}, id="the-unborn-are-not-counted"),

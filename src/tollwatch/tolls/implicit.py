@@ -48,7 +48,10 @@ _SINGULAR = re.compile(
     r"(?P<died>died|succumbed|passed\s+away|was\s+killed)\b"
     # "was shot and died at the scene", "the teen has died from his wounds"
     r"|\b(?:(?:was|got)\s+shot\s+and\s+(?:later\s+)?|(?:has|had)\s+(?:since\s+)?)?"
-    r"(?P<died2>died|dies|succumbed\s+to\s+(?:his|her)\s+(?:injuries|wounds))\b(?!\s+down)",
+    r"(?P<died2>died|dies|succumbed\s+to\s+(?:his|her)\s+(?:injuries|wounds))\b(?!\s+down)"
+    # a natural death: "dies peacefully", "has died aged 93", "died of cancer"
+    r"(?!\s+(?:peacefully|aged|at\s+(?:the\s+)?age|in\s+(?:his|her)\s+sleep|of\s+(?:natural"
+    r"|cancer|old\s+age|a\s+heart|an?\s+illness|illness|complications)))",
     re.IGNORECASE,
 )
 
