@@ -6,10 +6,12 @@ that bench/toll_misses.py found most often among wrong document tolls.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from tollwatch import Report, extract
+from tollwatch.evaluate import evaluate_files
 from tollwatch.evaluate.articles import document_toll
 from tollwatch.pipeline import Resources
 from tollwatch.records import CleanText, Sentence, Span
@@ -264,3 +266,16 @@ def test_own_deaths_counted_once(
 def test_numbers_that_count_no_dead(text: str, number: int) -> None:
     clean = CleanText("r", text, (Sentence(0, Span(0, len(text)), text),))
     assert number not in [m.toll.best for m in find_tolls(clean, clean.sentences, SETTINGS)]
+
+
+LOCAL_NEWS = Path(__file__).resolve().parent / "golden" / "annotated" / "local-news.jsonl"
+
+
+def test_our_local_news_cases_score(settings: Settings, resources: Resources) -> None:
+    """tests/golden/annotated/local-news.jsonl: short local reports we wrote, one per
+    class of bench/toll_misses.py, scored as `tollwatch eval` scores them."""
+    result = evaluate_files([LOCAL_NEWS], settings=settings, resources=resources, pairs=False)
+    metrics = result.metrics("our-local-news")
+    assert metrics["doc_toll_exact"].value == 1.0
+    assert metrics["irrelevant_with_toll"].value == 0.0
+    assert metrics["relevant_missed"].value == 0.0

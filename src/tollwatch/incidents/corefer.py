@@ -180,12 +180,24 @@ def _retold(draft: Draft, earlier: list[Draft], lead: frozenset[int]) -> Draft |
             continue
         if best > other:
             continue
-        if best < other and previous.sentence not in lead:
-            continue
+        if best < other and previous.sentence not in lead and not (
+                previous is _first_figure(earlier) and _same_admin1(previous, draft)):
+            continue  # a smaller figure retells the report's first figure, or a lead one
         both_lead = previous.sentence in lead and draft.sentence in lead
         if _compatible(previous, draft, check_place=not (both_lead and best == other)):
             return previous
     return None
+
+
+def _first_figure(drafts: list[Draft]) -> Draft | None:
+    """The report's first top-level figure (its news, when the lead gives none)."""
+    return next((d for d in drafts if _top(d) and not d.zero), None)
+
+
+def _same_admin1(a: Draft, b: Draft) -> bool:
+    """No two different first-level divisions (either unknown is fine)."""
+    pa, pb = a.place, b.place
+    return pa is None or pb is None or not pa.admin1 or not pb.admin1 or pa.admin1 == pb.admin1
 
 
 def _compatible(a: Draft, b: Draft, *, check_place: bool = True) -> bool:
