@@ -85,6 +85,8 @@ def totals(text: str) -> dict[str, int]:
                      id="triple-fatal-shooting"),
         pytest.param("A shell killed a girl and her body was carried to the mosque.",
                      {"killed": 1}, id="her-body-is-no-second-victim"),
+        pytest.param("Gunmen killed a woman and dumped her in a canal.", {"killed": 1},
+                     id="her-after-a-verb-is-no-second-victim"),
         pytest.param("Retired judge, 93, dies peacefully at home", {},
                      id="a-natural-death-is-no-toll"),
         # numbers that are not counts of the dead

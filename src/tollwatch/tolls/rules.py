@@ -263,7 +263,7 @@ def _count_conjuncts(binding: Binding, phrase: str) -> None:
 
 
 _PERSON_CONJUNCT = re.compile(
-    r"(?:,|\band)\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w'’-]+\s+)?(?P<head>[\w'’-]+)",
+    r"(?:,|\band)\s+(?:(?:his|her|their|a|an|the)\s+(?:[\w'’-]+\s+)?)?(?P<head>[\w'’-]+)",
     re.IGNORECASE,
 )
 
@@ -272,7 +272,8 @@ def _count_person_conjuncts(binding: Binding, phrase: str) -> None:
     """"shot a woman and girl": one per conjunct whose head is a person word ("killed a
     child and his body was burned" stays one)."""
     extra = sum(1 for m in _PERSON_CONJUNCT.finditer(phrase) if PERSON.fullmatch(m.group("head"))
-                and not is_body(m.group("head")))
+                and not is_body(m.group("head"))
+                and m.group("head").lower() not in ("him", "her", "them", "himself", "herself"))
     if extra and binding.best == 1:
         binding.low = binding.best = binding.high = 1 + extra
         binding.flags.add("names")
