@@ -181,7 +181,7 @@ def _retold(draft: Draft, earlier: list[Draft], lead: frozenset[int]) -> Draft |
         if best > other:
             continue
         if best < other and previous.sentence not in lead and not (
-                previous is _first_figure(earlier) and _same_admin1(previous, draft)):
+                previous is _first_figure(earlier) and _same_place(previous, draft)):
             continue  # a smaller figure retells the report's first figure, or a lead one
         both_lead = previous.sentence in lead and draft.sentence in lead
         if _compatible(previous, draft, check_place=not (both_lead and best == other)):
@@ -194,10 +194,13 @@ def _first_figure(drafts: list[Draft]) -> Draft | None:
     return next((d for d in drafts if _top(d) and not d.zero), None)
 
 
-def _same_admin1(a: Draft, b: Draft) -> bool:
-    """No two different first-level divisions (either unknown is fine)."""
-    pa, pb = a.place, b.place
-    return pa is None or pb is None or not pa.admin1 or not pb.admin1 or pa.admin1 == pb.admin1
+def _same_place(first: Draft, later: Draft) -> bool:
+    """The later figure names no place of its own, or the first figure's place."""
+    pa, pb = first.place, later.place
+    if pb is None:
+        return True
+    return pa is not None and (pa.name == pb.name or (
+        pa.geonameid is not None and pa.geonameid == pb.geonameid))
 
 
 def _compatible(a: Draft, b: Draft, *, check_place: bool = True) -> bool:
