@@ -134,6 +134,15 @@ def _toll(text: str, settings: Settings, resources: Resources) -> int:
             1,
             id="new-in-a-place-name-is-no-marker",
         ),
+        pytest.param(
+            "Trooper remembered by his family\n\n"
+            "A trooper who was one of the state police officers killed in Friday's ambush "
+            "loved his job, his sister said.\n\n"
+            "He was among three officers who died in the gunfire near Hartford.\n\n"
+            "Two of the officers killed had served for more than ten years.",
+            3,
+            id="parts-of-a-group-told-before-and-after-it",
+        ),
     ],
 )
 def test_one_story_counted_once(
