@@ -6,10 +6,12 @@ that bench/toll_misses.py found most often among wrong document tolls.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from tollwatch import Report, extract
+from tollwatch.evaluate import evaluate_files
 from tollwatch.evaluate.articles import document_toll
 from tollwatch.pipeline import Resources
 from tollwatch.records import CleanText, Sentence, Span
@@ -64,6 +66,29 @@ def totals(text: str) -> dict[str, int]:
                      id="active-is-no-headline-passive"),
         pytest.param("Gunmen killed three farmers in the market", {"killed": 3},
                      id="plural-agent-headline"),
+        # more forms of one death, and counts inside words
+        pytest.param("A 17-year-old was shot and died at the scene, deputies said.",
+                     {"killed": 1}, id="shot-and-died"),
+        pytest.param("Police say the teen has died from his wounds.", {"killed": 1},
+                     id="has-died"),
+        pytest.param("Sheriff: Teenager shot, killed at trailer park", {"killed": 1},
+                     id="headline-shot-comma-killed"),
+        pytest.param("Riverside: Man found fatally shot in parked car", {"killed": 1},
+                     id="headline-found-fatally-shot"),
+        pytest.param("Paramedics pronounced the driver dead at the scene.", {"killed": 1},
+                     id="pronounced-someone-dead"),
+        pytest.param("3 people shot, 1 fatally, near a bus stop", {"killed": 1, "wounded": 2},
+                     id="shot-one-fatally"),
+        pytest.param("Two charged in double homicide at a motel", {"killed": 2},
+                     id="double-homicide"),
+        pytest.param("Police investigate a triple fatal shooting on Oak Lane", {"killed": 3},
+                     id="triple-fatal-shooting"),
+        pytest.param("A shell killed a girl and her body was carried to the mosque.",
+                     {"killed": 1}, id="her-body-is-no-second-victim"),
+        pytest.param("Gunmen killed a woman and dumped her in a canal.", {"killed": 1},
+                     id="her-after-a-verb-is-no-second-victim"),
+        pytest.param("Retired judge, 93, dies peacefully at home", {},
+                     id="a-natural-death-is-no-toll"),
         # numbers that are not counts of the dead
         pytest.param("Four adults and an unborn baby were killed at the picnic.",
                      {"killed": 4}, id="the-unborn-are-not-counted"),
@@ -108,6 +133,15 @@ def _toll(text: str, settings: Settings, resources: Resources) -> int:
             "Officers found the girl in a bedroom, police said.",
             1,
             id="new-in-a-place-name-is-no-marker",
+        ),
+        pytest.param(
+            "Trooper remembered by his family\n\n"
+            "A trooper who was one of the state police officers killed in Friday's ambush "
+            "loved his job, his sister said.\n\n"
+            "He was among three officers who died in the gunfire near Hartford.\n\n"
+            "Two of the officers killed had served for more than ten years.",
+            3,
+            id="parts-of-a-group-told-before-and-after-it",
         ),
     ],
 )
@@ -243,3 +277,16 @@ def test_own_deaths_counted_once(
 def test_numbers_that_count_no_dead(text: str, number: int) -> None:
     clean = CleanText("r", text, (Sentence(0, Span(0, len(text)), text),))
     assert number not in [m.toll.best for m in find_tolls(clean, clean.sentences, SETTINGS)]
+
+
+LOCAL_NEWS = Path(__file__).resolve().parent / "golden" / "annotated" / "local-news.jsonl"
+
+
+def test_our_local_news_cases_score(settings: Settings, resources: Resources) -> None:
+    """tests/golden/annotated/local-news.jsonl: short local reports we wrote, one per
+    class of bench/toll_misses.py, scored as `tollwatch eval` scores them."""
+    result = evaluate_files([LOCAL_NEWS], settings=settings, resources=resources, pairs=False)
+    metrics = result.metrics("our-local-news")
+    assert metrics["doc_toll_exact"].value == 1.0
+    assert metrics["irrelevant_with_toll"].value == 0.0
+    assert metrics["relevant_missed"].value == 0.0

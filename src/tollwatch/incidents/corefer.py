@@ -75,7 +75,29 @@ def fold_retellings(kept: list[Draft], clean: CleanText) -> list[Draft]:
             out.append(draft)
             continue
         _merge_into(target, draft)
-    return _fold_police_killed(out, clean)
+    return _fold_police_killed(_fold_partitives(out, clean), clean)
+
+
+_PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|those|these|them|whom)\b", re.IGNORECASE)
+
+
+def _fold_partitives(drafts: list[Draft], clean: CleanText) -> list[Draft]:
+    """"one of the officers killed", "four of the officers killed were with the city's
+    police": a part of a group whose figure the report gives elsewhere (even after it).
+    Folded into a compatible figure at least as large, of the same side."""
+    out = list(drafts)
+    for draft in drafts:
+        if not _top(draft) or draft.parts or draft.perpetrator_dead or not draft.killed:
+            continue
+        if not all(_PARTITIVE_AFTER.match(clean.text, m.span.end) for m in draft.killed):
+            continue
+        best = draft.best or 0
+        whole = next((d for d in out if d is not draft and _top(d) and not d.perpetrator_dead
+                      and (d.best or 0) >= max(best, 2) and _compatible(d, draft)), None)
+        if whole is not None:
+            _merge_into(whole, draft)
+            out.remove(draft)
+    return out
 
 
 # A police shooting: the man it left dead is the attacker whose own death is told.
@@ -180,12 +202,27 @@ def _retold(draft: Draft, earlier: list[Draft], lead: frozenset[int]) -> Draft |
             continue
         if best > other:
             continue
-        if best < other and previous.sentence not in lead:
-            continue
+        if best < other and previous.sentence not in lead and not (
+                previous is _first_figure(earlier) and _same_place(previous, draft)):
+            continue  # a smaller figure retells the report's first figure, or a lead one
         both_lead = previous.sentence in lead and draft.sentence in lead
         if _compatible(previous, draft, check_place=not (both_lead and best == other)):
             return previous
     return None
+
+
+def _first_figure(drafts: list[Draft]) -> Draft | None:
+    """The report's first top-level figure (its news, when the lead gives none)."""
+    return next((d for d in drafts if _top(d) and not d.zero), None)
+
+
+def _same_place(first: Draft, later: Draft) -> bool:
+    """The later figure names no place of its own, or the first figure's place."""
+    pa, pb = first.place, later.place
+    if pb is None:
+        return True
+    return pa is not None and (pa.name == pb.name or (
+        pa.geonameid is not None and pa.geonameid == pb.geonameid))
 
 
 def _compatible(a: Draft, b: Draft, *, check_place: bool = True) -> bool:

@@ -29,7 +29,7 @@ from ..read.script import fold_digits
 from ..records import CleanText, Sentence, Span, Toll, TollMention
 from ..settings import Settings
 from .clauses import ClauseGrammar, SentenceCues, clause_tolls
-from .implicit import plurals, singulars, zeros
+from .implicit import counted_forms, plurals, singulars, zeros
 from .lang import TOLL_WORDS
 from .lexicon import PRECHECK
 from .numbers import NUMBER, Quantity, find_quantities
@@ -171,6 +171,7 @@ def sentence_tolls(text: str, *, upper: bool = False) -> list[Binding]:
     bound.extend(own_deaths(masked, bound, used_triggers))
     bound.extend(victim_then_self(masked, bound))
     bound.extend(singulars(masked, bound, used_triggers))
+    bound.extend(counted_forms(masked, bound))
     bound.extend(plurals(masked, bound, used_triggers, upper or masked.isupper()))
     rest = _uncounted(bound, quantities)
     bound.extend(lists(masked, rest, bound))

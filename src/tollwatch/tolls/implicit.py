@@ -10,6 +10,7 @@ import re
 from ..read.prefilter import Prefiltered
 from ..records import Outcome
 from .lexicon import ACTIVE, NP_TOKEN, PASSIVE, PERSON, outcome_of
+from .numbers import NUMBER, parse_number
 from .own import PERPETRATOR_NOUN
 from .phrases import (
     Binding,
@@ -46,7 +47,12 @@ _SINGULAR = re.compile(
     rf"(?P<out>{PASSIVE})(?![\w-])"
     r"|\b(?P<pron>he|she)\s+(?:\w+ly\s+)?(?:later\s+|subsequently\s+|eventually\s+)?"
     r"(?P<died>died|succumbed|passed\s+away|was\s+killed)\b"
-    r"|\b(?P<died2>died|dies|succumbed\s+to\s+(?:his|her)\s+(?:injuries|wounds))\b(?!\s+down)",
+    # "was shot and died at the scene", "the teen has died from his wounds"
+    r"|\b(?:(?:was|got)\s+shot\s+and\s+(?:later\s+)?|(?:has|had)\s+(?:since\s+)?)?"
+    r"(?P<died2>died|dies|succumbed\s+to\s+(?:his|her)\s+(?:injuries|wounds))\b(?!\s+down)"
+    # a natural death: "dies peacefully", "has died aged 93", "died of cancer"
+    r"(?!\s+(?:peacefully|aged|at\s+(?:the\s+)?age|in\s+(?:his|her)\s+sleep|of\s+(?:natural"
+    r"|cancer|old\s+age|a\s+heart|an?\s+illness|illness|complications)))",
     re.IGNORECASE,
 )
 
@@ -105,8 +111,9 @@ _BODY_FOUND = re.compile(
 _HEADLINE_SINGULAR = re.compile(
     r"(?:^\W*(?:[^:;|\n]{0,40}[:|]\s*)?|;\s*)(?P<np>(?:[\w'’-]+\s+){0,3}?[A-Za-z][\w'’-]*)"
     r"(?:\s*,\s*\d{1,3}\s*,)?\s+"
-    r"(?P<out>killed|slain|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death"
-    r"|fatally\s+(?:shot|stabbed)|stabbed\s+to\s+death|gunned\s+down|found\s+dead|murdered)"
+    r"(?P<out>killed|slain|shot\s+dead|shot\s*(?:,|and)\s*killed|shot\s+to\s+death"
+    r"|(?:found\s+)?fatally\s+(?:shot|stabbed)|stabbed\s+to\s+death|gunned\s+down"
+    r"|found\s+(?:dead|shot\s+(?:dead|to\s+death))|murdered)"
     # a passive has no object after it: "Man killed in ...", never "A man killed two"
     r"(?=\s*(?:$|[,;:.!?|()\[\]—–-])|\s+(?:in|at|on|near|outside|inside|after|during|while|by"
     r"|overnight|early|late|last|this|as|when|following|over|from|with|along|behind|Monday"
@@ -390,4 +397,59 @@ def plurals(text: str, bound: list[Binding], used: set[tuple[int, int]],
         elif is_person(text, victim) or re.fullmatch(r"they", phrase, re.I):
             found.append(Binding(outcome, 1, None, None, trigger[0], trigger[1], victim=victim,
                                   trigger=trigger, flags={"passive", "vague", "unquantified"}))
+    return found
+
+
+# "2 people shot, 1 fatally", "four were shot, one of them fatally": killed and wounded.
+_SHOT_FATALLY = re.compile(
+    rf"(?<![\w-])(?P<n>{NUMBER})\s+(?:(?:people|persons|men|women|teens|others)\s+)?"
+    r"(?:(?:have|had)\s+been\s+|were\s+)?shot\s*,\s*"
+    rf"(?P<m>{NUMBER})\s+(?:of\s+them\s+)?(?:fatally|mortally)\b",
+    re.IGNORECASE,
+)
+# "crews pronounced the victim dead", "the coroner pronounced Ana Ruiz, 18, dead"
+_PRONOUNCED = re.compile(
+    r"\bpronounced\s+(?P<np>(?:the|a|an|his|her)?\s*[\w'’.-]+(?:\s*,?\s+[\w'’.-]+){0,5}?)"
+    r"\s*,?\s+dead\b",
+    re.IGNORECASE,
+)
+# "a double homicide", "triple fatal shooting": the count in the word
+_MULTIPLE = re.compile(
+    r"\b(?P<m>double|triple|quadruple)\s+(?:fatal\s+shooting|homicide|murder|slaying|killing)s?"
+    r"\b(?![\w-]*suicide)",
+    re.IGNORECASE,
+)
+_TIMES = {"double": 2, "triple": 3, "quadruple": 4}
+
+
+def counted_forms(text: str, bound: list[Binding]) -> list[Binding]:
+    """Local-news forms whose count is not a figure bound to an outcome word."""
+    found: list[Binding] = []
+    for match in _SHOT_FATALLY.finditer(text):
+        shot, dead = parse_number(match.group("n")), parse_number(match.group("m"))
+        span = (match.start(), match.end())
+        if shot is None or dead is None or dead > shot or not free(bound + found, *span):
+            continue
+        m_span = (match.start("m"), match.end("m"))
+        found.append(Binding("killed", dead, dead, dead, *m_span, trigger=span,
+                             flags={"passive"}))
+        if shot > dead:
+            hurt = shot - dead
+            found.append(Binding("wounded", hurt, hurt, hurt, match.start("n"), match.end("n"),
+                                 trigger=span, flags={"passive", "less_fatal"}))
+    for match in _PRONOUNCED.finditer(text):
+        victim = (match.start("np"), match.end("np"))
+        if not free(bound + found, *victim) or not is_person(text, victim) or plural(
+                text, victim):
+            continue
+        found.append(Binding("killed", 1, 1, 1, *victim, victim=victim,
+                             trigger=(match.start(), match.end()),
+                             flags={"active", "singular"} | _anaphor_flag(text, victim)))
+    if not any(b.outcome == "killed" for b in bound + found):
+        for match in _MULTIPLE.finditer(text):
+            value = _TIMES[match.group("m").lower()]
+            span = (match.start(), match.end())
+            if free(bound + found, *span):
+                found.append(Binding("killed", value, value, value, *span, trigger=span,
+                                     flags={"nominal"}))
     return found

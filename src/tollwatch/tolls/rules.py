@@ -20,6 +20,7 @@ from .lexicon import (
     NOMINAL,
     NP_TOKEN,
     PASSIVE,
+    PERSON,
     outcome_of,
 )
 from .numbers import Quantity
@@ -241,7 +242,7 @@ def _bind_object(text: str, before: str, quantity: Quantity) -> Binding | None:
     binding = make_binding(outcome or "killed", quantity, victim=victim, trigger=trigger,
                            flags=flags)
     if "article" in quantity.flags and victim is not None:
-        _count_conjuncts(binding, text[victim[0] : victim[1]])  # "shot a woman and girl"
+        _count_person_conjuncts(binding, text[victim[0] : victim[1]])  # "shot a woman and girl"
     if outcome == "killed" and (
         _EITHER_AFTER.match(text, match.end("verb") + offset) or
         re.search(r"(?:kill\w*|dead)\s+(?:and|or)\s+$", before[: match.start("verb")], re.I)
@@ -264,6 +265,23 @@ def _count_conjuncts(binding: Binding, phrase: str) -> None:
     extra = len(re.findall(r"(?:,|\band)\s+(?:(?:his|her|their|a|an|the|one|another)\s|(?:girl|boy"
                            r"|child|woman|man|teen|teenager|baby|toddler|infant|son|daughter"
                            r"|wife|husband|mother|father)\b)", phrase, re.I))
+    if extra and binding.best == 1:
+        binding.low = binding.best = binding.high = 1 + extra
+        binding.flags.add("names")
+
+
+_PERSON_CONJUNCT = re.compile(
+    r"(?:,|\band)\s+(?:(?:his|her|their|a|an|the)\s+(?:[\w'’-]+\s+)?)?(?P<head>[\w'’-]+)",
+    re.IGNORECASE,
+)
+
+
+def _count_person_conjuncts(binding: Binding, phrase: str) -> None:
+    """"shot a woman and girl": one per conjunct whose head is a person word ("killed a
+    child and his body was burned" stays one)."""
+    extra = sum(1 for m in _PERSON_CONJUNCT.finditer(phrase) if PERSON.fullmatch(m.group("head"))
+                and not is_body(m.group("head"))
+                and m.group("head").lower() not in ("him", "her", "them", "himself", "herself"))
     if extra and binding.best == 1:
         binding.low = binding.best = binding.high = 1 + extra
         binding.flags.add("names")
