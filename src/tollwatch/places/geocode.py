@@ -34,6 +34,7 @@ from ..records import CleanText, PlaceMention, PlacePrecision, Sentence, Span
 from ..settings import Settings
 from . import rules
 from .admin2 import admin2_mentions
+from .containers import Resolved, foreign_towns_in_named_countries, without_neighbourhoods
 from .gazetteer.model import Gazetteer, Place
 from .names import light_key, name_key
 from .scan import (
@@ -218,14 +219,6 @@ class _OrgSpans:
 
 
 @dataclass
-class Resolved:
-    match: Match
-    entry: int
-    score: float
-    shape: rules.Shape
-
-
-@dataclass
 class _Prepared:
     """A name with its words around read, before the sentence's other names weigh in."""
 
@@ -289,11 +282,13 @@ def _prepare(
         return None  # "Keith White II", "Jaden Rahm, 16,": a person
     if rules.BUILDING_AFTER.match(after):
         return None  # "Allen Superior Court", "Baghdad Street": a building, a street
-    if rules.WEAPON_AFTER.match(after):
-        return None  # "BM-21 Grad missiles": a weapon named after a place
+    if rules.WEAPON_AFTER.match(after) or rules.WEAPON_BEFORE.search(before[-12:]):
+        return None  # "BM-21 Grad missiles", "BM-21 Grad and mortars": a weapon
+    if rules.LONGER_NAME_AFTER.match(after) or rules.MIXED_ACRONYM.fullmatch(surface):
+        return None  # "Shakhta imeni Gagarina" (a longer name), "JeM" (an acronym)
     attributive = rules.ATTRIBUTIVE_AFTER.match(after) and not _IN_BEFORE.search(before[-8:])
-    if attributive and all(gaz.kinds[i] == 2 for _, i in base if i in spelled):
-        return None  # "Israel forces", "militants of Pakistan origin": whose, not where
+    if attributive and _spelled_as_country(gaz, base, spelled):
+        return None  # "Israel forces", "Turkey Intelligence patrol": whose, not where
     shape = rules.shape(before, after, at_text_start=m.start - _first_start(clean) <= 3)
     if rules.TAIL_AFTER.match(after) and rules.TAIL_BEFORE.search(before[-60:]):
         base = [(v + rules.TAIL_ADMIN1_BONUS if gaz.kinds[i] == 1 else v, i) for v, i in base]
@@ -306,6 +301,17 @@ def _prepare(
     initial = m.first == m.last == _first_content_token(tokens) and not m.strict
     initial = initial and not after.startswith(":")  # "Idlib: clashes..." is a label
     return _Prepared(m, base, shape, bar, light, spelled, longer, initial, has_arabic(surface))
+
+
+def _spelled_as_country(
+    gaz: Gazetteer, base: list[tuple[float, int]], spelled: frozenset[int]
+) -> bool:
+    """Whether a name is written as a country's name: all its well-spelled candidates are
+    countries, or the best of them is ("Turkey" has towns in the US too)."""
+    mine = [(v, i) for v, i in base if i in spelled]
+    if not mine:
+        return False
+    return all(gaz.kinds[i] == 2 for _, i in mine) or gaz.kinds[max(mine)[1]] == 2
 
 
 def _decide(gaz: Gazetteer, p: _Prepared, report: Context, frame: Frame | None) -> Resolved | None:
@@ -532,9 +538,11 @@ def find_places(
                 found.append(r)
         found = _within_named_provinces(gazetteer, found)
         found = _containers_in_the_towns_country(gazetteer, clean.text, found, ctx)
+        found = foreign_towns_in_named_countries(gazetteer, clean.text, found, ctx)
         mentions.extend(_combine(gazetteer, clean, [_mention(gazetteer, clean, r) for r in found]))
     mentions.extend(_capitals(gazetteer, clean, sentences, ctx, mentions))
     mentions.sort(key=lambda m: m.span.start)
+    mentions = without_neighbourhoods(clean.text, mentions)
     mentions = admin2_mentions(gazetteer, clean, sentences, ctx, mentions)
     return _demote_outside_named_provinces(mentions)
 
