@@ -10,7 +10,7 @@ sentence is about. See docs/places.md ("Issue 10").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import PlaceMention
 from . import rules
@@ -22,6 +22,7 @@ _TOWN_KINDS = (0, 4, 5)
 # no sentence punctuation ("Monterrey: ... Rising" is a headline, not a container)
 _CONTAINER_PUNCTUATION = re.compile(r"^[^:;.!?\[\]]{0,40}$")  # populated place, user place, feature
 _PROVINCE = 1
+_TOWN_PRECISIONS = ("point", "near", "admin2")
 
 
 @dataclass
@@ -93,17 +94,43 @@ def _container_countries(gaz: Gazetteer, text: str, found: list[Resolved], k: in
 
 
 def without_neighbourhoods(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Drop a town read from a neighbourhood's name ("in Santarem (Para) ... in the Sao
-    Cristovao neighborhood": not Sao Cristovao, Sergipe) when the report names another
-    place, the neighbourhood's town or province. A neighbourhood alone stays: a namesake
-    is then the only clue to the country."""
+    """A town read from a neighbourhood's name ("in Santarem (Para) ... in the Sao
+    Cristovao neighborhood": not Sao Cristovao, Sergipe) is moved into the town the
+    report names: the mention keeps its name (two neighbourhoods stay two places for
+    the incident builder) and takes that town's country, province and point (rule
+    ``places.v1.part_of``). The town is the nearest earlier one, else the first; a
+    report naming no other place keeps the namesake, its only clue to the country."""
     parts = [m for m in mentions if _neighbourhood(text, m)]
     if not parts:
         return mentions
-    others = [m for m in mentions if m not in parts and not m.is_source_location]
-    if not others:
+    towns = [
+        m for m in mentions
+        if m not in parts
+        and (not m.is_source_location or m.rule == "places.v1.dateline")  # "CHICAGO (AP)"
+        and m.precision in _TOWN_PRECISIONS
+    ]
+    if not towns:
+        towns = [m for m in mentions if m not in parts and m.precision != "country"]
+    if not towns:
         return mentions
-    return [m for m in mentions if m not in parts]
+    out = []
+    for m in mentions:
+        if m in parts:
+            earlier = [t for t in towns if t.span.start < m.span.start]
+            town = earlier[-1] if earlier else towns[0]
+            m = replace(
+                m,
+                country=town.country,
+                admin1=town.admin1,
+                admin2=town.admin2,
+                lat=town.lat,
+                lon=town.lon,
+                geonameid=None,
+                precision=town.precision,
+                rule="places.v1.part_of",
+            )
+        out.append(m)
+    return out
 
 
 def _neighbourhood(text: str, m: PlaceMention) -> bool:

@@ -97,9 +97,22 @@ def _score(
     if f"{iso}.{gaz.admin1_codes[i]}" in ctx.admin1 and gaz.kinds[i] != 2:
         score += 1.0
     score += 1.0 if i in spelled else -1.0
-    if surface_light and primary_light(gaz.names[i]) == surface_light:
+    if surface_light and _own_name(gaz.names[i], surface_light):
         score += 0.75  # the place's own name, not one of its alternate names
     return score + _hint_bonus(gaz.kinds[i], hint)
+
+
+_OFFICIAL_SUFFIX = re.compile(r"\s+(?:de|del|de la|de los|de las)\s+.*$")
+
+
+def _own_name(name: str, surface_light: str) -> bool:
+    """Whether the text writes the place's own name: "Zamora" for Zamora de Hidalgo too
+    (a Spanish official name is its common name plus "de <a hero>"), not only for the
+    Zamora whose whole name it is."""
+    if primary_light(name) == surface_light:
+        return True
+    short = _OFFICIAL_SUFFIX.sub("", name)
+    return short != name and primary_light(short) == surface_light
 
 
 def _hint_bonus(kind: int, hint: str | None) -> float:
@@ -280,12 +293,14 @@ def _prepare(
     if rules.PERSON_AFTER.match(after):
         persons.add(light)
         return None  # "Keith White II", "Jaden Rahm, 16,": a person
-    if rules.BUILDING_AFTER.match(after):
-        return None  # "Allen Superior Court", "Baghdad Street": a building, a street
+    if rules.BUILDING_AFTER.match(after) or rules.STREET_CORNER_BEFORE.search(before[-24:]):
+        return None  # "Allen Superior Court", "Baghdad Street", "40th and Grand": a street
     if rules.WEAPON_AFTER.match(after) or rules.WEAPON_BEFORE.search(before[-12:]):
         return None  # "BM-21 Grad missiles", "BM-21 Grad and mortars": a weapon
     if rules.LONGER_NAME_AFTER.match(after) or rules.MIXED_ACRONYM.fullmatch(surface):
         return None  # "Shakhta imeni Gagarina" (a longer name), "JeM" (an acronym)
+    if not m.strict and not m.sure and rules.SPANISH_LONGER_AFTER.match(after):
+        return None  # "Villas de los Arcos": the head of a longer name the gazetteer lacks
     attributive = rules.ATTRIBUTIVE_AFTER.match(after) and not _IN_BEFORE.search(before[-8:])
     if attributive and _spelled_as_country(gaz, base, spelled):
         return None  # "Israel forces", "Turkey Intelligence patrol": whose, not where

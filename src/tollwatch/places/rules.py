@@ -236,6 +236,10 @@ ATTRIBUTIVE_AFTER = re.compile(
 WEAPON_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?\s+$")
 # "Shakhta imeni Gagarina": "named after" joins a longer name the gazetteer lacks
 LONGER_NAME_AFTER = re.compile(r"\s+imeni\s+[A-Z]")
+# "Villas de los Arcos", "Huertas de San Bernardo", "Central de Abastos": the head of a
+# longer Spanish name the gazetteer lacks (the scanner takes the longest known name first);
+# its tail is left alone: "Universidad de Colima", "Col. Insurgentes de Iguala" are of Y
+SPANISH_LONGER_AFTER = re.compile(r"\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?[A-Z]")
 # "JeM", "SoG", "MoD": an acronym with a capital inside, not a place
 MIXED_ACRONYM = re.compile(r"[A-Z][a-z]{1,2}[A-Z][a-z]?")
 # "Toney White II", "Jaden Rahm, 16,": a person; "Allen Superior Court", "Baghdad Street",
@@ -249,9 +253,11 @@ PERSON_NAME = re.compile(
 )
 BUILDING_AFTER = re.compile(
     r"\s+(?:(?:Superior|District|Circuit|County|Municipal|Supreme|Criminal)\s+)?"
-    r"(?:Court(?:house)?|Street|Avenue|Boulevard|Road|Drive|Lane|Bridge|Square|"
+    r"(?:Court(?:house)?|Streets?|Avenues?|Boulevard|Roads?|Drive|Lane|Bridge|Square|"
     r"(?:High|Middle|Elementary|Junior\s+High)\s+School)\b"
 )
+# "at 40th and Grand", "near 5th & Main": a street corner, not a town
+STREET_CORNER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:Street\s+|St\.?\s+)?(?:and|&)\s+$")
 NAME_AFTER = re.compile(r"\s+(?:(?:de|del|la|las|los|el)\s+)*[A-Z0-9ÁÉÍÓÚÑ]")
 
 # "Shakhta imeni Izotova, Donetsk." / "(Jos North, Plateau)": a name closing a comma
