@@ -109,10 +109,14 @@ def _own_name(name: str, surface_light: str) -> bool:
     """Whether the text writes the place's own name: "Zamora" for Zamora de Hidalgo too
     (a Spanish official name is its common name plus "de <a hero>"), not only for the
     Zamora whose whole name it is."""
-    if primary_light(name) == surface_light:
-        return True
+    return surface_light in (primary_light(name), _short_light(name))
+
+
+@cache
+def _short_light(name: str) -> str:
+    """The light key of a name without its official "de ..." suffix ("" without one)."""
     short = _OFFICIAL_SUFFIX.sub("", name)
-    return short != name and primary_light(short) == surface_light
+    return primary_light(short) if short != name else ""
 
 
 def _hint_bonus(kind: int, hint: str | None) -> float:
