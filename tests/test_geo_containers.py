@@ -250,3 +250,39 @@ def test_a_name_followed_by_imeni_is_part_of_a_longer_name(
     mentions = find_places(clean, clean.content(), resources.gazetteer, settings)
     assert all(m.country == "UA" for m in mentions)
     assert mentions
+
+
+def test_a_province_in_brackets_after_a_town_is_read_as_the_province(
+    settings: Settings, resources: Resources
+) -> None:
+    """"Campos dos Goytacazes (Rio de Janeiro)": the state, not the city of Rio 230 km
+    away; the town before it places the figure."""
+    text = (
+        "On 16 March 2022, in Campos dos Goytacazes (Rio de Janeiro), a man was shot dead "
+        "by two men on a motorcycle."
+    )
+    place = incident_place(text, settings, resources)
+    assert place is not None and place.name == "Campos dos Goytacazes"
+    clean = cleaning.clean(Report(id="t", text=text), settings)
+    found = find_places(clean, clean.content(), resources.gazetteer, settings)
+    assert [m.precision for m in found if m.text == "Rio de Janeiro"] == ["admin1"]
+
+
+def test_a_village_outside_the_province_written_after_it_gives_way_to_that_province(
+    settings: Settings,
+) -> None:
+    """The gazetteer knows a namesake village in another province only: the province
+    named as its container places the figure."""
+    builder = GazetteerBuilder()
+    builder.add("Ukraine", [], country="UA", lat=49.0, lon=32.0, kind="country",
+                population=40_000_000)
+    builder.add("Kharkiv", [], country="UA", lat=49.9, lon=36.3, kind="admin1",
+                admin1_code="07", population=2_700_000)
+    builder.add("Kamyanka", [], country="UA", lat=49.0, lon=32.1, kind="place",
+                admin1_code="01", population=12_000)
+    gaz = builder.finish()
+    gaz.admin1_names.update({"UA.07": "Kharkiv", "UA.01": "Cherkasy"})
+    text = "Troops clashed near Kamyanka, Kharkiv, and two soldiers were killed."
+    clean = cleaning.clean(Report(id="t", text=text), settings)
+    found = find_places(clean, clean.content(), gaz, settings)
+    assert [(m.admin1, m.precision) for m in found] == [("Kharkiv", "admin1")]

@@ -77,6 +77,49 @@ def foreign_towns_in_named_countries(
     return out
 
 
+def towns_outside_their_province(
+    gaz: Gazetteer, text: str, found: list[Resolved]
+) -> list[Resolved]:
+    """A town followed, as its container, by a province of its own country that does not
+    hold it ("near Kamyanka, Kharkiv" read as the Kamyanka of Cherkasy): its namesake in
+    that province, else it is dropped and the province places the figure (the village is
+    one the gazetteer lacks). Runs after `_within_named_provinces`, so only towns with no
+    namesake there are left to drop."""
+    out: list[Resolved] = []
+    for k, r in enumerate(found):
+        if gaz.kinds[r.entry] in _TOWN_KINDS and not r.shape.source:
+            held = _container_provinces(gaz, text, found, k)
+            where = (gaz.countries[r.entry], gaz.admin1_codes[r.entry])
+            if held and where not in held and where[0] in {iso for iso, _ in held}:
+                inside = [
+                    i
+                    for i in r.match.candidates[:MAX_CANDIDATES]
+                    if (gaz.countries[i], gaz.admin1_codes[i]) in held
+                    and gaz.kinds[i] in _TOWN_KINDS
+                ]
+                if not inside:
+                    continue
+                r = Resolved(r.match, max(inside, key=lambda i: prior(gaz, i)), r.score, r.shape)
+        out.append(r)
+    return out
+
+
+def _container_provinces(
+    gaz: Gazetteer, text: str, found: list[Resolved], k: int
+) -> set[tuple[str, str]]:
+    """(country, admin1 code) of the provinces among the container names after name `k`."""
+    held: set[tuple[str, str]] = set()
+    end = found[k].match.end
+    for later in found[k + 1 : k + 3]:
+        gap = text[end : later.match.start]
+        if not _CONTAINER_PUNCTUATION.search(gap) or not container_gap(gap) or later.shape.source:
+            break
+        if gaz.kinds[later.entry] == _PROVINCE:
+            held.add((gaz.countries[later.entry], gaz.admin1_codes[later.entry]))
+        end = later.match.end
+    return held
+
+
 def _container_countries(gaz: Gazetteer, text: str, found: list[Resolved], k: int) -> set[str]:
     """Countries of the names that follow name `k` as its containers ("X (A, B)", "X, B"),
     when they agree on one country."""

@@ -34,7 +34,12 @@ from ..records import CleanText, PlaceMention, PlacePrecision, Sentence, Span
 from ..settings import Settings
 from . import rules
 from .admin2 import admin2_mentions
-from .containers import Resolved, foreign_towns_in_named_countries, without_neighbourhoods
+from .containers import (
+    Resolved,
+    foreign_towns_in_named_countries,
+    towns_outside_their_province,
+    without_neighbourhoods,
+)
 from .gazetteer.model import Gazetteer, Place
 from .names import light_key, name_key
 from .scan import (
@@ -309,8 +314,11 @@ def _prepare(
     if attributive and _spelled_as_country(gaz, base, spelled):
         return None  # "Israel forces", "Turkey Intelligence patrol": whose, not where
     shape = rules.shape(before, after, at_text_start=m.start - _first_start(clean) <= 3)
-    if rules.TAIL_AFTER.match(after) and rules.TAIL_BEFORE.search(before[-60:]):
-        base = [(v + rules.TAIL_ADMIN1_BONUS if gaz.kinds[i] == 1 else v, i) for v, i in base]
+    wide = text[max(sentence.span.start, m.start - 60) : m.start]  # the names before too
+    if rules.TAIL_AFTER.match(after) and rules.TAIL_BEFORE.search(wide):
+        # "Town (Province)": a lone name in brackets after a town is its province
+        tail = rules.TAIL_ADMIN1_BONUS + (1.0 if wide.rstrip().endswith("(") else 0.0)
+        base = [(v + tail if gaz.kinds[i] == 1 else v, i) for v, i in base]
     if not shape.source and _person_or_org(tokens, m, text, orgs.get()):
         return None
     if not m.strict and not m.sure and _run_of_names(tokens, m, text):
@@ -558,6 +566,7 @@ def find_places(
         found = _within_named_provinces(gazetteer, found)
         found = _containers_in_the_towns_country(gazetteer, clean.text, found, ctx)
         found = foreign_towns_in_named_countries(gazetteer, clean.text, found, ctx)
+        found = towns_outside_their_province(gazetteer, clean.text, found)
         mentions.extend(_combine(gazetteer, clean, [_mention(gazetteer, clean, r) for r in found]))
     mentions.extend(_capitals(gazetteer, clean, sentences, ctx, mentions))
     mentions.sort(key=lambda m: m.span.start)

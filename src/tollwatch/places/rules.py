@@ -260,10 +260,13 @@ BUILDING_AFTER = re.compile(
 STREET_CORNER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:Street\s+|St\.?\s+)?(?:and|&)\s+$")
 NAME_AFTER = re.compile(r"\s+(?:(?:de|del|la|las|los|el)\s+)*[A-Z0-9ÁÉÍÓÚÑ]")
 
-# "Shakhta imeni Izotova, Donetsk." / "(Jos North, Plateau)": a name closing a comma
-# phrase after another name is most often the province that contains it
-TAIL_BEFORE = re.compile(r"[A-Z][\w'’-]*\)?(?:\s+(?:district|village|town|city|area))?,\s*$")
-TAIL_AFTER = re.compile(r"^\s*(?:[.;)]|,\s+[a-z]|$)")
+# "Shakhta imeni Izotova, Donetsk." / "(Jos North, Plateau)" / "Campos dos Goytacazes
+# (Rio de Janeiro)": a name closing a comma phrase or a parenthesis after another name is
+# most often the province that contains it
+TAIL_BEFORE = re.compile(
+    r"[A-Z][\w'’-]*\)?(?:\s+(?:district|village|town|city|area))?(?:,|\s\()\s*$"
+)
+TAIL_AFTER = re.compile(r"^\s*(?:[.;)]|,\s+(?!and\b|or\b)[a-z]|$)")  # not "Idlib, Hama, and"
 TAIL_ADMIN1_BONUS = 1.5
 
 # Words that follow a name and say what it is ("Homs province", "Kulgam district")
