@@ -315,7 +315,8 @@ def _prepare(
         return None  # "Israel forces", "Turkey Intelligence patrol": whose, not where
     shape = rules.shape(before, after, at_text_start=m.start - _first_start(clean) <= 3)
     wide = text[max(sentence.span.start, m.start - 60) : m.start]  # the names before too
-    if rules.TAIL_AFTER.match(after) and rules.TAIL_BEFORE.search(wide):
+    tail_ok = rules.TAIL_AFTER.match(after) and rules.TAIL_BEFORE.search(wide)
+    if tail_ok and not _spelled_as_country(gaz, base, spelled):  # "Culiacan, Mexico"
         # "Town (Province)": a lone name in brackets after a town is its province
         tail = rules.TAIL_ADMIN1_BONUS + (1.0 if wide.rstrip().endswith("(") else 0.0)
         base = [(v + tail if gaz.kinds[i] == 1 else v, i) for v, i in base]
