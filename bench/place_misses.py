@@ -17,14 +17,16 @@ gold. A first word tags each miss with a coarse cause, to count classes:
   far           same country, more than 1,000 km off (a namesake in a large country)
   near-miss     same country, 50-1,000 km off
 
-Counts of the tags close each dataset. Only texts whose answerable flags say they name
-the country or a place in it are listed unless `--all` is given. A development tool:
-nothing in the package reads it.
+Counts of the tags close each dataset; `--dump FILE` writes every record's place and tag
+as JSON lines, to compare two versions record by record. Only texts whose answerable
+flags say they name the country or a place in it are listed unless `--all` is given.
+A development tool: nothing in the package reads it.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import textwrap
 from collections import Counter
 from collections.abc import Sequence
@@ -89,7 +91,7 @@ def describe(record: GoldRecord, place: PlaceMention | None, tag: str, km: float
 
 
 def run(paths: Sequence[Path], dataset: str | None, only: str | None, show_max: int,
-        width: int, everything: bool) -> None:
+        width: int, everything: bool, dump: Path | None = None) -> None:
     """Extract, classify and print the misses of each dataset."""
     settings = Settings()
     records = [
@@ -103,16 +105,25 @@ def run(paths: Sequence[Path], dataset: str | None, only: str | None, show_max: 
     )
     by_dataset: dict[str, list[str]] = {}
     tags: dict[str, Counter[str]] = {}
+    rows: list[str] = []
     for record, extraction in zip(records, extractions, strict=True):
         main = main_incident(extraction)
         place = main.place if main is not None else None
         tag, km = classify(record, extraction, place)
+        if dump is not None:
+            rows.append(json.dumps({
+                "id": record.id, "tag": tag, "km": km, "text": record.text[:300],
+                "ours": None if place is None else [place.name, place.admin1, place.country,
+                                                    place.precision, place.text],
+            }))
         if not tag or (not everything and not names_a_place(record)):
             continue
         if only is not None and tag != only:
             continue
         tags.setdefault(record.dataset, Counter())[tag] += 1
         by_dataset.setdefault(record.dataset, []).append(describe(record, place, tag, km, width))
+    if dump is not None:
+        dump.write_text("\n".join(rows) + "\n", encoding="utf-8")
     for name, lines in by_dataset.items():
         print(f"== {name}: {len(lines)} misses")
         for line in lines[:show_max]:
@@ -128,8 +139,9 @@ def main() -> None:
     parser.add_argument("--max", type=int, default=40, help="misses shown per dataset")
     parser.add_argument("--width", type=int, default=300, help="characters of text shown")
     parser.add_argument("--all", action="store_true", help="texts naming no place too")
+    parser.add_argument("--dump", type=Path, help="write every record's place as JSON lines")
     args = parser.parse_args()
-    run(args.gold, args.dataset, args.only, args.max, args.width, args.all)
+    run(args.gold, args.dataset, args.only, args.max, args.width, args.all, args.dump)
 
 
 if __name__ == "__main__":

@@ -30,10 +30,10 @@ from dataclasses import dataclass
 
 from ..records import CleanText, PlaceMention, Sentence, Span
 from .gazetteer.model import Gazetteer
-from .names import name_key, strip_type_words
+from .names import light_key, name_key, strip_type_words
 from .scan import Context
 
-__all__ = ["Admin2Unit", "admin2_index", "admin2_mentions", "lookup_admin2"]
+__all__ = ["Admin2Unit", "admin2_index", "admin2_mentions", "lookup_admin2", "seat_mention"]
 
 RULE = "places.v1.admin2"
 
@@ -109,14 +109,19 @@ def lookup_admin2(
     name: str,
     ctx: Context | None = None,
     named_admin1: frozenset[str] = frozenset(),
+    countries: frozenset[str] = frozenset(),
 ) -> Admin2Unit | None:
     """The admin2 unit a name most likely means, given the report's countries and the
-    provinces named beside it ("SY.07"); None when no unit of that name fits."""
+    provinces named in its sentence ("SY.07"); None when no unit of that name fits.
+    `countries`, when given, are the only ones it may lie in (those of the province
+    written right after it)."""
     units = admin2_index(gaz).get(name_key(name), ())
     if not units:
         return None
     best: tuple[float, Admin2Unit] | None = None
     for unit in units:
+        if countries and unit.country not in countries:
+            continue  # "Jurf Al Nasr district, Babil": not a unit of another country
         score = 0.3 * math.log10(unit.population + 10)
         if f"{unit.country}.{unit.admin1_code}" in named_admin1:
             score += 4.0
@@ -244,12 +249,18 @@ def admin2_mentions(
                 continue  # "Homs district" is read as the province by the names
             if any(m.span.start < phrase.name_start for m in inside):
                 continue  # "near X village of Y township": a phrase anchored on the town
-            new = _unit_mention(gaz, clean, phrase, ctx, named, inside)
+            beside = _countries_beside(same, phrase)
+            new = _unit_mention(gaz, clean, phrase, ctx, named, inside, beside)
             if new is None:
                 if inside and not _whole_name(inside, phrase):
                     # a fragment of a unit the gazetteer lacks ("Nyaung Kan township"):
                     # the province named beside it places the figure
                     out = [m for m in out if m not in inside]
+                elif not inside:
+                    # no unit and no town read: the town the unit is named after
+                    seat = seat_mention(gaz, clean, phrase, ctx, named, beside)
+                    if seat is not None:
+                        out.append(seat)
                 continue  # else the seat town named like the unit stands for it
             out = [m for m in out if m not in inside]
             out.append(new)
@@ -299,6 +310,90 @@ def _admin1_codes(gaz: Gazetteer, country: str, admin1: str) -> list[str]:
     ]
 
 
+_TOWN_KINDS = (0, 4, 5)
+
+
+def _countries_beside(same: list[PlaceMention], phrase: _Phrase) -> frozenset[str]:
+    """Countries of the provinces written right after a unit phrase ("X district, Babil",
+    "X township (Magway region)")."""
+    return frozenset(
+        m.country
+        for m in same
+        if m.country
+        and m.precision in ("admin1", "region")
+        and 0 <= m.span.start - phrase.end <= 3
+    )
+
+
+def _seat_towns(
+    gaz: Gazetteer,
+    name: str,
+    ctx: Context,
+    named: frozenset[str],
+    beside: frozenset[str] = frozenset(),
+) -> list[int]:
+    """Towns spelled like a unit's name, narrowed to the provinces named in its sentence,
+    else to the report's main country; empty when namesakes in several provinces remain."""
+    towns = [
+        i
+        for i in gaz.spelled(light_key(name))
+        if gaz.kinds[i] in _TOWN_KINDS and (not beside or gaz.countries[i] in beside)
+    ]
+    in_named = [i for i in towns if f"{gaz.countries[i]}.{gaz.admin1_codes[i]}" in named]
+    if in_named:
+        return in_named
+    if named:
+        return []  # the provinces beside it hold no town of that name
+    if ctx.main:
+        towns = [i for i in towns if gaz.countries[i] == ctx.main]
+    if len({(gaz.countries[i], gaz.admin1_codes[i]) for i in towns}) != 1:
+        return []
+    return towns
+
+
+def seat_mention(
+    gaz: Gazetteer,
+    clean: CleanText,
+    phrase: _Phrase,
+    ctx: Context,
+    named: frozenset[str] = frozenset(),
+    beside: frozenset[str] = frozenset(),
+) -> PlaceMention | None:
+    """A unit the gazetteer lacks, named after a town it knows: "clashes in Kanbalu
+    Township" is the township of Kanbalu (Sagaing), placed at that town, its seat.
+
+    Myanmar townships, like many districts and counties, carry their main town's name,
+    and the default gazetteer has no township level; the unit word makes the name a
+    place even where a lone town name would not clear the bar. Namesake towns in
+    several provinces, and none named beside the unit, give nothing."""
+    words = phrase.name.split()
+    for k in range(len(words)):  # "Sunday Kanbalu Township": the longest known tail
+        towns = _seat_towns(gaz, " ".join(words[k:]), ctx, named, beside)
+        if towns:
+            break
+    else:
+        return None
+    town = gaz.place(max(towns, key=lambda i: gaz.populations[i]))
+    text = clean.text[phrase.start : phrase.end]
+    unit_name = " ".join(words[k:]) + " " + phrase.unit.title()
+    return PlaceMention(
+        name=unit_name,
+        country=town.country or None,
+        admin1=town.admin1 or None,
+        admin2=unit_name,
+        lat=round(town.lat, 5),
+        lon=round(town.lon, 5),
+        geonameid=None,
+        precision="admin2",
+        text=text,
+        span=Span(phrase.start, phrase.end),
+        sentence=phrase.sentence,
+        is_source_location=False,
+        score=0.8,
+        rule=RULE,
+    )
+
+
 def _unit_mention(
     gaz: Gazetteer,
     clean: CleanText,
@@ -306,12 +401,13 @@ def _unit_mention(
     ctx: Context,
     named: frozenset[str],
     inside: list[PlaceMention],
+    beside: frozenset[str] = frozenset(),
 ) -> PlaceMention | None:
     text = clean.text[phrase.start : phrase.end]
     unit = None
     words = phrase.name.split()
     for k in range(len(words)):  # "Sunday Gwoza LGA": the longest known tail
-        unit = lookup_admin2(gaz, " ".join(words[k:]), ctx, named)
+        unit = lookup_admin2(gaz, " ".join(words[k:]), ctx, named, beside)
         if unit is not None and _other_unit_type(unit, phrase):
             unit = None
         if unit is not None:

@@ -34,6 +34,12 @@ from ..records import CleanText, PlaceMention, PlacePrecision, Sentence, Span
 from ..settings import Settings
 from . import rules
 from .admin2 import admin2_index, admin2_mentions
+from .containers import (
+    Resolved,
+    foreign_towns_in_named_countries,
+    towns_outside_their_province,
+    without_neighbourhoods,
+)
 from .gazetteer.model import Gazetteer, Place
 from .names import light_key, name_key
 from .scan import (
@@ -96,9 +102,26 @@ def _score(
     if f"{iso}.{gaz.admin1_codes[i]}" in ctx.admin1 and gaz.kinds[i] != 2:
         score += 1.0
     score += 1.0 if i in spelled else -1.0
-    if surface_light and primary_light(gaz.names[i]) == surface_light:
+    if surface_light and _own_name(gaz.names[i], surface_light):
         score += 0.75  # the place's own name, not one of its alternate names
     return score + _hint_bonus(gaz.kinds[i], hint)
+
+
+_OFFICIAL_SUFFIX = re.compile(r"\s+(?:de|del|de la|de los|de las)\s+.*$")
+
+
+def _own_name(name: str, surface_light: str) -> bool:
+    """Whether the text writes the place's own name: "Zamora" for Zamora de Hidalgo too
+    (a Spanish official name is its common name plus "de <a hero>"), not only for the
+    Zamora whose whole name it is."""
+    return surface_light in (primary_light(name), _short_light(name))
+
+
+@cache
+def _short_light(name: str) -> str:
+    """The light key of a name without its official "de ..." suffix ("" without one)."""
+    short = _OFFICIAL_SUFFIX.sub("", name)
+    return primary_light(short) if short != name else ""
 
 
 def _hint_bonus(kind: int, hint: str | None) -> float:
@@ -218,14 +241,6 @@ class _OrgSpans:
 
 
 @dataclass
-class Resolved:
-    match: Match
-    entry: int
-    score: float
-    shape: rules.Shape
-
-
-@dataclass
 class _Prepared:
     """A name with its words around read, before the sentence's other names weigh in."""
 
@@ -287,16 +302,24 @@ def _prepare(
     if rules.PERSON_AFTER.match(after):
         persons.add(light)
         return None  # "Keith White II", "Jaden Rahm, 16,": a person
-    if rules.BUILDING_AFTER.match(after):
-        return None  # "Allen Superior Court", "Baghdad Street": a building, a street
-    if rules.WEAPON_AFTER.match(after):
-        return None  # "BM-21 Grad missiles": a weapon named after a place
+    if rules.BUILDING_AFTER.match(after) or rules.STREET_CORNER_BEFORE.search(before[-24:]):
+        return None  # "Allen Superior Court", "Baghdad Street", "40th and Grand": a street
+    if rules.WEAPON_AFTER.match(after) or rules.WEAPON_BEFORE.search(before[-12:]):
+        return None  # "BM-21 Grad missiles", "BM-21 Grad and mortars": a weapon
+    if rules.LONGER_NAME_AFTER.match(after) or rules.MIXED_ACRONYM.fullmatch(surface):
+        return None  # "Shakhta imeni Gagarina" (a longer name), "JeM" (an acronym)
+    if not m.strict and not m.sure and rules.SPANISH_LONGER_AFTER.match(after):
+        return None  # "Villas de los Arcos": the head of a longer name the gazetteer lacks
     attributive = rules.ATTRIBUTIVE_AFTER.match(after) and not _IN_BEFORE.search(before[-8:])
-    if attributive and all(gaz.kinds[i] == 2 for _, i in base if i in spelled):
-        return None  # "Israel forces", "militants of Pakistan origin": whose, not where
+    if attributive and _spelled_as_country(gaz, base, spelled):
+        return None  # "Israel forces", "Turkey Intelligence patrol": whose, not where
     shape = rules.shape(before, after, at_text_start=m.start - _first_start(clean) <= 3)
-    if rules.TAIL_AFTER.match(after) and rules.TAIL_BEFORE.search(before[-60:]):
-        base = [(v + rules.TAIL_ADMIN1_BONUS if gaz.kinds[i] == 1 else v, i) for v, i in base]
+    wide = text[max(sentence.span.start, m.start - 60) : m.start]  # the names before too
+    tail_ok = rules.TAIL_AFTER.match(after) and rules.TAIL_BEFORE.search(wide)
+    if tail_ok and not _spelled_as_country(gaz, base, spelled):  # "Culiacan, Mexico"
+        # "Town (Province)": a lone name in brackets after a town is its province
+        tail = rules.TAIL_ADMIN1_BONUS + (1.0 if wide.rstrip().endswith("(") else 0.0)
+        base = [(v + tail if gaz.kinds[i] == 1 else v, i) for v, i in base]
     if not shape.source and _person_or_org(tokens, m, text, orgs.get()):
         return None
     if not m.strict and not m.sure and _run_of_names(tokens, m, text):
@@ -306,6 +329,17 @@ def _prepare(
     initial = m.first == m.last == _first_content_token(tokens) and not m.strict
     initial = initial and not after.startswith(":")  # "Idlib: clashes..." is a label
     return _Prepared(m, base, shape, bar, light, spelled, longer, initial, has_arabic(surface))
+
+
+def _spelled_as_country(
+    gaz: Gazetteer, base: list[tuple[float, int]], spelled: frozenset[int]
+) -> bool:
+    """Whether a name is written as a country's name: all its well-spelled candidates are
+    countries, or the best of them is ("Turkey" has towns in the US too)."""
+    mine = [(v, i) for v, i in base if i in spelled]
+    if not mine:
+        return False
+    return all(gaz.kinds[i] == 2 for _, i in mine) or gaz.kinds[max(mine)[1]] == 2
 
 
 def _decide(gaz: Gazetteer, p: _Prepared, report: Context, frame: Frame | None) -> Resolved | None:
@@ -540,9 +574,12 @@ def find_places(
                 found.append(r)
         found = _within_named_provinces(gazetteer, found)
         found = _containers_in_the_towns_country(gazetteer, clean.text, found, ctx)
+        found = foreign_towns_in_named_countries(gazetteer, clean.text, found, ctx)
+        found = towns_outside_their_province(gazetteer, clean.text, found)
         mentions.extend(_combine(gazetteer, clean, [_mention(gazetteer, clean, r) for r in found]))
     mentions.extend(_capitals(gazetteer, clean, sentences, ctx, mentions))
     mentions.sort(key=lambda m: m.span.start)
+    mentions = without_neighbourhoods(clean.text, mentions)
     mentions = admin2_mentions(gazetteer, clean, sentences, ctx, mentions)
     return _demote_outside_named_provinces(mentions)
 

@@ -220,13 +220,28 @@ NEIGHBOURHOOD_BEFORE = re.compile(
     r"\b(?:colonia|barrio|fraccionamiento|residencial|urbanizaci[oó]n)\s+(?:(?:de|del|la|el)\s+)*$",
     _I,
 )
+# "the Sao Cristovao neighborhood", "the New Mexico colony": a part of a town named after a
+# place elsewhere, never that place ("Aleppo neighborhoods", "a San Salvador neighborhood"
+# are parts of that city: plural, or after "a")
+NEIGHBOURHOOD_AFTER = re.compile(r"\s+(?:neighbou?rhood|colony|colonia)\b(?!s)", _I)
+NEIGHBOURHOOD_OF_CITY_BEFORE = re.compile(r"\b(?:an?)\s+$", _I)
 WEAPON_AFTER = re.compile(
     r"\s*(?:multiple\s+)?(?:missiles?|rockets?|launchers?|MLRS|mortars?|drones?)\b", _I
 )
 ATTRIBUTIVE_AFTER = re.compile(
     r"\s+(?:forces|army|troops|soldiers|military|police|origin|nationals?|citizens?|"
-    r"authorities|officials?|government|navy|air\s+force|border\s+guards?)\b"
+    r"authorities|officials?|government|navy|air\s+force|border\s+guards?|[Ii]ntelligence)\b"
 )
+# a weapon's model code before a name: "BM-21 Grad", "9K33 Osa"
+WEAPON_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?\s+$")
+# "Shakhta imeni Gagarina": "named after" joins a longer name the gazetteer lacks
+LONGER_NAME_AFTER = re.compile(r"\s+imeni\s+[A-Z]")
+# "Villas de los Arcos", "Huertas de San Bernardo", "Central de Abastos": the head of a
+# longer Spanish name the gazetteer lacks (the scanner takes the longest known name first);
+# its tail is left alone: "Universidad de Colima", "Col. Insurgentes de Iguala" are of Y
+SPANISH_LONGER_AFTER = re.compile(r"\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?[A-Z]")
+# "JeM", "SoG", "MoD": an acronym with a capital inside, not a place
+MIXED_ACRONYM = re.compile(r"[A-Z][a-z]{1,2}[A-Z][a-z]?")
 # "Toney White II", "Jaden Rahm, 16,": a person; "Allen Superior Court", "Baghdad Street",
 # "Columbine High School": a building or street named after a place, not the place
 PERSON_AFTER = re.compile(r"\s+(?:II|III|IV|Jr\b\.?|Sr\b\.?)(?!\w)|,\s+\d{1,3},\s")
@@ -238,15 +253,20 @@ PERSON_NAME = re.compile(
 )
 BUILDING_AFTER = re.compile(
     r"\s+(?:(?:Superior|District|Circuit|County|Municipal|Supreme|Criminal)\s+)?"
-    r"(?:Court(?:house)?|Street|Avenue|Boulevard|Road|Drive|Lane|"
+    r"(?:Court(?:house)?|Streets?|Avenues?|Boulevard|Roads?|Drive|Lane|Bridge|Square|"
     r"(?:High|Middle|Elementary|Junior\s+High)\s+School)\b"
 )
+# "at 40th and Grand", "near 5th & Main": a street corner, not a town
+STREET_CORNER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:Street\s+|St\.?\s+)?(?:and|&)\s+$")
 NAME_AFTER = re.compile(r"\s+(?:(?:de|del|la|las|los|el)\s+)*[A-Z0-9ÁÉÍÓÚÑ]")
 
-# "Shakhta imeni Izotova, Donetsk." / "(Jos North, Plateau)": a name closing a comma
-# phrase after another name is most often the province that contains it
-TAIL_BEFORE = re.compile(r"[A-Z][\w'’-]*\)?(?:\s+(?:district|village|town|city|area))?,\s*$")
-TAIL_AFTER = re.compile(r"^\s*(?:[.;)]|,\s+[a-z]|$)")
+# "Shakhta imeni Izotova, Donetsk." / "(Jos North, Plateau)" / "Campos dos Goytacazes
+# (Rio de Janeiro)": a name closing a comma phrase or a parenthesis after another name is
+# most often the province that contains it
+TAIL_BEFORE = re.compile(
+    r"[A-Z][\w'’-]*\)?(?:\s+(?:district|village|town|city|area))?(?:,|\s\()\s*$"
+)
+TAIL_AFTER = re.compile(r"^\s*(?:[.;)]|,\s+(?!and\b|or\b)[a-z]|$)")  # not "Idlib, Hama, and"
 TAIL_ADMIN1_BONUS = 1.5
 
 # Words that follow a name and say what it is ("Homs province", "Kulgam district")
