@@ -9,8 +9,14 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from tollwatch import prefilter
-from tollwatch.prefilter import finditer_from, match_starts, start_pattern
+from tollwatch.read import prefilter
+from tollwatch.read.prefilter import (
+    Prefiltered,
+    finditer_from,
+    match_starts,
+    required_pattern,
+    start_pattern,
+)
 from tollwatch.violence import detect
 
 
@@ -69,3 +75,40 @@ def test_cue_matches_are_the_unfiltered_ones(words: list[str], joiner: str) -> N
     assert spans(finditer_from(detect._CUE_RE, detect._CUE_STARTS, low)) == spans(
         detect._CUE_RE.finditer(low)
     )
+
+
+def test_prefiltered_finds_what_its_regex_finds() -> None:
+    gated = Prefiltered.of(re.compile(r"(?:^|\W)(?P<v>killed|shot)\s+(?:him|her)\b", re.I))
+    assert gated.starts is None and gated.gate is not None
+    started = Prefiltered.of(re.compile(r"\b(?:said|told)\b", re.I))
+    assert started.starts is not None
+    for text in ["Gunmen KILLED him.", "no one was hurt", "He told police", "retold", ""]:
+        for fast in (gated, started):
+            assert spans(fast.finditer(text)) == spans(fast.regex.finditer(text))
+
+
+def test_required_part_of_each_branch() -> None:
+    gate = required_pattern(r"\bdeath\s+of\s+\w+|\w+'s\s+murder", flags=re.I)
+    assert gate is not None
+    found = re.compile(gate, re.I)
+    assert found.search("the Death of X") and found.search("Ana's MURDER")
+    assert not found.search("a quiet day")
+
+
+_TOLL_WORDS = [*_WORDS, "him", "her", "Ana", "Ruiz", "'s", "murder", "of", "was", "he", "died",
+               "12", "dozens"]
+_TOLL_TEXTS = st.lists(st.sampled_from(_TOLL_WORDS), max_size=25)
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(_TOLL_TEXTS)
+def test_toll_and_source_patterns_match_as_before(words: list[str]) -> None:
+    from tollwatch.actors import sources
+    from tollwatch.tolls import implicit, numbers
+
+    text = " ".join(words)
+    for fast in (implicit._SINGULAR_FAST, implicit._THE_OBJECT_FAST, implicit._NOMINAL_OF_FAST,
+                 implicit._NAME_OBJECT_FAST, implicit._PRONOUN_OBJECT_FAST,
+                 implicit._BODY_FOUND_FAST, numbers._QUANTITY_FAST, sources._VERB_FAST,
+                 sources._ACCORDING_FAST, sources._ROLE_RE_FAST):
+        assert spans(fast.finditer(text)) == spans(fast.regex.finditer(text))

@@ -39,9 +39,12 @@ class Resources:
 
 
 def load_resources(settings: Settings) -> Resources:
-    """Load the gazetteer, the actor dictionary named by `settings` and the language model."""
+    """Load the gazetteer (with the lookups the places stage derives from it), the actor
+    dictionary named by `settings` and the language model."""
+    gazetteer = gazetteer_stage.load_gazetteer(settings)
+    places_stage.prepare_gazetteer(gazetteer)
     return Resources(
-        gazetteer=gazetteer_stage.load_gazetteer(settings),
+        gazetteer=gazetteer,
         actors=actors_stage.load_actors(settings),
         languages=language_stage.LanguageDetector.loaded(),
     )

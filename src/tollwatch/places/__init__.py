@@ -7,6 +7,6 @@ The gazetteer itself (model, build, GeoNames import, cache) is the subpackage
 `places.gazetteer`; docs/places.md describes the rules.
 """
 
-from .geocode import document_country, find_places
+from .geocode import document_country, find_places, prepare_gazetteer
 
-__all__ = ["document_country", "find_places"]
+__all__ = ["document_country", "find_places", "prepare_gazetteer"]

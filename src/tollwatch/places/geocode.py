@@ -33,7 +33,7 @@ from ..read.script import has_arabic
 from ..records import CleanText, PlaceMention, PlacePrecision, Sentence, Span
 from ..settings import Settings
 from . import rules
-from .admin2 import admin2_mentions
+from .admin2 import admin2_index, admin2_mentions
 from .gazetteer.model import Gazetteer, Place
 from .names import light_key, name_key
 from .scan import (
@@ -480,6 +480,14 @@ def _between(clean: CleanText, a: PlaceMention, b: PlaceMention, start: int) -> 
         span=Span(start, b.span.end),
         rule="places.v1.between",
     )
+
+
+def prepare_gazetteer(gazetteer: Gazetteer) -> None:
+    """Build now the lookups `find_places` derives from `gazetteer` on first need (the
+    index of admin2 units, most of a second), so that loading pays for them once per
+    process instead of the first report that names a district. Optional: without it
+    they are built on first use."""
+    admin2_index(gazetteer)
 
 
 def find_places(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..read.prefilter import Prefiltered
 from ..records import Outcome
 from .lexicon import ACTIVE, NP_TOKEN, PASSIVE, PERSON, outcome_of
 from .own import PERPETRATOR_NOUN
@@ -139,6 +140,15 @@ def _headline_binding(text: str, match: re.Match[str], bound: list[Binding]) -> 
                     flags=flags)]
 
 
+# The same matches as each regex's own finditer, cheaper (read/prefilter.py).
+_SINGULAR_FAST = Prefiltered.of(_SINGULAR)
+_BODY_FOUND_FAST = Prefiltered.of(_BODY_FOUND)
+_PRONOUN_OBJECT_FAST = Prefiltered.of(_PRONOUN_OBJECT)
+_THE_OBJECT_FAST = Prefiltered.of(_THE_OBJECT)
+_NAME_OBJECT_FAST = Prefiltered.of(_NAME_OBJECT)
+_NOMINAL_OF_FAST = Prefiltered.of(_NOMINAL_OF)
+
+
 def _overlaps(trigger: tuple[int, int], used: set[tuple[int, int]]) -> bool:
     """The outcome word is (part of) one a figure already took: "a 9-year-old was found
     dead" is bound once by its article, whether the rule read "dead" or "found dead"."""
@@ -236,7 +246,7 @@ def _zero_outcomes(match: re.Match[str]) -> list[Outcome]:
 def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> list[Binding]:
     """"the mayor was assassinated", "he later died", "killing him": one victim."""
     found: list[Binding] = []
-    for match in _SINGULAR.finditer(text):
+    for match in _SINGULAR_FAST.finditer(text):
         group = next(g for g in ("out", "died", "died2") if match.group(g))
         trigger = (match.start(group), match.end(group))
         if _overlaps(trigger, used) or not free(bound + found, match.start(), match.end()):
@@ -266,7 +276,7 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
                               trigger=trigger, flags=flags))
     found.extend(_headline_singular(text, bound + found))
     found.extend(_singular_objects(text, bound + found))
-    for match in _BODY_FOUND.finditer(text):
+    for match in _BODY_FOUND_FAST.finditer(text):
         trigger = (match.start("noun"), match.end("noun"))
         if not free(bound + found, *trigger) or any(
                 b.outcome == "killed" for b in bound + found):
@@ -277,7 +287,7 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
             flags.add("anaphoric")  # "his body": someone named before, maybe already counted
         found.append(Binding("killed", 1, 1, 1, trigger[0], trigger[1], victim=owner,
                               trigger=trigger, flags=flags))
-    for match in _PRONOUN_OBJECT.finditer(text):
+    for match in _PRONOUN_OBJECT_FAST.finditer(text):
         span = (match.start("pron"), match.end("pron"))
         if not free(bound + found, *span) or _NOT_A_KILLING.match(match.group("verb")):
             continue  # "her mother took her to a hospital"
@@ -296,7 +306,7 @@ def _singular_objects(text: str, bound: list[Binding]) -> list[Binding]:
     """"killed the mayor" and "the murder of General X": one victim."""
     found: list[Binding] = []
     upper = text.isupper()
-    for match in _THE_OBJECT.finditer(text):
+    for match in _THE_OBJECT_FAST.finditer(text):
         victim = strip_np(text, match.start("np"), match.end("np"))
         if (victim is None or plural(text, victim) or not is_person(text, victim)
                 or not free(bound + found, *victim) or _NOT_A_KILLING.match(match.group("verb"))):
@@ -307,7 +317,7 @@ def _singular_objects(text: str, bound: list[Binding]) -> list[Binding]:
                               flags={"active", "singular"} | _anaphor_flag(text, victim)))
     if not upper:
         found.extend(_name_objects(text, bound + found))
-    for match in _NOMINAL_OF.finditer(text):
+    for match in _NOMINAL_OF_FAST.finditer(text):
         group = "np" if match.group("np") else "poss"
         victim = strip_np(text, match.start(group), match.end(group))
         if victim is None or plural(text, victim) or not free(bound + found, *victim):
@@ -327,7 +337,7 @@ def _singular_objects(text: str, bound: list[Binding]) -> list[Binding]:
 def _name_objects(text: str, bound: list[Binding]) -> list[Binding]:
     """"killed Markeyo Carr", "killing 17-year-old Ana Ruiz": one named victim."""
     found: list[Binding] = []
-    for match in _NAME_OBJECT.finditer(text):
+    for match in _NAME_OBJECT_FAST.finditer(text):
         victim = (match.start("np"), match.end("np"))
         if not free(bound + found, *victim) or _title_case(text):
             continue

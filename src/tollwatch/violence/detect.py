@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
-from ..prefilter import finditer_from, start_pattern
+from ..read.prefilter import finditer_from, start_pattern
 from ..read.script import has_arabic, strip_harakat
 from ..records import CleanText, EventCue, EventType, Sentence, Span
 from ..settings import Settings
@@ -56,7 +56,7 @@ _CUE_RE = re.compile(
     + ")"
 )  # lower-case text only, see lowered()
 # Where a cue row may start ("kill", "bomb", "shot\s"...): _CUE_RE is tried only there,
-# same matches, a tenth of the time (tollwatch.prefilter).
+# same matches, a tenth of the time (tollwatch.read.prefilter).
 _CUE_STARTS_AT = start_pattern(rule.pattern for rule in CUE_RULES)
 _CUE_STARTS = re.compile(r"\b" + _CUE_STARTS_AT) if _CUE_STARTS_AT else None
 _AFTER = tuple(

@@ -26,12 +26,16 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["finditer_from", "match_starts", "start_pattern"]
+__all__ = ["Prefiltered", "finditer_from", "match_starts", "required_pattern", "start_pattern"]
 
 _CAP = 4096  # start strings per pattern before giving up on a length
 _SPACE = "\0"  # stands for the whole \s class in start strings (\s in the prefilter)
+_DIGIT = "\1"  # the \d class
+
+_CLASSES = {_SPACE: r"\s", _DIGIT: r"\d"}
 
 try:
     _PARSER: Any = importlib.import_module("re._parser")
@@ -40,18 +44,19 @@ except ImportError:  # another interpreter's layout: no prefilter, same answers
     _PARSER = _C = None
 
 
-def match_starts(pattern: str, length: int) -> frozenset[str] | None:
+def match_starts(pattern: str, length: int, flags: int = 0) -> frozenset[str] | None:
     """The strings of `length` characters (or whole matches, when shorter) that every
-    match of `pattern` begins with; "\\0" stands for any white space. None when the
-    start cannot be listed (too many strings, `\\w`, a flag...) or the pattern can
-    match the empty string."""
+    match of `pattern` (compiled with `flags`) begins with; "\\0" stands for any white
+    space, "\\1" for any digit. None when the start cannot be listed (too many strings,
+    `\\w`, an inline flag...) or the pattern can match the empty string. A regex built
+    from them must be compiled with the same `flags`."""
     if _PARSER is None:
         return None
     try:
-        parsed = _PARSER.parse(pattern)
+        parsed = _PARSER.parse(pattern, flags)
     except re.error:
         return None
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE | re.ASCII):
+    if _unread_flags(parsed, flags):
         return None
     found = _sequence(list(parsed), length)
     if found is None or "" in found:
@@ -59,21 +64,76 @@ def match_starts(pattern: str, length: int) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def start_pattern(patterns: Iterable[str], longest: int = 6) -> str | None:
+def start_pattern(patterns: Iterable[str], longest: int = 6, flags: int = 0) -> str | None:
     """A zero-width regex (a lookahead) that matches wherever one of `patterns` may
     start a match: each pattern's starts of at most `longest` characters, fewer when
     its later characters cannot be listed. None when some pattern's start cannot be
-    listed at all."""
+    listed at all. Compile it with the patterns' `flags`."""
     starts: set[str] = set()
     for pattern in patterns:
-        found = next(
-            (s for n in range(longest, 0, -1) if (s := match_starts(pattern, n)) is not None),
-            None,
-        )
+        found = _longest_starts(pattern, longest, flags)
         if found is None:
             return None
         starts |= found
     return f"(?={_trie(starts)})"
+
+
+def required_pattern(pattern: str, longest: int = 6, flags: int = 0) -> str | None:
+    """A zero-width regex that finds something in every text `pattern` matches in: the
+    starts of a part every match must contain (in each branch of a top-level
+    alternation, the part with the longest starts). `gate.search(text) is None` then
+    proves `pattern` has no match in `text`. None when no such part can be listed.
+    Compile it with `flags`."""
+    if _PARSER is None:
+        return None
+    try:
+        parsed = _PARSER.parse(pattern, flags)
+    except re.error:
+        return None
+    if _unread_flags(parsed, flags):
+        return None
+    found = _required(list(parsed), longest)
+    return None if found is None else f"(?={_trie(found)})"
+
+
+def _unread_flags(parsed: Any, flags: int) -> bool:
+    """Verbose syntax, or a global inline flag ("(?i)") the caller's `flags` lack."""
+    seen = parsed.state.flags
+    return bool(seen & re.VERBOSE or (seen ^ flags) & (re.IGNORECASE | re.ASCII))
+
+
+def _longest_starts(pattern: str, longest: int, flags: int) -> frozenset[str] | None:
+    return next(
+        (s for n in range(longest, 0, -1)
+         if (s := match_starts(pattern, n, flags)) is not None),
+        None,
+    )
+
+
+def _required(items: list[Any], longest: int) -> set[str] | None:
+    """Start strings of one part every match of the sequence `items` contains."""
+    c = _C
+    if len(items) == 1 and items[0][0] is c.BRANCH:
+        out: set[str] = set()
+        for alternative in items[0][1][1]:
+            found = _required(list(alternative), longest)
+            if found is None:
+                return None
+            out |= found
+        return out
+    if len(items) == 1 and items[0][0] is c.SUBPATTERN and not any(items[0][1][1:3]):
+        return _required(list(items[0][1][3]), longest)
+    best: set[str] | None = None
+    for i in range(len(items)):  # the starts of each suffix: a part every match holds
+        for length in range(longest, 0, -1):
+            found = _sequence(items[i:], length)
+            if found is not None and "" not in found:
+                break
+        else:
+            continue
+        if best is None or min(map(len, found)) > min(map(len, best)):
+            best = found
+    return best
 
 
 def finditer_from(regex: re.Pattern[str], starts: re.Pattern[str] | None, text: str
@@ -98,6 +158,38 @@ def finditer_from(regex: re.Pattern[str], starts: re.Pattern[str] | None, text: 
             pos = found.end()
 
 
+@dataclass(frozen=True)
+class Prefiltered:
+    """A compiled regex with its prefilters, derived from its own pattern and flags:
+    `finditer(text)` gives exactly `regex.finditer(text)`, cheaper.
+
+    * `starts`: where a match may start (None when that cannot be listed);
+    * `gate`: something every match contains; a text without it has no match.
+    """
+
+    regex: re.Pattern[str]
+    starts: re.Pattern[str] | None
+    gate: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, regex: re.Pattern[str], longest: int = 6) -> Prefiltered:
+        """The prefilters of `regex` (none when its pattern cannot be read)."""
+        flags = regex.flags
+        starts = start_pattern([regex.pattern], longest, flags)
+        gate = None if starts else required_pattern(regex.pattern, longest, flags)
+        return cls(
+            regex,
+            re.compile(starts, flags) if starts else None,
+            re.compile(gate, flags) if gate else None,
+        )
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of `self.regex.finditer(text)`."""
+        if self.gate is not None and self.gate.search(text) is None:
+            return iter(())
+        return finditer_from(self.regex, self.starts, text)
+
+
 def _sequence(items: list[Any], length: int) -> set[str] | None:
     out = {""}
     for op, arg in items:
@@ -117,7 +209,7 @@ def _item(op: Any, arg: Any, length: int) -> set[str] | None:
     assertion matches "" (a superset is always safe)."""
     c = _C
     if op is c.LITERAL:
-        return {chr(arg)}
+        return None if chr(arg) in _CLASSES else {chr(arg)}
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
         return {""}
     if op is c.IN:
@@ -141,12 +233,14 @@ def _item(op: Any, arg: Any, length: int) -> set[str] | None:
 def _charset(items: Any) -> set[str] | None:
     c, out = _C, set()
     for op, arg in items:
-        if op is c.LITERAL:
+        if op is c.LITERAL and chr(arg) not in _CLASSES:
             out.add(chr(arg))
         elif op is c.RANGE and arg[1] - arg[0] < 256:
             out.update(chr(code) for code in range(arg[0], arg[1] + 1))
         elif op is c.CATEGORY and arg is c.CATEGORY_SPACE:
             out.add(_SPACE)
+        elif op is c.CATEGORY and arg is c.CATEGORY_DIGIT:
+            out.add(_DIGIT)
         else:
             return None  # a negated set, \w, \d, a wide range
     return out
@@ -176,7 +270,7 @@ def _trie(strings: set[str]) -> str:
         by_first.setdefault(s[0], set()).add(s[1:])
     branches = []
     for first, rests in by_first.items():
-        head = r"\s" if first == _SPACE else re.escape(first)
+        head = _CLASSES.get(first) or re.escape(first)
         if "" in rests:
             branches.append(head)  # a shorter string covers every longer one
             continue
