@@ -135,3 +135,55 @@ def test_round_two_quotes_its_evidence() -> None:
         for incident in record["incidents"]:  # type: ignore[attr-defined]
             for quote in incident["evidence"]:
                 assert quote in str(record["text"]), (record["id"], quote)
+
+
+# -- round three (tests/golden/annotated/languages-round3.jsonl) -----------------------
+
+ROUND3 = Path(__file__).parent / "golden" / "annotated" / "languages-round3.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        pytest.param("A maioria dos mortos era de civis.", "pt", [], id="pt-dos-is-of-the"),
+        pytest.param("Um dos suspeitos também morreu.", "pt", [1], id="pt-one-of-the-suspects"),
+        pytest.param("Murieron dos policías.", "es", [2], id="es-dos-is-two"),
+        pytest.param("قُتل قيادي عسكري واثنان من مرافقيه في الهجوم", "ar", [1, 2],
+                     id="ar-and-two-of-his-companions"),
+        pytest.param("Hombres armados asesinaron a un alcalde y a dos de sus escoltas.", "es",
+                     [1, 2], id="es-and-two-of-his-bodyguards"),
+    ],
+)
+def test_figures_in_the_reports_language(text: str, language: str, expected: list[int]) -> None:
+    killed = [b.best for b in sentence_tolls(text, language=language) if b.outcome == "killed"]
+    assert killed == expected
+
+
+def test_short_vowels_do_not_hide_a_figure(settings: Settings, resources: Resources) -> None:
+    text = "قُتل قيادي عسكري واثنان من مرافقيه بانفجار عبوة ناسفة في عدن."
+    assert _extract(text, settings, resources).toll() == 3
+
+
+def test_also_after_a_figure_marks_another_death(
+    settings: Settings, resources: Resources
+) -> None:
+    text = (
+        "Um policial militar foi morto durante uma troca de tiros em São Paulo. "
+        "Segundo a polícia, um dos suspeitos também morreu no confronto."
+    )
+    assert _extract(text, settings, resources).toll() == 2
+
+
+def test_round_three_document_tolls(settings: Settings, resources: Resources) -> None:
+    records = [json.loads(line) for line in ROUND3.read_text(encoding="utf-8").splitlines()]
+    assert len(records) >= 12
+    misses = []
+    for record in records:
+        report = Report(
+            id=str(record["id"]), text=str(record["text"]), language=str(record["lang"]),
+            published=date.fromisoformat(str(record["published"])),
+        )
+        toll = extract(report, settings=settings, resources=resources).toll() or 0
+        if toll != (record["doc_toll"] or 0):
+            misses.append((record["id"], record["doc_toll"], toll))
+    assert not misses

@@ -51,7 +51,8 @@ def load_resources(settings: Settings) -> Resources:
 
 
 def find_mentions(
-    clean: CleanText, report: Report, settings: Settings, resources: Resources
+    clean: CleanText, report: Report, settings: Settings, resources: Resources,
+    language: str | None = None,
 ) -> Mentions:
     """Run every finder over the sentences that may hold violence.
 
@@ -68,7 +69,7 @@ def find_mentions(
         else []
     )
     return Mentions(
-        tolls=tuple(tolls_stage.find_tolls(clean, sentences, settings)),
+        tolls=tuple(tolls_stage.find_tolls(clean, sentences, settings, language=language)),
         dates=tuple(
             dates_stage.find_dates(clean, clean.content(), report.published, settings,
                                    source=report.url or report.outlet)
@@ -104,7 +105,7 @@ def extract(
         warnings.append(note)
     try:
         cleaned = clean_stage.clean(report, settings)
-        mentions = find_mentions(cleaned, report, settings, resources)
+        mentions = find_mentions(cleaned, report, settings, resources, language.code)
         warnings.extend(dates_order.order_warnings(mentions.dates))
         document = incidents_stage.build_document(cleaned, mentions, report, settings)
     except TollwatchError as err:

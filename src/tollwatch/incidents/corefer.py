@@ -26,6 +26,7 @@ from functools import cache
 import pycountry
 
 from ..records import CleanText, PlaceMention
+from ..tolls.lang import TOLL_WORDS
 from .context import PLACE_RANK, sides_compatible
 from .draft import Draft
 
@@ -57,6 +58,14 @@ _ANOTHER_BEFORE = re.compile(
 )
 _ANOTHER_AFTER = re.compile(r"^\W*(?:\w+\s+){0,1}(other|more|others|additional|also)\b", re.I)
 BEFORE_CHARS = 40
+# The other languages' words, up to three words after the figure: "um dos suspeitos
+# também morreu", "uno de los agresores también murió".
+_ANOTHER_AFTER_WORDS = re.compile(
+    r"^\W*(?:\S+\s+){0,3}?(?:"
+    + "|".join(w.distinct for w in TOLL_WORDS.values() if w.distinct and w.code != "en")
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def fold_retellings(kept: list[Draft], clean: CleanText) -> list[Draft]:
@@ -174,7 +183,10 @@ def marked_distinct(draft: Draft, clean: CleanText) -> bool:
     sentence = clean.sentences[draft.sentence].span
     before = clean.text[max(sentence.start, first.start - BEFORE_CHARS) : first.start]
     after = clean.text[first.end : min(sentence.end, first.end + 20)]
-    return bool(_ANOTHER_BEFORE.search(before) or _ANOTHER_AFTER.search(after))
+    if _ANOTHER_BEFORE.search(before) or _ANOTHER_AFTER.search(after):
+        return True
+    further = clean.text[first.end : min(sentence.end, first.end + BEFORE_CHARS)]
+    return _ANOTHER_AFTER_WORDS.search(further) is not None
 
 
 def _lead_sentences(clean: CleanText) -> frozenset[int]:

@@ -38,6 +38,15 @@ def fold_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+_HARAKAT = re.compile(r"[\u064b-\u0652\u0670]")
+
+
+def strip_harakat(text: str) -> str:
+    """Arabic text without its short vowels and tanween ("قُتل" -> "قتل"), for word
+    pre-checks written bare; offsets change, so only for yes/no tests."""
+    return _HARAKAT.sub("", text)
+
+
 def has_arabic(text: str) -> bool:
     """True when the text holds an Arabic letter."""
     return _ARABIC_LETTER.search(text) is not None

@@ -69,6 +69,7 @@ class ClauseGrammar:
     # Words every match of `pattern` holds (read/prefilter.py): a sentence without any
     # of them has no clause figure, and most English sentences have none.
     gate: re.Pattern[str] | None = None
+    partner: re.Pattern[str] | None = None
 
     @classmethod
     def compile(cls, tables: Iterable[TollWords]) -> ClauseGrammar | None:
@@ -139,6 +140,7 @@ class ClauseGrammar:
                 re.IGNORECASE,
             ),
             gate=_gate(pattern),
+            partner=_partner(conjunction, figure),
         )
 
     def number(self, text: str) -> int | None:
@@ -174,6 +176,21 @@ class ClauseGrammar:
             if pattern.fullmatch(_key(word)) or pattern.fullmatch(word):
                 return kind
         return None
+
+
+# Words that make a figure a share of a group: "two of his bodyguards", "اثنان من مرافقيه".
+_PARTITIVE = r"(?:of|de|d['’]|des|dos|das|del|من)"
+
+
+def _partner(conjunction: str, figure: str) -> re.Pattern[str] | None:
+    """ "killed an officer and two of his bodyguards": a figure joined by a conjunction
+    and naming a share of a group, in the same clause after a bound figure."""
+    if not conjunction:
+        return None
+    return re.compile(
+        rf"[^.;:!?،,]{{0,80}}?(?:\s(?:{conjunction})\s+(?:a\s+)?|\sو)(?P<n>{figure})\s+{_PARTITIVE}\s",
+        re.IGNORECASE,
+    )
 
 
 def _figure_piece(name: str, figure: str, multiplier: str) -> str:
@@ -254,7 +271,23 @@ def clause_tolls(text: str, bound: list[Binding], grammar: ClauseGrammar) -> lis
                 binding.start = first
                 binding.victim = _victim(grammar, text, binding.end)
                 found.append(binding)
+        if n != "n" and outcome is not None:
+            found.extend(_partners(grammar, text, match.end(n), outcome, bound + found))
     return found
+
+
+def _partners(
+    grammar: ClauseGrammar, text: str, pos: int, outcome: Outcome, bound: list[Binding]
+) -> list[Binding]:
+    """ "قُتل قيادي عسكري واثنان من مرافقيه": the officer and two of his companions."""
+    if grammar.partner is None or (m := grammar.partner.match(text, pos)) is None:
+        return []
+    binding = _binding(grammar, outcome, None, m.group("n"), None, m.start("n"), m.end("n"),
+                       (m.start("n"), m.end("n")))
+    if binding is None or not free(bound, binding.start, binding.end):
+        return []
+    binding.flags.add("partner")
+    return [binding]
 
 
 _VICTIM_TOKEN = re.compile(rf"\s+(?:(?:de|d['’]|des|of)\s*)?({_TOKEN})")

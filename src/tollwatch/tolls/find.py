@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..errors import SettingsError
-from ..read.script import fold_digits
+from ..read.script import fold_digits, strip_harakat
 from ..records import CleanText, Sentence, Span, Toll, TollMention
 from ..settings import Settings
 from .clauses import ClauseGrammar, SentenceCues, clause_tolls
@@ -41,6 +41,11 @@ RULE = "tolls.v1"
 VAGUE_CONVENTIONS = frozenset({"tolls.vague.v1"})  # numbers.VAGUE_MINIMUM / VAGUE_FLOOR
 # The clause rules with the words of every language read (tolls/lang/).
 _CLAUSES = ClauseGrammar.compile(TOLL_WORDS.values())
+# A report known to be in one of the other languages reads only that language's words:
+# the Portuguese "dos" (of the) is the Spanish "dos" (two).
+_CLAUSES_OF = {
+    code: ClauseGrammar.compile([words]) for code, words in TOLL_WORDS.items() if code != "en"
+}
 # The sentence cues of the other languages (update, claim, aggregate, cumulative).
 _CUES = SentenceCues.compile(w for w in TOLL_WORDS.values() if w.code != "en")
 
@@ -122,7 +127,8 @@ _CLAIM = re.compile(
 
 
 def find_tolls(
-    clean: CleanText, sentences: Sequence[Sentence], settings: Settings
+    clean: CleanText, sentences: Sequence[Sentence], settings: Settings,
+    *, language: str | None = None,
 ) -> list[TollMention]:
     """Casualty figures in the given sentences, with offsets into `clean.text`.
 
@@ -142,15 +148,18 @@ def find_tolls(
     for sentence in sentences:
         start, end = sentence.span.start, min(sentence.span.end, len(clean.text))
         text = clean.text[start:end]
-        if not PRECHECK.search(text.lower()):
-            continue
-        bindings = sentence_tolls(text, upper=clean.upper)
+        if not PRECHECK.search(text.lower()) and not PRECHECK.search(strip_harakat(text)):
+            continue  # "قُتل": the stems are written without short vowels
+        bindings = sentence_tolls(text, upper=clean.upper, language=language)
         mentions.extend(_mention(b, text, start, sentence.index) for b in bindings)
     return mentions
 
 
-def sentence_tolls(text: str, *, upper: bool = False) -> list[Binding]:
-    """The bindings of one sentence (offsets relative to `text`), in text order."""
+def sentence_tolls(
+    text: str, *, upper: bool = False, language: str | None = None
+) -> list[Binding]:
+    """The bindings of one sentence (offsets relative to `text`), in text order; a
+    `language` other than English reads the clause words of that language only."""
     masked = _mask(text, upper=upper or text.isupper())
     bound = zeros(masked)
     quantities = [q for q in _quantities(masked) if free(bound, q.start, q.end)]
@@ -166,8 +175,9 @@ def sentence_tolls(text: str, *, upper: bool = False) -> list[Binding]:
                 named.append(binding)
             if binding.trigger:
                 used_triggers.add(binding.trigger)
-    if _CLAUSES is not None:
-        bound.extend(clause_tolls(masked, bound, _CLAUSES))
+    grammar = _CLAUSES_OF.get(language or "", _CLAUSES)
+    if grammar is not None:
+        bound.extend(clause_tolls(masked, bound, grammar))
     bound.extend(own_deaths(masked, bound, used_triggers))
     bound.extend(victim_then_self(masked, bound))
     bound.extend(singulars(masked, bound, used_triggers))

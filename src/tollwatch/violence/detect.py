@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from ..read.prefilter import Prefiltered, finditer_from, start_pattern
+from ..read.script import has_arabic, strip_harakat
 from ..records import CleanText, EventCue, EventType, Sentence, Span
 from ..settings import Settings
 from .cues import CUE_RULES, CueRule
@@ -147,7 +148,8 @@ def candidate_sentences(clean: CleanText) -> list[Sentence]:
     """
     search = _CANDIDATE_FAST.search
     content = clean.content()
-    hits = [s for s in content if search(s.text.lower())]
+    hits = [s for s in content if search(s.text.lower()) or (
+        has_arabic(s.text) and search(strip_harakat(s.text)))]
     if not hits:
         return []
     keep = {s.index for s in hits}
