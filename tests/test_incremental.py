@@ -241,14 +241,13 @@ def test_candidate_query_by_date_is_served_by_the_index(sqlite_store: Store) -> 
 
 
 def test_run_incremental_looks_stored_reports_up_by_key(store: Store, tmp_path: Any) -> None:
-    """`run --incremental` asks the store for each report's key (KnownReports), not for
-    every stored report: a report stored with the same text is not extracted again."""
-    from tollwatch.store.api import KnownReports
+    """`run --incremental` asks the store for its input's keys (`Store.stored_hashes`),
+    not for every stored report: a report stored with the same text is not extracted again."""
     from tollwatch.store.ingest import content_hash
 
     store.ingest([extraction("k1", [incident("k1#1", date=day("2019-03-02"))],
                              text_="Four died in Idlib.")])
-    known = KnownReports(store)
+    known = store.stored_hashes(["k1", "k2"])
     assert known.get("k1") == content_hash("Four died in Idlib.")
     assert "k2" not in known and known.get("k2") is None
     (tmp_path / "a.txt").write_text("Gunmen killed 12 civilians in Maiduguri, Borno State, "

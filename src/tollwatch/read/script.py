@@ -47,6 +47,11 @@ def strip_harakat(text: str) -> str:
     return _HARAKAT.sub("", text)
 
 
+def has_harakat(text: str) -> bool:
+    """Whether the text writes any Arabic short vowel or tanween (one scan per report)."""
+    return _HARAKAT.search(text) is not None
+
+
 def has_arabic(text: str) -> bool:
     """True when the text holds an Arabic letter."""
     return _ARABIC_LETTER.search(text) is not None

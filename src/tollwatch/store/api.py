@@ -12,7 +12,7 @@ is an error, not a new empty database.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -196,11 +196,6 @@ class Store:
                 found.update({key: digest for key, digest in session.execute(query)})
         return found
 
-    def known_hash(self, key: str) -> str | None:
-        """The content hash of the stored report with this key (None: not stored)."""
-        with self.sessions() as session:
-            return session.scalar(select(ReportRow.content_hash).where(ReportRow.key == key))
-
     def known_reports(self) -> dict[str, str]:
         """Stored report keys with their content hash."""
         with self.sessions() as session:
@@ -309,24 +304,3 @@ def open_store(
     database is a StoreError saying so, and nothing is created.
     """
     return Store(settings or Settings(), migrate=migrate, create=create)
-
-
-class KnownReports(Mapping[str, str]):
-    """Stored report keys with their content hash, looked up one key at a time
-    (`Store.known_hash`, the unique index on reports.key): what `run --incremental`
-    asks of a large store instead of reading every report up front."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def __getitem__(self, key: str) -> str:
-        found = self.store.known_hash(key)
-        if found is None:
-            raise KeyError(key)
-        return found
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.store.known_reports())
-
-    def __len__(self) -> int:
-        return len(self.store.known_reports())

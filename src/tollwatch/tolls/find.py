@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from ..errors import SettingsError
-from ..read.script import fold_digits, strip_harakat
+from ..read.script import fold_digits, has_harakat, strip_harakat
 from ..records import CleanText, Sentence, Span, Toll, TollMention
 from ..settings import Settings
 from .clauses import ClauseGrammar, SentenceCues, clause_tolls
@@ -43,9 +44,12 @@ VAGUE_CONVENTIONS = frozenset({"tolls.vague.v1"})  # numbers.VAGUE_MINIMUM / VAG
 _CLAUSES = ClauseGrammar.compile(TOLL_WORDS.values())
 # A report known to be in one of the other languages reads only that language's words:
 # the Portuguese "dos" (of the) is the Spanish "dos" (two).
-_CLAUSES_OF = {
-    code: ClauseGrammar.compile([words]) for code, words in TOLL_WORDS.items() if code != "en"
-}
+@cache
+def _clauses_of(language: str | None) -> ClauseGrammar | None:
+    """The clause grammar for a report's language, compiled on first use."""
+    if language is None or language == "en" or language not in TOLL_WORDS:
+        return _CLAUSES
+    return ClauseGrammar.compile([TOLL_WORDS[language]])
 # The sentence cues of the other languages (update, claim, aggregate, cumulative).
 _CUES = SentenceCues.compile(w for w in TOLL_WORDS.values() if w.code != "en")
 
@@ -145,10 +149,12 @@ def find_tolls(
             f" knows {sorted(VAGUE_CONVENTIONS)} (see docs/tolls.md)"
         )
     mentions: list[TollMention] = []
+    vowelled = has_harakat(clean.text)  # once per report, not per sentence
     for sentence in sentences:
         start, end = sentence.span.start, min(sentence.span.end, len(clean.text))
         text = clean.text[start:end]
-        if not PRECHECK.search(text.lower()) and not PRECHECK.search(strip_harakat(text)):
+        if not PRECHECK.search(text.lower()) and not (
+                vowelled and PRECHECK.search(strip_harakat(text))):
             continue  # "قُتل": the stems are written without short vowels
         bindings = sentence_tolls(text, upper=clean.upper, language=language)
         mentions.extend(_mention(b, text, start, sentence.index) for b in bindings)
@@ -175,7 +181,7 @@ def sentence_tolls(
                 named.append(binding)
             if binding.trigger:
                 used_triggers.add(binding.trigger)
-    grammar = _CLAUSES_OF.get(language or "", _CLAUSES)
+    grammar = _clauses_of(language)
     if grammar is not None:
         bound.extend(clause_tolls(masked, bound, grammar))
     bound.extend(own_deaths(masked, bound, used_triggers))

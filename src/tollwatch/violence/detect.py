@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from ..read.prefilter import Prefiltered, finditer_from, start_pattern
-from ..read.script import has_arabic, strip_harakat
+from ..read.script import has_harakat, strip_harakat
 from ..records import CleanText, EventCue, EventType, Sentence, Span
 from ..settings import Settings
 from .cues import CUE_RULES, CueRule
@@ -148,8 +148,9 @@ def candidate_sentences(clean: CleanText) -> list[Sentence]:
     """
     search = _CANDIDATE_FAST.search
     content = clean.content()
+    vowelled = has_harakat(clean.text)  # "قُتل": short vowels hide the bare stems
     hits = [s for s in content if search(s.text.lower()) or (
-        has_arabic(s.text) and search(strip_harakat(s.text)))]
+        vowelled and search(strip_harakat(s.text)))]
     if not hits:
         return []
     keep = {s.index for s in hits}
