@@ -56,6 +56,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # lone surrogates cannot be encoded for lingua
 # A confident guess: lingua's confidence of its first language at least this much.
 CONFIDENT = 0.6
+CONFIDENCE_DIGITS = 4
 # Shorter texts (headlines) are too short for a "not read" verdict.
 MIN_LETTERS_FOR_VERDICT = 60
 
@@ -170,7 +171,11 @@ class LanguageDetector:
         top = values[0]
         code = top.language.iso_code_639_1.name.lower()
         prose = not mixed and _prose(prefix)
-        return guess(code, float(top.value), "detected", letters, prose=prose)
+        # rounded: lingua's last digits differ between processes (a spawned worker
+        # gave 0.9999999984900538 where the parent gave ...537), and the output and
+        # the store should not
+        confidence = round(float(top.value), CONFIDENCE_DIGITS)
+        return guess(code, confidence, "detected", letters, prose=prose)
 
     def _model(self) -> _Lingua:
         if self._lingua is None:
