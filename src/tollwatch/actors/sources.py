@@ -76,7 +76,10 @@ _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
                  r"\s+sources?)"),
     ("unknown", r"(?:(?:local|informed|other|several|unnamed|reliable)\s+)?sources?"),
     ("witness", r"(?:eye)?witness(?:es)?|residents?|villagers?|survivors?|relatives|"
-                r"family\s+members|neighbou?rs|locals?|passers?-?by"),
+                r"family\s+members|neighbou?rs|locals?|passers?-?by"
+                # "a local community leader put the toll at 31"
+                r"|(?:(?:local|community|traditional|village|youth|religious|tribal|clan)\s+)+"
+                r"(?:leaders?|chiefs?|heads?|elders?)|elders"),
     ("monitor", r"(?:an?\s+|the\s+)?(?:(?:local|syrian|opposition|human\s+rights|rights|war)\s+)?"
                 r"(?:activist\s+groups?|activists?|monitor(?:ing\s+group)?|rights\s+groups?|"
                 r"watchdog|observers|(?:resistance|coordination|emergency)\s+committees?)"),
@@ -87,7 +90,8 @@ _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
                  r"israeli|palestinian|russian|ukrainian|turkish|a|an|the)\s+){0,4}"
                  r"(?:officials?|spokes(?:man|woman|person)|ministry|minister|authorities|"
                  r"governor|mayor|commander|prosecutors?|police\s+chief|doctors?|medics|"
-                 r"paramedics|coroner|government|presidency|statement)"),
+                 r"paramedics|coroner|government|presidency|statement|lawmakers?|legislators?"
+                 r"|senators?|councill?ors?)"),
 )
 _ROLE_RE = re.compile(  # matched on lower-cased text (faster than re.IGNORECASE)
     "\\b(?:" + "|".join(f"(?P<r{i}>(?:{pat})\\b)" for i, (_, pat) in enumerate(_ROLE_NOUNS)) + ")"

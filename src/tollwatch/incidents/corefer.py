@@ -179,6 +179,8 @@ def marked_distinct(draft: Draft, clean: CleanText) -> bool:
     it in its sentence, or right after it ("two other people")."""
     if not draft.killed:
         return draft.distinct
+    if "another" in draft.killed[0].flags:
+        return True  # "su escolta también murió" (tolls/clause_singulars.py)
     first = draft.killed[0].span
     sentence = clean.sentences[draft.sentence].span
     before = clean.text[max(sentence.start, first.start - BEFORE_CHARS) : first.start]

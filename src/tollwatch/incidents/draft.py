@@ -83,6 +83,12 @@ class Draft:
         return self.perpetrator.actor.name if self.perpetrator else None
 
 
+def _at_least(toll: Toll | None) -> Toll | None:
+    if toll is None:
+        return None
+    return Toll(toll.low, toll.best, None, text=toll.text, span=toll.span, rule=toll.rule)
+
+
 def sum_tolls(mentions: list[TollMention]) -> Toll | None:
     """One toll for figures of one incident (several victim groups in one sentence)."""
     if not mentions:
@@ -90,6 +96,11 @@ def sum_tolls(mentions: list[TollMention]) -> Toll | None:
     if len(mentions) == 1:
         return mentions[0].toll
     tolls = [m.toll for m in mentions]
+    known = [t for t in tolls if t.best is not None]
+    if known and len(known) < len(tolls):
+        # "put the toll at 31, saying many bodies were still being recovered": the
+        # figures give a floor, the vague rest leaves the top open
+        return _at_least(sum_tolls([m for m in mentions if m.toll.best is not None]))
 
     def total(values: list[int | None]) -> int | None:
         return None if any(v is None for v in values) else sum(v for v in values if v is not None)

@@ -179,11 +179,20 @@ def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> Non
         and d.kind != "claim" and d.killed
     }
     for previous in _incidents(kept):
-        if previous.parent is None and (previous.best or 0) >= 2 and not draft.distinct and (
-                draft.sentence not in previous.sentences) and previous.best not in victims_here:
+        if (previous.parent is None and (previous.best or 0) >= 2 and not draft.distinct
+                and draft.sentence not in previous.sentences
+                and previous.best not in victims_here and not _victims_only(previous)):
             previous.sentences |= draft.sentences
             return
     kept.append(draft)
+
+
+def _victims_only(draft: Draft) -> bool:
+    """Every figure is the object of the attacker's verb ("matou duas pessoas",
+    tolls/clauses.py): it counts the victims, never the attacker."""
+    return bool(draft.killed) and all(
+        {"active", "clause"} <= m.flags for m in draft.killed
+    )
 
 
 def _join_anaphor(draft: Draft, kept: list[Draft]) -> bool:

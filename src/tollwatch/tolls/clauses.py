@@ -33,6 +33,9 @@ _TOKEN = r"[^\W\d_][\w'’\u064b-\u065f-]*"  # Arabic short vowels and tanween i
 # Before a figure: no word character, or a conjunction joined to it ("و9 جرحى").
 _FIGURE_START = r"(?:(?<![\w-])|(?<=\sو))"
 _GAP_WORDS = 6
+# A verb before a figure whose figure is its object: "matou duas pessoas", "a tué 8",
+# not "murieron 3" (its subject) nor the Arabic passive "قُتل 5".
+_ACTIVE = re.compile(r"(?!mor|muer|muri|p[ée]ri|sont|ont)[a-zà-ÿ]", re.IGNORECASE)
 
 
 def _union(pieces: Iterable[str]) -> str:
@@ -70,6 +73,8 @@ class ClauseGrammar:
     # of them has no clause figure, and most English sentences have none.
     gate: re.Pattern[str] | None = None
     partner: re.Pattern[str] | None = None
+    # a figure with a unit that makes it an age, a time or a distance ("de 69 ans")
+    unit: re.Pattern[str] | None = None
 
     @classmethod
     def compile(cls, tables: Iterable[TollWords]) -> ClauseGrammar | None:
@@ -141,7 +146,15 @@ class ClauseGrammar:
             ),
             gate=_gate(pattern),
             partner=_partner(conjunction, figure),
+            unit=_unit(figure, _union(t.units for t in tables)),
         )
+
+    def without_units(self, text: str) -> str:
+        """`text` with every figure of a unit blanked out, offsets kept: in "un homme de
+        69 ans a été tué" the age is no count, and "un homme" stays next to its verb."""
+        if self.unit is None:
+            return text
+        return self.unit.sub(lambda m: " " * len(m.group(0)), text)
 
     def number(self, text: str) -> int | None:
         """The value of a digit string ("6 000") or one number word of these languages."""
@@ -193,6 +206,16 @@ def _partner(conjunction: str, figure: str) -> re.Pattern[str] | None:
     )
 
 
+def _unit(figure: str, units: str) -> re.Pattern[str] | None:
+    """A figure and its unit, with the preposition before it ("de 69 ans", "a 5 km")."""
+    if not units:
+        return None
+    return re.compile(
+        rf"(?<![\w-])(?:(?:de|d[eo]l?|of|a|à)\s+)?(?:{figure})\s*(?:{units})(?![\w'’-])",
+        re.IGNORECASE,
+    )
+
+
 def _figure_piece(name: str, figure: str, multiplier: str) -> str:
     more = rf"(?:\s+(?P<{name}m>{multiplier}))?" if multiplier else ""
     return rf"(?P<{name}>{figure}){more}"
@@ -239,8 +262,9 @@ def clause_tolls(text: str, bound: list[Binding], grammar: ClauseGrammar) -> lis
     found: list[Binding] = []
     if grammar.gate is not None and grammar.gate.search(text) is None:
         return found  # no outcome word of the clause rules: no match below
+    scan = grammar.without_units(text)
     pos = 0
-    while (match := grammar.pattern.search(text, pos)) is not None:
+    while (match := grammar.pattern.search(scan, pos)) is not None:
         pos = match.end()
         if match.group("n") is not None:
             n, o, q, verb, noun = "n", "o", "q", False, False
@@ -249,7 +273,7 @@ def clause_tolls(text: str, bound: list[Binding], grammar: ClauseGrammar) -> lis
         else:
             n, o, q, verb, noun = "n3", "o3", "q3", False, True
         outcome = grammar.outcome(match.group(o), verb=verb, noun=noun)
-        if n == "n" and _loose_article(grammar, match, text):
+        if n == "n" and _loose_article(grammar, match, scan):
             pos = match.end(n)  # read on from the article: "Une frappe a tué 8 civils"
             continue
         if outcome is None:
@@ -268,6 +292,8 @@ def clause_tolls(text: str, bound: list[Binding], grammar: ClauseGrammar) -> lis
             binding = _binding(grammar, outcome, qualifier, figure, multiplier, start, end,
                                (match.start(o), match.end(o)))
             if binding is not None and free(bound + found, start, end):
+                if verb and _ACTIVE.match(match.group(o)):
+                    binding.flags.add("active")  # "matou duas pessoas": the victims only
                 binding.start = first
                 binding.victim = _victim(grammar, text, binding.end)
                 found.append(binding)

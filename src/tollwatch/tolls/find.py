@@ -29,10 +29,11 @@ from ..errors import SettingsError
 from ..read.script import fold_digits, has_harakat, strip_harakat
 from ..records import CleanText, Sentence, Span, Toll, TollMention
 from ..settings import Settings
+from .clause_singulars import SingularGrammar, clause_singulars
 from .clauses import ClauseGrammar, SentenceCues, clause_tolls
 from .implicit import counted_forms, plurals, singulars, zeros
 from .lang import TOLL_WORDS
-from .lexicon import PRECHECK
+from .lexicon import ACTIVE, PRECHECK
 from .numbers import NUMBER, Quantity, find_quantities
 from .own import own_deaths, victim_then_self
 from .phrases import Binding, free
@@ -50,6 +51,17 @@ def _clauses_of(language: str | None) -> ClauseGrammar | None:
     if language is None or language == "en" or language not in TOLL_WORDS:
         return _CLAUSES
     return ClauseGrammar.compile([TOLL_WORDS[language]])
+
+
+@cache
+def _singulars_of(language: str | None) -> SingularGrammar | None:
+    """One victim without a figure in a report of another language (English has its own
+    rules, tolls/implicit.py), compiled on first use."""
+    if language is None or language == "en" or language not in TOLL_WORDS:
+        return None
+    return SingularGrammar.compile([TOLL_WORDS[language]])
+
+
 # The sentence cues of the other languages (update, claim, aggregate, cumulative).
 _CUES = SentenceCues.compile(w for w in TOLL_WORDS.values() if w.code != "en")
 
@@ -167,6 +179,9 @@ def sentence_tolls(
     """The bindings of one sentence (offsets relative to `text`), in text order; a
     `language` other than English reads the clause words of that language only."""
     masked = _mask(text, upper=upper or text.isupper())
+    grammar = _clauses_of(language)
+    if grammar is not None and language not in (None, "en"):
+        masked = grammar.without_units(masked)  # "de 69 ans", "52 عاما": no count
     bound = zeros(masked)
     quantities = [q for q in _quantities(masked) if free(bound, q.start, q.end)]
     used_triggers: set[tuple[int, int]] = set()
@@ -181,9 +196,10 @@ def sentence_tolls(
                 named.append(binding)
             if binding.trigger:
                 used_triggers.add(binding.trigger)
-    grammar = _clauses_of(language)
     if grammar is not None:
         bound.extend(clause_tolls(masked, bound, grammar))
+    if (singular := _singulars_of(language)) is not None:
+        bound.extend(clause_singulars(masked, bound, singular))
     bound.extend(own_deaths(masked, bound, used_triggers))
     bound.extend(victim_then_self(masked, bound))
     bound.extend(singulars(masked, bound, used_triggers))
@@ -191,6 +207,8 @@ def sentence_tolls(
     bound.extend(plurals(masked, bound, used_triggers, upper or masked.isupper()))
     rest = _uncounted(bound, quantities)
     bound.extend(lists(masked, rest, bound))
+    bound.extend(_killed_captives(masked, bound))
+    bound.extend(_bodies(masked, _uncounted(bound, quantities), bound))
     _split_fatal(masked, bound)
     _perpetrators_dead(masked, bound)
     _carry_captives(masked, bound)
@@ -222,6 +240,48 @@ _CAPTIVES = re.compile(
     r"|kidnap\s+victims|prisoners)|men|workers|engineers)$",
     re.IGNORECASE,
 )
+
+
+# "killed their captives", "killed all of them", "executed the hostages": the people
+# taken earlier in the sentence, active voice (the passive is `_carry_captives`).
+_KILLED_CAPTIVES = re.compile(
+    rf"(?<![\w-])(?P<verb>{ACTIVE})\s+(?P<obj>(?:their|the|all\s+(?:of\s+)?(?:the|their)|all|both)"
+    r"\s+(?:\w+\s+)?(?:captives|hostages|abductees|prisoners)|all\s+of\s+them|them\s+all"
+    r"|both\s+of\s+them)\b",
+    re.IGNORECASE,
+)
+# "the bodies of the four men were recovered": that many dead.
+_BODIES_OF = re.compile(r"\bbodies\s+of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+
+
+def _killed_captives(text: str, bound: list[Binding]) -> list[Binding]:
+    """ "seized four engineers ... killed their captives": 4 killed."""
+    found: list[Binding] = []
+    for match in _KILLED_CAPTIVES.finditer(text):
+        span = (match.start("obj"), match.end("obj"))
+        if not free(bound + found, *span):
+            continue
+        taken = [b for b in bound if b.outcome == "abducted" and b.best is not None
+                 and b.end <= match.start()]
+        if not taken:
+            continue
+        count = taken[-1].best
+        found.append(Binding("killed", count, count, count, span[0], span[1], victim=span,
+                             trigger=(match.start("verb"), match.end("verb")),
+                             flags={"active", "carried"}))
+    return found
+
+
+def _bodies(text: str, quantities: list[Quantity], bound: list[Binding]) -> list[Binding]:
+    """ "the bodies of the four men": a count of the dead the figure rules leave unread."""
+    found: list[Binding] = []
+    for quantity in quantities:
+        if quantity.best is None or not free(bound + found, quantity.start, quantity.end):
+            continue
+        if _BODIES_OF.search(text, max(0, quantity.start - 30), quantity.start):
+            found.append(Binding("killed", quantity.low, quantity.best, quantity.high,
+                                 quantity.start, quantity.end, flags={"bodies"}))
+    return found
 
 
 def _carry_captives(text: str, bound: list[Binding]) -> None:

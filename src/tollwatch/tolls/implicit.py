@@ -48,7 +48,9 @@ _SINGULAR = re.compile(
     r"|\b(?P<pron>he|she)\s+(?:\w+ly\s+)?(?:later\s+|subsequently\s+|eventually\s+)?"
     r"(?P<died>died|succumbed|passed\s+away|was\s+killed)\b"
     # "was shot and died at the scene", "the teen has died from his wounds"
-    r"|\b(?:(?:was|got)\s+shot\s+and\s+(?:later\s+)?|(?:has|had)\s+(?:since\s+)?)?"
+    # "the bomber also died": a second death, the subject before "also"
+    r"|\b(?:also\s+)?(?:(?:was|got)\s+shot\s+and\s+(?:later\s+)?|(?:has|had)\s+(?:also\s+)?"
+    r"(?:since\s+)?)?"
     r"(?P<died2>died|dies|succumbed\s+to\s+(?:his|her)\s+(?:injuries|wounds))\b(?!\s+down)"
     # a natural death: "dies peacefully", "has died aged 93", "died of cancer"
     r"(?!\s+(?:peacefully|aged|at\s+(?:the\s+)?age|in\s+(?:his|her)\s+sleep|of\s+(?:natural"
@@ -275,6 +277,8 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
             continue  # "..., and Avery, 2, all died": a list, not one victim
         victim = subject
         flags = {"passive", "singular"} | _anaphor_flag(text, victim)
+        if match.group(0)[:4].lower() == "also" and "perpetrator" not in flags:
+            continue  # "Shakur Franklin also died": maybe counted before; "the bomber also died"
         if _ALSO.search(text[: match.start(group)]):
             flags.discard("anaphoric")  # "the toddler also ... later died": a second victim
         if re.match(r"one\s+of\b", text[victim[0] : victim[1]], re.I):

@@ -46,6 +46,13 @@ class TollWords:
     * `cues`: flag -> words of the sentence that set it (`SENTENCE_CUES`).
     * `earlier`: words marking a figure as an earlier, superseded toll ("un premier bilan").
     * `distinct`: words marking a figure as distinct from the one before ("otros").
+    * `singular`: one death without a figure ("fue asesinado", "a été tué", "morreu");
+      `own_death`: the attacker's own ("se suicidó"); `attackers`: subjects that are the
+      attackers; `nobody`: subjects that negate ("nadie"); `pointing`: articles that
+      point back to someone told before ("el", "su"); `partitive`: "uno de"
+      (`tolls/clause_singulars.py`).
+    * `units`: words right after a figure that make it no count: ages, durations,
+      distances, money ("un homme de 69 ans", "a las 10 horas", "a 5 km").
     """
 
     code: str
@@ -65,3 +72,10 @@ class TollWords:
     cues: Mapping[str, str] = field(default_factory=dict)
     earlier: str = ""
     distinct: str = ""
+    units: str = ""
+    singular: str = ""
+    own_death: str = ""
+    attackers: str = ""
+    nobody: str = ""
+    pointing: str = ""
+    partitive: str = ""

@@ -26,7 +26,7 @@ WORDS = TollWords(
     vague=VAGUE,
     multipliers={"mil": 1000, "millones": 1_000_000},
     precheck=(
-        r"muert|murie|asesin|ejecut|herid|lesionad|secuestr|desaparec|cuerpo|cad[aá]ver|ultim"
+        r"muert|muri|asesin|ejecut|herid|lesionad|secuestr|desaparec|cuerpo|cad[aá]ver|ultim"
         r"|acribill|masacr|fallec|matan|mata|mató|perdieron la vida|sin vida|dado de baja"
         r"|abatid|v[ií]ctimas"
     ),
@@ -41,7 +41,7 @@ WORDS = TollWords(
             r"|descuartizad[oa]s|ultimad[oa]s|acribillad[oa]s|masacrad[oa]s|fallecid[oa]s"
             r"|cuerpos|cad[aá]veres|mueren|murieron|muertes|homicidios|asesinatos|ejecuciones"
             r"|embolsados|perdieron\s+la\s+vida|abatid[oa]s|dad[oa]s\s+de\s+baja"
-            r"|v[ií]ctimas\s+mortales"
+            r"|v[ií]ctimas\s+mortales|fallecieron|perdi[oó]\s+la\s+vida"
         ),
         "wounded": r"herid[oa]s|lesionad[oa]s",
         "abducted": r"secuestrad[oa]s|plagiad[oa]s",
@@ -93,6 +93,22 @@ WORDS = TollWords(
     earlier=(
         r"primer\s+balance|primer\s+reporte|inicialmente|previamente|en\s+un\s+principio"
         r"|hab[ií]an\s+informado"
+    ),
+    singular=(
+        r"(?:fue|ha\s+sido|hab[ií]a\s+sido|result[oó])\s+(?:\w+mente\s+)?"
+        r"(?:asesinad[oa]|ultimad[oa]|ejecutad[oa]|acribillad[oa]|abatid[oa]|muert[oa]"
+        r"|ultimad[oa]|degollad[oa]|victimad[oa])"
+        r"|(?:muri[oó]|falleci[oó]|perdi[oó]\s+la\s+vida)"
+        r"(?!\s+(?:de\s+(?:causas\s+naturales|c[aá]ncer|un\s+infarto)|por\s+causas\s+naturales))"
+    ),
+    own_death=r"se\s+suicid[oó]|se\s+quit[oó]\s+la\s+vida|se\s+dispar[oó]\s+a\s+s[ií]\s+mismo",
+    attackers=r"atacantes?|agresor(?:es)?|tirador|sicarios?|pistoleros?|terrorista|suicida",
+    nobody=r"nadie|ninguno|ninguna|no|nunca",
+    pointing=r"el|la|su|este|esta|dicho|dicha|[eé]l|ella",
+    partitive=r"un[oa]\s+de",
+    units=(
+        r"años|horas?|hrs?|km|kil[oó]metros?|metros|minutos"
+        r"|d[ií]as|meses|semanas|%|por\s+ciento|pesos|d[oó]lares"
     ),
     distinct=r"otr[oa]s|tambi[ée]n|adem[aá]s|por\s+otra\s+parte",
 )

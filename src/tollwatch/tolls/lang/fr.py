@@ -25,6 +25,7 @@ _KILLED = (
     r"morts?|mortes|tu[ée]e?s?|tu[ée]s|décédée?s?|d[ée]c[èe]s|victimes|cadavres|corps\s+sans\s+vie"
     r"|perdu\s+la\s+vie|trouvé\s+la\s+mort|neutralisée?s?|abattue?s?|ex[ée]cut[ée]e?s?"
     r"|égorgée?s?|assassinée?s?|massacrée?s?|péri|sont\s+mort(?:e?s)?|ont\s+péri"
+    r"|(?:ont|a)\s+succombé"
 )
 
 WORDS = TollWords(
@@ -35,7 +36,7 @@ WORDS = TollWords(
     multipliers={"mille": 1000, "millions": 1_000_000},
     precheck=(
         r"mort|tu[ée]|bless|décè|déc[ée]d|victime|cadavre|corps sans vie|perdu la vie|neutralis"
-        r"|abattu|exécut|égorg|assassin|massacr|péri|enlev|kidnapp|disparu"
+        r"|abattu|exécut|égorg|assassin|massacr|péri|enlev|kidnapp|disparu|succomb"
     ),
     qualifiers={
         "least": r"au\s+moins|pas\s+moins\s+de",
@@ -86,5 +87,20 @@ WORDS = TollWords(
         ),
     },
     earlier=r"premier\s+bilan|précédent\s+bilan|bilan\s+provisoire|initialement|auparavant",
+    singular=(
+        r"(?:a\s+été|avait\s+été)\s+(?:\w+ment\s+)?"
+        r"(?:tuée?|abattue?|assassinée?|exécutée?|égorgée?|lynchée?)"
+        r"|(?:est\s+(?:morte?|décédée?)|a\s+succombé|a\s+perdu\s+la\s+vie"
+        r"|a\s+trouvé\s+la\s+mort)"
+    ),
+    own_death=r"s['’]est\s+(?:suicidée?|donné\s+la\s+mort|fait\s+exploser)",
+    attackers=r"assaillants?|kamikazes?|tireur|agresseur|terroriste|auteur\s+de\s+l['’]attaque",
+    nobody=r"personne|aucun|aucune|ne|n['’]",
+    pointing=r"le|la|l['’]|son|sa|ce|cet|cette|il|elle|ledit|ladite",
+    partitive=r"l['’]une?\s+d(?:es|['’]entre\s+eux)|une?\s+des",
+    units=(
+        r"ans|heures?|h\d*|km|kilomètres?|mètres?|minutes?"
+        r"|jours|mois|semaines|%|pour\s+cent|euros?|dollars?|francs?"
+    ),
     distinct=r"autres|également|aussi|par\s+ailleurs|en\s+outre",
 )

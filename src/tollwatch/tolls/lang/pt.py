@@ -26,7 +26,7 @@ WORDS = TollWords(
     multipliers={"mil": 1000, "milhões": 1_000_000},
     precheck=(
         r"mort|morre|morri|ferid|assassin|execut|decapit|baleado|vítima|vitima|cadáver|corpo"
-        r"|óbito|sequestr|raptad|desaparec|mata|matou|chacina|perderam a vida"
+        r"|óbito|sequestr|raptad|desaparec|mata|matou|chacina|perderam a vida|falec"
     ),
     qualifiers={
         "least": r"pelo\s+menos|ao\s+menos|no\s+m[íi]nimo",
@@ -37,7 +37,7 @@ WORDS = TollWords(
         "killed": (
             r"mort[oa]s?|morreram|morrem|morreu|assassinad[oa]s|executad[oa]s|decapitad[oa]s"
             r"|baleados\s+e\s+mortos|vítimas\s+mortais|cad[áa]veres|corpos|óbitos"
-            r"|perderam\s+a\s+vida|sem\s+vida|abatid[oa]s?|chacinad[oa]s|assassinad[oa]"
+            r"|perderam\s+a\s+vida|v[íi]timas\s+fatais|faleceram|sem\s+vida|abatid[oa]s?|chacinad[oa]s|assassinad[oa]"
         ),
         "wounded": r"ferid[oa]s|feriram-se|baleados",
         "abducted": r"sequestrad[oa]s|raptad[oa]s",
@@ -82,6 +82,21 @@ WORDS = TollWords(
     earlier=(
         r"balan[çc]o\s+inicial|primeiro\s+balan[çc]o|inicialmente|anteriormente"
         r"|balan[çc]o\s+oficial\s+era"
+    ),
+    singular=(
+        r"(?:foi|tinha\s+sido|acabou)\s+(?:\w+mente\s+)?"
+        r"(?:mort[oa]|assassinad[oa]|executad[oa]|abatid[oa]|baleado\s+e\s+morto|degolad[oa])"
+        r"|(?:morreu|faleceu|perdeu\s+a\s+vida)"
+        r"(?!\s+(?:de\s+(?:causas\s+naturais|câncer|cancro|um\s+infarto)))"
+    ),
+    own_death=r"se\s+(?:matou|suicidou)|suicidou-se|matou-se",
+    attackers=r"atirador|agressor(?:es)?|atacantes?|bandidos?|criminosos?|suspeitos?|terrorista",
+    nobody=r"ningu[ée]m|nenhum|nenhuma|n[ãa]o",
+    pointing=r"o|a|seu|sua|este|esta|esse|essa|ele|ela",
+    partitive=r"um\s+dos|uma\s+das",
+    units=(
+        r"anos|horas?|h\d*|km|quil[ôo]metros?|metros|minutos"
+        r"|dias|meses|semanas|%|por\s+cento|reais|d[óo]lares"
     ),
     distinct=r"outr[oa]s|tamb[ée]m|al[ée]m\s+disso",
 )

@@ -46,7 +46,7 @@ CANDIDATE = (
     r"muert|mat(?:an|aron|ó)\b|asesin|ataque|atac|enfrentamiento|balacera|tiroteo|ejecut|"
     r"secuestr|herid|emboscada|sicario|cad[aá]ver|bala|explosi|sin\s+vida|cuerpos?\b|calcinad|"
     r"desaparec|muere|muri[oó]|disparo|balaz|balea|tiros\b|abat[ie]|ultim[ao]|levant|restos|"
-    r"fosa|embolsad|encobijad|desmembr"
+    r"fosa|embolsad|encobijad|desmembr|fallec|v[ií]ctimas|lesionad|homicid|masacr|deceso|perdi(?:ó|eron)\s+la\s+vida"
 )
 
 WORDS = ViolenceWords(

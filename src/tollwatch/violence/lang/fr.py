@@ -44,7 +44,8 @@ CANDIDATE = (
     r"morts?\b|mortes\b|tu[ée]e?s?\b|tuant|bless[ée]|attaqu|attentat|embuscade|frappe|"
     r"bombard|explos|affrontement|combats?\b|accrochage|fusillade|exécut|égorg|décapit|"
     r"massacr|tuerie|enlev|enlèvement|kidnapp|otage|abattu|assassin|neutralis|assaillant|"
-    r"jihadist|djihadist|terroris|obus|roquette|cadavre|perdu la vie|d[ée]c[èe]s"
+    r"jihadist|djihadist|terroris|obus|roquette|cadavre|perdu la vie|d[ée]c[èe]s|"
+    r"victimes|d[ée]c[ée]d|succomb|p[ée]ri\b|bilan"
 )
 
 WORDS = ViolenceWords(

@@ -43,7 +43,7 @@ CANDIDATE = (
     r"mort[oa]s?\b|morre|morreu|morreram|ferid|assassin|ataque|atac|atentado|emboscada|"
     r"tiroteio|confronto|combate|chacina|massacre|decapit|execut|sequestr|rapt|baleado|tiro|"
     r"disparo|explos|bomba|insurgente|terrorist|jihadist|homic|abatid|corpos?\b|cadáver|"
-    r"perderam a vida|operação policial"
+    r"perderam a vida|operação policial|mortes\b|v[íi]timas|falec|mat(?:a|am|ou|aram)\b"
 )
 
 WORDS = ViolenceWords(

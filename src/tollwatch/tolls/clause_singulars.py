@@ -1,0 +1,112 @@
+"""One victim without a figure, in the languages of the clause grammar: "un líder
+comunitario fue asesinado", "le maire a été assassiné", "o agricultor foi morto",
+and the attacker's own death ("o atirador se matou", "le kamikaze est mort").
+
+The words come from the language tables (`TollWords.singular`, `own_death`,
+`attackers`, `nobody`); the rules are shared and mirror the English ones of
+`tolls/implicit.py`: a subject told with a definite or possessive article or left
+out points back to someone told before ("anaphoric"); "also" makes it a second
+death; "one of them" is partitive; a figure already bound in the sentence keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .lang import TollWords
+from .phrases import Binding, free
+
+_CLAUSE_START = re.compile(r"[.;:!?\n«»\"“”]|,\s+(?:y|e|et|mais|pero|mas)\s", re.IGNORECASE)
+_SUBJECT_WORDS = 9  # a subject longer than this is no subject of the verb
+
+
+@dataclass(frozen=True)
+class SingularGrammar:
+    """The compiled singular words of some languages."""
+
+    death: re.Pattern[str]
+    own_death: re.Pattern[str] | None
+    attackers: re.Pattern[str] | None
+    nobody: re.Pattern[str] | None
+    pointing: re.Pattern[str] | None
+    also: re.Pattern[str] | None
+    partitive: re.Pattern[str] | None
+
+    @classmethod
+    def compile(cls, tables: Iterable[TollWords]) -> SingularGrammar | None:
+        """The grammar of these languages, or None when none has singular words."""
+        tables = tuple(tables)
+        death = _join(t.singular for t in tables)
+        own = _join(t.own_death for t in tables)
+        if not death and not own:
+            return None
+        return cls(
+            death=re.compile(rf"(?<![\w-])(?:{_join((death, own))})(?![\w'’-])", re.IGNORECASE),
+            own_death=_words(own),
+            attackers=_words(_join(t.attackers for t in tables)),
+            nobody=_words(_join(t.nobody for t in tables)),
+            pointing=_start(_join(t.pointing for t in tables)),
+            also=_words(_join(t.distinct for t in tables)),
+            partitive=_start(_join(t.partitive for t in tables)),
+        )
+
+
+def _join(parts: Iterable[str]) -> str:
+    return "|".join(p for p in parts if p)
+
+
+def _words(pattern: str) -> re.Pattern[str] | None:
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w'’-])", re.IGNORECASE) if pattern else None
+
+
+def _start(pattern: str) -> re.Pattern[str] | None:
+    return re.compile(rf"\s*(?:{pattern})(?![\w'’-])", re.IGNORECASE) if pattern else None
+
+
+def clause_singulars(text: str, bound: list[Binding], grammar: SingularGrammar) -> list[Binding]:
+    """One killed for each singular death verb whose clause has no figure of its own."""
+    found: list[Binding] = []
+    for match in grammar.death.finditer(text):
+        start = _clause_start(text, match.start())
+        if not free(bound + found, start, match.end()):
+            continue  # "tres personas ... uno murió": a figure of the clause already
+        subject = text[start : match.start()]
+        if len(subject.split()) > _SUBJECT_WORDS or _hits(grammar.nobody, subject):
+            continue  # "nadie murió", or a verb far from anything like its subject
+        flags = {"singular", "passive", "clause"}
+        own = _hits(grammar.own_death, match.group(0))
+        if own or _hits(grammar.attackers, subject):
+            flags.add("perpetrator")
+        if _hits(grammar.also, subject):
+            flags.add("another")  # "su escolta también murió": a second death
+        elif "perpetrator" in flags:
+            pass  # "o atirador se matou": the attacker's own death, not the victim again
+        elif not subject.strip() or _starts(grammar.pointing, subject):
+            flags.add("anaphoric")  # "el candidato fue asesinado": told before
+        if _starts(grammar.partitive, subject):
+            flags.add("partitive")
+        lead = len(subject) - len(subject.lstrip())
+        victim = (start + lead, match.start() - (len(subject) - len(subject.rstrip())))
+        found.append(Binding(
+            "killed", 1, 1, 1, match.start(), match.end(),
+            victim=victim if victim[0] < victim[1] else None,
+            trigger=(match.start(), match.end()), flags=flags,
+        ))
+    return found
+
+
+def _clause_start(text: str, end: int) -> int:
+    start = 0
+    for mark in _CLAUSE_START.finditer(text, 0, end):
+        start = mark.end()
+    return start
+
+
+def _hits(pattern: re.Pattern[str] | None, text: str) -> bool:
+    return pattern is not None and pattern.search(text) is not None
+
+
+def _starts(pattern: re.Pattern[str] | None, text: str) -> bool:
+    return pattern is not None and pattern.match(text) is not None
