@@ -235,3 +235,56 @@ def test_the_attackers_own_death_after_his_victims_counts_apart(
 
 def test_round_four_document_tolls(settings: Settings, resources: Resources) -> None:
     assert not doc_toll_misses(ROUND4, settings, resources, at_least=12)
+
+
+# -- round five (tests/golden/annotated/languages-round5.jsonl) ------------------------
+
+ROUND5 = Path(__file__).parent / "golden" / "annotated" / "languages-round5.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        pytest.param("Dois jovens, de 17 e 19 anos, foram assassinados a tiros.", "pt", [2],
+                     id="pt-ages-listed"),
+        pytest.param("Dos hombres, de 25 y 31 años, fueron asesinados.", "es", [2],
+                     id="es-ages-listed"),
+        pytest.param("Deux hommes âgés de 20 et 25 ans ont été tués.", "fr", [2],
+                     id="fr-ages-listed"),
+    ],
+)
+def test_round_five_figures(text: str, language: str, expected: list[int]) -> None:
+    killed = [b.best for b in sentence_tolls(text, language=language) if b.outcome == "killed"]
+    assert killed == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "flag"),
+    [
+        pytest.param(
+            "Desde el 9 de septiembre de 2024, la disputa ha dejado más de 1.200 homicidios.",
+            "es", "cumulative", id="es-since-a-long-date"),
+        pytest.param("La guerra en la región ha causado más de 500 muertos.", "es", "cumulative",
+                     id="es-the-war-has-caused"),
+        pytest.param("Le conflit a déjà fait plus de 20 000 morts.", "fr", "cumulative",
+                     id="fr-the-conflict-has-made"),
+        pytest.param("O conflito já causou mais de 6 mil mortes.", "pt", "cumulative",
+                     id="pt-the-conflict-has-caused"),
+        pytest.param(
+            "L'attaque survient trois semaines après celle de Fambita, qui avait fait 44 morts.",
+            "fr", "background", id="fr-three-weeks-after"),
+        pytest.param("Hace dos semanas, un ataque similar dejó 12 muertos.", "es", "background",
+                     id="es-two-weeks-ago"),
+        pytest.param("Há três meses, um ataque na mesma aldeia deixou 9 mortos.", "pt",
+                     "background", id="pt-three-months-ago"),
+        pytest.param("Le ministre a ajouté que 15 assaillants avaient été neutralisés.", "fr",
+                     "claim_cue", id="fr-attackers-neutralised-is-a-claim"),
+    ],
+)
+def test_round_five_flags(text: str, language: str, flag: str) -> None:
+    killed = [b for b in sentence_tolls(text, language=language) if b.outcome == "killed"]
+    assert killed and all(flag in b.flags for b in killed)
+
+
+def test_round_five_document_tolls(settings: Settings, resources: Resources) -> None:
+    assert not doc_toll_misses(ROUND5, settings, resources, at_least=16)

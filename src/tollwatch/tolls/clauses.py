@@ -207,11 +207,15 @@ def _partner(conjunction: str, figure: str) -> re.Pattern[str] | None:
 
 
 def _unit(figure: str, units: str) -> re.Pattern[str] | None:
-    """A figure and its unit, with the preposition before it ("de 69 ans", "a 5 km")."""
+    """A figure and its unit, with the preposition before it ("de 69 ans", "a 5 km"),
+    figures listed before one unit ("de 17 e 19 anos") and the commas of an aside
+    (", de 17 e 19 anos,": the subject stays next to its verb)."""
     if not units:
         return None
+    listed = rf"(?:(?:{figure})(?:\s*,\s*|\s+(?:e|y|et|and|ou|o)\s+))*"
     return re.compile(
-        rf"(?<![\w-])(?:(?:de|d[eo]l?|of|a|à)\s+)?(?:{figure})\s*(?:{units})(?![\w'’-])",
+        rf"(?:,\s*)?(?<![\w-])(?:(?:âgée?s?\s+)?(?:de|d[eo]l?|of|a|à)\s+)?{listed}(?:{figure})\s*"
+        rf"(?:{units})(?![\w'’-])(?:\s*,)?",
         re.IGNORECASE,
     )
 

@@ -178,7 +178,8 @@ def sentence_tolls(
 ) -> list[Binding]:
     """The bindings of one sentence (offsets relative to `text`), in text order; a
     `language` other than English reads the clause words of that language only."""
-    masked = _mask(text, upper=upper or text.isupper())
+    worded = _mask(text, upper=upper or text.isupper())  # the cues read the units too
+    masked = worded
     grammar = _clauses_of(language)
     if grammar is not None and language not in (None, "en"):
         masked = grammar.without_units(masked)  # "de 69 ans", "52 عاما": no count
@@ -212,7 +213,7 @@ def sentence_tolls(
     _split_fatal(masked, bound)
     _perpetrators_dead(masked, bound)
     _carry_captives(masked, bound)
-    _sentence_flags(masked, bound)
+    _sentence_flags(worded, bound)
     return sorted(bound, key=lambda b: (b.start, b.end))
 
 
@@ -423,6 +424,8 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
     for binding in bound:
         binding.flags.update(name for name, hit in cues.items() if hit)
         if background and (background.group("anywhere") or background.start() < binding.start):
+            binding.flags.add("background")
+        if "background" in worded:  # "survient trois semaines après celle de Fambita"
             binding.flags.add("background")
         if split and "summary" in binding.flags:
             binding.flags.add("split")

@@ -78,8 +78,15 @@ WORDS = TollWords(
             r"|esta\s+semana|en\s+(?:dos|tres|varios)\s+ataques|en\s+hechos\s+distintos"
         ),
         "cumulative": (
-            r"desde\s+(?:\w+\s+){0,2}(?:19|20)\d\d|desde\s+el\s+inicio|en\s+lo\s+que\s+va"
+            r"desde\s+(?:\w+\s+){0,5}(?:19|20)\d\d|desde\s+el\s+inicio|en\s+lo\s+que\s+va"
+            r"|(?:guerra|disputa|violencia|conflicto|ofensiva|pugna|confrontaci[oó]n)\b[^.;]{0,80}?"
+            r"\bha(?:n)?\s+(?:dejado|causado|cobrado|provocado)"
             r"|en\s+(?:19|20)\d\d\s+se\s+registraron"
+        ),
+        "background": (
+            r"(?:ocurre|ocurri[oó]|se\s+registra|llega|lleg[oó])\s+(?:\w+\s+){0,4}(?:despu[eé]s\s+de|tras)"
+            r"|hace\s+(?:dos|tres|cuatro|cinco|seis|varias|unas|\d+)\s+(?:semanas|meses|años)"
+            r"|el\s+año\s+pasado"
         ),
         "update": (
             r"sube\s+a|subi[oó]\s+a|asciende\s+a|ascendi[oó]\s+a|elev[oó]|eleva\s+a"

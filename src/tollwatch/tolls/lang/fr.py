@@ -75,8 +75,15 @@ WORDS = TollWords(
             r"|dans\s+(?:deux|trois|plusieurs)\s+attaques|(?:deux|trois|plusieurs)\s+attaques"
         ),
         "cumulative": (
-            r"depuis\s+(?:\w+\s+){0,2}(?:19|20)\d\d|depuis\s+le\s+début|en\s+(?:\w+|\d+)\s+ans"
+            r"depuis\s+(?:\w+\s+){0,5}(?:19|20)\d\d|depuis\s+le\s+début|en\s+(?:\w+|\d+)\s+ans"
+            r"|(?:conflit|guerre|violences?|insurrection|crise|offensive)\b[^.;]{0,80}?"
+            r"\ba\s+(?:déjà\s+)?(?:fait|coûté|causé)"
             r"|depuis\s+des\s+années"
+        ),
+        "background": (
+            r"(?:survient|intervient|arrive|est\s+survenue?)\s+(?:\w+\s+){0,4}(?:après|avant)"
+            r"|il\s+y\s+a\s+(?:deux|trois|quatre|cinq|six|plusieurs|quelques|\d+)\s+"
+            r"(?:semaines|mois|ans)|l['’]an\s+dernier|l['’]année\s+dernière"
         ),
         "update": (
             r"s'est\s+alourdi|s'alourdit|s'est\s+aggravé|est\s+passé\s+à|passe\s+à|grimpe\s+à"
@@ -84,6 +91,10 @@ WORDS = TollWords(
         ),
         "claim_cue": (
             r"(?:affirm|assur|di|déclar|revendiqu)\w*\s+(?:[^\s]+\s+){0,4}?avoir\s+(?:tué|abattu|éliminé|neutralisé)"
+            # "neutralisés": the army's word for the enemies it says it killed
+            r"|(?:assaillants|terroristes|jihadistes|djihadistes|insurgés|hommes\s+armés)\s+"
+            r"(?:\w+\s+){0,3}?neutralisés|neutralis\w*\s+(?:\w+\s+){0,4}?(?:assaillants"
+            r"|terroristes|jihadistes|djihadistes|insurgés)"
         ),
     },
     earlier=r"premier\s+bilan|précédent\s+bilan|bilan\s+provisoire|initialement|auparavant",

@@ -35,7 +35,7 @@ WORDS = TollWords(
     },
     outcomes={
         "killed": (
-            r"mort[oa]s?|morreram|morrem|morreu|assassinad[oa]s|executad[oa]s|decapitad[oa]s"
+            r"mort[oa]s?|mortes|morreram|morrem|morreu|assassinad[oa]s|executad[oa]s|decapitad[oa]s"
             r"|baleados\s+e\s+mortos|vítimas\s+mortais|cad[áa]veres|corpos|óbitos"
             r"|perderam\s+a\s+vida|v[íi]timas\s+fatais|faleceram|sem\s+vida|abatid[oa]s?|chacinad[oa]s|assassinad[oa]"
         ),
@@ -69,7 +69,14 @@ WORDS = TollWords(
             r"(?:-feira)?|em\s+(?:dois|tr[êe]s|v[áa]rios)\s+ataques"
         ),
         "cumulative": (
-            r"desde\s+(?:\w+\s+){0,2}(?:19|20)\d\d|desde\s+o\s+in[íi]cio|em\s+(?:\w+|\d+)\s+anos"
+            r"desde\s+(?:\w+\s+){0,5}(?:19|20)\d\d|desde\s+o\s+in[íi]cio|em\s+(?:\w+|\d+)\s+anos"
+            r"|(?:conflito|guerra|violência|insurgência|ofensiva|insurreição)\b[^.;]{0,80}?"
+            r"\b(?:já\s+)?(?:causou|fez|matou|provocou|deixou)"
+        ),
+        "background": (
+            r"(?:ocorre|ocorreu|acontece|aconteceu|vem|veio)\s+(?:\w+\s+){0,4}(?:depois|após)"
+            r"|há\s+(?:duas|três|quatro|cinco|seis|várias|algumas|\d+)\s+(?:semanas|meses|anos)"
+            r"|no\s+ano\s+passado"
         ),
         "update": (
             r"sobe\s+para|subiu\s+para|aumentou\s+para|aumenta\s+para|elevou|eleva-se"
