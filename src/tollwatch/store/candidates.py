@@ -125,16 +125,19 @@ def _nearby(n: int) -> list[Any]:
     i = IncidentRow
     country = i.match_country == bindparam("country")
     short = _short(n)
+    # the ways but the province one are not limited to the country: a candidate of
+    # another is never paired (incremental._cross_pairs), and without the country the
+    # planner has one index to choose (SQLite has no statistics to choose by)
     near = (
-        (i.match_admin1 == bindparam(f"admin1_{n}"),),
-        (i.match_admin1.is_(None),),
+        (country, i.match_admin1 == bindparam(f"admin1_{n}")),
+        (country, i.match_admin1.is_(None)),
         (i.match_cell.in_(bindparam(f"cells{n}", expanding=True)),),
         (i.match_name == bindparam(f"name{n}"),),
         (i.match_words == bindparam(f"words{n}"),),
         (i.match_loose == true(),),
     )
     return [
-        *(select(i.id).where(country, *way, *short) for way in near),
+        *(select(i.id).where(*way, *short) for way in near),
         select(i.id).where(country, *_long(n)),
         *(select(i.id).where(i.match_country.is_(None), *terms) for terms in (short, _long(n))),
     ]
