@@ -3,6 +3,8 @@
     nice python bench/incremental.py --sizes 10000 100000 1000000 --db postgresql --keep
     nice python bench/incremental.py --sizes 10000 100000 --db sqlite
     nice python bench/incremental.py --sizes 10000 --full   # also a full re-match
+    nice python bench/incremental.py --sizes 1000000 --db postgresql --keep --wide
+                                              # the query not narrowed by place
 
 Each store is a synthetic one (bench/synthetic_store.py: ten years, ten countries
 with provinces and coordinates, events told by one to three outlets, tolls, named
@@ -129,7 +131,16 @@ def main() -> None:
                         help="keep each store (and reuse one kept by an earlier run)")
     parser.add_argument("--dir", help="folder of the SQLite stores (default: a temporary one)")
     parser.add_argument("--full", action="store_true", help="also time a full re-match")
+    parser.add_argument("--wide", action="store_true",
+                        help="candidates by date from the whole country, not narrowed by "
+                             "place (the query before 0011_match_place; the same events): "
+                             "a comparison on the same store")
     args = parser.parse_args()
+    if args.wide:
+        from tollwatch.store import incremental
+
+        # a bench-only switch: every unit's vicinity is "anywhere in its country"
+        incremental.vicinity = lambda _unit, _settings: None  # type: ignore[assignment]
     for size in args.sizes:
         r = measure(args.db, size, args)
         store, match = statistics.median(r["store"]), statistics.median(r["match"])

@@ -40,14 +40,15 @@ def _moved(lat: float, lon: float, km: float, bearing: float) -> tuple[float, fl
     return math.degrees(p2), lon2
 
 
-@given(st.floats(-80, 80), st.floats(-180, 180), st.floats(0, 30), st.floats(0, 360))
+@given(st.floats(-89.5, 89.5), st.floats(-180, 180), st.floats(0, 30), st.floats(0, 360))
 def test_every_point_within_the_radius_lies_in_a_cell_asked_for(
     lat: float, lon: float, km: float, bearing: float
 ) -> None:
     other = _moved(lat, lon, km, bearing)
     cells = cells_near(lat, lon, 30.0)
     assert haversine_km(lat, lon, *other) <= 30.0 + 1e-6
-    assert cells is not None and cell_of(*other) in cells
+    assert cells is None or cell_of(*other) in cells
+    assert cells is not None or abs(lat) > 60  # narrowed up to 60 degrees
 
 
 def test_no_narrowing_by_cell_close_to_a_pole() -> None:

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, false, func, literal, or_, select, true, union_all
 from sqlalchemy.orm import Session, aliased
 
-from .match_place import Vicinity
+from .match_place import MAX_CELLS, Vicinity
 from .matching import LONG_SPAN_DAYS
 from .models import ActorRow, FigureRow, IncidentRow, PlaceRow, ReportKeyRow, ReportRow
 from .unit import MatchUnit
@@ -131,7 +131,7 @@ def _nearby(n: int) -> list[Any]:
     near = (
         (country, i.match_admin1 == bindparam(f"admin1_{n}")),
         (country, i.match_admin1.is_(None)),
-        (i.match_cell.in_(bindparam(f"cells{n}", expanding=True)),),
+        (i.match_cell.in_([bindparam(f"cell{n}_{k}") for k in range(MAX_CELLS)]),),
         (i.match_name == bindparam(f"name{n}"),),
         (i.match_words == bindparam(f"words{n}"),),
         (i.match_loose == true(),),
@@ -178,8 +178,13 @@ def _params(country: str | None, chunk: list[Range]) -> dict[str, Any]:
     for n, (lo, hi, near) in enumerate(chunk):
         params.update({f"lo{n}": lo, f"hi{n}": hi, f"reach{n}": lo - reach})
         if near is not None:
-            params.update({f"admin1_{n}": near.admin1, f"cells{n}": list(near.cells),
-                           f"name{n}": near.name, f"words{n}": near.words})
+            # a fixed number of cells (padded with a cell already asked for, or NULL):
+            # the statement's text never changes, so the driver prepares it once
+            cells: list[int | None] = [*near.cells] or [None]
+            cells += [cells[-1]] * (MAX_CELLS - len(cells))
+            params.update({f"cell{n}_{k}": cell for k, cell in enumerate(cells)})
+            params.update({f"admin1_{n}": near.admin1, f"name{n}": near.name,
+                           f"words{n}": near.words})
     return params
 
 

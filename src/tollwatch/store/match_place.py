@@ -29,7 +29,7 @@ CELL_DEGREES = 0.25  # about 28 km north-south: a far_km circle touches a few ce
 COLUMNS = round(360 / CELL_DEGREES)
 ROWS = round(180 / CELL_DEGREES)
 EARTH_KM = 6371.0088  # matching.haversine_km
-MAX_CELLS = 64  # more (near the poles): no narrowing by cell
+MAX_CELLS = 25  # more (beyond about 60 degrees of latitude): no narrowing by cell
 TEXT = 200  # stored characters of a name or words (equal texts stay equal)
 
 

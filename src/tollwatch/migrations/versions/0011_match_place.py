@@ -53,6 +53,8 @@ def upgrade() -> None:
     _fill(op.get_bind())
     for name, columns in INDEXES.items():
         op.create_index(name, "incidents", [*columns, "date_long", "date_from", "date_to"])
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("ANALYZE incidents")  # the planner's statistics of the new columns
 
 
 def _fill(conn: sa.Connection) -> None:
