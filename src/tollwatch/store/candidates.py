@@ -129,7 +129,10 @@ def _nearby(n: int) -> list[Any]:
     # another is never paired (incremental._cross_pairs), and without the country the
     # planner has one index to choose (SQLite has no statistics to choose by)
     near = (
+        # the same province: any candidate for a unit that is not a located point, only
+        # those that are not located points for one that is (two points: by cell)
         (country, i.match_admin1 == bindparam(f"admin1_{n}")),
+        (country, i.match_admin1 == bindparam(f"unplaced{n}"), i.match_cell.is_(None)),
         (country, i.match_admin1.is_(None)),
         (i.match_cell.in_([bindparam(f"cell{n}_{k}") for k in range(MAX_CELLS)]),),
         (i.match_name == bindparam(f"name{n}"),),
@@ -183,8 +186,10 @@ def _params(country: str | None, chunk: list[Range]) -> dict[str, Any]:
             cells: list[int | None] = [*near.cells] or [None]
             cells += [cells[-1]] * (MAX_CELLS - len(cells))
             params.update({f"cell{n}_{k}": cell for k, cell in enumerate(cells)})
-            params.update({f"admin1_{n}": near.admin1, f"name{n}": near.name,
-                           f"words{n}": near.words})
+            located = bool(near.cells)
+            params.update({f"admin1_{n}": None if located else near.admin1,
+                           f"unplaced{n}": near.admin1 if located else None,
+                           f"name{n}": near.name, f"words{n}": near.words})
     return params
 
 

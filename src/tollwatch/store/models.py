@@ -264,17 +264,18 @@ Index(
 )
 Index("ix_incidents_match_any", IncidentRow.date_long, IncidentRow.date_from, IncidentRow.date_to)
 # the candidate query by date narrowed by place (candidates.py): one index per way a
-# candidate may be near, each followed by the date columns
+# candidate may be near, each with the date columns (and the province's with the cell
+# last: "not a located point" is tested on its entries)
+_DATED = ("date_long", "date_from", "date_to")
 PLACE_INDEXES = {
-    "ix_incidents_match_admin1": ("match_country", "match_admin1"),
-    "ix_incidents_match_cell": ("match_cell",),
-    "ix_incidents_match_name": ("match_name",),
-    "ix_incidents_match_words": ("match_words",),
-    "ix_incidents_match_loose": ("match_loose",),
+    "ix_incidents_match_admin1": ("match_country", "match_admin1", *_DATED, "match_cell"),
+    "ix_incidents_match_cell": ("match_cell", *_DATED),
+    "ix_incidents_match_name": ("match_name", *_DATED),
+    "ix_incidents_match_words": ("match_words", *_DATED),
+    "ix_incidents_match_loose": ("match_loose", *_DATED),
 }
 for _name, _columns in PLACE_INDEXES.items():
-    _dated = (*_columns, "date_long", "date_from", "date_to")
-    Index(_name, *(getattr(IncidentRow, c) for c in _dated))
+    Index(_name, *(getattr(IncidentRow, c) for c in _columns))
 
 
 class IncidentPartRow(Base):

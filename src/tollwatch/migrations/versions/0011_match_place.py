@@ -29,12 +29,13 @@ depends_on = None
 
 COLUMNS = ("match_admin1", "match_cell", "match_name", "match_words", "match_loose")
 # the same as models.PLACE_INDEXES (a migration keeps its own copy)
+DATED = ("date_long", "date_from", "date_to")
 INDEXES = {
-    "ix_incidents_match_admin1": ("match_country", "match_admin1"),
-    "ix_incidents_match_cell": ("match_cell",),
-    "ix_incidents_match_name": ("match_name",),
-    "ix_incidents_match_words": ("match_words",),
-    "ix_incidents_match_loose": ("match_loose",),
+    "ix_incidents_match_admin1": ("match_country", "match_admin1", *DATED, "match_cell"),
+    "ix_incidents_match_cell": ("match_cell", *DATED),
+    "ix_incidents_match_name": ("match_name", *DATED),
+    "ix_incidents_match_words": ("match_words", *DATED),
+    "ix_incidents_match_loose": ("match_loose", *DATED),
 }
 BATCH = 20_000  # incidents read and updated per round
 KEYS = 500  # report ids per query of person keys
@@ -52,7 +53,7 @@ def upgrade() -> None:
     )
     _fill(op.get_bind())
     for name, columns in INDEXES.items():
-        op.create_index(name, "incidents", [*columns, "date_long", "date_from", "date_to"])
+        op.create_index(name, "incidents", list(columns))
     if op.get_bind().dialect.name == "postgresql":
         op.execute("ANALYZE incidents")  # the planner's statistics of the new columns
 
