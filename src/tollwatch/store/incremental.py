@@ -14,7 +14,9 @@ store holds it more than `common_key` times, as a full pass does.
 
 Each round of growth asks indexed queries only (candidates.py): incidents of the
 same country (or none) whose stored date interval overlaps the frontier's dates
-widened by the window, and reports sharing a non-common match key. Candidates are
+widened by the window and that can link by place (match_place.vicinity: the same or
+an unknown province, a grid cell within far_km, the same name or written words),
+and reports sharing a non-common match key. Candidates are
 read as plain columns and scored against the frontier; only those that link (or
 share a report or an event with it) are loaded as rows and join the closure. So
 the cost follows the new reports and the density of incidents around their dates
