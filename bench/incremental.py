@@ -3,6 +3,8 @@
     nice python bench/incremental.py --sizes 10000 100000 1000000 --db postgresql --keep
     nice python bench/incremental.py --sizes 10000 100000 --db sqlite
     nice python bench/incremental.py --sizes 10000 --full   # also a full re-match
+    nice python bench/incremental.py --sizes 1000000 --db postgresql --keep --wide
+                                              # the query not narrowed by place
 
 Each store is a synthetic one (bench/synthetic_store.py: ten years, ten countries
 with provinces and coordinates, events told by one to three outlets, tolls, named
@@ -41,11 +43,15 @@ def _say(message: str) -> None:
 
 
 def run_batches(url: str, world: World, batches: int, size: int,
-                full: bool) -> dict[str, Any]:
-    """Store and match `batches` batches of `size` new reports; the times of each."""
+                full: bool, skip: int = 0) -> dict[str, Any]:
+    """Store and match `batches` batches of `size` new reports; the times of each
+    (after `skip` batches stored and matched untimed: the process's first queries
+    build and compile its statements once)."""
     out: dict[str, Any] = {"store": [], "match": [], "closure": [], "match_cpu": []}
     world.prefix = f"n{uuid.uuid4().hex[:6]}-"  # new keys, whatever ran before
     with open_store(Settings(db=url)) as store:
+        for _ in range(skip):
+            store.match_incremental(store.ingest(world.batch(size), batch_size=size))
         for _ in range(batches):
             items = world.batch(size)
             t0 = time.perf_counter()
@@ -108,7 +114,7 @@ def measure(db: str, incidents: int, args: argparse.Namespace) -> dict[str, Any]
         else:
             build(url, world, incidents, _say)
         built = time.perf_counter() - t0
-        result = run_batches(url, world, args.batches, args.batch, args.full)
+        result = run_batches(url, world, args.batches, args.batch, args.full, args.skip)
         result["built"], result["reused"] = built, reuse
         return result
     finally:
@@ -124,12 +130,23 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000])
     parser.add_argument("--batch", type=int, default=100, help="reports per batch")
     parser.add_argument("--batches", type=int, default=5, help="batches per size")
+    parser.add_argument("--skip", type=int, default=0,
+                        help="warm-up batches stored and matched first, not timed")
     parser.add_argument("--db", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--keep", action="store_true",
                         help="keep each store (and reuse one kept by an earlier run)")
     parser.add_argument("--dir", help="folder of the SQLite stores (default: a temporary one)")
     parser.add_argument("--full", action="store_true", help="also time a full re-match")
+    parser.add_argument("--wide", action="store_true",
+                        help="candidates by date from the whole country, not narrowed by "
+                             "place (the query before 0011_match_place; the same events): "
+                             "a comparison on the same store")
     args = parser.parse_args()
+    if args.wide:
+        from tollwatch.store import incremental
+
+        # a bench-only switch: every unit's vicinity is "anywhere in its country"
+        incremental.vicinity = lambda _unit, _settings: None  # type: ignore[assignment]
     for size in args.sizes:
         r = measure(args.db, size, args)
         store, match = statistics.median(r["store"]), statistics.median(r["match"])

@@ -173,12 +173,23 @@ class World:
 
 # Columns that a later migration derives from the others (store/incremental.py):
 # filled by the builder when the incidents table has them.
-def _derived(row: dict[str, Any]) -> dict[str, Any]:
-    return {"match_country": row["country"], "date_from": row["date_start"],
-            "date_to": row["date_end"], "date_long": False}
+def _derived(row: dict[str, Any], columns: Sequence[str]) -> list[Any]:
+    values = {"match_country": row["country"], "date_from": row["date_start"],
+              "date_to": row["date_end"], "date_long": False}
+    if "match_admin1" in columns:
+        # imported here: a checkout from before the place columns has no match_place
+        from tollwatch.store.match_place import place_columns
+
+        near = place_columns(row["name"], "point", row["name"], row["admin1"], row["lat"],
+                             row["lon"], row["keys"])
+        values.update({"match_admin1": near.admin1, "match_cell": near.cell,
+                       "match_name": near.name, "match_words": near.words,
+                       "match_loose": near.loose})
+    return [values[c] for c in columns]
 
 
-DERIVED = ("match_country", "date_from", "date_to", "date_long")
+DERIVED = ("match_country", "date_from", "date_to", "date_long", "match_admin1", "match_cell",
+           "match_name", "match_words", "match_loose")
 
 
 class _Writer:
@@ -314,9 +325,11 @@ def _add_event(tables: _Tables, world: World, event: Event, count: int,
         n, when, published, toll, text_ = world.told(event)
         rows["reports"].append((n, f"r{n}", f"r{n}", None, _digest(text_), f"Outlet {n % 7}",
                                 None, None, published, text_, f"bench:r{n}", "en", STAMP, STAMP))
-        rows["report_keys"].extend((n, kind, key) for kind, key in sorted(report_keys(text_)))
-        values = {"country": code, "date_start": when, "date_end": when}
-        extra = [_derived(values)[c] for c in derived]
+        keys = sorted(report_keys(text_))
+        rows["report_keys"].extend((n, kind, key) for kind, key in keys)
+        values = {"country": code, "date_start": when, "date_end": when, "name": name,
+                  "admin1": admin1, "lat": lat, "lon": lon, "keys": keys}
+        extra = _derived(values, derived)
         rows["incidents"].append((
             n, n, f"r{n}#1", "incident", True, TYPES[event.kind], None, when, when, "day",
             "on Monday", event.where + 1, name, "point", event.actor + 1, None, None, n % 7 + 1,

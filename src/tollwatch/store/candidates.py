@@ -1,8 +1,10 @@
 """Candidate queries of incremental matching, each served by an index.
 
     dated(session, spans)          matchable incidents of a country (or of none)
-                                   whose date interval overlaps given ranges
-                                   (ix_incidents_match, ix_incidents_match_any)
+                                   whose date interval overlaps given ranges, near
+                                   a place when the range has a vicinity
+                                   (ix_incidents_match, ix_incidents_match_any, the
+                                   place indexes of models.PLACE_INDEXES)
     of_reports(session, ids)       the incidents of these reports (ix_incidents_report_id)
     sharing(session, keys)         reports holding any of these keys (ix_report_keys_kind_key)
     common_names(session, names)   name keys too common to block on (counted up to
@@ -25,6 +27,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, false, func, literal, or_, select, true, union_all
 from sqlalchemy.orm import Session, aliased
 
+from .match_place import MAX_CELLS, Vicinity
 from .matching import LONG_SPAN_DAYS
 from .models import ActorRow, FigureRow, IncidentRow, PlaceRow, ReportKeyRow, ReportRow
 from .unit import MatchUnit
@@ -94,40 +97,100 @@ def _overlapping(known: bool, n: int) -> list[Any]:
     bounded range on their first day (from reach_n), the few long ones (`date_long`)
     apart; of the country :country or of none when `known`, else of any country."""
     i = IncidentRow
-    lo: Any = bindparam(f"lo{n}")
-    hi: Any = bindparam(f"hi{n}")
-    reach: Any = bindparam(f"reach{n}")
-    short = (i.date_long == false(), i.date_from >= reach, i.date_from <= hi, i.date_to >= lo)
-    long = (i.date_long == true(), i.date_from <= hi, i.date_to >= lo)
+    short, long = _short(n), _long(n)
     if not known:
         return [select(i.id).where(*short), select(i.id).where(*long)]
     places = (i.match_country == bindparam("country"), i.match_country.is_(None))
     return [select(i.id).where(p, *terms) for p in places for terms in (short, long)]
 
 
+def _short(n: int) -> tuple[Any, ...]:
+    i = IncidentRow
+    lo: Any = bindparam(f"lo{n}")
+    return (i.date_long == false(), i.date_from >= bindparam(f"reach{n}"),
+            i.date_from <= bindparam(f"hi{n}"), i.date_to >= lo)
+
+
+def _long(n: int) -> tuple[Any, ...]:
+    i = IncidentRow
+    return (i.date_long == true(), i.date_from <= bindparam(f"hi{n}"),
+            i.date_to >= bindparam(f"lo{n}"))
+
+
+def _nearby(n: int) -> list[Any]:
+    """As `_overlapping` for a known country, the short intervals of that country
+    narrowed to the n-th range's vicinity (match_place.Vicinity), one index range per
+    way of being near: the same province or none known, a cell in reach, the same
+    fine place name, the same written words, or a place that is a person's name."""
+    i = IncidentRow
+    country = i.match_country == bindparam("country")
+    short = _short(n)
+    # the ways but the province one are not limited to the country: a candidate of
+    # another is never paired (incremental._cross_pairs), and without the country the
+    # planner has one index to choose (SQLite has no statistics to choose by)
+    near = (
+        # the same province: any candidate for a unit that is not a located point, only
+        # those that are not located points for one that is (two points: by cell)
+        (country, i.match_admin1 == bindparam(f"admin1_{n}")),
+        (country, i.match_admin1 == bindparam(f"unplaced{n}"), i.match_cell.is_(None)),
+        (country, i.match_admin1.is_(None)),
+        (i.match_cell.in_([bindparam(f"cell{n}_{k}") for k in range(MAX_CELLS)]),),
+        (i.match_name == bindparam(f"name{n}"),),
+        (i.match_words == bindparam(f"words{n}"),),
+        (i.match_loose == true(),),
+    )
+    return [
+        *(select(i.id).where(*way, *short) for way in near),
+        select(i.id).where(country, *_long(n)),
+        *(select(i.id).where(i.match_country.is_(None), *terms) for terms in (short, _long(n))),
+    ]
+
+
 @functools.cache
-def _dated_statement(known: bool) -> Any:
+def _dated_statement(known: bool, narrowed: bool = False) -> Any:
     """One statement for RANGES ranges, built once (its shape never changes)."""
-    ids = union_all(*(q for n in range(RANGES) for q in _overlapping(known, n))).subquery()
+    parts = (_nearby(n) if narrowed else _overlapping(known, n) for n in range(RANGES))
+    ids = union_all(*(q for part in parts for q in part)).subquery()
     return _unit_columns().where(IncidentRow.id.in_(select(ids.c.id)))
 
 
-def dated(session: Session, spans: dict[str | None, list[tuple[date, date]]]) -> list[Light]:
+Range = tuple[date, date, Vicinity | None]
+
+
+def dated(session: Session, spans: dict[str | None, list[Range]]) -> list[Light]:
     """Matchable incidents overlapping the ranges of `spans`, by country: of that
-    country or of none (None: of any country). Ranges go RANGES to a query, the last
-    query padded with its last range."""
+    country or of none (None: of any country), near the range's vicinity when it has
+    one. Ranges go RANGES to a query, the last query padded with its last range."""
     out: list[Light] = []
-    reach = timedelta(days=LONG_SPAN_DAYS)
     for country, ranges in sorted(spans.items(), key=lambda kv: kv[0] or ""):
-        statement = _dated_statement(country is not None)
-        for first in range(0, len(ranges), RANGES):
-            chunk = ranges[first : first + RANGES]
-            chunk += [chunk[-1]] * (RANGES - len(chunk))
-            params: dict[str, Any] = {"country": country} if country is not None else {}
-            for n, (lo, hi) in enumerate(chunk):
-                params.update({f"lo{n}": lo, f"hi{n}": hi, f"reach{n}": lo - reach})
-            out.extend(light_units(session, None, params, statement=statement))
+        narrowed = [r for r in ranges if r[2] is not None] if country is not None else []
+        wide = [r for r in ranges if r[2] is None] if country is not None else ranges
+        for part, statement in ((wide, _dated_statement(country is not None)),
+                                (narrowed, _dated_statement(True, narrowed=True))):
+            for first in range(0, len(part), RANGES):
+                params = _params(country, part[first : first + RANGES])
+                out.extend(light_units(session, None, params, statement=statement))
     return list({c.unit.id: c for c in out}.values())
+
+
+def _params(country: str | None, chunk: list[Range]) -> dict[str, Any]:
+    """The bound values of one query: `chunk` padded to RANGES with its last range."""
+    reach = timedelta(days=LONG_SPAN_DAYS)
+    chunk = chunk + [chunk[-1]] * (RANGES - len(chunk))
+    params: dict[str, Any] = {"country": country} if country is not None else {}
+    for n, (lo, hi, near) in enumerate(chunk):
+        params.update({f"lo{n}": lo, f"hi{n}": hi, f"reach{n}": lo - reach})
+        if near is not None:
+            # a fixed number of cells (padded with a cell already asked for, or NULL):
+            # the statement's text never changes, so the driver prepares it once
+            cells: list[int | None] = [*near.cells] or [None]
+            cells += [cells[-1]] * (MAX_CELLS - len(cells))
+            params.update({f"cell{n}_{k}": cell for k, cell in enumerate(cells)})
+            located = bool(near.cells)
+            params.update({f"admin1_{n}": None if located else near.admin1,
+                           f"unplaced{n}": near.admin1 if located else None,
+                           f"name{n}": near.name, f"words{n}": near.words})
+    return params
 
 
 def of_reports(session: Session, report_ids: Iterable[int]) -> list[Light]:

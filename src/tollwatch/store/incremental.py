@@ -14,7 +14,9 @@ store holds it more than `common_key` times, as a full pass does.
 
 Each round of growth asks indexed queries only (candidates.py): incidents of the
 same country (or none) whose stored date interval overlaps the frontier's dates
-widened by the window, and reports sharing a non-common match key. Candidates are
+widened by the window and that can link by place (match_place.vicinity: the same or
+an unknown province, a grid cell within far_km, the same name or written words),
+and reports sharing a non-common match key. Candidates are
 read as plain columns and scored against the frontier; only those that link (or
 share a report or an event with it) are loaded as rows and join the closure. So
 the cost follows the new reports and the density of incidents around their dates
@@ -33,7 +35,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from .candidates import Light, by_country, chunks, common_names, dated, keys_of, of_reports, sharing
+from .candidates import (
+    Light,
+    Range,
+    by_country,
+    chunks,
+    common_names,
+    dated,
+    keys_of,
+    of_reports,
+    sharing,
+)
 from .events import (
     MatchStats,
     _apply,
@@ -44,6 +56,7 @@ from .events import (
 )
 from .ingest import audit
 from .key_match import key_pairs
+from .match_place import Vicinity, vicinity
 from .matching import (
     MatchSettings,
     MatchUnit,
@@ -76,30 +89,38 @@ def _by_ids(session: Session, column: Any, ids: Iterable[int]) -> list[IncidentR
     return [row for chunk in chunks(ids) for row in _load(session, column.in_(chunk))]
 
 
-def _spans(rows: Iterable[IncidentRow], window: int) -> dict[str | None, list[tuple[date, date]]]:
-    """The ranges the rows' candidates by date overlap, by country (None: a row
-    without one, whose candidates may be of any country), merged into few ranges."""
-    by: dict[str | None, list[tuple[date, date]]] = {}
-    for row in rows:
-        if row.kind == "claim" and row.claim_of:
-            continue  # attached claims are not matched (they follow their incident)
-        first, last, _long = date_columns(row.date_start, row.date_end, row.date_precision)
+def _spans(units: Iterable[MatchUnit], settings: MatchSettings) -> dict[str | None, list[Range]]:
+    """The ranges the units' candidates by date overlap, by country (None: a unit
+    without one, whose candidates may be of any country), each with the vicinity its
+    candidates lie in (match_place.vicinity; None: anywhere in the country), merged
+    into few ranges where the vicinity is the same."""
+    window = timedelta(days=settings.window_days)
+    by: dict[str | None, list[Range]] = {}
+    for unit in units:
+        first, last, _long = date_columns(unit.date_start, unit.date_end, unit.date_precision)
         if first is None or last is None:
             continue  # not matchable by date
-        country = row.place.country if row.place else None
-        by.setdefault(country, []).append(
-            (first - timedelta(days=window), last + timedelta(days=window)))
+        near = vicinity(unit, settings) if unit.country is not None else None
+        by.setdefault(unit.country, []).append((first - window, last + window, near))
     return {country: _merged(spans) for country, spans in by.items()}
 
 
-def _merged(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
-    merged: list[tuple[date, date]] = []
-    for lo, hi in sorted(spans):
-        if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
-        else:
-            merged.append((lo, hi))
+def _merged(spans: list[Range]) -> list[Range]:
+    merged: list[Range] = []
+    for near, group in _by_vicinity(spans).items():
+        for lo, hi in sorted(group):
+            if merged and merged[-1][2] == near and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(hi, merged[-1][1]), near)
+            else:
+                merged.append((lo, hi, near))
     return merged
+
+
+def _by_vicinity(spans: list[Range]) -> dict[Vicinity | None, list[tuple[date, date]]]:
+    out: dict[Vicinity | None, list[tuple[date, date]]] = {}
+    for lo, hi, near in spans:
+        out.setdefault(near, []).append((lo, hi))
+    return out
 
 
 def _crossed(keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -164,7 +185,8 @@ class _Closure:
         self.common |= common_names(s, names, self.settings.common_key)
         # a common name never pairs (key_pairs skips it): no need to fetch its holders
         blocking = {k for k in crossed if not (k[0] == "name" and k[1] in self.common)}
-        maybe = dated(s, _spans(frontier, self.settings.window_days))
+        units = [self.unit(r) for r in frontier if not (r.kind == "claim" and r.claim_of)]
+        maybe = dated(s, _spans(units, self.settings))
         if blocking:
             maybe += of_reports(s, sharing(s, blocking))
         taken = set(self.rows) | {r.id for r in sure}

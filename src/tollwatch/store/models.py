@@ -230,6 +230,15 @@ class IncidentRow(Base):
     date_from: Mapped[date | None] = mapped_column(Date)
     date_to: Mapped[date | None] = mapped_column(Date)
     date_long: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Where the incident is, as the candidate query by date narrows it (store/match_place.py,
+    # derived at write time): the normalised province, a coarse grid cell of a located
+    # point, the fine place's name, the place's written words, and whether the place is
+    # a person's name in the report (which lifts the narrowing).
+    match_admin1: Mapped[str | None] = mapped_column(String(200))
+    match_cell: Mapped[int | None] = mapped_column(Integer)
+    match_name: Mapped[str | None] = mapped_column(String(200))
+    match_words: Mapped[str | None] = mapped_column(String(200))
+    match_loose: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     report: Mapped[ReportRow] = relationship(back_populates="incidents")
     event: Mapped[EventRow | None] = relationship(back_populates="incidents")
@@ -254,6 +263,19 @@ Index(
     IncidentRow.date_to,
 )
 Index("ix_incidents_match_any", IncidentRow.date_long, IncidentRow.date_from, IncidentRow.date_to)
+# the candidate query by date narrowed by place (candidates.py): one index per way a
+# candidate may be near, each with the date columns (and the province's with the cell
+# last: "not a located point" is tested on its entries)
+_DATED = ("date_long", "date_from", "date_to")
+PLACE_INDEXES = {
+    "ix_incidents_match_admin1": ("match_country", "match_admin1", *_DATED, "match_cell"),
+    "ix_incidents_match_cell": ("match_cell", *_DATED),
+    "ix_incidents_match_name": ("match_name", *_DATED),
+    "ix_incidents_match_words": ("match_words", *_DATED),
+    "ix_incidents_match_loose": ("match_loose", *_DATED),
+}
+for _name, _columns in PLACE_INDEXES.items():
+    Index(_name, *(getattr(IncidentRow, c) for c in _columns))
 
 
 class IncidentPartRow(Base):

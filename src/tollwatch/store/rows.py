@@ -31,6 +31,7 @@ from ..records import (
     Span,
     Toll,
 )
+from .match_place import place_columns
 from .matching import date_columns
 from .models import (
     KEY_LEN,
@@ -161,6 +162,12 @@ def _incident_row(
     start, end = (date_m.start, date_m.end) if date_m else (None, None)
     precision = date_m.precision if date_m else "unknown"
     date_from, date_to, date_long = date_columns(start, end, precision)
+    place_text = fit(place_m.text, 10_000) if place_m else None
+    place_precision = place_m.precision if place_m else "unknown"
+    near = place_columns(
+        place_text, place_precision, place.name if place else None,
+        place.admin1 if place else None, place.lat if place else None,
+        place.lon if place else None, [(k.kind, k.key) for k in report.keys])
     row = IncidentRow(
         report=report,
         local_id=fit(incident.id, KEY_LEN + 100),
@@ -173,8 +180,8 @@ def _incident_row(
         date_precision=precision,
         date_text=fit(date_m.text, 10_000) if date_m else None,
         place=place,
-        place_text=fit(place_m.text, 10_000) if place_m else None,
-        place_precision=place_m.precision if place_m else "unknown",
+        place_text=place_text,
+        place_precision=place_precision,
         perpetrator=rows.actor(incident.perpetrator),
         victim=rows.actor(incident.victim),
         victim_text=fit(
@@ -190,6 +197,11 @@ def _incident_row(
         date_from=date_from,
         date_to=date_to,
         date_long=date_long,
+        match_admin1=near.admin1,
+        match_cell=near.cell,
+        match_name=near.name,
+        match_words=near.words,
+        match_loose=near.loose,
     )
     row.evidence = [_evidence(report.text, span) for span in incident.evidence]
     row.figures = [
