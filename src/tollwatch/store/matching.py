@@ -158,6 +158,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
+# A publication-day fallback (precision "unknown": the text gave no date) stands for
+# an event told on that day or up to this many days before: a Monday article on a
+# Saturday-night shooting whose weekday was not read (gva-news pairs, docs/matching.md)
+FALLBACK_DAYS_BEFORE = 3
+
+
 def _interval(unit: MatchUnit) -> tuple[date, date] | None:
     if unit.date_start is None and unit.date_end is None:
         return None
@@ -165,6 +171,8 @@ def _interval(unit: MatchUnit) -> tuple[date, date] | None:
     end = unit.date_end or unit.date_start
     if start is None or end is None:
         return None
+    if unit.date_precision == "unknown" and start == end:
+        return start - timedelta(days=FALLBACK_DAYS_BEFORE), end
     return (start, end) if start <= end else (end, start)
 
 
@@ -236,7 +244,19 @@ def _one_person_abroad(a: MatchUnit, b: MatchUnit) -> bool:
 
 
 def _comparable(a: MatchUnit, b: MatchUnit) -> bool:
-    return a.report != b.report and _same_country(a, b) and _kinds_compatible(a.kind, b.kind)
+    return (
+        a.report != b.report
+        and (_same_country(a, b) or _same_written_place(a, b))
+        and _kinds_compatible(a.kind, b.kind)
+    )
+
+
+def _same_written_place(a: MatchUnit, b: MatchUnit) -> bool:
+    """Both texts write the same place, resolved to two countries: a homonym the
+    gazetteer chose abroad for one of them ("Naples" in Italy for a Florida report);
+    `place_score` scores such a pair as the same place named."""
+    written = _written_words(a)
+    return bool(written) and written == _written_words(b)
 
 
 def _date_pairs(
@@ -278,6 +298,8 @@ def date_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[flo
 def place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[float, str, bool]:
     """Place similarity, its reason, and whether it vetoes the pair."""
     if a.country and b.country and a.country != b.country:
+        if _same_written_place(a, b):
+            return 0.9, f"same place named ({a.place_text} / {b.place_text})", False
         return 0.0, f"different countries {a.country}/{b.country}", True
     doubtful = _surname_place(a) or _surname_place(b)
     if doubtful:

@@ -1,0 +1,188 @@
+"""Issue 8, same-incident pairs on local news: what kept two outlets' reports apart.
+
+Reports and units here are our own; each case names the cause it guards against
+(docs/matching.md, "issue 8, second pass").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from tollwatch.evaluate.predict import main_incident
+from tollwatch.pipeline import Resources, extract
+from tollwatch.read.cleaning import is_boilerplate
+from tollwatch.records import Report
+from tollwatch.settings import Settings
+from tollwatch.store.matching import (
+    FALLBACK_DAYS_BEFORE,
+    MatchUnit,
+    candidate_pairs,
+    match_units,
+    score_pair,
+)
+
+US_UNIT = MatchUnit(
+    id=1,
+    report=1,
+    published=date(2016, 8, 15),
+    date_start=date(2016, 8, 13),
+    date_end=date(2016, 8, 13),
+    date_precision="day",
+    country="US",
+    admin1="Florida",
+    place="Naples",
+    place_text="Naples",
+    lat=26.14,
+    lon=-81.79,
+    place_precision="point",
+    event_type="violence_against_civilians",
+    killed=1,
+)
+
+
+def other(**changes: object) -> MatchUnit:
+    values: dict[str, object] = {"id": 2, "report": 2, **changes}
+    return replace(US_UNIT, **values)  # type: ignore[arg-type]
+
+
+# ---- dates: a publication-day fallback stands for the days before it -----------------
+
+
+@pytest.mark.parametrize(
+    ("days_after", "paired"),
+    [
+        pytest.param(0, True, id="published-the-same-day"),
+        pytest.param(2, True, id="monday-article-saturday-night-shooting"),
+        pytest.param(FALLBACK_DAYS_BEFORE + 1, True, id="window-plus-one-day"),
+        pytest.param(FALLBACK_DAYS_BEFORE + 3, False, id="a-week-later"),
+    ],
+)
+def test_undated_report_is_compared_with_the_days_before_its_publication(
+    days_after: int, paired: bool
+) -> None:
+    """An article that gives no date for its shooting (precision "unknown", the
+    publication day) is compared with an outlet that dated it days before."""
+    published = date(2016, 8, 13).toordinal() + days_after
+    undated = other(
+        published=date.fromordinal(published),
+        date_start=date.fromordinal(published),
+        date_end=date.fromordinal(published),
+        date_precision="unknown",
+    )
+    assert bool(candidate_pairs([US_UNIT, undated])) is paired
+
+
+def test_undated_report_is_not_compared_with_later_events() -> None:
+    """The fallback window looks back only: an event dated after publication is not it."""
+    undated = other(
+        published=date(2016, 8, 10),
+        date_start=date(2016, 8, 10),
+        date_end=date(2016, 8, 10),
+        date_precision="unknown",
+    )
+    later = replace(US_UNIT, date_start=date(2016, 8, 14), date_end=date(2016, 8, 14))
+    assert candidate_pairs([later, undated]) == []
+
+
+# ---- places: a homonym resolved abroad -----------------------------------------------
+
+
+def test_same_town_written_resolved_to_two_countries_is_one_place() -> None:
+    """'Naples' resolved to Italy in one report and to Florida in the other: the same
+    written town is a homonym the gazetteer chose differently, not two countries."""
+    abroad = other(country="IT", admin1="Campania", lat=40.85, lon=14.27)
+    assert candidate_pairs([US_UNIT, abroad])
+    pair = score_pair(US_UNIT, abroad)
+    assert pair.veto is None and pair.score >= 0.7
+    assert len(match_units([US_UNIT, abroad])) == 1
+
+
+def test_different_towns_in_two_countries_still_veto() -> None:
+    abroad = other(
+        country="IT", admin1="Campania", place="Salerno", place_text="Salerno", lat=40.68, lon=14.77
+    )
+    assert candidate_pairs([US_UNIT, abroad]) == []
+    assert score_pair(US_UNIT, abroad).veto is not None
+
+
+# ---- places: a capitalised ordinary word where capitals are not chosen -----------------
+
+
+def _place_name(text: str, settings: Settings, resources: Resources) -> str | None:
+    extraction = extract(
+        Report(id="t", text=text, published=date(2016, 3, 7)),
+        settings=settings,
+        resources=resources,
+    )
+    main = main_incident(extraction)
+    assert main is not None, f"no incident in {text!r}"
+    return main.place.name if main.place else None
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        pytest.param(
+            "Teen killed in shooting outside store\n\nA 17-year-old was shot dead on "
+            "Saturday night outside a convenience store in Memphis, police said.",
+            "Teen",
+            id="headline-first-word-teen",
+        ),
+        pytest.param(
+            "Man Hurt, Woman Killed In Overnight Shooting\n\nA woman was shot and killed "
+            "and a man was hurt early Sunday in Akron, police said.",
+            "Hurt",
+            id="title-case-headline-hurt",
+        ),
+        pytest.param(
+            "Police: Man shot dead after argument\n\nA man was shot and killed after an "
+            "argument on Friday in Toledo, police said.",
+            "Man",
+            id="after-a-colon-man",
+        ),
+        pytest.param(
+            "Assault ends in fatal shooting\n\nOne man was shot dead on Friday in Tulsa "
+            "after an assault outside a bar, police said.",
+            "Assault",
+            id="a-word-the-report-also-writes-in-lower-case",
+        ),
+    ],
+)
+def test_capitalised_ordinary_word_is_not_a_town(
+    text: str, not_a_place: str, settings: Settings, resources: Resources
+) -> None:
+    """'Teen', 'Man', 'Hurt', 'Assault' are towns somewhere; capitalised by position
+    (a sentence's first word, a title-case headline, after a colon) in a report that
+    uses them as words, they name none."""
+    assert _place_name(text, settings, resources) != not_a_place
+
+
+def test_town_named_mid_sentence_is_still_a_town(settings: Settings, resources: Resources) -> None:
+    """The rule reads only capitals by position: a town named inside a sentence stays."""
+    text = (
+        "Two shot in Hurt overnight\n\nTwo people were shot and one died on Saturday "
+        "in Hurt, Virginia, deputies said. The hurt man was taken to a hospital."
+    )
+    assert _place_name(text, settings, resources) == "Hurt"
+
+
+# ---- a link to another story is not this report's news -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "link"),
+    [
+        pytest.param("[OTHER NEWS: Woman shot dead in Dayton on Friday]", True, id="other-news"),
+        pytest.param("MORE: Two killed in crash on Route 9", True, id="more"),
+        pytest.param("WATCH: Family of slain teen speaks out", True, id="watch"),
+        pytest.param("(Related: Man dies after bar fight)", True, id="related-in-brackets"),
+        pytest.param("More than 10 people were shot over the weekend.", False, id="more-than"),
+        pytest.param("Also, police said two men died.", False, id="also-comma"),
+        pytest.param("Police: man shot dead near a bus stop", False, id="police-colon"),
+    ],
+)
+def test_link_to_another_story_is_boilerplate(sentence: str, link: bool) -> None:
+    assert is_boilerplate(sentence) is link
