@@ -186,3 +186,53 @@ def test_town_named_mid_sentence_is_still_a_town(settings: Settings, resources: 
 )
 def test_link_to_another_story_is_boilerplate(sentence: str, link: bool) -> None:
     assert is_boilerplate(sentence) is link
+
+
+# ---- the victim named by kinship: "killed his girlfriend" ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "A man shot and killed his girlfriend on Friday in Dayton, police said.",
+            id="girlfriend",
+        ),
+        pytest.param(
+            "A teen fatally shot his cousin on Sunday in Mobile, deputies said.", id="cousin"
+        ),
+        pytest.param(
+            "Police say a woman killed her roommate on Monday in Fresno.", id="roommate"
+        ),
+    ],
+)
+def test_victim_named_by_kinship_is_one_dead(
+    text: str, settings: Settings, resources: Resources
+) -> None:
+    extraction = extract(Report(id="t", text=text), settings=settings, resources=resources)
+    main = main_incident(extraction)
+    assert main is not None and main.killed is not None and main.killed.best == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        pytest.param(
+            "Deputies found the body of a 41-year-old man on Sunday in Macon after "
+            "neighbors heard gunshots.",
+            1,
+            id="found-the-body-of",
+        ),
+        pytest.param(
+            "A shooting on Friday night in Macon claimed the life of a 15-year-old boy.",
+            1,
+            id="claimed-the-life-of",
+        ),
+    ],
+)
+def test_one_death_told_without_a_figure(
+    text: str, dead: int, settings: Settings, resources: Resources
+) -> None:
+    extraction = extract(Report(id="t", text=text), settings=settings, resources=resources)
+    main = main_incident(extraction)
+    assert main is not None and main.killed is not None and main.killed.best == dead

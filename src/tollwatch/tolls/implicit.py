@@ -105,6 +105,14 @@ _BODY_FOUND = re.compile(
     re.IGNORECASE,
 )
 
+# "officers found the body of the victim", "a shooting claimed the life of a teen": one dead
+_BODY_OF = re.compile(
+    r"\b(?:(?:found|discovered|recovered|located|pulled|identified)\s+(?:the\s+|a\s+)?"
+    r"(?P<noun>body|corpse)|claim(?:ed|s|ing)\s+the\s+(?P<life>life))\s+of\b"
+    r"(?!\s+(?:one|a\s+single|\d+)\b)",  # "the life of one man": a figure, read apart
+    re.IGNORECASE,
+)
+
 
 # A headline's bare passive: "Man killed in weekend shooting", "UPDATE: Teen, 17, shot
 # dead", "Child killed; teen charged": a singular person at the start, no auxiliary.
@@ -150,6 +158,7 @@ def _headline_binding(text: str, match: re.Match[str], bound: list[Binding]) -> 
 # The same matches as each regex's own finditer, cheaper (read/prefilter.py).
 _SINGULAR_FAST = Prefiltered.of(_SINGULAR)
 _BODY_FOUND_FAST = Prefiltered.of(_BODY_FOUND)
+_BODY_OF_FAST = Prefiltered.of(_BODY_OF)
 _PRONOUN_OBJECT_FAST = Prefiltered.of(_PRONOUN_OBJECT)
 _THE_OBJECT_FAST = Prefiltered.of(_THE_OBJECT)
 _NAME_OBJECT_FAST = Prefiltered.of(_NAME_OBJECT)
@@ -283,8 +292,9 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
                               trigger=trigger, flags=flags))
     found.extend(_headline_singular(text, bound + found))
     found.extend(_singular_objects(text, bound + found))
-    for match in _BODY_FOUND_FAST.finditer(text):
-        trigger = (match.start("noun"), match.end("noun"))
+    for match in [*_BODY_FOUND_FAST.finditer(text), *_BODY_OF_FAST.finditer(text)]:
+        group = "life" if match.groupdict().get("life") else "noun"
+        trigger = (match.start(group), match.end(group))
         if not free(bound + found, *trigger) or any(
                 b.outcome == "killed" for b in bound + found):
             continue  # "a man was killed and his body was found": the same man
