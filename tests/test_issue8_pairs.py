@@ -236,3 +236,24 @@ def test_one_death_told_without_a_figure(
     extraction = extract(Report(id="t", text=text), settings=settings, resources=resources)
     main = main_incident(extraction)
     assert main is not None and main.killed is not None and main.killed.best == dead
+
+
+def test_headline_figure_told_again_in_a_follow_up_is_counted_once(
+    settings: Settings, resources: Resources
+) -> None:
+    """A follow-up article: the headline's figure and the body's retelling of it carry
+    different dates (the killing in June, the arrest this week) and places (the town,
+    the state of the arrest); a headline tells one event, so the toll is the figure."""
+    text = (
+        "Second suspect arrested in Elm Street triple murder\n\n"
+        "Police in Dayton said a second suspect in the Elm Street triple murder that "
+        "happened in June was arrested on Tuesday in Kentucky.\n\n"
+        "The man had been sought for weeks after the triple murder on Elm Street."
+    )
+    extraction = extract(
+        Report(id="t", text=text, published=date(2016, 8, 12)),
+        settings=settings,
+        resources=resources,
+    )
+    counted = [i for i in extraction.incidents if i.killed and not i.background]
+    assert sum(i.killed.best or 0 for i in counted if i.killed) == 3
