@@ -257,3 +257,18 @@ def test_headline_figure_told_again_in_a_follow_up_is_counted_once(
     )
     counted = [i for i in extraction.incidents if i.killed and not i.background]
     assert sum(i.killed.best or 0 for i in counted if i.killed) == 3
+
+
+def test_city_quarter_resolved_to_a_namesake_far_away_does_not_veto() -> None:
+    """'the South Side' of a Chicago report, which the gazetteer put in New York: the
+    words name a quarter of the report's city, so they neither veto nor vouch."""
+    chicago = replace(
+        US_UNIT, admin1="Illinois", place="Chicago", place_text="Chicago", lat=41.88, lon=-87.63
+    )
+    quarter = other(
+        admin1="New York", place="Eltingville", place_text="South Side", lat=40.54, lon=-74.16
+    )
+    pair = score_pair(chicago, quarter)
+    assert pair.veto is None and pair.components["place"] == pytest.approx(0.2)
+    town = other(admin1="New York", place="Yonkers", place_text="Yonkers", lat=40.93, lon=-73.9)
+    assert score_pair(chicago, town).veto is not None

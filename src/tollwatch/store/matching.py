@@ -104,6 +104,11 @@ GENERIC_PLACE_WORDS = frozenset(
         "western",
     ]
 )
+# a city's quarter by its compass side ("the South Side", "Northwest", "downtown")
+QUARTER_WORDS = frozenset(
+    {"side", "downtown", "uptown", "midtown", "northwest", "northeast", "southwest",
+     "southeast", "far"}
+)
 DAY_DATES = frozenset({"day"})
 # "unknown" with a date: the publication-day fallback of dates/ (no date in the text)
 MATCHABLE_DATES = frozenset({"day", "week", "unknown"})
@@ -297,6 +302,16 @@ def date_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[flo
 
 def place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[float, str, bool]:
     """Place similarity, its reason, and whether it vetoes the pair."""
+    score, why, veto = _place_score(a, b, settings)
+    vague = veto and (_only_generic(a) or _only_generic(b))
+    if vague:
+        # "the South Side" resolved to a namesake in another state: the words name a
+        # quarter of the report's city, not where the gazetteer put it
+        return 0.2, f"place {vague} names no town", False
+    return score, why, veto
+
+
+def _place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[float, str, bool]:
     if a.country and b.country and a.country != b.country:
         if _same_written_place(a, b):
             return 0.9, f"same place named ({a.place_text} / {b.place_text})", False
@@ -325,6 +340,13 @@ def place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[fl
     return (
         (0.3, "same country", False) if a.country and b.country else (0.2, "place unknown", False)
     )
+
+
+def _only_generic(unit: MatchUnit) -> str | None:
+    """The unit's place text when it holds only generic words ("South Side", "Northwest")."""
+    if unit.place_text and _words(unit.place_text) and _written_words(unit) <= QUARTER_WORDS:
+        return unit.place_text
+    return None
 
 
 @functools.lru_cache(maxsize=65536)
