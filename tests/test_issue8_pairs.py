@@ -272,3 +272,34 @@ def test_city_quarter_resolved_to_a_namesake_far_away_does_not_veto() -> None:
     assert pair.veto is None and pair.components["place"] == pytest.approx(0.2)
     town = other(admin1="New York", place="Yonkers", place_text="Yonkers", lat=40.93, lon=-73.9)
     assert score_pair(chicago, town).veto is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        pytest.param(
+            "Father who killed 2-year-old son says gun went off\n\nThe boy was shot on "
+            "Friday at the family's home in Macon, police said.",
+            1,
+            id="headline-bare-age-object",
+        ),
+        pytest.param(
+            "Dana Whitfield, 16, and Marcus Bell, 17, were killed in the shooting on "
+            "Saturday in Macon.",
+            2,
+            id="names-with-ages",
+        ),
+        pytest.param(
+            "Dana Whitfield and Marcus Bell, both 16, were killed in the shooting on "
+            "Saturday in Macon.",
+            2,
+            id="names-both-aged",
+        ),
+    ],
+)
+def test_victims_named_with_their_ages(
+    text: str, dead: int, settings: Settings, resources: Resources
+) -> None:
+    extraction = extract(Report(id="t", text=text), settings=settings, resources=resources)
+    main = main_incident(extraction)
+    assert main is not None and main.killed is not None and main.killed.best == dead

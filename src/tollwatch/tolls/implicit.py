@@ -58,7 +58,9 @@ _SINGULAR = re.compile(
 
 
 _THE_OBJECT = re.compile(
-    rf"(?:^|\W)(?P<verb>{ACTIVE})\s+(?P<np>(?:the|his|her|their)\s+(?:{NP_TOKEN})"
+    # "killed the mayor", "killed his wife"; a headline's bare age: "killed 2-year-old son"
+    rf"(?:^|\W)(?P<verb>{ACTIVE})\s+(?P<np>(?:(?:the|his|her|their)\s+|(?=\d{{1,3}}-years?-old\s))"
+    rf"(?:{NP_TOKEN})"
     rf"(?:\s+(?:{NP_TOKEN})){{0,5}})",
     re.IGNORECASE,
 )
@@ -396,6 +398,13 @@ def plurals(text: str, bound: list[Binding], used: set[tuple[int, int]],
         if _overlaps(trigger, used) or not free(bound + found, match.start(), match.end()):
             continue
         outcome = outcome_of(match.group("out"))
+        aged = None if upper else _aged_names(text, match.start())
+        if outcome is not None and aged is not None:
+            first, last, count = aged
+            found.append(Binding(outcome, count, count, count, first, last,
+                                  victim=(first, last), trigger=trigger,
+                                  flags={"passive", "names"}))
+            continue
         victim = subject_before(text, match.start())
         if outcome is None or victim is None or negated_subject(text, victim):
             continue
@@ -408,6 +417,24 @@ def plurals(text: str, bound: list[Binding], used: set[tuple[int, int]],
             found.append(Binding(outcome, 1, None, None, trigger[0], trigger[1], victim=victim,
                                   trigger=trigger, flags={"passive", "vague", "unquantified"}))
     return found
+
+
+_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+# "Ana Ruiz, 16, and Omar Diaz, 17, were killed"; "Ana Ruiz and Omar Diaz, both 16, died"
+_AGED_NAMES = re.compile(
+    rf"(?:(?P<aged>{_NAME},\s*\d{{1,3}},\s*(?:(?:and\s+)?{_NAME},\s*\d{{1,3}},\s*)+)"
+    rf"|(?P<both>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME},\s*(?:both|all)\s+"
+    r"\d{1,3}(?:\s+and\s+\d{1,3})?,\s*))$"
+)
+
+
+def _aged_names(text: str, end: int) -> tuple[int, int, int] | None:
+    """People named with their ages just before `end`, and how many: (start, end, count)."""
+    match = _AGED_NAMES.search(text, max(0, end - 160), end)
+    if match is None:
+        return None
+    names = re.findall(_NAME, re.sub(r"\b(?:and|both|all)\b", ",", match.group(0)))
+    return match.start(), match.end(), len(names)
 
 
 # "2 people shot, 1 fatally", "four were shot, one of them fatally": killed and wounded.
