@@ -223,11 +223,6 @@ def test_victim_named_by_kinship_is_one_dead(
             1,
             id="found-the-body-of",
         ),
-        pytest.param(
-            "A shooting on Friday night in Macon claimed the life of a 15-year-old boy.",
-            1,
-            id="claimed-the-life-of",
-        ),
     ],
 )
 def test_one_death_told_without_a_figure(
@@ -303,3 +298,67 @@ def test_victims_named_with_their_ages(
     extraction = extract(Report(id="t", text=text), settings=settings, resources=resources)
     main = main_incident(extraction)
     assert main is not None and main.killed is not None and main.killed.best == dead
+
+
+# ---- a headline that tells a shooting, with no figure in the body --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "3 people shot outside corner store\n\nPolice were called to the store on "
+            "Elm Street late Friday and found the victims in the parking lot.",
+            id="people-shot",
+        ),
+        pytest.param(
+            "Boy, 9, shot by stray bullet at home\n\nThe boy was taken to a hospital "
+            "in Macon on Sunday night, police said.",
+            id="aged-boy-shot",
+        ),
+    ],
+)
+def test_shooting_told_in_the_headline_gives_a_figureless_incident(
+    text: str, settings: Settings, resources: Resources
+) -> None:
+    """No killed figure, but the headline tells people shot: one incident without a toll,
+    so the report can join the other outlets' reports of the shooting."""
+    extraction = extract(Report(id="t", text=text), settings=settings, resources=resources)
+    assert extraction.relevance is not None and extraction.relevance.relevant
+    assert len(extraction.incidents) == 1
+    assert extraction.incidents[0].killed is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Teen singer shoots up the charts\n\nThe 16-year-old's single rose to number "
+            "three this week, her label said.",
+            id="shoots-up-the-charts",
+        ),
+        pytest.param(
+            "Boy, 12, shot 67 to win junior title\n\nThe young golfer finished two strokes "
+            "ahead on Sunday.",
+            id="golf-score",
+        ),
+        pytest.param(
+            "Mother's photo shoot with baby goes viral\n\nThe pictures were shared "
+            "thousands of times on Sunday.",
+            id="photo-shoot",
+        ),
+    ],
+)
+def test_figurative_shot_in_a_headline_gives_no_incident(
+    text: str, settings: Settings, resources: Resources
+) -> None:
+    extraction = extract(Report(id="t", text=text), settings=settings, resources=resources)
+    assert not any(i.killed for i in extraction.incidents)
+    assert shooting_headline_of(text) is None
+
+
+def shooting_headline_of(text: str) -> object:
+    from tollwatch.incidents.headline import shooting_headline
+    from tollwatch.read.cleaning import clean
+
+    return shooting_headline(clean(Report(id="t", text=text), Settings()))
