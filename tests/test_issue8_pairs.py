@@ -279,6 +279,12 @@ def test_city_quarter_resolved_to_a_namesake_far_away_does_not_veto() -> None:
             id="headline-bare-age-object",
         ),
         pytest.param(
+            "Police said the girl was declared brain-dead on Sunday, two days after she "
+            "was shot in Macon.",
+            1,
+            id="declared-brain-dead",
+        ),
+        pytest.param(
             "Dana Whitfield, 16, and Marcus Bell, 17, were killed in the shooting on "
             "Saturday in Macon.",
             2,

@@ -64,7 +64,8 @@ PRECHECK = (
 # US local news: "a 23-year-old man was fatally shot", "pronounced dead at the scene".
 FATAL = (
     r"fatally\s+(?:shot|stabbed|struck|wounded|injured|beaten|hit|gunned\s+down)"
-    r"|(?:shot|stabbed|wounded|injured)\s+fatally|pronounced\s+dead|declared\s+dead"
+    r"|(?:shot|stabbed|wounded|injured)\s+fatally|pronounced\s+(?:brain[\s-]?)?dead"
+    r"|declared\s+(?:brain[\s-]?)?dead"
     r"|found\s+shot\s+(?:dead|to\s+death)|shot\s+(?:and|&)\s+killed|killed\s+by\s+gunfire"
 )
 KILLED_PASSIVE = (
