@@ -399,8 +399,8 @@ def plurals(text: str, bound: list[Binding], used: set[tuple[int, int]],
         outcome = outcome_of(match.group("out"))
         aged = None if upper else _aged_names(text, match.start())
         if outcome is not None and aged is not None:
-            first, last, count = aged
-            found.append(Binding(outcome, count, count, count, first, last,
+            first, last, named = aged
+            found.append(Binding(outcome, named, named, named, first, last,
                                   victim=(first, last), trigger=trigger,
                                   flags={"passive", "names"}))
             continue
