@@ -368,3 +368,12 @@ def shooting_headline_of(text: str) -> object:
     from tollwatch.read.cleaning import clean
 
     return shooting_headline(clean(Report(id="t", text=text), Settings()))
+
+
+def test_a_fight_and_an_attack_are_close_types() -> None:
+    """One outlet's "shootout" (battle) and another's "gunman opened fire" (violence
+    against civilians) for one shooting: close types, not different ones."""
+    fight = other(event_type="battle")
+    assert score_pair(US_UNIT, fight).components["type"] == pytest.approx(0.5)
+    blast = other(event_type="explosions")
+    assert score_pair(US_UNIT, blast).components["type"] == pytest.approx(0.1)

@@ -109,6 +109,8 @@ QUARTER_WORDS = frozenset(
     {"side", "downtown", "uptown", "midtown", "northwest", "northeast", "southwest",
      "southeast", "far"}
 )
+# event types that reports of one event give alternately: a fight or an attack
+FIGHT_OR_ATTACK = frozenset({"battle", "violence_against_civilians"})
 DAY_DATES = frozenset({"day"})
 # "unknown" with a date: the publication-day fallback of dates/ (no date in the text)
 MATCHABLE_DATES = frozenset({"day", "week", "unknown"})
@@ -431,6 +433,11 @@ def type_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str]:
         return 1.0, f"same type {a.event_type}"
     if "other" in (a.event_type, b.event_type):
         return 0.5, "type unknown on one side"
+    if frozenset((a.event_type, b.event_type)) == FIGHT_OR_ATTACK:
+        # one outlet's "shootout" is another's "gunman opened fire": who fired back is
+        # what reports of one event tell differently (gva-news pairs 0.968/0.734 ->
+        # 0.965/0.743)
+        return 0.5, f"types close: {a.event_type}/{b.event_type}"
     return 0.1, f"types differ: {a.event_type}/{b.event_type}"
 
 
