@@ -50,6 +50,7 @@ from ..violence.relevance import judge_relevance
 from . import background, conflict, corefer, structure
 from .context import Context, actor_side
 from .draft import RULE, Draft, sum_tolls
+from .headline import shooting_headline
 
 # Words before a figure that mark it as distinct from the figure before it.
 _DISTINCT = re.compile(
@@ -103,6 +104,14 @@ def build_document(
     incidents = build_incidents(clean, mentions, report, settings)
     if relevance is not None and not incidents:
         incidents = _told_in_lead(clean, mentions, report)
+    if relevance is None and not incidents:
+        told = shooting_headline(clean)
+        if told is not None:
+            incidents = _told_in_lead(clean, mentions, report, only=told.index)
+            if incidents:
+                relevance = Relevance(
+                    True, "violence: a person shot or hurt, told in the headline", RELEVANCE_RULE
+                )
     if relevance is None:
         relevance = (
             Relevance(True, "violence: an incident found by the incident rules", RELEVANCE_RULE)
@@ -138,7 +147,9 @@ def build_incidents(
     return _to_incidents(placed, clean, report)
 
 
-def _told_in_lead(clean: CleanText, mentions: Mentions, report: Report) -> list[Incident]:
+def _told_in_lead(
+    clean: CleanText, mentions: Mentions, report: Report, only: int | None = None
+) -> list[Incident]:
     """One figure-less incident for a news article (a headline over a body) judged to
     tell of violence whose lead (headline and first sentences) holds an affirmed cue,
     when the rules built none:
@@ -149,7 +160,7 @@ def _told_in_lead(clean: CleanText, mentions: Mentions, report: Report) -> list[
     content = clean.content()
     if clean.upper or not content or not content[0].headline:
         return []  # a headline over a body: a news article, not a coder's note or a wire
-    lead = {s.index for s in content[:LEAD_SENTENCES]}
+    lead = {s.index for s in content[:LEAD_SENTENCES]} if only is None else {only}
     cues = [
         c
         for c in mentions.cues

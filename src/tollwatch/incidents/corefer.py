@@ -53,7 +53,11 @@ _WORD = re.compile(r"[a-z']+")
 _ANOTHER_BEFORE = re.compile(
     r"\b(another|other|further|additional|also|separate(?:ly)?|meanwhile|elsewhere|"
     # "new" but not a place's or a paper's name ("New Denmark", "New York Daily News")
-    r"second|new(?!\s+(?-i:[A-Z]))|earlier|previous(?:ly)?|last\s+(?:week|month|year))\b",
+    r"second|new(?!\s+(?-i:[A-Z]))|earlier|previous(?:ly)?|last\s+(?:week|month|year))\b"
+    # "a second suspect in the triple murder", "new charges": the marker is the case's,
+    # not a second event's
+    r"(?!\s+(?:suspects?|defendants?|arrests?|gunm[ae]n|shooters?|accused|charges?|trials?"
+    r"|hearings?|indictments?|warrants?)\b)",
     re.IGNORECASE,
 )
 _ANOTHER_AFTER = re.compile(r"^\W*(?:\w+\s+){0,1}(other|more|others|additional|also)\b", re.I)
@@ -72,10 +76,11 @@ def fold_retellings(kept: list[Draft], clean: CleanText) -> list[Draft]:
     """Merge later figures that retell an earlier one; return the drafts that remain."""
     settle_country_aliases(kept)
     lead = _lead_sentences(clean)
+    headline = next((s.index for s in clean.content()[:1] if s.headline), None)
     out: list[Draft] = []
     for draft in kept:
         distinct = marked_distinct(draft, clean)
-        target = None if distinct else _retold(draft, out, lead)
+        target = None if distinct else _retold(draft, out, lead, headline)
         if target is None and not distinct:
             target = _completed(draft, out, lead, clean)
             if target is not None:
@@ -199,7 +204,9 @@ def _top(draft: Draft) -> bool:
     return draft.kind != "claim" and draft.parent is None and draft.best is not None
 
 
-def _retold(draft: Draft, earlier: list[Draft], lead: frozenset[int]) -> Draft | None:
+def _retold(
+    draft: Draft, earlier: list[Draft], lead: frozenset[int], headline: int | None = None
+) -> Draft | None:
     """The earlier top-level incident this figure retells, if any."""
     if not _top(draft) or draft.parts or draft.zero:
         return None
@@ -220,9 +227,21 @@ def _retold(draft: Draft, earlier: list[Draft], lead: frozenset[int]) -> Draft |
                 previous is _first_figure(earlier) and _same_place(previous, draft)):
             continue  # a smaller figure retells the report's first figure, or a lead one
         both_lead = previous.sentence in lead and draft.sentence in lead
+        if best == other and previous.sentence == headline and _headline_sides(
+            previous, draft
+        ):
+            # the headline's figure told again in the body, whatever date or place the
+            # body's sentence carries ("quadruple murder" of a follow-up article, its
+            # date "in June" and the arrest's town): a headline tells one event
+            return previous
         if _compatible(previous, draft, check_place=not (both_lead and best == other)):
             return previous
     return None
+
+
+def _headline_sides(headline: Draft, draft: Draft) -> bool:
+    """Victims of compatible sides: the only check left for the headline's figure."""
+    return sides_compatible(headline.victim_side(), draft.victim_side())
 
 
 def _first_figure(drafts: list[Draft]) -> Draft | None:

@@ -42,6 +42,7 @@ from .containers import (
 )
 from .gazetteer.model import Gazetteer, Place
 from .names import light_key, name_key
+from .ordinary import ordinary_words
 from .scan import (
     MAX_CANDIDATES,
     MAX_FRAME_BONUS,
@@ -534,10 +535,11 @@ def find_places(
     they name. Mentions come in text order.
     """
     opening = clean.content()[:CONTEXT_SENTENCES]
-    scans = {s.index: scan(gazetteer, clean, s) for s in opening}
+    ordinary = ordinary_words(clean.text)
+    scans = {s.index: scan(gazetteer, clean, s, ordinary) for s in opening}
     for s in sentences:
         if s.index not in scans:
-            scans[s.index] = scan(gazetteer, clean, s)
+            scans[s.index] = scan(gazetteer, clean, s, ordinary)
     ctx = read_context(gazetteer, clean.text, scans)
     mentions: list[PlaceMention] = []
     persons = {light_key(m.group(1)) for m in rules.PERSON_NAME.finditer(clean.text, 0, 50_000)}

@@ -21,6 +21,7 @@ from ..read.script import has_arabic, strip_clitics
 from ..records import CleanText, Sentence
 from .gazetteer.model import Gazetteer
 from .names import ARTICLES, fold, light_key, split_fused_article, token_key
+from .ordinary import is_ordinary, title_case, unforced_capital
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’]*[^\W_])?", re.UNICODE)
 
@@ -277,9 +278,14 @@ def _unclitic(gaz: Gazetteer, tokens: list[Token]) -> list[Token]:
     return out
 
 
-def scan(gaz: Gazetteer, clean: CleanText, sentence: Sentence) -> tuple[list[Token], list[Match]]:
+def scan(
+    gaz: Gazetteer, clean: CleanText, sentence: Sentence, ordinary: frozenset[str] = frozenset()
+) -> tuple[list[Token], list[Match]]:
+    """Gazetteer names of one sentence (`ordinary`: the report's lower-case words,
+    `ordinary_words`, which a lone capitalised word by position does not name)."""
     strict = _is_strict(clean, sentence)
     tokens = _tokens(sentence.text, sentence.span.start, strict)
+    title = bool(ordinary) and title_case(sentence)
     if has_arabic(sentence.text):  # clitics are Arabic: other sentences keep their tokens
         tokens = _unclitic(gaz, tokens)
     matches: list[Match] = []
@@ -302,6 +308,13 @@ def scan(gaz: Gazetteer, clean: CleanText, sentence: Sentence) -> tuple[list[Tok
             if run[-1].text.lower() in CONNECTORS or (not run[-1].cap and not strict):
                 continue
             if n == 1 and _common_word(gaz, run[0], strict):
+                break
+            if (
+                n == 1
+                and ordinary
+                and is_ordinary(run[0].text, ordinary)
+                and unforced_capital(sentence, run[0].start, title)
+            ):
                 break
             cands, exact = _lookup(gaz, run)
             if cands:

@@ -329,6 +329,9 @@ _BOILERPLATE = re.compile(
             r"whatsapp|linkedin|youtube|tiktok|threads|bluesky)\b|\blike us on facebook\b",
             r"^(?:read more|related|see also|also read|read also|more on this story|"
             r"recommended|you may also like|most read|most popular|trending now)\b",
+            # a link to another story: "[OTHER NEWS: Man shot dead in ...]", "MORE: ..."
+            r"^[\[(]\s*(?:other news|more news|related|read more|see also|also|more|watch)"
+            r"\s*:|^(?:other news|more news|more|also|watch|previous|read)\s*:",
             r"^(?:copyright|©)|©\s*(?:\d{4}|[A-Z])|\bcopyright\s*(?:©\s*)?(?:\(c\)\s*)?\d{4}"
             r"|\(c\)\s*\d{4}",
             r"\ball rights reserved\b",
@@ -364,7 +367,8 @@ _LINK_RUN = 3  # this many title-like lines in a row (away from the top) are a l
 # full pattern only runs on the few sentences that may match.
 _BOILERPLATE_KEYS = (
     "sign", "newsletter", "subscribe", "republish", "reprint", "follow", "like us", "read",
-    "related", "see also", "more on this", "recommended", "you may also", "most ",
+    "related", "see also", "news:", "more:", "also:", "watch:", "previous:",
+    "more on this", "recommended", "you may also", "most ",
     "trending", "copyright", "©", "(c)", "rights reserved", "here", "photo", "image",
     "picture", "caption", "getty", "shutterstock", "epa-efe", "terms of", "privacy",
     "cookie", "app", "journalism", "delivers", "provides", "brings you", "advertis", "share",

@@ -64,7 +64,8 @@ PRECHECK = (
 # US local news: "a 23-year-old man was fatally shot", "pronounced dead at the scene".
 FATAL = (
     r"fatally\s+(?:shot|stabbed|struck|wounded|injured|beaten|hit|gunned\s+down)"
-    r"|(?:shot|stabbed|wounded|injured)\s+fatally|pronounced\s+dead|declared\s+dead"
+    r"|(?:shot|stabbed|wounded|injured)\s+fatally|pronounced\s+(?:brain[\s-]?)?dead"
+    r"|declared\s+(?:brain[\s-]?)?dead"
     r"|found\s+shot\s+(?:dead|to\s+death)|shot\s+(?:and|&)\s+killed|killed\s+by\s+gunfire"
 )
 KILLED_PASSIVE = (
@@ -130,6 +131,9 @@ PERSON = (
     r"|bab(?:y|ies)|infants?|civilians?|soldiers?|officers?|fighters?|militants?|members?"
     r"|commanders?|leaders?|rebels?|insurgents?|guards?|troops?|personnel|youths?|teen\w*"
     r"|minors?|adolescents?|elders?|chiefs?|relatives?|sons?|daughters?|wives|wife|husbands?"
+    r"|(?:girl|boy)friends?|friends?|fianc[ée]{1,2}s?|spouses?|cousins?|nephews?|nieces?"
+    r"|uncles?|aunts?|grand(?:sons?|child(?:ren)?)|step(?:sons?|child(?:ren)?)|kids?|tots?"
+    r"|roommates?|classmates?|co-?workers?"
     r"|fathers?|mothers?|brothers?|sisters?|families|bod(?:y|ies)|corpses?|victims?"
     r"|residents?|villagers?|locals?|pilgrims?|refugees?|migrants?|prisoners?|detainees?"
     r"|inmates?|suspects?|hostages?|captives?|abductees?|guerrillas?|terrorists?|jihadists?|combatants?|police"

@@ -1,0 +1,63 @@
+"""Capitals by position: a lone capitalised word that is an ordinary word of the report.
+
+Part of rule ``places.v1`` (scan.py): local news starts headlines and sentences with
+words that are towns somewhere ("Teen", "Man", "Hurt", "Assault"); where capitals are
+not chosen (a sentence's first word, after a colon or a quote, a title-case headline)
+such a word names no place when the report also writes it in lower case, or when it
+is one of the people a news lead starts with (docs/places.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Sentence
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def ordinary_words(text: str) -> frozenset[str]:
+    """The words a report writes in lower case somewhere ("a man was shot"): the same
+    word capitalised where capitals are not chosen (a sentence's first word, a
+    title-case headline: "Man Shot Near Bar") is that word, not a town named Man."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*[a-z](?![\w'’-])")
+_UNFORCED_BEFORE = frozenset(":\"“‘'(—–-")
+
+
+# who a news headline or lead starts with ("Teen killed ...", "Gunman ..."): never a
+# town where capitals are not chosen, even in a report that writes it nowhere else
+_HEADLINE_PEOPLE = frozenset(
+    (
+        "man", "men", "woman", "women", "teen", "teens", "boy", "boys", "girl", "girls",
+        "child", "children", "toddler", "baby", "mother", "father", "son", "daughter",
+        "suspect", "suspects", "victim", "victims", "officer", "deputy", "gunman", "shooter",
+        "driver", "student", "resident", "neighbor", "neighbour",
+    )
+)
+_INFLECTIONS = ("", "s", "es", "d", "ed", "ing", "er", "ers", "ager", "agers")
+
+
+def is_ordinary(word: str, ordinary: frozenset[str]) -> bool:
+    """A word the report writes in lower case, itself or inflected ("Teen" / "teenager")."""
+    lower = word.lower()
+    return lower in _HEADLINE_PEOPLE or any(lower + end in ordinary for end in _INFLECTIONS)
+
+
+def unforced_capital(sentence: Sentence, start: int, title: bool) -> bool:
+    """Whether the word at offset `start` (in the report) is capitalised by position,
+    not as a name: the sentence's first word, the first word after a colon, quote or
+    dash, or any word of a title-case headline."""
+    if title:
+        return True
+    before = sentence.text[: start - sentence.span.start].rstrip()
+    return not before or before[-1] in _UNFORCED_BEFORE
+
+
+def title_case(sentence: Sentence) -> bool:
+    """A headline written in title case ("Teen Hurt In Drive-By Shooting")."""
+    words = _LONG_WORD.findall(sentence.text)
+    capitals = sum(w[0].isupper() for w in words)
+    return sentence.headline and len(words) >= 3 and capitals > 0.6 * len(words)
