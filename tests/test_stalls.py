@@ -23,7 +23,7 @@ from tollwatch.places.geocode import find_places
 from tollwatch.read.cleaning import MAX_SENTENCE_CHARS, clean
 from tollwatch.records import Report
 from tollwatch.settings import Settings
-from tollwatch.tolls.find import find_tolls
+from tollwatch.tolls.find import find_tolls, sentence_tolls
 from tollwatch.tolls.numbers import parse_number
 from tollwatch.violence.detect import candidate_sentences, find_cues
 
@@ -197,3 +197,19 @@ def test_publication_dates_at_the_edges_of_the_calendar(
         for incident in extraction.incidents:
             if incident.date is not None and incident.date.start is not None:
                 assert date(1, 1, 1) <= incident.date.start <= date(9999, 12, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("1" + ",111" * 20000 + " anos", id="a-long-figure-before-a-unit"),
+        pytest.param("1, " * 60000 + "anos", id="a-long-list-before-a-unit"),
+        pytest.param("de 1 e " * 30000 + "anos", id="many-ages-listed"),
+        pytest.param("Um homem morreu, " * 20000, id="many-singular-deaths"),
+    ],
+)
+def test_the_units_and_singulars_of_a_language_stay_linear(text: str) -> None:
+    """The unit mask once backtracked exponentially on a long run of figures (found by
+    tests/test_fuzz.py); a clause's start was searched from the sentence's start per verb."""
+    with within():
+        sentence_tolls(text, language="pt")

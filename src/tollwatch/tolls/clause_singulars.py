@@ -12,6 +12,7 @@ death; "one of them" is partitive; a figure already bound in the sentence keeps 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -68,8 +69,9 @@ def _start(pattern: str) -> re.Pattern[str] | None:
 def clause_singulars(text: str, bound: list[Binding], grammar: SingularGrammar) -> list[Binding]:
     """One killed for each singular death verb whose clause has no figure of its own."""
     found: list[Binding] = []
+    marks = [m.end() for m in _CLAUSE_START.finditer(text)]  # once: linear in the text
     for match in grammar.death.finditer(text):
-        start = _clause_start(text, match.start())
+        start = _clause_start(marks, match.start())
         if not free(bound + found, start, match.end()):
             continue  # "tres personas ... uno murió": a figure of the clause already
         subject = text[start : match.start()]
@@ -97,11 +99,10 @@ def clause_singulars(text: str, bound: list[Binding], grammar: SingularGrammar) 
     return found
 
 
-def _clause_start(text: str, end: int) -> int:
-    start = 0
-    for mark in _CLAUSE_START.finditer(text, 0, end):
-        start = mark.end()
-    return start
+def _clause_start(marks: list[int], end: int) -> int:
+    """The end of the last clause mark at or before `end` (0 when none)."""
+    i = bisect_right(marks, end)
+    return marks[i - 1] if i else 0
 
 
 def _hits(pattern: re.Pattern[str] | None, text: str) -> bool:

@@ -25,6 +25,7 @@ from ..read.prefilter import required_pattern
 from ..records import Outcome
 from .lang import TollWords
 from .lang.base import SENTENCE_CUES
+from .numbers import MAX_DIGITS
 from .phrases import Binding, free
 
 _OUTCOMES: tuple[Outcome, ...] = ("killed", "wounded", "abducted", "missing")
@@ -73,8 +74,9 @@ class ClauseGrammar:
     # of them has no clause figure, and most English sentences have none.
     gate: re.Pattern[str] | None = None
     partner: re.Pattern[str] | None = None
-    # a figure with a unit that makes it an age, a time or a distance ("de 69 ans")
-    unit: re.Pattern[str] | None = None
+    # a unit word and the figure before it that it makes an age, a time or a distance
+    # ("de 69 ans"): `without_units`
+    unit: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
     @classmethod
     def compile(cls, tables: Iterable[TollWords]) -> ClauseGrammar | None:
@@ -154,14 +156,26 @@ class ClauseGrammar:
         69 ans a été tué" the age is no count, and "un homme" stays next to its verb."""
         if self.unit is None:
             return text
-        return self.unit.sub(lambda m: " " * len(m.group(0)), text)
+        word, before = self.unit
+        spans: list[tuple[int, int]] = []
+        for unit in word.finditer(text):
+            figure = before.search(text, max(0, unit.start() - _UNIT_WINDOW), unit.start())
+            if figure is not None:
+                spans.append((figure.start(), unit.end()))
+        if not spans:
+            return text
+        out = list(text)
+        for start, end in spans:
+            out[start:end] = " " * (end - start)
+        return "".join(out)
 
     def number(self, text: str) -> int | None:
         """The value of a digit string ("6 000") or one number word of these languages."""
         raw = _key(text)
         digits = re.sub(r"[.,\u00a0\u202f ]", "", raw)
         if digits.isdigit():
-            return int(digits)
+            # a figure of more digits is no count (numbers.py reads none either)
+            return int(digits) if len(digits) <= MAX_DIGITS else None
         return self.numbers.get(raw, self.vague.get(raw))
 
     def value(self, figure: str, multiplier: str | None) -> int | None:
@@ -206,18 +220,25 @@ def _partner(conjunction: str, figure: str) -> re.Pattern[str] | None:
     )
 
 
-def _unit(figure: str, units: str) -> re.Pattern[str] | None:
-    """A figure and its unit, with the preposition before it ("de 69 ans", "a 5 km"),
-    figures listed before one unit ("de 17 e 19 anos") and the commas of an aside
-    (", de 17 e 19 anos,": the subject stays next to its verb)."""
+def _unit(figure: str, units: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """A unit word, and what may stand before it: a figure with its preposition ("de 69
+    ans", "a 5 km"), figures listed before one unit ("de 17 e 19 anos") and the comma of
+    an aside (", de 17 e 19 anos,": the subject stays next to its verb). The second is
+    searched backwards from each unit in a short window, so a long run of figures with
+    no unit costs linear time."""
     if not units:
         return None
-    listed = rf"(?:(?:{figure})(?:\s*,\s*|\s+(?:e|y|et|and|ou|o)\s+))*"
-    return re.compile(
-        rf"(?:,\s*)?(?<![\w-])(?:(?:âgée?s?\s+)?(?:de|d[eo]l?|of|a|à)\s+)?{listed}(?:{figure})\s*"
-        rf"(?:{units})(?![\w'’-])(?:\s*,)?",
+    listed = r"(?:\d{1,3}(?:\s*,\s*|\s+(?:e|y|et|and|ou|o)\s+)){0,4}"
+    before = re.compile(
+        rf"(?:,\s*)?(?<![\w-])(?:(?:âgée?s?\s+)?(?:de|d[eo]l?|of|a|à)\s+)?{listed}"
+        rf"(?:{figure})\s*$",
         re.IGNORECASE,
     )
+    return re.compile(rf"(?:{units})(?![\w'’-])(?:\s*,)?", re.IGNORECASE), before
+
+
+# How far before a unit its figures may start.
+_UNIT_WINDOW = 60
 
 
 def _figure_piece(name: str, figure: str, multiplier: str) -> str:
