@@ -15,6 +15,7 @@ from datetime import date
 
 from ..actors.sources import CLAIM_RESULT
 from ..dates.choice import is_reporting_date
+from ..places.rules import ACTOR_RULE
 from ..records import (
     ActorMention,
     DateMention,
@@ -214,6 +215,7 @@ class Context:
         return min(
             found,
             key=lambda p: (
+                p.rule == ACTOR_RULE,  # "Benue militiamen": only when nothing else is named
                 0 if not named or p.country in named else 1,
                 0 if self.country is None or p.country == self.country else 1,
                 PLACE_RANK.get(p.precision, 6),
@@ -227,6 +229,8 @@ class Context:
         ("On 3 May, gunmen attacked a post in X. Two soldiers were killed.")."""
         for i in range(sentence - 1, max(-1, sentence - 1 - lookback), -1):
             place = self.place_in(i)
+            if place is not None and place.rule == ACTOR_RULE:
+                continue  # "Maysan operations commander intervened": no incident place
             if place is not None and (self.country is None or place.country == self.country):
                 return place
         return None

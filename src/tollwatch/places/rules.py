@@ -232,6 +232,25 @@ ATTRIBUTIVE_AFTER = re.compile(
     r"\s+(?:forces|army|troops|soldiers|military|police|origin|nationals?|citizens?|"
     r"authorities|officials?|government|navy|air\s+force|border\s+guards?|[Ii]ntelligence)\b"
 )
+# "Kaduna militia", "Benue militiamen", "the Kanbalu PDF", "Maysan operations commander":
+# an armed group or command named after where it comes from or answers for, not where an
+# incident happened (the mention is kept, as a last resort: rule ACTOR_RULE)
+ACTOR_AFTER = re.compile(
+    r"\s+(?:(?:communal|ethnic|local|tribal)\s+)?(?:militia(?:s|men)?\b|PDF\b|"
+    r"[Pp]eople'?s\s+[Dd]efen[cs]e\s+[Ff]orces?\b|[Oo]perations?\s+[Cc]ommand(?:er|s)?\b|"
+    r"[Vv]igilantes?\b)"
+)
+ACTOR_RULE = "places.v1.actor"
+# "Rio Negro corregimiento", "Bari district", "Sool county": a unit below a province, so
+# not the province of that name (its seat town, or the unit, or the container beside it)
+LOWER_UNIT_AFTER = re.compile(
+    r"\s+(?:corregimientos?|municipalit(?:y|ies)|municipio|districts?|townships?|"
+    r"count(?:y|ies)|LGAs?|sub-?divisions?|sub-?districts?|locality|localities|wards?|"
+    r"payams?|kebeles?|woredas?|village\s+tracts?|communes?|tehsils?|upazilas?|talukas?|"
+    r"raions?|rayons?|hromadas?|veredas?)\b",
+    _I,
+)
+LOWER_UNIT_PENALTY = 2.5
 # a weapon's model code before a name: "BM-21 Grad", "9K33 Osa"
 WEAPON_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?\s+$")
 # "Shakhta imeni Gagarina": "named after" joins a longer name the gazetteer lacks
@@ -307,6 +326,7 @@ class Shape:
     start_extra: int = 0  # characters of cue before the name that join the phrase
     end_extra: int = 0  # characters after it ("city", "province")
     rule: str = "places.v1"
+    part_of: bool = False  # "the rural area of X": a part of the place named
 
 
 _ORG_HINT = re.compile(
@@ -348,7 +368,10 @@ def shape(before: str, after: str, *, at_text_start: bool) -> Shape:
         return Shape("near", kind_hint, False, len(before) - m.start(), end_extra, "places.v1.near")
     if m := REGION_BEFORE.search(before):
         start = len(before) - m.start(1)
-        return Shape("region", kind_hint, False, start, end_extra, "places.v1.region")
+        # "the rural area of X", "the eastern part of X": a part of X (near a town);
+        # "rural Damascus", "northern Idlib": the area, as the name's province may be
+        part = re.search(r"\bof\s+(?:the\s+)?$", m.group(0)) is not None
+        return Shape("region", kind_hint, False, start, end_extra, "places.v1.region", part)
     if m_area := AREA_AFTER.match(after):
         return Shape("region", kind_hint, False, 0, m_area.end(), "places.v1.area")
     if kind_hint == "admin1":

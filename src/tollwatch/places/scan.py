@@ -605,6 +605,21 @@ _CONTAINER_GAP_WORDS = frozenset(
         "near",
         "coded",
         "as",
+        # units below a province in coder notes ("Playa Rica corregimiento (Cauca)")
+        "corregimiento",
+        "vereda",
+        "municipio",
+        "kebele",
+        "woreda",
+        "zone",
+        "chiefdom",
+        "council",
+        "raion",
+        "hromada",
+        "tehsil",
+        "upazila",
+        "taluka",
+        "union",
     }
 )
 

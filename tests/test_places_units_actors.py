@@ -1,0 +1,119 @@
+"""Issue 10, third pass: a town's surroundings, units below a province, and places that
+name an armed group rather than where it fought.
+
+Every report is our own invented text; the whole pipeline runs on it and the incident's
+place is checked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tollwatch.evaluate.predict import main_incident
+from tollwatch.pipeline import Resources, extract
+from tollwatch.places import rules
+from tollwatch.records import PlaceMention, Report
+from tollwatch.settings import Settings
+
+
+def incident_place(text: str, settings: Settings, resources: Resources) -> PlaceMention | None:
+    extraction = extract(Report(id="t", text=text), settings=settings, resources=resources)
+    main = main_incident(extraction)
+    assert main is not None, f"no incident in {text!r}"
+    return main.place
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1", "precision"),
+    [
+        pytest.param(
+            "On 3 May 2022, in the rural area of Buenaventura municipality (Valle del Cauca), "
+            "guerrillas ambushed a patrol and killed two soldiers.",
+            "Buenaventura", "Valle del Cauca", "near", id="rural-area-of-a-municipality",
+        ),
+        pytest.param(
+            "On 8 June 2022, gunmen killed a farmer in the rural area of Convencion "
+            "(Norte de Santander).",
+            "Convencion", "Norte de Santander", "near", id="rural-area-of-a-town",
+        ),
+    ],
+)
+def test_the_area_of_a_town_is_near_the_town_not_its_province(
+    text: str, name: str, admin1: str, precision: str, settings: Settings,
+    resources: Resources,
+) -> None:
+    """"The rural area of X" is a part of the town X: nearer the town than the centre of
+    the province named beside it, so it ranks before the province."""
+    place = incident_place(text, settings, resources)
+    assert place is not None
+    assert (place.name, place.admin1, place.precision) == (name, admin1, precision)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "part_of"),
+    [
+        pytest.param("in the rural area of ", " municipality", True, id="area-of"),
+        pytest.param("in the eastern part of the ", "", True, id="part-of-the"),
+        pytest.param("in rural ", " with rockets", False, id="rural-adjective"),
+        pytest.param("in northern ", ".", False, id="direction-adjective"),
+    ],
+)
+def test_a_region_phrase_says_whether_it_is_a_part_of_the_name(
+    before: str, after: str, part_of: bool
+) -> None:
+    """"Rural Damascus" and "northern Idlib" name an area that may be the province of
+    that name; "the rural area of X" is a part of X itself."""
+    shape = rules.shape(before, after, at_text_start=False)
+    assert shape.precision == "region"
+    assert shape.part_of is part_of
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lower_unit"),
+    [
+        pytest.param(" corregimiento (Huila)", True, id="corregimiento"),
+        pytest.param(" district, Basrah", True, id="district"),
+        pytest.param(" LGA of Borno", True, id="lga"),
+        pytest.param(" village tract", True, id="village-tract"),
+        pytest.param(" province", False, id="province"),
+        pytest.param(" governorate", False, id="governorate"),
+        pytest.param(", killing two", False, id="no-unit"),
+    ],
+)
+def test_unit_words_below_a_province(phrase: str, lower_unit: bool) -> None:
+    assert (rules.LOWER_UNIT_AFTER.match(phrase) is not None) is lower_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        pytest.param(
+            "On 4 April 2022, Zamfara militiamen killed two herders in Kaduna state.",
+            "Kaduna", id="militia-named-after-a-state",
+        ),
+        pytest.param(
+            "On 9 May 2022, rival clans clashed in Al Qurnah, Basrah. The dispute was over "
+            "farmland. Maysan operations commander sent troops to separate them. "
+            "Three clansmen were killed.",
+            "Basra", id="command-named-after-a-province",
+        ),
+    ],
+)
+def test_a_place_naming_an_armed_group_is_not_the_incident_place(
+    text: str, admin1: str, settings: Settings, resources: Resources
+) -> None:
+    """"Kaduna militiamen", "Maysan operations commander": whose group or command, not
+    where the incident was; the place named plainly wins, also from a sentence before."""
+    place = incident_place(text, settings, resources)
+    assert place is not None
+    assert place.admin1 == admin1
+
+
+def test_a_place_naming_an_armed_group_is_kept_when_nothing_else_is_named(
+    settings: Settings, resources: Resources
+) -> None:
+    place = incident_place(
+        "On 2 March 2022, Benue militiamen killed four farmers.", settings, resources
+    )
+    assert place is not None
+    assert (place.country, place.admin1) == ("NG", "Benue")
