@@ -117,3 +117,44 @@ def test_a_place_naming_an_armed_group_is_kept_when_nothing_else_is_named(
     )
     assert place is not None
     assert (place.country, place.admin1) == ("NG", "Benue")
+
+
+def test_a_target_after_at_is_the_town_not_the_province_of_its_name(
+    settings: Settings, resources: Resources
+) -> None:
+    """"Shelled ... at Mykolaiv": a province and its capital share the name; fire aimed at
+    it lands on the town."""
+    place = incident_place(
+        "On 4 May 2022, Russian forces fired rockets at Mykolaiv, killing two civilians.",
+        settings, resources,
+    )
+    assert place is not None
+    assert (place.admin1, place.precision) == ("Mykolaiv", "point")
+
+
+def test_of_two_units_in_a_chain_the_first_is_the_incident_place(
+    settings: Settings, resources: Resources
+) -> None:
+    """"near X village (Ye township, Mawlamyine district, Mon state)": coder notes name a
+    village by its containers, smallest first; the township, not the district."""
+    place = incident_place(
+        "On 2 March 2022, near Kyon Paw village (Ye township, Mawlamyine district, Mon "
+        "state), soldiers shot dead two farmers.",
+        settings, resources,
+    )
+    assert place is not None
+    assert (place.name, place.admin1, place.precision) == ("Ye Township", "Mon", "admin2")
+
+
+def test_a_town_abroad_that_alone_votes_for_its_country_yields_to_its_container(
+    settings: Settings, resources: Resources
+) -> None:
+    """"at Khaldah junction (Aley)": Khaldah is missing from the gazetteer and matches an
+    alternate name of a district of Amman, which alone speaks for Jordan; the town in
+    brackets after it, Aley, says Lebanon."""
+    place = incident_place(
+        "On 2 February 2022, a man was shot dead during a quarrel at Khaldah junction (Aley).",
+        settings, resources,
+    )
+    assert place is not None
+    assert (place.name, place.country) == ("Aley", "LB")

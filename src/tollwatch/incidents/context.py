@@ -219,6 +219,9 @@ class Context:
                 0 if not named or p.country in named else 1,
                 0 if self.country is None or p.country == self.country else 1,
                 PLACE_RANK.get(p.precision, 6),
+                # "Ye township, Mawlamyine district": of two units, the first is the
+                # smaller (coder notes name a place by its containers, inner first)
+                p.span.start if p.precision == "admin2" else 0,
                 -p.score,
                 _distance(p.span, near) if near else 0,
             ),

@@ -316,6 +316,8 @@ def _prepare(
     if rules.LOWER_UNIT_AFTER.match(after):  # "Rio Negro corregimiento": not the province
         base = [(v - rules.LOWER_UNIT_PENALTY if gaz.kinds[i] == 1 else v, i) for v, i in base]
     shape = rules.shape(before, after, at_text_start=m.start - _first_start(clean) <= 3)
+    if shape.kind_hint is None and surface.startswith("at "):  # the scanner kept "at"
+        shape = replace(shape, kind_hint="place")  # "fired at Mykolaiv": a point
     if shape.precision in (None, "admin1") and not shape.source and rules.ACTOR_AFTER.match(after):
         shape = replace(shape, rule=rules.ACTOR_RULE)  # "Benue militiamen": whose, not where
     wide = text[max(sentence.span.start, m.start - 60) : m.start]  # the names before too

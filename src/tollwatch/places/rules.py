@@ -129,6 +129,7 @@ PLURAL_ADMIN1_AFTER = re.compile(
 ADMIN1_BEFORE = re.compile(
     r"\b(?:province|governorate|state|department|region)\s+of\s+(?:the\s+)?$", _I
 )
+AT_BEFORE = re.compile(r"\bat\s+$")
 PLACE_AFTER = re.compile(r"^\s*(?:city|town|village|camp|neighbou?rhood|municipality)\b", _I)
 AREA_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:(?:" + DIRECTION + r")\s+)?"
@@ -364,6 +365,8 @@ def shape(before: str, after: str, *, at_text_start: bool) -> Shape:
         end_extra = m_admin.end() if m_admin and ADMIN1_AFTER.match(after) else 0
     elif m_place := PLACE_AFTER.match(after):
         kind_hint, end_extra = "place", m_place.end()
+    elif AT_BEFORE.search(before[-6:]):
+        kind_hint = "place"  # "fired rockets at Mykolaiv": a target is a point, not an oblast
     if m := NEAR_BEFORE.search(before):
         return Shape("near", kind_hint, False, len(before) - m.start(), end_extra, "places.v1.near")
     if m := REGION_BEFORE.search(before):

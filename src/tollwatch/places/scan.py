@@ -620,6 +620,15 @@ _CONTAINER_GAP_WORDS = frozenset(
         "upazila",
         "taluka",
         "union",
+        # a site named after its place ("Khaldah junction (Aley)")
+        "junction",
+        "roundabout",
+        "crossing",
+        "checkpoint",
+        "road",
+        "highway",
+        "bridge",
+        "market",
     }
 )
 
