@@ -158,3 +158,45 @@ def test_a_town_abroad_that_alone_votes_for_its_country_yields_to_its_container(
     )
     assert place is not None
     assert (place.name, place.country) == ("Aley", "LB")
+
+
+def test_the_name_after_a_unit_of_is_its_province(
+    settings: Settings, resources: Resources
+) -> None:
+    """"in Avasin region (Mergasur district) of Erbil": Erbil contains the district, so it
+    is the province, and the district's town is the more precise place."""
+    place = incident_place(
+        "On 5 May 2022, drones struck a vehicle in Avasin region (Mergasur district) of "
+        "Erbil, killing three fighters.",
+        settings, resources,
+    )
+    assert place is not None
+    assert (place.name, place.admin1, place.precision) == ("Mergasur", "Erbil", "near")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "site"),
+    [
+        pytest.param(" Hospital", True, id="hospital"),
+        pytest.param(" mosque", True, id="mosque"),
+        pytest.param(" House in", True, id="house"),
+        pytest.param(" city", False, id="city"),
+        pytest.param(" Hills", False, id="hills"),
+    ],
+)
+def test_a_building_word_after_a_name(phrase: str, site: bool) -> None:
+    assert (rules.SITE_AFTER.match(phrase) is not None) is site
+
+
+def test_a_building_named_after_a_place_is_not_the_incident_place(
+    settings: Settings, resources: Resources
+) -> None:
+    """"stormed the Sindh House in Islamabad": the building bears a province's name; the
+    town it stands in is the place."""
+    place = incident_place(
+        "On 2 April 2022, protesters stormed the Sindh House in Islamabad city and two "
+        "guards were killed.",
+        settings, resources,
+    )
+    assert place is not None
+    assert (place.name, place.country) == ("Islamabad", "PK")

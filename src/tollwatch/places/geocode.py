@@ -318,8 +318,11 @@ def _prepare(
     shape = rules.shape(before, after, at_text_start=m.start - _first_start(clean) <= 3)
     if shape.kind_hint is None and surface.startswith("at "):  # the scanner kept "at"
         shape = replace(shape, kind_hint="place")  # "fired at Mykolaiv": a point
-    if shape.precision in (None, "admin1") and not shape.source and rules.ACTOR_AFTER.match(after):
-        shape = replace(shape, rule=rules.ACTOR_RULE)  # "Benue militiamen": whose, not where
+    if shape.precision in (None, "admin1") and not shape.source:
+        if rules.ACTOR_AFTER.match(after):
+            shape = replace(shape, rule=rules.ACTOR_RULE)  # "Benue militiamen": whose
+        elif rules.SITE_AFTER.match(after):
+            shape = replace(shape, rule=rules.SITE_RULE)  # "Thawrah Hospital": which
     wide = text[max(sentence.span.start, m.start - 60) : m.start]  # the names before too
     tail_ok = rules.TAIL_AFTER.match(after) and rules.TAIL_BEFORE.search(wide)
     if tail_ok and not _spelled_as_country(gaz, base, spelled):  # "Culiacan, Mexico"

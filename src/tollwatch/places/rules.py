@@ -127,7 +127,10 @@ PLURAL_ADMIN1_AFTER = re.compile(
     r"(?:provinces|governorates|states|departments)\b"
 )
 ADMIN1_BEFORE = re.compile(
-    r"\b(?:province|governorate|state|department|region)\s+of\s+(?:the\s+)?$", _I
+    r"(?i:\b(?:province|governorate|state|department|region)\s+of\s+(?:the\s+)?$)|"
+    # "in Avasin region (Mergasur district) of Erbil": a named unit's container (the
+    # text before a name starts where the name before it ends)
+    r"(?:^|\b[A-Z][\w'’-]*)\s+(?i:district|region|sub-?district)\)?\s+of\s+$"
 )
 AT_BEFORE = re.compile(r"\bat\s+$")
 PLACE_AFTER = re.compile(r"^\s*(?:city|town|village|camp|neighbou?rhood|municipality)\b", _I)
@@ -242,6 +245,14 @@ ACTOR_AFTER = re.compile(
     r"[Vv]igilantes?\b)"
 )
 ACTOR_RULE = "places.v1.actor"
+# "Thawrah Hospital", "Al Birr mosque", "Sindh House": a building named after a
+# place, which may lie elsewhere; kept as a last resort like ACTOR_RULE
+SITE_AFTER = re.compile(
+    r"\s+(?:[Hh]ospital|[Cc]linic|[Mm]osque|[Cc]hurch|[Uu]niversity|[Cc]ollege|[Ss]tadium|"
+    r"[Hh]otel|[Pp]rison|[Ff]actory|House)\b"
+)
+SITE_RULE = "places.v1.site"
+LAST_RESORT_RULES = frozenset({ACTOR_RULE, SITE_RULE})
 # "Rio Negro corregimiento", "Bari district", "Sool county": a unit below a province, so
 # not the province of that name (its seat town, or the unit, or the container beside it)
 LOWER_UNIT_AFTER = re.compile(
