@@ -200,3 +200,26 @@ def test_a_building_named_after_a_place_is_not_the_incident_place(
     )
     assert place is not None
     assert (place.name, place.country) == ("Islamabad", "PK")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "On 3 June 2022, militants ambushed a convoy along the Bura-Garissa Road near "
+            "Garissa town, killing two soldiers.",
+            "Garissa", id="route-named-after-its-ends",
+        ),
+        pytest.param(
+            "On 9 January 2022, near Zinapecuaro, Michoacan, the Los Correa Gang clashed "
+            "with a rival cartel and three people were killed.",
+            "Zinapecuaro", id="gang-named-after-a-family",
+        ),
+    ],
+)
+def test_routes_and_gangs_named_after_places_are_not_the_place(
+    text: str, name: str, settings: Settings, resources: Resources
+) -> None:
+    place = incident_place(text, settings, resources)
+    assert place is not None
+    assert place.name is not None and place.name.startswith(name)

@@ -321,7 +321,7 @@ def _prepare(
     if shape.precision in (None, "admin1") and not shape.source:
         if rules.ACTOR_AFTER.match(after):
             shape = replace(shape, rule=rules.ACTOR_RULE)  # "Benue militiamen": whose
-        elif rules.SITE_AFTER.match(after):
+        elif rules.SITE_AFTER.match(after) or _route_end(before, after):
             shape = replace(shape, rule=rules.SITE_RULE)  # "Thawrah Hospital": which
     wide = text[max(sentence.span.start, m.start - 60) : m.start]  # the names before too
     tail_ok = rules.TAIL_AFTER.match(after) and rules.TAIL_BEFORE.search(wide)
@@ -338,6 +338,13 @@ def _prepare(
     initial = m.first == m.last == _first_content_token(tokens) and not m.strict
     initial = initial and not after.startswith(":")  # "Idlib: clashes..." is a label
     return _Prepared(m, base, shape, bar, light, spelled, longer, initial, has_arabic(surface))
+
+
+def _route_end(before: str, after: str) -> bool:
+    """Whether a name is one end of a route named after its ends ("the Bura-Garissa Road")."""
+    if rules.ROUTE_AFTER.match(after):
+        return True
+    return bool(rules.ROUTE_BEFORE.search(before[-30:]) and rules.ROAD_AFTER.match(after))
 
 
 def _spelled_as_country(

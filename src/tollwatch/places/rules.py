@@ -35,7 +35,7 @@ ORG_PATTERNS = (
     re.compile(
         r"\b(?:(?:Free|New|National|Democratic|Popular|Revolutionary|United|Islamic|Arab|Free)\s+)*"
         r"(?:[A-Z][\w'’-]+\s+){1,4}"
-        r"(?:Observatory|Forces|Front|Brigades?|Movement|Council|Party|Cartel|Organi[sz]ation|"
+        r"(?:Observatory|Forces|Front|Brigades?|Movement|Council|Party|Cartel|Gang|Organi[sz]ation|"
         r"Network|Battalions?|Regiment|Division|Corps|Guards?|Committee|Commission|Agency|"
         r"Federation|Alliance|Coalition|Group|Liberation|Army|Militia|Mission|Times|News|"
         r"Post|Tribune|Herald|Gazette|Television|Radio|TV|Broadcasting|Company|Airlines?|"
@@ -251,6 +251,13 @@ SITE_AFTER = re.compile(
     r"\s+(?:[Hh]ospital|[Cc]linic|[Mm]osque|[Cc]hurch|[Uu]niversity|[Cc]ollege|[Ss]tadium|"
     r"[Hh]otel|[Pp]rison|[Ff]actory|House)\b"
 )
+# "the Bura-Garissa Road", "Yangon-Pyay road": a route named after its two ends, which may
+# both lie far from where on it something happened
+ROUTE_AFTER = re.compile(
+    r"\s*[-–]\s*[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2}\s+(?:[Rr]oad|[Hh]ighway)\b"
+)
+ROUTE_BEFORE = re.compile(r"(?:^|[A-Z][\w'’]*)\s*[-–]\s*$")  # "^": right after a name
+ROAD_AFTER = re.compile(r"\s+(?:[Rr]oad|[Hh]ighway)\b")
 SITE_RULE = "places.v1.site"
 LAST_RESORT_RULES = frozenset({ACTOR_RULE, SITE_RULE})
 # "Rio Negro corregimiento", "Bari district", "Sool county": a unit below a province, so
@@ -343,7 +350,7 @@ class Shape:
 
 _ORG_HINT = re.compile(
     r"Islamic|ISIS|IS\b|Hay|Ahrar|Jaish|Jaysh|Jabhat|Ansar|Harakat|Liwa|Faylaq|Kata|Asa|Jund|"
-    r"Saraya|Tahrir|Fatah|Jama|Ahl|Hurras|(?i:qa\W?[ei]da|shabaa?b|boko)|[Cc]artel|Observatory|"
+    r"Saraya|Tahrir|Fatah|Jama|Ahl|Hurras|(?i:qa\W?[ei]da|shabaa?b|boko)|[Cc]artel|Gang|Observatory|"
     r"Forces|Front|Brigade|Movement|Council|Party|Organi[sz]ation|Network|Battalion|Regiment|"
     r"Division|Corps|Guard|Committee|Commission|Agency|Federation|Alliance|Coalition|Group|"
     r"Liberation|Army|Militia|Mission|Times|News|Post|Tribune|Herald|Gazette|Television|Radio|"
