@@ -215,6 +215,11 @@ def test_a_building_named_after_a_place_is_not_the_incident_place(
             "with a rival cartel and three people were killed.",
             "Zinapecuaro", id="gang-named-after-a-family",
         ),
+        pytest.param(
+            "On 6 March 2022, in Paungde township (Bago region), soldiers shot dead a man "
+            "near a tea shop on the Yangon-Pyay road.",
+            "Paungde", id="near-a-route-end",
+        ),
     ],
 )
 def test_routes_and_gangs_named_after_places_are_not_the_place(

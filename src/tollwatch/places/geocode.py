@@ -318,7 +318,7 @@ def _prepare(
     shape = rules.shape(before, after, at_text_start=m.start - _first_start(clean) <= 3)
     if shape.kind_hint is None and surface.startswith("at "):  # the scanner kept "at"
         shape = replace(shape, kind_hint="place")  # "fired at Mykolaiv": a point
-    if shape.precision in (None, "admin1") and not shape.source:
+    if shape.precision in (None, "admin1", "near") and not shape.source:
         if rules.ACTOR_AFTER.match(after):
             shape = replace(shape, rule=rules.ACTOR_RULE)  # "Benue militiamen": whose
         elif rules.SITE_AFTER.match(after) or _route_end(before, after):
