@@ -133,6 +133,7 @@ ADMIN1_BEFORE = re.compile(
     r"(?:^|\b[A-Z][\w'’-]*)\s+(?i:district|region|sub-?district)\)?\s+of\s+$"
 )
 AT_BEFORE = re.compile(r"\bat\s+$")
+_OF_AT_END = re.compile(r"\bof\s+(?:the\s+)?$")  # "the rural area of X": a part of X
 PLACE_AFTER = re.compile(r"^\s*(?:city|town|village|camp|neighbou?rhood|municipality)\b", _I)
 AREA_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:(?:" + DIRECTION + r")\s+)?"
@@ -391,7 +392,7 @@ def shape(before: str, after: str, *, at_text_start: bool) -> Shape:
         start = len(before) - m.start(1)
         # "the rural area of X", "the eastern part of X": a part of X (near a town);
         # "rural Damascus", "northern Idlib": the area, as the name's province may be
-        part = re.search(r"\bof\s+(?:the\s+)?$", m.group(0)) is not None
+        part = _OF_AT_END.search(m.group(0)) is not None
         return Shape("region", kind_hint, False, start, end_extra, "places.v1.region", part)
     if m_area := AREA_AFTER.match(after):
         return Shape("region", kind_hint, False, 0, m_area.end(), "places.v1.area")
