@@ -15,6 +15,7 @@ from datetime import date
 
 from ..actors.sources import CLAIM_RESULT
 from ..dates.choice import is_reporting_date
+from ..places.rules import LAST_RESORT_RULES
 from ..records import (
     ActorMention,
     DateMention,
@@ -214,9 +215,14 @@ class Context:
         return min(
             found,
             key=lambda p: (
+                # "Benue militiamen", "Thawrah Hospital": only when nothing else is named
+                p.rule in LAST_RESORT_RULES,
                 0 if not named or p.country in named else 1,
                 0 if self.country is None or p.country == self.country else 1,
                 PLACE_RANK.get(p.precision, 6),
+                # "Ye township, Mawlamyine district": of two units, the first is the
+                # smaller (coder notes name a place by its containers, inner first)
+                p.span.start if p.precision == "admin2" else 0,
                 -p.score,
                 _distance(p.span, near) if near else 0,
             ),
@@ -227,6 +233,8 @@ class Context:
         ("On 3 May, gunmen attacked a post in X. Two soldiers were killed.")."""
         for i in range(sentence - 1, max(-1, sentence - 1 - lookback), -1):
             place = self.place_in(i)
+            if place is not None and place.rule in LAST_RESORT_RULES:
+                continue  # "Maysan operations commander intervened": no incident place
             if place is not None and (self.country is None or place.country == self.country):
                 return place
         return None

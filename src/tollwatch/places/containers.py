@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from ..records import PlaceMention
 from . import rules
 from .gazetteer.model import Gazetteer
-from .scan import MAX_CANDIDATES, Context, Match, container_gap, prior
+from .names import light_key
+from .scan import MAX_CANDIDATES, Context, Match, container_gap, primary_light, prior
 
 _TOWN_KINDS = (0, 4, 5)
 # "X (A, B)", "X village, B": a container follows a comma or an opening parenthesis, with
@@ -23,6 +24,7 @@ _TOWN_KINDS = (0, 4, 5)
 _CONTAINER_PUNCTUATION = re.compile(r"^[^:;.!?\[\]]{0,40}$")  # populated place, user place, feature
 _PROVINCE = 1
 _TOWN_PRECISIONS = ("point", "near", "admin2")
+_OTHER_VOICES = 0.5  # votes for a town's country from the report's other words
 
 
 @dataclass
@@ -55,7 +57,13 @@ def foreign_towns_in_named_countries(
     out: list[Resolved] = []
     for k, r in enumerate(found):
         iso = gaz.countries[r.entry]
-        if gaz.kinds[r.entry] not in _TOWN_KINDS or iso == ctx.main or r.shape.source:
+        if gaz.kinds[r.entry] not in _TOWN_KINDS or r.shape.source:
+            out.append(r)
+            continue
+        # a town of the report's country stays, unless it alone speaks for that country
+        # and by an alternate name: "at Khaldah junction (Aley)" is no Hayy Khilda abroad
+        # voting itself into the lead
+        if iso == ctx.main and not _alone_by_another_name(gaz, text, r, ctx):
             out.append(r)
             continue
         countries = provinces | _container_countries(gaz, text, found, k)
@@ -75,6 +83,15 @@ def foreign_towns_in_named_countries(
         )
         out.append(Resolved(r.match, best, r.score, r.shape))
     return out
+
+
+def _alone_by_another_name(gaz: Gazetteer, text: str, r: Resolved, ctx: Context) -> bool:
+    """Whether a town is the only word of its report for its country and is written
+    other than its own name."""
+    surface = light_key(text[r.match.start : r.match.end])
+    if primary_light(gaz.names[r.entry]) == surface:
+        return False
+    return ctx.without(r.match).votes.get(gaz.countries[r.entry], 0.0) < _OTHER_VOICES
 
 
 def towns_outside_their_province(

@@ -22,6 +22,7 @@ from functools import cache
 import pycountry
 
 from ..records import CleanText, PlaceMention, PlacePrecision, Span
+from .rules import LAST_RESORT_RULES
 
 REPORT_RULE = "places.v1.report"
 DEMONYM_RULE = "places.v1.demonym"
@@ -59,6 +60,8 @@ def most_specific_place(places: Sequence[PlaceMention], country: str) -> PlaceMe
     Damascus", the dateline) never count; a "between X and Y" region does.
     """
     own = [p for p in places if p.country == country and not p.is_source_location]
+    if any(p.rule not in LAST_RESORT_RULES for p in own):  # "Kaduna militia" when alone
+        own = [p for p in own if p.rule not in LAST_RESORT_RULES]
     ranked = [p for p in own if p.precision in _SPECIFIC]
     if not ranked:
         return None

@@ -314,7 +314,16 @@ def _prepare(
     attributive = rules.ATTRIBUTIVE_AFTER.match(after) and not _IN_BEFORE.search(before[-8:])
     if attributive and _spelled_as_country(gaz, base, spelled):
         return None  # "Israel forces", "Turkey Intelligence patrol": whose, not where
+    if rules.LOWER_UNIT_AFTER.match(after):  # "Rio Negro corregimiento": not the province
+        base = [(v - rules.LOWER_UNIT_PENALTY if gaz.kinds[i] == 1 else v, i) for v, i in base]
     shape = rules.shape(before, after, at_text_start=m.start - _first_start(clean) <= 3)
+    if shape.kind_hint is None and surface.startswith("at "):  # the scanner kept "at"
+        shape = replace(shape, kind_hint="place")  # "fired at Mykolaiv": a point
+    if shape.precision in (None, "admin1", "near") and not shape.source:
+        if rules.ACTOR_AFTER.match(after):
+            shape = replace(shape, rule=rules.ACTOR_RULE)  # "Benue militiamen": whose
+        elif rules.SITE_AFTER.match(after) or _route_end(before, after):
+            shape = replace(shape, rule=rules.SITE_RULE)  # "Thawrah Hospital": which
     wide = text[max(sentence.span.start, m.start - 60) : m.start]  # the names before too
     tail_ok = rules.TAIL_AFTER.match(after) and rules.TAIL_BEFORE.search(wide)
     if tail_ok and not _spelled_as_country(gaz, base, spelled):  # "Culiacan, Mexico"
@@ -330,6 +339,13 @@ def _prepare(
     initial = m.first == m.last == _first_content_token(tokens) and not m.strict
     initial = initial and not after.startswith(":")  # "Idlib: clashes..." is a label
     return _Prepared(m, base, shape, bar, light, spelled, longer, initial, has_arabic(surface))
+
+
+def _route_end(before: str, after: str) -> bool:
+    """Whether a name is one end of a route named after its ends ("the Bura-Garissa Road")."""
+    if rules.ROUTE_AFTER.match(after):
+        return True
+    return bool(rules.ROUTE_BEFORE.search(before[-30:]) and rules.ROAD_AFTER.match(after))
 
 
 def _spelled_as_country(
@@ -424,7 +440,10 @@ def _precision(place: Place, shape: rules.Shape) -> PlacePrecision:
     if shaped == "near":
         return "near" if own == "point" else "region"
     if shaped == "region":
-        return "near" if own == "point" and shape.rule == "places.v1.area" else "region"
+        # "X countryside", "the rural area of Buenaventura": a town's surroundings are
+        # nearer the town than its province's centre is
+        town_part = shape.rule == "places.v1.area" or shape.part_of
+        return "near" if own == "point" and town_part else "region"
     if shaped == "admin1" and own == "admin1":
         return "admin1"
     return own

@@ -35,7 +35,7 @@ ORG_PATTERNS = (
     re.compile(
         r"\b(?:(?:Free|New|National|Democratic|Popular|Revolutionary|United|Islamic|Arab|Free)\s+)*"
         r"(?:[A-Z][\w'’-]+\s+){1,4}"
-        r"(?:Observatory|Forces|Front|Brigades?|Movement|Council|Party|Cartel|Organi[sz]ation|"
+        r"(?:Observatory|Forces|Front|Brigades?|Movement|Council|Party|Cartel|Gang|Organi[sz]ation|"
         r"Network|Battalions?|Regiment|Division|Corps|Guards?|Committee|Commission|Agency|"
         r"Federation|Alliance|Coalition|Group|Liberation|Army|Militia|Mission|Times|News|"
         r"Post|Tribune|Herald|Gazette|Television|Radio|TV|Broadcasting|Company|Airlines?|"
@@ -127,8 +127,13 @@ PLURAL_ADMIN1_AFTER = re.compile(
     r"(?:provinces|governorates|states|departments)\b"
 )
 ADMIN1_BEFORE = re.compile(
-    r"\b(?:province|governorate|state|department|region)\s+of\s+(?:the\s+)?$", _I
+    r"(?i:\b(?:province|governorate|state|department|region)\s+of\s+(?:the\s+)?$)|"
+    # "in Avasin region (Mergasur district) of Erbil": a named unit's container (the
+    # text before a name starts where the name before it ends)
+    r"(?:^|\b[A-Z][\w'’-]*)\s+(?i:district|region|sub-?district)\)?\s+of\s+$"
 )
+AT_BEFORE = re.compile(r"\bat\s+$")
+_OF_AT_END = re.compile(r"\bof\s+(?:the\s+)?$")  # "the rural area of X": a part of X
 PLACE_AFTER = re.compile(r"^\s*(?:city|town|village|camp|neighbou?rhood|municipality)\b", _I)
 AREA_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:(?:" + DIRECTION + r")\s+)?"
@@ -232,6 +237,40 @@ ATTRIBUTIVE_AFTER = re.compile(
     r"\s+(?:forces|army|troops|soldiers|military|police|origin|nationals?|citizens?|"
     r"authorities|officials?|government|navy|air\s+force|border\s+guards?|[Ii]ntelligence)\b"
 )
+# "Kaduna militia", "Benue militiamen", "the Kanbalu PDF", "Maysan operations commander":
+# an armed group or command named after where it comes from or answers for, not where an
+# incident happened (the mention is kept, as a last resort: rule ACTOR_RULE)
+ACTOR_AFTER = re.compile(
+    r"\s+(?:(?:communal|ethnic|local|tribal)\s+)?(?:militia(?:s|men)?\b|PDF\b|"
+    r"[Pp]eople'?s\s+[Dd]efen[cs]e\s+[Ff]orces?\b|[Oo]perations?\s+[Cc]ommand(?:er|s)?\b|"
+    r"[Vv]igilantes?\b)"
+)
+ACTOR_RULE = "places.v1.actor"
+# "Thawrah Hospital", "Al Birr mosque", "Sindh House": a building named after a
+# place, which may lie elsewhere; kept as a last resort like ACTOR_RULE
+SITE_AFTER = re.compile(
+    r"\s+(?:[Hh]ospital|[Cc]linic|[Mm]osque|[Cc]hurch|[Uu]niversity|[Cc]ollege|[Ss]tadium|"
+    r"[Hh]otel|[Pp]rison|[Ff]actory|House)\b"
+)
+# "the Bura-Garissa Road", "Yangon-Pyay road": a route named after its two ends, which may
+# both lie far from where on it something happened
+ROUTE_AFTER = re.compile(
+    r"\s*[-–]\s*[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2}\s+(?:[Rr]oad|[Hh]ighway)\b"
+)
+ROUTE_BEFORE = re.compile(r"(?:^|[A-Z][\w'’]*)\s*[-–]\s*$")  # "^": right after a name
+ROAD_AFTER = re.compile(r"\s+(?:[Rr]oad|[Hh]ighway)\b")
+SITE_RULE = "places.v1.site"
+LAST_RESORT_RULES = frozenset({ACTOR_RULE, SITE_RULE})
+# "Rio Negro corregimiento", "Bari district", "Sool county": a unit below a province, so
+# not the province of that name (its seat town, or the unit, or the container beside it)
+LOWER_UNIT_AFTER = re.compile(
+    r"\s+(?:corregimientos?|municipalit(?:y|ies)|municipio|districts?|townships?|"
+    r"count(?:y|ies)|LGAs?|sub-?divisions?|sub-?districts?|locality|localities|wards?|"
+    r"payams?|kebeles?|woredas?|village\s+tracts?|communes?|tehsils?|upazilas?|talukas?|"
+    r"raions?|rayons?|hromadas?|veredas?)\b",
+    _I,
+)
+LOWER_UNIT_PENALTY = 2.5
 # a weapon's model code before a name: "BM-21 Grad", "9K33 Osa"
 WEAPON_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?\s+$")
 # "Shakhta imeni Gagarina": "named after" joins a longer name the gazetteer lacks
@@ -307,11 +346,12 @@ class Shape:
     start_extra: int = 0  # characters of cue before the name that join the phrase
     end_extra: int = 0  # characters after it ("city", "province")
     rule: str = "places.v1"
+    part_of: bool = False  # "the rural area of X": a part of the place named
 
 
 _ORG_HINT = re.compile(
     r"Islamic|ISIS|IS\b|Hay|Ahrar|Jaish|Jaysh|Jabhat|Ansar|Harakat|Liwa|Faylaq|Kata|Asa|Jund|"
-    r"Saraya|Tahrir|Fatah|Jama|Ahl|Hurras|(?i:qa\W?[ei]da|shabaa?b|boko)|[Cc]artel|Observatory|"
+    r"Saraya|Tahrir|Fatah|Jama|Ahl|Hurras|(?i:qa\W?[ei]da|shabaa?b|boko)|[Cc]artel|Gang|Observatory|"
     r"Forces|Front|Brigade|Movement|Council|Party|Organi[sz]ation|Network|Battalion|Regiment|"
     r"Division|Corps|Guard|Committee|Commission|Agency|Federation|Alliance|Coalition|Group|"
     r"Liberation|Army|Militia|Mission|Times|News|Post|Tribune|Herald|Gazette|Television|Radio|"
@@ -344,11 +384,16 @@ def shape(before: str, after: str, *, at_text_start: bool) -> Shape:
         end_extra = m_admin.end() if m_admin and ADMIN1_AFTER.match(after) else 0
     elif m_place := PLACE_AFTER.match(after):
         kind_hint, end_extra = "place", m_place.end()
+    elif AT_BEFORE.search(before[-6:]):
+        kind_hint = "place"  # "fired rockets at Mykolaiv": a target is a point, not an oblast
     if m := NEAR_BEFORE.search(before):
         return Shape("near", kind_hint, False, len(before) - m.start(), end_extra, "places.v1.near")
     if m := REGION_BEFORE.search(before):
         start = len(before) - m.start(1)
-        return Shape("region", kind_hint, False, start, end_extra, "places.v1.region")
+        # "the rural area of X", "the eastern part of X": a part of X (near a town);
+        # "rural Damascus", "northern Idlib": the area, as the name's province may be
+        part = _OF_AT_END.search(m.group(0)) is not None
+        return Shape("region", kind_hint, False, start, end_extra, "places.v1.region", part)
     if m_area := AREA_AFTER.match(after):
         return Shape("region", kind_hint, False, 0, m_area.end(), "places.v1.area")
     if kind_hint == "admin1":

@@ -618,6 +618,30 @@ _CONTAINER_GAP_WORDS = frozenset(
         "near",
         "coded",
         "as",
+        # units below a province in coder notes ("Playa Rica corregimiento (Cauca)")
+        "corregimiento",
+        "vereda",
+        "municipio",
+        "kebele",
+        "woreda",
+        "zone",
+        "chiefdom",
+        "council",
+        "raion",
+        "hromada",
+        "tehsil",
+        "upazila",
+        "taluka",
+        "union",
+        # a site named after its place ("Khaldah junction (Aley)")
+        "junction",
+        "roundabout",
+        "crossing",
+        "checkpoint",
+        "road",
+        "highway",
+        "bridge",
+        "market",
     }
 )
 
