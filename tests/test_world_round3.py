@@ -15,6 +15,7 @@ from tollwatch import Report, extract
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
 from tollwatch.tolls.find import sentence_tolls
+from tollwatch.violence.detect import disaster_subject
 
 GOLDEN = Path(__file__).parent / "golden" / "annotated" / "world-round3.jsonl"
 
@@ -71,4 +72,54 @@ def test_a_local_leader_contradicts_the_police(settings: Settings, resources: Re
 
 
 def test_round_three_document_tolls(settings: Settings, resources: Resources) -> None:
-    assert not doc_toll_misses(GOLDEN, settings, resources, at_least=10)
+    assert not doc_toll_misses(GOLDEN, settings, resources, at_least=16)
+
+
+# -- round four: the same file's last six reports -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        pytest.param("Floods kill ", True, id="floods-kill"),
+        pytest.param("Floods triggered by heavy rains have killed at least ", True,
+                     id="floods-have-killed"),
+        pytest.param("Las inundaciones dejaron ", True, id="es-floods"),
+        pytest.param("Gunmen kill ", False, id="gunmen"),
+        pytest.param("Floods of gunmen attacked and killed ", False, id="an-attack-after-it"),
+    ],
+)
+def test_a_disaster_as_the_subject(clause: str, expected: bool) -> None:
+    assert disaster_subject(clause) is expected
+
+
+def test_floods_amid_attacks_are_no_violence(settings: Settings, resources: Resources) -> None:
+    text = (
+        "Floods kill 40 in northern Nigeria amid bandit attacks\n\n"
+        "Floods have killed at least 40 people in Zamfara state, officials said, as the state "
+        "also struggles with attacks by armed gangs."
+    )
+    assert not _extract(text, settings, resources).toll()
+
+
+def test_one_of_the_dead_is_part_of_the_toll(settings: Settings, resources: Resources) -> None:
+    text = (
+        "Three killed in shooting at house party\n\n"
+        "Three people were killed when gunfire erupted at a house party early Saturday, police "
+        "said. One of the dead was a 16-year-old."
+    )
+    assert _extract(text, settings, resources).toll() == 3
+
+
+def test_an_event_a_week_older_than_the_news_is_background(
+    settings: Settings, resources: Resources
+) -> None:
+    text = (
+        "Two killed in shooting outside nightclub\n\n"
+        "Two men were killed in a shooting outside a nightclub early Saturday, police said. "
+        "It was the city's second deadly shooting this month; three people died in a "
+        "shooting on April 2."
+    )
+    result = _extract(text, settings, resources)
+    assert result.toll() == 2
+    assert [i.killed.best for i in result.incidents if i.background and i.killed] == [3]

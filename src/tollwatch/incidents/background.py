@@ -85,6 +85,7 @@ def mark_background(drafts: list[Draft], clean: CleanText, report: Report) -> No
             draft.cumulative = True
         elif _earlier_event(draft, flags, text, report):
             draft.background = True
+    _mark_older_than_the_news(drafts)
 
 
 def _earlier_event(draft: Draft, flags: frozenset[str], text: str, report: Report) -> bool:
@@ -94,6 +95,36 @@ def _earlier_event(draft: Draft, flags: frozenset[str], text: str, report: Repor
     if _EARLIER_RELATIVE.search(text) is not None:
         return True
     return _earlier_year(text, report.published) and not _dated_recent(draft, report)
+
+
+# An event dated more than this many days before the news's own date is context (the
+# annotation's rule: "more than a week older than the report's news").
+NEWS_WEEK_DAYS = 7
+
+
+def _mark_older_than_the_news(drafts: list[Draft]) -> None:
+    """ "It was the second mass shooting this month; four people died in a shooting in
+    Birmingham on Sept. 6": a figure whose own sentence dates it more than a week
+    before the news (the first dated incident of the report) is background."""
+    news = next((d for d in drafts if not d.background and d.kind != "claim"
+                 and _own_date(d) is not None), None)
+    if news is None:
+        return
+    news_date = _own_date(news)
+    for draft in drafts:
+        own = _own_date(draft)
+        if draft is news or draft.background or draft.kind == "claim" or own is None:
+            continue
+        if news_date is not None and (news_date - own).days > NEWS_WEEK_DAYS:
+            draft.background = True
+
+
+def _own_date(draft: Draft) -> date | None:
+    """The last day of the date the draft's own sentence gives, or None."""
+    d = draft.date
+    if d is None or d.sentence != draft.sentence:
+        return None
+    return d.end or d.start
 
 
 def _other_flags(draft: Draft) -> frozenset[str]:

@@ -43,7 +43,7 @@ from ..records import (
 )
 from ..settings import Settings
 from ..tolls.lang import TOLL_WORDS
-from ..violence.detect import relevance_score
+from ..violence.detect import disaster_subject, relevance_score
 from ..violence.kind import violence_kind
 from ..violence.relevance import RULE as RELEVANCE_RULE
 from ..violence.relevance import judge_relevance
@@ -414,7 +414,11 @@ def _is_recent(draft: Draft, report: Report) -> bool:
 def _is_violent(draft: Draft, ctx: Context, mentions: Mentions) -> bool:
     """Political violence, not an accident or a disaster: a cue, an armed party or an
     armed victim near the figure."""
-    if draft.cue is not None or draft.kind == "claim":
+    if draft.kind == "claim":
+        return True
+    if _disaster_deaths(draft, ctx):
+        return False  # "Floods kill 60 ... amid rebel attacks": the cue is not theirs
+    if draft.cue is not None:
         return True
     if ctx.cue_near(draft.sentence, window=1) is not None:
         return True
@@ -426,6 +430,19 @@ def _is_violent(draft: Draft, ctx: Context, mentions: Mentions) -> bool:
     if side in {"government", "rebel", "jihadist", "militant", "criminal"}:
         return True
     return any(c.strength >= 0.75 and not c.negated for c in mentions.cues)
+
+
+def _disaster_deaths(draft: Draft, ctx: Context) -> bool:
+    """Every sentence that gives the draft's deaths has a disaster as their subject."""
+    if not draft.killed:
+        return False
+    return all(disaster_subject(_clause_before(ctx.text, m.span.start)) for m in draft.killed)
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The text from the start of the sentence (or line) up to `end`."""
+    start = max(text.rfind(mark, 0, end) for mark in (". ", "\n", "; ", "? ", "! ")) + 1
+    return text[start:end]
 
 
 # -- inheritance and output ----------------------------------------------------------

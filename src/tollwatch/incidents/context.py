@@ -186,7 +186,15 @@ class Context:
             return None
         if near is None:
             return found[0]
-        return min(found, key=lambda d: _distance(d.span, near))
+        # a date in the figure's own clause first: "the second shooting this month; four
+        # people died in Birmingham on Sept. 6" is dated Sept. 6
+        return min(found, key=lambda d: (self._other_clause(d.span, near),
+                                         _distance(d.span, near)))
+
+    def _other_clause(self, a: Span, b: Span) -> bool:
+        """A semicolon stands between the two spans."""
+        lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+        return ";" in self.text[lo:hi]
 
     def first_event_date(self) -> DateMention | None:
         """The report's first single-day event date: the fall-back measured best on

@@ -403,6 +403,14 @@ def _perpetrators_dead(text: str, bound: list[Binding]) -> None:
         binding.flags.add("perpetrator")
 
 
+# "one of the dead", "two of those killed": a part of a toll told before.
+_OF_THE_DEAD = re.compile(
+    r"\s+of\s+(?:the\s+|those\s+)?(?:dead|deceased|slain|killed|fatalities"
+    r"|(?:people|victims|persons)\s+(?:killed|who\s+died))\b",
+    re.IGNORECASE,
+)
+
+
 def _sentence_flags(text: str, bound: list[Binding]) -> None:
     if not bound:
         return
@@ -443,6 +451,8 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
         if ("partitive" in binding.flags and binding.outcome == "killed"
                 and first_killed is not None and first_killed < binding.start):
             binding.flags.add("part")
+        elif "partitive" in binding.flags and _OF_THE_DEAD.match(text, binding.end):
+            binding.flags.add("part")  # "One of the dead was a 17-year-old": told before
 
 
 def _mention(binding: Binding, text: str, offset: int, index: int) -> TollMention:

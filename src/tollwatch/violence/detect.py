@@ -114,6 +114,22 @@ _ACCIDENT = re.compile(
     + "".join(f"|{w.accident}" for w in VIOLENCE_WORDS.values() if w.accident)
     + r")\b"
 )
+# A disaster as the subject of a death: "Floods kill 60", "Heavy rains have killed at
+# least 60 people": no political violence in that figure, whatever else the sentence says
+# ("... as the region also struggles with attacks by armed groups").
+_DISASTER_SUBJECT = re.compile(
+    r"^\W*(?:(?:the|a|an|las|los|la|el|les|le|des|os|as|heavy|deadly|torrential|massive"
+    r"|powerful|severe|flash|monsoon"
+    r"|seasonal|recent|\w+-(?:magnitude|triggered))\s+){0,3}?(?:floods?|flooding|floodwaters"
+    r"|earthquakes?|quakes?|landslides?|mudslides?|storms?|cyclones?|typhoons?|hurricanes?"
+    r"|tornado(?:es)?|rains?|rainfall|downpours?|heatwaves?|heat\s+waves?|wildfires?|bushfires?"
+    r"|avalanches?|cholera|outbreaks?|epidemics?|droughts?|snowstorms?|blizzards?"
+    + "".join(f"|{w.accident}" for w in VIOLENCE_WORDS.values() if w.accident)
+    + r")\b(?![^.;]{0,80}?\b(?:gunm[ae]n|attack(?:ers|ed)?|militants?|rebels?|soldiers|troops"
+    r"|shot|bomb\w*)\b)",
+    re.IGNORECASE,
+)
+
 # Accident words that a firearm in the same sentence makes a shooting, not an accident.
 _GUN_ACCIDENT_WORDS = frozenset({"accident", "accidents", "accidental", "accidentally"})
 _FIREARM = re.compile(FIREARM)
@@ -389,3 +405,9 @@ def is_relevant(clean: CleanText, cues: Sequence[EventCue], threshold: float = 1
     anchor, or two event words in one sentence, reach it.
     """
     return relevance_score(clean, cues) >= threshold
+
+
+def disaster_subject(clause: str) -> bool:
+    """The clause before a death figure has a disaster as its subject ("Floods kill",
+    "Heavy rains have killed at least"): the deaths are not political violence."""
+    return _DISASTER_SUBJECT.search(clause) is not None
