@@ -440,9 +440,14 @@ def _disaster_deaths(draft: Draft, ctx: Context) -> bool:
 
 
 def _clause_before(text: str, end: int) -> str:
-    """The text from the start of the sentence (or line) up to `end`."""
-    start = max(text.rfind(mark, 0, end) for mark in (". ", "\n", "; ", "? ", "! ")) + 1
-    return text[start:end]
+    """The text from the start of the sentence (or line) up to `end`, at most
+    `_CLAUSE_CHARS` back (each search stays short whatever the text)."""
+    floor = max(0, end - _CLAUSE_CHARS)
+    start = max(text.rfind(mark, floor, end) for mark in (". ", "\n", "; ", "? ", "! ")) + 1
+    return text[max(start, floor):end]
+
+
+_CLAUSE_CHARS = 300
 
 
 # -- inheritance and output ----------------------------------------------------------
