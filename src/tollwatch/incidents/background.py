@@ -105,21 +105,29 @@ NEWS_WEEK_DAYS = 7
 def _mark_older_than_the_news(drafts: list[Draft]) -> None:
     """ "It was the second mass shooting this month; four people died in a shooting in
     Birmingham on Sept. 6": a figure whose own sentence dates it more than a week
-    before the news (the first dated incident of the report) is background."""
+    before the news (the first incident of the report dated to the day) is background."""
     news = next((d for d in drafts if not d.background and d.kind != "claim"
-                 and _own_date(d) is not None), None)
-    if news is None:
+                 and _own_day(d) is not None), None)
+    news_day = _own_day(news) if news is not None else None
+    if news_day is None:
         return
-    news_date = _own_date(news)
     for draft in drafts:
-        own = _own_date(draft)
+        own = _own_end(draft)
         if draft is news or draft.background or draft.kind == "claim" or own is None:
             continue
-        if news_date is not None and (news_date - own).days > NEWS_WEEK_DAYS:
+        if (news_day - own).days > NEWS_WEEK_DAYS:
             draft.background = True
 
 
-def _own_date(draft: Draft) -> date | None:
+def _own_day(draft: Draft) -> date | None:
+    """The day the draft's own sentence dates it to, when it gives one day."""
+    d = draft.date
+    if d is None or d.sentence != draft.sentence or d.precision != "day":
+        return None
+    return d.start
+
+
+def _own_end(draft: Draft) -> date | None:
     """The last day of the date the draft's own sentence gives, or None."""
     d = draft.date
     if d is None or d.sentence != draft.sentence:
