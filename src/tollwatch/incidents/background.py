@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..records import CleanText, Report
+from ..records import CleanText, DateMention, Report
 from .draft import Draft
 
 # An event dated more than this many days before publication is background.
@@ -119,20 +119,23 @@ def _mark_older_than_the_news(drafts: list[Draft]) -> None:
             draft.background = True
 
 
+def _own_date(draft: Draft) -> DateMention | None:
+    """The date the draft's own sentence gives, or None (a date carried from another
+    sentence says nothing of this figure's age)."""
+    d = draft.date
+    return d if d is not None and d.sentence == draft.sentence else None
+
+
 def _own_day(draft: Draft) -> date | None:
     """The day the draft's own sentence dates it to, when it gives one day."""
-    d = draft.date
-    if d is None or d.sentence != draft.sentence or d.precision != "day":
-        return None
-    return d.start
+    d = _own_date(draft)
+    return d.start if d is not None and d.precision == "day" else None
 
 
 def _own_end(draft: Draft) -> date | None:
     """The last day of the date the draft's own sentence gives, or None."""
-    d = draft.date
-    if d is None or d.sentence != draft.sentence:
-        return None
-    return d.end or d.start
+    d = _own_date(draft)
+    return (d.end or d.start) if d is not None else None
 
 
 def _other_flags(draft: Draft) -> frozenset[str]:
@@ -148,20 +151,16 @@ def _figure_sentence(draft: Draft, clean: CleanText) -> str:
 
 def _dated_earlier(draft: Draft, report: Report) -> bool:
     """The figure's own sentence dates it more than RECENT_DAYS before publication."""
-    d = draft.date
-    if report.published is None or d is None or d.sentence != draft.sentence:
-        return False
-    end = d.end or d.start
-    return end is not None and (report.published - end).days > RECENT_DAYS
+    end = _own_end(draft)
+    return report.published is not None and end is not None and (
+        report.published - end).days > RECENT_DAYS
 
 
 def _dated_recent(draft: Draft, report: Report) -> bool:
     """The figure's own sentence dates it within RECENT_DAYS of publication."""
-    d = draft.date
-    if report.published is None or d is None or d.sentence != draft.sentence:
-        return False
-    end = d.end or d.start
-    return end is not None and (report.published - end).days <= RECENT_DAYS
+    end = _own_end(draft)
+    return report.published is not None and end is not None and (
+        report.published - end).days <= RECENT_DAYS
 
 
 def _earlier_year(text: str, published: date | None) -> bool:

@@ -6,7 +6,7 @@ structure rules (incidents/structure.py, which relates them), so it lives below 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..records import (
     ActorMention,
@@ -84,9 +84,7 @@ class Draft:
 
 
 def _at_least(toll: Toll | None) -> Toll | None:
-    if toll is None:
-        return None
-    return Toll(toll.low, toll.best, None, text=toll.text, span=toll.span, rule=toll.rule)
+    return None if toll is None else replace(toll, high=None)
 
 
 def sum_tolls(mentions: list[TollMention]) -> Toll | None:

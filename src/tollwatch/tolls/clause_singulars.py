@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .clauses import _union
 from .lang import TollWords
 from .phrases import Binding, free
 
@@ -39,23 +40,19 @@ class SingularGrammar:
     def compile(cls, tables: Iterable[TollWords]) -> SingularGrammar | None:
         """The grammar of these languages, or None when none has singular words."""
         tables = tuple(tables)
-        death = _join(t.singular for t in tables)
-        own = _join(t.own_death for t in tables)
+        death = _union(t.singular for t in tables)
+        own = _union(t.own_death for t in tables)
         if not death and not own:
             return None
         return cls(
-            death=re.compile(rf"(?<![\w-])(?:{_join((death, own))})(?![\w'’-])", re.IGNORECASE),
+            death=re.compile(rf"(?<![\w-])(?:{_union((death, own))})(?![\w'’-])", re.IGNORECASE),
             own_death=_words(own),
-            attackers=_words(_join(t.attackers for t in tables)),
-            nobody=_words(_join(t.nobody for t in tables)),
-            pointing=_start(_join(t.pointing for t in tables)),
-            also=_words(_join(t.distinct for t in tables)),
-            partitive=_start(_join(t.partitive for t in tables)),
+            attackers=_words(_union(t.attackers for t in tables)),
+            nobody=_words(_union(t.nobody for t in tables)),
+            pointing=_start(_union(t.pointing for t in tables)),
+            also=_words(_union(t.distinct for t in tables)),
+            partitive=_start(_union(t.partitive for t in tables)),
         )
-
-
-def _join(parts: Iterable[str]) -> str:
-    return "|".join(p for p in parts if p)
 
 
 def _words(pattern: str) -> re.Pattern[str] | None:

@@ -282,12 +282,15 @@ def _gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(gate, pattern.flags) if gate else None
 
 
-def clause_tolls(text: str, bound: list[Binding], grammar: ClauseGrammar) -> list[Binding]:
-    """Figures bound by the clause rules: "Asesinan a 4", "deja 3 muertos", "12 morts"."""
+def clause_tolls(
+    text: str, bound: list[Binding], grammar: ClauseGrammar, *, units_blanked: bool = False
+) -> list[Binding]:
+    """Figures bound by the clause rules: "Asesinan a 4", "deja 3 muertos", "12 morts".
+    `units_blanked`: the caller already passed `text` through `grammar.without_units`."""
     found: list[Binding] = []
     if grammar.gate is not None and grammar.gate.search(text) is None:
         return found  # no outcome word of the clause rules: no match below
-    scan = grammar.without_units(text)
+    scan = text if units_blanked else grammar.without_units(text)
     pos = 0
     while (match := grammar.pattern.search(scan, pos)) is not None:
         pos = match.end()

@@ -181,7 +181,9 @@ def sentence_tolls(
     worded = _mask(text, upper=upper or text.isupper())  # the cues read the units too
     masked = worded
     grammar = _clauses_of(language)
-    if grammar is not None and language not in (None, "en"):
+    # a report in one of the other languages: no rule reads a figure of a unit
+    blanked = grammar is not None and language not in (None, "en")
+    if grammar is not None and blanked:
         masked = grammar.without_units(masked)  # "de 69 ans", "52 عاما": no count
     bound = zeros(masked)
     quantities = [q for q in _quantities(masked) if free(bound, q.start, q.end)]
@@ -198,7 +200,7 @@ def sentence_tolls(
             if binding.trigger:
                 used_triggers.add(binding.trigger)
     if grammar is not None:
-        bound.extend(clause_tolls(masked, bound, grammar))
+        bound.extend(clause_tolls(masked, bound, grammar, units_blanked=blanked))
     if (singular := _singulars_of(language)) is not None:
         bound.extend(clause_singulars(masked, bound, singular))
     bound.extend(own_deaths(masked, bound, used_triggers))
@@ -255,6 +257,13 @@ _KILLED_CAPTIVES = re.compile(
 _BODIES_OF = re.compile(r"\bbodies\s+of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 
 
+def _taken_before(bound: list[Binding], pos: int) -> int | None:
+    """How many were taken (the last abducted figure) before `pos`, or None."""
+    taken = [b.best for b in bound if b.outcome == "abducted" and b.best is not None
+             and b.end <= pos]
+    return taken[-1] if taken else None
+
+
 def _killed_captives(text: str, bound: list[Binding]) -> list[Binding]:
     """ "seized four engineers ... killed their captives": 4 killed."""
     found: list[Binding] = []
@@ -262,11 +271,9 @@ def _killed_captives(text: str, bound: list[Binding]) -> list[Binding]:
         span = (match.start("obj"), match.end("obj"))
         if not free(bound + found, *span):
             continue
-        taken = [b for b in bound if b.outcome == "abducted" and b.best is not None
-                 and b.end <= match.start()]
-        if not taken:
+        count = _taken_before(bound, match.start())
+        if count is None:
             continue
-        count = taken[-1].best
         found.append(Binding("killed", count, count, count, span[0], span[1], victim=span,
                              trigger=(match.start("verb"), match.end("verb")),
                              flags={"active", "carried"}))
@@ -294,10 +301,8 @@ def _carry_captives(text: str, bound: list[Binding]) -> None:
         phrase = text[max(0, victim[0] - 8) : victim[1]] if victim else ""
         if not _CAPTIVES.search(phrase.strip()):
             continue
-        taken = [b for b in bound if b.outcome == "abducted" and b.best is not None
-                 and b.end <= binding.start]
-        if taken:
-            count = taken[-1].best
+        count = _taken_before(bound, binding.start)
+        if count is not None:
             binding.low = binding.best = binding.high = count
             binding.flags -= {"vague", "unquantified"}
             binding.flags.add("carried")
