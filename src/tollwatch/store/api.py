@@ -142,7 +142,8 @@ class Store:
                 if not reports and not stats.touched_events:
                     return events.MatchStats()
                 result = match_touched(session, reports, set(stats.touched_events), settings)
-                review.apply_reviews(session)  # reviewed values win here too (review.py)
+                # reviewed values win here too, on the events this pass rebuilt (review.py)
+                review.apply_reviews(session, events=result.touched)
                 return result
         except SQLAlchemyError as err:
             raise self._fail("matching incidents", err) from err

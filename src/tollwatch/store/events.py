@@ -45,6 +45,9 @@ class MatchStats:
     updated: int = 0
     deleted: int = 0
     merged: int = 0
+    # ids of the events an incremental pass rebuilt, before and after (incremental.py);
+    # empty after a full pass. The reviews to apply again are those of these events.
+    touched: frozenset[int] = frozenset()
 
 
 def load_incidents(session: Session) -> list[IncidentRow]:

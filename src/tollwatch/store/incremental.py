@@ -320,6 +320,7 @@ def match_touched(
     ]
     _apply(session, plans, stats)
     _delete_empty(session, before, stats)
+    stats.touched = frozenset(before | {e.id for e in taken if e.id is not None})
     return stats
 
 

@@ -14,6 +14,7 @@ event and re-reconciles its toll (docs/tolls-per-event.md); "split" undoes a mer
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -284,10 +285,16 @@ def _event_of(anchors: list[Any], where: dict[tuple[str, str], int]) -> int | No
     return min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0] if votes else None
 
 
-def apply_reviews(session: Session) -> int:
+def apply_reviews(session: Session, events: Collection[int] | None = None) -> int:
     """Re-attach every review to its event and make reviewed values win; returns the
-    number of events that carry a review."""
-    reviews = list(session.scalars(select(ReviewRow).order_by(ReviewRow.id)))
+    number of events that carry a review.
+
+    With `events` (the ids, before and after, of the events an incremental pass
+    rebuilt), only the reviews of those events and those that lost their event are
+    applied: an event the pass did not rebuild keeps its incidents and its reviewed
+    values, so its reviews would change nothing, and the cost follows the pass, not
+    the number of reviews in the store."""
+    reviews = _reviews(session, events)
     if not reviews:
         return 0
     where = _locate(session, reviews)
@@ -315,6 +322,23 @@ def apply_reviews(session: Session) -> int:
             _override(event, values)
     session.flush()
     return len(latest)
+
+
+def _reviews(session: Session, events: Collection[int] | None) -> list[ReviewRow]:
+    """The reviews to apply, oldest first: all of them, or those of these events and
+    those without an event (indexed on reviews.event_id)."""
+    if events is None:
+        return list(session.scalars(select(ReviewRow).order_by(ReviewRow.id)))
+    ids = sorted(set(events))
+    orphans = select(ReviewRow).where(ReviewRow.event_id.is_(None))
+    found = {r.id: r for r in session.scalars(orphans)}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        found.update(
+            (r.id, r)
+            for r in session.scalars(select(ReviewRow).where(ReviewRow.event_id.in_(chunk)))
+        )
+    return [found[k] for k in sorted(found)]
 
 
 def _apply_merges(session: Session, merges: list[ReviewRow], where: dict[Any, int]) -> bool:
