@@ -47,7 +47,7 @@ from ..violence.detect import disaster_subject, relevance_score
 from ..violence.kind import violence_kind
 from ..violence.relevance import RULE as RELEVANCE_RULE
 from ..violence.relevance import judge_relevance
-from . import background, conflict, corefer, structure
+from . import background, conflict, corefer, hedge, structure
 from .context import Context, actor_side
 from .draft import RULE, Draft, sum_tolls
 from .headline import shooting_headline
@@ -132,7 +132,8 @@ def build_incidents(
         _attach_context(draft, ctx, clean)
     background.mark_background(drafts, clean, report)
     news = [d for d in drafts if not d.background]
-    related = conflict.fold_conflicts(structure.relate(news, clean), clean)
+    relations = hedge.fold_hedges(structure.relate(news, clean), clean)
+    related = conflict.fold_conflicts(relations, clean)
     placed = corefer.fold_retellings(related, clean)
     _apply_zero_mentions(placed, mentions, ctx)
     if not any(d.killed or d.wounded or d.abducted or d.missing for d in placed):

@@ -64,8 +64,10 @@ _ANOTHER_AFTER = re.compile(r"^\W*(?:\w+\s+){0,1}(other|more|others|additional|a
 BEFORE_CHARS = 40
 # The other languages' words, up to three words after the figure: "um dos suspeitos
 # também morreu", "uno de los agresores también murió".
+# A word between them that starts another clause ("y", "et", "e", a comma) ends the
+# search: "Dos militares murieron y otros seis quedaron heridos" marks the wounded.
 _ANOTHER_AFTER_WORDS = re.compile(
-    r"^\W*(?:\S+\s+){0,3}?(?:"
+    r"^\W*(?:(?!(?:y|e|et|ou|o|ni|mais|pero|mas|and)\s)[^\s,;]+\s+){0,3}?(?:"
     + "|".join(w.distinct for w in TOLL_WORDS.values() if w.distinct and w.code != "en")
     + r")(?!\w)",
     re.IGNORECASE,

@@ -77,6 +77,9 @@ class ClauseGrammar:
     # a unit word and the figure before it that it makes an age, a time or a distance
     # ("de 69 ans"): `without_units`
     unit: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    # an aside naming some of the victims between a figure and its outcome ("huit
+    # personnes, dont deux gendarmes, ont été tuées"): `_aside`
+    aside: re.Pattern[str] | None = None
 
     @classmethod
     def compile(cls, tables: Iterable[TollWords]) -> ClauseGrammar | None:
@@ -110,7 +113,9 @@ class ClauseGrammar:
         coordinated = (
             rf"|(?:{conjunction})\s+(?:(?:{qualifier})\s+)?(?:{figure})\s+" if conjunction else ""
         )
-        gap = rf"(?P<gap>(?:{not_figure}{_TOKEN}\s+{coordinated}){{0,{_GAP_WORDS}}}?)"
+        aside = _aside(_union(t.including for t in tables))
+        after_token = rf"(?:\s+|{aside.pattern})" if aside is not None else r"\s+"
+        gap = rf"(?P<gap>(?:{not_figure}{_TOKEN}{after_token}{coordinated}){{0,{_GAP_WORDS}}}?)"
         before = _union((verb, leaves))
         third = (
             rf"|(?<![\w-])(?P<o3>{noun})\s+{q3}{_figure_piece('n3', figure, multiplier)}"
@@ -149,6 +154,7 @@ class ClauseGrammar:
             gate=_gate(pattern),
             partner=_partner(conjunction, figure),
             unit=_unit(figure, _union(t.units for t in tables)),
+            aside=aside,
         )
 
     def without_units(self, text: str) -> str:
@@ -218,6 +224,23 @@ def _partner(conjunction: str, figure: str) -> re.Pattern[str] | None:
         rf"[^.;:!?،,]{{0,80}}?(?:\s(?:{conjunction})\s+(?:a\s+)?|\sو)(?P<n>{figure})\s+{_PARTITIVE}\s",
         re.IGNORECASE,
     )
+
+
+def _aside(including: str) -> re.Pattern[str] | None:
+    """An aside between commas that names some of the victims, right after the figure's
+    noun: ", dont deux gendarmes,", ", entre ellas dos policías,", ", entre eles um
+    bebé,". Its figures are parts of the figure before it, never added to it."""
+    if not including:
+        return None
+    return re.compile(rf",\s*(?:{including})\s+[^,.;:!?()]{{1,80}}?,\s*", re.IGNORECASE)
+
+
+def _without_asides(grammar: ClauseGrammar, gap: str) -> str:
+    """The gap with its asides blanked (offsets kept): "entre ellos un niño y dos
+    mujeres" names parts, not figures coordinated with the one before."""
+    if grammar.aside is None:
+        return gap
+    return grammar.aside.sub(lambda m: " " * len(m.group()), gap)
 
 
 def _unit(figure: str, units: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
@@ -312,7 +335,7 @@ def clause_tolls(
                     match.end(n + "m") if multiplied else match.end(n))]
         if n == "n" and match.group("gap"):
             offset = match.start("gap")
-            for extra in grammar.figure.finditer(match.group("gap")):
+            for extra in grammar.figure.finditer(_without_asides(grammar, match.group("gap"))):
                 first = extra.start("q") if extra.group("q") else extra.start("n")
                 figures.append((extra.group("q"), extra.group("n"), None, offset + first,
                                 offset + extra.start("n"), offset + extra.end("n")))

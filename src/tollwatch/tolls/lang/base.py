@@ -55,6 +55,11 @@ class TollWords:
       (`tolls/clause_singulars.py`).
     * `units`: words right after a figure that make it no count: ages, durations,
       distances, money ("un homme de 69 ans", "a las 10 horas", "a 5 km").
+    * `including`: words opening an aside between commas that names some of the victims
+      ("huit personnes, dont deux gendarmes, ont été tuées"; "entre ellas", "entre eles").
+    * `hedge`: words right before a figure that make it a possibility, not a count
+      ("le bilan pourrait être de", "could be as high as"): it widens the range of the
+      incident it speaks of (incidents/hedge.py).
     """
 
     code: str
@@ -81,3 +86,5 @@ class TollWords:
     nobody: str = ""
     pointing: str = ""
     partitive: str = ""
+    hedge: str = ""
+    including: str = ""

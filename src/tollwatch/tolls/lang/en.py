@@ -167,4 +167,9 @@ OUTCOME_STEMS: tuple[tuple[Outcome, str], ...] = (
     ("killed", r"."),
 )
 
-WORDS = TollWords(code="en", name="English", precheck=PRECHECK)
+# "the toll could be as high as 10": a possibility, not a count (incidents/hedge.py)
+HEDGE = (
+    r"(?:could|might|may)\s+(?:(?:well|even|rise|climb|reach|go|be|have)\s+){1,3}"
+    r"(?:as\s+high\s+as|to|up\s+to|more\s+than|over|at)?"
+)
+WORDS = TollWords(code="en", name="English", precheck=PRECHECK, hedge=HEDGE)

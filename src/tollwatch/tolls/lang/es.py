@@ -117,5 +117,7 @@ WORDS = TollWords(
         r"años|horas?|hrs?|km|kil[oó]metros?|metros|minutos"
         r"|d[ií]as|meses|semanas|%|por\s+ciento|pesos|d[oó]lares"
     ),
+    including=r"entre\s+(?:ellos|ellas|los\s+(?:que|cuales)|las\s+(?:que|cuales)|quienes|las\s+víctimas)|incluid[oa]s|incluyendo|de\s+(?:los|las)\s+cuales",
+    hedge=r"podr[ií]a(?:n)?\s+(?:(?:ser|ascender|llegar|elevarse|superar|alcanzar)\s+)(?:de|a|hasta)?",
     distinct=r"otr[oa]s|tambi[ée]n|adem[aá]s|por\s+otra\s+parte",
 )

@@ -113,5 +113,7 @@ WORDS = TollWords(
         r"ans|heures?|h\d*|km|kilomètres?|mètres?|minutes?"
         r"|jours|mois|semaines|%|pour\s+cent|euros?|dollars?|francs?"
     ),
+    including=r"dont|parmi\s+(?:eux|elles|lesquels|lesquelles|les\s+victimes)|y\s+compris|notamment",
+    hedge=r"pourrai(?:en)?t\s+(?:(?:être|s['’]élever|atteindre|dépasser|s['’]alourdir)\s+)(?:de|à|jusqu['’]à)?",
     distinct=r"autres|également|aussi|par\s+ailleurs|en\s+outre",
 )

@@ -105,5 +105,7 @@ WORDS = TollWords(
         r"anos|horas?|h\d*|km|quil[ôo]metros?|metros|minutos"
         r"|dias|meses|semanas|%|por\s+cento|reais|d[óo]lares"
     ),
+    including=r"entre\s+(?:eles|elas|os\s+quais|as\s+quais|as\s+vítimas)|incluindo|inclusive|dos\s+quais|das\s+quais",
+    hedge=r"poder(?:i)?a(?:m)?\s+(?:(?:ser|chegar|subir|passar|ultrapassar|atingir)\s+)(?:de|a|para)?",
     distinct=r"outr[oa]s|tamb[ée]m|al[ée]m\s+disso",
 )

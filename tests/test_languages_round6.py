@@ -1,0 +1,106 @@
+"""Round six of the languages (tests/golden/annotated/languages-round6.jsonl): an
+aside naming some of the victims between a figure and its verb, a toll told as a
+possibility, and "y otros seis" that belongs to the wounded. Reports written for
+tollwatch in the patterns of real articles, nothing copied."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from golden_support import doc_toll_misses
+from tollwatch import Report, extract
+from tollwatch.pipeline import Resources
+from tollwatch.settings import Settings
+from tollwatch.tolls.find import sentence_tolls
+
+ROUND6 = Path(__file__).parent / "golden" / "annotated" / "languages-round6.jsonl"
+
+
+def _killed(text: str, language: str) -> list[int | None]:
+    return [b.best for b in sentence_tolls(text, language=language) if b.outcome == "killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        pytest.param("Au moins huit personnes, dont deux gendarmes, ont été tuées jeudi.", "fr",
+                     [8], id="fr-dont"),
+        pytest.param("Cinq personnes, parmi lesquelles deux enfants, ont été tuées lundi.", "fr",
+                     [5], id="fr-parmi-lesquelles"),
+        pytest.param("Cinco personas, entre ellas un menor, fueron asesinadas a balazos.", "es",
+                     [5], id="es-entre-ellas"),
+        pytest.param("Seis personas, entre ellas un niño y dos mujeres, fueron asesinadas.", "es",
+                     [6], id="es-aside-with-a-list-is-not-added"),
+        pytest.param("Cinco pessoas, entre elas um bebé, foram mortas a tiros.", "pt", [5],
+                     id="pt-entre-elas"),
+        pytest.param("Três agentes, incluindo um comandante, foram mortos numa emboscada.", "pt",
+                     [3], id="pt-incluindo"),
+        pytest.param("Trois civils et deux soldats ont été tués.", "fr", [3, 2],
+                     id="fr-coordinated-figures-still-both"),
+    ],
+)
+def test_an_aside_naming_some_victims_keeps_the_figure(
+    text: str, language: str, expected: list[int]
+) -> None:
+    assert _killed(text, language) == expected
+
+
+def _toll(text: str, language: str, settings: Settings, resources: Resources):  # type: ignore[no-untyped-def]
+    report = Report(id="r6", text=text, language=language, published=date(2024, 5, 18))
+    document = extract(report, settings=settings, resources=resources)
+    counted = [i for i in document.incidents if i.kind == "incident" and not i.background]
+    return document.toll(), counted
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        pytest.param(
+            "Huit morts dans une attaque à Bamenda\n\nAu moins huit personnes ont été tuées "
+            "jeudi dans une attaque de séparatistes armés à Bamenda, selon une source "
+            "administrative. Selon un élu local, le bilan pourrait être de dix morts.",
+            "fr", id="fr-pourrait-etre"),
+        pytest.param(
+            "Ocho muertos en un ataque en Culiacán\n\nAl menos ocho personas murieron el "
+            "jueves en un ataque armado en Culiacán, según la Fiscalía. Un vocero municipal "
+            "dijo que la cifra podría ascender a diez muertos.",
+            "es", id="es-podria-ascender"),
+        pytest.param(
+            "Eight dead in separatist attack\n\nAt least eight people were killed on Thursday "
+            "in an attack by armed separatists in Bamenda, an official said. A local lawmaker "
+            "said the toll could be as high as ten dead.",
+            "en", id="en-could-be-as-high-as"),
+    ],
+)
+def test_a_hedged_toll_is_the_high_end_not_the_count(
+    text: str, language: str, settings: Settings, resources: Resources
+) -> None:
+    toll, counted = _toll(text, language, settings, resources)
+    assert toll == 8
+    (incident,) = counted
+    assert incident.killed is not None and incident.killed.best == 8
+    assert incident.killed.high in (10, None)
+
+
+def test_the_hedge_sets_the_high_end(settings: Settings, resources: Resources) -> None:
+    text = ("Huit morts dans une attaque à Bamenda\n\nAu moins huit personnes ont été tuées "
+            "jeudi dans une attaque de séparatistes armés à Bamenda, selon une source "
+            "administrative. Selon un élu local, le bilan pourrait être de dix morts.")
+    _, (incident,) = _toll(text, "fr", settings, resources)
+    assert incident.killed is not None
+    assert (incident.killed.low, incident.killed.best, incident.killed.high) == (8, 8, 10)
+
+
+def test_and_others_wounded_is_not_another_toll(settings: Settings, resources: Resources) -> None:
+    text = ("Dos soldados muertos en ataque con drones en el Cauca\n\nDos militares murieron y "
+            "otros seis quedaron heridos tras un ataque con drones contra una base del Ejército "
+            "en zona rural de Argelia, Cauca, informaron las autoridades.")
+    toll, counted = _toll(text, "es", settings, resources)
+    assert toll == 2 and len(counted) == 1
+
+
+def test_round_six_document_tolls(settings: Settings, resources: Resources) -> None:
+    assert not doc_toll_misses(ROUND6, settings, resources, at_least=28)
