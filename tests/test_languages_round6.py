@@ -104,3 +104,62 @@ def test_and_others_wounded_is_not_another_toll(settings: Settings, resources: R
 
 def test_round_six_document_tolls(settings: Settings, resources: Resources) -> None:
     assert not doc_toll_misses(ROUND6, settings, resources, at_least=28)
+
+
+# -- round seven (tests/golden/annotated/languages-round7.jsonl) ------------------------
+
+ROUND7 = Path(__file__).parent / "golden" / "annotated" / "languages-round7.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        pytest.param("Onze soldats et trente et un supplétifs ont été tués samedi.", "fr",
+                     [11, 31], id="fr-trente-et-un"),
+        pytest.param("Quatre-vingt-dix-sept personnes ont été tuées.", "fr", [97],
+                     id="fr-quatre-vingt-dix-sept"),
+        pytest.param("Treinta y un personas murieron en el ataque.", "es", [31],
+                     id="es-treinta-y-un"),
+        pytest.param("Vinte e duas pessoas foram mortas no ataque.", "pt", [22],
+                     id="pt-vinte-e-duas"),
+        pytest.param("Trois gendarmes et un civil ont été tués.", "fr", [3, 1],
+                     id="fr-a-list-is-no-compound"),
+        pytest.param("Os insurgentes decapitaram 12 pessoas em ataques a 9 aldeias.", "pt", [12],
+                     id="pt-villages-after-a-preposition-are-no-toll"),
+        pytest.param("Los sicarios mataron a 12 personas en ataques a 9 comunidades.", "es", [12],
+                     id="es-villages-after-a-preposition-are-no-toll"),
+        pytest.param("Mataron a 3 soldados y a 2 civiles.", "es", [3, 2],
+                     id="es-a-list-still-joins"),
+        pytest.param("Moradores encontraram os corpos decapitados de sete pessoas.", "pt", [7],
+                     id="pt-os-corpos-de"),
+        pytest.param("O ataque provocou a morte a quatro pessoas.", "pt", [4],
+                     id="pt-a-morte-a"),
+        pytest.param("Hallaron los cuerpos sin vida de cinco hombres en una brecha.", "es", [5],
+                     id="es-los-cuerpos-sin-vida-de"),
+    ],
+)
+def test_round_seven_figures(text: str, language: str, expected: list[int]) -> None:
+    assert _killed(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        pytest.param(
+            "Six volunteers were killed in the attack on Kaya, a local official said. A woman "
+            "also died in the attack, bringing the toll to seven.", "en", id="en-bringing"),
+        pytest.param(
+            "Selon un responsable local, six volontaires ont été tués dans l'attaque de Kaya. "
+            "Une femme a également péri dans l'attaque, ce qui porte le bilan à sept morts.",
+            "fr", id="fr-porte-le-bilan"),
+    ],
+)
+def test_a_death_added_and_the_new_toll_count_once(
+    text: str, language: str, settings: Settings, resources: Resources
+) -> None:
+    toll, _ = _toll(text, language, settings, resources)
+    assert toll == 7
+
+
+def test_round_seven_document_tolls(settings: Settings, resources: Resources) -> None:
+    assert not doc_toll_misses(ROUND7, settings, resources, at_least=12)

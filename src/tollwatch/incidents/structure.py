@@ -114,6 +114,8 @@ def _apply_summary(draft: Draft, kept: list[Draft]) -> bool:
 
 def _apply_update(draft: Draft, kept: list[Draft]) -> bool:
     """ "The death toll rose to 40": revise the compatible figure before."""
+    if _adds_up(draft, kept):
+        return True
     for previous in reversed(_incidents(kept)):
         if not sides_compatible(previous.victim_side(), draft.victim_side()):
             continue
@@ -126,6 +128,31 @@ def _apply_update(draft: Draft, kept: list[Draft]) -> bool:
         _fill_missing(previous, draft)
         return True
     return False
+
+
+def _adds_up(draft: Draft, kept: list[Draft]) -> bool:
+    """ "Six volunteers were killed. A woman also died, bringing the toll to seven": the
+    figure just before the update, in its sentence, is one more death of the incident
+    before it, and the update is their sum: the death becomes a part of that incident
+    and the update its toll."""
+    incidents = _incidents(kept)
+    new = draft.killed_toll()
+    if len(incidents) < 2 or new is None or new.best is None:
+        return False
+    added, first = incidents[-1], incidents[-2]
+    if added.sentence != draft.sentence or added.parts or first.parent is not None:
+        return False
+    if (first.best or 0) + (added.best or 0) != new.best or not first.best or not added.best:
+        return False
+    if not sides_compatible(first.victim_side(), draft.victim_side()):
+        return False
+    first.killed_override = new
+    first.update = True
+    first.sentences |= draft.sentences | added.sentences
+    added.parent = first
+    first.parts.append(added)
+    _fill_missing(first, draft)
+    return True
 
 
 def _absorb_earlier(draft: Draft, kept: list[Draft]) -> bool:

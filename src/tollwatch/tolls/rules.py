@@ -119,6 +119,15 @@ _LIST_JOIN = re.compile(
 )
 
 
+# Prepositions of the other languages that end a list as English's break words do
+# (NP_TOKEN): "matou 12 pessoas em ataques a 9 aldeias" lists no second toll.
+_FOREIGN_BREAK = re.compile(
+    r"(?<![\w'’-])(?:em|na|nos|nas|num|numa|durante|lors|dans|contre|sur|en|por|par|para"
+    r"|pour|tras|após|apr[eè]s|contra|desde|depuis|com|con|avec|sem|sin|sans|entre)(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
 _PART_JOIN = re.compile(
     rf"^(?:\s+(?:{NP_TOKEN}))*?\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom"
     r"|of\s+them|incl\.|among\s+the\s+(?:dead|victims|killed))\s*$",
@@ -424,6 +433,7 @@ def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Bindi
     if _PART_JOIN.match(gap) or "partitive" in quantity.flags:
         flags = {"part"} | ({"active"} & anchor.flags)
     elif (_LIST_JOIN.match(gap) and anchor.flags & {"active", "nominal"}
+          and not _FOREIGN_BREAK.search(gap)
           and not (article and not re.search(r"\b(?:and|plus|as\s+well\s+as)\b", gap, re.I))):
         flags = {"active"} & anchor.flags
     else:

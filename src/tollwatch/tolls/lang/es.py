@@ -14,6 +14,22 @@ NUMBERS: dict[str, int] = {
     "noventa": 90, "cien": 100,
 }  # fmt: skip
 
+
+def _compounds() -> dict[str, int]:
+    """21 to 99 in words: "veintiséis", "treinta y un", "cuarenta y dos"."""
+    units = {"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+             "seis": 6, "siete": 7, "ocho": 8, "nueve": 9}  # fmt: skip
+    out = {"veintiséis": 26, "veintiseis": 26, "veintisiete": 27, "veintiocho": 28,
+           "veintinueve": 29, "veintiuna": 21, "veintidos": 22, "veintitres": 23}  # fmt: skip
+    tens = {"treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70,
+            "ochenta": 80, "noventa": 90}  # fmt: skip
+    for word, ten in tens.items():
+        out.update({f"{word} y {unit}": ten + n for unit, n in units.items()})
+    return out
+
+
+NUMBERS.update({k: v for k, v in _compounds().items() if k not in NUMBERS})
+
 VAGUE: dict[str, int] = {
     "decenas": 24, "docenas": 24, "una docena": 12, "una decena": 10, "centenares": 200,
     "cientos": 200, "varios": 3, "varias": 3, "miles": 2000,
@@ -60,7 +76,8 @@ WORDS = TollWords(
     objects=r"a",
     nouns={
         "killed": (
-            r"la\s+muerte\s+de|el\s+asesinato\s+de|la\s+cifra\s+de\s+(?:muertos|v[ií]ctimas)"
+            # "los cuerpos sin vida de cinco personas"
+            r"la\s+muerte\s+de|(?:los\s+)?(?:cuerpos|cad[áa]veres)\s+(?:[\w-]+\s+){0,3}?de|el\s+asesinato\s+de|la\s+cifra\s+de\s+(?:muertos|v[ií]ctimas)"
             r"\s+(?:[\w-]+\s+){0,8}?(?:sube|subi[oó]|asciende|ascendi[oó]|aument[oó]|lleg[oó])"
             r"\s+a|haber\s+dado\s+de\s+baja\s+a"
         ),

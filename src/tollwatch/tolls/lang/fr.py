@@ -13,6 +13,32 @@ NUMBERS: dict[str, int] = {
     "deux cents": 200, "trois cents": 300, "mille": 1000,
 }  # fmt: skip
 
+
+def _compounds() -> dict[str, int]:
+    """21 to 99 in words: "vingt et un", "trente-deux", "soixante et onze",
+    "quatre-vingt-dix-sept" (and the Belgian and Swiss "septante", "nonante")."""
+    units = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+             "neuf": 9}  # fmt: skip
+    teens = {"onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+             "seize": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19}  # fmt: skip
+    out: dict[str, int] = {}
+    tens = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+            "septante": 70, "octante": 80, "huitante": 80, "nonante": 90}  # fmt: skip
+    for word, ten in tens.items():
+        out.update({f"{word} et un": ten + 1, f"{word}-et-un": ten + 1,
+                    f"{word} et une": ten + 1, f"{word}-et-une": ten + 1})  # fmt: skip
+        out.update({f"{word}-{unit}": ten + n for unit, n in units.items()})
+        out[word] = ten
+    out.update({"soixante et onze": 71, "soixante-et-onze": 71})
+    out.update({f"soixante-{teen}": 60 + n for teen, n in teens.items()})
+    out.update({"quatre-vingt-un": 81, "quatre-vingt-une": 81})
+    out.update({f"quatre-vingt-{unit}": 80 + n for unit, n in units.items()})
+    out.update({f"quatre-vingt-{teen}": 80 + n for teen, n in teens.items()})
+    return out
+
+
+NUMBERS.update({k: v for k, v in _compounds().items() if k not in NUMBERS})
+
 VAGUE: dict[str, int] = {
     "une dizaine": 10, "une douzaine": 12, "une quinzaine": 15, "une vingtaine": 20,
     "une trentaine": 30, "une quarantaine": 40, "une cinquantaine": 50,
@@ -58,8 +84,10 @@ WORDS = TollWords(
     leaves=r"fait|font|faisant|a\s+fait|ont\s+fait|avait\s+fait|laisse|laissant",
     nouns={
         "killed": (
-            r"la\s+mort\s+d[e']|le\s+décès\s+d[e']|la\s+perte\s+d[e']"
+            # "les corps de sept personnes", "les corps sans vie de trois hommes"
+            r"la\s+mort\s+d[e']|(?:les\s+)?(?:corps|cadavres)\s+(?:[\w-]+\s+){0,3}?d[e']|le\s+décès\s+d[e']|la\s+perte\s+d[e']"
             r"|(?:le\s+)?bilan\s+(?:\w+\s+){0,6}?(?:s'est\s+)?(?:alourdi|passé|grimpé|porté)\s+à"
+            r"|port(?:e|ant|ent|ait|era)\s+(?:ainsi\s+)?(?:le|leur|son)\s+bilan\s+à"
         ),
     },
     conjunctions=r"et",
@@ -88,6 +116,8 @@ WORDS = TollWords(
         "update": (
             r"s'est\s+alourdi|s'alourdit|s'est\s+aggravé|est\s+passé\s+à|passe\s+à|grimpe\s+à"
             r"|revu\s+à\s+la\s+hausse|nouveau\s+bilan|dernier\s+bilan"
+            # "ce qui porte le bilan à sept morts": the new total, not more deaths
+            r"|port(?:e|ant|ent|ait|era)\s+(?:ainsi\s+)?(?:le|leur|son)\s+bilan\s+à"
         ),
         "claim_cue": (
             r"(?:affirm|assur|di|déclar|revendiqu)\w*\s+(?:[^\s]+\s+){0,4}?avoir\s+(?:tué|abattu|éliminé|neutralisé)"

@@ -13,6 +13,18 @@ NUMBERS: dict[str, int] = {
     "sessenta": 60, "setenta": 70, "oitenta": 80, "noventa": 90, "cem": 100,
 }  # fmt: skip
 
+
+def _compounds() -> dict[str, int]:
+    """21 to 99 in words: "vinte e um", "trinta e duas", "noventa e nove"."""
+    units = {"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "tres": 3, "quatro": 4,
+             "cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9}  # fmt: skip
+    tens = {"vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50, "sessenta": 60,
+            "setenta": 70, "oitenta": 80, "noventa": 90}  # fmt: skip
+    return {f"{word} e {unit}": ten + n for word, ten in tens.items() for unit, n in units.items()}
+
+
+NUMBERS.update(_compounds())
+
 VAGUE: dict[str, int] = {
     "dezenas": 24, "uma dezena": 10, "cerca de uma dezena": 10,
     "centenas": 200, "várias": 3, "vários": 3, "algumas": 3, "alguns": 3, "milhares": 2000,
@@ -46,14 +58,16 @@ WORDS = TollWords(
     verbs={
         "killed": r"mata|matam|matou|mataram|matando|assassina|assassinam|assassinou"
                   r"|assassinaram|executou|executaram|decapitam|decapitaram|morreram|morrem"
-                  r"|matado|assassinado|abatido",
+                  r"|matado|assassinado|abatido|decapitou|degolou|degolaram|fuzilou|fuzilaram"
+                  r"|executam|chacinaram|massacrou|massacraram",
         "wounded": r"feriu|feriram",
         "abducted": r"sequestrou|sequestraram|raptaram",
     },
     leaves=r"faz|fazem|fez|fizeram|deixa|deixam|deixou|deixaram|deixando|provoca|provocou",
     nouns={
         "killed": (
-            r"a\s+morte\s+d[eao]s?|(?:o\s+)?n[úu]mero\s+de\s+(?:mortos|v[íi]timas)"
+            # "provocou a morte a quatro pessoas"; "os corpos decapitados de sete pessoas"
+            r"a\s+morte\s+(?:d[eao]s?|a)|(?:os\s+)?(?:corpos|cad[áa]veres)\s+(?:\w+\s+){0,2}?d[eao]s?|(?:o\s+)?n[úu]mero\s+de\s+(?:mortos|v[íi]timas)"
             r"\s+(?:[\w-]+\s+){0,8}?(?:subiu|sobe|passou|aumentou|chegou)\s+(?:para|a)"
         ),
     },
