@@ -331,6 +331,9 @@ class Extraction:
     report: Report | None = None
     language: LanguageGuess | None = None
     relevance: Relevance | None = None  # None when extraction stopped before judging
+    # the report's own place (its most specific place in its main country, else that
+    # country), set also when it gives no incident; each incident keeps its own place
+    place: PlaceMention | None = None
 
     def toll(self) -> int | None:
         """The document toll: killed.best over top-level incidents; claims, background out."""

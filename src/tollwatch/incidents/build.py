@@ -36,6 +36,7 @@ from ..records import (
     EventCue,
     Incident,
     Mentions,
+    PlaceMention,
     Relevance,
     Report,
     Span,
@@ -87,10 +88,13 @@ _EARLIER = re.compile(
 
 @dataclass(frozen=True)
 class Document:
-    """The document-level result: the report's incidents and its relevance."""
+    """The document-level result: the report's incidents, its relevance and its place."""
 
     incidents: list[Incident]
     relevance: Relevance
+    # where the report as a whole says things happened (places/fallback.report_place),
+    # also when it gives no incident: a coder's note on an arrest still names its town
+    place: PlaceMention | None = None
 
 
 def build_document(
@@ -99,8 +103,11 @@ def build_document(
     """The document-level pass the pipeline calls (docs/incidents.md): judge relevance;
     a relevant report's incidents, with retellings folded (corefer.py)."""
     relevance = judge_relevance(clean, mentions.cues, mentions.tolls, report.published)
+    place = places_fallback.document_place(
+        clean, mentions.places, places_stage.document_country(clean, mentions.places)
+    )
     if relevance is not None and not relevance.relevant:
-        return Document([], relevance)
+        return Document([], relevance, place)
     incidents = build_incidents(clean, mentions, report, settings)
     if relevance is not None and not incidents:
         incidents = _told_in_lead(clean, mentions, report)
@@ -118,7 +125,7 @@ def build_document(
             if incidents
             else Relevance(False, "not violence: no violent incident found", RELEVANCE_RULE)
         )
-    return Document(incidents, relevance)
+    return Document(incidents, relevance, place)
 
 
 def build_incidents(

@@ -124,3 +124,38 @@ def report_place(
     ):
         return _country_level(place, country)
     return demonym_place(clean, country)
+
+
+# "Nasiriyah city", "Markada town", "Hama countryside": a name its own words call a place
+_TYPED = re.compile(
+    r"\b(?:city|town|village|camp|district|province|governorate|state|region|county|"
+    r"countryside|municipality|township)\b"
+)
+
+
+def document_place(
+    clean: CleanText, places: Sequence[PlaceMention], country: str | None
+) -> PlaceMention | None:
+    """The report's own place, for a report that may give no incident: `report_place`,
+    when the text vouches for it. One name alone ("a reading of the violence", "Aka
+    'Ravengazinho' was shot", "CUBA") is too often a word that is no place, or a
+    namesake abroad; it counts when a second place of the same country, a demonym of
+    that country or a type word of its own ("Nasiriyah city") backs it; a country the
+    text names is kept at country level; a demonym alone ("the Russian-Turkish truce")
+    is not."""
+    place = report_place(clean, places, country)
+    if place is None or country is None:
+        return None
+    own = [p for p in places if p.country == country and not p.is_source_location]
+    if len({p.span.start for p in own}) >= 2 or any(_TYPED.search(p.text) for p in own):
+        return place
+    if place.rule == DEMONYM_RULE:
+        return None
+    if place.precision == "country" or _has_demonym(clean, country):
+        return place  # a country the text names, or a town its demonym backs
+    return None
+
+
+def _has_demonym(clean: CleanText, country: str) -> bool:
+    table = _demonym_table()
+    return any(table.get(w.lower()) == country for w in _WORD.findall(clean.text[:20_000]))
