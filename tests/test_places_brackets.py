@@ -137,3 +137,13 @@ def test_a_lone_name_is_no_report_place_without_backing(settings: Settings) -> N
     backed = [_mention("Reading", 23, "GB"), _mention("Berkshire", 32, "GB", "admin1")]
     place = document_place(clean, backed, "GB")
     assert place is not None and place.name == "Reading"
+
+
+def test_a_lone_name_written_as_a_container_is_backed(settings: Settings) -> None:
+    """"Troops said they held Pisky Mali, Donetsk": the village is unknown, but the
+    province written after it as its container is a place by its use."""
+    text = "Troops said they held Pisky Mali, Donetsk"
+    clean = cleaning.clean(Report(id="t", text=text), settings)
+    province = [_mention("Donetsk", 34, "UA", "admin1")]
+    place = document_place(clean, province, "UA")
+    assert place is not None and place.country == "UA"

@@ -133,6 +133,21 @@ _TYPED = re.compile(
 )
 
 
+# "Verkhnyotoretske, Donetsk", "Awdheegle village (Afgooye, ...)": a name written as the
+# container of the name before it
+_CONTAINER_BEFORE = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:village|town|city))?\s*(?:,|\()\s*$")
+
+
+def _vouched(text: str, place: PlaceMention) -> bool:
+    """Whether a name's own words say it is a place: a type word ("Nasiriyah city"), its
+    container joined to it ("Afgooye, Lower Shabelle"), or its use as the container of
+    a name before it ("Verkhnyotoretske, Donetsk")."""
+    if _TYPED.search(place.text) or "," in place.text:
+        return True
+    start = place.span.start
+    return _CONTAINER_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
 def document_place(
     clean: CleanText, places: Sequence[PlaceMention], country: str | None
 ) -> PlaceMention | None:
@@ -140,14 +155,14 @@ def document_place(
     when the text vouches for it. One name alone ("a reading of the violence", "Aka
     'Ravengazinho' was shot", "CUBA") is too often a word that is no place, or a
     namesake abroad; it counts when a second place of the same country, a demonym of
-    that country or a type word of its own ("Nasiriyah city") backs it; a country the
+    that country or its own words (`_vouched`: "Nasiriyah city") back it; a country the
     text names is kept at country level; a demonym alone ("the Russian-Turkish truce")
     is not."""
     place = report_place(clean, places, country)
     if place is None or country is None:
         return None
     own = [p for p in places if p.country == country and not p.is_source_location]
-    if len({p.span.start for p in own}) >= 2 or any(_TYPED.search(p.text) for p in own):
+    if len({p.span.start for p in own}) >= 2 or any(_vouched(clean.text, p) for p in own):
         return place
     if place.rule == DEMONYM_RULE:
         return None
