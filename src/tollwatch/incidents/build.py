@@ -92,8 +92,8 @@ class Document:
 
     incidents: list[Incident]
     relevance: Relevance
-    # where the report as a whole says things happened (places/fallback.report_place),
-    # also when it gives no incident: a coder's note on an arrest still names its town
+    # where a report that tells of no incident (claims and background aside) says things
+    # happened (places/fallback.document_place): a note on an arrest still names its town
     place: PlaceMention | None = None
 
 
@@ -103,11 +103,8 @@ def build_document(
     """The document-level pass the pipeline calls (docs/incidents.md): judge relevance;
     a relevant report's incidents, with retellings folded (corefer.py)."""
     relevance = judge_relevance(clean, mentions.cues, mentions.tolls, report.published)
-    place = places_fallback.document_place(
-        clean, mentions.places, places_stage.document_country(clean, mentions.places)
-    )
     if relevance is not None and not relevance.relevant:
-        return Document([], relevance, place)
+        return Document([], relevance, _own_place(clean, mentions))
     incidents = build_incidents(clean, mentions, report, settings)
     if relevance is not None and not incidents:
         incidents = _told_in_lead(clean, mentions, report)
@@ -125,7 +122,17 @@ def build_document(
             if incidents
             else Relevance(False, "not violence: no violent incident found", RELEVANCE_RULE)
         )
-    return Document(incidents, relevance, place)
+    told_news = any(i.kind != "claim" and not i.background for i in incidents)
+    return Document(incidents, relevance, None if told_news else _own_place(clean, mentions))
+
+
+def _own_place(clean: CleanText, mentions: Mentions) -> PlaceMention | None:
+    """The place of a report that tells of no incident of its own (only claims or
+    background, or none): where the text says things happened."""
+    if not mentions.places:
+        return None
+    country = places_stage.document_country(clean, mentions.places)
+    return places_fallback.document_place(clean, mentions.places, country)
 
 
 def build_incidents(

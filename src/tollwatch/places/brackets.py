@@ -1,16 +1,16 @@
 """Units written in brackets after a town, as coder notes place it (rule ``places.v1.admin2``).
 
-"in the village of Basma (Barsalogho, Sanmatenga)", "in the area of Inata (Tongomayel,
+"near the hamlet of Salem (Pissila, Sanmatenga)", "in the area of Kouri (Dablo,
 Soum)": the names in brackets are the town's district and province. Where a country's
 provinces are the gazetteer's second level (Burkina Faso, Niger, Mali), the province is
 no place of the gazetteer by itself, so the village, when the gazetteer lacks it, is read
-as a namesake abroad (a Basma in Israel) and the province as a town elsewhere (a Soum in
+as a namesake abroad (a Salem in India) and the province as a town elsewhere (a Soum in
 Senegal). A bracketed name spelled like an admin2 unit of one country says where the
 town is: names abroad inside and right before the bracket give way to the unit, which
 places the figure when the village is unknown; a town of the unit's country stays.
 
 A country's name among containers of another country is its province of that name:
-"in Galadima Kogo (Niger, Shiroro)" is in Niger State, Nigeria, since Shiroro is a
+"at Kuta Gari (Niger, Shiroro)" is in Niger State, Nigeria, since Shiroro is a
 Nigerian district.
 """
 

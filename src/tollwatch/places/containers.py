@@ -209,7 +209,7 @@ def _neighbourhood(text: str, m: PlaceMention) -> bool:
     return rules.NEIGHBOURHOOD_OF_CITY_BEFORE.search(before) is None
 
 
-# "Bayt Ummar village (Hebron, West Bank)": a bracket opened right after a town, and the
+# "Burin village (Nablus, West Bank)": a bracket opened right after a town, and the
 # container names before this one inside it
 _INSIDE_BRACKET = re.compile(r"\(([^().;:!?]{0,60})$")
 _BEFORE_BRACKET = re.compile(r"(?:\s+(?:village|town|city|camp|area))?\s*$", re.IGNORECASE)
@@ -218,8 +218,8 @@ CONTAINER_RULE = "places.v1.container"
 
 def bracketed_containers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """A town written in brackets after another town of its country names the unit that
-    holds it, as coder notes place a village: "Bayt Ummar village (Hebron, West Bank)" is
-    in Bayt Ummar, not in the city of Hebron. Such a container town is given precision
+    holds it, as coder notes place a village: "Burin village (Nablus, West Bank)" is in
+    Burin, not in the city of Nablus. Such a container town is given precision
     ``admin2`` (rule ``places.v1.container``; its point is kept), so the town before it,
     the more precise place, is the incident's; when that town is one the gazetteer
     lacks, the container still places the figure."""

@@ -133,15 +133,15 @@ _TYPED = re.compile(
 )
 
 
-# "Verkhnyotoretske, Donetsk", "Awdheegle village (Afgooye, ...)": a name written as the
+# "Pisky Mali, Donetsk", "Kuta village (Jowhar, ...)": a name written as the
 # container of the name before it
 _CONTAINER_BEFORE = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:village|town|city))?\s*(?:,|\()\s*$")
 
 
 def _vouched(text: str, place: PlaceMention) -> bool:
     """Whether a name's own words say it is a place: a type word ("Nasiriyah city"), its
-    container joined to it ("Afgooye, Lower Shabelle"), or its use as the container of
-    a name before it ("Verkhnyotoretske, Donetsk")."""
+    container joined to it ("Jowhar, Middle Shabelle"), or its use as the container of
+    a name before it ("Pisky Mali, Donetsk")."""
     if _TYPED.search(place.text) or "," in place.text:
         return True
     start = place.span.start
@@ -152,11 +152,11 @@ def document_place(
     clean: CleanText, places: Sequence[PlaceMention], country: str | None
 ) -> PlaceMention | None:
     """The report's own place, for a report that may give no incident: `report_place`,
-    when the text vouches for it. One name alone ("a reading of the violence", "Aka
-    'Ravengazinho' was shot", "CUBA") is too often a word that is no place, or a
+    when the text vouches for it. One name alone ("towards a Reading of the unrest", "a
+    gang boss called Rubio", "CUBA") is too often a word that is no place, or a
     namesake abroad; it counts when a second place of the same country, a demonym of
     that country or its own words (`_vouched`: "Nasiriyah city") back it; a country the
-    text names is kept at country level; a demonym alone ("the Russian-Turkish truce")
+    text names is kept at country level; a demonym alone ("a Russian-brokered truce")
     is not."""
     place = report_place(clean, places, country)
     if place is None or country is None:

@@ -261,7 +261,7 @@ def _prepare(
     if shape.kind_hint is None and surface.startswith("at "):  # the scanner kept "at"
         shape = replace(shape, kind_hint="place")  # "fired at Mykolaiv": a point
     if rules.BEYOND_BEFORE.search(before[-24:]) and not shape.source:
-        shape = replace(shape, rule=rules.BEYOND_RULE)  # "near the border with Nicaragua"
+        shape = replace(shape, rule=rules.BEYOND_RULE)  # "close to the border with Nicaragua"
     elif shape.precision in (None, "admin1", "near") and not shape.source:
         if rules.ACTOR_AFTER.match(after) or (
             rules.POSSESSIVE_AFTER.match(after) and _spelled_as_country(gaz, base, spelled)
