@@ -147,3 +147,18 @@ def test_a_lone_name_written_as_a_container_is_backed(settings: Settings) -> Non
     province = [_mention("Donetsk", 34, "UA", "admin1")]
     place = document_place(clean, province, "UA")
     assert place is not None and place.country == "UA"
+
+
+def test_a_province_abroad_before_a_foreign_container_gives_way(
+    settings: Settings, resources: Resources
+) -> None:
+    """"Santa Cruz, San Juan-Laventille": a Trinidad district follows the name as its
+    container, so the name is no Bolivian department; without a namesake there, the
+    district places the figure."""
+    place = _place(
+        "A man was shot dead outside a bar in Santa Cruz, San Juan-Laventille, on Friday.",
+        settings,
+        resources,
+    )
+    assert place is not None
+    assert place.country == "TT"

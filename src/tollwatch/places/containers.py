@@ -350,3 +350,41 @@ def demote_outside_named_provinces(mentions: list[PlaceMention]) -> list[PlaceMe
             m = replace(m, score=round(m.score / 2, 3))
         out.append(m)
     return out
+
+
+def provinces_before_foreign_containers(
+    gaz: Gazetteer, text: str, found: list[Resolved], ctx: Context
+) -> list[Resolved]:
+    """A name read as a province, followed as its container by a province of another
+    country ("in Santa Cruz, San Juan-Laventille": no Bolivian department): the name's
+    namesake in the container's country, else it is dropped and the container places the
+    figure, as for a town abroad. Not when the container is an acronym ("Islamabad city
+    (FCT)" is no Nigerian territory) or the name's country is the report's main one."""
+    out: list[Resolved] = []
+    for k, r in enumerate(found):
+        if (
+            gaz.kinds[r.entry] == _PROVINCE
+            and not r.shape.source
+            and gaz.countries[r.entry] != ctx.main
+            and not _acronym_after(text, found, k)
+        ):
+            held = _container_provinces(gaz, text, found, k)
+            countries = {iso for iso, _ in held}
+            if len(countries) == 1 and gaz.countries[r.entry] not in countries:
+                inside = [
+                    i
+                    for i in r.match.candidates[:MAX_CANDIDATES]
+                    if gaz.countries[i] in countries and gaz.kinds[i] in (*_TOWN_KINDS, 1)
+                ]
+                if not inside:
+                    continue
+                r = Resolved(r.match, max(inside, key=lambda i: prior(gaz, i)), r.score, r.shape)
+        out.append(r)
+    return out
+
+
+def _acronym_after(text: str, found: list[Resolved], k: int) -> bool:
+    if k + 1 >= len(found):
+        return False
+    word = text[found[k + 1].match.start : found[k + 1].match.end]
+    return word.isupper() and len(word) <= 4

@@ -41,6 +41,7 @@ from .containers import (
     containers_in_the_towns_country,
     demote_outside_named_provinces,
     foreign_towns_in_named_countries,
+    provinces_before_foreign_containers,
     towns_outside_their_province,
     within_named_provinces,
     without_neighbourhoods,
@@ -455,6 +456,7 @@ def find_places(
         found = containers_in_the_towns_country(gazetteer, clean.text, found, ctx)
         found = foreign_towns_in_named_countries(gazetteer, clean.text, found, ctx)
         found = towns_outside_their_province(gazetteer, clean.text, found)
+        found = provinces_before_foreign_containers(gazetteer, clean.text, found, ctx)
         mentions.extend(combine(clean, [_mention(gazetteer, clean, r) for r in found]))
     mentions.extend(_capitals(gazetteer, clean, sentences, ctx, mentions))
     mentions.sort(key=lambda m: m.span.start)
