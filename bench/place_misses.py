@@ -10,7 +10,7 @@ from precise gold coordinates, and whose point is more than 50 km away, each wit
 text, the predicted place (name, province, country, precision, rule, the phrase) and the
 gold. A first word tags each miss with a coarse cause, to count classes:
 
-  no-incident   the record got no incident, so no place
+  no-incident   the record got no incident and the report no place of its own
   no-place      an incident without a place
   country-only  the place is the country alone (the text may name a smaller place)
   other-country the predicted country is another one
@@ -49,7 +49,7 @@ def classify(
     """The miss's tag and distance (km, None without two points); tag "" for a hit."""
     gold = record.gold
     assert gold is not None
-    if main_incident(extraction) is None:
+    if place is None and main_incident(extraction) is None:
         return "no-incident", None
     if place is None:
         return "no-place", None
@@ -108,7 +108,7 @@ def run(paths: Sequence[Path], dataset: str | None, only: str | None, show_max: 
     rows: list[str] = []
     for record, extraction in zip(records, extractions, strict=True):
         main = main_incident(extraction)
-        place = main.place if main is not None else None
+        place = main.place if main is not None else extraction.place
         tag, km = classify(record, extraction, place)
         if dump is not None:
             rows.append(json.dumps({

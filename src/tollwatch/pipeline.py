@@ -113,5 +113,5 @@ def extract(
                           language=language)
     return Extraction(
         report.id, document.incidents, warnings, report=report, language=language,
-        relevance=document.relevance,
+        relevance=document.relevance, place=document.place,
     )

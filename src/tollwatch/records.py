@@ -331,6 +331,10 @@ class Extraction:
     report: Report | None = None
     language: LanguageGuess | None = None
     relevance: Relevance | None = None  # None when extraction stopped before judging
+    # the place of a report without incidents of its own (claims and background aside):
+    # its most specific place in its main country, else that country; None otherwise,
+    # since each incident keeps its own place
+    place: PlaceMention | None = None
 
     def toll(self) -> int | None:
         """The document toll: killed.best over top-level incidents; claims, background out."""

@@ -14,6 +14,8 @@ incidents of an extraction are reduced the same way (docs/quality.md):
 * **date, place, actors, event type** are those of the main incident: the
   top-level incident with the highest `killed.best` (no figure ranks below
   zero), the first one on ties.
+* **place without an incident**: the report's own place (`Extraction.place`), as
+  a coder places any record, violent or not; everything else stays unpredicted.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..records import Actor, Extraction, Incident
+from ..records import Actor, Extraction, Incident, PlaceMention
 from .normalise import actor_class, country_code, type_class
 
 
@@ -101,6 +103,19 @@ def _victim_class(incident: Incident) -> str:
     return actor_class(incident.victim_text) or "unknown"
 
 
+def _place_only(place: PlaceMention | None) -> Prediction:
+    """A report without incidents: only where it says things happened."""
+    if place is None or not place.country:
+        return Prediction()
+    return Prediction(
+        country=country_code(place.country),
+        admin1=place.admin1,
+        location=place.name or place.text,
+        lat=place.lat,
+        lon=place.lon,
+    )
+
+
 def document_prediction(extraction: Extraction) -> Prediction:
     """Reduce an extraction to the document-level `Prediction` scored against gold.
 
@@ -109,7 +124,7 @@ def document_prediction(extraction: Extraction) -> Prediction:
     """
     top = top_level_incidents(extraction)
     if not top:
-        return Prediction()
+        return _place_only(extraction.place)
     toll = extraction.toll()
     wounded = _wounded_toll(top)
     main = main_incident(extraction)

@@ -36,6 +36,7 @@ from ..records import (
     EventCue,
     Incident,
     Mentions,
+    PlaceMention,
     Relevance,
     Report,
     Span,
@@ -87,10 +88,13 @@ _EARLIER = re.compile(
 
 @dataclass(frozen=True)
 class Document:
-    """The document-level result: the report's incidents and its relevance."""
+    """The document-level result: the report's incidents, its relevance and its place."""
 
     incidents: list[Incident]
     relevance: Relevance
+    # where a report that tells of no incident (claims and background aside) says things
+    # happened (places/fallback.document_place): a note on an arrest still names its town
+    place: PlaceMention | None = None
 
 
 def build_document(
@@ -100,7 +104,7 @@ def build_document(
     a relevant report's incidents, with retellings folded (corefer.py)."""
     relevance = judge_relevance(clean, mentions.cues, mentions.tolls, report.published)
     if relevance is not None and not relevance.relevant:
-        return Document([], relevance)
+        return Document([], relevance, _own_place(clean, mentions))
     incidents = build_incidents(clean, mentions, report, settings)
     if relevance is not None and not incidents:
         incidents = _told_in_lead(clean, mentions, report)
@@ -118,7 +122,17 @@ def build_document(
             if incidents
             else Relevance(False, "not violence: no violent incident found", RELEVANCE_RULE)
         )
-    return Document(incidents, relevance)
+    told_news = any(i.kind != "claim" and not i.background for i in incidents)
+    return Document(incidents, relevance, None if told_news else _own_place(clean, mentions))
+
+
+def _own_place(clean: CleanText, mentions: Mentions) -> PlaceMention | None:
+    """The place of a report that tells of no incident of its own (only claims or
+    background, or none): where the text says things happened."""
+    if not mentions.places:
+        return None
+    country = places_stage.document_country(clean, mentions.places)
+    return places_fallback.document_place(clean, mentions.places, country)
 
 
 def build_incidents(

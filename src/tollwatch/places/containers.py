@@ -207,3 +207,184 @@ def _neighbourhood(text: str, m: PlaceMention) -> bool:
         return False
     before = text[max(0, m.span.start - 12) : m.span.start]  # "a San Salvador neighborhood"
     return rules.NEIGHBOURHOOD_OF_CITY_BEFORE.search(before) is None
+
+
+# "Burin village (Nablus, West Bank)": a bracket opened right after a town, and the
+# container names before this one inside it
+_INSIDE_BRACKET = re.compile(r"\(([^().;:!?]{0,60})$")
+_BEFORE_BRACKET = re.compile(r"(?:\s+(?:village|town|city|camp|area))?\s*$", re.IGNORECASE)
+CONTAINER_RULE = "places.v1.container"
+
+
+def bracketed_containers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A town written in brackets after another town of its country names the unit that
+    holds it, as coder notes place a village: "Burin village (Nablus, West Bank)" is in
+    Burin, not in the city of Nablus. Such a container town is given precision
+    ``admin2`` (rule ``places.v1.container``; its point is kept), so the town before it,
+    the more precise place, is the incident's; when that town is one the gazetteer
+    lacks, the container still places the figure."""
+    out: list[PlaceMention] = []
+    for m in mentions:
+        if m.precision in ("point", "near") and not m.is_source_location:
+            town = _town_before_bracket(text, m, out)
+            if town is not None and town.country == m.country:
+                m = replace(m, precision="admin2", rule=CONTAINER_RULE)
+        out.append(m)
+    return out
+
+
+def _town_before_bracket(
+    text: str, m: PlaceMention, earlier: list[PlaceMention]
+) -> PlaceMention | None:
+    """The town right before the bracket that holds `m`, if `m` is inside one."""
+    inside = _INSIDE_BRACKET.search(text, max(0, m.span.start - 62), m.span.start)
+    if inside is None or (inside.group(1).strip() and not inside.group(1).rstrip().endswith(",")):
+        return None
+    opening = inside.start()
+    before = [t for t in earlier if t.span.end <= opening]
+    if not before:
+        return None
+    t = before[-1]
+    if not _BEFORE_BRACKET.fullmatch(text, t.span.end, opening):
+        return None
+    ok = t.precision in ("point", "near") and t.rule != CONTAINER_RULE
+    return t if ok and not t.is_source_location else None
+
+
+def within_named_provinces(gaz: Gazetteer, found: list[Resolved]) -> list[Resolved]:
+    """Re-pick a town among its namesakes in the provinces its sentence names.
+
+    "Al Mansoura village, Raqqa governorate": the Al Mansoura in Raqqa, not the
+    larger one elsewhere, when the gazetteer has it.
+    """
+    named = {
+        (gaz.countries[r.entry], gaz.admin1_codes[r.entry])
+        for r in found
+        if gaz.kinds[r.entry] == 1 and not r.shape.source
+    }
+    if not named:
+        return found
+    out = []
+    for r in found:
+        where = (gaz.countries[r.entry], gaz.admin1_codes[r.entry])
+        if gaz.kinds[r.entry] in (0, 4, 5) and where not in named:
+            inside = [
+                i
+                for i in r.match.candidates[:MAX_CANDIDATES]
+                if (gaz.countries[i], gaz.admin1_codes[i]) in named and gaz.kinds[i] != 1
+            ]
+            if inside:
+                best = max(inside, key=lambda i: prior(gaz, i))
+                r = Resolved(r.match, best, r.score, r.shape)
+        out.append(r)
+    return out
+
+
+def containers_in_the_towns_country(
+    gaz: Gazetteer, text: str, found: list[Resolved], ctx: Context
+) -> list[Resolved]:
+    """A province named as a town's container lies in the town's country.
+
+    "near Niangoloko (Niangoloko, Comoe)" in a report about Burkina Faso: Comoe is the
+    Burkinabe province, not the Ivorian region of that name. A namesake province in the
+    town's country is taken instead; without one (the gazetteer knows no such province,
+    often a district) the name is dropped and the town stands alone. Only when the rest
+    of the report speaks more for the town's country than for the province's ("Al Jubah
+    district (Marib)" is not Juba, however big Juba is).
+    """
+    out: list[Resolved] = []
+    for r in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and gaz.kinds[r.entry] == 1
+            and gaz.kinds[prev.entry] in (0, 4, 5)
+            and gaz.countries[prev.entry] != gaz.countries[r.entry]
+            and _better_supported(gaz, ctx, prev, r)
+            and not prev.shape.source
+            and container_gap(text[prev.match.end : r.match.start])
+        ):
+            iso = gaz.countries[prev.entry]
+            same = [
+                i
+                for i in r.match.candidates[:MAX_CANDIDATES]
+                if gaz.countries[i] == iso and gaz.kinds[i] == 1
+            ]
+            if not same:
+                continue
+            r = Resolved(r.match, max(same, key=lambda i: prior(gaz, i)), r.score, r.shape)
+        out.append(r)
+    return out
+
+
+def _better_supported(gaz: Gazetteer, ctx: Context, town: Resolved, province: Resolved) -> bool:
+    """Whether the report, each name's own votes left out, speaks more for the town's
+    country than for the province's."""
+    for_town = ctx.without(town.match).votes.get(gaz.countries[town.entry], 0.0)
+    for_province = ctx.without(province.match).votes.get(gaz.countries[province.entry], 0.0)
+    return for_town > for_province + 1e-9
+
+
+def demote_outside_named_provinces(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Halve the score of a town outside every province its sentence names.
+
+    "in Sao Goncalo (Rio de Janeiro)": a Sao Goncalo in another province is
+    probably the wrong one (or a village the gazetteer lacks).
+    """
+    named: dict[int, set[tuple[str | None, str | None]]] = {}
+    for m in mentions:
+        if m.precision == "admin1" and not m.is_source_location:
+            named.setdefault(m.sentence, set()).add((m.country, m.admin1))
+    if not named:
+        return mentions
+    out = []
+    for m in mentions:
+        provinces = named.get(m.sentence)
+        countries = {c for c, _ in provinces} if provinces else set()
+        if (
+            provinces
+            and m.precision in ("point", "near")
+            and m.country in countries
+            and (m.country, m.admin1) not in provinces
+        ):
+            m = replace(m, score=round(m.score / 2, 3))
+        out.append(m)
+    return out
+
+
+def provinces_before_foreign_containers(
+    gaz: Gazetteer, text: str, found: list[Resolved], ctx: Context
+) -> list[Resolved]:
+    """A name read as a province, followed as its container by a province of another
+    country ("in Santa Cruz, San Juan-Laventille": no Bolivian department): the name's
+    namesake in the container's country, else it is dropped and the container places the
+    figure, as for a town abroad. Not when the container is an acronym ("Islamabad city
+    (FCT)" is no Nigerian territory) or the name's country is the report's main one."""
+    out: list[Resolved] = []
+    for k, r in enumerate(found):
+        if (
+            gaz.kinds[r.entry] == _PROVINCE
+            and not r.shape.source
+            and gaz.countries[r.entry] != ctx.main
+            and not _acronym_after(text, found, k)
+        ):
+            held = _container_provinces(gaz, text, found, k)
+            countries = {iso for iso, _ in held}
+            if len(countries) == 1 and gaz.countries[r.entry] not in countries:
+                inside = [
+                    i
+                    for i in r.match.candidates[:MAX_CANDIDATES]
+                    if gaz.countries[i] in countries and gaz.kinds[i] in (*_TOWN_KINDS, 1)
+                ]
+                if not inside:
+                    continue
+                r = Resolved(r.match, max(inside, key=lambda i: prior(gaz, i)), r.score, r.shape)
+        out.append(r)
+    return out
+
+
+def _acronym_after(text: str, found: list[Resolved], k: int) -> bool:
+    if k + 1 >= len(found):
+        return False
+    word = text[found[k + 1].match.start : found[k + 1].match.end]
+    return word.isupper() and len(word) <= 4

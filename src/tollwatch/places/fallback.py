@@ -124,3 +124,53 @@ def report_place(
     ):
         return _country_level(place, country)
     return demonym_place(clean, country)
+
+
+# "Nasiriyah city", "Markada town", "Hama countryside": a name its own words call a place
+_TYPED = re.compile(
+    r"\b(?:city|town|village|camp|district|province|governorate|state|region|county|"
+    r"countryside|municipality|township)\b"
+)
+
+
+# "Pisky Mali, Donetsk", "Kuta village (Jowhar, ...)": a name written as the
+# container of the name before it
+_CONTAINER_BEFORE = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:village|town|city))?\s*(?:,|\()\s*$")
+
+
+def _vouched(text: str, place: PlaceMention) -> bool:
+    """Whether a name's own words say it is a place: a type word ("Nasiriyah city"), its
+    container joined to it ("Jowhar, Middle Shabelle"), or its use as the container of
+    a name before it ("Pisky Mali, Donetsk")."""
+    if _TYPED.search(place.text) or "," in place.text:
+        return True
+    start = place.span.start
+    return _CONTAINER_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
+def document_place(
+    clean: CleanText, places: Sequence[PlaceMention], country: str | None
+) -> PlaceMention | None:
+    """The report's own place, for a report that may give no incident: `report_place`,
+    when the text vouches for it. One name alone ("towards a Reading of the unrest", "a
+    gang boss called Rubio", "CUBA") is too often a word that is no place, or a
+    namesake abroad; it counts when a second place of the same country, a demonym of
+    that country or its own words (`_vouched`: "Nasiriyah city") back it; a country the
+    text names is kept at country level; a demonym alone ("a Russian-brokered truce")
+    is not."""
+    place = report_place(clean, places, country)
+    if place is None or country is None:
+        return None
+    own = [p for p in places if p.country == country and not p.is_source_location]
+    if len({p.span.start for p in own}) >= 2 or any(_vouched(clean.text, p) for p in own):
+        return place
+    if place.rule == DEMONYM_RULE:
+        return None
+    if place.precision == "country" or _has_demonym(clean, country):
+        return place  # a country the text names, or a town its demonym backs
+    return None
+
+
+def _has_demonym(clean: CleanText, country: str) -> bool:
+    table = _demonym_table()
+    return any(table.get(w.lower()) == country for w in _WORD.findall(clean.text[:20_000]))

@@ -22,7 +22,6 @@ See docs/places.md for the rules and precision values.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -34,13 +33,22 @@ from ..records import CleanText, PlaceMention, PlacePrecision, Sentence, Span
 from ..settings import Settings
 from . import rules
 from .admin2 import admin2_index, admin2_mentions
+from .brackets import bracket_units
+from .combine import combine
 from .containers import (
     Resolved,
+    bracketed_containers,
+    containers_in_the_towns_country,
+    demote_outside_named_provinces,
     foreign_towns_in_named_countries,
+    provinces_before_foreign_containers,
     towns_outside_their_province,
+    within_named_provinces,
     without_neighbourhoods,
 )
+from .country import demonyms, document_country
 from .gazetteer.model import Gazetteer, Place
+from .glued import inside_longer_name, run_of_names, without_fragments
 from .names import light_key, name_key
 from .ordinary import ordinary_words
 from .scan import (
@@ -50,14 +58,14 @@ from .scan import (
     Frame,
     Match,
     Token,
-    common_words,
-    container_gap,
     primary_light,
     prior,
     read_context,
     scan,
     sentence_frames,
 )
+
+__all__ = ["capital_entry", "document_country", "find_places", "prepare_gazetteer"]
 
 _COMPOUND_AFTER = re.compile(
     r"[- ](?:backed|led|loyal|allied|affiliated|supported|sponsored|aligned|controlled|held|run)\b",
@@ -161,72 +169,6 @@ def _person_or_org(tokens: list[Token], m: Match, text: str, orgs: list[tuple[in
     return False
 
 
-def _inside_longer_name(gaz: Gazetteer, tokens: list[Token], m: Match, text: str) -> bool:
-    """A name glued to unknown capitalised words in ordinary text: "Rami Abdel...",
-    "Rincon del Poniente", "Ghadir al Bostan", "Kafr Hamra" (a longer name the
-    gazetteer lacks, not the shorter one it has)."""
-    if m.strict:
-        return False
-    return _glued_after(gaz, tokens, m, text) or _glued_before(gaz, tokens, m, text)
-
-
-def _glued_after(gaz: Gazetteer, tokens: list[Token], m: Match, text: str) -> bool:
-    k = m.last + 1
-    connector = k + 1 < len(tokens) and tokens[k].text in ("del", "de", "la")
-    if connector and text[m.end : tokens[k].start] == " ":
-        k += 1  # "Rincon del Poniente"
-    if k >= len(tokens):
-        return False
-    nxt = tokens[k]
-    return (
-        nxt.cap
-        and text[tokens[k - 1].end if k > m.last + 1 else m.end : nxt.start] == " "
-        and nxt.text.lower() not in rules.TITLES
-        and not gaz.candidates(nxt.key)
-        and nxt.text.lower() not in rules.TYPE_WORDS
-    )
-
-
-def _glued_before(gaz: Gazetteer, tokens: list[Token], m: Match, text: str) -> bool:
-    if m.first == 0:
-        return False
-    prev = tokens[m.first - 1]
-    lower = prev.text.lower()
-    if not prev.cap or text[prev.end : m.start] != " " or lower in common_words():
-        return False
-    if lower in rules.TITLES or lower in rules.TYPE_WORDS or prev.key in gaz.demonyms:
-        return False
-    article_first = tokens[m.first].core == ""  # "Ghadir al Bostan", "Jurf Al Nasr"
-    return article_first or not gaz.candidates(prev.key)
-
-
-def _name_word(tok: Token) -> bool:
-    lower = tok.text.lower()
-    return (
-        tok.cap
-        and lower not in common_words()
-        and lower not in rules.TITLES
-        and lower not in rules.TYPE_WORDS
-    )
-
-
-def _run_of_names(tokens: list[Token], m: Match, text: str) -> bool:
-    """Two more capitalised words around a name, with single spaces ("Toney Keith White",
-    "Keith White Jones"): a person's or an organisation's full name holds it, not a place."""
-    around = 0
-    k = m.first
-    while k > 0 and around < 2 and _name_word(tokens[k - 1]):
-        if text[tokens[k - 1].end : tokens[k].start] != " ":
-            break
-        around, k = around + 1, k - 1
-    k = m.last
-    while k + 1 < len(tokens) and around < 2 and _name_word(tokens[k + 1]):
-        if text[tokens[k].end : tokens[k + 1].start] != " ":
-            break
-        around, k = around + 1, k + 1
-    return around >= 2
-
-
 class _OrgSpans:
     """Organisation-name spans of a sentence, found only when first needed."""
 
@@ -319,9 +261,13 @@ def _prepare(
     shape = rules.shape(before, after, at_text_start=m.start - _first_start(clean) <= 3)
     if shape.kind_hint is None and surface.startswith("at "):  # the scanner kept "at"
         shape = replace(shape, kind_hint="place")  # "fired at Mykolaiv": a point
-    if shape.precision in (None, "admin1", "near") and not shape.source:
-        if rules.ACTOR_AFTER.match(after):
-            shape = replace(shape, rule=rules.ACTOR_RULE)  # "Benue militiamen": whose
+    if rules.BEYOND_BEFORE.search(before[-24:]) and not shape.source:
+        shape = replace(shape, rule=rules.BEYOND_RULE)  # "close to the border with Nicaragua"
+    elif shape.precision in (None, "admin1", "near") and not shape.source:
+        if rules.ACTOR_AFTER.match(after) or (
+            rules.POSSESSIVE_AFTER.match(after) and _spelled_as_country(gaz, base, spelled)
+        ):
+            shape = replace(shape, rule=rules.ACTOR_RULE)  # "Benue militiamen", "Israel's": whose
         elif rules.SITE_AFTER.match(after) or _route_end(before, after):
             shape = replace(shape, rule=rules.SITE_RULE)  # "Thawrah Hospital": which
     wide = text[max(sentence.span.start, m.start - 60) : m.start]  # the names before too
@@ -332,10 +278,10 @@ def _prepare(
         base = [(v + tail if gaz.kinds[i] == 1 else v, i) for v, i in base]
     if not shape.source and _person_or_org(tokens, m, text, orgs.get()):
         return None
-    if not m.strict and not m.sure and _run_of_names(tokens, m, text):
+    if not m.strict and not m.sure and run_of_names(tokens, m, text):
         persons.add(light)
         return None
-    longer = 2.0 if _inside_longer_name(gaz, tokens, m, text) else 0.0
+    longer = 2.0 if inside_longer_name(gaz, tokens, m, text) else 0.0
     initial = m.first == m.last == _first_content_token(tokens) and not m.strict
     initial = initial and not after.startswith(":")  # "Idlib: clashes..." is a label
     return _Prepared(m, base, shape, bar, light, spelled, longer, initial, has_arabic(surface))
@@ -449,93 +395,6 @@ def _precision(place: Place, shape: rules.Shape) -> PlacePrecision:
     return own
 
 
-_BETWEEN_WINDOW = 300
-
-
-def _combine(gaz: Gazetteer, clean: CleanText, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Join "X in Y province" (Y contains X) and "between X and Y" into one phrase each."""
-    out: list[PlaceMention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        if prev and prev.sentence == m.sentence:
-            gap = clean.text[prev.span.end : m.span.start]
-            if _contains(m, prev) and rules.CONTAINER_AFTER.match(gap + " "):
-                out[-1] = replace(
-                    prev,
-                    text=clean.text[prev.span.start : m.span.end],
-                    span=Span(prev.span.start, m.span.end),
-                    admin1=prev.admin1 or m.admin1,
-                )
-                continue
-            if _part_of(clean.text, prev, m, gap):
-                out[-1] = replace(
-                    m,
-                    text=clean.text[prev.span.start : m.span.end],
-                    span=Span(prev.span.start, m.span.end),
-                    rule="places.v1.part_of",
-                )
-                continue
-            # "between" and up to three words just before: read near the name, not from
-            # the start of the report for every pair (that made reports quadratic)
-            between = rules.BETWEEN_BEFORE.search(
-                clean.text, max(0, prev.span.start - _BETWEEN_WINDOW), prev.span.start
-            )
-            if between and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap, re.IGNORECASE):
-                out[-1] = _between(clean, prev, m, between.start())
-                continue
-        out.append(m)
-    return out
-
-
-_PART_GAP = re.compile(
-    r"\s*(?:(?:neighbou?rhood|sector|street|colonia|community|quarter|district|suburb|area)"
-    r"\s*)?(?:,|of|in|,\s*in)\s+(?:the\s+)?"
-    r"(?:(?:city|port|town|municipality|resort|capital)\s+of\s+)?",
-    re.IGNORECASE,
-)
-
-
-def _part_of(text: str, part: PlaceMention, town: PlaceMention, gap: str) -> bool:
-    """Whether `part` names a part of `town`.
-
-    "the Buenos Aires sector of Culiacán", "La Concha, Morelia" are; a list such
-    as "Douma, Harasta and Arbin" is not.
-    """
-    if part.precision != "point" or town.precision != "point" or part.country != town.country:
-        return False
-    if not _PART_GAP.fullmatch(gap):
-        return False
-    named_part = re.search(r"[a-z]", gap) is not None
-    return named_part or not re.match(r"\s*(?:,|and\b)", text[town.span.end : town.span.end + 6])
-
-
-def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
-    if outer.country != inner.country or outer.precision not in ("admin1", "country", "region"):
-        return False
-    return outer.precision == "country" or (
-        outer.admin1 is not None and outer.admin1 == inner.admin1
-    )
-
-
-def _between(clean: CleanText, a: PlaceMention, b: PlaceMention, start: int) -> PlaceMention:
-    lat = lon = None
-    if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
-        lat, lon = round((a.lat + b.lat) / 2, 5), round((a.lon + b.lon) / 2, 5)
-    return replace(
-        a,
-        name=clean.text[start : b.span.end],
-        lat=lat,
-        lon=lon,
-        geonameid=None,
-        admin1=a.admin1 if a.admin1 == b.admin1 else None,
-        admin2=None,
-        precision="region",
-        text=clean.text[start : b.span.end],
-        span=Span(start, b.span.end),
-        rule="places.v1.between",
-    )
-
-
 def prepare_gazetteer(gazetteer: Gazetteer) -> None:
     """Build now the lookups `find_places` derives from `gazetteer` on first need (the
     index of admin2 units, most of a second), so that loading pays for them once per
@@ -567,7 +426,7 @@ def find_places(
         if not matches:
             continue
         orgs = _OrgSpans(sentence)
-        matches = _without_fragments(gazetteer, clean.text, matches, persons)
+        matches = without_fragments(gazetteer, clean.text, matches, persons)
         prepared: list[_Prepared] = []
         framing: list[bool] = []  # whether a name frames the others (not the source's place)
         dateline_end = -1
@@ -593,16 +452,19 @@ def find_places(
             r = _decide(gazetteer, p, ctx, frame)
             if r:
                 found.append(r)
-        found = _within_named_provinces(gazetteer, found)
-        found = _containers_in_the_towns_country(gazetteer, clean.text, found, ctx)
+        found = within_named_provinces(gazetteer, found)
+        found = containers_in_the_towns_country(gazetteer, clean.text, found, ctx)
         found = foreign_towns_in_named_countries(gazetteer, clean.text, found, ctx)
         found = towns_outside_their_province(gazetteer, clean.text, found)
-        mentions.extend(_combine(gazetteer, clean, [_mention(gazetteer, clean, r) for r in found]))
+        found = provinces_before_foreign_containers(gazetteer, clean.text, found, ctx)
+        mentions.extend(combine(clean, [_mention(gazetteer, clean, r) for r in found]))
     mentions.extend(_capitals(gazetteer, clean, sentences, ctx, mentions))
     mentions.sort(key=lambda m: m.span.start)
     mentions = without_neighbourhoods(clean.text, mentions)
     mentions = admin2_mentions(gazetteer, clean, sentences, ctx, mentions)
-    return _demote_outside_named_provinces(mentions)
+    mentions = bracket_units(gazetteer, clean, sentences, ctx, mentions)
+    mentions = bracketed_containers(clean.text, mentions)
+    return demote_outside_named_provinces(mentions)
 
 
 _CAPITAL = re.compile(
@@ -650,7 +512,7 @@ def _capitals(
         for hit in _CAPITAL.finditer(sentence.text):
             whose = hit.group("whose")
             if whose and whose[0].isupper():
-                if _demonyms().get(whose.lower()) != iso:
+                if demonyms().get(whose.lower()) != iso:
                     continue  # "the Iraqi capital" in a report mostly about Syria
             elif len(ctx.leaders) > 1:
                 continue  # two countries: whose capital is unclear
@@ -671,177 +533,3 @@ def _capitals(
             )
             out.append(replace(_mention(gaz, clean, r), rule="places.v1.capital"))
     return out
-
-
-def _town_only(gaz: Gazetteer, m: Match, text: str) -> bool:
-    """A name that can only be a town (no province, country or region), not an acronym."""
-    word = text[m.start : m.end]
-    if word.isupper():
-        return False  # "IMSS Terranova": an acronym before the name
-    return all(gaz.kinds[i] in (0, 4, 5) for i in m.candidates[:MAX_CANDIDATES])
-
-
-def _without_fragments(
-    gaz: Gazetteer, text: str, matches: list[Match], persons: set[str]
-) -> list[Match]:
-    """Drop town names that abut another with a single space between ("Nyaung Kan villages":
-    two known words of one village the gazetteer lacks, not two places). The container
-    beside it ("Salin township (Minbu district, Magway region)") still places the figure;
-    a province or country ("South-West Cameroon", "Croix Sinaloa") is kept. The second
-    word is remembered in `persons`: alone later, it is most often that person's surname."""
-    if len(matches) < 2:
-        return matches
-    glued: set[int] = set()
-    for k in range(len(matches) - 1):
-        a, b = matches[k], matches[k + 1]
-        if a.strict or a.sure or b.sure or text[a.end : b.start] != " ":
-            continue
-        if _town_only(gaz, a, text) and _town_only(gaz, b, text):
-            glued.update((k, k + 1))
-            persons.add(light_key(text[b.start : b.end]))  # "Keith White": later, "White"
-    return [m for k, m in enumerate(matches) if k not in glued]
-
-
-def _within_named_provinces(gaz: Gazetteer, found: list[Resolved]) -> list[Resolved]:
-    """Re-pick a town among its namesakes in the provinces its sentence names.
-
-    "Al Mansoura village, Raqqa governorate": the Al Mansoura in Raqqa, not the
-    larger one elsewhere, when the gazetteer has it.
-    """
-    named = {
-        (gaz.countries[r.entry], gaz.admin1_codes[r.entry])
-        for r in found
-        if gaz.kinds[r.entry] == 1 and not r.shape.source
-    }
-    if not named:
-        return found
-    out = []
-    for r in found:
-        where = (gaz.countries[r.entry], gaz.admin1_codes[r.entry])
-        if gaz.kinds[r.entry] in (0, 4, 5) and where not in named:
-            inside = [
-                i
-                for i in r.match.candidates[:MAX_CANDIDATES]
-                if (gaz.countries[i], gaz.admin1_codes[i]) in named and gaz.kinds[i] != 1
-            ]
-            if inside:
-                best = max(inside, key=lambda i: prior(gaz, i))
-                r = Resolved(r.match, best, r.score, r.shape)
-        out.append(r)
-    return out
-
-
-def _containers_in_the_towns_country(
-    gaz: Gazetteer, text: str, found: list[Resolved], ctx: Context
-) -> list[Resolved]:
-    """A province named as a town's container lies in the town's country.
-
-    "near Niangoloko (Niangoloko, Comoe)" in a report about Burkina Faso: Comoe is the
-    Burkinabe province, not the Ivorian region of that name. A namesake province in the
-    town's country is taken instead; without one (the gazetteer knows no such province,
-    often a district) the name is dropped and the town stands alone. Only when the rest
-    of the report speaks more for the town's country than for the province's ("Al Jubah
-    district (Marib)" is not Juba, however big Juba is).
-    """
-    out: list[Resolved] = []
-    for r in found:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and gaz.kinds[r.entry] == 1
-            and gaz.kinds[prev.entry] in (0, 4, 5)
-            and gaz.countries[prev.entry] != gaz.countries[r.entry]
-            and _better_supported(gaz, ctx, prev, r)
-            and not prev.shape.source
-            and container_gap(text[prev.match.end : r.match.start])
-        ):
-            iso = gaz.countries[prev.entry]
-            same = [
-                i
-                for i in r.match.candidates[:MAX_CANDIDATES]
-                if gaz.countries[i] == iso and gaz.kinds[i] == 1
-            ]
-            if not same:
-                continue
-            r = Resolved(r.match, max(same, key=lambda i: prior(gaz, i)), r.score, r.shape)
-        out.append(r)
-    return out
-
-
-def _better_supported(gaz: Gazetteer, ctx: Context, town: Resolved, province: Resolved) -> bool:
-    """Whether the report, each name's own votes left out, speaks more for the town's
-    country than for the province's."""
-    for_town = ctx.without(town.match).votes.get(gaz.countries[town.entry], 0.0)
-    for_province = ctx.without(province.match).votes.get(gaz.countries[province.entry], 0.0)
-    return for_town > for_province + 1e-9
-
-
-def _demote_outside_named_provinces(mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Halve the score of a town outside every province its sentence names.
-
-    "in Sao Goncalo (Rio de Janeiro)": a Sao Goncalo in another province is
-    probably the wrong one (or a village the gazetteer lacks).
-    """
-    named: dict[int, set[tuple[str | None, str | None]]] = {}
-    for m in mentions:
-        if m.precision == "admin1" and not m.is_source_location:
-            named.setdefault(m.sentence, set()).add((m.country, m.admin1))
-    if not named:
-        return mentions
-    out = []
-    for m in mentions:
-        provinces = named.get(m.sentence)
-        countries = {c for c, _ in provinces} if provinces else set()
-        if (
-            provinces
-            and m.precision in ("point", "near")
-            and m.country in countries
-            and (m.country, m.admin1) not in provinces
-        ):
-            m = replace(m, score=round(m.score / 2, 3))
-        out.append(m)
-    return out
-
-
-@cache
-def _demonyms() -> dict[str, str]:
-    from .gazetteer.build import data_rows
-
-    return {d.lower(): iso for d, iso in data_rows("demonyms.csv") if iso}
-
-
-def document_country(clean: CleanText, mentions: Sequence[PlaceMention]) -> str | None:
-    """The report's main country (ISO2): the one its places and demonyms point to most.
-
-    A wire dateline ("SAN SALVADOR, 3 JAN 90 --") counts most; other places count
-    more in the first quarter of the text; the source's own place ("UK-based")
-    and abbreviations used as adjectives ("U.S. policy") count little; each
-    demonym ("Syrian", "SALVADORAN") half a vote.
-    """
-    votes: defaultdict[str, float] = defaultdict(float)
-    early = max(200, len(clean.text) // 4)
-    dateline_end = -1
-    for m in mentions:
-        if not m.country:
-            continue
-        if m.rule == "places.v1.dateline":
-            votes[m.country] += 3.0
-            dateline_end = m.span.end
-            continue
-        # "HAVANA (CUBA), 20 MAR 89 (TASS) --": the dateline's country is the source's too
-        in_dateline = re.fullmatch(r"\s*\(\s*", clean.text[dateline_end : m.span.start]) is not None
-        source = m.is_source_location or (dateline_end >= 0 and in_dateline)
-        weight = (0.3 if source else 1.0) * (0.5 + m.score)
-        if _IN_BEFORE.search(clean.text, max(0, m.span.start - 4), m.span.start):
-            weight *= 1.5  # "killed 30 civilians in Syria": where it happened
-        if len(m.text.replace(".", "")) <= 3:
-            weight *= 0.5
-        votes[m.country] += weight * (1.5 if m.span.start < early else 1.0)
-    table = _demonyms()
-    for word in re.findall(r"[A-Z][a-z]+|[A-Z]+", clean.text[:20_000]):
-        iso = table.get(word.lower())
-        if iso:
-            votes[iso] += 0.5
-    if not votes:
-        return None
-    return max(votes, key=lambda iso: votes[iso])

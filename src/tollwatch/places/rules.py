@@ -260,7 +260,15 @@ ROUTE_AFTER = re.compile(
 ROUTE_BEFORE = re.compile(r"(?:^|[A-Z][\w'’]*)\s*[-–]\s*$")  # "^": right after a name
 ROAD_AFTER = re.compile(r"\s+(?:[Rr]oad|[Hh]ighway)\b")
 SITE_RULE = "places.v1.site"
-LAST_RESORT_RULES = frozenset({ACTOR_RULE, SITE_RULE})
+# "soldiers raised Israel's flags", "Mexico's president said": a country as the owner of
+# a thing, not where something happened ("Syria's northern countryside" is a place)
+POSSESSIVE_AFTER = re.compile(
+    r"(?:'s|’s)\s+(?!(?:" + DIRECTION + r"|countryside|border|desert|capital)\b)[a-z]"
+)
+# "close to the border with Nicaragua": the other side of a border, where the incident is not
+BEYOND_BEFORE = re.compile(r"\bborders?\s+with\s+(?:the\s+)?$", _I)
+BEYOND_RULE = "places.v1.beyond"
+LAST_RESORT_RULES = frozenset({ACTOR_RULE, SITE_RULE, BEYOND_RULE})
 # "Rio Negro corregimiento", "Bari district", "Sool county": a unit below a province, so
 # not the province of that name (its seat town, or the unit, or the container beside it)
 LOWER_UNIT_AFTER = re.compile(
