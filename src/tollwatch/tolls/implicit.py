@@ -54,7 +54,9 @@ _SINGULAR = re.compile(
     r"(?P<died2>died|dies|succumbed\s+to\s+(?:his|her)\s+(?:injuries|wounds))\b(?!\s+down)"
     # a natural death: "dies peacefully", "has died aged 93", "died of cancer"
     r"(?!\s+(?:peacefully|aged|at\s+(?:the\s+)?age|in\s+(?:his|her)\s+sleep|of\s+(?:natural"
-    r"|cancer|old\s+age|a\s+heart|an?\s+illness|illness|complications)))",
+    r"|cancer|old\s+age|a\s+heart|an?\s+illness|illness|complications)))"
+    # "the victim did not survive": one death told by its denial
+    r"|\b(?P<survive>(?:did\s+not|didn['’]t)\s+survive)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -267,7 +269,7 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
     """"the mayor was assassinated", "he later died", "killing him": one victim."""
     found: list[Binding] = []
     for match in _SINGULAR_FAST.finditer(text):
-        group = next(g for g in ("out", "died", "died2") if match.group(g))
+        group = next(g for g in ("out", "died", "died2", "survive") if match.group(g))
         trigger = (match.start(group), match.end(group))
         if _overlaps(trigger, used) or not free(bound + found, match.start(), match.end()):
             continue
@@ -283,6 +285,8 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
         )
         if subject is None or negated_subject(text, subject) or is_time(text, subject):
             continue
+        if group == "survive" and (plural(text, subject) or not is_person(text, subject)):
+            continue  # "the house did not survive the fire", "both did not survive"
         if group == "died2" and (plural(text, subject) or re.search(
                 r"\b(?:all|both)\s+$", text[: match.start(group)], re.I)):
             continue  # "..., and Avery, 2, all died": a list, not one victim
@@ -447,10 +451,11 @@ _SHOT_FATALLY = re.compile(
     rf"(?P<m>{NUMBER})\s+(?:of\s+them\s+)?(?:fatally|mortally)\b",
     re.IGNORECASE,
 )
-# "crews pronounced the victim dead", "the coroner pronounced Ana Ruiz, 18, dead"
+# "crews pronounced the victim dead", "the coroner pronounced Ana Ruiz, 18, dead"; the
+# finding of one: "officers found 20-year-old Leo Diaz shot to death"
 _PRONOUNCED = re.compile(
-    r"\bpronounced\s+(?P<np>(?:the|a|an|his|her)?\s*[\w'’.-]+(?:\s*,?\s+[\w'’.-]+){0,5}?)"
-    r"\s*,?\s+dead\b",
+    r"\b(?:pronounced|found)\s+(?P<np>(?:the|a|an|his|her)?\s*[\w'’.-]+(?:\s*,?\s+[\w'’.-]+){0,5}?)"
+    r"\s*,?\s+(?:dead|deceased|shot\s+(?:to\s+death|dead)|stabbed\s+to\s+death)\b",
     re.IGNORECASE,
 )
 # "a double homicide", "triple fatal shooting": the count in the word
