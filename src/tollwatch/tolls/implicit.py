@@ -285,7 +285,7 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
         )
         if subject is None or negated_subject(text, subject) or is_time(text, subject):
             continue
-        if group == "survive" and (plural(text, subject) or not is_person(text, subject)):
+        if group == "survive" and not _one_person(text, subject):
             continue  # "the house did not survive the fire", "both did not survive"
         if group == "died2" and (plural(text, subject) or re.search(
                 r"\b(?:all|both)\s+$", text[: match.start(group)], re.I)):
@@ -326,6 +326,24 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
                               trigger=(match.start("verb"), match.end("verb")),
                               flags=flags))
     return found
+
+
+def _one_person(text: str, span: tuple[int, int]) -> bool:
+    """"he", "the victim", "Ana Ruiz": one person by the head word or a name, never "the
+    old barn" (whose "old" a person phrase may end with) nor "both brothers"."""
+    phrase = text[span[0] : span[1]]
+    if re.fullmatch(r"he|she", phrase, re.IGNORECASE):
+        return True
+    if plural(text, span):
+        return False
+    words = phrase.split()
+    if not words:
+        return False
+    head = words[-1].lower()
+    if PERSON.fullmatch(head) and head != "old":
+        return True
+    return not text.isupper() and all(w[:1].isupper() for w in words) and (
+        words[0].lower() not in ("the", "a", "an", "this", "that"))
 
 
 def _singular_objects(text: str, bound: list[Binding]) -> list[Binding]:
