@@ -106,3 +106,21 @@ def test_one_victim_told_twice_in_a_sentence_is_one_death(text: str) -> None:
 )
 def test_a_second_person_in_the_sentence_still_counts(text: str) -> None:
     assert sum(best or 0 for best, _ in killed(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Two gunmen fired into a birthday party, killing seven people, including "
+                     "an unborn baby.", 6, id="active-including-unborn"),
+        pytest.param("Nine people were killed, including an unborn child, when the house was "
+                     "sprayed with bullets.", 8, id="passive-including-unborn"),
+        pytest.param("He shot his girlfriend, killing her and their unborn son.", 1,
+                     id="pronoun-and-unborn"),
+        # not an unborn child: the second person counts
+        pytest.param("He shot his girlfriend, killing her and her father.", 2,
+                     id="pronoun-and-kin"),
+    ],
+)
+def test_gun_death_monitors_do_not_count_the_unborn(text: str, expected: int) -> None:
+    assert sum(best or 0 for best, _ in killed(text)) == expected

@@ -318,7 +318,8 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
         if not free(bound + found, *span) or _NOT_A_KILLING.match(match.group("verb")):
             continue  # "her mother took her to a hospital"
         value = 2 if match.group("pron").lower().startswith("both") else 1
-        if re.match(r"\s+and\s+(?:his|her|their|a|an|the)\s+[\w'’-]+", text[span[1] :], re.I):
+        if re.match(r"\s+and\s+(?:his|her|their|a|an|the)\s+(?!unborn\b)[\w'’-]+", text[span[1] :],
+                    re.I):
             value += 1  # "killing him and his brother"
         flags = {"active", "singular"} | ({"anaphoric"} if value == 1 else set())
         found.append(Binding(outcome_of(match.group("verb")) or "killed", value, value, value,
