@@ -124,3 +124,20 @@ def test_a_second_person_in_the_sentence_still_counts(text: str) -> None:
 )
 def test_gun_death_monitors_do_not_count_the_unborn(text: str, expected: int) -> None:
     assert sum(best or 0 for best, _ in killed(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "who were shot and killed": a relative clause, the figure is its subject
+        pytest.param("Detectives named the two brothers who were shot and killed near the "
+                     "levee.", 2, id="relative-shot-and-killed"),
+        pytest.param("Three women who were shot and killed at the laundromat were sisters.", 3,
+                     id="relative-subject-first"),
+        # still a coordination of the subject's verbs without the relative pronoun
+        pytest.param("Four members of one family were shot and killed.", 4,
+                     id="long-subject-coordination"),
+    ],
+)
+def test_a_relative_clause_passive_keeps_its_figure(text: str, expected: int) -> None:
+    assert sum(best or 0 for best, _ in killed(text)) == expected
