@@ -123,7 +123,7 @@ _BODY_OF = re.compile(
 # A headline's bare passive: "Man killed in weekend shooting", "UPDATE: Teen, 17, shot
 # dead", "Child killed; teen charged": a singular person at the start, no auxiliary.
 _HEADLINE_SINGULAR = re.compile(
-    r"(?:^\W*(?:[^:;|\n]{0,40}[:|]\s*)?|;\s*)(?P<np>(?:[\w'’-]+\s+){0,3}?[A-Za-z][\w'’-]*)"
+    r"(?:^\W*(?:[^:;|\n]{0,40}[:|]\s*)?|;\s*)(?P<np>(?:[\w'’.-]+\s+){0,3}?[A-Za-z][\w'’-]*)"
     r"(?:\s*,\s*\d{1,3}\s*,)?\s+"
     r"(?P<out>killed|slain|shot\s+dead|shot\s*(?:,|and)\s*killed|shot\s+to\s+death"
     r"|(?:found\s+)?fatally\s+(?:shot|stabbed)|stabbed\s+to\s+death|gunned\s+down"
@@ -147,8 +147,19 @@ def _headline_singular(text: str, bound: list[Binding]) -> list[Binding]:
     return found
 
 
+# "Police identify man killed in ...", "Coroner names teen shot to death": the victim is
+# the object of a headline verb, the words before it are no part of it.
+_HEADLINE_VERB = re.compile(
+    r"\b(?:identif(?:y|ies|ied)|IDs?|names?|mourns?|remembers?|honou?rs?)\s+",
+    re.IGNORECASE,
+)
+
+
 def _headline_binding(text: str, match: re.Match[str], bound: list[Binding]) -> list[Binding]:
     victim = (match.start("np"), match.end("np"))
+    verbs = list(_HEADLINE_VERB.finditer(text, *victim))
+    if verbs:
+        victim = (verbs[-1].end(), victim[1])
     trigger = (match.start("out"), match.end("out"))
     if not free(bound, *victim) or not free(bound, *trigger):
         return []
