@@ -155,3 +155,19 @@ def test_a_relative_clause_passive_keeps_its_figure(text: str, expected: int) ->
 )
 def test_headline_victim_after_a_headline_verb(text: str) -> None:
     assert killed(text) == [(1, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who the dead were, told between the figure and the verb
+        pytest.param("Two of those men, 31-year-old Ray Olsen and 40-year-old Tim Berg, died at "
+                     "the hospital.", 2, id="apposition-with-ages"),
+        # "both" repeats the figure before it: two dead, not four
+        pytest.param("The two girls, 7-year-old Ivy Hale and 9-year-old Rose Hale, both died "
+                     "of their wounds.", 2, id="apposition-then-both"),
+        pytest.param("The two hunters both died.", 2, id="figure-then-both"),
+    ],
+)
+def test_a_figure_with_the_names_of_its_dead(text: str, expected: int) -> None:
+    assert sum(best or 0 for best, _ in killed(text)) == expected

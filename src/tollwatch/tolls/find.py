@@ -190,7 +190,7 @@ def sentence_tolls(
     used_triggers: set[tuple[int, int]] = set()
     named: list[Binding] = [b for b in bound if "names" in b.flags]  # few: kept apart
     for quantity in quantities:
-        if _counted_inside(named, quantity):
+        if _counted_inside(named, quantity) or _inside_phrase(bound, quantity):
             continue
         binding = bind(masked, quantity)
         if binding is not None:
@@ -277,6 +277,14 @@ def _without_repeats(text: str, bound: list[Binding]) -> list[Binding]:
             continue
         kept.append(binding)
     return kept
+
+
+def _inside_phrase(bound: list[Binding], quantity: Quantity) -> bool:
+    """"the two children, Leo and Ana, both died": "both" between a bound figure and its
+    outcome word repeats that figure."""
+    return quantity.text.lower() in ("both", "all") and any(
+        b.trigger is not None and b.end <= quantity.start and quantity.end <= b.trigger[0]
+        for b in bound)
 
 
 _FATALLY_AFTER = re.compile(r"\s+(?:of\s+them\s+)?(?:fatally|mortally)\b", re.IGNORECASE)
