@@ -44,9 +44,7 @@ _SUBJECT = re.compile(
     r"(?P<partitive>\s+of\s+(?:whom|them|those|these))?"
     rf"(?P<np>(?:\s+(?:{NP_TOKEN})){{0,10}}?)"
     r"(?P<incl>\s*,\s*(?:including|among\s+them|mostly|mainly|most\s+of\s+them|all|both"
-    r"|\w+\s+of\s+(?:them|whom)"
-    # "Two of the men, 23-year-old Leo Diaz and Ana Ruiz, 19, died": who they were
-    r"|\d{1,3}[- ]years?[- ]old)"
+    r"|\w+\s+of\s+(?:them|whom))"
     r"\b[^,;]{0,80},)?"
     # "Seven border guards including their captain died": the captain is among the seven
     r"(?P<incl2>\s+(?:including|among\s+them)\s+(?:(?:their|his|her|its|the|a|an)\s+)?"
