@@ -123,7 +123,7 @@ _BODY_OF = re.compile(
 # A headline's bare passive: "Man killed in weekend shooting", "UPDATE: Teen, 17, shot
 # dead", "Child killed; teen charged": a singular person at the start, no auxiliary.
 _HEADLINE_SINGULAR = re.compile(
-    r"(?:^\W*(?:[^:;|\n]{0,40}[:|]\s*)?|;\s*)(?P<np>(?:[\w'’.-]+\s+){0,3}?[A-Za-z][\w'’-]*)"
+    r"(?:^\W*(?:[^:;|\n]{0,40}[:|]\s*)?|;\s*)(?P<np>(?:[\w'’-]+\s+){0,3}?[A-Za-z][\w'’-]*)"
     r"(?:\s*,\s*\d{1,3}\s*,)?\s+"
     r"(?P<out>killed|slain|shot\s+dead|shot\s*(?:,|and)\s*killed|shot\s+to\s+death"
     r"|(?:found\s+)?fatally\s+(?:shot|stabbed)|stabbed\s+to\s+death|gunned\s+down"
