@@ -190,7 +190,7 @@ def sentence_tolls(
     used_triggers: set[tuple[int, int]] = set()
     named: list[Binding] = [b for b in bound if "names" in b.flags]  # few: kept apart
     for quantity in quantities:
-        if _counted_inside(named, quantity):
+        if _counted_inside(named, quantity) or _inside_phrase(bound, quantity):
             continue
         binding = bind(masked, quantity)
         if binding is not None:
@@ -216,7 +216,75 @@ def sentence_tolls(
     _perpetrators_dead(masked, bound)
     _carry_captives(masked, bound)
     _sentence_flags(worded, bound)
+    bound = _without_repeats(masked, bound)
+    _without_unborn(masked, bound)
     return sorted(bound, key=lambda b: (b.start, b.end))
+
+
+# "killing six people, including an unborn child": monitors of gun deaths count five (the
+# unborn are never counted, tolls/rules.py)
+_UNBORN_AMONG = re.compile(
+    r"[^.;:]{0,60}?\b(?:including|among\s+them)\s+(?:an?|her|their|the)\s+unborn\s+"
+    r"(?:child|baby|son|daughter|infant|nephew|niece|grandchild)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_unborn(text: str, bound: list[Binding]) -> None:
+    """Take the unborn child out of a figure of several dead that includes it."""
+    for binding in bound:
+        if (binding.outcome != "killed" or binding.best is None or binding.best < 2
+                or "vague" in binding.flags or not _UNBORN_AMONG.match(text, binding.end)):
+            continue
+        binding.best -= 1
+        binding.low = None if binding.low is None else max(0, binding.low - 1)
+        binding.high = None if binding.high is None else binding.high - 1
+
+
+# A victim told again in the sentence that first counted them: a pronoun or "the/that" + a
+# person word ("a boy was shot ... that boy was murdered", "has died ... killing her"); an
+# object pronoun only after a participle: in "... before the officer killed him" a new
+# subject may kill someone else.
+_POINTER = re.compile(r"he|she|him|her|(?:the|that|this)\s+[\w'’-]+", re.IGNORECASE)
+
+
+def _pointing(text: str, victim: tuple[int, int], *, active: bool) -> bool:
+    """The victim phrase is a pronoun of its case or "the/that/this" and one word."""
+    phrase = text[victim[0] : victim[1]].strip()
+    if re.fullmatch(r"him|her" if active else r"he|she", phrase, re.IGNORECASE):
+        return True  # "the man who shot her was killed": "her" is no subject
+    if _POINTER.fullmatch(phrase):
+        return not re.fullmatch(r"he|she|him|her", phrase, re.IGNORECASE)
+    before = text[max(0, victim[0] - 6) : victim[0]]
+    return bool(re.search(r"\b(?:the|that|this)\s+$", before, re.IGNORECASE)) and bool(
+        re.fullmatch(r"[\w'’-]+", phrase))
+
+
+def _without_repeats(text: str, bound: list[Binding]) -> list[Binding]:
+    """Drop a single anaphoric death that follows a death counted earlier in the sentence:
+    one victim told twice is one death (across sentences, incidents/structure.py joins them)."""
+    kept: list[Binding] = []
+    for binding in sorted(bound, key=lambda b: (b.start, b.end)):
+        victim = binding.victim
+        if (binding.outcome == "killed" and binding.best == 1 and victim is not None
+                and "anaphoric" in binding.flags
+                and not binding.flags & {"perpetrator", "partitive", "another"}
+                and _pointing(text, victim, active="active" in binding.flags)
+                and not ("active" in binding.flags and binding.trigger is not None
+                         and not text[: binding.trigger[1]].lower().endswith("ing"))
+                and any(b.outcome == "killed" and (b.best or 0) >= 1 and b.end <= binding.start
+                        and not b.flags & {"perpetrator", "zero"} for b in kept)):
+            continue
+        kept.append(binding)
+    return kept
+
+
+def _inside_phrase(bound: list[Binding], quantity: Quantity) -> bool:
+    """"the two children, Leo and Ana, both died": "both" between a bound figure and its
+    outcome word repeats that figure."""
+    return quantity.text.lower() in ("both", "all") and any(
+        b.trigger is not None and b.end <= quantity.start and quantity.end <= b.trigger[0]
+        for b in bound)
 
 
 _FATALLY_AFTER = re.compile(r"\s+(?:of\s+them\s+)?(?:fatally|mortally)\b", re.IGNORECASE)

@@ -54,7 +54,9 @@ _SINGULAR = re.compile(
     r"(?P<died2>died|dies|succumbed\s+to\s+(?:his|her)\s+(?:injuries|wounds))\b(?!\s+down)"
     # a natural death: "dies peacefully", "has died aged 93", "died of cancer"
     r"(?!\s+(?:peacefully|aged|at\s+(?:the\s+)?age|in\s+(?:his|her)\s+sleep|of\s+(?:natural"
-    r"|cancer|old\s+age|a\s+heart|an?\s+illness|illness|complications)))",
+    r"|cancer|old\s+age|a\s+heart|an?\s+illness|illness|complications)))"
+    # "the victim did not survive": one death told by its denial
+    r"|\b(?P<survive>(?:did\s+not|didn['’]t)\s+survive)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -145,8 +147,19 @@ def _headline_singular(text: str, bound: list[Binding]) -> list[Binding]:
     return found
 
 
+# "Police identify man killed in ...", "Coroner names teen shot to death": the victim is
+# the object of a headline verb, the words before it are no part of it.
+_HEADLINE_VERB = re.compile(
+    r"\b(?:identif(?:y|ies|ied)|IDs?|names?|mourns?|remembers?|honou?rs?)\s+",
+    re.IGNORECASE,
+)
+
+
 def _headline_binding(text: str, match: re.Match[str], bound: list[Binding]) -> list[Binding]:
     victim = (match.start("np"), match.end("np"))
+    verbs = list(_HEADLINE_VERB.finditer(text, *victim))
+    if verbs:
+        victim = (verbs[-1].end(), victim[1])
     trigger = (match.start("out"), match.end("out"))
     if not free(bound, *victim) or not free(bound, *trigger):
         return []
@@ -267,7 +280,7 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
     """"the mayor was assassinated", "he later died", "killing him": one victim."""
     found: list[Binding] = []
     for match in _SINGULAR_FAST.finditer(text):
-        group = next(g for g in ("out", "died", "died2") if match.group(g))
+        group = next(g for g in ("out", "died", "died2", "survive") if match.group(g))
         trigger = (match.start(group), match.end(group))
         if _overlaps(trigger, used) or not free(bound + found, match.start(), match.end()):
             continue
@@ -283,6 +296,8 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
         )
         if subject is None or negated_subject(text, subject) or is_time(text, subject):
             continue
+        if group == "survive" and not _one_person(text, subject):
+            continue  # "the house did not survive the fire", "both did not survive"
         if group == "died2" and (plural(text, subject) or re.search(
                 r"\b(?:all|both)\s+$", text[: match.start(group)], re.I)):
             continue  # "..., and Avery, 2, all died": a list, not one victim
@@ -314,7 +329,8 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
         if not free(bound + found, *span) or _NOT_A_KILLING.match(match.group("verb")):
             continue  # "her mother took her to a hospital"
         value = 2 if match.group("pron").lower().startswith("both") else 1
-        if re.match(r"\s+and\s+(?:his|her|their|a|an|the)\s+[\w'’-]+", text[span[1] :], re.I):
+        if re.match(r"\s+and\s+(?:his|her|their|a|an|the)\s+(?!unborn\b)[\w'’-]+", text[span[1] :],
+                    re.I):
             value += 1  # "killing him and his brother"
         flags = {"active", "singular"} | ({"anaphoric"} if value == 1 else set())
         found.append(Binding(outcome_of(match.group("verb")) or "killed", value, value, value,
@@ -322,6 +338,24 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
                               trigger=(match.start("verb"), match.end("verb")),
                               flags=flags))
     return found
+
+
+def _one_person(text: str, span: tuple[int, int]) -> bool:
+    """"he", "the victim", "Ana Ruiz": one person by the head word or a name, never "the
+    old barn" (whose "old" a person phrase may end with) nor "both brothers"."""
+    phrase = text[span[0] : span[1]]
+    if re.fullmatch(r"he|she", phrase, re.IGNORECASE):
+        return True
+    if plural(text, span):
+        return False
+    words = phrase.split()
+    if not words:
+        return False
+    head = words[-1].lower()
+    if PERSON.fullmatch(head) and head != "old":
+        return True
+    return not text.isupper() and all(w[:1].isupper() for w in words) and (
+        words[0].lower() not in ("the", "a", "an", "this", "that"))
 
 
 def _singular_objects(text: str, bound: list[Binding]) -> list[Binding]:
@@ -447,10 +481,11 @@ _SHOT_FATALLY = re.compile(
     rf"(?P<m>{NUMBER})\s+(?:of\s+them\s+)?(?:fatally|mortally)\b",
     re.IGNORECASE,
 )
-# "crews pronounced the victim dead", "the coroner pronounced Ana Ruiz, 18, dead"
+# "crews pronounced the victim dead", "the coroner pronounced Ana Ruiz, 18, dead"; the
+# finding of one: "officers found 20-year-old Leo Diaz shot to death"
 _PRONOUNCED = re.compile(
-    r"\bpronounced\s+(?P<np>(?:the|a|an|his|her)?\s*[\w'’.-]+(?:\s*,?\s+[\w'’.-]+){0,5}?)"
-    r"\s*,?\s+dead\b",
+    r"\b(?:pronounced|found)\s+(?P<np>(?:the|a|an|his|her)?\s*[\w'’.-]+(?:\s*,?\s+[\w'’.-]+){0,5}?)"
+    r"\s*,?\s+(?:dead|deceased|shot\s+(?:to\s+death|dead)|stabbed\s+to\s+death)\b",
     re.IGNORECASE,
 )
 # "a double homicide", "triple fatal shooting": the count in the word

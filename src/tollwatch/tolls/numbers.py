@@ -83,8 +83,9 @@ _AGE_APPOSITION_BEFORE = re.compile(
     r"|sister|mother|father|victim|suspect|driver|officer|student|friend|toddler|baby)"
     r")\s*(?:,|\()\s*$"
 )
-# "Ana Reyes, 66 and Leo Reyes, 64": an age before the next name
-_AGE_APPOSITION_AFTER = re.compile(r"^\s*(?:,|\)|;|$|\.\s|and\s+(?-i:[A-Z]))")
+# "Ana Reyes, 66 and Leo Reyes, 64": an age before the next name; "... of Leo Reyes, 16."
+# at the end of the sentence
+_AGE_APPOSITION_AFTER = re.compile(r"^\s*(?:,|\)|;|$|\.(?:\s|$)|and\s+(?-i:[A-Z]))")
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 
 

@@ -93,6 +93,8 @@ def victim_then_self(text: str, bound: list[Binding]) -> list[Binding]:
                 text[: match.start()] + " " + text[match.end() :]):
             continue  # "shot his wife and then himself" with no word of death: maybe wounded
         obj = (match.start("obj"), match.end("obj"))
+        if re.match(r"of\b", match.group("obj"), re.I):
+            continue  # "suspect in the shooting of a teen turns himself in": a noun, no object
         me = (match.start("self"), match.end("self"))
         if free(bound + found, *obj) and not plural(text, obj) and not re.search(
                 r"\d+\s+(?!-)", text[obj[0] : obj[1]]):

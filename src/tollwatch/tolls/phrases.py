@@ -118,13 +118,16 @@ def free(bound: list[Binding], start: int, end: int) -> bool:
 
 _SUBJECT_BEFORE = re.compile(
     rf"(?P<np>(?:{NP_TOKEN})(?:\s+(?:{NP_TOKEN})){{0,5}})(?P<age>\s*,\s*\d{{1,3}}\s*,)?"
+    # "Leo Diaz, of Springfield, died": where the person is from, set off by commas
+    r"(?P<home>\s*,?\s*of\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}\s*,)?"
     r"\s*,?\s*(?:(?:who|that|which)\s+)?$",
     re.IGNORECASE,
 )
 
 
 def subject_before(text: str, pos: int) -> tuple[int, int] | None:
-    """The noun phrase just before `pos` (up to 6 words; "X, who", "X, the mayor," skipped)."""
+    """The noun phrase just before `pos` (up to 6 words; "X, who", "X, the mayor,", "X, of
+    Springfield," skipped)."""
     offset = max(0, pos - 100)
     match = _SUBJECT_BEFORE.search(text[offset:pos])
     if not match:

@@ -39,6 +39,7 @@ from .phrases import (
     strip_np,
 )
 
+_RELATIVE_PASSIVE = r"(?:who|that|which)\s+(?:were|was|are|is|had\s+been|have\s+been)\b"
 _SUBJECT = re.compile(
     r"(?P<partitive>\s+of\s+(?:whom|them|those|these))?"
     rf"(?P<np>(?:\s+(?:{NP_TOKEN})){{0,10}}?)"
@@ -49,7 +50,9 @@ _SUBJECT = re.compile(
     r"(?P<incl2>\s+(?:including|among\s+them)\s+(?:(?:their|his|her|its|the|a|an)\s+)?"
     r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?)?"
     r"(?:\s*,?\s+who)?"
-    rf"(?P<aux>(?:\s+(?:{AUX}))*)(?P<coord>\s+[a-z]+(?:\s+[a-z]+){{0,3}}?\s+and)??"
+    # "shot and killed" after a relative "who were" is no coordination of the subject's verbs
+    rf"(?P<aux>(?:\s+(?:{AUX}))*)(?P<coord>\s+(?!{_RELATIVE_PASSIVE})[a-z]+"
+    rf"(?:\s+(?!{_RELATIVE_PASSIVE})[a-z]+){{0,3}}?\s+and)??"
     r"\s*(?P<among>were\s+among\s+(?:the\s+)?)?"
     rf"(?P<out>{PASSIVE}|{NOMINAL})(?![\w-])",
     re.IGNORECASE,

@@ -59,13 +59,14 @@ PRECHECK = (
     r"|assassin|execut|behead|decapit|dismember|massacr|slain|slaughter|slay|slew|perish"
     r"|li(?:fe|ves)|martyr|lynch|gunned|stabbed|shot|toll|homicid|succumb|passed\s+away"
     r"|maim|hospitali|seiz|snatch|charred|himself|herself|themselves|own\s+li|suicide"
+    r"|deceased|not\s+survive|n['’]t\s+survive"
 )
 
 # US local news: "a 23-year-old man was fatally shot", "pronounced dead at the scene".
 FATAL = (
     r"fatally\s+(?:shot|stabbed|struck|wounded|injured|beaten|hit|gunned\s+down)"
-    r"|(?:shot|stabbed|wounded|injured)\s+fatally|pronounced\s+(?:brain[\s-]?)?dead"
-    r"|declared\s+(?:brain[\s-]?)?dead"
+    r"|(?:shot|stabbed|wounded|injured)\s+fatally|pronounced\s+(?:brain[\s-]?)?(?:dead|deceased)"
+    r"|declared\s+(?:brain[\s-]?)?(?:dead|deceased)"
     r"|found\s+shot\s+(?:dead|to\s+death)|shot\s+(?:and|&)\s+killed|killed\s+by\s+gunfire"
 )
 KILLED_PASSIVE = (
