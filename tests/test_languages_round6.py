@@ -136,6 +136,10 @@ ROUND7 = Path(__file__).parent / "golden" / "annotated" / "languages-round7.json
                      id="pt-a-morte-a"),
         pytest.param("Hallaron los cuerpos sin vida de cinco hombres en una brecha.", "es", [5],
                      id="es-los-cuerpos-sin-vida-de"),
+        pytest.param("استشهد شابان برصاص قوات الاحتلال خلال اقتحام المخيم.", "ar", [2],
+                     id="ar-istashhada-with-a-dual"),
+        pytest.param("استشهد 4 فلسطينيين في غارة على المدينة.", "ar", [4],
+                     id="ar-istashhada-with-digits"),
     ],
 )
 def test_round_seven_figures(text: str, language: str, expected: list[int]) -> None:
@@ -162,4 +166,4 @@ def test_a_death_added_and_the_new_toll_count_once(
 
 
 def test_round_seven_document_tolls(settings: Settings, resources: Resources) -> None:
-    assert not doc_toll_misses(ROUND7, settings, resources, at_least=12)
+    assert not doc_toll_misses(ROUND7, settings, resources, at_least=18)
