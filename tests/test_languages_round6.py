@@ -167,3 +167,90 @@ def test_a_death_added_and_the_new_toll_count_once(
 
 def test_round_seven_document_tolls(settings: Settings, resources: Resources) -> None:
     assert not doc_toll_misses(ROUND7, settings, resources, at_least=18)
+
+
+# -- round eight: one sentence each, the verbs and nouns of killing in each language ----
+# ("fusillés", "a coûté la vie à", "cobró la vida de", "tirou a vida a", "أودى بحياة",
+# verb-subject-object Arabic, "ont exécuté trois otages", Portuguese "no ataque" that is
+# "in the attack", not a negation)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        pytest.param(
+            "Deux soldats ont succombé à leurs blessures après l'attaque de la caserne.",
+            'fr', 2, id="fr-0"),
+        pytest.param(
+            'Trois civils ont été fusillés par des hommes armés dans le village.',
+            'fr', 3, id="fr-1"),
+        pytest.param(
+            "Cinq personnes ont été égorgées lors d'une attaque contre le village.",
+            'fr', 5, id="fr-2"),
+        pytest.param(
+            'Quatre gendarmes ont été abattus dans une embuscade près de Kidal.',
+            'fr', 4, id="fr-3"),
+        pytest.param(
+            "L'attaque contre le camp a coûté la vie à six soldats.",
+            'fr', 6, id="fr-4"),
+        pytest.param(
+            "L'explosion d'une mine a tué sept passagers d'un bus près de Djibo.",
+            'fr', 7, id="fr-5"),
+        pytest.param(
+            'Des jihadistes ont exécuté trois otages dans la région de Ménaka.',
+            'fr', 3, id="fr-6"),
+        pytest.param(
+            'Tres hombres fueron ultimados a balazos en una calle de Culiacán.',
+            'es', 3, id="es-7"),
+        pytest.param(
+            'El ataque armado cobró la vida de cinco personas en Celaya.',
+            'es', 5, id="es-8"),
+        pytest.param(
+            'Cuatro personas perdieron la vida en el ataque armado contra el bar.',
+            'es', 4, id="es-9"),
+        pytest.param(
+            'Seis personas fueron acribilladas en una fiesta en Zamora.',
+            'es', 6, id="es-10"),
+        pytest.param(
+            'Un comando armado ejecutó a dos policías en Apatzingán.',
+            'es', 2, id="es-11"),
+        pytest.param(
+            'La explosión de un coche bomba dejó tres muertos en Jamundí.',
+            'es', 3, id="es-12"),
+        pytest.param(
+            'Três pessoas perderam a vida no ataque armado em Macomia.',
+            'pt', 3, id="pt-13"),
+        pytest.param(
+            'O ataque dos insurgentes tirou a vida a quatro pessoas em Ancuabe.',
+            'pt', 4, id="pt-14"),
+        pytest.param(
+            'Dois homens foram executados a tiros em Salvador.',
+            'pt', 2, id="pt-15"),
+        pytest.param(
+            'Cinco civis foram chacinados por homens armados no distrito de Mocímboa.',
+            'pt', 5, id="pt-16"),
+        pytest.param(
+            'Três jovens foram assassinados a tiros numa chacina em Fortaleza.',
+            'pt', 3, id="pt-17"),
+        pytest.param(
+            'لقي ثلاثة أشخاص حتفهم في انفجار سيارة مفخخة في الموصل.',
+            'ar', 3, id="ar-18"),
+        pytest.param(
+            'أودى الهجوم بحياة خمسة جنود في ريف حماة.',
+            'ar', 5, id="ar-19"),
+        pytest.param(
+            'سقط أربعة قتلى في قصف على مدينة إدلب.',
+            'ar', 4, id="ar-20"),
+        pytest.param(
+            'أعدم تنظيم داعش ستة مدنيين في ريف دير الزور.',
+            'ar', 6, id="ar-21"),
+        pytest.param(
+            'اغتال مسلحون ثلاثة من عناصر الشرطة في درعا.',
+            'ar', 3, id="ar-22"),
+    ],
+)
+def test_round_eight_sentences(
+    text: str, language: str, expected: int, settings: Settings, resources: Resources
+) -> None:
+    toll, _ = _toll(text, language, settings, resources)
+    assert toll == expected

@@ -77,7 +77,7 @@ def find_mentions(
         places=tuple(places),
         actors=actors,
         sources=tuple(sources_stage.find_sources(clean, sentences, resources.actors, actors)),
-        cues=tuple(violence_stage.find_cues(clean, sentences, settings)),
+        cues=tuple(violence_stage.find_cues(clean, sentences, settings, language=language)),
     )
 
 

@@ -324,6 +324,8 @@ def clause_tolls(
         else:
             n, o, q, verb, noun = "n3", "o3", "q3", False, True
         outcome = grammar.outcome(match.group(o), verb=verb, noun=noun)
+        if n == "n" and outcome in ("abducted", "missing") and _killing_verb(grammar, match):
+            outcome = "killed"  # "ont exécuté trois otages": the hostages are dead
         if n == "n" and _loose_article(grammar, match, scan):
             pos = match.end(n)  # read on from the article: "Une frappe a tué 8 civils"
             continue
@@ -351,6 +353,15 @@ def clause_tolls(
         if n != "n" and outcome is not None:
             found.extend(_partners(grammar, text, match.end(n), outcome, bound + found))
     return found
+
+
+def _killing_verb(grammar: ClauseGrammar, match: re.Match[str]) -> bool:
+    """The verb before the figure is one of killing (not a "leave" verb: "a fait trois
+    otages" took hostages)."""
+    verb = match.group("v")
+    return verb is not None and any(
+        outcome == "killed" and pattern.fullmatch(verb) for outcome, pattern in grammar.verb_words
+    )
 
 
 def _partners(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cache, cached_property
 
 from ..read.prefilter import Prefiltered, finditer_from, start_pattern
 from ..read.script import has_harakat, strip_harakat
@@ -80,6 +80,16 @@ _NEGATION = re.compile(
     + "|".join(w.negation for w in VIOLENCE_WORDS.values() if w.negation)
     + r")\b[^,;:]{0,25}$|n't\s+(?:\w+\s+)?$"
 )
+
+
+@cache
+def _negation(language: str | None) -> re.Pattern[str]:
+    """The negation words of the report's language (every language's when unknown):
+    Portuguese "no ataque" is "in the attack", not English "no attack"."""
+    words = VIOLENCE_WORDS.get(language or "")
+    if words is None or not words.negation or language == "en":
+        return _NEGATION
+    return re.compile(rf"\b(?:{words.negation})\b[^,;:]{{0,25}}$")
 _MODAL_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:could|would|might|may(?!\s+\d)|will|shall|is\s+expected|are\s+expected|"
     r"was\s+planned|were\s+planned|is\s+planned|are\s+planned|is\s+feared|are\s+feared)\b"
@@ -176,7 +186,8 @@ def candidate_sentences(clean: CleanText) -> list[Sentence]:
 
 
 def find_cues(
-    clean: CleanText, sentences: Sequence[Sentence], settings: Settings
+    clean: CleanText, sentences: Sequence[Sentence], settings: Settings,
+    language: str | None = None,
 ) -> list[EventCue]:
     """Event cues (with event type and sub-type) in the given sentences.
 
@@ -187,12 +198,13 @@ def find_cues(
     [('explosion_remote_violence', 'ied'), ('battle', 'attack')]
     """
     cues: list[EventCue] = []
+    negation = _negation(language)
     for sentence in sentences:
-        cues.extend(_sentence_cues(sentence))
+        cues.extend(_sentence_cues(sentence, negation))
     return cues
 
 
-def _sentence_cues(sentence: Sentence) -> list[EventCue]:
+def _sentence_cues(sentence: Sentence, negation: re.Pattern[str] = _NEGATION) -> list[EventCue]:
     text, base = sentence.text, sentence.span.start
     low = lowered(text)
     out: list[EventCue] = []
@@ -216,7 +228,7 @@ def _sentence_cues(sentence: Sentence) -> list[EventCue]:
                 text=text[m.start():end],
                 span=Span(base + m.start(), base + end),
                 sentence=sentence.index,
-                negated=_NEGATION.search(prefix[-40:]) is not None,
+                negated=negation.search(prefix[-40:]) is not None,
                 hypothetical=_HYPOTHETICAL.search(prefix) is not None
                 or _MODAL_AFTER.match(low, end) is not None,
                 strength=strength,

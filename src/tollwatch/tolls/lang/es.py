@@ -43,7 +43,7 @@ WORDS = TollWords(
     multipliers={"mil": 1000, "millones": 1_000_000},
     precheck=(
         r"muert|muri|asesin|ejecut|herid|lesionad|secuestr|desaparec|cuerpo|cad[aá]ver|ultim"
-        r"|acribill|masacr|fallec|matan|mata|mató|perdieron la vida|sin vida|dado de baja"
+        r"|acribill|masacr|fallec|matan|mata|mató|perdieron la vida|sin vida|dado de baja|la vida"
         r"|abatid|v[ií]ctimas"
     ),
     qualifiers={
@@ -66,7 +66,7 @@ WORDS = TollWords(
     verbs={
         "killed": (
             r"matan|mata|mat[oó]|mataron|asesinan|asesina|asesin[oó]|asesinaron|ejecutan"
-            r"|ejecuta|ejecutaron|ultiman|acribillan|masacran|abatieron|abaten|murieron|mueren"
+            r"|ejecuta|ejecutaron|ejecut[oó]|ultiman|acribillan|masacran|abatieron|abaten|murieron|mueren"
             r"|matado|asesinado|abatido"
         ),
         "wounded": r"hieren|hirieron",
@@ -77,7 +77,8 @@ WORDS = TollWords(
     nouns={
         "killed": (
             # "los cuerpos sin vida de cinco personas"
-            r"la\s+muerte\s+de|(?:los\s+)?(?:cuerpos|cad[áa]veres)\s+(?:[\w-]+\s+){0,3}?de|el\s+asesinato\s+de|la\s+cifra\s+de\s+(?:muertos|v[ií]ctimas)"
+            r"(?:cobr[oó]|cobra|cobraron|quit[oó]|arrebat[oó])\s+la\s+vida\s+(?:de|a)"
+            r"|la\s+muerte\s+de|(?:los\s+)?(?:cuerpos|cad[áa]veres)\s+(?:[\w-]+\s+){0,3}?de|el\s+asesinato\s+de|la\s+cifra\s+de\s+(?:muertos|v[ií]ctimas)"
             r"\s+(?:[\w-]+\s+){0,8}?(?:sube|subi[oó]|asciende|ascendi[oó]|aument[oó]|lleg[oó])"
             r"\s+a|haber\s+dado\s+de\s+baja\s+a"
         ),

@@ -51,7 +51,7 @@ _KILLED = (
     r"morts?|mortes|tu[ée]e?s?|tu[ée]s|décédée?s?|d[ée]c[èe]s|victimes|cadavres|corps\s+sans\s+vie"
     r"|perdu\s+la\s+vie|trouvé\s+la\s+mort|neutralisée?s?|abattue?s?|ex[ée]cut[ée]e?s?"
     r"|égorgée?s?|assassinée?s?|massacrée?s?|péri|sont\s+mort(?:e?s)?|ont\s+péri"
-    r"|(?:ont|a)\s+succombé"
+    r"|(?:ont|a)\s+succombé|fusillée?s?"
 )
 
 WORDS = TollWords(
@@ -62,7 +62,8 @@ WORDS = TollWords(
     multipliers={"mille": 1000, "millions": 1_000_000},
     precheck=(
         r"mort|tu[ée]|bless|décè|déc[ée]d|victime|cadavre|corps sans vie|perdu la vie|neutralis"
-        r"|abattu|exécut|égorg|assassin|massacr|péri|enlev|kidnapp|disparu|succomb"
+        r"|abattu|exécut|égorg|assassin|massacr|péri|enlev|kidnapp|disparu|succomb|fusill"
+        r"|la vie"
     ),
     qualifiers={
         "least": r"au\s+moins|pas\s+moins\s+de",
@@ -76,7 +77,7 @@ WORDS = TollWords(
         "missing": r"disparue?s?|portée?s?\s+disparue?s?",
     },
     verbs={
-        "killed": r"tu[ée]|tuant|tuent|tue|abattu|ex[ée]cut[ée]|massacr[ée]|égorg[ée]"
+        "killed": r"tu[ée]|tuant|tuent|tue|abattu|ex[ée]cut[ée]|massacr[ée]|égorg[ée]|fusill[ée]"
                   r"|sont\s+mort(?:e?s)?|ont\s+péri|ont\s+trouvé\s+la\s+mort",
         "wounded": r"bless[ée]|blessant",
         "abducted": r"enlev[ée]|enlevant|kidnapp[ée]",
@@ -85,7 +86,7 @@ WORDS = TollWords(
     nouns={
         "killed": (
             # "les corps de sept personnes", "les corps sans vie de trois hommes"
-            r"la\s+mort\s+d[e']|(?:les\s+)?(?:corps|cadavres)\s+(?:[\w-]+\s+){0,3}?d[e']|le\s+décès\s+d[e']|la\s+perte\s+d[e']"
+            r"co[uû]t[ée]\s+la\s+vie\s+(?:à|aux?|de)|la\s+mort\s+d[e']|(?:les\s+)?(?:corps|cadavres)\s+(?:[\w-]+\s+){0,3}?d[e']|le\s+décès\s+d[e']|la\s+perte\s+d[e']"
             r"|(?:le\s+)?bilan\s+(?:\w+\s+){0,6}?(?:s'est\s+)?(?:alourdi|passé|grimpé|porté)\s+à"
             r"|port(?:e|ant|ent|ait|era)\s+(?:ainsi\s+)?(?:le|leur|son)\s+bilan\s+à"
         ),

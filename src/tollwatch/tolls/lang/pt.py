@@ -38,7 +38,8 @@ WORDS = TollWords(
     multipliers={"mil": 1000, "milhões": 1_000_000},
     precheck=(
         r"mort|morre|morri|ferid|assassin|execut|decapit|baleado|vítima|vitima|cadáver|corpo"
-        r"|óbito|sequestr|raptad|desaparec|mata|matou|chacina|perderam a vida|falec"
+        r"|óbito|sequestr|raptad|desaparec|mata|matou|chacina|perderam a vida|falec|a vida"
+        r"|fuzil|degol"
     ),
     qualifiers={
         "least": r"pelo\s+menos|ao\s+menos|no\s+m[íi]nimo",
@@ -67,7 +68,8 @@ WORDS = TollWords(
     nouns={
         "killed": (
             # "provocou a morte a quatro pessoas"; "os corpos decapitados de sete pessoas"
-            r"a\s+morte\s+(?:d[eao]s?|a)|(?:os\s+)?(?:corpos|cad[áa]veres)\s+(?:\w+\s+){0,2}?d[eao]s?|(?:o\s+)?n[úu]mero\s+de\s+(?:mortos|v[íi]timas)"
+            r"(?:tirou|tiraram|tira|ceifou|ceifaram)\s+a\s+vida\s+(?:a|de|d[oa]s?)"
+            r"|a\s+morte\s+(?:d[eao]s?|a)|(?:os\s+)?(?:corpos|cad[áa]veres)\s+(?:\w+\s+){0,2}?d[eao]s?|(?:o\s+)?n[úu]mero\s+de\s+(?:mortos|v[íi]timas)"
             r"\s+(?:[\w-]+\s+){0,8}?(?:subiu|sobe|passou|aumentou|chegou)\s+(?:para|a)"
         ),
     },

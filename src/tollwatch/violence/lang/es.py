@@ -46,11 +46,12 @@ CANDIDATE = (
     r"muert|mat(?:an|aron|ó)\b|asesin|ataque|atac|enfrentamiento|balacera|tiroteo|ejecut|"
     r"secuestr|herid|emboscada|sicario|cad[aá]ver|bala|explosi|sin\s+vida|cuerpos?\b|calcinad|"
     r"desaparec|muere|muri[oó]|disparo|balaz|balea|tiros\b|abat[ie]|ultim[ao]|levant|restos|"
-    r"fosa|embolsad|encobijad|desmembr|fallec|v[ií]ctimas|lesionad|homicid|masacr|deceso|perdi(?:ó|eron)\s+la\s+vida"
+    r"fosa|embolsad|encobijad|desmembr|fallec|v[ií]ctimas|lesionad|homicid|masacr|deceso|perdi(?:ó|eron)\s+la\s+vida|"
+    r"acribill|la\s+vida\b"
 )
 
 WORDS = ViolenceWords(
-    code="es", cues=CUE_RULES, candidate=CANDIDATE, negation=r"ni|sin",
+    code="es", cues=CUE_RULES, candidate=CANDIDATE, negation=r"no|ni|sin|nadie|ning[uú]n|ninguna",
     hypothetical=r"amenaz\w*|planea\w*|podr[ií]a\w*",
     accident=(
         r"accidentes?|volcadura|choques?|inundaciones|lluvias|deslaves?|deslizamientos?"

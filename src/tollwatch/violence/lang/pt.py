@@ -44,10 +44,11 @@ CANDIDATE = (
     r"tiroteio|confronto|combate|chacina|massacre|decapit|execut|sequestr|rapt|baleado|tiro|"
     r"disparo|explos|bomba|insurgente|terrorist|jihadist|homic|abatid|corpos?\b|cadáver|"
     r"perderam a vida|operação policial|mortes\b|v[íi]timas|falec|mat(?:a|am|ou|aram)\b"
+    r"|a\s+vida\b|fuzil|degol"
 )
 
 WORDS = ViolenceWords(
-    code="pt", cues=CUE_RULES, candidate=CANDIDATE, negation=r"nenhum|nenhuma|sem|nem",
+    code="pt", cues=CUE_RULES, candidate=CANDIDATE, negation=r"não|nenhum|nenhuma|sem|nem|ninguém",
     hypothetical=r"amea[çc]\w*|planej\w*|planeav\w*|poderi\w*",
     accident=(
         r"chuvas?|temporal|temporais|enchentes?|inundaç(?:ão|ões)|cheias?|deslizamentos?"
