@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tollwatch import Report, extract
-from tollwatch.pipeline import Resources, _names_only
+from tollwatch.pipeline import Resources, _names_only, find_mentions
+from tollwatch.read import cleaning
 from tollwatch.settings import Settings
 
 
@@ -50,3 +51,21 @@ def test_a_line_of_names_gives_no_place(settings: Settings, resources: Resources
 )
 def test_names_only(text: str, names: bool) -> None:
     assert _names_only(text) is names
+
+
+def test_a_wire_dateline_leads_the_report_country(
+    settings: Settings, resources: Resources
+) -> None:
+    """Two 'U.S.' of people's nationality do not outvote the dateline's country, so a
+    lone upper-case word ('SUPERIOR', a US town) is no place of the report."""
+    text = (
+        "SAN SALVADOR, 4 MAR 90 (RADIO NORTE) -- [TEXT] THE FIGHTING GOES ON. A U.S. "
+        "ENGINEER WAS SHOT DEAD LAST NIGHT AT HIS HOME BY UNIDENTIFIED GUNMEN, THE U.S. "
+        "EMBASSY SAID. HE WORKED FOR A BUILDING COMPANY. A BOMB EXPLODED NEAR THE HOUSE "
+        "OF THE SUPERIOR OF A CONVENT."
+    )
+    report = Report(id="d", text=text)
+    clean = cleaning.clean(report, settings)
+    places = find_mentions(clean, report, settings, resources).places
+    assert places[0].country == "SV"
+    assert not any("SUPERIOR" in p.text or "CONVENT" in p.text for p in places)
