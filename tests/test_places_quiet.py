@@ -24,6 +24,7 @@ def _place(text: str, settings: Settings, resources: Resources) -> tuple[str | N
         ("March 3rd 2018: (X12) Tabqa city, Raqqa governorate, Syria", "SY"),
         ("A quiet night returns to Homs city after weeks of talks", "SY"),
         ("Weekly bulletin from the north of Iraq, Nineveh province", "IQ"),
+        ("Michoacán y el futuro del gobernador", "MX"),  # a province named alone
     ],
 )
 def test_a_quiet_report_keeps_its_place(
