@@ -9,6 +9,7 @@ process and passed in; nothing is global.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .actors import dictionary as actors_stage
@@ -61,7 +62,7 @@ def find_mentions(
     """
     sentences = violence_stage.candidate_sentences(clean)
     if not sentences:
-        return Mentions()
+        return _opening_places(clean, settings, resources)
     actors = tuple(actors_stage.find_actors(clean, sentences, resources.actors))
     places = (
         places_stage.find_places(clean, sentences, resources.gazetteer, settings)
@@ -79,6 +80,41 @@ def find_mentions(
         sources=tuple(sources_stage.find_sources(clean, sentences, resources.actors, actors)),
         cues=tuple(violence_stage.find_cues(clean, sentences, settings, language=language)),
     )
+
+
+# content sentences read for the place of a report with no sign of violence
+QUIET_PLACE_SENTENCES = 2
+
+
+# a word of a person's name: "Hijazi", "al-Saeid", "bin"
+_NAME_WORD = re.compile(r"(?:[A-Z][a-z'’]+|(?:al|el|bin|ibn|bint|abu)(?:-[A-Z][a-z'’]+)?)$")
+_LIST_NUMBER = re.compile(r"\d{1,2}$")  # "Unidentified 3": the third unnamed person
+
+
+def _names_only(text: str) -> bool:
+    """Whether a line is a list of people's names ("Karim Haddad Yusuf Musa al-Sabri
+    Unidentified 2"): five name words or more, each word a capitalised name word or a
+    small number. Its names that are also places (a town "Musa") are no place of the
+    report."""
+    words = text.split()
+    names = [w for w in words if _NAME_WORD.match(w)]
+    return len(names) >= 5 and all(_NAME_WORD.match(w) or _LIST_NUMBER.match(w) for w in words)
+
+
+def _opening_places(clean: CleanText, settings: Settings, resources: Resources) -> Mentions:
+    """The places of a report with no sign of violence, read in its headline and first
+    sentences only: an arrest or a dated line ("Raqqa city, Raqqa governorate, Syria")
+    still says where it is (the report's own place, places/fallback.document_place)."""
+    if not settings.geocode:
+        return Mentions()
+    content = clean.content()
+    keep = {s.index for s in content[:QUIET_PLACE_SENTENCES]}
+    keep.update(s.index for s in content if s.headline)
+    opening = [s for s in content if s.index in keep and not _names_only(s.text)]
+    if not opening:
+        return Mentions()
+    places = places_stage.find_places(clean, opening, resources.gazetteer, settings)
+    return Mentions(places=tuple(places))
 
 
 def extract(

@@ -155,9 +155,9 @@ def document_place(
     when the text vouches for it. One name alone ("towards a Reading of the unrest", "a
     gang boss called Rubio", "CUBA") is too often a word that is no place, or a
     namesake abroad; it counts when a second place of the same country, a demonym of
-    that country or its own words (`_vouched`: "Nasiriyah city") back it; a country the
-    text names is kept at country level; a demonym alone ("a Russian-brokered truce")
-    is not."""
+    that country or its own words (`_vouched`: "Nasiriyah city") back it; a country or
+    a province the text names ("Michoacan y el futuro del gobernador") is kept; a
+    demonym alone ("a Russian-brokered truce") is not."""
     place = report_place(clean, places, country)
     if place is None or country is None:
         return None
@@ -166,8 +166,8 @@ def document_place(
         return place
     if place.rule == DEMONYM_RULE:
         return None
-    if place.precision == "country" or _has_demonym(clean, country):
-        return place  # a country the text names, or a town its demonym backs
+    if place.precision in ("country", "admin1") or _has_demonym(clean, country):
+        return place  # a country or province the text names, or a town its demonym backs
     return None
 
 

@@ -22,6 +22,7 @@ from ..records import CleanText, Sentence
 from .gazetteer.model import Gazetteer
 from .names import ARTICLES, fold, light_key, split_fused_article, token_key
 from .ordinary import is_ordinary, title_case, unforced_capital
+from .rules import DATELINE_AFTER, DATELINE_BEFORE
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’]*[^\W_])?", re.UNICODE)
 
@@ -68,6 +69,7 @@ VOTING_CANDIDATES = 8
 
 
 DEMONYM_VOTE = 1.0  # "Ukrainian forces", "Syrian regime": the report's country, as a name
+DATELINE_VOTE = 3.0  # a wire dateline's place: where the report is filed, most often its country
 CO_LEADER = 0.8  # "Russian forces ... Ukrainian forces": no single country leads
 
 
@@ -401,7 +403,8 @@ def read_context(
     """Countries and provinces the report is about: the ones that explain most names.
 
     Each name shares a vote among the countries of its candidates (less when it
-    is ambiguous); demonyms vote for their country; early sentences count more.
+    is ambiguous); demonyms vote for their country; early sentences count more; a
+    wire dateline's name adds DATELINE_VOTE to its country.
     """
     votes: defaultdict[str, float] = defaultdict(float)
     admin_votes: defaultdict[str, float] = defaultdict(float)
@@ -413,10 +416,24 @@ def read_context(
             if iso:
                 votes[iso] += DEMONYM_VOTE * weight
         for m in matches:
-            shares[(m.sentence, m.start)] = _vote(gaz, votes, admin_votes, m, text, weight)
+            given = _vote(gaz, votes, admin_votes, m, text, weight)
+            shares[(m.sentence, m.start)] = given
+            if rank == 0 and given[0] and _dateline(text, m):
+                # "SAN SALVADOR, 8 AUG 89 (...) --": the wire dateline's country leads
+                votes[max(given[0], key=lambda iso: given[0][iso])] += DATELINE_VOTE
     ctx = _settle(dict(votes), dict(admin_votes))
     ctx.shares = shares
     return ctx
+
+
+def _dateline(text: str, m: Match) -> bool:
+    """Whether a name opens a wire dateline ("BOGOTA, 2 SEP 89 (...) --")."""
+    if m.start > 80:
+        return False
+    return (
+        DATELINE_BEFORE.search(text[: m.start]) is not None
+        and DATELINE_AFTER.match(text[m.end : m.end + 80]) is not None
+    )
 
 
 def _settle(votes: dict[str, float], admin_votes: dict[str, float]) -> Context:
