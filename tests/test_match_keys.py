@@ -342,3 +342,20 @@ def test_a_middle_name_given_by_one_outlet_joins_like_the_same_name() -> None:
                                            ("surname", "whitfield")}))
     assert score_pair(first, close).veto is not None
     assert len(match_units([first, close])) == 2
+
+
+def test_a_middle_name_without_an_age_joins_a_follow_up_placed_nowhere() -> None:
+    # the arrest report nine days later gives the victim's full name without her age,
+    # and only the country as its place: no veto of places, so the middle name joins
+    first = replace(BASE, keys=frozenset({("person", "dana whitfield"), ("surname", "whitfield")}))
+    arrest = other(published=date(2016, 5, 11), date_start=date(2016, 5, 10),
+                   date_end=date(2016, 5, 10), admin1=None, place=None, place_text=None,
+                   lat=None, lon=None, place_precision="country",
+                   keys=frozenset({("name", "dana louise whitfield"), ("surname", "whitfield")}))
+    assert score_pair(first, arrest).strong
+    assert len(match_units([first, arrest])) == 1
+    # another spelling of her first name, nine days later and placed nowhere: apart
+    spelled = replace(arrest, keys=frozenset({("name", "dayna whitfield"),
+                                              ("surname", "whitfield")}))
+    assert not score_pair(first, spelled).strong
+    assert len(match_units([first, spelled])) == 2

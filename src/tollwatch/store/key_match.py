@@ -225,16 +225,16 @@ def loose_people(a: MatchUnit, b: MatchUnit) -> list[str]:
     return out
 
 
-def _middle_name_only(a: MatchUnit, b: MatchUnit) -> bool:
-    """A person named with an age on both sides, with the same first name and surname,
-    a middle name given on one side only ("Ana Maria Ruiz, 34" / "Ana Ruiz, 34"): as
-    sure as the same name, so it joins whatever dates and places say, as that does."""
-    for one in _of_kind(a, "person"):
-        for two in _of_kind(b, "person"):
-            x, y = one.split(), two.split()
-            short, long = sorted((x, y), key=len)
-            if len(short) < len(long) and short[0] == long[0] and short[-1] == long[-1]:
-                return True
+def _middle_name_only(a: MatchUnit, b: MatchUnit, other: str = "person") -> bool:
+    """A person named with an age on one side and as `other` (a person, or a plain
+    name) on the other, with the same first name and surname, a middle name given on
+    one side only ("Ana Maria Ruiz, 34" / "Ana Ruiz"): as sure as the same name."""
+    pairs = [(one, two) for one in _of_kind(a, "person") for two in _of_kind(b, other)]
+    pairs += [(one, two) for one in _of_kind(b, "person") for two in _of_kind(a, other)]
+    for one, two in pairs:
+        short, long = sorted((one.split(), two.split()), key=len)
+        if len(short) < len(long) and short[0] == long[0] and short[-1] == long[-1]:
+            return True
     return False
 
 
@@ -280,7 +280,7 @@ def key_evidence(
     if loose:
         shared["person_loose"] = loose
         if _middle_name_only(a, b) or place_agrees or (
-            not place_vetoed and _published_close(a, b)
+            not place_vetoed and (_published_close(a, b) or _middle_name_only(a, b, "name"))
         ):
             why = f"same person written two ways: {loose[0]}"
             return KeyEvidence(PERSON_NAMED_FLOOR, 0.0, shared, why)
