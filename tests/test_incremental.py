@@ -132,7 +132,7 @@ def test_run_incremental_and_rematch_from_the_command_line(tmp_path: Any) -> Non
 VICTIMS = ["Ana Ruiz", "Karim Haddad", "Lena Okafor", "Omar Sayed", "Tariq Nouri"]
 
 
-def mixed(seed: int, events: int) -> list[Extraction]:
+def mixed(seed: int, events: int, victims: list[str] = VICTIMS) -> list[Extraction]:
     """Reports that take every path of the candidate queries: places with and without
     a country, day, week and month dates, day ranges longer than LONG_SPAN_DAYS,
     claims attached to an incident, and named victims (person keys) in the text."""
@@ -143,7 +143,7 @@ def mixed(seed: int, events: int) -> list[Extraction]:
         when = date(2019, 3, 1) + timedelta(days=rng.randrange(30))
         where, toll, perp = rng.choice(names), 2 + rng.randrange(30), rng.choice([IS, ARMY_OF])
         shape = rng.choice(["day", "day", "week", "month", "long"])
-        victim = rng.choice(VICTIMS) if rng.random() < 0.3 else None
+        victim = rng.choice(victims) if rng.random() < 0.3 else None
         for r in range(1 + rng.randrange(3)):
             start = when + timedelta(days=rng.choice([0, 0, 1]))
             if shape == "week":
@@ -178,6 +178,22 @@ def test_incremental_equals_a_full_rematch_on_every_candidate_path(store: Store)
         rows = list(session.scalars(select(IncidentRow)))
         assert any(r.date_long for r in rows) and any(r.match_country is None for r in rows)
         assert any(r.date_from is None for r in rows)  # month dates: not matchable by date
+    full = store.match()
+    assert (full.created, full.updated, full.deleted) == (0, 0, 0)
+    assert snapshot(store) == incremental
+
+
+# one person written two ways by two outlets ("Jon" / "Jonathan", "Karim" / "Kareem")
+SPELLINGS = ["Jon Ruiz", "Jonathan Ruiz", "Karim Haddad", "Kareem Haddad", "Lena Okafor",
+             "Lena Marie Okafor", "Omar Sayed", "Tariq Nouri"]
+
+
+def test_incremental_equals_a_full_rematch_with_names_spelled_two_ways(store: Store) -> None:
+    items = mixed(7, 60, SPELLINGS)
+    for start in range(0, len(items), 15):
+        store.match_incremental(store.ingest(items[start : start + 15]))
+    incremental = snapshot(store)
+    assert any(len(m[0]) > 1 for m in incremental)
     full = store.match()
     assert (full.created, full.updated, full.deleted) == (0, 0, 0)
     assert snapshot(store) == incremental

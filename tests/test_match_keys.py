@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from test_store_support import day, extraction, incident, killed, place
 from tollwatch.store import Store
+from tollwatch.store.key_match import same_person_loosely
 from tollwatch.store.keys import report_keys
 from tollwatch.store.matching import (
     MatchUnit,
@@ -187,7 +188,7 @@ def test_replacing_a_report_replaces_its_keys(store: Store) -> None:
     )
     with store.sessions() as session:
         keys = set(session.scalars(select(ReportKeyRow.key)))
-    assert keys == {"lee ortiz"}
+    assert keys == {"lee ortiz", "ortiz"}  # the person and its surname
 
 
 def test_migrations_have_one_head() -> None:
@@ -275,3 +276,86 @@ def test_a_person_named_on_both_sides_is_compared_across_a_homonym_abroad() -> N
     assert len(match_units([BASE, abroad])) == 1
     stranger = replace(abroad, keys=frozenset({("name", "dana whitfield")}))
     assert not candidate_pairs([BASE, stranger])  # by name alone: countries keep them apart
+
+
+def test_one_person_written_two_ways_is_compared_and_joined() -> None:
+    # the follow-up two weeks later spells the victim's first name in full and gives
+    # her middle name; it was placed only in the state
+    first = replace(BASE, keys=frozenset({("person", "dana whitfield"), ("surname", "whitfield")}))
+    later = other(published=date(2016, 5, 16), date_start=date(2016, 5, 15),
+                  date_end=date(2016, 5, 15), place=None, place_text=None, lat=None, lon=None,
+                  place_precision="admin1",
+                  keys=frozenset({("person", "dayna whitfield"), ("surname", "whitfield")}))
+    assert not candidate_pairs([BASE, replace(later, keys=frozenset())])
+    assert candidate_pairs([first, later])
+    scored = score_pair(first, later)
+    assert scored.strong and scored.score >= 0.95
+    assert scored.explanation()["keys"]["person_loose"] == [  # type: ignore[index]
+        "dana whitfield / dayna whitfield"]
+    assert len(match_units([first, later])) == 1
+    # a relative of the same surname (another first name) is somebody else
+    brother = replace(later, keys=frozenset({("person", "marcus whitfield"),
+                                             ("surname", "whitfield")}))
+    assert not candidate_pairs([first, brother])
+    assert not score_pair(first, brother).strong
+    # a namesake in another state, weeks later: not joined
+    elsewhere = replace(later, admin1="Georgia", place="Macon", place_text="Macon",
+                        lat=32.84, lon=-83.63, place_precision="point")
+    assert len(match_units([first, elsewhere])) == 2
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "same"),
+    [
+        ("jon miles", "jonathan miles", True),
+        ("jamal reed", "jamaal reed", True),
+        ("ana ruiz", "ana maria ruiz", True),
+        ("kevin smith", "keith smith", False),
+        ("tom reed", "kim reed", False),
+        ("ana ruiz", "ana ruiz", False),  # the same key: the exact rules decide
+        ("ana li", "anna li", False),  # too short a surname to tell people apart
+    ],
+)
+def test_spellings_of_one_person(one: str, two: str, same: bool) -> None:
+    assert same_person_loosely(one, two) is same
+
+
+def test_surname_keys_are_stored_for_people_and_names() -> None:
+    keys = report_keys("Police said Dana Whitfield, 27, died; a neighbour, Lee Ortiz, called.")
+    assert ("surname", "whitfield") in keys
+
+
+def test_a_middle_name_given_by_one_outlet_joins_like_the_same_name() -> None:
+    # both outlets give the victim's age; one adds her middle name; its town was
+    # geocoded in another state and it was published five months later (a trial)
+    first = replace(BASE, keys=frozenset({("person", "dana whitfield"), ("surname", "whitfield")}))
+    trial = other(published=date(2016, 10, 4), date_start=date(2016, 10, 3),
+                  date_end=date(2016, 10, 3), admin1="Georgia", place="Macon",
+                  place_text="Macon", lat=32.84, lon=-83.63,
+                  keys=frozenset({("person", "dana louise whitfield"),
+                                  ("surname", "whitfield")}))
+    scored = score_pair(first, trial)
+    assert scored.veto is None and scored.strong
+    assert len(match_units([first, trial])) == 1
+    # another first name spelled close to hers in that far report: not enough
+    close = replace(trial, keys=frozenset({("person", "dayna whitfield"),
+                                           ("surname", "whitfield")}))
+    assert score_pair(first, close).veto is not None
+    assert len(match_units([first, close])) == 2
+
+
+def test_a_middle_name_without_an_age_joins_a_follow_up_placed_nowhere() -> None:
+    # the arrest report nine days later gives the victim's full name without her age,
+    # and only the country as its place: no veto of places, so the middle name joins
+    first = replace(BASE, keys=frozenset({("person", "dana whitfield"), ("surname", "whitfield")}))
+    arrest = other(published=date(2016, 5, 11), date_start=date(2016, 5, 10),
+                   date_end=date(2016, 5, 10), admin1=None, place=None, place_text=None,
+                   lat=None, lon=None, place_precision="country",
+                   keys=frozenset({("name", "dana louise whitfield"), ("surname", "whitfield")}))
+    assert score_pair(first, arrest).strong
+    assert len(match_units([first, arrest])) == 1
+    # another spelling of her first name, nine days later and placed nowhere: apart
+    spelled = replace(arrest, keys=frozenset({("name", "dayna whitfield"),
+                                              ("surname", "whitfield")}))
+    assert not score_pair(first, spelled).strong
+    assert len(match_units([first, spelled])) == 2

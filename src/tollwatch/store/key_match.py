@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
+from .keys import MIN_SURNAME
 from .unit import MatchSettings, MatchUnit, norm_name, published_day
 
 
@@ -45,6 +47,8 @@ def key_pairs(
             names[ids] = names.get(ids, 0) + 1
             if names[ids] >= 2:
                 found[ids] = (a, b)
+    for a, b in _loose_pairs(postings, settings):
+        found.setdefault((a.id, b.id), (a, b))
     for (kind, key), members in sorted(postings.items()):
         if kind != "person":
             continue
@@ -57,6 +61,73 @@ def key_pairs(
             if a.id in aged or b.id in aged:
                 found[(a.id, b.id)] = (a, b)
     return [found[ids] for ids in sorted(found)]
+
+
+def _loose_pairs(
+    postings: dict[tuple[str, str], list[MatchUnit]], settings: MatchSettings
+) -> list[tuple[MatchUnit, MatchUnit]]:
+    """Pairs holding one person written two ways (`same_person_loosely`), a person
+    with an age on at least one side, published at most `person_window_days` apart.
+
+    Distinct keys of one surname are compared, not the units holding them, so a
+    frequent surname costs the square of its spellings only."""
+    spellings: dict[str, set[str]] = {}
+    for kind, key in postings:
+        if kind in ("person", "name") and len(postings[(kind, key)]) <= settings.common_key:
+            spellings.setdefault(key.split()[-1], set()).add(key)
+    out: list[tuple[MatchUnit, MatchUnit]] = []
+    for keys in spellings.values():
+        for first, second in combinations(sorted(keys), 2):
+            if not same_person_loosely(first, second):
+                continue
+            aged = {u.id for k in (first, second) for u in postings.get(("person", k), [])}
+            one = _unique([*postings.get(("person", first), []), *_named(postings, first)])
+            two = _unique([*postings.get(("person", second), []), *_named(postings, second)])
+            mine = {u.id for u in one}
+            theirs = {u.id for u in two}
+            for a, b in _within(_unique([*one, *two]), settings.person_window_days):
+                across = (a.id in mine and b.id in theirs) or (b.id in mine and a.id in theirs)
+                if across and (a.id in aged or b.id in aged):
+                    out.append((a, b))
+    return out
+
+
+def _named(postings: dict[tuple[str, str], list[MatchUnit]], key: str) -> list[MatchUnit]:
+    return postings.get(("name", key), [])
+
+
+def same_person_loosely(first: str, second: str) -> bool:
+    """Two keys that write one person two ways: the same surname and first names of
+    one spelling family ("jon" / "jonathan", "jamal" / "jamaal"), a middle name
+    given or not ("ana ruiz" / "ana maria ruiz"); two keys, not the same one.
+
+    >>> same_person_loosely("jamal reed", "jamaal reed")
+    True
+    >>> same_person_loosely("kim reed", "tom reed")
+    False
+    """
+    one, two = first.split(), second.split()
+    if first == second or one[-1] != two[-1] or len(one[-1]) < MIN_SURNAME:
+        return False
+    a, b = one[0], two[0]
+    if a == b:
+        return True
+    if a[0] != b[0] or min(len(a), len(b)) < 3:
+        return False
+    if (a.startswith(b) or b.startswith(a)) and min(len(a), len(b)) >= 3:
+        return True
+    allowed = 2 if min(len(a), len(b)) >= 7 else 1 if min(len(a), len(b)) >= 4 else 0
+    return _edits(a, b) <= allowed
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
 
 
 def _unique(units: Sequence[MatchUnit]) -> list[MatchUnit]:
@@ -137,6 +208,36 @@ def _person_named(a: MatchUnit, b: MatchUnit) -> list[str]:
     return sorted(found - places)
 
 
+def loose_people(a: MatchUnit, b: MatchUnit) -> list[str]:
+    """One person written two ways in the two reports (`same_person_loosely`), with an
+    age on at least one side, less the units' places: "spelling / spelling"."""
+    places = {norm_name(n) for u in (a, b) for n in (u.place, u.admin1, u.place_text)}
+    held = ("person", "name")
+    out = []
+    for kind, key in sorted(a.keys):
+        if kind not in held or key in places:
+            continue
+        for other_kind, other in sorted(b.keys):
+            if other_kind not in held or other in places or "person" not in (kind, other_kind):
+                continue
+            if same_person_loosely(key, other):
+                out.append(f"{key} / {other}")
+    return out
+
+
+def _middle_name_only(a: MatchUnit, b: MatchUnit, other: str = "person") -> bool:
+    """A person named with an age on one side and as `other` (a person, or a plain
+    name) on the other, with the same first name and surname, a middle name given on
+    one side only ("Ana Maria Ruiz, 34" / "Ana Ruiz"): as sure as the same name."""
+    pairs = [(one, two) for one in _of_kind(a, "person") for two in _of_kind(b, other)]
+    pairs += [(one, two) for one in _of_kind(b, "person") for two in _of_kind(a, other)]
+    for one, two in pairs:
+        short, long = sorted((one.split(), two.split()), key=len)
+        if len(short) < len(long) and short[0] == long[0] and short[-1] == long[-1]:
+            return True
+    return False
+
+
 def names_in_common(a: MatchUnit, b: MatchUnit) -> set[str]:
     """Names (people included) both reports hold, less the units' places."""
     places = {norm_name(n) for u in (a, b) for n in (u.place, u.admin1, u.place_text)}
@@ -162,6 +263,7 @@ def key_evidence(
     for kind, key in sorted(a.keys & b.keys):
         shared.setdefault(kind, []).append(key)
     shared.pop("person", None)
+    shared.pop("surname", None)  # a blocking key only: `loose_people` says what it means
     people = people_in_common(a, b)
     if people:
         shared["person"] = people
@@ -173,6 +275,14 @@ def key_evidence(
         shared["person_named"] = named
         if place_agrees or (not place_vetoed and _published_close(a, b)):
             why = f"same person named: {named[0]} (with an age in one report only)"
+            return KeyEvidence(PERSON_NAMED_FLOOR, 0.0, shared, why)
+    loose = loose_people(a, b)
+    if loose:
+        shared["person_loose"] = loose
+        if _middle_name_only(a, b) or place_agrees or (
+            not place_vetoed and (_published_close(a, b) or _middle_name_only(a, b, "name"))
+        ):
+            why = f"same person written two ways: {loose[0]}"
             return KeyEvidence(PERSON_NAMED_FLOOR, 0.0, shared, why)
     if shared.get("street") and (place_agrees or (names and not place_vetoed)):
         return KeyEvidence(STREET_FLOOR, 0.0, shared, f"same street: {shared['street'][0]}")

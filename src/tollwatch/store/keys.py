@@ -9,7 +9,10 @@ shootings of one city on one day do not. Three kinds of key, all lower-cased:
   "17-year-old Ana Ruiz", "identified him as Ana Ruiz"), titles dropped;
 * `street`: a street, road or avenue by name ("Devon Avenue", "N. Clark St.");
 * `name`: any other run of two to four capitalised words that holds no generic
-  word (no "Police Department", "Associated Press", weekday or month).
+  word (no "Police Department", "Associated Press", weekday or month);
+* `surname`: the last word of each person and name key, so that one person written
+  two ways ("Jon Miles" / "Jonathan Miles", "Jamal Reed" / "Jamaal Reed") is found
+  by an indexed query and compared (key_match.same_person_loosely decides).
 
 Keys are computed once per report when it is stored (`report_keys`) and kept in
 the `report_keys` table, indexed by (kind, key), so candidates sharing a key can
@@ -20,7 +23,8 @@ from __future__ import annotations
 
 import re
 
-KINDS = ("person", "street", "name")
+KINDS = ("person", "street", "name", "surname")
+MIN_SURNAME = 3  # letters of a surname key ("Li" is too short to block on)
 MAX_KEYS = 60  # per kind and report: a long list of names is a roundup, not one incident
 _WORD = r"(?:Mc[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*|[A-Z]\.)"
 _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{1,3}}"
@@ -139,4 +143,6 @@ def report_keys(text: str) -> set[tuple[str, str]]:
     keys: set[tuple[str, str]] = set()
     for kind, found in (("person", people), ("street", streets), ("name", names)):
         keys.update((kind, key[:200]) for key in sorted(found)[:MAX_KEYS])
+    surnames = {key.split()[-1] for kind, key in keys if kind in ("person", "name")}
+    keys.update(("surname", s) for s in sorted(surnames)[:MAX_KEYS] if len(s) >= MIN_SURNAME)
     return keys
