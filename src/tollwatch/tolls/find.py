@@ -212,6 +212,7 @@ def sentence_tolls(
     bound.extend(lists(masked, rest, bound))
     bound.extend(_killed_captives(masked, bound))
     bound.extend(_bodies(masked, _uncounted(bound, quantities), bound))
+    bound.extend(_among_the_dead(masked, _uncounted(bound, quantities), bound))
     _split_fatal(masked, bound)
     _perpetrators_dead(masked, bound)
     _carry_captives(masked, bound)
@@ -357,6 +358,30 @@ def _bodies(text: str, quantities: list[Quantity], bound: list[Binding]) -> list
         if _BODIES_OF.search(text, max(0, quantity.start - 30), quantity.start):
             found.append(Binding("killed", quantity.low, quantity.best, quantity.high,
                                  quantity.start, quantity.end, flags={"bodies"}))
+    return found
+
+
+# "Three aid workers were among those killed": a part of a toll the sentence may not give.
+_AMONG_THE_DEAD = re.compile(
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+"
+    r"(?:those|the)\b[^.;,]{0,30}?\b(?:killed|dead|died|slain|victims|fatalities)\b",
+    re.IGNORECASE,
+)
+
+
+def _among_the_dead(
+    text: str, quantities: list[Quantity], bound: list[Binding]
+) -> list[Binding]:
+    """ "Three aid workers were among those killed": killed, a part of the incident's
+    toll (structure.py folds it into a total when the report gives one; alone, it is
+    what the report knows: at least that many)."""
+    found: list[Binding] = []
+    for quantity in quantities:
+        if quantity.best is None or not free(bound + found, quantity.start, quantity.end):
+            continue
+        if _AMONG_THE_DEAD.match(text, quantity.end):
+            found.append(Binding("killed", quantity.low, quantity.best, quantity.high,
+                                 quantity.start, quantity.end, flags={"part"}))
     return found
 
 

@@ -414,8 +414,14 @@ def lists(text: str, quantities: list[Quantity], bound: list[Binding]) -> list[B
     return found
 
 
+# "killed four members of one family": the family is no second count of victims.
+_ONE_GROUP = re.compile(r"\s+(?:family|household|clan)\b", re.IGNORECASE)
+
+
 def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Binding | None:
     if _UNBORN.match(text, quantity.end):
+        return None
+    if quantity.best == 1 and _ONE_GROUP.match(text, quantity.end):
         return None
     previous = [b for b in bound if b.end <= quantity.start and b.best != 0]
     if not previous:
