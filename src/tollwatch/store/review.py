@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import StoreError
 from . import events as event_stage
+from .candidates import chunks
 from .ingest import audit, now
 from .models import AuditRow, EventRow, IncidentRow, MergeRow, ReportRow
 from .review_models import ReviewRow
@@ -329,15 +330,11 @@ def _reviews(session: Session, events: Collection[int] | None) -> list[ReviewRow
     those without an event (indexed on reviews.event_id)."""
     if events is None:
         return list(session.scalars(select(ReviewRow).order_by(ReviewRow.id)))
-    ids = sorted(set(events))
     orphans = select(ReviewRow).where(ReviewRow.event_id.is_(None))
     found = {r.id: r for r in session.scalars(orphans)}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        found.update(
-            (r.id, r)
-            for r in session.scalars(select(ReviewRow).where(ReviewRow.event_id.in_(chunk)))
-        )
+    for chunk in chunks(events):
+        query = select(ReviewRow).where(ReviewRow.event_id.in_(chunk))
+        found.update((r.id, r) for r in session.scalars(query))
     return [found[k] for k in sorted(found)]
 
 

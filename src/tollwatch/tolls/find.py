@@ -21,7 +21,7 @@ local: agents, places and dates are the incident builder's business.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -351,14 +351,8 @@ def _killed_captives(text: str, bound: list[Binding]) -> list[Binding]:
 
 def _bodies(text: str, quantities: list[Quantity], bound: list[Binding]) -> list[Binding]:
     """ "the bodies of the four men": a count of the dead the figure rules leave unread."""
-    found: list[Binding] = []
-    for quantity in quantities:
-        if quantity.best is None or not free(bound + found, quantity.start, quantity.end):
-            continue
-        if _BODIES_OF.search(text, max(0, quantity.start - 30), quantity.start):
-            found.append(Binding("killed", quantity.low, quantity.best, quantity.high,
-                                 quantity.start, quantity.end, flags={"bodies"}))
-    return found
+    return _dead_where(quantities, bound, {"bodies"},
+                       lambda q: _BODIES_OF.search(text, max(0, q.start - 30), q.start))
 
 
 # "Three aid workers were among those killed": a part of a toll the sentence may not give.
@@ -375,13 +369,22 @@ def _among_the_dead(
     """ "Three aid workers were among those killed": killed, a part of the incident's
     toll (structure.py folds it into a total when the report gives one; alone, it is
     what the report knows: at least that many)."""
+    return _dead_where(quantities, bound, {"part"},
+                       lambda q: _AMONG_THE_DEAD.match(text, q.end))
+
+
+def _dead_where(
+    quantities: list[Quantity], bound: list[Binding], flags: set[str],
+    test: Callable[[Quantity], object],
+) -> list[Binding]:
+    """The unbound figures that `test` says are counts of the dead, as killed."""
     found: list[Binding] = []
     for quantity in quantities:
         if quantity.best is None or not free(bound + found, quantity.start, quantity.end):
             continue
-        if _AMONG_THE_DEAD.match(text, quantity.end):
+        if test(quantity):
             found.append(Binding("killed", quantity.low, quantity.best, quantity.high,
-                                 quantity.start, quantity.end, flags={"part"}))
+                                 quantity.start, quantity.end, flags=set(flags)))
     return found
 
 
