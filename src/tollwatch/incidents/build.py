@@ -236,7 +236,7 @@ def _figure_drafts(clean: CleanText, mentions: Mentions, ctx: Context) -> list[D
     for draft in drafts:
         draft.sentences.add(draft.sentence)
         draft.distinct = _has_distinct_marker(clean, draft)
-        draft.earlier = _has_marker(clean, draft, _EARLIER)
+        draft.earlier = _has_earlier_marker(clean, draft)
     return drafts
 
 
@@ -264,6 +264,17 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
 def _has_distinct_marker(clean: CleanText, draft: Draft) -> bool:
     """ "another eight", "also killed": the figure is not a repeat of an earlier one."""
     return _has_marker(clean, draft, _DISTINCT)
+
+
+def _has_earlier_marker(clean: CleanText, draft: Draft) -> bool:
+    """An earlier-toll word anywhere in the sentence before the figure, or just after
+    it: "Um primeiro balanço, divulgado pelas autoridades no próprio dia, apontava
+    para sete mortos" (the word opens the clause, far from its figure)."""
+    if not draft.killed:
+        return False
+    sentence = clean.sentences[draft.sentence]
+    end = min(sentence.span.end, draft.killed[-1].span.end + 40)
+    return bool(_EARLIER.search(clean.text[sentence.span.start : end]))
 
 
 def _has_marker(clean: CleanText, draft: Draft, marker: re.Pattern[str]) -> bool:

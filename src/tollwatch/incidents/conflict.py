@@ -89,7 +89,7 @@ def fold_conflicts(kept: list[Draft], clean: CleanText) -> list[Draft]:
         if target is None:
             out.append(draft)
             continue
-        _fold(target, draft)
+        _fold(target, draft, keep_first="other_source" in draft.flags())
     return out
 
 
@@ -98,7 +98,11 @@ def _top(draft: Draft) -> bool:
 
 
 def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft | None:
-    if not _top(draft) or draft.parts or draft.source is None or draft.zero:
+    if not _top(draft) or draft.parts or draft.zero:
+        return None
+    if "other_source" in draft.flags():
+        return _told_before(draft, earlier, clean)
+    if draft.source is None:
         return None
     if draft.update or {"part", "aggregate_cue", "update"} & draft.flags():
         return None
@@ -122,6 +126,30 @@ def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft
     return None
 
 
+def _told_before(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft | None:
+    """The incident a figure cued as another source's ("a pour sa part fait état de 31
+    morts", "من جهتها، قالت شبكة أطباء السودان إن الحصيلة بلغت 41") speaks of: the
+    nearest top-level one before it, within the window, of compatible victims and
+    places, whatever the sources the reader found for either."""
+    if draft.update or {"part", "aggregate_cue", "update", "cumulative"} & draft.flags():
+        return None
+    if marked_distinct(draft, clean):
+        return None
+    for previous in reversed(earlier):
+        if not _top(previous) or previous.parts or previous.zero:
+            continue
+        if draft.sentence - max(previous.sentences) > WINDOW_SENTENCES:
+            return None
+        if previous.best == draft.best:
+            return None
+        if not sides_compatible(previous.victim_side(), draft.victim_side()):
+            continue
+        if not _speaker_place(draft) and not places_loosely_compatible(previous.place, draft.place):
+            continue
+        return previous
+    return None
+
+
 def _speaker_place(draft: Draft) -> bool:
     """The figure's place is where its source sits ("the government in Port Sudan put
     the toll at 85"), not where the deaths were."""
@@ -137,13 +165,27 @@ def _sources_of(draft: Draft) -> list[SourceMention]:
     return [draft.source] if draft.source is not None else []
 
 
-def _fold(target: Draft, draft: Draft) -> None:
+def _fold(target: Draft, draft: Draft, *, keep_first: bool = False) -> None:
+    """Fold `draft`'s figure into `target`'s range. With `keep_first` (a figure told as
+    another source's, after the report's own), the report's figure stays best unless
+    the other source is more independent: the figure the report leads with."""
     figures = target.figures or [(target.source, target.killed_toll())]
     figures = [*figures, (draft.source, draft.killed_toll())]
     target.figures = figures
     target.sources = _sources_of(target) + [s for s in _sources_of(draft)]
     target.sentences |= draft.sentences
+    first = target.killed_toll()
     target.killed_override = conflict_toll(figures)
+    if keep_first and first is not None and first.best is not None and (
+        _rank(draft.source, None)[0] >= _rank(target.source, None)[0]
+    ):
+        folded = target.killed_override
+        if folded is not None:
+            target.killed_override = Toll(
+                min(folded.low if folded.low is not None else first.best, first.best),
+                first.best, folded.high, text=folded.text, span=first.span, rule=folded.rule,
+            )
+        return
     best_source = _best_source(figures)
     if best_source is not None:
         target.source = best_source

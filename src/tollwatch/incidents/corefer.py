@@ -29,6 +29,7 @@ from ..records import CleanText, PlaceMention
 from ..tolls.lang import TOLL_WORDS
 from .context import PLACE_RANK, sides_compatible
 from .draft import Draft
+from .structure import update_elsewhere
 
 # Leading sentences whose figure may stand for the whole report (headline + two).
 LEAD_SENTENCES = 3
@@ -68,6 +69,15 @@ BEFORE_CHARS = 40
 # search: "Dos militares murieron y otros seis quedaron heridos" marks the wounded.
 _ANOTHER_AFTER_WORDS = re.compile(
     r"^\W*(?:(?!(?:y|e|et|ou|o|ni|mais|pero|mas|and)\s)[^\s,;]+\s+){0,3}?(?:"
+    + "|".join(w.distinct for w in TOLL_WORDS.values() if w.distinct and w.code != "en")
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+# The same words before the figure, in its 40 characters: "في المقابل، قتل عنصران من
+# التنظيم" (on the other side), "dans un autre village, trois civils".
+_ANOTHER_BEFORE_WORDS = re.compile(
+    r"(?<!\w)(?:"
     + "|".join(w.distinct for w in TOLL_WORDS.values() if w.distinct and w.code != "en")
     + r")(?!\w)",
     re.IGNORECASE,
@@ -194,6 +204,8 @@ def marked_distinct(draft: Draft, clean: CleanText) -> bool:
     after = clean.text[first.end : min(sentence.end, first.end + 20)]
     if _ANOTHER_BEFORE.search(before) or _ANOTHER_AFTER.search(after):
         return True
+    if _ANOTHER_BEFORE_WORDS.search(before):
+        return True  # "في المقابل، قتل عنصران", "también murieron dos"
     further = clean.text[first.end : min(sentence.end, first.end + BEFORE_CHARS)]
     return _ANOTHER_AFTER_WORDS.search(further) is not None
 
@@ -225,6 +237,8 @@ def _retold(
             continue
         if best > other:
             continue
+        if best < other and update_elsewhere(previous, draft):
+            continue  # a risen toll is one attack's: a smaller figure elsewhere is another
         if best < other and previous.sentence not in lead and not (
                 previous is _first_figure(earlier) and _same_place(previous, draft)):
             continue  # a smaller figure retells the report's first figure, or a lead one

@@ -157,13 +157,15 @@ def _adds_up(draft: Draft, kept: list[Draft]) -> bool:
 
 def _absorb_earlier(draft: Draft, kept: list[Draft]) -> bool:
     """ "Officials had earlier put the toll at 12": an older figure of the incident
-    before, superseded by its higher toll; evidence only."""
+    before, superseded by its higher toll; evidence only. The older figure may be a
+    day older than the update ("the blast had killed three yesterday", and a fourth
+    died today)."""
     toll = draft.killed_toll()
     for previous in reversed(_incidents(kept)):
         other = previous.killed_toll()
         if toll is None or other is None or toll.best is None or other.best is None:
             continue
-        if toll.best <= other.best and _same_scope(previous, draft):
+        if toll.best <= other.best and _earlier_scope(previous, draft):
             previous.sentences |= draft.sentences
             return True
     return False
@@ -255,6 +257,17 @@ def _approximately(a: Draft, b: Draft) -> bool:
     return abs(ta.best - tb.best) <= max(2, max(ta.best, tb.best) // 5)
 
 
+def _earlier_scope(update: Draft, older: Draft) -> bool:
+    """`_same_scope`, but the older figure's date may lie a day from the update's."""
+    if not sides_compatible(update.victim_side(), older.victim_side()):
+        return False
+    if not _perpetrators_compatible(update, older):
+        return False
+    if not _date_within(older.date, update.date):
+        return False
+    return _places_compatible(update, older)
+
+
 def _same_scope(a: Draft, b: Draft) -> bool:
     if not sides_compatible(a.victim_side(), b.victim_side()):
         return False
@@ -308,11 +321,25 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
             continue
         if not _places_compatible(candidate, draft):
             continue
+        if update_elsewhere(candidate, draft):
+            continue
         exact = 0 if toll.best == room else 1
         fitting.append((exact, candidate.best or 0, candidate))
     if not fitting:
         return None
     return min(fitting, key=lambda t: (t[0], t[1]))[2]
+
+
+def update_elsewhere(candidate: Draft, draft: Draft) -> bool:
+    """A risen toll is one attack's ("Sobe para 11 o número de mortos no ataque a
+    Mocímboa da Praia"): a figure of another town or village is no part of it."""
+    if not (candidate.update or "update" in candidate.flags()):
+        return False
+    a, b = candidate.place, draft.place
+    if a is None or b is None or a.name is None or b.name is None:
+        return False
+    precise = {"point", "near", "admin2"}
+    return a.precision in precise and b.precision in precise and a.name != b.name
 
 
 def _scope(candidate: Draft, clean: CleanText) -> str | None:

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from unidecode import unidecode
 
+from ..read.script import has_arabic, script_core, script_token_key
+
 # Arabic article forms ("al-", "ash-", "ez-"...) as separate tokens; they are
 # dropped from the stripped key so "al-Mayadin" and "Mayadin" meet.
 ARTICLES = frozenset(
@@ -93,6 +95,7 @@ _DIGRAPHS = (
 )
 _VOWELS = str.maketrans({"e": "a", "i": "a", "o": "u"})
 _REPEAT = re.compile(r"(.)\1+")
+_NON_WORD = re.compile(r"[^\w]+")
 # The packaged gazetteer tables (src/tollwatch/data/gazetteer).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{1,4}$")
@@ -140,7 +143,12 @@ def name_keys(name: str) -> tuple[str, ...]:
 
     >>> name_keys("Al Mayādīn")
     ('al mayadan', 'mayadan')
+
+    A name in Arabic script is keyed in its own script (`read/script.script_token_key`),
+    never transliterated: "عدن" (Aden) would fold to "adn", a key English words share.
     """
+    if has_arabic(name):
+        return _script_keys(name)
     tokens = fold(name).split()
     if not tokens:
         return ()
@@ -152,10 +160,26 @@ def name_keys(name: str) -> tuple[str, ...]:
     return (full,)
 
 
+def _script_keys(name: str) -> tuple[str, ...]:
+    """An Arabic-script name's keys: every word's script key, with and without articles."""
+    words = [script_token_key(w) for w in _NON_WORD.split(name) if w]
+    if not words:
+        return ()
+    full = " ".join(words)
+    stripped = " ".join(c for c in (script_core(w) for w in words) if c)
+    if stripped and stripped != full:
+        return (full, stripped)
+    return (full,)
+
+
 @lru_cache(maxsize=65_536)
 def light_key(name: str) -> str:
     """The article-free lightly folded key: equal light keys mean the same spelling
-    give or take articles, doubled letters and a final h ("Ar Raqqah" ~ "al-Raqqa")."""
+    give or take articles, doubled letters and a final h ("Ar Raqqah" ~ "al-Raqqa");
+    an Arabic-script name's is its article-free script key."""
+    if has_arabic(name):
+        keys = _script_keys(name)
+        return keys[-1] if keys else ""
     tokens = [split_fused_article(t) for t in fold(name).split() if t not in ARTICLES]
     return " ".join(light_token_key(t) for t in tokens if t)
 

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from ..read.script import has_arabic, strip_clitics
+from ..read.script import has_arabic, script_core, script_token_key, strip_clitics
 from ..records import CleanText, Sentence
 from .gazetteer.model import Gazetteer
 from .names import ARTICLES, fold, light_key, split_fused_article, token_key
@@ -179,6 +179,9 @@ class Context:
 def _word_keys(raw: str) -> tuple[str, str, str, bool]:
     """(word without a possessive 's, key, article-free key, capitalised) of a raw token."""
     word = raw[:-2] if raw[-2:] in ("'s", "’s", "'S", "’S") else raw
+    if has_arabic(word):  # keyed in its own script, as the gazetteer keys Arabic names
+        key = script_token_key(word)
+        return word, key, script_core(key), False
     folded = fold(word).replace(" ", "")
     core = "" if folded in ARTICLES else token_key(split_fused_article(folded))
     return word, token_key(folded), core, word[:1].isupper()

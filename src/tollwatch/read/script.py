@@ -52,6 +52,27 @@ def has_harakat(text: str) -> bool:
     return _HARAKAT.search(text) is not None
 
 
+_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
+
+
+def script_token_key(token: str) -> str:
+    """An Arabic word's key in its own script: no short vowels or tatweel, one alef, final
+    ya and ta marbuta folded ("غزّة" and "غزه" -> "غزه"). Latin words never give such a key,
+    so an Arabic name keyed this way cannot match an English word, however short.
+
+    >>> script_token_key("غزّة") == script_token_key("غزه")
+    True
+    """
+    return _HARAKAT.sub("", token).translate(_ALEFS).lower()
+
+
+def script_core(key: str) -> str:
+    """A script key without its article: "الموصل" -> "موصل"; "" for the article alone."""
+    if key == "ال":
+        return ""
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key
+
+
 def has_arabic(text: str) -> bool:
     """True when the text holds an Arabic letter."""
     return _ARABIC_LETTER.search(text) is not None

@@ -217,11 +217,14 @@ _PARTITIVE = r"(?:of|de|d['’]|des|dos|das|del|من)"
 
 def _partner(conjunction: str, figure: str) -> re.Pattern[str] | None:
     """ "killed an officer and two of his bodyguards": a figure joined by a conjunction
-    and naming a share of a group, in the same clause after a bound figure."""
+    and naming a share of a group, in the same clause after a bound figure; or a second
+    object of the same verb, its preposition repeated: "a coûté la vie à quinze
+    militaires et à six supplétifs", "mataron a dos policías y a un civil"."""
     if not conjunction:
         return None
     return re.compile(
-        rf"[^.;:!?،,]{{0,80}}?(?:\s(?:{conjunction})\s+(?:a\s+)?|\sو)(?P<n>{figure})\s+{_PARTITIVE}\s",
+        rf"[^.;:!?،,]{{0,80}}?(?:(?:\s(?:{conjunction})\s+(?:a\s+)?|\sو)"
+        rf"(?=(?:{figure})\s+{_PARTITIVE}\s)|\s(?:{conjunction})\s+(?:à|a)\s+)(?P<n>{figure})\s",
         re.IGNORECASE,
     )
 

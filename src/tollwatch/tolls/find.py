@@ -536,6 +536,8 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
             binding.flags.add("background")
         if "background" in worded:  # "survient trois semaines après celle de Fambita"
             binding.flags.add("background")
+        if "other_source" in worded and binding.outcome == "killed":
+            binding.flags.add("other_source")  # "a pour sa part fait état de 31 morts"
         if split and "summary" in binding.flags:
             binding.flags.add("split")
         if summary:

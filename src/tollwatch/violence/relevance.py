@@ -33,6 +33,7 @@ from datetime import date
 
 from ..records import CleanText, EventCue, Relevance, Sentence, TollMention
 from .detect import lowered
+from .lang import VIOLENCE_WORDS
 from .lang.frames import FIREARM, FRAMES, HUMAN_VIOLENCE, OLD_EVENT, TWO_WORD_FRAMES
 
 RULE = "violence.relevance.v1"
@@ -41,6 +42,13 @@ EVIDENCE_STRENGTH = 0.75
 LEAD_SENTENCES = 3
 
 _FRAME_RES = {name: re.compile(pattern) for name, (_, pattern) in FRAMES.items()}
+# Each language's words of deaths by accident or disaster (`ViolenceWords.accident`,
+# violence/lang/<code>.py: "lluvias", "deslave", "chuvas", "السيول") frame a sentence as
+# the disaster words above do, so a rain toll told in Spanish is no violence either.
+_FRAME_RES["disaster"] = re.compile(
+    FRAMES["disaster"][1]
+    + r"|\b(?:" + "|".join(w.accident for w in VIOLENCE_WORDS.values() if w.accident) + r")\b"
+)
 _HUMAN = re.compile(HUMAN_VIOLENCE)
 _OLD = re.compile(OLD_EVENT)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")

@@ -27,7 +27,7 @@ from .model import Gazetteer
 
 # Cache files kept side by side (about 40 MB each), most recently used first.
 KEEP_CACHES = 4
-FORMAT_VERSION = 7  # 7: the classes moved to tollwatch.places.gazetteer.model
+FORMAT_VERSION = 8  # 8: Arabic-script names keyed in their own script
 
 
 def cache_dir(settings: Settings) -> Path:

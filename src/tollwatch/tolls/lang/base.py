@@ -18,7 +18,7 @@ from ...records import Outcome
 # "aggregate_cue" (a total over days or events), "cumulative" (a war total, left out),
 # "update" (the toll rose to N), "claim_cue" (a party's claim of its own action).
 SENTENCE_CUES: tuple[str, ...] = (
-    "aggregate_cue", "cumulative", "update", "claim_cue", "background",
+    "aggregate_cue", "cumulative", "update", "claim_cue", "background", "other_source",
 )
 
 
@@ -45,7 +45,9 @@ class TollWords:
     * `conjunctions`: "et", "y", "e": "3 gendarmes et un civil tués" counts both.
     * `auxiliaries`: words that end the victim phrase after a figure ("ont", "fueron",
       "en", "dans"): "vingt soldats ont été tués" names "soldats".
-    * `cues`: flag -> words of the sentence that set it (`SENTENCE_CUES`).
+    * `cues`: flag -> words of the sentence that set it (`SENTENCE_CUES`); `other_source`:
+      another source's figure for the incident told before ("a pour sa part fait état
+      de", "por su parte", "من جهتها"), folded into it as a range (incidents/conflict.py).
     * `earlier`: words marking a figure as an earlier, superseded toll ("un premier bilan").
     * `distinct`: words marking a figure as distinct from the one before ("otros").
     * `singular`: one death without a figure ("fue asesinado", "a été tué", "morreu");

@@ -106,6 +106,9 @@ WORDS = TollWords(
             r"|hace\s+(?:dos|tres|cuatro|cinco|seis|varias|unas|\d+)\s+(?:semanas|meses|años)"
             r"|el\s+año\s+pasado"
         ),
+        "other_source": (
+            r"por\s+su\s+parte|otra\s+fuente|otro\s+balance|cifr(?:ó|a|aron|an)\s+en"
+        ),
         "update": (
             r"sube\s+a|subi[oó]\s+a|asciende\s+a|ascendi[oó]\s+a|elev[oó]|eleva\s+a"
             r"|aument[oó]\s+a|aumenta\s+a|nuevo\s+balance"

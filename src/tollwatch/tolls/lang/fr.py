@@ -114,6 +114,10 @@ WORDS = TollWords(
             r"|il\s+y\s+a\s+(?:deux|trois|quatre|cinq|six|plusieurs|quelques|\d+)\s+"
             r"(?:semaines|mois|ans)|l['’]an\s+dernier|l['’]année\s+dernière"
         ),
+        "other_source": (
+            r"pour\s+(?:sa|leur)\s+part|de\s+(?:son|leur)\s+côté|un\s+autre\s+bilan|une\s+autre\s+source"
+            r"|avan(?:ce|cé|çant|cent)\s+(?:\S+\s+){0,3}?(?:un\s+bilan|le\s+chiffre|le\s+nombre)"
+        ),
         "update": (
             r"s'est\s+alourdi|s'alourdit|s'est\s+aggravé|est\s+passé\s+à|passe\s+à|grimpe\s+à"
             r"|revu\s+à\s+la\s+hausse|nouveau\s+bilan|dernier\s+bilan"

@@ -94,6 +94,10 @@ WORDS = TollWords(
             r"|há\s+(?:duas|três|quatro|cinco|seis|várias|algumas|\d+)\s+(?:semanas|meses|anos)"
             r"|no\s+ano\s+passado"
         ),
+        "other_source": (
+            r"por\s+sua\s+vez|outra\s+fonte|outro\s+balan[çc]o"
+            r"|(?:afirma|afirmou|diz|disse|afirmam|dizem)\s+ter\s+contabilizado"
+        ),
         "update": (
             r"sobe\s+para|subiu\s+para|aumentou\s+para|aumenta\s+para|elevou|eleva-se"
             r"|passou\s+para|novo\s+balan[çc]o"

@@ -43,7 +43,7 @@ CUE_RULES: tuple[CueRule, ...] = (
 )
 
 CANDIDATE = (
-    r"muert|mat(?:an|aron|ó)\b|asesin|ataque|atac|enfrentamiento|balacera|tiroteo|ejecut|"
+    r"muert|mat(?:an|aron|ó|ad[oa]s?)\b|asesin|ataque|atac|enfrentamiento|balacera|tiroteo|ejecut|"
     r"secuestr|herid|emboscada|sicario|cad[aá]ver|bala|explosi|sin\s+vida|cuerpos?\b|calcinad|"
     r"desaparec|muere|muri[oó]|disparo|balaz|balea|tiros\b|abat[ie]|ultim[ao]|levant|restos|"
     r"fosa|embolsad|encobijad|desmembr|fallec|v[ií]ctimas|lesionad|homicid|masacr|deceso|perdi(?:ó|eron)\s+la\s+vida|"

@@ -44,7 +44,7 @@ CANDIDATE = (
     r"tiroteio|confronto|combate|chacina|massacre|decapit|execut|sequestr|rapt|baleado|tiro|"
     r"disparo|explos|bomba|insurgente|terrorist|jihadist|homic|abatid|corpos?\b|cadáver|"
     r"perderam a vida|operação policial|mortes\b|v[íi]timas|falec|mat(?:a|am|ou|aram)\b"
-    r"|a\s+vida\b|fuzil|degol"
+    r"|a\s+vida\b|fuzil|degol|matad[oa]s?\b"
 )
 
 WORDS = ViolenceWords(
@@ -53,6 +53,6 @@ WORDS = ViolenceWords(
     accident=(
         r"chuvas?|temporal|temporais|enchentes?|inundaç(?:ão|ões)|cheias?|deslizamentos?"
         r"|desabamentos?|sismos?|terramotos?|terremotos?|acidentes?|naufrágios?|epidemias?"
-        r"|cólera|afogad[oa]s?|colis(?:ão|ões)|incêndio\s+florestal"
+        r"|cólera|afogad[oa]s?|soterrad[oa]s?|colis(?:ão|ões)|incêndio\s+florestal"
     ),
 )
