@@ -42,11 +42,12 @@ EVIDENCE_STRENGTH = 0.75
 LEAD_SENTENCES = 3
 
 _FRAME_RES = {name: re.compile(pattern) for name, (_, pattern) in FRAMES.items()}
-# Each language's words of deaths by accident or disaster (`ViolenceWords.accident`,
-# violence/lang/<code>.py: "lluvias", "deslave", "chuvas", "السيول") frame a sentence as
-# the disaster words above do, so a rain toll told in Spanish is no violence either.
-_FRAME_RES["disaster"] = re.compile(
-    FRAMES["disaster"][1]
+# Each language's words of deaths by accident, disaster or illness
+# (`ViolenceWords.accident`, violence/lang/<code>.py: "lluvias", "deslave", "chuvas",
+# "السيول") frame a sentence as the English accident words do, so a rain toll told in
+# Spanish is no violence either; a gun that went off still is (`_firearm_death`).
+_FRAME_RES["accident"] = re.compile(
+    FRAMES["accident"][1]
     + r"|\b(?:" + "|".join(w.accident for w in VIOLENCE_WORDS.values() if w.accident) + r")\b"
 )
 _HUMAN = re.compile(HUMAN_VIOLENCE)
