@@ -19,6 +19,7 @@ A development tool: nothing in the package reads it.
 from __future__ import annotations
 
 import argparse
+import os
 import pickle
 import re
 import sys
@@ -36,7 +37,7 @@ from tollwatch.store import open_store
 from tollwatch.store.events import load_incidents, load_keys, to_unit
 from tollwatch.store.matching import MatchUnit, candidate_pairs, cluster, score_pairs
 
-CACHE = Path("/tmp/tollwatch-match-misses")
+CACHE = Path(os.environ.get("TOLLWATCH_MISSES_CACHE", "/tmp/tollwatch-match-misses"))
 
 
 def extract(path: Path, again: bool) -> tuple[list[MatchUnit], dict[int, str], dict[str, str]]:
