@@ -399,3 +399,24 @@ def test_one_victim_written_with_and_without_accents_and_nickname_joins() -> Non
     # before folding, the accented and the plain spellings were two keys: apart
     plain = replace(b, keys=frozenset({("person", "ramón ibáñez")}))
     assert len(match_units([replace(a, keys=frozenset({("person", "ramon ibanez")})), plain])) == 2
+
+
+def test_a_follow_up_joined_by_name_leaves_room_for_outlets_of_the_shootings_day() -> None:
+    # the first outlet and a trial report a month later name the victim (a strong
+    # join); a second outlet of the next day names no one but tells the same shooting
+    # in the same town: it joins the first by date and place, the trial's date apart
+    first = replace(BASE, keys=frozenset({("person", "dana whitfield")}))
+    trial = other(published=date(2016, 6, 1), date_start=date(2016, 5, 31),
+                  date_end=date(2016, 5, 31), keys=frozenset({("person", "dana whitfield")}))
+    second = other(id=3, report=3, published=date(2016, 5, 2), date_start=date(2016, 5, 2),
+                   date_end=date(2016, 5, 2), killed=None, keys=frozenset())
+    assert score_pair(first, trial).score > score_pair(first, second).score >= 0.7
+    assert not score_pair(first, second).strong
+    clusters = match_units([first, trial, second])
+    assert [sorted(u.id for u in c.members) for c in clusters] == [[1, 2, 3]]
+    # a third outlet two days after the shooting, matching only the second by date,
+    # cannot chain the days into one event
+    third = other(id=4, report=4, published=date(2016, 5, 3), date_start=date(2016, 5, 3),
+                  date_end=date(2016, 5, 3), killed=None, keys=frozenset())
+    clusters = match_units([first, trial, second, third])
+    assert sorted(sorted(u.id for u in c.members) for c in clusters) == [[1, 2, 3], [4]]
