@@ -2,7 +2,8 @@
 
     python bench/match_misses.py ../shared/gold/dev/gva-news.jsonl [--reextract]
 
-Extracts the dataset (cached under /tmp/tollwatch-match-misses/), stores it in a SQLite
+Extracts the dataset (cached under /tmp/tollwatch-match-misses/, or the folder
+TOLLWATCH_MISSES_CACHE names: one per worktree when several run at once), stores it in a SQLite
 file there, loads the matcher's units, then matches them in memory with the current
 matcher and prints pair precision and recall with, for every missed gold pair, the
 first reason it was missed:

@@ -597,7 +597,7 @@ def _join(left: _Group, right: _Group, pair: ScoredPair) -> None:
         # trial months later) whose date is its own news, not the event's; the group
         # keeps the earlier side's dates, so that another outlet of the shooting's day
         # still joins by date and place, and none of the follow-up's day does
-        # (gva-news pairs 0.960/0.779 -> 0.958/0.789, docs/matching.md)
+        # (gva-news pairs 0.960/0.779 -> 0.958/0.787, docs/matching.md)
         earlier = left if left.first_end <= right.first_end else right
         left.first_end, left.last_start = earlier.first_end, earlier.last_start
         return
