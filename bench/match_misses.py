@@ -2,7 +2,8 @@
 
     python bench/match_misses.py ../shared/gold/dev/gva-news.jsonl [--reextract]
 
-Extracts the dataset (cached under /tmp/tollwatch-match-misses/), stores it in a SQLite
+Extracts the dataset (cached under /tmp/tollwatch-match-misses/, or the folder
+TOLLWATCH_MISSES_CACHE names: one per worktree when several run at once), stores it in a SQLite
 file there, loads the matcher's units, then matches them in memory with the current
 matcher and prints pair precision and recall with, for every missed gold pair, the
 first reason it was missed:
@@ -19,6 +20,7 @@ A development tool: nothing in the package reads it.
 from __future__ import annotations
 
 import argparse
+import os
 import pickle
 import re
 import sys
@@ -36,7 +38,7 @@ from tollwatch.store import open_store
 from tollwatch.store.events import load_incidents, load_keys, to_unit
 from tollwatch.store.matching import MatchUnit, candidate_pairs, cluster, score_pairs
 
-CACHE = Path("/tmp/tollwatch-match-misses")
+CACHE = Path(os.environ.get("TOLLWATCH_MISSES_CACHE", "/tmp/tollwatch-match-misses"))
 
 
 def extract(path: Path, again: bool) -> tuple[list[MatchUnit], dict[int, str], dict[str, str]]:

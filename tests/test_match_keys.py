@@ -359,3 +359,64 @@ def test_a_middle_name_without_an_age_joins_a_follow_up_placed_nowhere() -> None
                                               ("surname", "whitfield")}))
     assert not score_pair(first, spelled).strong
     assert len(match_units([first, spelled])) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Detectives say Darnell "Big D" Whitaker, 29, fired first.',
+         ("person", "darnell whitaker")),
+        ("Detectives say Darnell \u201cBig D\u201d Whitaker, 29, fired first.",
+         ("person", "darnell whitaker")),
+        ("The mother of Inés Cordero, 17, spoke at the vigil.", ("person", "ines cordero")),
+        ("Neighbours said Ramón Ibáñez, 52, kept the store open late.",
+         ("person", "ramon ibanez")),
+        ("Friends of Kiara O\u2019Dell, 22, gathered on the porch.", ("person", "kiara o'dell")),
+    ],
+    ids=["nickname-straight-quotes", "nickname-curly-quotes", "accented-first-name",
+         "accented-both", "curly-apostrophe"],
+)
+def test_names_written_with_nicknames_accents_or_curly_apostrophes(
+    text: str, expected: tuple[str, str]
+) -> None:
+    keys = report_keys(text)
+    assert expected in keys
+    # the nickname is not a key of its own, nor the name cut at its accent or quote
+    assert not any(kind == "person" and key != expected[1] for kind, key in keys)
+
+
+def test_one_victim_written_with_and_without_accents_and_nickname_joins() -> None:
+    # one outlet writes the accents and the shooter's nickname; the other, two days
+    # later, writes neither and its town was geocoded in another state
+    first = report_keys("Ramón Ibáñez, 52, was shot by Darnell \u201cBig D\u201d Whitaker, 29.")
+    later = report_keys("Police charged Darnell Whitaker, 29, in the death of Ramon Ibanez, 52.")
+    assert {("person", "ramon ibanez"), ("person", "darnell whitaker")} <= first & later
+    a = replace(BASE, keys=frozenset(first))
+    b = other(published=date(2016, 5, 4), date_start=date(2016, 5, 3), date_end=date(2016, 5, 3),
+              admin1="Georgia", place="Dayton", lat=34.87, lon=-85.9, keys=frozenset(later))
+    assert score_pair(a, b).strong
+    assert len(match_units([a, b])) == 1
+    # before folding, the accented and the plain spellings were two keys: apart
+    plain = replace(b, keys=frozenset({("person", "ramón ibáñez")}))
+    assert len(match_units([replace(a, keys=frozenset({("person", "ramon ibanez")})), plain])) == 2
+
+
+def test_a_follow_up_joined_by_name_leaves_room_for_outlets_of_the_shootings_day() -> None:
+    # the first outlet and a trial report a month later name the victim (a strong
+    # join); a second outlet of the next day names no one but tells the same shooting
+    # in the same town: it joins the first by date and place, the trial's date apart
+    first = replace(BASE, keys=frozenset({("person", "dana whitfield")}))
+    trial = other(published=date(2016, 6, 1), date_start=date(2016, 5, 31),
+                  date_end=date(2016, 5, 31), keys=frozenset({("person", "dana whitfield")}))
+    second = other(id=3, report=3, published=date(2016, 5, 2), date_start=date(2016, 5, 2),
+                   date_end=date(2016, 5, 2), killed=None, keys=frozenset())
+    assert score_pair(first, trial).score > score_pair(first, second).score >= 0.7
+    assert not score_pair(first, second).strong
+    clusters = match_units([first, trial, second])
+    assert [sorted(u.id for u in c.members) for c in clusters] == [[1, 2, 3]]
+    # a third outlet two days after the shooting, matching only the second by date,
+    # cannot chain the days into one event
+    third = other(id=4, report=4, published=date(2016, 5, 3), date_start=date(2016, 5, 3),
+                  date_end=date(2016, 5, 3), killed=None, keys=frozenset())
+    clusters = match_units([first, trial, second, third])
+    assert sorted(sorted(u.id for u in c.members) for c in clusters) == [[1, 2, 3], [4]]

@@ -22,11 +22,18 @@ be found by an indexed query.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 KINDS = ("person", "street", "name", "surname")
 MIN_SURNAME = 3  # letters of a surname key ("Li" is too short to block on)
 MAX_KEYS = 60  # per kind and report: a long list of names is a roundup, not one incident
-_WORD = r"(?:Mc[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*|[A-Z]\.)"
+# letters of Latin-1 too: "José Peña", "Zoë Müller" are as common in US local news as
+# "Jose Pena", and a name split at its accent is no key
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_WORD = (
+    rf"(?:Mc[{_UP}][{_LOW}]+|O['’][{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+(?:['’-][{_UP}]?[{_LOW}]+)*"
+    rf"|[{_UP}]\.)"
+)
 _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{1,3}}"
 _AGE_AFTER = re.compile(rf"\b({_NAME}),[ \t]+(\d{{1,3}})\b(?![,.]?\d)")
 _AGE_BEFORE = re.compile(rf"\b\d{{1,3}}-year-old[ \t]+(?:[a-z]+[ \t]+){{0,2}}({_NAME})")
@@ -81,7 +88,14 @@ GENERIC = _wordset(
 def _clean(name: str) -> str | None:
     words = [w for w in name.split() if w.lower().strip(".") not in _TITLES]
     words = [w for w in words if not re.fullmatch(r"[A-Z]\.", w)]  # initials vary by outlet
-    return " ".join(words).lower() if len(words) >= 2 else None
+    return _fold(" ".join(words)) if len(words) >= 2 else None
+
+
+def _fold(name: str) -> str:
+    """Lower case, accents and curly apostrophes dropped: "José O’Neal" and "Jose O'Neal"
+    are one key, as outlets write them either way."""
+    plain = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    return "".join(c for c in plain if not unicodedata.combining(c)).lower()
 
 
 def _people(text: str) -> set[str]:
@@ -132,12 +146,18 @@ def _names(text: str) -> set[str]:
     return out
 
 
+# a nickname in quotes between a first name and a surname ('Robert "Milhouse" Thomas, 27'):
+# outlets give it or not, and the name with it is no run of capitalised words
+_NICKNAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+[\"“][^\"”\n]{1,25}[\"”][ \t]+(?=[A-Z])")
+
+
 def report_keys(text: str) -> set[tuple[str, str]]:
     """The (kind, key) pairs of a report's text.
 
     >>> sorted(report_keys("Police said Ana Ruiz, 34, was shot on Devon Avenue."))
     [('person', 'ana ruiz'), ('street', 'devon avenue')]
     """
+    text = _NICKNAME.sub(r"\1 ", text)
     people, streets = _people(text), _streets(text)
     names = _names(text) - people
     keys: set[tuple[str, str]] = set()
