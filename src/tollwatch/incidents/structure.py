@@ -194,7 +194,9 @@ def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> Non
     two or more stated in another sentence ("a shooting that left five dead") already
     counts the shooter: the own death is evidence for it, unless the own death's
     sentence gives that same total as the victims' ("Bombing kills 27 / a bomber blew
-    himself up, killing 27 worshippers": 27 and the bomber)."""
+    himself up, killing 27 worshippers": 27 and the bomber). Two or more attackers
+    killed are never inside the victims' total ("killed 18 villagers ... soldiers killed
+    four of the attackers": 18 and 4)."""
     for previous in reversed(kept):
         if previous.perpetrator_dead:
             previous.sentences |= draft.sentences
@@ -205,6 +207,9 @@ def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> Non
         if d.sentence == draft.sentence and d is not draft and not d.perpetrator_dead
         and d.kind != "claim" and d.killed
     }
+    if any((m.toll.best or 0) > 1 for m in draft.killed):
+        kept.append(draft)  # "killed four of the attackers": never inside the victims' toll
+        return
     for previous in _incidents(kept):
         if (previous.parent is None and (previous.best or 0) >= 2 and not draft.distinct
                 and draft.sentence not in previous.sentences
