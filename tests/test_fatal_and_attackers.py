@@ -106,3 +106,28 @@ def test_one_attacker_shot_dead_stays_inside_a_stated_total(
 )
 def test_a_second_verb_ends_the_list_of_dead(text: str, expected: list[int]) -> None:
     assert [b.best for b in sentence_tolls(text) if b.outcome == "killed"] == expected
+
+
+def _claims(text: str, settings: Settings, resources: Resources) -> list[int | None]:
+    report = Report(id="c", text=text, language="en", published=date(2025, 2, 24))
+    extraction = extract(report, settings=settings, resources=resources)
+    return [i.killed.best for i in extraction.incidents if i.kind == "claim"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Army says it killed 13 Boko Haram fighters in Borno\n\nThe Nigerian army "
+                     "said on Monday its troops killed 13 Boko Haram insurgents in an ambush "
+                     "near Bama.", [13], id="headline-and-lead"),
+        pytest.param("Islamic State claims attack that killed 20 soldiers\n\nIslamic State said "
+                     "in a statement its fighters killed 20 soldiers in the attack on Sunday. "
+                     "The ministry said eight soldiers were killed.", [20], id="unnamed-again"),
+        pytest.param("The army said it killed 13 insurgents near Bama. Separately, police said "
+                     "they killed 13 bandits in Zamfara.", [13, 13], id="separately"),
+    ],
+)
+def test_a_claim_told_again_is_one_claim(
+    text: str, expected: list[int], settings: Settings, resources: Resources
+) -> None:
+    assert _claims(text, settings, resources) == expected

@@ -23,7 +23,8 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
     kept: list[Draft] = []
     for draft in drafts:
         if draft.kind == "claim":
-            kept.append(draft)
+            if not _repeat_claim(draft, kept):
+                kept.append(draft)
             continue
         if not draft.killed:
             if not _attach_other_outcomes(draft, kept):
@@ -58,6 +59,29 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
         if draft.kind == "claim":
             draft.claim_of = _claimed(draft, kept)
     return kept
+
+
+def _repeat_claim(draft: Draft, kept: list[Draft]) -> bool:
+    """The headline's claim told again in the lead ("Army says it killed 13 fighters /
+    the army said its troops killed 13 insurgents"): one claim, the same figure of the
+    same claimant (or one of them unnamed), in another sentence."""
+    if draft.best is None or draft.distinct:
+        return False
+    name = _claimant(draft)
+    for previous in kept:
+        if (previous.kind == "claim" and previous.best == draft.best
+                and draft.sentence not in previous.sentences
+                and (name is None or _claimant(previous) in (None, name))):
+            previous.sentences |= draft.sentences
+            _fill_missing(previous, draft)
+            return True
+    return False
+
+
+def _claimant(draft: Draft) -> str | None:
+    """The claimant's name; None when unnamed ("its fighters": an unidentified group)."""
+    name = draft.perpetrator_name()
+    return None if name is None or name.startswith("Unidentified") else name
 
 
 def _incidents(kept: list[Draft]) -> list[Draft]:
