@@ -131,3 +131,26 @@ def test_a_claim_told_again_is_one_claim(
     text: str, expected: list[int], settings: Settings, resources: Resources
 ) -> None:
     assert _claims(text, settings, resources) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("At least 14 people were killed on Saturday when a rocket hit a building "
+                     "in Sumy. In a separate attack, a drone strike on Kharkiv killed two men.",
+                     16, id="in-a-separate-attack"),
+        pytest.param("At least 14 people were killed on Saturday when a rocket hit a building "
+                     "in Sumy. Elsewhere in the region, shelling of a village near the border "
+                     "killed one woman.", 15, id="elsewhere"),
+        pytest.param("At least 14 people were killed on Saturday when a rocket hit a building "
+                     "in Sumy, officials said. Two children were among the dead.", 14,
+                     id="part-stays-inside"),
+        pytest.param("Fighting in two provinces killed 20 people on Monday. In Kidal, 12 "
+                     "soldiers died. Elsewhere, eight civilians were killed in Gao.", 20,
+                     id="parts-of-a-total"),
+    ],
+)
+def test_a_sentence_opening_on_another_event(
+    text: str, expected: int, settings: Settings, resources: Resources
+) -> None:
+    assert _toll(text, settings, resources) == expected
