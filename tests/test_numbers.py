@@ -28,6 +28,10 @@ from tollwatch.tolls.numbers import find_quantities, parse_number, parse_spanish
         pytest.param("a", 1, id="article-a"),
         pytest.param("an", 1, id="article-an"),
         pytest.param("zero", 0, id="zero"),
+        pytest.param("12 million", 12_000_000, id="digits-million"),
+        pytest.param("1.5 million", 1_500_000, id="decimal-million"),
+        pytest.param("2.35 million", 2_350_000, id="two-decimals-million"),
+        pytest.param("3 thousand", 3000, id="digits-thousand"),
     ],
 )
 def test_parse_number_reads(text: str, value: int) -> None:
@@ -133,3 +137,18 @@ def test_quantities_are_ordered_ranges_inside_the_text(text: str) -> None:
         assert text[quantity.start : quantity.end] == quantity.text
         values = [v for v in (quantity.low, quantity.best, quantity.high) if v is not None]
         assert values == sorted(values)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("uprooted more than 12 million people", [("more than 12 million",
+                                                                12_000_001)], id="more-than"),
+        pytest.param("displaced 1.5 million", [("1.5 million", 1_500_000)], id="decimal"),
+        pytest.param("a budget of 12 million dollars", [], id="money"),
+    ],
+)
+def test_digits_and_a_scale_word_are_one_quantity(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(q.text, q.best) for q in find_quantities(text)] == expected

@@ -262,8 +262,9 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
 
 
 def _has_distinct_marker(clean: CleanText, draft: Draft) -> bool:
-    """ "another eight", "also killed": the figure is not a repeat of an earlier one."""
-    return _has_marker(clean, draft, _DISTINCT)
+    """ "another eight", "also killed", "In a separate attack, ...": the figure is not a
+    repeat of an earlier one."""
+    return _has_marker(clean, draft, _DISTINCT) or corefer.opens_another(clean, draft)
 
 
 def _has_earlier_marker(clean: CleanText, draft: Draft) -> bool:

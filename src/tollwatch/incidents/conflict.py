@@ -113,8 +113,8 @@ def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft
             continue
         if draft.sentence - max(previous.sentences) > WINDOW_SENTENCES:
             continue
-        if previous.best == draft.best:
-            continue
+        if previous.best == draft.best or previous.perpetrator_dead != draft.perpetrator_dead:
+            continue  # the attackers' own dead never contradict the victims' toll
         known = {_name(s) for s in _sources_of(previous)}
         if not known or _name(draft.source) in known:
             continue

@@ -63,6 +63,13 @@ _ANOTHER_BEFORE = re.compile(
 )
 _ANOTHER_AFTER = re.compile(r"^\W*(?:\w+\s+){0,1}(other|more|others|additional|also)\b", re.I)
 BEFORE_CHARS = 40
+# A sentence that opens on another event, however far before the figure: "In a separate
+# attack, a drone strike on Kharkiv killed two men", "Elsewhere in the province, ...".
+_OPENS_ANOTHER = re.compile(
+    r"\W*(?:separately|meanwhile|elsewhere|in\s+(?:a\s+)?(?:separate|another|other)"
+    r"(?:\s+(?:attack|incident|strike|raid|clash|shooting|development|case))?)\b",
+    re.IGNORECASE,
+)
 # The other languages' words, up to three words after the figure: "um dos suspeitos
 # também morreu", "uno de los agresores también murió".
 # A word between them that starts another clause ("y", "et", "e", a comma) ends the
@@ -193,7 +200,8 @@ def _take_figure(target: Draft, draft: Draft) -> None:
 
 def marked_distinct(draft: Draft, clean: CleanText) -> bool:
     """A figure marked as another event: a marker word in the 40 characters before
-    it in its sentence, or right after it ("two other people")."""
+    it in its sentence, a sentence that opens on another event ("In a separate
+    attack, ..."), or a word right after it ("two other people")."""
     if not draft.killed:
         return draft.distinct
     if "another" in draft.killed[0].flags:
@@ -206,8 +214,19 @@ def marked_distinct(draft: Draft, clean: CleanText) -> bool:
         return True
     if _ANOTHER_BEFORE_WORDS.search(before):
         return True  # "في المقابل، قتل عنصران", "también murieron dos"
+    if opens_another(clean, draft):
+        return True
     further = clean.text[first.end : min(sentence.end, first.end + BEFORE_CHARS)]
     return _ANOTHER_AFTER_WORDS.search(further) is not None
+
+
+def opens_another(clean: CleanText, draft: Draft) -> bool:
+    """The figure's sentence opens on another event ("In a separate attack, ...",
+    "Elsewhere, ...", "Meanwhile, ..."), however far before the figure."""
+    if not draft.killed:
+        return False
+    sentence = clean.sentences[draft.sentence].span
+    return _OPENS_ANOTHER.match(clean.text, sentence.start, draft.killed[0].span.start) is not None
 
 
 def _lead_sentences(clean: CleanText) -> frozenset[int]:

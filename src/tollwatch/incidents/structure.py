@@ -23,7 +23,8 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
     kept: list[Draft] = []
     for draft in drafts:
         if draft.kind == "claim":
-            kept.append(draft)
+            if not _repeat_claim(draft, kept):
+                kept.append(draft)
             continue
         if not draft.killed:
             if not _attach_other_outcomes(draft, kept):
@@ -58,6 +59,29 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
         if draft.kind == "claim":
             draft.claim_of = _claimed(draft, kept)
     return kept
+
+
+def _repeat_claim(draft: Draft, kept: list[Draft]) -> bool:
+    """The headline's claim told again in the lead ("Army says it killed 13 fighters /
+    the army said its troops killed 13 insurgents"): one claim, the same figure of the
+    same claimant (or one of them unnamed), in another sentence."""
+    if draft.best is None or draft.distinct:
+        return False
+    name = _claimant(draft)
+    for previous in kept:
+        if (previous.kind == "claim" and previous.best == draft.best
+                and draft.sentence not in previous.sentences
+                and (name is None or _claimant(previous) in (None, name))):
+            previous.sentences |= draft.sentences
+            _fill_missing(previous, draft)
+            return True
+    return False
+
+
+def _claimant(draft: Draft) -> str | None:
+    """The claimant's name; None when unnamed ("its fighters": an unidentified group)."""
+    name = draft.perpetrator_name()
+    return None if name is None or name.startswith("Unidentified") else name
 
 
 def _incidents(kept: list[Draft]) -> list[Draft]:
@@ -196,7 +220,9 @@ def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> Non
     two or more stated in another sentence ("a shooting that left five dead") already
     counts the shooter: the own death is evidence for it, unless the own death's
     sentence gives that same total as the victims' ("Bombing kills 27 / a bomber blew
-    himself up, killing 27 worshippers": 27 and the bomber)."""
+    himself up, killing 27 worshippers": 27 and the bomber). Two or more attackers
+    killed are never inside the victims' total ("killed 18 villagers ... soldiers killed
+    four of the attackers": 18 and 4)."""
     for previous in reversed(kept):
         if previous.perpetrator_dead:
             previous.sentences |= draft.sentences
@@ -207,6 +233,9 @@ def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> Non
         if d.sentence == draft.sentence and d is not draft and not d.perpetrator_dead
         and d.kind != "claim" and d.killed
     }
+    if any((m.toll.best or 0) > 1 for m in draft.killed):
+        kept.append(draft)  # "killed four of the attackers": never inside the victims' toll
+        return
     for previous in _incidents(kept):
         if (previous.parent is None and (previous.best or 0) >= 2 and not draft.distinct
                 and draft.sentence not in previous.sentences

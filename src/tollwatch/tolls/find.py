@@ -31,6 +31,7 @@ from ..records import CleanText, Sentence, Span, Toll, TollMention
 from ..settings import Settings
 from .clause_singulars import SingularGrammar, clause_singulars
 from .clauses import ClauseGrammar, SentenceCues, clause_tolls
+from .fatal import split_fatal
 from .implicit import counted_forms, plurals, singulars, zeros
 from .lang import TOLL_WORDS
 from .lexicon import ACTIVE, PRECHECK
@@ -213,7 +214,7 @@ def sentence_tolls(
     bound.extend(_killed_captives(masked, bound))
     bound.extend(_bodies(masked, _uncounted(bound, quantities), bound))
     bound.extend(_among_the_dead(masked, _uncounted(bound, quantities), bound))
-    _split_fatal(masked, bound)
+    bound.extend(split_fatal(masked, bound))
     _perpetrators_dead(masked, bound)
     _carry_captives(masked, bound)
     _sentence_flags(worded, bound)
@@ -286,25 +287,6 @@ def _inside_phrase(bound: list[Binding], quantity: Quantity) -> bool:
     return quantity.text.lower() in ("both", "all") and any(
         b.trigger is not None and b.end <= quantity.start and quantity.end <= b.trigger[0]
         for b in bound)
-
-
-_FATALLY_AFTER = re.compile(r"\s+(?:of\s+them\s+)?(?:fatally|mortally)\b", re.IGNORECASE)
-
-
-def _split_fatal(text: str, bound: list[Binding]) -> None:
-    """"wounded nine shoppers, five fatally": killed 5, and the wounded 9 becomes 4."""
-    for index, binding in enumerate(bound):
-        if binding.outcome != "wounded" or not _FATALLY_AFTER.match(text, binding.end):
-            continue
-        whole = next((b for b in reversed(bound[:index]) if b.outcome == "wounded"
-                      and b.best is not None and b.end <= binding.start), None)
-        binding.outcome = "killed"
-        binding.flags.discard("part")
-        if whole is not None and binding.best is not None and whole.best is not None \
-                and whole.best >= binding.best:
-            whole.low = whole.best = whole.best - binding.best
-            whole.high = whole.best if whole.high is not None else None
-            whole.flags.add("less_fatal")
 
 
 _CAPTIVES = re.compile(
@@ -490,10 +472,39 @@ _ATTACKERS = re.compile(
 _AMONG_BEFORE = re.compile(r"\b(?:including|among\s+them|among|of\s+whom)\s+$", re.IGNORECASE)
 
 
+# "Soldiers who pursued the attackers killed four of them": the group "them" points to,
+# the last plural of people before the figure in the sentence.
+_GROUP = re.compile(
+    r"\b(?:gunm[ae]n|attackers|assailants|bombers|shooters|hijackers|perpetrators"
+    r"|militants|insurgents|rebels|fighters|jihadists|raiders|bandits|terrorists|people"
+    r"|civilians|villagers|soldiers|troops|officers|policemen|men|women|children|residents"
+    r"|worshippers|students|workers|passengers|victims)\b",
+    re.IGNORECASE,
+)
+_ATTACKER_GROUP = re.compile(
+    r"gunm[ae]n|attackers|assailants|bombers|shooters|hijackers|perpetrators|militants"
+    r"|insurgents|rebels|fighters|jihadists|raiders|bandits|terrorists",
+    re.IGNORECASE,
+)
+
+
+def _attackers_of_them(text: str, binding: Binding) -> bool:
+    """ "pursued the attackers and killed four of them": the partitive's group is the
+    attackers (the last plural of people before the figure), not a toll told before."""
+    if "partitive" not in binding.flags or binding.outcome != "killed":
+        return False
+    groups = [m.group() for m in _GROUP.finditer(text, 0, binding.start)]
+    return bool(groups) and _ATTACKER_GROUP.fullmatch(groups[-1]) is not None
+
+
 def _perpetrators_dead(text: str, bound: list[Binding]) -> None:
     """Flag `perpetrator` a killed figure whose victims are the attackers themselves, unless
     it is named inside another total ("20 dead, including three gunmen")."""
     for binding in bound:
+        if _attackers_of_them(text, binding):
+            binding.flags.discard("partitive")
+            binding.flags.add("perpetrator")
+            continue
         if binding.outcome != "killed" or binding.victim is None or "perpetrator" in binding.flags:
             continue
         victims = text[binding.victim[0] : binding.victim[1]]

@@ -131,6 +131,13 @@ _FOREIGN_BREAK = re.compile(
 )
 
 
+# "killed tens of thousands and uprooted 12 million": a second verb ends the list
+_VERB_BREAK = re.compile(
+    r"\b(?:and|but)\s+(?:also\s+)?(?:[a-z]+ed|forced|drove|left|made|sent|took|put)\s*$",
+    re.IGNORECASE,
+)
+
+
 _PART_JOIN = re.compile(
     rf"^(?:\s+(?:{NP_TOKEN}))*?\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom"
     r"|of\s+them|incl\.|among\s+the\s+(?:dead|victims|killed))\s*$",
@@ -443,6 +450,7 @@ def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Bindi
         flags = {"part"} | ({"active"} & anchor.flags)
     elif (_LIST_JOIN.match(gap) and anchor.flags & {"active", "nominal"}
           and not _FOREIGN_BREAK.search(gap)
+          and not _VERB_BREAK.search(text, anchor.end, quantity.start)
           and not (article and not re.search(r"\b(?:and|plus|as\s+well\s+as)\b", gap, re.I))):
         flags = {"active"} & anchor.flags
     else:
