@@ -107,3 +107,81 @@ def test_among_those_killed_folds_into_the_total(
     text = ("An airstrike on a convoy near Khan Younis killed 20 people on Monday, health "
             "officials said. Three aid workers were among those killed.")
     assert _toll(text, settings, resources) == 20
+
+
+# Round four (tests/golden/annotated/world-round4.jsonl): each rule of a full article,
+# in a sentence or two of our own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Troops shot dead two Palestinians in Tulkarm on Monday. More than 900 '
+            'people have been killed in the territory since October 2023, the ministry says.',
+            2, id="r4-since-month"),
+        pytest.param(
+            'Rebels killed 12 farmers near Butembo overnight. The militia has killed '
+            'thousands of civilians over the past decade.',
+            12, id="r4-past-decade"),
+        pytest.param(
+            'Gunmen killed five traders near Kaduna on Sunday. Hundreds of people have '
+            'been killed in the state since the election campaign began.',
+            5, id="r4-since-began"),
+        pytest.param(
+            'A tribunal on Monday jailed a former rebel officer for 25 years over a 2013 '
+            'raid on a market in which 40 shoppers were killed.',
+            0, id="r4-court-old-raid"),
+        pytest.param(
+            'Police found eight bodies in a truck near Celaya, prosecutors said. In a '
+            'separate discovery on Sunday, soldiers found three bodies in a ravine near Leon.',
+            11, id="r4-separate-discovery"),
+        pytest.param(
+            'Drone strikes kill dozens in Sudan town\n\nDrone strikes on a market in '
+            'Kadugli killed 36 people on Friday, an aid group said. The state government '
+            'put the toll at 22, with more than 40 wounded.',
+            36, id="r4-dozens-then-figure-then-other-source"),
+        pytest.param(
+            'The toll from the raid on the fuel depot rose to 61, the ministry said on '
+            'Sunday. Rebel television had reported 30 dead on Saturday night.',
+            61, id="r4-had-reported-is-older"),
+        pytest.param(
+            'Armed men killed at least 45 people in the town of Liancourt, the UN said. '
+            'Town officials had earlier put the toll at 80.',
+            45, id="r4-earlier-higher-widens"),
+        pytest.param(
+            'The gang killed at least 45 people, among them eight women and two infants, '
+            'the UN said.',
+            45, id="r4-list-of-parts"),
+        pytest.param(
+            'Insurgents stormed a checkpoint in Bannu, killing five policemen. Two of '
+            'the attackers were killed when police fired back.',
+            7, id="r4-attackers-apart"),
+        pytest.param(
+            'A guard shot dead two colleagues at the border post before turning his rifle '
+            'on himself.',
+            3, id="r4-turning-his-rifle"),
+        pytest.param(
+            'A provincial judge was shot dead on Friday along with her three escorts.',
+            4, id="r4-along-with"),
+        pytest.param(
+            'Three soldiers were killed and six wounded when guerrillas attacked a base, '
+            'the army said. The army said troops had killed four dissidents in the '
+            'counter-attack.',
+            3, id="r4-troops-killed-dissidents-is-a-claim"),
+        pytest.param(
+            'Dozens killed at Khartoum market, ministry says; Egypt condemns attack\n\n'
+            'Shelling killed at least 33 people at a market in Omdurman on Sunday, the '
+            'health ministry said.',
+            33, id="r4-dozens-headline-names-another-country"),
+        pytest.param(
+            'A Russian missile hit a bus station in Sumy, killing three people, the '
+            'governor said. In the neighbouring Kharkiv region, one man was killed by shelling.',
+            4, id="r4-smaller-figure-in-another-region"),
+        pytest.param(
+            'Armed men killed at least 30 villagers in an attack in Zamfara state.',
+            30, id="r4-armed-men-killed-at-least"),
+    ],
+)
+def test_round_four_rule_gives_its_toll(
+    text: str, expected: int, settings: Settings, resources: Resources
+) -> None:
+    assert _toll(text, settings, resources) == expected

@@ -110,12 +110,16 @@ _OWN_RESULT = re.compile(
 )
 _STATE_RESULT = re.compile(
     r"\b(?:troops|soldiers|forces|army|military|police|security\s+forces|warplanes|jets|"
-    r"aircraft|units|personnel|the\s+air\s+force)\b[^.;]{0,50}?\b"
+    r"aircraft|units|personnel|the\s+air\s+force)\b"
+    # not across the forces' own loss: "two police officers were killed and five wounded
+    # when dissidents ..." is no result
+    r"(?:(?!\b(?:were|was|been|are|is)\s+(?:killed|wounded|injured|shot)\b)[^.;]){0,50}?\b"
     # the forces act: "officers were killed when gunmen ..." is their loss, not a result
     r"(?<!were\s)(?<!was\s)(?<!been\s)(?<!being\s)(?<!are\s)(?<!is\s)" + _KILL
     + r"\b[^.;]{0,60}?"
     r"\b(?:terrorists?|militants?|insurgents?|rebels?|fighters|gunmen|bandits|jihadists?|"
-    r"extremists?|separatists?|guerrillas?|subversives?|criminals?|cartel)\b",
+    r"extremists?|separatists?|guerrillas?|subversives?|criminals?|cartel|dissidents?|"
+    r"attackers|assailants|gang\s+members|kidnappers)\b",
     re.IGNORECASE,
 )
 # An armed party reporting its enemy's losses ("ten soldiers were killed") is claiming them.

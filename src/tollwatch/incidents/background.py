@@ -45,7 +45,15 @@ _CUMULATIVE = re.compile(
     r"|\b(?:this|last)\s+year\b[^.;]{0,60}\b(?:homicides|murders|killings)\b"
     # "a wave of killings this year, in which 14 policemen have died"
     r"|\b(?:this\s+year|so\s+far)\b[^.;]{0,60}?\b(?:has|have)\s+(?:now\s+)?(?:died|been\s+killed)\b"
-    r"|\b(?:has|have)\s+(?:now\s+)?(?:died|been\s+killed)\b[^.;]{0,40}?\b(?:this\s+year|so\s+far)\b",
+    r"|\b(?:has|have)\s+(?:now\s+)?(?:died|been\s+killed)\b[^.;]{0,40}?\b(?:this\s+year|so\s+far)\b"
+    # the perfect tense over a long span: "have been killed in the West Bank since October
+    # 2023", "since then", "since campaigning began", "has killed thousands over the past
+    # decade" (a span from a weekday, "since Sunday", is the news's own fighting)
+    r"|\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+killed|killed|died|"
+    r"claimed)\b[^.;]{0,80}?\b(?:since\s+(?:then|(?:early\s+|late\s+|mid-?)?(?:january|"
+    r"february|march|april|june|july|august|september|october|november|december)\b|"
+    r"(?:19|20)\d\d|\w+\s+(?:began|started))|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+    r"(?:decades?|years|months)|in\s+recent\s+(?:years|months))",
     re.IGNORECASE,
 )
 # An earlier event told by its distance from the news: "the attack comes a month after

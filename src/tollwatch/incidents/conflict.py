@@ -18,6 +18,7 @@ incident told by two sources, not 15 + 25 = 40 and not two incidents. Two rules
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..records import CleanText, SourceMention, Toll, TollMention
 from .context import generic_victim, sides_compatible
@@ -143,7 +144,14 @@ def _fold(target: Draft, draft: Draft) -> None:
     target.figures = figures
     target.sources = _sources_of(target) + [s for s in _sources_of(draft)]
     target.sentences |= draft.sentences
-    target.killed_override = conflict_toll(figures)
+    folded = conflict_toll(figures)
+    current = target.killed_toll()
+    if draft.earlier and folded is not None and current is not None:
+        # "al-Masirah had reported 38 dead overnight": a figure the report calls older
+        # widens the range; the current one stays best, with its source
+        target.killed_override = replace(folded, best=current.best, span=current.span)
+        return
+    target.killed_override = folded
     best_source = _best_source(figures)
     if best_source is not None:
         target.source = best_source

@@ -8,8 +8,11 @@ were among the dead") leave only their evidence behind.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from ..records import CleanText, DateMention
-from .context import PLACE_RANK, actors_compatible, sides_compatible
+from .context import PLACE_RANK, actors_compatible, generic_victim, sides_compatible
 from .draft import Draft
 
 # A container whose scope is explicit ("since Thursday", "in two days", "in total",
@@ -163,10 +166,22 @@ def _absorb_earlier(draft: Draft, kept: list[Draft]) -> bool:
         other = previous.killed_toll()
         if toll is None or other is None or toll.best is None or other.best is None:
             continue
-        if toll.best <= other.best and _same_scope(previous, draft):
-            previous.sentences |= draft.sentences
-            return True
+        if not _same_scope(previous, draft):
+            continue
+        if toll.best > other.best and _conflicting_source(previous, draft):
+            # "local officials had earlier put the toll at 115": the older, higher
+            # figure of another source widens the range; the current figure stays best
+            previous.killed_override = replace(other, high=max(other.high or 0, toll.best))
+        elif toll.best > other.best:
+            continue
+        previous.sentences |= draft.sentences
+        return True
     return False
+
+
+def _conflicting_source(a: Draft, b: Draft) -> bool:
+    return (a.source is not None and b.source is not None
+            and a.source.name.lower() != b.source.name.lower())
 
 
 def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
@@ -178,7 +193,11 @@ def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
         other = previous.killed_toll()
         if other is None or (other.best != toll.best and not _approximately(previous, draft)):
             continue
-        if not _same_scope(previous, draft):
+        # a headline's "Dozens killed" and the lead's 27: a place the headline names
+        # ("Israel disputes toll") does not split them
+        vague_pair = _plural_vague_covers(previous, draft) and max(
+            previous.sentence, draft.sentence) < LEAD_SENTENCES + 1
+        if not _same_scope(previous, draft, check_place=not vague_pair):
             continue
         if other.best != toll.best and any("vague" in m.flags for m in previous.killed):
             previous.killed = list(draft.killed)  # the precise figure of the two
@@ -207,6 +226,7 @@ def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> Non
     }
     for previous in _incidents(kept):
         if (previous.parent is None and (previous.best or 0) >= 2 and not draft.distinct
+                and (draft.best == 1 or generic_victim(previous.victim_text))
                 and draft.sentence not in previous.sentences
                 and previous.best not in victims_here and not _victims_only(previous)):
             previous.sentences |= draft.sentences
@@ -252,17 +272,34 @@ def _approximately(a: Draft, b: Draft) -> bool:
         return False
     if not any("vague" in m.flags for m in (*a.killed, *b.killed)):
         return False
+    if _plural_vague_covers(a, b) or _plural_vague_covers(b, a):
+        return True
     return abs(ta.best - tb.best) <= max(2, max(ta.best, tb.best) // 5)
 
 
-def _same_scope(a: Draft, b: Draft) -> bool:
+_PLURAL_VAGUE = re.compile(r"^(?:dozens|scores|tens)$", re.IGNORECASE)
+
+
+def _plural_vague_covers(vague: Draft, precise: Draft) -> bool:
+    """ "Shelling kills dozens" in the headline, "killed 40 people" in the lead: a vague
+    plural ("dozens", 24 by convention) covers a precise figure from its value up to
+    four times it."""
+    if len(vague.killed) != 1 or "vague" not in vague.killed[0].flags:
+        return False
+    if not _PLURAL_VAGUE.match((vague.killed[0].toll.text or "").strip()):
+        return False
+    v, p = vague.best, precise.best
+    return v is not None and p is not None and v <= p < 4 * v
+
+
+def _same_scope(a: Draft, b: Draft, *, check_place: bool = True) -> bool:
     if not sides_compatible(a.victim_side(), b.victim_side()):
         return False
     if not _perpetrators_compatible(a, b):
         return False
     if not _dates_compatible(a.date, b.date):
         return False
-    return _places_compatible(a, b)
+    return not check_place or _places_compatible(a, b)
 
 
 def _fill_missing(target: Draft, donor: Draft) -> None:
@@ -292,11 +329,15 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
     toll = draft.killed_toll()
     if toll is None or toll.best is None:
         return None
+    if "toll_noun" in draft.flags():
+        return None  # "a health official put the toll at 27": a whole toll, never a part
     fitting: list[tuple[int, int, Draft]] = []
     for candidate in _incidents(kept):
         scope = _scope(candidate, clean)
-        if scope is None or (draft.distinct and scope != "explicit"):
+        if scope is None or (draft.distinct and scope not in ("explicit", "region")):
             continue
+        if scope == "region" and draft.distinct and opens_apart(draft, clean):
+            continue  # "In a separate discovery, soldiers found four bodies": not a part
         room = _room(candidate)
         if room is None or toll.best > room:
             continue
@@ -325,11 +366,25 @@ def _scope(candidate: Draft, clean: CleanText) -> str | None:
     if d is not None and d.start is not None and d.end is not None and d.start != d.end:
         return "explicit"
     if candidate.place is not None and candidate.place.precision in {"region", "country"}:
-        return "explicit"
+        return "region"
     content = [s.index for s in clean.sentences if not s.boilerplate][:LEAD_SENTENCES + 1]
     if candidate.sentence in content[: LEAD_SENTENCES + (1 if _has_headline(clean) else 0)]:
         return "lead"
     return None
+
+
+# A sentence that opens on another event: "In a separate discovery on Tuesday, ...",
+# "Separately, ...", "In another attack, ...".
+_APART_OPENING = re.compile(
+    r"^\W*(?:in\s+(?:a|another)\s+(?:separate|different|unrelated)\b|in\s+another\s+"
+    r"(?:attack|incident|raid|strike|discovery|case|development)\b|separately\b"
+    r"|in\s+an\s+unrelated\b)",
+    re.IGNORECASE,
+)
+
+
+def opens_apart(draft: Draft, clean: CleanText) -> bool:
+    return _APART_OPENING.match(clean.sentences[draft.sentence].text) is not None
 
 
 def _has_headline(clean: CleanText) -> bool:

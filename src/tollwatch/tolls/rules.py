@@ -414,6 +414,11 @@ def lists(text: str, quantities: list[Quantity], bound: list[Binding]) -> list[B
     return found
 
 
+# "shot dead on Thursday along with his two bodyguards": the anchor's companions.
+_ALONG_WITH = re.compile(
+    r"^[^.;:]{0,60}?\b(?:along|together)\s+with\s+(?:his|her|their|its)\s+$", re.IGNORECASE
+)
+
 # "killed four members of one family": the family is no second count of victims.
 _ONE_GROUP = re.compile(r"\s+(?:family|household|clan)\b", re.IGNORECASE)
 
@@ -439,12 +444,16 @@ def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Bindi
     if (anchor.outcome == "killed" and "active" in anchor.flags
             and _SHOT_JOIN.search(text[anchor.end : quantity.start])):
         return make_binding("wounded", quantity, victim=victim, flags={"active"})
+    if anchor.outcome == "killed" and _ALONG_WITH.search(text[max(0, anchor.end) : quantity.start]):
+        # "was shot dead along with his two bodyguards": the companions die too
+        return make_binding("killed", quantity, victim=victim, flags={"passive"} & anchor.flags)
     if _PART_JOIN.match(gap) or "partitive" in quantity.flags:
         flags = {"part"} | ({"active"} & anchor.flags)
     elif (_LIST_JOIN.match(gap) and anchor.flags & {"active", "nominal"}
           and not _FOREIGN_BREAK.search(gap)
           and not (article and not re.search(r"\b(?:and|plus|as\s+well\s+as)\b", gap, re.I))):
-        flags = {"active"} & anchor.flags
+        # "among them ten women and three babies": the list goes on with parts
+        flags = {"active", "part"} & anchor.flags
     else:
         return None
     return make_binding(anchor.outcome, quantity, victim=victim, flags=flags)
