@@ -13,6 +13,7 @@ import pytest
 from tollwatch import Report, extract
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
+from tollwatch.tolls.numbers import parse_number
 
 
 def _toll(text: str, settings: Settings, resources: Resources) -> int:
@@ -179,9 +180,46 @@ def test_among_those_killed_folds_into_the_total(
         pytest.param(
             'Armed men killed at least 30 villagers in an attack in Zamfara state.',
             30, id="r4-armed-men-killed-at-least"),
+        pytest.param(
+            'Five members of one family were killed when a shell hit their home in Kharkiv.',
+            5, id="r4-members-of-one-family-passive"),
+        pytest.param(
+            'Clashes in Tal Afar killed 12 people, the interior ministry said. A monitor said '
+            '19 people had been killed since the fighting erupted on Friday.',
+            19, id="r4-since-the-fighting-erupted-on-a-weekday-is-news"),
     ],
 )
 def test_round_four_rule_gives_its_toll(
     text: str, expected: int, settings: Settings, resources: Resources
 ) -> None:
     assert _toll(text, settings, resources) == expected
+
+
+def test_headline_figure_over_one_lead_figure_is_one_incident(
+    settings: Settings, resources: Resources
+) -> None:
+    text = ("Bombing at Herat market kills 19\n\nA bomb at a market in Herat killed at least "
+            "11 people, a police spokesman said. A hospital official said 19 bodies had "
+            "been brought in.")
+    report = Report(id="w", text=text, language="en", published=date(2024, 6, 1))
+    out = extract(report, settings=settings, resources=resources)
+    news = [i for i in out.incidents if i.kind != "claim" and not i.background]
+    assert out.toll() == 19
+    assert len(news) == 1
+    assert news[0].killed is not None and news[0].killed.low == 11
+
+
+def test_digits_and_a_scale_word_are_one_number() -> None:
+    assert parse_number("12 million") == 12_000_000
+    assert parse_number("1.5 million") == 1_500_000
+    assert parse_number("40 thousand") == 40_000
+
+
+def test_the_displaced_are_no_second_count_of_the_dead(
+    settings: Settings, resources: Resources
+) -> None:
+    text = ("The war has killed tens of thousands of people and driven more than 12 million "
+            "from their homes.")
+    report = Report(id="w", text=text, language="en", published=date(2024, 6, 1))
+    out = extract(report, settings=settings, resources=resources)
+    assert [i.killed.best for i in out.incidents if i.killed is not None] == [20_000]

@@ -36,7 +36,10 @@ _CUMULATIVE = re.compile(
     r"fighting|raids|attacks|strikes|bombardment|siege|occupation|epidemic)s?\s+"
     r"(?:that\s+|which\s+)?(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?"
     r"(?:killed|claimed|left|cost)\b"
+    # "since the fighting erupted on Sunday" is the news's own fighting
     r"|\bsince\s+the\s+(?:\w+\s+){0,2}(?:began|started|begun|erupted|broke\s+out)\b"
+    r"(?!\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday"
+    r"|overnight|last\s+night|this\s+week|earlier\s+this\s+week)\b)"
     r"|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\b"
     r"|\bso\s+far\s+this\s+(?:year|month)\b|\bthis\s+year\s+alone\b"
     r"|\bsince\s+(?:january|the\s+start\s+of\s+the\s+year)\b"

@@ -57,10 +57,44 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
         elif "aggregate_cue" in flags:
             _adopt_parts(draft, kept)
         kept.append(draft)
+    kept = _fold_lone_parts(kept, clean)
     for draft in kept:
         if draft.kind == "claim":
             draft.claim_of = _claimed(draft, kept)
     return kept
+
+
+def _fold_lone_parts(kept: list[Draft], clean: CleanText) -> list[Draft]:
+    """ "Blast kills at least 22" over "killing at least 14, a spokesman said": a headline
+    figure whose only part is one figure of the lead, with no cue of a total, is one
+    incident told twice (a later or another source's figure): the lead's figure becomes
+    its low, the headline's stays best. Parts of one person ("killed the village
+    head") stay parts."""
+    lead = _lead_indices(clean)
+    out = list(kept)
+    for container in kept:
+        if len(container.parts) != 1 or container.sentence not in lead:
+            continue
+        part = container.parts[0]
+        if "aggregate_cue" in container.flags() or part.sentence not in lead:
+            continue
+        if {"part", "aggregate_cue"} & part.flags() or part.distinct or (part.best or 0) < 2:
+            continue
+        whole, piece = container.killed_toll(), part.killed_toll()
+        if whole is None or piece is None or piece.best is None or whole.best is None:
+            continue
+        low = min(v for v in (whole.low, piece.low, piece.best) if v is not None)
+        container.killed_override = replace(whole, low=low)
+        container.parts = []
+        container.sentences |= part.sentences
+        _fill_missing(container, part)
+        out.remove(part)
+    return out
+
+
+def _lead_indices(clean: CleanText) -> frozenset[int]:
+    content = [s.index for s in clean.sentences if not s.boilerplate]
+    return frozenset(content[: LEAD_SENTENCES + (1 if _has_headline(clean) else 0)])
 
 
 def _incidents(kept: list[Draft]) -> list[Draft]:
