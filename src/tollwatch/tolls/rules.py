@@ -454,7 +454,8 @@ def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Bindi
     if _PART_JOIN.match(gap) or "partitive" in quantity.flags:
         flags = {"part"} | ({"active"} & anchor.flags)
     elif (_LIST_JOIN.match(gap) and anchor.flags & {"active", "nominal"}
-          and not _FOREIGN_BREAK.search(gap) and not _DISPLACING.search(text[anchor.end : quantity.start])
+          and not _FOREIGN_BREAK.search(gap)
+          and not _DISPLACING.search(text[anchor.end : quantity.start])
           and not (article and not re.search(r"\b(?:and|plus|as\s+well\s+as)\b", gap, re.I))):
         # "among them ten women and three babies": the list goes on with parts
         flags = {"active", "part"} & anchor.flags
