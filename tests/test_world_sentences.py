@@ -187,6 +187,20 @@ def test_among_those_killed_folds_into_the_total(
             'Clashes in Tal Afar killed 12 people, the interior ministry said. A monitor said '
             '19 people had been killed since the fighting erupted on Friday.',
             19, id="r4-since-the-fighting-erupted-on-a-weekday-is-news"),
+        pytest.param(
+            'Bandits killed seven traders near Sokoto, police said. Boko Haram, '
+            'which is linked to Islamic State, said its fighters had killed dozens of soldiers.',
+            7, id="r4-claim-with-a-relative-clause"),
+        pytest.param(
+            'Gunmen kill dozens in Kebbi village\n\nGunmen killed at least 90 people in a '
+            'village in Kebbi state overnight, a rights group said. Police said they had '
+            'confirmed 38 deaths.',
+            90, id="r4-dozens-of-ninety-and-another-source"),
+        pytest.param(
+            'Court hands death sentences to four over 2015 market bombing\n\nA court on '
+            'Tuesday sentenced four men to death for a 2015 suicide bombing at a market '
+            'that killed 48 people.',
+            0, id="r4-death-sentences-over-an-old-bombing"),
     ],
 )
 def test_round_four_rule_gives_its_toll(

@@ -105,7 +105,22 @@ def _earlier_event(draft: Draft, flags: frozenset[str], text: str, report: Repor
         return True
     if _EARLIER_RELATIVE.search(text) is not None:
         return True
+    if _event_of_earlier_year(text, report.published):
+        return True  # "for their roles in a 2016 bombing that killed 75", whatever "on Thursday"
     return _earlier_year(text, report.published) and not _dated_recent(draft, report)
+
+
+# An event named with its year: "a 2016 suicide bombing", "the 2014 village massacre".
+_YEAR_EVENT = re.compile(
+    r"\b((?:19|20)\d\d)\s+(?:[a-z]+\s+)?(?:attacks?|bombings?|massacres?|shootings?|killings?"
+    r"|raids?|ambush)\b",
+    re.IGNORECASE,
+)
+
+
+def _event_of_earlier_year(text: str, published: date | None) -> bool:
+    return published is not None and any(
+        int(m.group(1)) < published.year for m in _YEAR_EVENT.finditer(text))
 
 
 # An event dated more than this many days before the news's own date is context (the

@@ -47,7 +47,7 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
         "court": (
             "a court case",
             r"\b(?:sentenced|sentencing|convicted|conviction|verdict|jury|jurors|trial|"
-            r"pleaded\s+guilty|found\s+(?:him|her|them)\s+guilty|jailed\s+for|acquitted|appeals?\s+court|high\s+court|life\s+in\s+prison|"
+            r"pleaded\s+guilty|found\s+(?:him|her|them)\s+guilty|jailed\s+for|death\s+sentences?|acquitted|appeals?\s+court|high\s+court|life\s+in\s+prison|"
             r"years?\s+in\s+prison|parole|condamn[ée]\w*|condenad\w*|tribunal|procès|juicio|"
             r"julgamento|sentencia|sentença|ans\s+de\s+prison|años\s+de\s+prisión|anos\s+de\s+prisão|"
             r"réclusion|perpétuité|cadena\s+perpetua|prisão\s+perpétua)\b",
