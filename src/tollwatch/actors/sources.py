@@ -58,6 +58,8 @@ _VERB_FAST = Prefiltered.of(_VERB)  # the same matches, cheaper (read/prefilter.
 _ACCORDING_FAST = Prefiltered.of(_ACCORDING)
 _HEADLINE_TAIL = re.compile(r":\s*(?P<x>[^:]{3,60}?)\s*$")
 _BEFORE_GAP = re.compile(
+    # "Al Shabaab, which is linked to al Qaeda, said": a relative clause between them
+    r"(?:\s*,\s*(?:which|who)\s+(?:is|are|was|were|has|have)\s+[^,.;]{1,50}?,)?"
     r"(?:\s+(?:monitoring|tracking|documenting|that\s+monitors|which\s+monitors)\s+[^,.;]{1,40}?)?"
     # "the government in Port Sudan put the toll at 150": where the speaker sits
     r"(?:\s+(?:based\s+)?in\s+[\w-]+(?:\s+[\w-]+)?)?"
@@ -67,6 +69,8 @@ _BEFORE_GAP = re.compile(
     re.IGNORECASE,
 )
 _AFTER_GAP = re.compile(r"\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+# A relative clause open before a speaker: "X, which is linked to <speaker>"
+_RELATIVE_END = re.compile(r",\s*(?:which|who)\s+[^,.;]{1,40}$", re.IGNORECASE)
 # "backed by US airstrikes, declared": a prepositional object is not the speaker
 _AGENT = re.compile(r"\b(?:by|with|of|to|against|from|on|at|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|he|she|they)$", re.IGNORECASE)
@@ -110,12 +114,16 @@ _OWN_RESULT = re.compile(
 )
 _STATE_RESULT = re.compile(
     r"\b(?:troops|soldiers|forces|army|military|police|security\s+forces|warplanes|jets|"
-    r"aircraft|units|personnel|the\s+air\s+force)\b[^.;]{0,50}?\b"
+    r"aircraft|units|personnel|the\s+air\s+force)\b"
+    # not across the forces' own loss: "two police officers were killed and five wounded
+    # when dissidents ..." is no result
+    r"(?:(?!\b(?:were|was|been|are|is)\s+(?:killed|wounded|injured|shot)\b)[^.;]){0,50}?\b"
     # the forces act: "officers were killed when gunmen ..." is their loss, not a result
     r"(?<!were\s)(?<!was\s)(?<!been\s)(?<!being\s)(?<!are\s)(?<!is\s)" + _KILL
     + r"\b[^.;]{0,60}?"
     r"\b(?:terrorists?|militants?|insurgents?|rebels?|fighters|gunmen|bandits|jihadists?|"
-    r"extremists?|separatists?|guerrillas?|subversives?|criminals?|cartel)\b",
+    r"extremists?|separatists?|guerrillas?|subversives?|criminals?|cartel|dissidents?|"
+    r"attackers|assailants|gang\s+members|kidnappers)\b",
     re.IGNORECASE,
 )
 # An armed party reporting its enemy's losses ("ten soldiers were killed") is claiming them.
@@ -321,6 +329,8 @@ def _speaker_before(text: str, speakers: list[_Speaker], verb_start: int) -> _Sp
         if speaker.span.end <= verb_start:
             gap = text[speaker.span.end:verb_start]
             object_of = _AGENT.search(text, max(0, speaker.span.start - 16), speaker.span.start)
+            if object_of and _RELATIVE_END.search(text, 0, speaker.span.start):
+                continue  # "Al Shabaab, which is linked to al Qaeda, said": the one before
             if not _BEFORE_GAP.fullmatch(gap) or object_of:
                 return None
             return speaker

@@ -36,7 +36,10 @@ _CUMULATIVE = re.compile(
     r"fighting|raids|attacks|strikes|bombardment|siege|occupation|epidemic)s?\s+"
     r"(?:that\s+|which\s+)?(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?"
     r"(?:killed|claimed|left|cost)\b"
+    # "since the fighting erupted on Sunday" is the news's own fighting
     r"|\bsince\s+the\s+(?:\w+\s+){0,2}(?:began|started|begun|erupted|broke\s+out)\b"
+    r"(?!\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday"
+    r"|overnight|last\s+night|this\s+week|earlier\s+this\s+week)\b)"
     r"|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\b"
     r"|\bso\s+far\s+this\s+(?:year|month)\b|\bthis\s+year\s+alone\b"
     r"|\bsince\s+(?:january|the\s+start\s+of\s+the\s+year)\b"
@@ -45,7 +48,15 @@ _CUMULATIVE = re.compile(
     r"|\b(?:this|last)\s+year\b[^.;]{0,60}\b(?:homicides|murders|killings)\b"
     # "a wave of killings this year, in which 14 policemen have died"
     r"|\b(?:this\s+year|so\s+far)\b[^.;]{0,60}?\b(?:has|have)\s+(?:now\s+)?(?:died|been\s+killed)\b"
-    r"|\b(?:has|have)\s+(?:now\s+)?(?:died|been\s+killed)\b[^.;]{0,40}?\b(?:this\s+year|so\s+far)\b",
+    r"|\b(?:has|have)\s+(?:now\s+)?(?:died|been\s+killed)\b[^.;]{0,40}?\b(?:this\s+year|so\s+far)\b"
+    # the perfect tense over a long span: "have been killed in the West Bank since October
+    # 2023", "since then", "since campaigning began", "has killed thousands over the past
+    # decade" (a span from a weekday, "since Sunday", is the news's own fighting)
+    r"|\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+killed|killed|died|"
+    r"claimed)\b[^.;]{0,80}?\b(?:since\s+(?:then|(?:early\s+|late\s+|mid-?)?(?:january|"
+    r"february|march|april|june|july|august|september|october|november|december)\b|"
+    r"(?:19|20)\d\d|\w+\s+(?:began|started))|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+    r"(?:decades?|years|months)|in\s+recent\s+(?:years|months))",
     re.IGNORECASE,
 )
 # An earlier event told by its distance from the news: "the attack comes a month after
@@ -94,7 +105,22 @@ def _earlier_event(draft: Draft, flags: frozenset[str], text: str, report: Repor
         return True
     if _EARLIER_RELATIVE.search(text) is not None:
         return True
+    if _event_of_earlier_year(text, report.published):
+        return True  # "for their roles in a 2016 bombing that killed 75", whatever "on Thursday"
     return _earlier_year(text, report.published) and not _dated_recent(draft, report)
+
+
+# An event named with its year: "a 2016 suicide bombing", "the 2014 village massacre".
+_YEAR_EVENT = re.compile(
+    r"\b((?:19|20)\d\d)\s+(?:[a-z]+\s+)?(?:attacks?|bombings?|massacres?|shootings?|killings?"
+    r"|raids?|ambush)\b",
+    re.IGNORECASE,
+)
+
+
+def _event_of_earlier_year(text: str, published: date | None) -> bool:
+    return published is not None and any(
+        int(m.group(1)) < published.year for m in _YEAR_EVENT.finditer(text))
 
 
 # An event dated more than this many days before the news's own date is context (the

@@ -80,6 +80,7 @@ _LEFT_OUT = frozenset({"split"})
 # Words that mark a figure as an earlier, superseded toll of an incident already told.
 _EARLIER = re.compile(
     r"\b(earlier|initially|initial|previously|previous|first\s+reports?|had\s+put"
+    r"|had\s+(?:reported|said|given|announced|counted)"
     + "".join(f"|{w.earlier}" for w in TOLL_WORDS.values() if w.earlier)  # tolls/lang/
     + r")\b",
     re.IGNORECASE,
@@ -262,9 +263,9 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
 
 
 def _has_distinct_marker(clean: CleanText, draft: Draft) -> bool:
-    """ "another eight", "also killed", "In a separate attack, ...": the figure is not a
-    repeat of an earlier one."""
-    return _has_marker(clean, draft, _DISTINCT) or corefer.opens_another(clean, draft)
+    """ "another eight", "also killed", a sentence opening "In a separate attack" or
+    "In a separate discovery": the figure is not a repeat of an earlier one."""
+    return _has_marker(clean, draft, _DISTINCT) or structure.opens_apart(draft, clean)
 
 
 def _has_earlier_marker(clean: CleanText, draft: Draft) -> bool:

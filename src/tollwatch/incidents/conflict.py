@@ -18,6 +18,7 @@ incident told by two sources, not 15 + 25 = 40 and not two incidents. Two rules
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..records import CleanText, SourceMention, Toll, TollMention
 from .context import generic_victim, sides_compatible
@@ -175,11 +176,16 @@ def _fold(target: Draft, draft: Draft, *, keep_first: bool = False) -> None:
     target.sources = _sources_of(target) + [s for s in _sources_of(draft)]
     target.sentences |= draft.sentences
     first = target.killed_toll()
-    target.killed_override = conflict_toll(figures)
+    folded = conflict_toll(figures)
+    if draft.earlier and folded is not None and first is not None:
+        # "al-Masirah had reported 38 dead overnight": a figure the report calls older
+        # widens the range; the current one stays best, with its source
+        target.killed_override = replace(folded, best=first.best, span=first.span)
+        return
+    target.killed_override = folded
     if keep_first and first is not None and first.best is not None and (
         _rank(draft.source, None)[0] >= _rank(target.source, None)[0]
     ):
-        folded = target.killed_override
         if folded is not None:
             target.killed_override = Toll(
                 min(folded.low if folded.low is not None else first.best, first.best),

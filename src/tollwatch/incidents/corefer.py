@@ -29,7 +29,7 @@ from ..records import CleanText, PlaceMention
 from ..tolls.lang import TOLL_WORDS
 from .context import PLACE_RANK, sides_compatible
 from .draft import Draft
-from .structure import update_elsewhere
+from .structure import opens_apart, update_elsewhere
 
 # Leading sentences whose figure may stand for the whole report (headline + two).
 LEAD_SENTENCES = 3
@@ -61,15 +61,11 @@ _ANOTHER_BEFORE = re.compile(
     r"|hearings?|indictments?|warrants?)\b)",
     re.IGNORECASE,
 )
-_ANOTHER_AFTER = re.compile(r"^\W*(?:\w+\s+){0,1}(other|more|others|additional|also)\b", re.I)
+# "two other people", "five more": not ", with more than 50 wounded" (a new clause)
+_ANOTHER_AFTER = re.compile(
+    r"^\W*(?:(?!(?:with|and|while|but|plus|as|of)\b)\w+\s+){0,1}"
+    r"(other|more(?!\s+than\b)|others|additional|also)\b", re.I)
 BEFORE_CHARS = 40
-# A sentence that opens on another event, however far before the figure: "In a separate
-# attack, a drone strike on Kharkiv killed two men", "Elsewhere in the province, ...".
-_OPENS_ANOTHER = re.compile(
-    r"\W*(?:separately|meanwhile|elsewhere|in\s+(?:a\s+)?(?:separate|another|other)"
-    r"(?:\s+(?:attack|incident|strike|raid|clash|shooting|development|case))?)\b",
-    re.IGNORECASE,
-)
 # The other languages' words, up to three words after the figure: "um dos suspeitos
 # também morreu", "uno de los agresores también murió".
 # A word between them that starts another clause ("y", "et", "e", a comma) ends the
@@ -204,8 +200,8 @@ def marked_distinct(draft: Draft, clean: CleanText) -> bool:
     attack, ..."), or a word right after it ("two other people")."""
     if not draft.killed:
         return draft.distinct
-    if "another" in draft.killed[0].flags:
-        return True  # "su escolta también murió" (tolls/clause_singulars.py)
+    if "another" in draft.killed[0].flags or opens_apart(draft, clean):
+        return True  # "su escolta también murió", "In a separate discovery, ..."
     first = draft.killed[0].span
     sentence = clean.sentences[draft.sentence].span
     before = clean.text[max(sentence.start, first.start - BEFORE_CHARS) : first.start]
@@ -214,19 +210,8 @@ def marked_distinct(draft: Draft, clean: CleanText) -> bool:
         return True
     if _ANOTHER_BEFORE_WORDS.search(before):
         return True  # "في المقابل، قتل عنصران", "también murieron dos"
-    if opens_another(clean, draft):
-        return True
     further = clean.text[first.end : min(sentence.end, first.end + BEFORE_CHARS)]
     return _ANOTHER_AFTER_WORDS.search(further) is not None
-
-
-def opens_another(clean: CleanText, draft: Draft) -> bool:
-    """The figure's sentence opens on another event ("In a separate attack, ...",
-    "Elsewhere, ...", "Meanwhile, ..."), however far before the figure."""
-    if not draft.killed:
-        return False
-    sentence = clean.sentences[draft.sentence].span
-    return _OPENS_ANOTHER.match(clean.text, sentence.start, draft.killed[0].span.start) is not None
 
 
 def _lead_sentences(clean: CleanText) -> frozenset[int]:
@@ -261,6 +246,8 @@ def _retold(
         if best < other and previous.sentence not in lead and not (
                 previous is _first_figure(earlier) and _same_place(previous, draft)):
             continue  # a smaller figure retells the report's first figure, or a lead one
+        if best < other and _other_region(previous, draft):
+            continue  # "In the neighbouring Zaporizhzhia region, one person was killed"
         both_lead = previous.sentence in lead and draft.sentence in lead
         if best == other and previous.sentence == headline and _headline_sides(
             previous, draft
@@ -272,6 +259,17 @@ def _retold(
         if _compatible(previous, draft, check_place=not (both_lead and best == other)):
             return previous
     return None
+
+
+def _other_region(previous: Draft, draft: Draft) -> bool:
+    """The smaller figure names a region (an admin1 itself, not a town or a hospital the
+    gazetteer may misread) of the same country other than the earlier figure's."""
+    pa, pb = previous.place, draft.place
+    if pa is None or pb is None or pb.precision != "region":
+        return False
+    if pa.country != pb.country or not pa.admin1 or not pb.admin1:
+        return False
+    return pa.admin1 != pb.admin1
 
 
 def _headline_sides(headline: Draft, draft: Draft) -> bool:

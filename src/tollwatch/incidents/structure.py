@@ -8,8 +8,11 @@ were among the dead") leave only their evidence behind.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from ..records import CleanText, DateMention
-from .context import PLACE_RANK, actors_compatible, sides_compatible
+from .context import PLACE_RANK, actors_compatible, generic_victim, sides_compatible
 from .draft import Draft
 
 # A container whose scope is explicit ("since Thursday", "in two days", "in total",
@@ -55,6 +58,7 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
         elif "aggregate_cue" in flags:
             _adopt_parts(draft, kept)
         kept.append(draft)
+    kept = _fold_lone_parts(kept, clean)
     for draft in kept:
         if draft.kind == "claim":
             draft.claim_of = _claimed(draft, kept)
@@ -82,6 +86,48 @@ def _claimant(draft: Draft) -> str | None:
     """The claimant's name; None when unnamed ("its fighters": an unidentified group)."""
     name = draft.perpetrator_name()
     return None if name is None or name.startswith("Unidentified") else name
+
+
+def _fold_lone_parts(kept: list[Draft], clean: CleanText) -> list[Draft]:
+    """ "Blast kills at least 22" over "killing at least 14, a spokesman said": a headline
+    figure whose only part is one figure of the lead, with no cue of a total, is one
+    incident told twice (a later or another source's figure): the lead's figure becomes
+    its low, the headline's stays best. Parts of one person ("killed the village
+    head") stay parts."""
+    lead = _lead_indices(clean)
+    out = list(kept)
+    for container in kept:
+        if len(container.parts) != 1 or container.sentence not in lead:
+            continue
+        part = container.parts[0]
+        if "aggregate_cue" in container.flags():
+            continue
+        if part.sentence not in lead and not _another_source_soon(container, part):
+            continue
+        if {"part", "aggregate_cue"} & part.flags() or part.distinct or (part.best or 0) < 2:
+            continue
+        whole, piece = container.killed_toll(), part.killed_toll()
+        if whole is None or piece is None or piece.best is None or whole.best is None:
+            continue
+        low = min(v for v in (whole.low, piece.low, piece.best) if v is not None)
+        container.killed_override = replace(whole, low=low)
+        container.parts = []
+        container.sentences |= part.sentences
+        _fill_missing(container, part)
+        out.remove(part)
+    return out
+
+
+def _another_source_soon(container: Draft, part: Draft) -> bool:
+    """ "killing at least 100 people, Amnesty said" / "State police said they had
+    confirmed 45 deaths": another source's figure within two sentences."""
+    return (part.sentence - max(container.sentences) <= 2
+            and _conflicting_source(container, part))
+
+
+def _lead_indices(clean: CleanText) -> frozenset[int]:
+    content = [s.index for s in clean.sentences if not s.boilerplate]
+    return frozenset(content[: LEAD_SENTENCES + (1 if _has_headline(clean) else 0)])
 
 
 def _incidents(kept: list[Draft]) -> list[Draft]:
@@ -189,10 +235,22 @@ def _absorb_earlier(draft: Draft, kept: list[Draft]) -> bool:
         other = previous.killed_toll()
         if toll is None or other is None or toll.best is None or other.best is None:
             continue
-        if toll.best <= other.best and _earlier_scope(previous, draft):
-            previous.sentences |= draft.sentences
-            return True
+        if not _earlier_scope(previous, draft):
+            continue
+        if toll.best > other.best and _conflicting_source(previous, draft):
+            # "local officials had earlier put the toll at 115": the older, higher
+            # figure of another source widens the range; the current figure stays best
+            previous.killed_override = replace(other, high=max(other.high or 0, toll.best))
+        elif toll.best > other.best:
+            continue
+        previous.sentences |= draft.sentences
+        return True
     return False
+
+
+def _conflicting_source(a: Draft, b: Draft) -> bool:
+    return (a.source is not None and b.source is not None
+            and a.source.name.lower() != b.source.name.lower())
 
 
 def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
@@ -204,7 +262,11 @@ def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
         other = previous.killed_toll()
         if other is None or (other.best != toll.best and not _approximately(previous, draft)):
             continue
-        if not _same_scope(previous, draft):
+        # a headline's "Dozens killed" and the lead's 27: a place the headline names
+        # ("Israel disputes toll") does not split them
+        vague_pair = _plural_vague_covers(previous, draft) and max(
+            previous.sentence, draft.sentence) < LEAD_SENTENCES + 1
+        if not _same_scope(previous, draft, check_place=not vague_pair):
             continue
         if other.best != toll.best and any("vague" in m.flags for m in previous.killed):
             previous.killed = list(draft.killed)  # the precise figure of the two
@@ -238,6 +300,7 @@ def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> Non
         return
     for previous in _incidents(kept):
         if (previous.parent is None and (previous.best or 0) >= 2 and not draft.distinct
+                and (draft.best == 1 or generic_victim(previous.victim_text))
                 and draft.sentence not in previous.sentences
                 and previous.best not in victims_here and not _victims_only(previous)):
             previous.sentences |= draft.sentences
@@ -283,6 +346,8 @@ def _approximately(a: Draft, b: Draft) -> bool:
         return False
     if not any("vague" in m.flags for m in (*a.killed, *b.killed)):
         return False
+    if _plural_vague_covers(a, b) or _plural_vague_covers(b, a):
+        return True
     return abs(ta.best - tb.best) <= max(2, max(ta.best, tb.best) // 5)
 
 
@@ -297,14 +362,29 @@ def _earlier_scope(update: Draft, older: Draft) -> bool:
     return _places_compatible(update, older)
 
 
-def _same_scope(a: Draft, b: Draft) -> bool:
+_PLURAL_VAGUE = re.compile(r"^(?:dozens|scores)$", re.IGNORECASE)
+
+
+def _plural_vague_covers(vague: Draft, precise: Draft) -> bool:
+    """ "Shelling kills dozens" in the headline, "killed 40 people" in the lead: a vague
+    plural ("dozens", 24 by convention) covers a precise figure from its value up to
+    ten times it (a headline says "dozens" of 100 rather than "hundreds")."""
+    if len(vague.killed) != 1 or "vague" not in vague.killed[0].flags:
+        return False
+    if not _PLURAL_VAGUE.match((vague.killed[0].toll.text or "").strip()):
+        return False
+    v, p = vague.best, precise.best
+    return v is not None and p is not None and v <= p < 10 * v
+
+
+def _same_scope(a: Draft, b: Draft, *, check_place: bool = True) -> bool:
     if not sides_compatible(a.victim_side(), b.victim_side()):
         return False
     if not _perpetrators_compatible(a, b):
         return False
     if not _dates_compatible(a.date, b.date):
         return False
-    return _places_compatible(a, b)
+    return not check_place or _places_compatible(a, b)
 
 
 def _fill_missing(target: Draft, donor: Draft) -> None:
@@ -334,11 +414,15 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
     toll = draft.killed_toll()
     if toll is None or toll.best is None:
         return None
+    if "toll_noun" in draft.flags():
+        return None  # "a health official put the toll at 27": a whole toll, never a part
     fitting: list[tuple[int, int, Draft]] = []
     for candidate in _incidents(kept):
         scope = _scope(candidate, clean)
-        if scope is None or (draft.distinct and scope != "explicit"):
+        if scope is None or (draft.distinct and scope not in ("explicit", "region")):
             continue
+        if scope == "region" and draft.distinct and opens_apart(draft, clean):
+            continue  # "In a separate discovery, soldiers found four bodies": not a part
         room = _room(candidate)
         if room is None or toll.best > room:
             continue
@@ -381,11 +465,26 @@ def _scope(candidate: Draft, clean: CleanText) -> str | None:
     if d is not None and d.start is not None and d.end is not None and d.start != d.end:
         return "explicit"
     if candidate.place is not None and candidate.place.precision in {"region", "country"}:
-        return "explicit"
+        return "region"
     content = [s.index for s in clean.sentences if not s.boilerplate][:LEAD_SENTENCES + 1]
     if candidate.sentence in content[: LEAD_SENTENCES + (1 if _has_headline(clean) else 0)]:
         return "lead"
     return None
+
+
+# A sentence that opens on another event: "In a separate discovery on Tuesday, ...",
+# "Separately, ...", "In another attack, ...", "Elsewhere in the region, ...".
+_APART_OPENING = re.compile(
+    r"^\W*(?:in\s+(?:(?:a|an|another)\s+)?(?:separate|different|unrelated|other)\b"
+    r"|in\s+another\s+(?:attack|incident|raid|strike|discovery|case|development|clash"
+    r"|shooting)\b|separately\b|meanwhile\b|elsewhere\b)",
+    re.IGNORECASE,
+)
+
+
+def opens_apart(draft: Draft, clean: CleanText) -> bool:
+    """The figure's sentence opens on another event, however far before the figure."""
+    return _APART_OPENING.match(clean.sentences[draft.sentence].text) is not None
 
 
 def _has_headline(clean: CleanText) -> bool:

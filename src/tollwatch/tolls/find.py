@@ -89,7 +89,8 @@ _AGGREGATE = re.compile(
     r"|six|seven|several"
     r"|\d+|the\s+past|recent)\s+(?:days|weeks|months|hours)|in\s+total|a\s+total\s+of|totall?ing"
     r"|altogether|so\s+far|to\s+date|since\s+the\s+(?:start|beginning)|across|combined"
-    r"|in\s+separate|in\s+a\s+series\s+of|overall|in\s+all|this\s+(?:week|month|year)"
+    r"|in\s+separate|in\s+a\s+series\s+of|in\s+(?:a|one)\s+week\b"
+    r"|a\s+week\s+of\s+(?:attacks|violence|fighting|clashes|raids)|overall|in\s+all|this\s+(?:week|month|year)"
     r"|over\s+the\s+(?:past|last)\s+\w+\s+(?:days|weeks)"
     r"|since\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|cumulative)\b",
     re.IGNORECASE,
@@ -104,6 +105,15 @@ _CUMULATIVE = re.compile(
     r"|since\s+(?:it|they)\s+(?:began|started)|in\s+(?:the\s+(?:past|last)\s+)?(?:\w+|\d+)\s+years"
     r"|(?:\w+|\d+)[- ]years?[- ](?:long\s+|old\s+)?(?:civil\s+)?(?:war|conflict|insurgency"
     r"|history|struggle)|during\s+(?:the\s+)?(?:\w+\s+){0,2}years\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+# "since the fighting erupted on Sunday": the span is the news's own days, no running total.
+_RECENT_START = re.compile(
+    r"\bsince\s+the\s+(?:\w+\s+){0,2}(?:erupted|began|started|broke\s+out|flared)\s+(?:on\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|overnight"
+    r"|last\s+night)\b",
     re.IGNORECASE,
 )
 
@@ -432,7 +442,8 @@ def _quantities(text: str) -> list[Quantity]:
     """Numbers and vague amounts, plus "a"/"an"/"both"/"one" outside other quantities."""
     numbers = find_quantities(text)
     found = [q for i, q in enumerate(numbers)
-             if not (i and "vague" in q.flags and _adjacent(text, numbers[i - 1], q))]
+             if not (i and "vague" in q.flags and _adjacent(text, numbers[i - 1], q))
+             and not _ONE_GROUP_OF.match(text[max(0, q.start - 24) : q.end + 12])]
     taken = [(q.start, q.end) for q in found]
     for match in _ARTICLE.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
@@ -449,6 +460,12 @@ def _quantities(text: str) -> list[Quantity]:
                                 frozenset({"article"}))
         found.append(quantity)
     return sorted((_mark_partitive(text, q) for q in found), key=lambda q: q.start)
+
+
+# "Six members of one family were killed": "one family" names the group, no count.
+_ONE_GROUP_OF = re.compile(
+    r"^.*\b(?:members|relatives|people|children)\s+(?:of|from)\s+(?:one|a\s+single)"
+    r"\s+(?:family|household|clan)\b", re.IGNORECASE | re.DOTALL)
 
 
 def _mark_partitive(text: str, quantity: Quantity) -> Quantity:
@@ -529,7 +546,8 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
     worded = _CUES.flags(text)
     cues = {
         "aggregate_cue": _AGGREGATE.search(text) or "aggregate_cue" in worded,
-        "cumulative": _CUMULATIVE.search(text) or "cumulative" in worded,
+        "cumulative": (_CUMULATIVE.search(text) and not _RECENT_START.search(text))
+        or "cumulative" in worded,
         "claim_cue": (_CLAIM.search(text) or "claim_cue" in worded) and not _NO_CLAIM.search(text),
     }
     if "update" in worded:  # "le bilan s'est alourdi à 42": the first killed figure after it

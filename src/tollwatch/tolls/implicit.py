@@ -129,7 +129,8 @@ _HEADLINE_SINGULAR = re.compile(
     r"|(?:found\s+)?fatally\s+(?:shot|stabbed)|stabbed\s+to\s+death|gunned\s+down"
     r"|found\s+(?:dead|shot\s+(?:dead|to\s+death))|murdered)"
     # a passive has no object after it: "Man killed in ...", never "A man killed two"
-    r"(?=\s*(?:$|[,;:.!?|()\[\]—–-])|\s+(?:in|at|on|near|outside|inside|after|during|while|by"
+    # ("Armed men killed at least 45 people": "at least" starts an object)
+    r"(?=\s*(?:$|[,;:.!?|()\[\]—–-])|\s+(?:in|at(?!\s+(?:least|most)\b)|on|near|outside|inside|after|during|while|by"
     r"|overnight|early|late|last|this|as|when|following|over|from|with|along|behind|Monday"
     r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
     re.IGNORECASE,

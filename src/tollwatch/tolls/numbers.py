@@ -30,7 +30,7 @@ _NUMWORDS = (
 )
 _DIGITS = r"(?<![\d:.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?!\d)(?![,.:]\d)"
 # "12 million", "1.5 million": digits and a scale word are one number
-_DIGITS_SCALED = r"(?<![\d:.,])\d{1,3}(?:\.\d{1,2})?\s+(?:million|thousand)\b"
+_DIGITS_SCALED = r"(?<![\d:.,])\d{1,3}(?:\.\d{1,2})?\s+(?:thousand|million)\b"
 NUMBER = rf"(?:{_DIGITS_SCALED}|{_DIGITS}|(?<![\w-]){_NUMWORDS}(?![\w-]))"
 
 _AT_LEAST, _MORE, _NEARLY, _FEWER, _UP_TO, _ABOUT = (
@@ -121,11 +121,12 @@ def parse_number(text: str) -> int | None:
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", raw):
         digits = raw.replace(",", "")
         return int(digits) if len(digits) <= MAX_DIGITS else None
-    scaled = re.fullmatch(r"(\d{1,3})(?:\.(\d{1,2}))?\s+(million|thousand)", raw)
+    scaled = re.fullmatch(r"(\d{1,3})(?:\.(\d{1,2}))?\s+(thousand|million)", raw)
     if scaled:
-        whole, tenths, scale = scaled.groups()
-        fraction = int(tenths) * SCALES[scale] // 10 ** len(tenths) if tenths else 0
-        return int(whole) * SCALES[scale] + fraction
+        whole, fraction, scale = scaled.groups()
+        unit = SCALES[scale]
+        cents = int((fraction or "0").ljust(2, "0"))
+        return int(whole) * unit + cents * unit // 100
     words = [w for w in re.split(r"[\s-]+", raw) if w and w != "and"]
     if not words:
         return None

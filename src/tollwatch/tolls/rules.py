@@ -63,7 +63,7 @@ _SUBJECT = re.compile(
 # participle or a place inside, allowed only before an explicit plural auxiliary.
 _LONG_SUBJECT = re.compile(
     rf"(?P<np>(?:\s+(?:{NP_TOKEN})){{1,4}}?)"
-    rf"(?P<rest>(?:\s+(?:{NP_TOKEN}|of|in|at|near|on|from|inside|outside|guarding|travelling"
+    rf"(?P<rest>(?:\s+(?:{NP_TOKEN}|of|in|at|near|on|from|one|inside|outside|guarding|travelling"
     r"|traveling|working|riding|living|waiting|standing|sitting|walking|driving|praying"
     r"|shopping|queuing|queueing)){1,10}?)"
     r"\s+(?P<aux>were|have\s+been|had\s+been)\s+(?:(?:[a-z]+ly|also)\s+)?"
@@ -421,6 +421,15 @@ def lists(text: str, quantities: list[Quantity], bound: list[Binding]) -> list[B
     return found
 
 
+# "has killed tens of thousands of people and driven 12 million from their homes": the
+# second figure is of the displaced, not a second group of the dead.
+_DISPLACING = re.compile(r"\b(?:driven|displaced|forced|uprooted|sent)\b", re.IGNORECASE)
+
+# "shot dead on Thursday along with his two bodyguards": the anchor's companions.
+_ALONG_WITH = re.compile(
+    r"^[^.;:]{0,60}?\b(?:along|together)\s+with\s+(?:his|her|their|its)\s+$", re.IGNORECASE
+)
+
 # "killed four members of one family": the family is no second count of victims.
 _ONE_GROUP = re.compile(r"\s+(?:family|household|clan)\b", re.IGNORECASE)
 
@@ -446,13 +455,18 @@ def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Bindi
     if (anchor.outcome == "killed" and "active" in anchor.flags
             and _SHOT_JOIN.search(text[anchor.end : quantity.start])):
         return make_binding("wounded", quantity, victim=victim, flags={"active"})
+    if anchor.outcome == "killed" and _ALONG_WITH.search(text[max(0, anchor.end) : quantity.start]):
+        # "was shot dead along with his two bodyguards": the companions die too
+        return make_binding("killed", quantity, victim=victim, flags={"passive"} & anchor.flags)
     if _PART_JOIN.match(gap) or "partitive" in quantity.flags:
         flags = {"part"} | ({"active"} & anchor.flags)
     elif (_LIST_JOIN.match(gap) and anchor.flags & {"active", "nominal"}
           and not _FOREIGN_BREAK.search(gap)
           and not _VERB_BREAK.search(text, anchor.end, quantity.start)
+          and not _DISPLACING.search(text[anchor.end : quantity.start])
           and not (article and not re.search(r"\b(?:and|plus|as\s+well\s+as)\b", gap, re.I))):
-        flags = {"active"} & anchor.flags
+        # "among them ten women and three babies": the list goes on with parts
+        flags = {"active", "part"} & anchor.flags
     else:
         return None
     return make_binding(anchor.outcome, quantity, victim=victim, flags=flags)

@@ -93,7 +93,8 @@ WORDS = TollWords(
         "aggregate_cue": (
             r"en\s+(?:dos|tres|cuatro|cinco|\d+)\s+d[ií]as|en\s+total|fin\s+de\s+semana"
             r"|entre\s+el\s+(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\s+y"
-            r"|esta\s+semana|en\s+(?:dos|tres|varios)\s+ataques|en\s+hechos\s+distintos"
+            r"|esta\s+semana|en\s+una\s+semana|semana\s+de\s+ataques"
+            r"|en\s+(?:dos|tres|varios)\s+ataques|en\s+hechos\s+distintos"
         ),
         "cumulative": (
             r"desde\s+(?:\w+\s+){0,5}(?:19|20)\d\d|desde\s+el\s+inicio|en\s+lo\s+que\s+va"

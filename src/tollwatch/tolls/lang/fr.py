@@ -100,6 +100,7 @@ WORDS = TollWords(
     cues={
         "aggregate_cue": (
             r"en\s+(?:deux|trois|quatre|cinq|\d+)\s+jours|au\s+total|en\s+tout|cette\s+semaine"
+            r"|en\s+une\s+semaine|semaine\s+d['’]attaques"
             r"|depuis\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|ce\s+week-end"
             r"|dans\s+(?:deux|trois|plusieurs)\s+attaques|(?:deux|trois|plusieurs)\s+attaques"
         ),

@@ -81,7 +81,8 @@ WORDS = TollWords(
     cues={
         "aggregate_cue": (
             r"em\s+(?:dois|duas|tr[êe]s|quatro|cinco|\d+)\s+dias|no\s+total|ao\s+todo"
-            r"|fim\s+de\s+semana|esta\s+semana|desde\s+(?:segunda|ter[çc]a|quarta|quinta|sexta)"
+            r"|fim\s+de\s+semana|esta\s+semana|(?:numa|em\s+uma)\s+semana|semana\s+de\s+ataques"
+            r"|em\s+ataques\s+de|desde\s+(?:segunda|ter[çc]a|quarta|quinta|sexta)"
             r"(?:-feira)?|em\s+(?:dois|tr[êe]s|v[áa]rios)\s+ataques"
         ),
         "cumulative": (

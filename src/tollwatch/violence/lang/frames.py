@@ -47,7 +47,7 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
         "court": (
             "a court case",
             r"\b(?:sentenced|sentencing|convicted|conviction|verdict|jury|jurors|trial|"
-            r"pleaded\s+guilty|acquitted|appeals?\s+court|high\s+court|life\s+in\s+prison|"
+            r"pleaded\s+guilty|found\s+(?:him|her|them)\s+guilty|jailed\s+for|death\s+sentences?|acquitted|appeals?\s+court|high\s+court|life\s+in\s+prison|"
             r"years?\s+in\s+prison|parole|condamn[ée]\w*|condenad\w*|tribunal|procès|juicio|"
             r"julgamento|sentencia|sentença|ans\s+de\s+prison|años\s+de\s+prisión|anos\s+de\s+prisão|"
             r"réclusion|perpétuité|cadena\s+perpetua|prisão\s+perpétua)\b",
@@ -97,7 +97,10 @@ HUMAN_VIOLENCE = (
 # Years and phrases that place an event long before the report ("in 2018", "last year").
 OLD_EVENT = (
     r"\b(?:in|of|since|en|de|du|depuis|desde|em|do|da)\s+(?:19|20)\d\d\b|\blast\s+year\b"
-    r"|\byears\s+ago\b|\bdecades?\b|l'(?:an|année)\s+dernière?\b|\bil\s+y\s+a\s+\w+\s+ans\b"
+    r"|\byears\s+ago\b|\bdecades?\b"
+    # "a 2014 attack", "over 2014 village massacre"
+    r"|\b(?:19|20)\d\d\s+(?:\w+\s+)?(?:attacks?|bombings?|massacres?|shootings?|killings?|"
+    r"raids?|ambush)\b|l'(?:an|année)\s+dernière?\b|\bil\s+y\s+a\s+\w+\s+ans\b"
     r"|\b(?:el|o)\s+(?:año|ano)\s+pasado\b|\bhace\s+\w+\s+años\b|\bhá\s+\w+\s+anos\b"
 )
 
