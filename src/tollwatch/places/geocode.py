@@ -5,7 +5,7 @@
    token in upper-case or title-case text, where the acceptance bar is higher.
 2. Context (cheap: the opening sentences and the ones asked about): the
    countries and provinces the report names, by name or demonym ("Syrian"),
-   weighted towards the first sentences (places/scan.py).
+   weighted towards the first sentences (places/context.py).
 3. Resolve: each name's candidates are scored by kind, population, agreement
    with the report's countries and provinces (without the name's own votes),
    the words around it ("X province", "X city") and the other names of its
@@ -46,24 +46,14 @@ from .containers import (
     within_named_provinces,
     without_neighbourhoods,
 )
+from .context import Context, primary_light, prior, read_context
 from .country import demonyms, document_country
+from .frame import MAX_FRAME_BONUS, Frame, sentence_frames
 from .gazetteer.model import Gazetteer, Place
 from .glued import inside_longer_name, run_of_names, without_fragments
 from .names import light_key, name_key
 from .ordinary import ordinary_words
-from .scan import (
-    MAX_CANDIDATES,
-    MAX_FRAME_BONUS,
-    Context,
-    Frame,
-    Match,
-    Token,
-    primary_light,
-    prior,
-    read_context,
-    scan,
-    sentence_frames,
-)
+from .scan import MAX_CANDIDATES, Match, Token, scan
 
 __all__ = ["capital_entry", "document_country", "find_places", "prepare_gazetteer"]
 
