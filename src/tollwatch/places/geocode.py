@@ -114,7 +114,8 @@ def _score(
     if f"{iso}.{gaz.admin1_codes[i]}" in ctx.admin1 and gaz.kinds[i] != 2:
         score += 1.0
     score += 1.0 if i in spelled else -1.0
-    dwarfed = gaz.kinds[i] == 0 and gaz.populations[i] * DWARFED < largest
+    size = gaz.populations[i]  # 0: unknown, never dwarfed; nor a town of the main country
+    dwarfed = gaz.kinds[i] == 0 and size > 0 and size * DWARFED < largest and iso != main
     dwarfed = dwarfed or (gaz.kinds[i] == 0 and country_spelled)  # "El Salvador", Jalisco
     if surface_light and _own_name(gaz.names[i], surface_light) and not dwarfed:
         # the place's own name, not one of its alternate names; but not for a village
