@@ -29,9 +29,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import CleanText, PlaceMention, Sentence, Span
+from .context import Context
 from .gazetteer.model import Gazetteer
 from .names import light_key, name_key, strip_type_words
-from .scan import Context
 
 __all__ = ["Admin2Unit", "admin2_index", "admin2_mentions", "lookup_admin2", "seat_mention"]
 

@@ -22,9 +22,9 @@ from dataclasses import dataclass, replace
 
 from ..records import CleanText, PlaceMention, Sentence, Span
 from .admin2 import RULE, Admin2Unit, admin2_index
+from .context import Context
 from .gazetteer.model import Gazetteer, Place
 from .names import light_key, name_key, strip_type_words
-from .scan import Context
 
 _BRACKET = re.compile(r"\(([^()]{2,80})\)")
 _PART = re.compile(r"[A-Z][^,]*")

@@ -14,9 +14,11 @@ from dataclasses import dataclass, replace
 
 from ..records import PlaceMention
 from . import rules
+from .context import Context, primary_light, prior
+from .frame import container_gap
 from .gazetteer.model import Gazetteer
 from .names import light_key
-from .scan import MAX_CANDIDATES, Context, Match, container_gap, primary_light, prior
+from .scan import MAX_CANDIDATES, Match
 
 _TOWN_KINDS = (0, 4, 5)
 # "X (A, B)", "X village, B": a container follows a comma or an opening parenthesis, with

@@ -22,6 +22,7 @@ from functools import cache
 import pycountry
 
 from ..records import CleanText, PlaceMention, PlacePrecision, Span
+from .names import light_key, name_key
 from .rules import LAST_RESORT_RULES
 
 REPORT_RULE = "places.v1.report"
@@ -138,13 +139,39 @@ _TYPED = re.compile(
 _CONTAINER_BEFORE = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:village|town|city))?\s*(?:,|\()\s*$")
 
 
+# "in Tijuana", "en Chignahuapan", "in the city of Aleppo", "at the town of X": a
+# locative preposition says the name is where something is
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|en|at|near|outside)\s+(?:the\s+|la\s+|el\s+)?"
+    r"(?:(?:city|town|village|municipality|municipio|ciudad|pueblo|localidad)\s+(?:of|de)\s+)?$",
+    re.IGNORECASE,
+)
+_LOCATIVE_START = re.compile(r"(?:in|en|at|near|outside)\s", re.IGNORECASE)
+
+# "Tijuana: 18 Dead Since Sunday": a name opening a headline before a colon is its kicker
+_KICKER_AFTER = re.compile(r"\s*:\s")
+
+# phrases that place a name in space: "east of Aleppo", "southern Idlib", "Kyunhla Township"
+_SPATIAL: tuple[PlacePrecision, ...] = ("near", "region", "admin2")
+
+
 def _vouched(text: str, place: PlaceMention) -> bool:
     """Whether a name's own words say it is a place: a type word ("Nasiriyah city"), its
-    container joined to it ("Jowhar, Middle Shabelle"), or its use as the container of
-    a name before it ("Pisky Mali, Donetsk")."""
-    if _TYPED.search(place.text) or "," in place.text:
+    container joined to it ("Jowhar, Middle Shabelle"), its use as the container of
+    a name before it ("Pisky Mali, Donetsk"), a locative preposition ("in Tijuana",
+    "en Chignahuapan"), a spatial phrase ("villages east of Aleppo") or its place as a
+    headline's kicker ("Zacatecas: ...")."""
+    if _TYPED.search(place.text) or "," in place.text or place.precision in _SPATIAL:
         return True
     start = place.span.start
+    if _LOCATIVE_START.match(place.text) or _LOCATIVE_BEFORE.search(
+        text, max(0, start - 40), start
+    ):
+        return True
+    if not text[:start].strip() and (
+        _KICKER_AFTER.match(text, place.span.end) or _opens_with_own_name(text, place)
+    ):
+        return True
     return _CONTAINER_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
@@ -168,7 +195,30 @@ def document_place(
         return None
     if place.precision in ("country", "admin1") or _has_demonym(clean, country):
         return place  # a country or province the text names, or a town its demonym backs
+    if _names_its_province(place):
+        return place  # "Zacatecas", "Al Hudaydah": the town and the province it heads
     return None
+
+
+def _opens_with_own_name(text: str, place: PlaceMention) -> bool:
+    """Whether a mixed-case report opens with a place written as its own name ("Tijuana
+    drug rivalries turn violent"): the headline's subject, past the scanner's test of
+    capitals by position ("Teen", "Man" are never read as places there)."""
+    if not place.name or text[: place.span.end + 200].isupper():
+        return False
+    return light_key(place.text) == light_key(place.name)
+
+
+def _names_its_province(place: PlaceMention) -> bool:
+    """Whether a town bears its province's name ("Zacatecas" in Zacatecas, "Al Hudaydah"
+    in Al Hudaydah): a lone name then names a province, whichever of the two is meant."""
+    if place.precision not in ("point", "near") or not place.admin1 or not place.name:
+        return False
+    province = _OFFICIAL_SUFFIX.sub("", place.admin1)  # "Veracruz de Ignacio de la Llave"
+    return name_key(place.name) in (name_key(place.admin1), name_key(province))
+
+
+_OFFICIAL_SUFFIX = re.compile(r"\s+de\s+.*$")
 
 
 def _has_demonym(clean: CleanText, country: str) -> bool:

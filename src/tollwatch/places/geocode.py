@@ -5,7 +5,7 @@
    token in upper-case or title-case text, where the acceptance bar is higher.
 2. Context (cheap: the opening sentences and the ones asked about): the
    countries and provinces the report names, by name or demonym ("Syrian"),
-   weighted towards the first sentences (places/scan.py).
+   weighted towards the first sentences (places/context.py).
 3. Resolve: each name's candidates are scored by kind, population, agreement
    with the report's countries and provinces (without the name's own votes),
    the words around it ("X province", "X city") and the other names of its
@@ -46,24 +46,14 @@ from .containers import (
     within_named_provinces,
     without_neighbourhoods,
 )
+from .context import Context, primary_light, prior, read_context
 from .country import demonyms, document_country
+from .frame import MAX_FRAME_BONUS, Frame, sentence_frames
 from .gazetteer.model import Gazetteer, Place
 from .glued import inside_longer_name, run_of_names, without_fragments
 from .names import light_key, name_key
 from .ordinary import ordinary_words
-from .scan import (
-    MAX_CANDIDATES,
-    MAX_FRAME_BONUS,
-    Context,
-    Frame,
-    Match,
-    Token,
-    primary_light,
-    prior,
-    read_context,
-    scan,
-    sentence_frames,
-)
+from .scan import MAX_CANDIDATES, Match, Token, scan
 
 __all__ = ["capital_entry", "document_country", "find_places", "prepare_gazetteer"]
 
@@ -89,6 +79,9 @@ CONTEXT_SENTENCES = 6  # news states its country early; this bounds the cost on 
 PRECISION_ORDER = ("point", "near", "admin2", "region", "admin1", "country", "unknown")
 
 
+DWARFED = 10  # a place a tenth the size of a namesake spelled alike loses its own-name bonus
+
+
 def _score(
     gaz: Gazetteer,
     i: int,
@@ -96,7 +89,13 @@ def _score(
     spelled: frozenset[int],
     hint: str | None,
     surface_light: str = "",
+    largest: int = 0,
+    country_spelled: bool = False,
 ) -> float:
+    """A candidate's score before the words around it; `largest` is the population of the
+    largest well-spelled populated place among the name's candidates, `country_spelled`
+    whether a country is spelled so (a country named by its name is never penalised as a
+    country the report is not about, and its namesake towns get no own-name bonus)."""
     score = prior(gaz, i)
     iso = gaz.countries[i]
     main = ctx.main
@@ -105,14 +104,24 @@ def _score(
         if len(ctx.leaders) > 1 and iso in ctx.leaders:
             score += 1.75  # one of two or more countries the report names about equally
         else:
+            own_country = gaz.kinds[i] == 2 and i in spelled  # "EL SALVADOR", by its name
             score += (
-                2.5 if iso == main else (1.0 if iso in ctx.countries else -3.0 if strong else -1.0)
+                2.5 if iso == main
+                else 1.0 if iso in ctx.countries
+                else 0.0 if own_country
+                else -3.0 if strong else -1.0
             )
     if f"{iso}.{gaz.admin1_codes[i]}" in ctx.admin1 and gaz.kinds[i] != 2:
         score += 1.0
     score += 1.0 if i in spelled else -1.0
-    if surface_light and _own_name(gaz.names[i], surface_light):
-        score += 0.75  # the place's own name, not one of its alternate names
+    size = gaz.populations[i]  # 0: unknown, never dwarfed; nor a town of the main country
+    dwarfed = gaz.kinds[i] == 0 and size > 0 and size * DWARFED < largest and iso != main
+    dwarfed = dwarfed or (gaz.kinds[i] == 0 and country_spelled)  # "El Salvador", Jalisco
+    if surface_light and _own_name(gaz.names[i], surface_light) and not dwarfed:
+        # the place's own name, not one of its alternate names; but not for a village
+        # whose name is a far larger town's English name ("Jenin" in Poland, 1,100
+        # people, against Janin in the West Bank, 35,000)
+        score += 0.75
     return score + _hint_bonus(gaz.kinds[i], hint)
 
 
@@ -221,9 +230,17 @@ def _prepare(
     spelled = frozenset(gaz.spelled(light)) | (frozenset(m.candidates) if m.sure else frozenset())
     bar = _bar(m, surface, len(m.candidates))
     arabic = rules.ARABIC_ARTICLE.match(surface) is not None
+    largest = max(
+        (gaz.populations[i] for i in m.candidates[:MAX_CANDIDATES]
+         if i in spelled and gaz.kinds[i] == 0),
+        default=0,
+    )
+    country_spelled = any(
+        gaz.kinds[i] == 2 and i in spelled for i in m.candidates[:MAX_CANDIDATES]
+    )
     base = [
         (
-            _score(gaz, i, ctx, spelled, None, light)
+            _score(gaz, i, ctx, spelled, None, light, largest, country_spelled)
             + (1.0 if i in m.exact else 0.0)
             + (
                 rules.ARABIC_BONUS if arabic and gaz.countries[i] in rules.ARABIC_COUNTRIES else 0.0
@@ -238,7 +255,13 @@ def _prepare(
     if _PARTY_BEFORE.search(before[-30:]) or _COMPOUND_AFTER.match(text, m.end):
         return None  # "pro-Damascus fighters", "Turkey-backed", "loyal to Turkey": a party
     after = text[m.end : min(sentence.span.end, m.end + 120)]
-    if rules.NEIGHBOURHOOD_BEFORE.search(before[-20:]):
+    if rules.CONTINENT_NAME.fullmatch(surface) and rules.CONTINENT_PART_BEFORE.search(
+        before[-12:]
+    ):
+        return None  # "the Jesuits in Central America": a part of a continent
+    if rules.NEIGHBOURHOOD_BEFORE.search(before[-20:]) and not (
+        rules.NEIGHBOURHOOD_OF_TOWN_BEFORE.search(before[-20:])
+    ):
         return None  # "Colonia Guadalupe", "barrio San Jose": a neighbourhood named after X
     if rules.TYPE_PREFIX.fullmatch(surface) and rules.NAME_AFTER.match(after):
         return None  # "Colonia Rincon del Poniente", "Barrio X": a type word before a name
@@ -256,6 +279,8 @@ def _prepare(
     attributive = rules.ATTRIBUTIVE_AFTER.match(after) and not _IN_BEFORE.search(before[-8:])
     if attributive and _spelled_as_country(gaz, base, spelled):
         return None  # "Israel forces", "Turkey Intelligence patrol": whose, not where
+    if _adjective_abbreviation(surface, before, after) and _spelled_as_country(gaz, base, spelled):
+        return None  # "the U.S. citizen", "U.S. President Bush": whose, not where
     if rules.LOWER_UNIT_AFTER.match(after):  # "Rio Negro corregimiento": not the province
         base = [(v - rules.LOWER_UNIT_PENALTY if gaz.kinds[i] == 1 else v, i) for v, i in base]
     shape = rules.shape(before, after, at_text_start=m.start - _first_start(clean) <= 3)
@@ -285,6 +310,16 @@ def _prepare(
     initial = m.first == m.last == _first_content_token(tokens) and not m.strict
     initial = initial and not after.startswith(":")  # "Idlib: clashes..." is a label
     return _Prepared(m, base, shape, bar, light, spelled, longer, initial, has_arabic(surface))
+
+
+def _adjective_abbreviation(surface: str, before: str, after: str) -> bool:
+    """Whether a country's abbreviation is used as an adjective ("U.S. citizen"), not as
+    the place ("in the U.S.", "the U.S. and Mexico")."""
+    return (
+        rules.ABBREVIATION.fullmatch(surface) is not None
+        and rules.ABBREVIATED_ADJECTIVE_AFTER.match(after) is not None
+        and not _IN_BEFORE.search(before[-8:])
+    )
 
 
 def _route_end(before: str, after: str) -> bool:

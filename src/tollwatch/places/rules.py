@@ -225,6 +225,11 @@ NEIGHBOURHOOD_BEFORE = re.compile(
     r"\b(?:colonia|barrio|fraccionamiento|residencial|urbanizaci[oó]n)\s+(?:(?:de|del|la|el)\s+)*$",
     _I,
 )
+# "en un fraccionamiento de Tampico", "una colonia de Mexicali": a lower-case type word and
+# a bare "de" say "a neighbourhood of X", so X is the town (not "Colonia del Valle")
+NEIGHBOURHOOD_OF_TOWN_BEFORE = re.compile(
+    r"\b(?:colonia|barrio|fraccionamiento|residencial|urbanizaci[oó]n)\s+de\s+$"
+)
 # "the Sao Cristovao neighborhood", "the New Mexico colony": a part of a town named after a
 # place elsewhere, never that place ("Aleppo neighborhoods", "a San Salvador neighborhood"
 # are parts of that city: plural, or after "a")
@@ -236,6 +241,19 @@ WEAPON_AFTER = re.compile(
 ATTRIBUTIVE_AFTER = re.compile(
     r"\s+(?:forces|army|troops|soldiers|military|police|origin|nationals?|citizens?|"
     r"authorities|officials?|government|navy|air\s+force|border\s+guards?|[Ii]ntelligence)\b"
+)
+# "Central America", "LATIN AMERICA", "South America": parts of a continent, not a direction
+# of the country that "America" also names
+CONTINENT_PART_BEFORE = re.compile(r"\b(?:central|south|north|latin|meso)\s+$", _I)
+CONTINENT_NAME = re.compile(r"america", _I)
+# "U.S. citizen", "THE U.S. FLAG", "UK officials": a country's abbreviation before a word
+# that is no preposition, verb or time is an adjective (whose), not where
+ABBREVIATION = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?|[A-Z]{2,3}")
+ABBREVIATED_ADJECTIVE_AFTER = re.compile(
+    r"\.?\s+(?!(?:and|or|in|on|at|to|for|of|by|from|with|since|until|after|before|today|"
+    r"yesterday|tonight|this|that|these|last|next|was|were|is|are|has|have|had|will|would|"
+    r"could|can|may|said|says|say|the|a|an|but|as|if|when|where|which|who)\b)[A-Za-z]",
+    _I,
 )
 # "Kaduna militia", "Benue militiamen", "the Kanbalu PDF", "Maysan operations commander":
 # an armed group or command named after where it comes from or answers for, not where an

@@ -1,0 +1,187 @@
+"""The report's country context: which countries and provinces its names speak for.
+
+Part of rule ``places.v1`` (see places/geocode.py and docs/places.md): each name found
+by scan.py votes for the countries of its candidates, demonyms vote for their country,
+and a wire dateline's place leads; the context then favours its candidates.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .gazetteer.model import Gazetteer
+from .names import light_key
+from .rules import DATELINE_AFTER, DATELINE_BEFORE
+from .scan import Match, Token
+
+VOTING_CANDIDATES = 8
+
+
+DEMONYM_VOTE = 1.0  # "Ukrainian forces", "Syrian regime": the report's country, as a name
+DATELINE_VOTE = 3.0  # a wire dateline's place: where the report is filed, most often its country
+CO_LEADER = 0.8  # "Russian forces ... Ukrainian forces": no single country leads
+
+
+@dataclass
+class Context:
+    """What the whole report says about where it is."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: set[str] = field(default_factory=set)  # "SY.07"
+
+    main: str | None = None  # the country with most votes, when it has at least 1
+    main_votes: float = 0.0
+    leaders: frozenset[str] = frozenset()  # countries within 80 % of the main one's votes
+    votes: dict[str, float] = field(default_factory=dict)  # every country's raw votes
+    admin_votes: dict[str, float] = field(default_factory=dict)
+    # what each name gave: (sentence, start) -> (country shares, province shares)
+    shares: dict[tuple[int, int], tuple[dict[str, float], dict[str, float]]] = field(
+        default_factory=dict
+    )
+
+    def without(self, m: Match) -> Context:
+        """The context without the votes of name `m` itself: a name that is the
+        report's only evidence must not vote its own namesake into the lead
+        ("Palmyra" alone is not a town of the US because it has ten there)."""
+        own = self.shares.get((m.sentence, m.start))
+        if own is None:
+            return self
+        votes = dict(self.votes)
+        for iso, share in own[0].items():
+            votes[iso] -= share
+        admin = dict(self.admin_votes)
+        for code, share in own[1].items():
+            admin[code] -= share
+        local = _settle(votes, admin)
+        local.countries = {**self.countries, **local.countries}  # no country drops out
+        return local
+
+
+def read_context(
+    gaz: Gazetteer, text: str, scans: dict[int, tuple[list[Token], list[Match]]]
+) -> Context:
+    """Countries and provinces the report is about: the ones that explain most names.
+
+    Each name shares a vote among the countries of its candidates (less when it
+    is ambiguous); demonyms vote for their country; early sentences count more; a
+    wire dateline's name adds DATELINE_VOTE to its country.
+    """
+    votes: defaultdict[str, float] = defaultdict(float)
+    admin_votes: defaultdict[str, float] = defaultdict(float)
+    shares: dict[tuple[int, int], tuple[dict[str, float], dict[str, float]]] = {}
+    for rank, (_, (tokens, matches)) in enumerate(sorted(scans.items())):
+        weight = 1.5 if rank < 2 else 1.0
+        for tok in tokens:
+            iso = gaz.demonyms.get(tok.key) if tok.cap else None
+            if iso:
+                votes[iso] += DEMONYM_VOTE * weight
+        for m in matches:
+            given = _vote(gaz, votes, admin_votes, m, text, weight)
+            shares[(m.sentence, m.start)] = given
+            if rank == 0 and given[0] and _dateline(text, m):
+                # "SAN SALVADOR, 8 AUG 89 (...) --": the wire dateline's country leads
+                votes[max(given[0], key=lambda iso: given[0][iso])] += DATELINE_VOTE
+    ctx = _settle(dict(votes), dict(admin_votes))
+    ctx.shares = shares
+    return ctx
+
+
+def _dateline(text: str, m: Match) -> bool:
+    """Whether a name opens a wire dateline ("BOGOTA, 2 SEP 89 (...) --")."""
+    if m.start > 80:
+        return False
+    return (
+        DATELINE_BEFORE.search(text[: m.start]) is not None
+        and DATELINE_AFTER.match(text[m.end : m.end + 80]) is not None
+    )
+
+
+def _settle(votes: dict[str, float], admin_votes: dict[str, float]) -> Context:
+    """The countries and provinces that count, from raw votes."""
+    ctx = Context(votes=votes, admin_votes=admin_votes)
+    floor = max(1.0, 0.2 * max(votes.values(), default=0.0))
+    ctx.countries = {iso: v for iso, v in votes.items() if v >= floor - 1e-9}
+    top = set(ctx.countries)
+    if ctx.countries:
+        ctx.main = max(sorted(ctx.countries), key=lambda iso: ctx.countries[iso])
+        ctx.main_votes = ctx.countries[ctx.main]
+        ctx.leaders = frozenset(
+            iso for iso, v in ctx.countries.items() if v >= CO_LEADER * ctx.main_votes
+        )
+    ctx.admin1 = {code for code, v in admin_votes.items() if code[:2] in top and v >= 0.75}
+    return ctx
+
+
+def _vote(
+    gaz: Gazetteer,
+    votes: defaultdict[str, float],
+    admin_votes: defaultdict[str, float],
+    m: Match,
+    text: str,
+    weight: float,
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Add one name's votes; returns what it gave (country shares, province shares)."""
+    light = light_key(text[m.start : m.end])
+    spelled = set(gaz.spelled(light))
+    candidates = m.candidates[:VOTING_CANDIDATES]
+    if m.strict and m.first == m.last:
+        # a lone word in upper-case text ("CASE", "BEGIN") votes only as a well-spelled
+        # country, province or large town by its own name (not "GUTIERREZ", a surname
+        # and an alternate name of Tuxtla Gutierrez)
+        candidates = tuple(
+            i
+            for i in candidates
+            if i in spelled
+            and (
+                gaz.kinds[i] in (1, 2, 3, 4)
+                or (gaz.populations[i] >= 100_000 and primary_light(gaz.names[i]) == light)
+            )
+        )
+    best: dict[str, tuple[float, int]] = {}
+    for i in candidates:
+        value = prior(gaz, i) + (1.5 if i in spelled else 0.0)
+        if primary_light(gaz.names[i]) == light:
+            value += 0.75
+        iso = gaz.countries[i]
+        if iso not in best or value > best[iso][0]:
+            best[iso] = (value, i)
+    spread = math.sqrt(len(best)) * (2.0 if m.end - m.start <= 4 else 1.0)  # "U.S." counts less
+    given: dict[str, float] = {}
+    given_admin: dict[str, float] = {}
+    for iso, (value, i) in best.items():
+        share = weight * max(value - 1.0, 0.0) / spread / 2
+        votes[iso] += share
+        given[iso] = share
+        if gaz.kinds[i] != 2:
+            code = f"{iso}.{gaz.admin1_codes[i]}"
+            admin_votes[code] += share
+            given_admin[code] = given_admin.get(code, 0.0) + share
+    return given, given_admin
+
+
+_KIND_PRIOR = (0.0, 2.5, 4.5, 2.5, 3.0)
+ADMIN1_POPULATION_WEIGHT = 0.05  # namesake provinces: the more populous one, by a hair
+
+
+@lru_cache(maxsize=8192)
+def _population_prior(population: int) -> float:
+    return 0.5 * math.log10(population + 10)
+
+
+def prior(gaz: Gazetteer, i: int) -> float:
+    """How likely an entry is meant before any context: by kind, then population."""
+    kind = gaz.kinds[i]
+    if kind == 1:
+        size = math.log10(gaz.populations[i] + 10) - 6.0  # 0 for a million people
+        return _KIND_PRIOR[1] + ADMIN1_POPULATION_WEIGHT * size
+    if 0 < kind < 5:
+        return _KIND_PRIOR[kind]
+    return _population_prior(gaz.populations[i]) + (0.3 if kind == 5 else 0.0)
+
+
+@lru_cache(maxsize=65_536)
+def primary_light(name: str) -> str:
+    return light_key(name)
