@@ -359,12 +359,23 @@ def _one_person(text: str, span: tuple[int, int]) -> bool:
         words[0].lower() not in ("the", "a", "an", "this", "that"))
 
 
+_AND_COUNTED = re.compile(
+    rf"\s+and\s+(?:(?:his|her|their)\s+)?(?:{NUMBER})\b", re.IGNORECASE
+)
+
+
 def _singular_objects(text: str, bound: list[Binding]) -> list[Binding]:
     """"killed the mayor" and "the murder of General X": one victim."""
     found: list[Binding] = []
     upper = text.isupper()
     for match in _THE_OBJECT_FAST.finditer(text):
-        victim = strip_np(text, match.start("np"), match.end("np"))
+        end = match.end("np")
+        # "the village chief and his two sons": the first conjunct is the one victim; the
+        # list rule counts the figure after it
+        joined = _AND_COUNTED.search(text, match.start("np"), end + 30)
+        if joined is not None and joined.start() < end:
+            end = joined.start()
+        victim = strip_np(text, match.start("np"), end)
         if (victim is None or plural(text, victim) or not is_person(text, victim)
                 or not free(bound + found, *victim) or _NOT_A_KILLING.match(match.group("verb"))):
             continue  # "paramedics took the man to a hospital"

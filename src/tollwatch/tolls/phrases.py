@@ -88,18 +88,43 @@ def np_words(text: str, span: tuple[int, int] | None) -> list[str]:
     return [] if span is None else re.findall(r"[\w'’-]+", text[span[0] : span[1]].lower())
 
 
+# "the village head", "a head of the community": a head is a person only as a title
+_TITLE_HEAD = re.compile(
+    r"\b(?:village|community|district|ward|family|clan|tribal|school|household|council"
+    r"|party|traditional|youth|vigilante)\s+heads?\b|\bheads?\s+of\s+(?:the\s+|a\s+)?"
+    r"(?:village|community|district|ward|family|clan|tribe|school|household|council|local)",
+    re.IGNORECASE,
+)
+
+
+# "a village chief", "two town councillors": a place word that opens a person's title
+_PLACE_TITLE = re.compile(
+    r"(?:village|community|district|town|ward|local|tribal|clan)\s+(?:chiefs?|heads?"
+    r"|leaders?|elders?|officials?|councill?ors?|chairm[ae]n|secretar(?:y|ies)|guards?"
+    r"|watchm[ae]n|heads?|imams?|priests?|pastors?|teachers?)",
+    re.IGNORECASE,
+)
+
+
 def is_person(text: str, span: tuple[int, int] | None) -> bool:
-    """A person word, or (in mixed-case text) a capitalised name."""
+    """A person word, a title ("the village head"), or (in mixed-case text) a capitalised
+    name."""
     words = np_words(text, span)
     if any(PERSON.fullmatch(w) for w in words):
+        return True
+    if span is not None and _TITLE_HEAD.search(text, span[0], span[1]):
         return True
     return span is not None and not text.isupper() and bool(
         re.match(r"[A-Z]", text[span[0] : span[1]]))
 
 
 def is_time(text: str, span: tuple[int, int] | None) -> bool:
+    """A time or thing noun heads the phrase ("three days", "two villages"), unless it is
+    the first word of a person's title ("a village chief", "a village head")."""
     words = np_words(text, span)
-    return bool(words) and bool(TIME_NOUN.fullmatch(words[0]))
+    if not words or not TIME_NOUN.fullmatch(words[0]):
+        return False
+    return not (len(words) > 1 and _PLACE_TITLE.fullmatch(" ".join(words[:2])) is not None)
 
 
 def is_animal(text: str, span: tuple[int, int] | None) -> bool:

@@ -117,7 +117,8 @@ _OBJECT_AFTER = re.compile(
 
 _LIST_JOIN = re.compile(
     rf"^(?:\s+(?:{NP_TOKEN}))*?\s*(?:,\s*|\s+)(?:and|as\s+well\s+as|plus|along\s+with)?"
-    r"\s*(?:another\s+|other\s+|a\s+further\s+)?$",
+    # "killed the village chief and his two sons"
+    r"\s*(?:another\s+|other\s+|a\s+further\s+|(?<=and\s)(?:his|her|their)\s+)?$",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,35 @@
+"""A person named by a title and the people listed with them, in our own words: "the
+village head" is a person ("head" alone is not), "a village chief" is no village, and
+"the village chief and his two sons" is three (tolls/phrases.py, tolls/implicit.py,
+tolls/rules.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tollwatch.tolls.find import sentence_tolls
+
+
+def _killed(text: str) -> int:
+    return sum(b.best or 0 for b in sentence_tolls(text) if b.outcome == "killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Militants killed a village head in Borno.", 1, id="a-village-head"),
+        pytest.param("Militants killed a village chief in Borno.", 1, id="a-village-chief"),
+        pytest.param("Gunmen killed the head of the village.", 1, id="head-of-the-village"),
+        pytest.param("Gunmen killed the village chief and his two sons.", 3,
+                     id="and-his-two-sons"),
+        pytest.param("Gunmen killed the village head and two of his sons in Katsina state on "
+                     "Sunday, police said.", 3, id="and-two-of-his-sons"),
+        pytest.param("Gunmen killed the mayor and two of his guards.", 3, id="mayor-guards"),
+        pytest.param("Rebels killed 3 soldiers and their two drivers.", 5, id="their-drivers"),
+        pytest.param("He was shot in the head.", 0, id="shot-in-the-head"),
+        pytest.param("Gunmen attacked two villages, killing five.", 5, id="two-villages"),
+        pytest.param("The siege lasted three days and killed 12 soldiers.", 12, id="three-days"),
+    ],
+)
+def test_titles_and_the_people_listed_with_them(text: str, expected: int) -> None:
+    assert _killed(text) == expected
