@@ -33,3 +33,20 @@ def _killed(text: str) -> int:
 )
 def test_titles_and_the_people_listed_with_them(text: str, expected: int) -> None:
     assert _killed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He killed an FBI K-9 during the assault.", 0, id="k9"),
+        pytest.param("The gunman shot through a door and killed a 2-year-old police K-9.", 0,
+                     id="aged-k9"),
+        pytest.param("A police dog was killed in the shootout.", 0, id="police-dog"),
+        pytest.param("Raiders killed three herders and 40 cattle.", 3, id="herders-cattle"),
+        pytest.param("The dog walker was shot dead.", 1, id="dog-walker"),
+        pytest.param("Gunmen killed a man walking his dog.", 1, id="man-with-dog"),
+        pytest.param("A 2-year-old boy was killed.", 1, id="aged-boy"),
+    ],
+)
+def test_animals_are_no_count_of_the_dead(text: str, expected: int) -> None:
+    assert _killed(text) == expected

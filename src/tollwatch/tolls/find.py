@@ -37,7 +37,7 @@ from .lang import TOLL_WORDS
 from .lexicon import ACTIVE, PRECHECK
 from .numbers import NUMBER, Quantity, find_quantities
 from .own import own_deaths, victim_then_self
-from .phrases import Binding, free
+from .phrases import Binding, animals_only, free
 from .rules import bind, lists
 
 RULE = "tolls.v1"
@@ -229,6 +229,7 @@ def sentence_tolls(
     _carry_captives(masked, bound)
     _sentence_flags(worded, bound)
     bound = _without_repeats(masked, bound)
+    bound = [b for b in bound if not (b.outcome == "killed" and animals_only(masked, b.victim))]
     _without_unborn(masked, bound)
     return sorted(bound, key=lambda b: (b.start, b.end))
 

@@ -127,10 +127,26 @@ def is_time(text: str, span: tuple[int, int] | None) -> bool:
     return not (len(words) > 1 and _PLACE_TITLE.fullmatch(" ".join(words[:2])) is not None)
 
 
+_ANIMAL = re.compile(
+    r"\b(?:cattle|cows?|goats?|sheep|camels?|livestock|animals?|donkeys?|horses?|dogs?"
+    r"|chickens?|heads\s+of|k-?9s?|canines?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def is_animal(text: str, span: tuple[int, int] | None) -> bool:
-    return bool(re.search(r"\b(?:cattle|cows?|goats?|sheep|camels?|livestock|animals?|donkeys?"
-                          r"|horses?|dogs?|chickens?|heads\s+of)\b", text[span[0] : span[1]]
-                          if span else "", re.I))
+    """Animals are no count of the dead: "killed 40 cattle", "killed an FBI K-9"."""
+    return span is not None and _ANIMAL.search(text, span[0], span[1]) is not None
+
+
+def animals_only(text: str, span: tuple[int, int] | None) -> bool:
+    """The phrase counts animals and no person: "an FBI K-9", "a police horse", "40
+    cattle"; never "the dog walker" nor "a man walking his dog"."""
+    if not is_animal(text, span):
+        return False
+    return not any(PERSON.fullmatch(w) and w not in ("police", "fbi", "old")
+                   and not re.fullmatch(r"\d+-years?(?:-old)?", w)  # an age: "a 2-year-old K-9"
+                   for w in np_words(text, span))
 
 
 def is_body(out: str) -> bool:
