@@ -50,3 +50,24 @@ def test_titles_and_the_people_listed_with_them(text: str, expected: int) -> Non
 )
 def test_animals_are_no_count_of_the_dead(text: str, expected: int) -> None:
     assert _killed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Mother, toddler killed in shooting in Fort Washington", 2,
+                     id="comma-list"),
+        pytest.param("Woman, 2 children killed in house fire", 3, id="item-with-figure"),
+        pytest.param("Soldier, two civilians killed in mortar attack", 3, id="soldier-civilians"),
+        pytest.param("Father and son killed in shooting", 2, id="and-list"),
+        pytest.param("Man and woman found dead in apparent murder-suicide", 2, id="found-dead"),
+        pytest.param("Residents, police clash after protest", 0, id="groups-count-no-one"),
+        pytest.param("Man, 20, killed in shooting", 1, id="age-is-no-item"),
+        pytest.param("Police say a man broke into a home, killed a young couple and shot two "
+                     "others.", 2, id="a-young-couple"),
+        pytest.param("Gunmen killed an elderly couple in their farmhouse.", 2, id="elderly-couple"),
+        pytest.param("A couple of men were killed.", 2, id="a-couple-of"),
+    ],
+)
+def test_people_counted_by_the_words_that_name_them(text: str, expected: int) -> None:
+    assert _killed(text) == expected

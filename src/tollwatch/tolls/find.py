@@ -32,6 +32,7 @@ from ..settings import Settings
 from .clause_singulars import SingularGrammar, clause_singulars
 from .clauses import ClauseGrammar, SentenceCues, clause_tolls
 from .fatal import split_fatal
+from .groups import group_forms
 from .implicit import counted_forms, plurals, singulars, zeros
 from .lang import TOLL_WORDS
 from .lexicon import ACTIVE, PRECHECK
@@ -219,6 +220,7 @@ def sentence_tolls(
     bound.extend(singulars(masked, bound, used_triggers))
     bound.extend(counted_forms(masked, bound))
     bound.extend(plurals(masked, bound, used_triggers, upper or masked.isupper()))
+    bound.extend(group_forms(masked, bound))
     rest = _uncounted(bound, quantities)
     bound.extend(lists(masked, rest, bound))
     bound.extend(_killed_captives(masked, bound))
