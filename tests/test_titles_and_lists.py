@@ -71,3 +71,18 @@ def test_animals_are_no_count_of_the_dead(text: str, expected: int) -> None:
 )
 def test_people_counted_by_the_words_that_name_them(text: str, expected: int) -> None:
     assert _killed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("An airstrike on a market killed dozens of people on Monday, a medical "
+                     "group said, putting the toll at 46.", 46, id="dozens-then-toll"),
+        pytest.param("Gunmen killed several villagers, bringing the death toll to 9.", 9,
+                     id="several-then-toll"),
+        pytest.param("The death toll stood at 12, and dozens were killed later.", 36,
+                     id="vague-after-the-toll"),
+    ],
+)
+def test_a_toll_restating_a_vague_amount(text: str, expected: int) -> None:
+    assert _killed(text) == expected

@@ -38,7 +38,8 @@ from .lang import TOLL_WORDS
 from .lexicon import ACTIVE, PRECHECK
 from .numbers import NUMBER, Quantity, find_quantities
 from .own import own_deaths, victim_then_self
-from .phrases import Binding, animals_only, free
+from .phrases import Binding, free
+from .prune import pruned
 from .rules import bind, lists
 
 RULE = "tolls.v1"
@@ -231,29 +232,8 @@ def sentence_tolls(
     _carry_captives(masked, bound)
     _sentence_flags(worded, bound)
     bound = _without_repeats(masked, bound)
-    bound = [b for b in bound if not (b.outcome == "killed" and animals_only(masked, b.victim))]
-    _without_unborn(masked, bound)
+    bound = pruned(masked, bound)
     return sorted(bound, key=lambda b: (b.start, b.end))
-
-
-# "killing six people, including an unborn child": monitors of gun deaths count five (the
-# unborn are never counted, tolls/rules.py)
-_UNBORN_AMONG = re.compile(
-    r"[^.;:]{0,60}?\b(?:including|among\s+them)\s+(?:an?|her|their|the)\s+unborn\s+"
-    r"(?:child|baby|son|daughter|infant|nephew|niece|grandchild)\b",
-    re.IGNORECASE,
-)
-
-
-def _without_unborn(text: str, bound: list[Binding]) -> None:
-    """Take the unborn child out of a figure of several dead that includes it."""
-    for binding in bound:
-        if (binding.outcome != "killed" or binding.best is None or binding.best < 2
-                or "vague" in binding.flags or not _UNBORN_AMONG.match(text, binding.end)):
-            continue
-        binding.best -= 1
-        binding.low = None if binding.low is None else max(0, binding.low - 1)
-        binding.high = None if binding.high is None else binding.high - 1
 
 
 # A victim told again in the sentence that first counted them: a pronoun or "the/that" + a
