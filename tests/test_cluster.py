@@ -126,13 +126,18 @@ def _die_on(report_id: str, marker: str) -> None:
     pipeline.extract = dying  # type: ignore[assignment]
 
 
+# How long a worker may take to arrive (a restarted one loads the gazetteer first): a
+# wait, not a duration; on a loaded machine one minute was not always enough.
+WORKER_ARRIVAL_S = 300
+
+
 def test_a_worker_killed_halfway_loses_and_duplicates_nothing(
     db_url: str, inputs: list[Path], reference: dict[str, Any], tmp_path: Path,
     processes: distributed.LocalCluster,
 ) -> None:
     marker = tmp_path / "killed"
     with distributed.Client(processes, set_as_default=False) as client:
-        client.wait_for_workers(2, timeout=60)
+        client.wait_for_workers(2, timeout=WORKER_ARRIVAL_S)
         before = set(client.run(os.getpid).values())
         client.run(_die_on, "gen-0000070", str(marker))
         with open_store(Settings(db=db_url)) as store:
@@ -145,7 +150,7 @@ def test_a_worker_killed_halfway_loses_and_duplicates_nothing(
             again = store.run(inputs, cluster=processes.scheduler_address, incremental=True)
             assert again.ingest.stored == again.ingest.replaced == 0
             assert state(store) == reference
-        client.wait_for_workers(2, timeout=60)
+        client.wait_for_workers(2, timeout=WORKER_ARRIVAL_S)
         after = set(client.run(os.getpid).values())
     killed = int(marker.read_text())
     assert killed in before and killed not in after  # the nanny started another
