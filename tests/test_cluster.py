@@ -150,10 +150,12 @@ def test_a_worker_killed_halfway_loses_and_duplicates_nothing(
             again = store.run(inputs, cluster=processes.scheduler_address, incremental=True)
             assert again.ingest.stored == again.ingest.replaced == 0
             assert state(store) == reference
-        client.wait_for_workers(2, timeout=WORKER_ARRIVAL_S)
+        # the run went on without the killed worker: whether its nanny has started
+        # another by now is Dask's timing (minutes on a loaded machine), not ours
+        client.wait_for_workers(1, timeout=WORKER_ARRIVAL_S)
         after = set(client.run(os.getpid).values())
     killed = int(marker.read_text())
-    assert killed in before and killed not in after  # the nanny started another
+    assert killed in before and killed not in after
 
 
 class Interrupted(Exception):
