@@ -119,11 +119,8 @@ def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft
         known = {_name(s) for s in _sources_of(previous)}
         if not known or _name(draft.source) in known:
             continue
-        if not sides_compatible(previous.victim_side(), draft.victim_side()):
-            continue
-        if not _speaker_place(draft) and not places_loosely_compatible(previous.place, draft.place):
-            continue
-        return previous
+        if _same_deaths(previous, draft):
+            return previous
     return None
 
 
@@ -143,12 +140,16 @@ def _told_before(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft 
             return None
         if previous.best == draft.best:
             return None
-        if not sides_compatible(previous.victim_side(), draft.victim_side()):
-            continue
-        if not _speaker_place(draft) and not places_loosely_compatible(previous.place, draft.place):
-            continue
-        return previous
+        if _same_deaths(previous, draft):
+            return previous
     return None
+
+
+def _same_deaths(previous: Draft, draft: Draft) -> bool:
+    """Victims of compatible sides, and places that may be one (or the figure's place
+    is only where its source sits)."""
+    return sides_compatible(previous.victim_side(), draft.victim_side()) and (
+        _speaker_place(draft) or places_loosely_compatible(previous.place, draft.place))
 
 
 def _speaker_place(draft: Draft) -> bool:
