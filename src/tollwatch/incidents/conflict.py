@@ -94,12 +94,8 @@ def fold_conflicts(kept: list[Draft], clean: CleanText) -> list[Draft]:
     return out
 
 
-def _top(draft: Draft) -> bool:
-    return draft.kind != "claim" and draft.parent is None and draft.best is not None
-
-
 def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft | None:
-    if not _top(draft) or draft.parts or draft.zero:
+    if not draft.top_level or draft.parts or draft.zero:
         return None
     if "other_source" in draft.flags():
         return _told_before(draft, earlier, clean)
@@ -110,7 +106,7 @@ def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft
     if marked_distinct(draft, clean):
         return None
     for previous in reversed(earlier):
-        if not _top(previous) or previous.parts or previous.zero:
+        if not previous.top_level or previous.parts or previous.zero:
             continue
         if draft.sentence - max(previous.sentences) > WINDOW_SENTENCES:
             continue
@@ -134,7 +130,7 @@ def _told_before(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft 
     if marked_distinct(draft, clean):
         return None
     for previous in reversed(earlier):
-        if not _top(previous) or previous.parts or previous.zero:
+        if not previous.top_level or previous.parts or previous.zero:
             continue
         if draft.sentence - max(previous.sentences) > WINDOW_SENTENCES:
             return None

@@ -116,12 +116,12 @@ def _fold_partitives(drafts: list[Draft], clean: CleanText) -> list[Draft]:
     Folded into a compatible figure at least as large, of the same side."""
     out = list(drafts)
     for draft in drafts:
-        if not _top(draft) or draft.parts or draft.perpetrator_dead or not draft.killed:
+        if not draft.top_level or draft.parts or draft.perpetrator_dead or not draft.killed:
             continue
         if not all(_PARTITIVE_AFTER.match(clean.text, m.span.end) for m in draft.killed):
             continue
         best = draft.best or 0
-        whole = next((d for d in out if d is not draft and _top(d) and not d.perpetrator_dead
+        whole = next((d for d in out if d is not draft and d.top_level and not d.perpetrator_dead
                       and (d.best or 0) >= max(best, 2) and _compatible(d, draft)), None)
         if whole is not None:
             _merge_into(whole, draft)
@@ -141,7 +141,7 @@ def _fold_police_killed(drafts: list[Draft], clean: CleanText) -> list[Draft]:
     """"The suspect was killed by police" and "an officer-involved shooting left a man
     dead": one death, the attacker's own. A single victim figure of one is folded into
     the single perpetrator's death when the victim's sentence tells of police fire."""
-    top = [d for d in drafts if _top(d)]
+    top = [d for d in drafts if d.top_level]
     own = [d for d in top if d.perpetrator_dead and d.best == 1]
     victims = [d for d in top if not d.perpetrator_dead and d.best]
     if len(own) != 1 or len(victims) != 1 or victims[0].best != 1:
@@ -162,7 +162,7 @@ def _completed(
     part of the toll ("man kills 2 teens, then shoots baby"), the lead all of it ("three
     people, including an infant, were slain"). Same admin1 where both are known, and
     no marker of another event anywhere before the figure in its sentence."""
-    if draft.sentence not in lead or not _top(draft) or draft.parts or draft.zero:
+    if draft.sentence not in lead or not draft.top_level or draft.parts or draft.zero:
         return None
     best = draft.best
     if best is None or {"update", "aggregate_cue", "part"} & draft.flags():
@@ -172,7 +172,7 @@ def _completed(
         return None
     headline = min(lead) if lead else None
     for previous in reversed(earlier):
-        if previous.sentence != headline or not _top(previous) or previous.zero:
+        if previous.sentence != headline or not previous.top_level or previous.zero:
             continue
         a, b = previous.place, draft.place
         if a is not None and b is not None and a.admin1 and b.admin1 and a.admin1 != b.admin1:
@@ -218,21 +218,17 @@ def _lead_sentences(clean: CleanText) -> frozenset[int]:
     return frozenset(s.index for s in clean.content()[:LEAD_SENTENCES])
 
 
-def _top(draft: Draft) -> bool:
-    return draft.kind != "claim" and draft.parent is None and draft.best is not None
-
-
 def _retold(
     draft: Draft, earlier: list[Draft], lead: frozenset[int], headline: int | None = None
 ) -> Draft | None:
     """The earlier top-level incident this figure retells, if any."""
-    if not _top(draft) or draft.parts or draft.zero:
+    if not draft.top_level or draft.parts or draft.zero:
         return None
     best = draft.best
     if best is None or best == 0:
         return None
     for previous in reversed(earlier):
-        if not _top(previous) or previous.zero:
+        if not previous.top_level or previous.zero:
             continue
         if previous.perpetrator_dead != draft.perpetrator_dead:
             continue  # the perpetrator's own death never retells the victims' toll
@@ -279,7 +275,7 @@ def _headline_sides(headline: Draft, draft: Draft) -> bool:
 
 def _first_figure(drafts: list[Draft]) -> Draft | None:
     """The report's first top-level figure (its news, when the lead gives none)."""
-    return next((d for d in drafts if _top(d) and not d.zero), None)
+    return next((d for d in drafts if d.top_level and not d.zero), None)
 
 
 def _same_place(first: Draft, later: Draft) -> bool:

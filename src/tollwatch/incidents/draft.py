@@ -67,6 +67,11 @@ class Draft:
         return sum_tolls(self.killed)
 
     @property
+    def top_level(self) -> bool:
+        """A figure of its own: not a claim, not a part of another incident's figure."""
+        return self.kind != "claim" and self.parent is None and self.best is not None
+
+    @property
     def perpetrator_dead(self) -> bool:
         """Every killed figure is a perpetrator's own death (tolls flag `perpetrator`)."""
         return bool(self.killed) and all("perpetrator" in m.flags for m in self.killed)

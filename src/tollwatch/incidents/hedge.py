@@ -59,18 +59,14 @@ def fold_hedges(drafts: list[Draft], clean: CleanText) -> list[Draft]:
     return out
 
 
-def _top(draft: Draft) -> bool:
-    return draft.kind != "claim" and draft.parent is None and draft.best is not None
-
-
 def _widened(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft | None:
     """The earlier incident whose toll the hedged figure speaks of: the nearest one
     within the window, of compatible victims, with a smaller best figure."""
-    if not _top(draft) or draft.parts or draft.zero or marked_distinct(draft, clean):
+    if not draft.top_level or draft.parts or draft.zero or marked_distinct(draft, clean):
         return None
     value = draft.best or 0
     for previous in reversed(earlier):
-        if not _top(previous) or previous.zero or previous.perpetrator_dead:
+        if not previous.top_level or previous.zero or previous.perpetrator_dead:
             continue
         if draft.sentence - max(previous.sentences) > WINDOW_SENTENCES:
             return None
