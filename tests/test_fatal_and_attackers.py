@@ -113,6 +113,11 @@ def test_one_attacker_shot_dead_stays_inside_a_stated_total(
         pytest.param("Rebels killed 3 soldiers and 2 civilians.", [3, 2], id="list-stays"),
         pytest.param("The strike killed 5 fighters and 3 civilians, and injured 9.", [5, 3],
                      id="list-then-wounded"),
+        pytest.param("A man with a rifle shot four deputies, killing two of them and leading "
+                     "dozens of officers on a long chase.", [2], id="gerund"),
+        pytest.param("When it was all over, one person was killed and three others shot.", [1],
+                     id="all-over-is-not-more-than"),
+        pytest.param("Over 20 people were killed in the raid.", [21], id="over-is-more-than"),
     ],
 )
 def test_a_second_verb_ends_the_list_of_dead(text: str, expected: list[int]) -> None:

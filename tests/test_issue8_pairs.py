@@ -144,6 +144,12 @@ def _place_name(text: str, settings: Settings, resources: Resources) -> str | No
             id="after-a-colon-man",
         ),
         pytest.param(
+            "Man arrested after bar shooting\n\nWHEN IT WAS OVER ONE PERSON WAS KILLED AND "
+            "ONE MAN WAS TAKEN INTO CUSTODY, POLICE SAID.",
+            "Man",
+            id="broadcast-transcript-in-capitals",
+        ),
+        pytest.param(
             "Assault ends in fatal shooting\n\nOne man was shot dead on Friday in Tulsa "
             "after an assault outside a bar, police said.",
             "Assault",

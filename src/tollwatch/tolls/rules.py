@@ -132,9 +132,11 @@ _FOREIGN_BREAK = re.compile(
 )
 
 
-# "killed tens of thousands and uprooted 12 million": a second verb ends the list
+# "killed tens of thousands and uprooted 12 million", "killing two of the deputies and
+# leading dozens of officers on a chase": a second verb ends the list
 _VERB_BREAK = re.compile(
-    r"\b(?:and|but)\s+(?:also\s+)?(?:[a-z]+ed|forced|drove|left|made|sent|took|put)\s*$",
+    r"\b(?:and|but)\s+(?:also\s+)?(?:[a-z]+ed|[a-z]{2,}ing|forced|drove|left|made|sent|took"
+    r"|put)\s*$",
     re.IGNORECASE,
 )
 

@@ -36,7 +36,11 @@ VAGUE_FLOOR: dict[str, int] = {
 }  # fmt: skip
 
 AT_LEAST = r"at\s+least|a\s+minimum\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than"
-MORE = r"more\s+than|over|upwards\s+of|in\s+excess\s+of"
+# "over 20", never "when it was all over, one person was killed" (the end of something)
+MORE = (
+    r"more\s+than|(?<!\ball\s)(?<!\bwas\s)(?<!\bis\s)(?<!\bwere\s)(?<!\bare\s)over"
+    r"|upwards\s+of|in\s+excess\s+of"
+)
 NEARLY = r"nearly|almost|close\s+to|just\s+under|just\s+short\s+of"
 FEWER = r"fewer\s+than|less\s+than|under"
 UP_TO = r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|a\s+maximum\s+of"
