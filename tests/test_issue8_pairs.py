@@ -166,6 +166,20 @@ def test_capitalised_ordinary_word_is_not_a_town(
     assert _place_name(text, settings, resources) != not_a_place
 
 
+def test_people_named_with_their_ages_are_no_towns(
+    settings: Settings, resources: Resources
+) -> None:
+    """'Reeves' is a town's alternate name somewhere; set off by an age before 'and' the
+    next name (local news drops the comma after the age), it is a person."""
+    text = (
+        "Couple found dead in home\n\nDeputies said Lena Reeves, 66 and Tomas Reeves, 64 "
+        "were found dead in their home on Sunday, police said."
+    )
+    extraction = extract(Report(id="t", text=text), settings=settings, resources=resources)
+    main = main_incident(extraction)
+    assert main is not None and main.place is None
+
+
 def test_town_named_mid_sentence_is_still_a_town(settings: Settings, resources: Resources) -> None:
     """The rule reads only capitals by position: a town named inside a sentence stays."""
     text = (
@@ -301,6 +315,12 @@ def test_city_quarter_resolved_to_a_namesake_far_away_does_not_veto() -> None:
             "Saturday in Macon.",
             2,
             id="names-both-aged",
+        ),
+        pytest.param(
+            "Officers said Lena Varga, 66 and Tomas Varga, 64 were found dead in their home on "
+            "Sunday in Tifton.",
+            2,
+            id="ages-without-closing-commas",
         ),
     ],
 )

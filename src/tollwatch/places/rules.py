@@ -307,14 +307,23 @@ LONGER_NAME_AFTER = re.compile(r"\s+imeni\s+[A-Z]")
 SPANISH_LONGER_AFTER = re.compile(r"\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?[A-Z]")
 # "JeM", "SoG", "MoD": an acronym with a capital inside, not a place
 MIXED_ACRONYM = re.compile(r"[A-Z][a-z]{1,2}[A-Z][a-z]?")
-# "Toney White II", "Jaden Rahm, 16,": a person; "Allen Superior Court", "Baghdad Street",
-# "Columbine High School": a building or street named after a place, not the place
-PERSON_AFTER = re.compile(r"\s+(?:II|III|IV|Jr\b\.?|Sr\b\.?)(?!\w)|,\s+\d{1,3},\s")
+# "Toney White II", "Jaden Rahm, 16,", "Sam Ode, 28, and", "Ana Reyes, 66 and Leo Reyes":
+# a person (the first name too); "Allen Superior Court", "Baghdad Street", "Columbine High
+# School": a building or street named after a place, not the place
+_AGE_SET_OFF = r",\s+\d{1,3}(?:,\s|\s+and\s+[A-Z])"
+_NOT_A_SURNAME = (
+    r"(?!(?:State|Province|District|County|Region|City|Governorate|Township|Division"
+    r"|Department|Municipality|Parish|Town|Village)\b)"
+)
+PERSON_AFTER = re.compile(
+    rf"\s+(?:II|III|IV|Jr\b\.?|Sr\b\.?)(?!\w)|{_AGE_SET_OFF}"
+    rf"|\s+{_NOT_A_SURNAME}[A-Z][a-z'’-]+(?:{_AGE_SET_OFF}|,\s+\d{{1,3}}\s+(?:were|are)\b)"
+)
 # a person named with an age or a generation ("Floyd Bruce, 19,", "Toney Keith White II"):
 # the surname is that person wherever it stands alone in the report
 PERSON_NAME = re.compile(
     r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+|\s+[A-Z]\.)?\s+([A-Z][a-z'’-]+)"
-    r"(?:,\s+\d{1,3},|\s+(?:II|III|IV|Jr\.?|Sr\.?)(?!\w))"
+    r"(?:,\s+\d{1,3}(?:,|\s+and\s+[A-Z])|\s+(?:II|III|IV|Jr\.?|Sr\.?)(?!\w))"
 )
 BUILDING_AFTER = re.compile(
     r"\s+(?:(?:Superior|District|Circuit|County|Municipal|Supreme|Criminal)\s+)?"

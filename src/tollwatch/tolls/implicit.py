@@ -469,9 +469,12 @@ def plurals(text: str, bound: list[Binding], used: set[tuple[int, int]],
 
 
 _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
-# "Ana Ruiz, 16, and Omar Diaz, 17, were killed"; "Ana Ruiz and Omar Diaz, both 16, died"
+# "Ana Ruiz, 16, and Omar Diaz, 17, were killed" (local news often drops the commas
+# after the ages: "Ana Ruiz, 16 and Omar Diaz, 17 were killed"); "Ana Ruiz and Omar
+# Diaz, both 16, died"
 _AGED_NAMES = re.compile(
-    rf"(?:(?P<aged>{_NAME},\s*\d{{1,3}},\s*(?:(?:and\s+)?{_NAME},\s*\d{{1,3}},\s*)+)"
+    rf"(?:(?P<aged>{_NAME},\s*\d{{1,3}}(?:,\s*|\s+)"
+    rf"(?:(?:and\s+)?{_NAME},\s*\d{{1,3}}(?:,\s*|\s+))+)"
     rf"|(?P<both>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME},\s*(?:both|all)\s+"
     r"\d{1,3}(?:\s+and\s+\d{1,3})?,\s*))$"
 )

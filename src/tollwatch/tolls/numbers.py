@@ -88,6 +88,10 @@ _AGE_APPOSITION_BEFORE = re.compile(
 # "Ana Reyes, 66 and Leo Reyes, 64": an age before the next name; "... of Leo Reyes, 16."
 # at the end of the sentence
 _AGE_APPOSITION_AFTER = re.compile(r"^\s*(?:,|\)|;|$|\.(?:\s|$)|and\s+(?-i:[A-Z]))")
+# "Ana Reyes, 66 and Leo Reyes, 64 were found dead": the last of the named people's ages,
+# before the plural verb (never "In Sudan, 64 were killed": no name joined by "and")
+_LAST_AGE_BEFORE = re.compile(r"\band\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+\s*,\s*$")
+_LAST_AGE_AFTER = re.compile(r"^\s+(?:were|are|have|had)\b")
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 
 
@@ -247,6 +251,8 @@ def _is_not_a_count(text: str, match: re.Match[str]) -> bool:
         return True
     if core and _AGE_APPOSITION_BEFORE.search(before[-40:]) and _AGE_APPOSITION_AFTER.match(
             after):
+        return True
+    if core and _LAST_AGE_BEFORE.search(before[-60:]) and _LAST_AGE_AFTER.match(after):
         return True
     if core and _YEAR.match(core) and not re.match(r"\s+(?:people|persons)\b", after, re.I):
         return True
