@@ -108,6 +108,8 @@ def test_quantity_ranges(
         pytest.param("a 12-year-old boy", id="age-hyphen"),
         pytest.param("aged 12", id="aged"),
         pytest.param("he was 63 years old", id="years-old"),
+        pytest.param("the shooting that killed 6-y", id="age-cut-short-by-the-page"),
+        pytest.param("Ana Reyes, 66 and Leo Reyes, 64 were found dead", id="ages-without-commas"),
         pytest.param("at 10:30", id="clock-time"),
         pytest.param("around 3 pm", id="pm"),
         pytest.param("paid $5,000", id="money-sign"),

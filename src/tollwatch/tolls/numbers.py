@@ -62,6 +62,8 @@ _UNIT_AFTER = re.compile(
     r"|miles?|met(?:er|re)s?|m|mm|kg|tons?|tonnes?|acres?|hectares?|feet|ft)\b"
     r"|\s*(?:dollars|pesos|euros|pounds|rupees|afghanis|naira|usd|eur|million\s+dollars)\b"
     r"|\s*times\b|\s*block\b|\s*(?:st|nd|rd|th)\b|-(?:storey|story|floor|member|man|strong|point)\b"
+    # a headline cut short by the page: "shooting that killed 6-y" (a 6-year-old)
+    r"|-y(?:e|ea|r)?\b"
     r"|[.,]\d|:\d)",
     re.IGNORECASE,
 )
