@@ -10,6 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tollwatch.errors import GazetteerError
+from tollwatch.pipeline import Resources
+from tollwatch.places.admin_names import display_name
 from tollwatch.places.gazetteer import Gazetteer, GazetteerBuilder, load_gazetteer
 from tollwatch.places.gazetteer import build as gazetteer_build
 from tollwatch.places.gazetteer.build import merge_user_places
@@ -451,3 +453,23 @@ def test_the_cache_keeps_the_most_recently_used_builds(tmp_path: Path) -> None:
     prune_cache(tmp_path, keep=4)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "gazetteer-a.pkl", "gazetteer-b.pkl", "gazetteer-c.pkl", "gazetteer-d.pkl", "notes.txt"]
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases", "shown"),
+    [
+        pytest.param("Ḩimş", ("Homs", "Homs Governorate"), "Homs",
+                     id="english-form-of-a-romanised-name"),
+        pytest.param("California", ("Golden State", "State of California"), "California",
+                     id="a-nickname-is-no-name"),
+        pytest.param("Rhode Island", ("Rhode Island and Providence Plantations State",),
+                     "Rhode Island", id="the-long-official-form"),
+    ],
+)
+def test_subdivision_display_name(name: str, aliases: tuple[str, ...], shown: str) -> None:
+    """A subdivision is shown as the English press writes it, never by its nickname."""
+    assert display_name(name, aliases) == shown
+
+
+def test_california_is_shown_by_its_name(resources: Resources) -> None:
+    assert resources.gazetteer.admin1_names["US.CA"] == "California"

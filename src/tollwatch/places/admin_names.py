@@ -56,12 +56,18 @@ def _subdivisions() -> tuple[tuple[str, str, tuple[str, ...], int], ...]:
 
 
 def display_name(name: str, aliases: tuple[str, ...]) -> str:
-    """The English-press form of a subdivision name ("Ḩimş" + "Homs Governorate" -> "Homs")."""
-    for alias in aliases:
-        match = _ENGLISH_TYPE.match(alias)
-        if match and match.group(1) != alias and _LATIN.match(alias):
-            return unidecode(match.group(1))
-    return unidecode(name)
+    """The English-press form of a subdivision name ("Ḩimş" + "Homs Governorate" -> "Homs");
+    a name the English forms already start with stays ("California", never "Golden" from
+    the nickname "Golden State": "State of California" says the name is English)."""
+    forms = [
+        match.group(1)
+        for alias in aliases
+        if (match := _ENGLISH_TYPE.match(alias)) and match.group(1) != alias and _LATIN.match(alias)
+    ]
+    plain = unidecode(name)
+    if not forms or (plain == name and any(f == name or f.startswith(name + " ") for f in forms)):
+        return plain
+    return unidecode(forms[0])
 
 
 @cache

@@ -27,7 +27,9 @@ from .model import Gazetteer
 
 # Cache files kept side by side (about 40 MB each), most recently used first.
 KEEP_CACHES = 4
-FORMAT_VERSION = 8  # 8: Arabic-script names keyed in their own script
+# 8: Arabic-script names keyed in their own script; 9: subdivisions shown by their English
+# name ("California", never the nickname "Golden")
+FORMAT_VERSION = 9
 
 
 def cache_dir(settings: Settings) -> Path:
