@@ -73,6 +73,12 @@ def test_town_read_from_a_name_of_the_report_does_not_veto() -> None:
     assert sets(match_units([MEMPHIS, SURNAME_TOWN])) == [{1, 2}]
 
 
+def test_town_that_ends_a_longer_name_does_not_veto() -> None:
+    """A surname ending a three-word name ("Anna Marie Walker") is a name's word too."""
+    longer = replace(SURNAME_TOWN, keys=frozenset({("name", "anna marie walker")}))
+    assert score_pair(MEMPHIS, longer).veto is None
+
+
 def test_the_same_far_town_written_as_itself_still_vetoes() -> None:
     """Without the name, Walker is a town the report names: two shootings apart."""
     sure = replace(SURNAME_TOWN, keys=frozenset())

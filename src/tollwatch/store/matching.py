@@ -109,9 +109,9 @@ QUARTER_WORDS = frozenset(
     {"side", "downtown", "uptown", "midtown", "northwest", "northeast", "southwest",
      "southeast", "far"}
 )
-# match keys that name someone or something (keys.py): a town's name that is one word
-# of a two-word one is a name's word ("Shetamia Taylor", "Joshua Cooper"), unless the
-# other only qualifies the town ("West Charlotte", "Metro Nashville")
+# match keys that name someone or something (keys.py): a town's name that ends one, or
+# is a word of a two-word one, is a name's word ("Shetamia Taylor", "Joshua Cooper"),
+# unless the rest only qualifies the town ("West Charlotte", "Metro Nashville")
 NAME_KEYS = frozenset({"person", "name"})
 UNSURE_PLACE = 0.3  # place score of a pair whose place veto an unsure place lifted
 CITY_QUALIFIERS = frozenset({"metro", "greater", "old", "little", "new", "upper", "lower"})
@@ -351,9 +351,10 @@ def _renamed(unit: MatchUnit) -> bool:
 def _unsure_place(unit: MatchUnit) -> str | None:
     """The unit's place text when it is too weak to veto a pair: the text does not write
     the town it resolved to (an alternate name of the gazetteer: "Eve" read as Ava),
-    or a lone word that is one of a two-word name the report gives ("Shetamia Taylor",
-    "Robert Bryan", "critically hurt"): a word read as a town somewhere else, whose
-    distance, province or country says nothing (gva-news pairs, docs/matching.md)."""
+    or a lone word that ends a name the report gives, or is one of a two-word name
+    ("Shetamia Taylor", "Joshua Cooper", "critically hurt"): a word read as a town
+    somewhere else, whose distance, province or country says nothing (gva-news pairs,
+    docs/matching.md)."""
     if _renamed(unit):
         return unit.place_text
     written = _written_words(unit)
@@ -362,8 +363,8 @@ def _unsure_place(unit: MatchUnit) -> str | None:
     (word,) = written
     for kind, key in unit.keys:
         parts = key.split()
-        others = set(parts) - {word}
-        if kind in NAME_KEYS and len(parts) == 2 and word in parts and not others <= QUALIFIERS:
+        in_name = parts[-1] == word or (len(parts) == 2 and word in parts)
+        if kind in NAME_KEYS and in_name and not set(parts) - {word} <= QUALIFIERS:
             return unit.place_text
     return None
 
