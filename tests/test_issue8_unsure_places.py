@@ -159,3 +159,17 @@ def test_unsure_place_is_asked_for_everywhere() -> None:
     assert columns.loose
     assert vicinity(SURNAME_TOWN, MatchSettings()) is None
     assert vicinity(MEMPHIS, MatchSettings()) is not None
+
+
+def test_a_town_placed_at_its_country_only_keeps_its_country() -> None:
+    """A fallback to the country ("Chicago" placed in the United States only) is no
+    alternate name: the pair with a report abroad is still not compared."""
+    fallback = replace(
+        MEMPHIS, place="United States", admin1=None, place_text="Chicago",
+        place_precision="country", lat=None, lon=None,
+    )
+    abroad = replace(
+        MEMPHIS, id=9, report=9, country="FR", admin1="Occitanie", place="Toulouse",
+        place_text="Toulouse", lat=43.6, lon=1.44,
+    )
+    assert not candidate_pairs([fallback, abroad])

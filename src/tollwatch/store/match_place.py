@@ -121,7 +121,7 @@ def place_columns(
     loose = bool(written) and (
         any(kind == "person" and written < set(key.split()) for kind, key in held)
         or _unsure_place(MatchUnit(0, 0, place=name, admin1=admin1, place_text=place_text,
-                                   keys=held)) is not None
+                                   place_precision=precision, keys=held)) is not None
     )
     return PlaceColumns(
         admin1=province[:TEXT] if province else None,

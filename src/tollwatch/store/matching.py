@@ -338,11 +338,13 @@ def _place_judged(
 
 def _renamed(unit: MatchUnit) -> bool:
     """The text does not write the place it resolved to: no word in common between the
-    place as written and the town or province (an alternate name: "Eve" read as Ava)."""
+    place as written and the town or province (an alternate name: "Eve" read as Ava).
+    A place resolved to its country only (a fallback) keeps that country."""
     written = _written_words(unit)
     return (
         bool(written)
         and unit.place is not None
+        and unit.place_precision != "country"
         and not written & (_words(unit.place) | _words(unit.admin1))
     )
 
