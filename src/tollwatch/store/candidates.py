@@ -100,7 +100,12 @@ def _overlapping(known: bool, n: int) -> list[Any]:
     short, long = _short(n), _long(n)
     if not known:
         return [select(i.id).where(*short), select(i.id).where(*long)]
-    places = (i.match_country == bindparam("country"), i.match_country.is_(None))
+    # a place too weak to veto (`match_loose`, matching._unsure_place) may be in the
+    # wrong country
+    places = (
+        i.match_country == bindparam("country"), i.match_country.is_(None),
+        i.match_loose == true(),
+    )
     return [select(i.id).where(p, *terms) for p in places for terms in (short, long)]
 
 

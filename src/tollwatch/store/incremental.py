@@ -60,6 +60,7 @@ from .match_place import Vicinity, vicinity
 from .matching import (
     MatchSettings,
     MatchUnit,
+    _unsure_place,
     date_columns,
     match_units,
     matchable,
@@ -100,8 +101,10 @@ def _spans(units: Iterable[MatchUnit], settings: MatchSettings) -> dict[str | No
         first, last, _long = date_columns(unit.date_start, unit.date_end, unit.date_precision)
         if first is None or last is None:
             continue  # not matchable by date
-        near = vicinity(unit, settings) if unit.country is not None else None
-        by.setdefault(unit.country, []).append((first - window, last + window, near))
+        # an unsure place (matching._unsure_place) may be in the wrong country
+        country = None if _unsure_place(unit) else unit.country
+        near = vicinity(unit, settings) if country is not None else None
+        by.setdefault(country, []).append((first - window, last + window, near))
     return {country: _merged(spans) for country, spans in by.items()}
 
 
@@ -240,12 +243,14 @@ def _cross_pairs(
     groups = by_country([u for u in theirs if matchable(u)])
     dated = {country: _Dated(units) for country, units in groups.items()}
     everywhere = _Dated(u for units in groups.values() for u in units)
+    unsure = any(_unsure_place(u) for u in theirs)
     pairs: dict[tuple[int, int], tuple[MatchUnit, MatchUnit]] = {}
     for a in mine:
         ia = _interval(a) if matchable(a) else None
         if ia is None:
             continue
-        lookups = [everywhere] if a.country is None else [
+        # candidates of other countries pair only with or as an unsure place
+        lookups = [everywhere] if a.country is None or _unsure_place(a) or unsure else [
             d for d in (dated.get(a.country), dated.get(None)) if d is not None]
         for found in lookups:
             for start, b_id, end, b in found.near(ia[0], ia[1], window):
@@ -285,8 +290,9 @@ def _interval(unit: MatchUnit) -> tuple[date, date] | None:
 
 def _comparable(a: MatchUnit, b: MatchUnit) -> bool:
     same_country = a.country is None or b.country is None or a.country == b.country
+    unsure = bool(_unsure_place(a) or _unsure_place(b))  # as matching._comparable
     kinds = "claim" in (a.kind, b.kind) or a.kind == b.kind
-    return a.report != b.report and same_country and kinds
+    return a.report != b.report and (same_country or unsure) and kinds
 
 
 def match_touched(

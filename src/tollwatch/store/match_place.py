@@ -12,7 +12,8 @@ both name the same fine place (`name`), both texts write the same words (`words`
 two located points lie within the far limit (`cells`: a coarse grid, the cells a
 circle of `far_km` around the unit touches), or otherwise the provinces are equal or
 one is unknown (`admin1`). A candidate meeting none of these cannot link with the
-unit, so the query leaves it out; the decisions stay those of a full re-match
+unit, so the query leaves it out (`loose` also marks an unsure place,
+matching._unsure_place, which vetoes nothing); the decisions stay those of a full re-match
 (tests/test_incremental.py).
 """
 
@@ -22,7 +23,14 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .matching import FINE_PLACES, GENERIC_PLACE_WORDS, PRECISE_PLACES, _surname_place, _words
+from .matching import (
+    FINE_PLACES,
+    GENERIC_PLACE_WORDS,
+    PRECISE_PLACES,
+    _surname_place,
+    _unsure_place,
+    _words,
+)
 from .unit import MatchSettings, MatchUnit, norm_name
 
 CELL_DEGREES = 0.25  # about 28 km north-south: a far_km circle touches a few cells
@@ -107,9 +115,14 @@ def place_columns(
     located = lat is not None and lon is not None and precision in PRECISE_PLACES
     province = norm_name(admin1)
     written = frozenset(_words(place_text) - GENERIC_PLACE_WORDS)
-    # matching._surname_place: the place's words are part of a named person's
-    loose = bool(written) and any(
-        kind == "person" and written < set(key.split()) for kind, key in keys)
+    # matching._surname_place: the place's words are part of a named person's;
+    # matching._unsure_place: a place too weak to veto (a town's other name, a name's word)
+    held = frozenset(keys)
+    loose = bool(written) and (
+        any(kind == "person" and written < set(key.split()) for kind, key in held)
+        or _unsure_place(MatchUnit(0, 0, place=name, admin1=admin1, place_text=place_text,
+                                   place_precision=precision, keys=held)) is not None
+    )
     return PlaceColumns(
         admin1=province[:TEXT] if province else None,
         cell=cell_of(lat, lon) if located else None,  # type: ignore[arg-type]
@@ -124,7 +137,7 @@ def vicinity(unit: MatchUnit, settings: MatchSettings) -> Vicinity | None:
     without a shared key; None when any candidate may (unknown province, or the
     unit's place is a person's name in its report)."""
     province = norm_name(unit.admin1)
-    if not province or _surname_place(unit):
+    if not province or _surname_place(unit) or _unsure_place(unit):
         return None
     cells: tuple[int, ...] | None = ()
     if unit.lat is not None and unit.lon is not None and unit.place_precision in PRECISE_PLACES:

@@ -109,6 +109,13 @@ QUARTER_WORDS = frozenset(
     {"side", "downtown", "uptown", "midtown", "northwest", "northeast", "southwest",
      "southeast", "far"}
 )
+# match keys that name someone or something (keys.py): a town's name that ends one, or
+# is a word of a two-word one, is a name's word ("Shetamia Taylor", "Joshua Cooper"),
+# unless the rest only qualifies the town ("West Charlotte", "Metro Nashville")
+NAME_KEYS = frozenset({"person", "name"})
+UNSURE_PLACE = 0.3  # place score of a pair whose place veto an unsure place lifted
+CITY_QUALIFIERS = frozenset({"metro", "greater", "old", "little", "new", "upper", "lower"})
+QUALIFIERS = GENERIC_PLACE_WORDS | QUARTER_WORDS | CITY_QUALIFIERS
 # event types that reports of one event give alternately: a fight or an attack
 FIGHT_OR_ATTACK = frozenset({"battle", "violence_against_civilians"})
 DAY_DATES = frozenset({"day"})
@@ -132,6 +139,7 @@ class ScoredPair:
     veto: str | None = None
     keys: dict[str, list[str]] = field(default_factory=dict)  # shared keys by kind
     strong: bool = False  # a shared person or street: the link may span dates
+    unsure: bool = False  # an unsure place lifted the place veto (`_unsure_place`)
 
     def explanation(self) -> dict[str, object]:
         """The stored explanation of a merge."""
@@ -253,7 +261,11 @@ def _one_person_abroad(a: MatchUnit, b: MatchUnit) -> bool:
 def _comparable(a: MatchUnit, b: MatchUnit) -> bool:
     return (
         a.report != b.report
-        and (_same_country(a, b) or _same_written_place(a, b))
+        and (
+            _same_country(a, b)
+            or _same_written_place(a, b)
+            or bool(_unsure_place(a) or _unsure_place(b))
+        )
         and _kinds_compatible(a.kind, b.kind)
     )
 
@@ -304,13 +316,59 @@ def date_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[flo
 
 def place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[float, str, bool]:
     """Place similarity, its reason, and whether it vetoes the pair."""
+    score, why, veto, _unsure = _place_judged(a, b, settings)
+    return score, why, veto
+
+
+def _place_judged(
+    a: MatchUnit, b: MatchUnit, settings: MatchSettings
+) -> tuple[float, str, bool, bool]:
+    """`place_score` and whether it lifted a veto for an unsure place (`_unsure_place`)."""
     score, why, veto = _place_score(a, b, settings)
     vague = veto and (_only_generic(a) or _only_generic(b))
     if vague:
         # "the South Side" resolved to a namesake in another state: the words name a
         # quarter of the report's city, not where the gazetteer put it
-        return 0.2, f"place {vague} names no town", False
-    return score, why, veto
+        return 0.2, f"place {vague} names no town", False, False
+    unsure = veto and (_unsure_place(a) or _unsure_place(b))
+    if unsure:
+        return UNSURE_PLACE, f"place {unsure} is unsure: {why}", False, True
+    return score, why, veto, False
+
+
+def _renamed(unit: MatchUnit) -> bool:
+    """The text does not write the place it resolved to: no word in common between the
+    place as written and the town or province (an alternate name: "Eve" read as Ava).
+    A place resolved to its country only (a fallback) keeps that country."""
+    written = _written_words(unit)
+    return (
+        bool(written)
+        and unit.place is not None
+        and unit.place_precision != "country"
+        and not written & (_words(unit.place) | _words(unit.admin1))
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _unsure_place(unit: MatchUnit) -> str | None:
+    """The unit's place text when it is too weak to veto a pair: the text does not write
+    the town it resolved to (an alternate name of the gazetteer: "Eve" read as Ava),
+    or a lone word that ends a name the report gives, or is one of a two-word name
+    ("Shetamia Taylor", "Joshua Cooper", "critically hurt"): a word read as a town
+    somewhere else, whose distance, province or country says nothing (gva-news pairs,
+    docs/matching.md)."""
+    if _renamed(unit):
+        return unit.place_text
+    written = _written_words(unit)
+    if len(written) != 1:
+        return None
+    (word,) = written
+    for kind, key in unit.keys:
+        parts = key.split()
+        in_name = parts[-1] == word or (len(parts) == 2 and word in parts)
+        if kind in NAME_KEYS and in_name and not set(parts) - {word} <= QUALIFIERS:
+            return unit.place_text
+    return None
 
 
 def _place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[float, str, bool]:
@@ -325,6 +383,9 @@ def _place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[f
     if named:
         return 0.1, named, False
     fine = a.place_precision in FINE_PLACES and b.place_precision in FINE_PLACES
+    if fine and _renamed(a) and _renamed(b):
+        # neither text writes the town both resolved to ("Eve" and "Eve" read as Ava)
+        return 0.2, f"place unsure ({a.place_text} / {b.place_text} read as {a.place})", False
     if fine and norm_name(a.place) and norm_name(a.place) == norm_name(b.place):
         return 1.0, f"same place {a.place}", False
     written = _written_words(a)
@@ -476,7 +537,7 @@ def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None
     match keys adjust it (`key_evidence`)."""
     settings = settings or MatchSettings()
     d, d_why = date_score(a, b, settings)
-    p, p_why, p_veto = place_score(a, b, settings)
+    p, p_why, p_veto, unsure = _place_judged(a, b, settings)
     ac, a_why, a_veto = actor_score(a, b)
     t, t_why = type_score(a, b)
     k, k_why, k_veto = toll_score(a, b)
@@ -486,7 +547,14 @@ def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None
     veto = next((why for vetoed, why in vetoes if vetoed), None)
     weights = dict(settings.weights)
     score = sum(weights[name] * value for name, value in components.items())
-    evidence = key_evidence(a, b, place_agrees=not p_veto and p >= 0.45, place_vetoed=p_veto)
+    evidence = key_evidence(
+        a, b, place_agrees=not p_veto and p >= 0.45, place_vetoed=p_veto
+    )
+    # the veto an unsure place lifted still binds the groups this pair joins, unless
+    # the match keys would have lifted it as well
+    unsure = unsure and (
+        key_evidence(a, b, place_vetoed=True).floor is None if evidence.floor else True
+    )
     if evidence.floor is not None:
         # a named person or street in common outweighs a date or place that
         # extraction resolved differently: the veto is lifted
@@ -497,7 +565,8 @@ def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None
     if evidence.reason:
         reasons = (*reasons, evidence.reason)
     return ScoredPair(
-        a, b, score, components, reasons, veto, evidence.shared, evidence.floor is not None
+        a, b, score, components, reasons, veto, evidence.shared,
+        evidence.floor is not None, unsure,
     )
 
 
@@ -559,7 +628,9 @@ def cluster(
         if ga is None or gb is None or ga == gb:
             continue
         left, right = groups[ga], groups[gb]
-        if not _can_join(left, right, settings.window_days, span_dates=pair.strong):
+        if not _can_join(
+            left, right, settings.window_days, span_dates=pair.strong, unsure=pair.unsure
+        ):
             continue
         _join(left, right, pair)
         for unit in right.cluster.members:
@@ -568,8 +639,14 @@ def cluster(
     return sorted((g.cluster for g in groups.values()), key=lambda c: min(u.id for u in c.members))
 
 
-def _can_join(left: _Group, right: _Group, window_days: int, *, span_dates: bool) -> bool:
+def _can_join(
+    left: _Group, right: _Group, window_days: int, *, span_dates: bool, unsure: bool = False
+) -> bool:
     if left.reports & right.reports:
+        return False
+    if unsure and (left.vetoes & right.ids or right.vetoes & left.ids):
+        # a pair whose place veto an unsure place lifted joins no groups that other
+        # members veto: a common name in two towns is not one event
         return False
     if span_dates:
         # joined by a shared person or street: a follow-up may be weeks later, and a
