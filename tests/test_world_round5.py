@@ -123,6 +123,14 @@ def test_a_count_in_apposition_to_the_subject(
     assert found == expected
 
 
+def test_a_group_named_by_what_it_documents_is_a_monitor() -> None:
+    text = ("The Darfur Bar Association, a group that documents attacks on civilians, put "
+            "the toll at 52.")
+    clean = CleanText("r", text, (Sentence(0, Span(0, len(text)), text),))
+    [source] = find_sources(clean, clean.sentences, load_actors(Settings()))
+    assert source.role == "monitor"
+
+
 def test_round_five_golden(settings: Settings, resources: Resources) -> None:
     """Each report's document toll, but for the two hard calls that stay open (a
     monitor's higher figure against the official one the report leads with; a military

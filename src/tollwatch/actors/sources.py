@@ -87,7 +87,11 @@ _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
                 r"(?:leaders?|chiefs?|heads?|elders?)|elders"),
     ("monitor", r"(?:an?\s+|the\s+)?(?:(?:local|syrian|opposition|human\s+rights|rights|war)\s+)?"
                 r"(?:activist\s+groups?|activists?|monitor(?:ing\s+group)?|rights\s+groups?|"
-                r"watchdog|observers|(?:resistance|coordination|emergency)\s+committees?)"),
+                r"watchdog|observers|(?:resistance|coordination|emergency)\s+committees?)"
+                # an appositive that says what a named group does: "The Emergency Lawyers,
+                # a group that documents abuses in the war, put the toll at 40"
+                r"|(?:an?\s+)?(?:group|organi[sz]ation|network|body)\s+that\s+(?:documents|tracks"
+                r"|monitors|records|counts)\b[^,.;]{0,40}"),
     ("official", r"(?:(?:local|provincial|regional|state|government|military|army|police|"
                  r"security|health|hospital|medical|interior|defen[cs]e|foreign|federal|"
                  r"municipal|senior|top|district|city|town|village|u\.?s\.?|western|iraqi|"
