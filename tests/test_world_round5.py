@@ -65,6 +65,14 @@ def test_deaths_years_ago_remembered_today_are_background(
     assert _toll(text, settings, resources) == 0
 
 
+def test_years_ago_in_an_aside_before_the_figure_leaves_the_news(
+    settings: Settings, resources: Resources
+) -> None:
+    text = ("Farmer held after shooting\n\nA farmer -- jailed two decades ago for arson -- "
+            "shot dead three of his neighbours on Tuesday in a dispute over water, police said.")
+    assert _toll(text, settings, resources) == 3
+
+
 def test_a_bulleted_related_list_is_no_news(settings: Settings, resources: Resources) -> None:
     text = ("Bomb kills four at bus stop in Kandahar\n\nA bomb hidden in a cart exploded "
             "at a bus stop in Kandahar on Tuesday, killing four people, police said.\n\n"

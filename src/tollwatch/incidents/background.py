@@ -110,18 +110,20 @@ def mark_background(drafts: list[Draft], clean: CleanText, report: Report) -> No
         if "cumulative" in flags or is_cumulative_sentence(text):
             draft.background = True
             draft.cumulative = True
-        elif _earlier_event(draft, flags, text, report):
+        elif _earlier_event(draft, flags, text, report, _figure_at(draft, clean)):
             draft.background = True
     _mark_older_than_the_news(drafts)
 
 
-def _earlier_event(draft: Draft, flags: frozenset[str], text: str, report: Report) -> bool:
+def _earlier_event(
+    draft: Draft, flags: frozenset[str], text: str, report: Report, figure_at: int
+) -> bool:
     """What a protest is about, a figure dated long ago, or one placed in an earlier year."""
     if "background" in flags or _dated_earlier(draft, report):
         return True
     if _EARLIER_RELATIVE.search(text) is not None:
         return True
-    if _event_of_earlier_year(text, report.published) or _YEARS_AGO.search(text) is not None:
+    if _event_of_earlier_year(text, report.published) or _YEARS_AGO.search(text, figure_at):
         return True  # "for their roles in a 2016 bombing that killed 75", whatever "on Thursday"
     return _earlier_year(text, report.published) and not _dated_recent(draft, report)
 
@@ -183,6 +185,15 @@ def _own_end(draft: Draft) -> date | None:
 def _other_flags(draft: Draft) -> frozenset[str]:
     groups = (draft.wounded, draft.abducted, draft.missing)
     return frozenset(f for group in groups for m in group for f in m.flags)
+
+
+def _figure_at(draft: Draft, clean: CleanText) -> int:
+    """Where the draft's first killed figure stands in its sentence (0 when unknown): "years
+    ago" after it dates its event ("the 148 killed ... ten years ago"); before it, an aside
+    ("-- jailed a decade ago for his son's death -- killed six of his grandchildren")."""
+    if not draft.killed or not 0 <= draft.sentence < len(clean.sentences):
+        return 0
+    return max(0, draft.killed[0].span.start - clean.sentences[draft.sentence].span.start)
 
 
 def _figure_sentence(draft: Draft, clean: CleanText) -> str:
