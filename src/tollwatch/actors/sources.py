@@ -59,7 +59,8 @@ _ACCORDING_FAST = Prefiltered.of(_ACCORDING)
 _HEADLINE_TAIL = re.compile(r":\s*(?P<x>[^:]{3,60}?)\s*$")
 _BEFORE_GAP = re.compile(
     # "Al Shabaab, which is linked to al Qaeda, said": a relative clause between them
-    r"(?:\s*,\s*(?:which|who)\s+(?:is|are|was|were|has|have)\s+[^,.;]{1,50}?,)?"
+    # or "Fano, which says it is defending the Amhara people, said"
+    r"(?:\s*,\s*(?:which|who)\s+[^,.;]{1,60}?,)?"
     r"(?:\s+(?:monitoring|tracking|documenting|that\s+monitors|which\s+monitors)\s+[^,.;]{1,40}?)?"
     # "the government in Port Sudan put the toll at 150": where the speaker sits
     r"(?:\s+(?:based\s+)?in\s+[\w-]+(?:\s+[\w-]+)?)?"
@@ -86,7 +87,11 @@ _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
                 r"(?:leaders?|chiefs?|heads?|elders?)|elders"),
     ("monitor", r"(?:an?\s+|the\s+)?(?:(?:local|syrian|opposition|human\s+rights|rights|war)\s+)?"
                 r"(?:activist\s+groups?|activists?|monitor(?:ing\s+group)?|rights\s+groups?|"
-                r"watchdog|observers|(?:resistance|coordination|emergency)\s+committees?)"),
+                r"watchdog|observers|(?:resistance|coordination|emergency)\s+committees?)"
+                # an appositive that says what a named group does: "The Emergency Lawyers,
+                # a group that documents abuses in the war, put the toll at 40"
+                r"|(?:an?\s+)?(?:group|organi[sz]ation|network|body)\s+that\s+(?:documents|tracks"
+                r"|monitors|records|counts)\b[^,.;]{0,40}"),
     ("official", r"(?:(?:local|provincial|regional|state|government|military|army|police|"
                  r"security|health|hospital|medical|interior|defen[cs]e|foreign|federal|"
                  r"municipal|senior|top|district|city|town|village|u\.?s\.?|western|iraqi|"
@@ -329,8 +334,11 @@ def _speaker_before(text: str, speakers: list[_Speaker], verb_start: int) -> _Sp
         if speaker.span.end <= verb_start:
             gap = text[speaker.span.end:verb_start]
             object_of = _AGENT.search(text, max(0, speaker.span.start - 16), speaker.span.start)
-            if object_of and _RELATIVE_END.search(text, 0, speaker.span.start):
-                continue  # "Al Shabaab, which is linked to al Qaeda, said": the one before
+            if _RELATIVE_END.search(text, 0, speaker.span.start):
+                # inside a relative clause, the one before speaks: "Al Shabaab, which is
+                # linked to al Qaeda, said", "IS, which the ADF has pledged allegiance to,
+                # said", "Fano, which says it defends the Amhara people, said"
+                continue
             if not _BEFORE_GAP.fullmatch(gap) or object_of:
                 return None
             return speaker
@@ -454,6 +462,26 @@ def source_for_sentence(
         return own[0]
     earlier = [s for s in sources if s.sentence < sentence_index and s.rule not in _CLAIM_RULES]
     return max(earlier, key=lambda s: (s.sentence, s.span.start)) if earlier else None
+
+
+def claim_covers(
+    claim: SourceMention, figure: Span, text: str, others: Sequence[SourceMention]
+) -> bool:
+    """Is `figure` of the claim's sentence the claim's own result?
+
+    "Troops killed 30 militants, the army said" is (the figure before the speaker, the
+    claim told in the inverted order); "jihadists killed 22 civilians, local sources
+    said, while the army said it had killed 30 militants" and "22 civilians killed in
+    raid, army says it killed 30 attackers" are not for the 22: another source stands
+    between, or the claim's own result follows its verb.
+    """
+    if figure.start >= claim.span.start:
+        return True
+    if any(o.span != claim.span and figure.end <= o.span.start and o.span.end <= claim.span.start
+           for o in others):
+        return False
+    result = _OWN_RESULT.search(text, claim.span.end, claim.span.end + 80)
+    return result is None or result.start() - claim.span.end > 4
 
 
 def is_claim_sentence(sources: Sequence[SourceMention], sentence_index: int) -> bool:

@@ -55,8 +55,16 @@ _CUMULATIVE = re.compile(
     r"|\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+killed|killed|died|"
     r"claimed)\b[^.;]{0,80}?\b(?:since\s+(?:then|(?:early\s+|late\s+|mid-?)?(?:january|"
     r"february|march|april|june|july|august|september|october|november|december)\b|"
-    r"(?:19|20)\d\d|\w+\s+(?:began|started))|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
-    r"(?:decades?|years|months)|in\s+recent\s+(?:years|months))",
+    r"(?:19|20)\d\d|\w+\s+(?:began|started)|the\s+(?:19|20)\d0s|the\s+(?:19|20)\d\d\s+\w+)"
+    r"|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:decades?|years|months)|in\s+recent\s+"
+    r"(?:years|months))"
+    # the span first: "clashes since May 2023 have left more than 250 people dead"
+    r"|\bsince\s+(?:(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s+)?(?:19|20)\d\d\b[^.;]{0,80}?\b(?:has|have)\s+(?:now\s+)?"
+    r"(?:left|killed|claimed|cost|died|been\s+killed)\b"
+    # a part of a year: "were killed in gang violence in the first half of the year"
+    r"|\bin\s+the\s+(?:first|second|third|last)\s+(?:half|quarter|three\s+months|six\s+months)"
+    r"\s+of\s+(?:the\s+|this\s+|last\s+)?(?:year|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # An earlier event told by its distance from the news: "the attack comes a month after
@@ -77,6 +85,14 @@ _EARLIER_YEAR = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# Years counted back from the news: "gathered on Wednesday to remember the 148 killed ten
+# years ago" (the day is the remembrance's, the deaths are a decade old).
+_YEARS_AGO = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|several|many|\d+)\s+years|a\s+decade|(?:two|three|several)\s+decades|decades)"
+    r"\s+ago\b",
+    re.IGNORECASE,
+)
 
 
 def is_cumulative_sentence(text: str) -> bool:
@@ -94,18 +110,20 @@ def mark_background(drafts: list[Draft], clean: CleanText, report: Report) -> No
         if "cumulative" in flags or is_cumulative_sentence(text):
             draft.background = True
             draft.cumulative = True
-        elif _earlier_event(draft, flags, text, report):
+        elif _earlier_event(draft, flags, text, report, _figure_at(draft, clean)):
             draft.background = True
     _mark_older_than_the_news(drafts)
 
 
-def _earlier_event(draft: Draft, flags: frozenset[str], text: str, report: Report) -> bool:
+def _earlier_event(
+    draft: Draft, flags: frozenset[str], text: str, report: Report, figure_at: int
+) -> bool:
     """What a protest is about, a figure dated long ago, or one placed in an earlier year."""
     if "background" in flags or _dated_earlier(draft, report):
         return True
     if _EARLIER_RELATIVE.search(text) is not None:
         return True
-    if _event_of_earlier_year(text, report.published):
+    if _event_of_earlier_year(text, report.published) or _YEARS_AGO.search(text, figure_at):
         return True  # "for their roles in a 2016 bombing that killed 75", whatever "on Thursday"
     return _earlier_year(text, report.published) and not _dated_recent(draft, report)
 
@@ -167,6 +185,15 @@ def _own_end(draft: Draft) -> date | None:
 def _other_flags(draft: Draft) -> frozenset[str]:
     groups = (draft.wounded, draft.abducted, draft.missing)
     return frozenset(f for group in groups for m in group for f in m.flags)
+
+
+def _figure_at(draft: Draft, clean: CleanText) -> int:
+    """Where the draft's first killed figure stands in its sentence (0 when unknown): "years
+    ago" after it dates its event ("the 148 killed ... ten years ago"); before it, an aside
+    ("-- jailed a decade ago for his son's death -- killed six of his grandchildren")."""
+    if not draft.killed or not 0 <= draft.sentence < len(clean.sentences):
+        return 0
+    return max(0, draft.killed[0].span.start - clean.sentences[draft.sentence].span.start)
 
 
 def _figure_sentence(draft: Draft, clean: CleanText) -> str:

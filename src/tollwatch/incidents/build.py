@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..actors.sources import is_claim_sentence
+from ..actors.sources import CLAIM_RESULT, claim_covers, is_claim_sentence
 from ..dates import resolve as dates_stage
 from ..places import fallback as places_fallback
 from ..places import geocode as places_stage
@@ -39,6 +39,7 @@ from ..records import (
     PlaceMention,
     Relevance,
     Report,
+    SourceMention,
     Span,
     TollMention,
 )
@@ -243,12 +244,18 @@ def _figure_drafts(clean: CleanText, mentions: Mentions, ctx: Context) -> list[D
 
 def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
     """A second killed figure in a sentence joins the first unless it is a part,
-    an update, or stands in another place of the sentence."""
+    an update, a party's claim told after the first, or stands in another place of the
+    sentence."""
     if {"part", "update", "aggregate_cue"} & (toll.flags | draft.flags()):
         return True
     if ("perpetrator" in toll.flags) != draft.perpetrator_dead:
         return True  # the shooter's own death is an incident apart from the victims'
     sources = ctx.sources.get(toll.sentence, [])
+    if draft.killed and any(  # "22 civilians killed, army says it killed 30 attackers"
+        s.rule == CLAIM_RESULT and draft.killed[-1].span.end <= s.span.start
+        and s.span.end <= toll.span.start for s in sources
+    ):
+        return True
     if draft.killed and len(sources) > 1 and conflict.new_source_group(
         draft.killed[-1], toll, sources
     ):
@@ -310,14 +317,28 @@ def _attach_context(draft: Draft, ctx: Context, clean: CleanText) -> None:
         draft.victim = ctx.victim_for(anchor)
         draft.victim_text = anchor.victim_text
         draft.perpetrator = ctx.perpetrator_for(anchor, draft.victim)
-    claim_cue = anchor is not None and "claim_cue" in anchor.flags
     # the sentence's own sources only: scanning every source of the report for each
     # figure cost figures * sources (issue 11)
-    if claim_cue or is_claim_sentence(ctx.sources.get(draft.sentence, []), draft.sentence):
+    if _claim_figure(anchor, own_sources, clean.text, draft.sentence):
         draft.kind = "claim"
         if draft.perpetrator is None:
             speaker = draft.source.sentence if draft.source else draft.sentence
             draft.perpetrator = _claimant(speaker, ctx)
+
+
+def _claim_figure(
+    anchor: TollMention | None, own_sources: list[SourceMention], text: str, sentence: int
+) -> bool:
+    """The figure is a party's claim of its sentence (its words, "said it had killed",
+    or its source), and not another source's figure told before the claim
+    (actors/sources.py `claim_covers`)."""
+    cue = anchor is not None and "claim_cue" in anchor.flags
+    if not cue and not is_claim_sentence(own_sources, sentence):
+        return False
+    claims = [s for s in own_sources if s.rule == CLAIM_RESULT]
+    if anchor is None or not claims:
+        return True
+    return any(claim_covers(s, anchor.span, text, own_sources) for s in claims)
 
 
 def _first_figure(draft: Draft) -> TollMention | None:

@@ -359,7 +359,7 @@ _LINKS_HEADER = re.compile(
     r"latest news|more stories|also read|read also)\W*$",
     re.IGNORECASE,
 )
-_TITLE_START = re.compile(r"^[\"'“‘]?[A-Z0-9]")
+_TITLE_START = re.compile(r"^(?:[*•·–—-]\s*)?[\"'“‘]?[A-Z0-9]")  # a bullet may lead
 _LINK_RUN = 3  # this many title-like lines in a row (away from the top) are a links list
 
 

@@ -218,6 +218,7 @@ def sentence_tolls(
         bound.extend(clause_singulars(masked, bound, singular))
     bound.extend(own_deaths(masked, bound, used_triggers))
     bound.extend(victim_then_self(masked, bound))
+    bound.extend(_apposed_dead(masked, _uncounted(bound, quantities), bound, used_triggers))
     bound.extend(singulars(masked, bound, used_triggers))
     bound.extend(counted_forms(masked, bound))
     bound.extend(plurals(masked, bound, used_triggers, upper or masked.isupper()))
@@ -346,6 +347,41 @@ def _among_the_dead(
     what the report knows: at least that many)."""
     return _dead_where(quantities, bound, {"part"},
                        lambda q: _AMONG_THE_DEAD.match(text, q.end))
+
+
+# "The bombers, three women, also died": a count in apposition to the plural subject of
+# a death verb (the subject before it, the verb after the closing comma).
+_APPOSED_SUBJECT = re.compile(r"\b(?:the|all)\s+(?:[\w'’-]+\s+)?(?P<noun>[\w'’-]+s|gunmen|men"
+                              r"|women|children|people)\s*,\s*$", re.IGNORECASE)
+_APPOSED_VERB = re.compile(
+    r"(?:\s+[\w'’-]+){1,3}?\s*,\s*(?:(?:also|later|all|both|then|reportedly)\s+)*"
+    r"(?:died|perished|were\s+(?:also\s+|all\s+|later\s+)*(?P<verb>killed|shot\s+dead)"
+    r"|blew\s+themselves\s+up)\b",
+    re.IGNORECASE,
+)
+
+
+def _apposed_dead(
+    text: str, quantities: list[Quantity], bound: list[Binding], used: set[tuple[int, int]]
+) -> list[Binding]:
+    """ "The bombers, three women, also died": the attackers' own dead, flagged
+    `perpetrator`; "the victims, two brothers, were killed": killed."""
+    found: list[Binding] = []
+    for quantity in quantities:
+        if quantity.best is None or not free(bound + found, quantity.start, quantity.end):
+            continue
+        subject = _APPOSED_SUBJECT.search(text, max(0, quantity.start - 50), quantity.start)
+        verb = _APPOSED_VERB.match(text, quantity.end)
+        if subject is None or verb is None:
+            continue
+        flags = {"perpetrator"} if _ATTACKER_GROUP.fullmatch(subject.group("noun")) else set()
+        # the passive verb is this figure's: no unquantified "the victims were killed" too
+        trigger = verb.span("verb") if verb.group("verb") else None
+        if trigger is not None:
+            used.add(trigger)
+        found.append(Binding("killed", quantity.low, quantity.best, quantity.high,
+                             quantity.start, quantity.end, trigger=trigger, flags=flags))
+    return found
 
 
 def _dead_where(
