@@ -170,3 +170,27 @@ def test_a_sentence_opening_on_another_event(
     text: str, expected: int, settings: Settings, resources: Resources
 ) -> None:
     assert _toll(text, settings, resources) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Six members of one family, a couple and their four children, were "
+                     "killed when a shell hit their home.", 6, id="apposition-says-who"),
+        pytest.param("Six members of one family, including four children, were killed.", 6,
+                     id="of-one-family"),
+        pytest.param("Five members of the same family were killed.", 5, id="of-the-same-family"),
+        pytest.param("Six people, the police said, were killed.", 6, id="aside-between-commas"),
+    ],
+)
+def test_a_figure_before_an_apposition_is_the_dead(text: str, expected: int) -> None:
+    """What sits between commas after the figure says who they were; the figure counts."""
+    counted = [b.best for b in sentence_tolls(text)
+               if b.outcome == "killed" and "part" not in b.flags]
+    assert counted == [expected]
+
+
+def test_one_of_the_six_before_an_apposition_is_one() -> None:
+    """'One of the six, a 24-year-old man, died': the six were shot, one died."""
+    text = "One of the six, a 24-year-old man, died in hospital."
+    assert 6 not in [b.best for b in sentence_tolls(text) if b.outcome == "killed"]

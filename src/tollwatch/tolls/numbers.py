@@ -261,6 +261,9 @@ def _is_not_a_count(text: str, match: re.Match[str]) -> bool:
     if re.match(r"\s*(?:of\s+(?:the|those|these|its|his|her|their|them|our|whom|us|which)\b)",
                 after, re.IGNORECASE) and core.lower() == "one":
         return True
+    if core.lower() == "one" and re.search(r"\bof\s+$", before[-4:], re.IGNORECASE) and re.match(
+            r"\s+(?:family|household|clan|home|house)\b", after, re.IGNORECASE):
+        return True  # "six members of one family": the family is no count
     return bool(re.search(r"\[size=[^\]]*$", before, re.IGNORECASE))
 
 

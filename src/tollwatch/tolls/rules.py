@@ -39,12 +39,16 @@ from .phrases import (
     strip_np,
 )
 
+_OF_THE_BEFORE = re.compile(r"\bof\s+(?:the|those|these)\s+$", re.IGNORECASE)
 _RELATIVE_PASSIVE = r"(?:who|that|which)\s+(?:were|was|are|is|had\s+been|have\s+been)\b"
 _SUBJECT = re.compile(
     r"(?P<partitive>\s+of\s+(?:whom|them|those|these))?"
-    rf"(?P<np>(?:\s+(?:{NP_TOKEN})){{0,10}}?)"
+    rf"(?P<np>(?:\s+(?:{NP_TOKEN})){{0,10}}?"
+    r"(?:\s+of\s+(?:one|the\s+same)\s+(?:family|household|clan))?)"
+    # "Six members of one family, a couple and their four children, were killed": an
+    # apposition that says who they were
     r"(?P<incl>\s*,\s*(?:including|among\s+them|mostly|mainly|most\s+of\s+them|all|both"
-    r"|\w+\s+of\s+(?:them|whom))"
+    r"|\w+\s+of\s+(?:them|whom)|(?:a|an|the|their|his|her)\s)"
     r"\b[^,;]{0,80},)?"
     # "Seven border guards including their captain died": the captain is among the seven
     r"(?P<incl2>\s+(?:including|among\s+them)\s+(?:(?:their|his|her|its|the|a|an)\s+)?"
@@ -373,6 +377,8 @@ def _bind_subject(text: str, quantity: Quantity) -> Binding | None:
             r"\bbeen\b", aux, re.I):
         return None  # "3 gunmen have killed ...": perfect tense, the figure counts the agents
     including = match.group("incl") or match.group("incl2")
+    if including and _OF_THE_BEFORE.search(text[max(0, quantity.start - 16) : quantity.start]):
+        return None  # "One of the six, a 24-year-old man, died": one died, not six
     if (transitive and not aux and not including and _OBJECT_AFTER.match(text, match.end())
             and not _HEADLINE_PAIR.match(text, match.end())):
         return None  # "3 gunmen killed a man": the figure counts the agents
@@ -481,6 +487,8 @@ def _join_next(text: str, quantity: Quantity, bound: list[Binding]) -> Binding |
     if not following:
         return None
     anchor = min(following, key=lambda b: b.start)
+    if anchor.victim and anchor.victim[0] <= quantity.start < anchor.victim[1]:
+        return None  # "Jordan Harris, a 24-year-old man, died": the one who died, not another
     gap = text[quantity.end : anchor.start]
     match = re.fullmatch(rf"((?:\s+(?:{NP_TOKEN})){{0,6}}?)\s*(?:,|\s+and|,\s*and)\s+", gap,
                          re.I)
