@@ -166,15 +166,26 @@ def test_capitalised_ordinary_word_is_not_a_town(
     assert _place_name(text, settings, resources) != not_a_place
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Couple found dead in home\n\nDeputies said Lena Reeves, 66 and Tomas Reeves, 64 "
+            "were found dead in their home on Sunday, police said.",
+            id="ages-without-closing-commas",
+        ),
+        pytest.param(
+            "Man dies after shooting\n\nJordan Harris, a 24-year-old man, died in hospital on "
+            "Saturday after the shooting, police said.",
+            id="first-name-a-country-surname-a-town",
+        ),
+    ],
+)
 def test_people_named_with_their_ages_are_no_towns(
-    settings: Settings, resources: Resources
+    text: str, settings: Settings, resources: Resources
 ) -> None:
-    """'Reeves' is a town's alternate name somewhere; set off by an age before 'and' the
-    next name (local news drops the comma after the age), it is a person."""
-    text = (
-        "Couple found dead in home\n\nDeputies said Lena Reeves, 66 and Tomas Reeves, 64 "
-        "were found dead in their home on Sunday, police said."
-    )
+    """'Reeves', 'Tomas', 'Harris' are towns somewhere and 'Jordan' a country; set off by
+    an age (local news drops the comma after it), a first name and surname are a person."""
     extraction = extract(Report(id="t", text=text), settings=settings, resources=resources)
     main = main_incident(extraction)
     assert main is not None and main.place is None

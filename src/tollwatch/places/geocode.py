@@ -265,9 +265,11 @@ def _prepare(
         return None  # "Colonia Guadalupe", "barrio San Jose": a neighbourhood named after X
     if rules.TYPE_PREFIX.fullmatch(surface) and rules.NAME_AFTER.match(after):
         return None  # "Colonia Rincon del Poniente", "Barrio X": a type word before a name
-    if rules.PERSON_AFTER.match(after):
+    if rules.PERSON_AFTER.match(after) or (
+        rules.AGED_APPOSITION_AFTER.match(after) and rules.FIRST_NAME_BEFORE.search(before[-24:])
+    ):
         persons.add(light)
-        return None  # "Keith White II", "Jaden Rahm, 16,": a person
+        return None  # "Keith White II", "Jaden Rahm, 16,", "Jordan Harris, a 24-year-old": a person
     if rules.BUILDING_AFTER.match(after) or rules.STREET_CORNER_BEFORE.search(before[-24:]):
         return None  # "Allen Superior Court", "Baghdad Street", "40th and Grand": a street
     if rules.WEAPON_AFTER.match(after) or rules.WEAPON_BEFORE.search(before[-12:]):

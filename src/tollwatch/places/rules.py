@@ -317,7 +317,15 @@ _NOT_A_SURNAME = (
 )
 PERSON_AFTER = re.compile(
     rf"\s+(?:II|III|IV|Jr\b\.?|Sr\b\.?)(?!\w)|{_AGE_SET_OFF}"
-    rf"|\s+{_NOT_A_SURNAME}[A-Z][a-z'’-]+(?:{_AGE_SET_OFF}|,\s+\d{{1,3}}\s+(?:were|are)\b)"
+    rf"|\s+{_NOT_A_SURNAME}[A-Z][a-z'’-]+(?:{_AGE_SET_OFF}|,\s+\d{{1,3}}\s+(?:were|are)\b"
+    r"|,\s+(?:a|an)\s+\d{1,3}-year-old\b)"
+)
+# "Jordan Harris, a 24-year-old man": after a first name, a surname set off by an age
+AGED_APPOSITION_AFTER = re.compile(r",\s+(?:a|an)\s+\d{1,3}-year-old\b")
+FIRST_NAME_BEFORE = re.compile(
+    r"(?<![\w.'’-])(?!(?:In|At|On|Near|From|The|Of|To|By|Outside|Inside|Across|Around|North"
+    r"|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|New|Old|Port"
+    r"|Fort|Mount|Lake|San|Santa|Saint|St)\b)[A-Z][a-z]+\s+$"
 )
 # a person named with an age or a generation ("Floyd Bruce, 19,", "Toney Keith White II"):
 # the surname is that person wherever it stands alone in the report
