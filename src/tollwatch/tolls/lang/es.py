@@ -98,6 +98,9 @@ WORDS = TollWords(
         ),
         "cumulative": (
             r"desde\s+(?:\w+\s+){0,5}(?:19|20)\d\d|desde\s+el\s+inicio|en\s+lo\s+que\s+va"
+            # a running total since a month: "desde octubre", "desde el 9 de octubre"
+            r"|desde\s+(?:el\s+mes\s+de\s+|(?:el\s+)?\d{1,2}\s+de\s+)?(?:enero|febrero|marzo|abril|mayo"
+            r"|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b"
             r"|(?:guerra|disputa|violencia|conflicto|ofensiva|pugna|confrontaci[oó]n)\b[^.;]{0,80}?"
             r"\bha(?:n)?\s+(?:dejado|causado|cobrado|provocado)"
             r"|en\s+(?:19|20)\d\d\s+se\s+registraron"
@@ -131,7 +134,11 @@ WORDS = TollWords(
         r"(?!\s+(?:de\s+(?:causas\s+naturales|c[aá]ncer|un\s+infarto)|por\s+causas\s+naturales))"
     ),
     own_death=r"se\s+suicid[oó]|se\s+quit[oó]\s+la\s+vida|se\s+dispar[oó]\s+a\s+s[ií]\s+mismo",
-    attackers=r"atacantes?|agresor(?:es)?|tirador|sicarios?|pistoleros?|terrorista|suicida",
+    attackers=(
+        r"atacantes?|agresor(?:es)?|tirador|sicarios?|pistoleros?|terrorista|suicida"
+        # "un presunto integrante del grupo armado": a member of the group that attacked
+        r"|integrantes?\s+del?\s+(?:grupo|estructura|c[ée]lula|comando)"
+    ),
     nobody=r"nadie|ninguno|ninguna|no|nunca",
     pointing=r"el|la|su|este|esta|dicho|dicha|[eé]l|ella",
     partitive=r"un[oa]\s+de",

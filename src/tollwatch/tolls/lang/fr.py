@@ -109,6 +109,9 @@ WORDS = TollWords(
             r"|(?:conflit|guerre|violences?|insurrection|crise|offensive)\b[^.;]{0,80}?"
             r"\ba\s+(?:déjà\s+)?(?:fait|coûté|causé)"
             r"|depuis\s+des\s+années"
+            # a running total since a month: "depuis octobre", "depuis le 9 octobre"
+            r"|depuis\s+(?:le\s+mois\s+d(?:e\s+|')|(?:le\s+)?\d{1,2}\s+)?(?:janvier|février|mars|avril|mai"
+            r"|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
         ),
         "background": (
             r"(?:survient|intervient|arrive|est\s+survenue?)\s+(?:\w+\s+){0,4}(?:après|avant)"

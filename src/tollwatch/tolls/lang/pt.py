@@ -87,6 +87,9 @@ WORDS = TollWords(
         ),
         "cumulative": (
             r"desde\s+(?:\w+\s+){0,5}(?:19|20)\d\d|desde\s+o\s+in[íi]cio|em\s+(?:\w+|\d+)\s+anos"
+            # a running total since a month: "desde outubro", "desde 9 de outubro"
+            r"|desde\s+(?:o\s+m[êe]s\s+de\s+|(?:o\s+)?\d{1,2}\s+de\s+)?(?:janeiro|fevereiro|mar[çc]o|abril|maio"
+            r"|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b"
             r"|(?:conflito|guerra|violência|insurgência|ofensiva|insurreição)\b[^.;]{0,80}?"
             r"\b(?:já\s+)?(?:causou|fez|matou|provocou|deixou)"
         ),

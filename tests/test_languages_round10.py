@@ -1,0 +1,139 @@
+"""Round ten of the languages (tests/golden/annotated/languages-round10.jsonl): messy
+reports in the style of real outlets (agency tags, read-also lines, captions, updates,
+claims, running totals). One sentence or short report per rule the round's misses taught,
+written for tollwatch in the patterns of real articles, nothing copied."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from golden_support import doc_toll_misses
+from tollwatch import Report, extract
+from tollwatch.evaluate.articles import document_toll
+from tollwatch.pipeline import Resources
+from tollwatch.read import cleaning
+from tollwatch.settings import Settings
+from tollwatch.tolls.find import sentence_tolls
+from tollwatch.violence.detect import candidate_sentences
+
+ROUND10 = Path(__file__).parent / "golden" / "annotated" / "languages-round10.jsonl"
+
+
+def _killed(text: str, language: str) -> list[tuple[int | None, bool]]:
+    return [(b.best, "perpetrator" in b.flags)
+            for b in sentence_tolls(text, language=language) if b.outcome == "killed"]
+
+
+def _toll(text: str, language: str, settings: Settings, resources: Resources) -> int:
+    report = Report(id="r10", text=text, language=language, published=date(2025, 6, 10))
+    return document_toll(extract(report, settings=settings, resources=resources))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        pytest.param("Oaxaca, Oax. (EFE).- Un maestro, líder sindical de la región mixteca, "
+                     "fue asesinado a tiros el lunes.", "es", [(1, False)],
+                     id="es-wire-tag-is-no-word-of-the-subject"),
+        pytest.param("Según el parte militar, un presunto integrante del grupo armado murió en "
+                     "el enfrentamiento.", "es", [(1, True)], id="es-subject-after-fronted-phrase"),
+        pytest.param("Los agentes repelieron la agresión y uno de los atacantes fue abatido.",
+                     "es", [(1, True)], id="es-subject-after-and"),
+        pytest.param("Durante a perseguição, um dos suspeitos também foi atingido e morreu no "
+                     "hospital.", "pt", [(1, True)], id="pt-subject-after-fronted-phrase"),
+        pytest.param("وأفاد شهود بأن الحراس ردوا على النيران، وقُتل أحد المهاجمين عند المدخل.",
+                     "ar", [(1, True)], id="ar-one-of-the-attackers"),
+    ],
+)
+def test_round_ten_figures(text: str, language: str, expected: list[tuple[int, bool]]) -> None:
+    assert _killed(text, language) == expected
+
+
+def test_sunday_is_no_figure_in_arabic() -> None:
+    """"أحد" reads one only bare: "الأحد" (Sunday) stays a day."""
+    assert _killed("قتل جنديان يوم الأحد في هجوم.", "ar") == [(2, False)]
+
+
+def test_an_arabic_death_verb_with_its_conjunction_is_a_candidate(settings: Settings) -> None:
+    """"وقُتل" (and was killed) in a sentence with no other violence word: the clitic
+    prefix before the stem no longer hides the sentence from the toll grammar."""
+    text = (
+        "مقتل جنديين بهجوم في الأنبار\n\nقُتل جنديان عراقيان مساء الخميس بهجوم على نقطة "
+        "تفتيش في محافظة الأنبار.\n\nوذكر المصدر أن الجنود ردوا على مصدر النيران، وقُتل أحد "
+        "المهاجمين قرب الطريق."
+    )
+    clean = cleaning.clean(Report(id="r10", text=text, language="ar"), settings)
+    assert [s.index for s in candidate_sentences(clean)] == [s.index for s in clean.content()]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "toll"),
+    [
+        pytest.param(
+            "Dois policiais mortos em emboscada no Pará\n\nDois policiais militares foram "
+            "mortos a tiros nesta segunda-feira numa emboscada em Marabá. Na troca de tiros, "
+            "um dos criminosos também foi atingido e morreu.", "pt", 3, id="pt-police-and-one"),
+        pytest.param(
+            "Mueren tres militares en Guaviare\n\nTres militares murieron este martes en un "
+            "ataque con drones en zona rural de Guaviare. Según el Ejército, un integrante del "
+            "grupo armado murió durante la persecución.", "es", 4, id="es-soldiers-and-one"),
+    ],
+)
+def test_one_attacker_is_never_inside_the_state_forces_toll(
+    text: str, language: str, toll: int, settings: Settings, resources: Resources
+) -> None:
+    """Police or soldiers killed and then one attacker killed: two incidents, the attacker
+    no part of the forces' total (incidents/structure.py, `_keep_own_death`)."""
+    assert _toll(text, language, settings, resources) == toll
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "toll"),
+    [
+        pytest.param(
+            "Dois mortos em protestos em Nampula\n\nDuas pessoas morreram baleadas na "
+            "terça-feira em Nampula. Com estas mortes, sobe para mais de 150 o número de mortos "
+            "nos protestos desde novembro.", "pt", 2, id="pt-desde-novembro"),
+        pytest.param(
+            "Dos muertos en protestas en Tegucigalpa\n\nDos manifestantes murieron baleados el "
+            "martes. Con ellos, la cifra de muertos en las protestas desde el 3 de mayo "
+            "ascendió a 40.", "es", 2, id="es-desde-el-3-de-mayo"),
+        pytest.param(
+            "Deux morts lors d'une manifestation à Conakry\n\nDeux manifestants ont été tués "
+            "mardi à Conakry. Le nombre de morts depuis octobre s'est alourdi à 45, selon "
+            "l'opposition.", "fr", 2, id="fr-depuis-octobre"),
+    ],
+)
+def test_a_running_total_since_a_month_is_background(
+    text: str, language: str, toll: int, settings: Settings, resources: Resources
+) -> None:
+    """"sobe para mais de 150 ... desde novembro": a total since a month is a running
+    total of the whole crisis, never an update of the day's toll."""
+    assert _toll(text, language, settings, resources) == toll
+
+
+def test_forces_that_managed_to_kill_tell_their_own_action(
+    settings: Settings, resources: Resources
+) -> None:
+    """"تمكنت القوات من قتل اثنين من المهاجمين" (the forces managed to kill two of the
+    attackers): the forces' claim, not counted."""
+    text = (
+        "مقتل أربعة جنود بهجوم في ديالى\n\nقتل أربعة جنود عراقيين فجر اليوم بهجوم على موقع "
+        "عسكري في ديالى. وقال بيان عسكري إن القوات تمكنت من قتل اثنين من المهاجمين."
+    )
+    assert _toll(text, "ar", settings, resources) == 4
+
+
+# Reports of the round that the rules do not yet get right (see the round's report):
+# an army's own count of the enemies it killed told in the passive (es-r10-6),
+# local media's higher figure without an other-source cue (es-r10-8), a headline
+# that retells the army's claim (ar-r10-7).
+KNOWN_MISSES = {"es-r10-6", "es-r10-8", "ar-r10-7"}
+
+
+def test_round_ten_document_tolls(settings: Settings, resources: Resources) -> None:
+    misses = doc_toll_misses(ROUND10, settings, resources, at_least=40)
+    assert {m[0] for m in misses} <= KNOWN_MISSES, misses
