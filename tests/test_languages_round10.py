@@ -170,3 +170,37 @@ def test_the_city_words_of_french() -> None:
 
     assert shape("tués dans la ville de ", ".", at_text_start=False).kind_hint == "city"
     assert shape("tués dans la province de ", ".", at_text_start=False).kind_hint != "city"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "source"),
+    [
+        pytest.param("Au moins neuf civils ont été tués mardi près d'Oicha, selon le Baromètre "
+                     "sécuritaire du Kivu.", "fr", "Kivu Security Tracker", id="fr-kst"),
+        pytest.param("Au moins neuf civils ont été tués mardi près de Djibo, selon l'ONG Acled.",
+                     "fr", "ACLED", id="fr-acled"),
+        pytest.param("Quatro pessoas foram mortas a tiros em Nampula, disse a Plataforma Decide.",
+                     "pt", "Human rights groups", id="pt-plataforma-decide"),
+        pytest.param("Nove civis foram mortos em Ancuabe, segundo o projeto de monitorização "
+                     "ACLED.", "pt", "ACLED", id="pt-acled"),
+        pytest.param("Seis personas fueron asesinadas en Irapuato, según la organización Causa en "
+                     "Común.", "es", "Human rights groups", id="es-causa-en-comun"),
+        pytest.param("قتل 12 مدنياً في قصف على أم درمان، بحسب شبكة أطباء السودان.", "ar",
+                     "Sudan Doctors Network", id="ar-sudan-doctors"),
+    ],
+)
+def test_monitors_named_in_the_languages(
+    text: str, language: str, source: str, settings: Settings, resources: Resources
+) -> None:
+    """The monitors the press of each language cites (actors/lang/<code>.yaml)."""
+    report = Report(id="r10", text=text, language=language, published=date(2025, 6, 10))
+    (incident,) = extract(report, settings=settings, resources=resources).incidents
+    assert incident.source is not None
+    assert (incident.source.name, incident.source.role) == (source, "monitor")
+
+
+def test_an_arabic_update_with_the_article() -> None:
+    """"ارتفعت الحصيلة إلى 6": the toll noun with its article is an update too."""
+    (binding,) = [b for b in sentence_tolls("وارتفعت الحصيلة إلى 6 قتلى مساء اليوم.", language="ar")
+                  if b.outcome == "killed"]
+    assert binding.best == 6 and "update" in binding.flags
