@@ -112,6 +112,9 @@ WORDS = TollWords(
         ),
         "other_source": (
             r"por\s+su\s+parte|otra\s+fuente|otro\s+balance|cifr(?:ó|a|aron|an)\s+en"
+            # the press's own, higher count: "Medios locales reportaron nueve muertos"
+            r"|medios\s+(?:locales|de\s+comunicaci[oó]n)\s+(?:reportaron|reportan|informaron"
+            r"|hablaron\s+de|hablan\s+de|dieron\s+cuenta\s+de|contabilizaron)"
         ),
         "update": (
             r"sube\s+a|subi[oó]\s+a|asciende\s+a|ascendi[oó]\s+a|elev[oó]|eleva\s+a"

@@ -121,6 +121,8 @@ WORDS = TollWords(
         "other_source": (
             r"pour\s+(?:sa|leur)\s+part|de\s+(?:son|leur)\s+côté|un\s+autre\s+bilan|une\s+autre\s+source"
             r"|avan(?:ce|cé|çant|cent)\s+(?:\S+\s+){0,3}?(?:un\s+bilan|le\s+chiffre|le\s+nombre)"
+            # the press's own count: "des médias locaux font état de 12 morts"
+            r"|(?:des\s+)?médias\s+locaux\s+(?:font|ont\s+fait|faisaient)\s+état"
         ),
         "update": (
             r"s'est\s+alourdi|s'alourdit|s'est\s+aggravé|est\s+passé\s+à|passe\s+à|grimpe\s+à"

@@ -101,6 +101,9 @@ WORDS = TollWords(
         "other_source": (
             r"por\s+sua\s+vez|outra\s+fonte|outro\s+balan[çc]o"
             r"|(?:afirma|afirmou|diz|disse|afirmam|dizem)\s+ter\s+contabilizado"
+            # the press's own count: "a imprensa local fala em 12 mortos"
+            r"|(?:a\s+)?imprensa\s+local\s+(?:fala|falou|noticiou|relatou|contabilizou)"
+            r"|(?:moradores|testemunhas)\s+falam\s+em"
         ),
         "update": (
             r"sobe\s+para|subiu\s+para|aumentou\s+para|aumenta\s+para|elevou|eleva-se"
