@@ -231,6 +231,7 @@ def sentence_tolls(
     _perpetrators_dead(masked, bound, singular.attackers if singular is not None else None)
     _carry_captives(masked, bound)
     _sentence_flags(worded, bound)
+    bound = [b for b in bound if "rise" not in b.flags]  # inside the risen toll
     bound = _without_repeats(masked, bound)
     bound = pruned(masked, bound)
     return sorted(bound, key=lambda b: (b.start, b.end))

@@ -110,6 +110,9 @@ WORDS = TollWords(
             r"|hace\s+(?:dos|tres|cuatro|cinco|seis|varias|unas|\d+)\s+(?:semanas|meses|años)"
             r"|el\s+año\s+pasado"
         ),
+        "rise_cause": (
+            r"(?:tras|luego\s+de|después\s+de)\s+(?:el\s+fallecimiento|la\s+muerte|que)"
+        ),
         "other_source": (
             r"por\s+su\s+parte|otra\s+fuente|otro\s+balance|cifr(?:ó|a|aron|an)\s+en"
             # the press's own, higher count: "Medios locales reportaron nueve muertos"

@@ -118,6 +118,7 @@ WORDS = TollWords(
             r"|il\s+y\s+a\s+(?:deux|trois|quatre|cinq|six|plusieurs|quelques|\d+)\s+"
             r"(?:semaines|mois|ans)|l['’]an\s+dernier|l['’]année\s+dernière"
         ),
+        "rise_cause": r"après\s+(?:le\s+décès|la\s+mort)",
         "other_source": (
             r"pour\s+(?:sa|leur)\s+part|de\s+(?:son|leur)\s+côté|un\s+autre\s+bilan|une\s+autre\s+source"
             r"|avan(?:ce|cé|çant|cent)\s+(?:\S+\s+){0,3}?(?:un\s+bilan|le\s+chiffre|le\s+nombre)"

@@ -98,6 +98,7 @@ WORDS = TollWords(
             r"|há\s+(?:duas|três|quatro|cinco|seis|várias|algumas|\d+)\s+(?:semanas|meses|anos)"
             r"|no\s+ano\s+passado"
         ),
+        "rise_cause": r"(?:após|depois\s+d[ao])\s+(?:a\s+)?(?:morte|óbito)",
         "other_source": (
             r"por\s+sua\s+vez|outra\s+fonte|outro\s+balan[çc]o"
             r"|(?:afirma|afirmou|diz|disse|afirmam|dizem)\s+ter\s+contabilizado"
