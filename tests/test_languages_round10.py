@@ -270,3 +270,19 @@ def test_others_after_the_wounded_figure_set_no_toll_apart(
         "قتلى، وفق المرصد السوري لحقوق الإنسان."
     )
     assert _toll(text, "ar", settings, resources) == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "best"),
+    [
+        pytest.param("La cifra de muertos por el ataque con explosivos contra la estación de "
+                     "policía de Jamundí, en el Valle del Cauca, ascendió a siete.", "es", 7,
+                     id="es-cifra-de-muertos"),
+        pytest.param("O número de mortos no ataque de insurgentes a uma aldeia de Macomia, em "
+                     "Cabo Delgado, subiu para nove.", "pt", 9, id="pt-numero-de-mortos"),
+    ],
+)
+def test_a_toll_noun_far_from_its_risen_figure(text: str, language: str, best: int) -> None:
+    """"La cifra de muertos por <a long event, commas and all> ascendió a siete": the
+    toll noun binds the figure after its verb up to sixteen words away."""
+    assert [b for b, _ in _killed(text, language)] == [best]

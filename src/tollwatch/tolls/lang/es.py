@@ -79,7 +79,8 @@ WORDS = TollWords(
             # "los cuerpos sin vida de cinco personas"
             r"(?:cobr[oó]|cobra|cobraron|quit[oó]|arrebat[oó])\s+la\s+vida\s+(?:de|a)"
             r"|la\s+muerte\s+de|(?:los\s+)?(?:cuerpos|cad[áa]veres)\s+(?:[\w-]+\s+){0,3}?de|el\s+asesinato\s+de|la\s+cifra\s+de\s+(?:muertos|v[ií]ctimas)"
-            r"\s+(?:[\w-]+\s+){0,8}?(?:sube|subi[oó]|asciende|ascendi[oó]|aument[oó]|lleg[oó])"
+            # the event named between the noun and its verb may be long, commas and all
+            r"\s+(?:[\w-]+,?\s+){0,16}?(?:sube|subi[oó]|asciende|ascendi[oó]|aument[oó]|lleg[oó])"
             r"\s+a|haber\s+dado\s+de\s+baja\s+a"
         ),
     },

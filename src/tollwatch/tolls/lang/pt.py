@@ -70,7 +70,8 @@ WORDS = TollWords(
             # "provocou a morte a quatro pessoas"; "os corpos decapitados de sete pessoas"
             r"(?:tirou|tiraram|tira|ceifou|ceifaram)\s+a\s+vida\s+(?:a|de|d[oa]s?)"
             r"|a\s+morte\s+(?:d[eao]s?|a)|(?:os\s+)?(?:corpos|cad[áa]veres)\s+(?:\w+\s+){0,2}?d[eao]s?|(?:o\s+)?n[úu]mero\s+de\s+(?:mortos|v[íi]timas)"
-            r"\s+(?:[\w-]+\s+){0,8}?(?:subiu|sobe|passou|aumentou|chegou)\s+(?:para|a)"
+            # the event named between the noun and its verb may be long, commas and all
+            r"\s+(?:[\w-]+,?\s+){0,16}?(?:subiu|sobe|passou|aumentou|chegou)\s+(?:para|a)"
         ),
     },
     conjunctions=r"e",
