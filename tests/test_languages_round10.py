@@ -275,7 +275,7 @@ def test_others_after_the_wounded_figure_set_no_toll_apart(
 @pytest.mark.parametrize(
     ("text", "language", "best"),
     [
-        pytest.param("La cifra de muertos por el ataque con explosivos contra la estación de "
+        pytest.param("La cifra de muertos por el ataque contra la estación de "
                      "policía de Jamundí, en el Valle del Cauca, ascendió a siete.", "es", 7,
                      id="es-cifra-de-muertos"),
         pytest.param("O número de mortos no ataque de insurgentes a uma aldeia de Macomia, em "
