@@ -23,6 +23,7 @@ A report with a violent event and no figure gets one incident without a toll;
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..actors.sources import CLAIM_RESULT, claim_covers, is_claim_sentence
@@ -55,6 +56,7 @@ from .draft import RULE, Draft, sum_tolls
 from .headline import shooting_headline
 
 # Words before a figure that mark it as distinct from the figure before it.
+_AFTER_HURT = 3  # characters between a wounded figure and the "others" that follows it
 _DISTINCT = re.compile(
     r"\b(another|other|further|additional|also|separate(?:ly)?|meanwhile|elsewhere|"
     r"second|new(?!\s+(?-i:[A-Z]))"  # not "New York", "New Denmark"
@@ -271,8 +273,14 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
 
 def _has_distinct_marker(clean: CleanText, draft: Draft) -> bool:
     """ "another eight", "also killed", a sentence opening "In a separate attack" or
-    "In a separate discovery": the figure is not a repeat of an earlier one."""
-    return _has_marker(clean, draft, _DISTINCT) or structure.opens_apart(draft, clean)
+    "In a separate discovery": the figure is not a repeat of an earlier one. "Others"
+    right after the wounded figure ("قتل 4 وأصيب 9 آخرون", four killed and nine others
+    wounded) sets the wounded apart from the dead, not this toll from an earlier one."""
+    hurt = [m.span.end for m in (*draft.wounded, *draft.abducted, *draft.missing)]
+    return _has_marker(
+        clean, draft, _DISTINCT,
+        skip=lambda at: any(0 <= at - end <= _AFTER_HURT for end in hurt),
+    ) or structure.opens_apart(draft, clean)
 
 
 def _has_earlier_marker(clean: CleanText, draft: Draft) -> bool:
@@ -286,15 +294,20 @@ def _has_earlier_marker(clean: CleanText, draft: Draft) -> bool:
     return bool(_EARLIER.search(clean.text[sentence.span.start : end]))
 
 
-def _has_marker(clean: CleanText, draft: Draft, marker: re.Pattern[str]) -> bool:
-    """A marker word near the figure: up to 40 characters before or after it."""
+def _has_marker(
+    clean: CleanText, draft: Draft, marker: re.Pattern[str],
+    skip: Callable[[int], bool] | None = None,
+) -> bool:
+    """A marker word near the figure: up to 40 characters before or after it; `skip`
+    leaves out a marker at an offset of the text."""
     if not draft.killed:
         return False
     first = draft.killed[0].span
     sentence = clean.sentences[draft.sentence]
+    start = max(sentence.span.start, first.start - 40)
     end = min(sentence.span.end, draft.killed[-1].span.end + 40)
-    window = clean.text[max(sentence.span.start, first.start - 40) : end]
-    return bool(marker.search(window))
+    window = clean.text[start:end]
+    return any(skip is None or not skip(start + m.start()) for m in marker.finditer(window))
 
 
 # -- context for each draft ----------------------------------------------------------

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from ..records import CleanText, DateMention
-from .context import PLACE_RANK, actors_compatible, generic_victim, sides_compatible
+from .context import PLACE_RANK, actor_side, actors_compatible, generic_victim, sides_compatible
 from .draft import Draft
 
 # A container whose scope is explicit ("since Thursday", "in two days", "in total",
@@ -284,7 +284,8 @@ def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> Non
     sentence gives that same total as the victims' ("Bombing kills 27 / a bomber blew
     himself up, killing 27 worshippers": 27 and the bomber). Two or more attackers
     killed are never inside the victims' total ("killed 18 villagers ... soldiers killed
-    four of the attackers": 18 and 4)."""
+    four of the attackers": 18 and 4), nor is one attacker inside a total of the state's
+    forces ("cuatro policías murieron ... un integrante del grupo murió": 4 and 1)."""
     for previous in reversed(kept):
         if previous.perpetrator_dead:
             previous.sentences |= draft.sentences
@@ -302,7 +303,8 @@ def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> Non
         if (previous.parent is None and (previous.best or 0) >= 2 and not draft.distinct
                 and (draft.best == 1 or generic_victim(previous.victim_text))
                 and draft.sentence not in previous.sentences
-                and previous.best not in victims_here and not _victims_only(previous)):
+                and previous.best not in victims_here and not _victims_only(previous)
+                and actor_side(previous.victim) != "government"):
             previous.sentences |= draft.sentences
             return
     kept.append(draft)

@@ -143,11 +143,14 @@ def _short_light(name: str) -> str:
 
 
 def _hint_bonus(kind: int, hint: str | None) -> float:
-    """ "X province" favours provinces; "X city" favours places."""
+    """ "X province" favours provinces; "X city" favours places; "the city of X" rules
+    out the province and the country of the same name."""
     if hint == "admin1":
         return 3.0 if kind == 1 else -1.0
     if hint == "place" and kind in (0, 4, 5):
         return 1.0
+    if hint == "city":  # "the city of" said in so many words: no province, no country
+        return 1.0 if kind in (0, 4, 5) else -1.5
     return 0.0
 
 

@@ -133,6 +133,9 @@ ADMIN1_BEFORE = re.compile(
     r"(?:^|\b[A-Z][\w'’-]*)\s+(?i:district|region|sub-?district)\)?\s+of\s+$"
 )
 AT_BEFORE = re.compile(r"\bat\s+$")
+# "بمدينة حمص", "la ville de Beni": the city, not its province (places/lang/, city_words)
+CITY_BEFORE = re.compile(r"(?<![\w-])(?i:" + union("city_words") + r")\s+$")
+PROVINCE_WORDS_BEFORE = re.compile(r"(?<![\w-])(?i:" + union("province_words") + r")\s+$")
 _OF_AT_END = re.compile(r"\bof\s+(?:the\s+)?$")  # "the rural area of X": a part of X
 PLACE_AFTER = re.compile(r"^\s*(?:city|town|village|camp|neighbou?rhood|municipality)\b", _I)
 AREA_AFTER = re.compile(
@@ -384,7 +387,7 @@ class Shape:
     """What the words around a name say about it."""
 
     precision: str | None = None  # near | region | admin1 | None (as the entry says)
-    kind_hint: str | None = None  # admin1 | place
+    kind_hint: str | None = None  # admin1 | place | city
     source: bool = False
     start_extra: int = 0  # characters of cue before the name that join the phrase
     end_extra: int = 0  # characters after it ("city", "province")
@@ -422,13 +425,15 @@ def shape(before: str, after: str, *, at_text_start: bool) -> Shape:
     end_extra = 0
     kind_hint = None
     m_admin = ADMIN1_AFTER.match(after) or PLURAL_ADMIN1_AFTER.match(after)
-    if m_admin or ADMIN1_BEFORE.search(before):
+    if m_admin or ADMIN1_BEFORE.search(before) or PROVINCE_WORDS_BEFORE.search(before[-24:]):
         kind_hint = "admin1"
         end_extra = m_admin.end() if m_admin and ADMIN1_AFTER.match(after) else 0
     elif m_place := PLACE_AFTER.match(after):
         kind_hint, end_extra = "place", m_place.end()
     elif AT_BEFORE.search(before[-6:]):
         kind_hint = "place"  # "fired rockets at Mykolaiv": a target is a point, not an oblast
+    elif CITY_BEFORE.search(before[-24:]):
+        kind_hint = "city"  # "بمدينة غزة": the city, never the country or province
     if m := NEAR_BEFORE.search(before):
         return Shape("near", kind_hint, False, len(before) - m.start(), end_extra, "places.v1.near")
     if m := REGION_BEFORE.search(before):

@@ -22,6 +22,10 @@ from .phrases import Binding, free
 
 _CLAUSE_START = re.compile(r"[.;:!?\n«»\"“”]|,\s+(?:y|e|et|mais|pero|mas)\s", re.IGNORECASE)
 _SUBJECT_WORDS = 9  # a subject longer than this is no subject of the verb
+_WORD = re.compile(r"\w")
+# where a too-long clause may hand over to the verb's subject: a comma, or "and" between
+# two clauses ("la policía repelió la agresión y uno de los atacantes fue abatido")
+_SUBJECT_CUT = re.compile(r",|\s(?:y|e|et)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -71,8 +75,9 @@ def clause_singulars(text: str, bound: list[Binding], grammar: SingularGrammar) 
         start = _clause_start(marks, match.start())
         if not free(bound + found, start, match.end()):
             continue  # "tres personas ... uno murió": a figure of the clause already
+        start = _subject_start(text, start, match.start())
         subject = text[start : match.start()]
-        if len(subject.split()) > _SUBJECT_WORDS or _hits(grammar.nobody, subject):
+        if _words_in(subject) > _SUBJECT_WORDS or _hits(grammar.nobody, subject):
             continue  # "nadie murió", or a verb far from anything like its subject
         flags = {"singular", "passive", "clause"}
         own = _hits(grammar.own_death, match.group(0))
@@ -94,6 +99,24 @@ def clause_singulars(text: str, bound: list[Binding], grammar: SingularGrammar) 
             trigger=(match.start(), match.end()), flags=flags,
         ))
     return found
+
+
+def _words_in(text: str) -> int:
+    """The words of `text`, a dash or bracket of a wire tag ("(EFE).-") not one."""
+    return sum(1 for token in text.split() if _WORD.search(token))
+
+
+def _subject_start(text: str, start: int, verb: int) -> int:
+    """Where the verb's subject may begin: the clause start, or, when the clause is too
+    long for a subject, after the first comma or "and" that leaves one ("Según el
+    comandante, un presunto integrante del grupo murió": the subject follows the fronted
+    phrase)."""
+    if _words_in(text[start:verb]) <= _SUBJECT_WORDS:
+        return start
+    for cut in _SUBJECT_CUT.finditer(text, start, verb):  # the longest subject that fits
+        if 0 < _words_in(text[cut.end() : verb]) <= _SUBJECT_WORDS:
+            return cut.end()
+    return start  # no cut leaves a subject: the long clause stays (and is dropped)
 
 
 def _clause_start(marks: list[int], end: int) -> int:

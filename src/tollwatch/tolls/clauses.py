@@ -300,7 +300,22 @@ class SentenceCues:
                 continue
             after = [b for b in bound if b.outcome == "killed" and b.end > cue.start()]
             if after:
-                min(after, key=lambda b: b.start).flags.add("update")
+                new = min(after, key=lambda b: b.start)
+                new.flags.add("update")
+                self._flag_rise(text, new, bound)
+
+    def _flag_rise(self, text: str, new: Binding, bound: list[Binding]) -> None:
+        """Flag "rise" a killed figure after the update's, told as what made the toll
+        rise ("ارتفعت الحصيلة إلى 6 بعد وفاة اثنين من الجرحى", "passé à six morts après
+        le décès de deux blessés"): those dead are inside the new toll, not added to it."""
+        for flag, pattern in self.patterns:
+            if flag != "rise_cause":
+                continue
+            for b in bound:
+                if (b is not new and b.outcome == "killed" and b.start >= new.end
+                        and (new.best or 0) >= (b.best or 0)
+                        and pattern.search(text, new.end, b.start)):
+                    b.flags.add("rise")
 
 
 def _gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:

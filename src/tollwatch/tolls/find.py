@@ -229,9 +229,10 @@ def sentence_tolls(
     bound.extend(_bodies(masked, _uncounted(bound, quantities), bound))
     bound.extend(_among_the_dead(masked, _uncounted(bound, quantities), bound))
     bound.extend(split_fatal(masked, bound))
-    _perpetrators_dead(masked, bound)
+    _perpetrators_dead(masked, bound, singular.attackers if singular is not None else None)
     _carry_captives(masked, bound)
     _sentence_flags(worded, bound)
+    bound = [b for b in bound if "rise" not in b.flags]  # inside the risen toll
     bound = _without_repeats(masked, bound)
     bound = pruned(masked, bound)
     return sorted(bound, key=lambda b: (b.start, b.end))
@@ -533,9 +534,12 @@ def _attackers_of_them(text: str, binding: Binding) -> bool:
     return bool(groups) and _ATTACKER_GROUP.fullmatch(groups[-1]) is not None
 
 
-def _perpetrators_dead(text: str, bound: list[Binding]) -> None:
+def _perpetrators_dead(
+    text: str, bound: list[Binding], attackers: re.Pattern[str] | None = None
+) -> None:
     """Flag `perpetrator` a killed figure whose victims are the attackers themselves, unless
-    it is named inside another total ("20 dead, including three gunmen")."""
+    it is named inside another total ("20 dead, including three gunmen"); `attackers`, the
+    words of another language for them ("uno de los atacantes", "أحد المهاجمين")."""
     for binding in bound:
         if _attackers_of_them(text, binding):
             binding.flags.discard("partitive")
@@ -544,7 +548,9 @@ def _perpetrators_dead(text: str, bound: list[Binding]) -> None:
         if binding.outcome != "killed" or binding.victim is None or "perpetrator" in binding.flags:
             continue
         victims = text[binding.victim[0] : binding.victim[1]]
-        if _ATTACKERS.fullmatch(victims) is None:
+        if _ATTACKERS.fullmatch(victims) is None and (
+            attackers is None or attackers.search(victims) is None
+        ):
             continue
         if _AMONG_BEFORE.search(text, max(0, binding.start - 20), binding.start):
             continue

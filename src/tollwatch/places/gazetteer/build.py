@@ -262,7 +262,9 @@ def merge_aliases(builder: GazetteerBuilder, path: Path) -> None:
     Columns ``alias,place,country``: "Tierra Caliente,Michoacan,MX" makes the alias a
     name of the strongest entry called `place` in `country` (a country, province or
     region before towns, then the most populous). No code change is needed to teach
-    the gazetteer a name people use.
+    the gazetteer a name people use. A fourth column ``town`` names the town even where
+    a province shares its name ("حمص,Homs,SY,town": the city, the province has its own
+    alias in admin1_aliases.csv).
     """
     text = path.read_text(encoding="utf-8-sig")
     rows = [row for row in csv.reader(io.StringIO(text)) if row and not row[0].startswith("#")]
@@ -280,10 +282,12 @@ def merge_aliases(builder: GazetteerBuilder, path: Path) -> None:
             raise GazetteerError(
                 f"{path} line {line}: unknown country {cells[2]!r}; use an ISO 3166 code such as SY"
             )
+        town = len(cells) > 3 and cells[3].lower() == "town"
         entries = [
             i
             for i in builder.entries_named(cells[1])
-            if iso is None or builder.gaz.countries[i] == iso
+            if (iso is None or builder.gaz.countries[i] == iso)
+            and (not town or builder.gaz.kinds[i] == 0)
         ]
         if not entries:
             where = f" in {iso}" if iso else ""

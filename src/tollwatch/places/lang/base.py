@@ -17,9 +17,15 @@ class PlaceWords:
     * `near`: words before a name that make the place approximate ("near", "outside").
     * `type_prefixes`: type words written before a name that are not part of the place
       ("colonia", "barrio"): the word alone is not the place.
+    * `city_words`: words right before a name that say it is a city, not the province of
+      the same name ("بمدينة حمص", "la ville de Beni"): the name's town is favoured.
+    * `province_words`: words right before a name that say it is the province ("محافظة
+      حمص", "ريف حلب", the countryside of a province): the province is favoured.
     """
 
     code: str
     directions: str = ""
     near: str = ""
     type_prefixes: str = ""
+    city_words: str = ""
+    province_words: str = ""

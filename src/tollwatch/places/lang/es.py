@@ -16,4 +16,5 @@ WORDS = PlaceWords(
         r"colonia|barrio|fraccionamiento|vereda|corregimiento|ejido|caserio|caserío|aldea|"
         r"cantón|canton|sector|residencial|municipio|poblado|localidad"
     ),
+    city_words=r"(?:la\s+)?ciudad\s+de",
 )

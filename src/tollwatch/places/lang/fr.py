@@ -16,4 +16,5 @@ WORDS = PlaceWords(
         r"village|localité|commune|département|province|région|territoire|préfecture"
         r"|cercle|quartier|secteur|chefferie|groupement|campement|hameau"
     ),
+    city_words=r"(?:la\s+)?ville\s+(?:de|d[\'’])",
 )

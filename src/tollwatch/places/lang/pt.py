@@ -15,4 +15,5 @@ WORDS = PlaceWords(
         r"aldeia|vila|povoado|distrito|província|provincia|posto\s+administrativo|localidade"
         r"|bairro|comunidade|favela|complexo|município|municipio|estado\s+de"
     ),
+    city_words=r"(?:a\s+)?cidade\s+(?:de|do|da)",
 )

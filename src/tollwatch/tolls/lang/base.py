@@ -16,9 +16,11 @@ from ...records import Outcome
 
 # The flags a sentence cue sets on every figure of its sentence (`tolls/find.py`):
 # "aggregate_cue" (a total over days or events), "cumulative" (a war total, left out),
-# "update" (the toll rose to N), "claim_cue" (a party's claim of its own action).
+# "update" (the toll rose to N), "claim_cue" (a party's claim of its own action),
+# "rise_cause" (what made an update's toll rise: "after two of the wounded died").
 SENTENCE_CUES: tuple[str, ...] = (
     "aggregate_cue", "cumulative", "update", "claim_cue", "background", "other_source",
+    "rise_cause",
 )
 
 

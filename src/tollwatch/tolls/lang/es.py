@@ -79,7 +79,8 @@ WORDS = TollWords(
             # "los cuerpos sin vida de cinco personas"
             r"(?:cobr[oó]|cobra|cobraron|quit[oó]|arrebat[oó])\s+la\s+vida\s+(?:de|a)"
             r"|la\s+muerte\s+de|(?:los\s+)?(?:cuerpos|cad[áa]veres)\s+(?:[\w-]+\s+){0,3}?de|el\s+asesinato\s+de|la\s+cifra\s+de\s+(?:muertos|v[ií]ctimas)"
-            r"\s+(?:[\w-]+\s+){0,8}?(?:sube|subi[oó]|asciende|ascendi[oó]|aument[oó]|lleg[oó])"
+            # the event named between the noun and its verb may be long, commas and all
+            r"\s+(?:[\w-]+,?\s+){0,16}?(?:sube|subi[oó]|asciende|ascendi[oó]|aument[oó]|lleg[oó])"
             r"\s+a|haber\s+dado\s+de\s+baja\s+a"
         ),
     },
@@ -98,6 +99,9 @@ WORDS = TollWords(
         ),
         "cumulative": (
             r"desde\s+(?:\w+\s+){0,5}(?:19|20)\d\d|desde\s+el\s+inicio|en\s+lo\s+que\s+va"
+            # a running total since a month: "desde octubre", "desde el 9 de octubre"
+            r"|desde\s+(?:el\s+mes\s+de\s+|(?:el\s+)?\d{1,2}\s+de\s+)?(?:enero|febrero|marzo|abril|mayo"
+            r"|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b"
             r"|(?:guerra|disputa|violencia|conflicto|ofensiva|pugna|confrontaci[oó]n)\b[^.;]{0,80}?"
             r"\bha(?:n)?\s+(?:dejado|causado|cobrado|provocado)"
             r"|en\s+(?:19|20)\d\d\s+se\s+registraron"
@@ -107,8 +111,14 @@ WORDS = TollWords(
             r"|hace\s+(?:dos|tres|cuatro|cinco|seis|varias|unas|\d+)\s+(?:semanas|meses|años)"
             r"|el\s+año\s+pasado"
         ),
+        "rise_cause": (
+            r"(?:tras|luego\s+de|después\s+de)\s+(?:el\s+fallecimiento|la\s+muerte|que)"
+        ),
         "other_source": (
             r"por\s+su\s+parte|otra\s+fuente|otro\s+balance|cifr(?:ó|a|aron|an)\s+en"
+            # the press's own, higher count: "Medios locales reportaron nueve muertos"
+            r"|medios\s+(?:locales|de\s+comunicaci[oó]n)\s+(?:reportaron|reportan|informaron"
+            r"|hablaron\s+de|hablan\s+de|dieron\s+cuenta\s+de|contabilizaron)"
         ),
         "update": (
             r"sube\s+a|subi[oó]\s+a|asciende\s+a|ascendi[oó]\s+a|elev[oó]|eleva\s+a"
@@ -131,7 +141,11 @@ WORDS = TollWords(
         r"(?!\s+(?:de\s+(?:causas\s+naturales|c[aá]ncer|un\s+infarto)|por\s+causas\s+naturales))"
     ),
     own_death=r"se\s+suicid[oó]|se\s+quit[oó]\s+la\s+vida|se\s+dispar[oó]\s+a\s+s[ií]\s+mismo",
-    attackers=r"atacantes?|agresor(?:es)?|tirador|sicarios?|pistoleros?|terrorista|suicida",
+    attackers=(
+        r"atacantes?|agresor(?:es)?|tirador|sicarios?|pistoleros?|terrorista|suicida"
+        # "un presunto integrante del grupo armado": a member of the group that attacked
+        r"|integrantes?\s+del?\s+(?:grupo|estructura|c[ée]lula|comando)"
+    ),
     nobody=r"nadie|ninguno|ninguna|no|nunca",
     pointing=r"el|la|su|este|esta|dicho|dicha|[eé]l|ella",
     partitive=r"un[oa]\s+de",

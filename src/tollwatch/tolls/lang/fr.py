@@ -109,15 +109,21 @@ WORDS = TollWords(
             r"|(?:conflit|guerre|violences?|insurrection|crise|offensive)\b[^.;]{0,80}?"
             r"\ba\s+(?:déjà\s+)?(?:fait|coûté|causé)"
             r"|depuis\s+des\s+années"
+            # a running total since a month: "depuis octobre", "depuis le 9 octobre"
+            r"|depuis\s+(?:le\s+mois\s+d(?:e\s+|')|(?:le\s+)?\d{1,2}\s+)?(?:janvier|février|mars|avril|mai"
+            r"|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
         ),
         "background": (
             r"(?:survient|intervient|arrive|est\s+survenue?)\s+(?:\w+\s+){0,4}(?:après|avant)"
             r"|il\s+y\s+a\s+(?:deux|trois|quatre|cinq|six|plusieurs|quelques|\d+)\s+"
             r"(?:semaines|mois|ans)|l['’]an\s+dernier|l['’]année\s+dernière"
         ),
+        "rise_cause": r"après\s+(?:le\s+décès|la\s+mort)",
         "other_source": (
             r"pour\s+(?:sa|leur)\s+part|de\s+(?:son|leur)\s+côté|un\s+autre\s+bilan|une\s+autre\s+source"
             r"|avan(?:ce|cé|çant|cent)\s+(?:\S+\s+){0,3}?(?:un\s+bilan|le\s+chiffre|le\s+nombre)"
+            # the press's own count: "des médias locaux font état de 12 morts"
+            r"|(?:des\s+)?médias\s+locaux\s+(?:font|ont\s+fait|faisaient)\s+état"
         ),
         "update": (
             r"s'est\s+alourdi|s'alourdit|s'est\s+aggravé|est\s+passé\s+à|passe\s+à|grimpe\s+à"

@@ -70,7 +70,8 @@ WORDS = TollWords(
             # "provocou a morte a quatro pessoas"; "os corpos decapitados de sete pessoas"
             r"(?:tirou|tiraram|tira|ceifou|ceifaram)\s+a\s+vida\s+(?:a|de|d[oa]s?)"
             r"|a\s+morte\s+(?:d[eao]s?|a)|(?:os\s+)?(?:corpos|cad[áa]veres)\s+(?:\w+\s+){0,2}?d[eao]s?|(?:o\s+)?n[úu]mero\s+de\s+(?:mortos|v[íi]timas)"
-            r"\s+(?:[\w-]+\s+){0,8}?(?:subiu|sobe|passou|aumentou|chegou)\s+(?:para|a)"
+            # the event named between the noun and its verb may be long, commas and all
+            r"\s+(?:[\w-]+,?\s+){0,16}?(?:subiu|sobe|passou|aumentou|chegou)\s+(?:para|a)"
         ),
     },
     conjunctions=r"e",
@@ -87,6 +88,9 @@ WORDS = TollWords(
         ),
         "cumulative": (
             r"desde\s+(?:\w+\s+){0,5}(?:19|20)\d\d|desde\s+o\s+in[íi]cio|em\s+(?:\w+|\d+)\s+anos"
+            # a running total since a month: "desde outubro", "desde 9 de outubro"
+            r"|desde\s+(?:o\s+m[êe]s\s+de\s+|(?:o\s+)?\d{1,2}\s+de\s+)?(?:janeiro|fevereiro|mar[çc]o|abril|maio"
+            r"|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b"
             r"|(?:conflito|guerra|violência|insurgência|ofensiva|insurreição)\b[^.;]{0,80}?"
             r"\b(?:já\s+)?(?:causou|fez|matou|provocou|deixou)"
         ),
@@ -95,9 +99,13 @@ WORDS = TollWords(
             r"|há\s+(?:duas|três|quatro|cinco|seis|várias|algumas|\d+)\s+(?:semanas|meses|anos)"
             r"|no\s+ano\s+passado"
         ),
+        "rise_cause": r"(?:após|depois\s+d[ao])\s+(?:a\s+)?(?:morte|óbito)",
         "other_source": (
             r"por\s+sua\s+vez|outra\s+fonte|outro\s+balan[çc]o"
             r"|(?:afirma|afirmou|diz|disse|afirmam|dizem)\s+ter\s+contabilizado"
+            # the press's own count: "a imprensa local fala em 12 mortos"
+            r"|(?:a\s+)?imprensa\s+local\s+(?:fala|falou|noticiou|relatou|contabilizou)"
+            r"|(?:moradores|testemunhas)\s+falam\s+em"
         ),
         "update": (
             r"sobe\s+para|subiu\s+para|aumentou\s+para|aumenta\s+para|elevou|eleva-se"

@@ -6,7 +6,7 @@ Patterns are lower-case-safe (Arabic has no case) and take an optional clitic pr
 
 from __future__ import annotations
 
-from ...read.script import with_clitics
+from ...read.script import CLITIC, with_clitics
 from .base import CueRule, ViolenceWords
 
 
@@ -45,12 +45,14 @@ CUE_RULES: tuple[CueRule, ...] = (
             "other", "attack", 0.6, boost_near=_ARMED, boost_to=0.85),
 )
 
-CANDIDATE = (
+# each stem with its clitic prefix: the candidate pattern starts at a word boundary, and
+# "وقُتل" or "الاشتباك" have none before the stem
+CANDIDATE = CLITIC + "(?:" + (
     r"قتل|قتيل|مقتل|مصرع|لقي|جرح|جريح|إصاب|اصاب|أصيب|ضحاي|شهيد|شهداء|استشهاد|استشهد"
     r"|استُشهد|جثث|جثة|بحياة|أعدم|اعدم|اغتال"
     r"|إعدام|اعدام|اغتيال|قصف|غار|اشتباك|معارك|هجوم|هجمات|تفجير|انفجار|مفخخ|عبوة|كمين"
     r"|اختطاف|خطف|استهداف|مجزرة|قذائف|صواريخ|رصاص|فارق|توفي|طلقات"
-)
+) + ")"
 
 WORDS = ViolenceWords(
     code="ar", cues=CUE_RULES, candidate=CANDIDATE, negation=r"لا|لم|دون|بدون|عدم",
