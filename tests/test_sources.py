@@ -66,6 +66,8 @@ def sources(text: str, actors: ActorDictionary, **kw: bool) -> list[SourceMentio
                      id="activist-group-unnamed"),
         pytest.param("TEN PEASANTS DIED, THE ARMY SAID.", "Military Forces", "official",
                      id="upper-case-army"),
+        pytest.param("A local official, speaking on condition of anonymity, said ten died.",
+                     "local official", "official", id="aside-on-the-speaker"),
     ],
 )
 def test_source_and_role(text: str, name: str, role: str, actors: ActorDictionary) -> None:

@@ -61,6 +61,8 @@ _BEFORE_GAP = re.compile(
     # "Al Shabaab, which is linked to al Qaeda, said": a relative clause between them
     # or "Fano, which says it is defending the Amhara people, said"
     r"(?:\s*,\s*(?:which|who)\s+[^,.;]{1,60}?,)?"
+    # "A local official, speaking on condition of anonymity, said": an aside on the speaker
+    r"(?:\s*,\s*(?:speaking|requesting|asking|declining|citing)\s+[^,.;]{1,60}?,)?"
     r"(?:\s+(?:monitoring|tracking|documenting|that\s+monitors|which\s+monitors)\s+[^,.;]{1,40}?)?"
     # "the government in Port Sudan put the toll at 150": where the speaker sits
     r"(?:\s+(?:based\s+)?in\s+[\w-]+(?:\s+[\w-]+)?)?"
