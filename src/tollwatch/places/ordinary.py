@@ -58,6 +58,8 @@ def unforced_capital(sentence: Sentence, start: int, title: bool) -> bool:
 
 def title_case(sentence: Sentence) -> bool:
     """A headline written in title case ("Teen Hurt In Drive-By Shooting")."""
+    if not sentence.headline:
+        return False
     words = _LONG_WORD.findall(sentence.text)
     capitals = sum(w[0].isupper() for w in words)
-    return sentence.headline and len(words) >= 3 and capitals > 0.6 * len(words)
+    return len(words) >= 3 and capitals > 0.6 * len(words)

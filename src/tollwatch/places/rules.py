@@ -396,25 +396,43 @@ def org_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# the last word SOURCE_BEFORE and ADMIN1_BEFORE can end with (before the whitespace)
+_LAST_IN_OR_THE = re.compile(r"(?:in|the)\Z", _I)
+_LAST_OF_OR_THE = re.compile(r"(?:of|the)\Z", _I)
+
+
+def _ends_with(before: str, last: re.Pattern[str]) -> bool:
+    """Whether `before` ends with whitespace after a word `last` matches: what the
+    patterns ending so need, tested on the last three letters only (a search with a
+    final `$` tries every position of the text)."""
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
+        return False
+    return last.search(stripped, max(0, len(stripped) - 3)) is not None
+
+
 def shape(before: str, after: str, *, at_text_start: bool) -> Shape:
     """Read the cue words before and after a name (both limited to its sentence)."""
-    if SOURCE_AFTER.match(after) or SOURCE_BEFORE.search(before):
+    spaced = before[-1:].isspace()  # the patterns of the text before end with whitespace
+    if SOURCE_AFTER.match(after) or (
+        _ends_with(before, _LAST_IN_OR_THE) and SOURCE_BEFORE.search(before)
+    ):
         return Shape(source=True, rule="places.v1.source")
     if at_text_start and DATELINE_AFTER.match(after) and DATELINE_BEFORE.search(before):
         return Shape(source=True, rule="places.v1.dateline")
     end_extra = 0
     kind_hint = None
     m_admin = ADMIN1_AFTER.match(after) or PLURAL_ADMIN1_AFTER.match(after)
-    if m_admin or ADMIN1_BEFORE.search(before):
+    if m_admin or (_ends_with(before, _LAST_OF_OR_THE) and ADMIN1_BEFORE.search(before)):
         kind_hint = "admin1"
         end_extra = m_admin.end() if m_admin and ADMIN1_AFTER.match(after) else 0
     elif m_place := PLACE_AFTER.match(after):
         kind_hint, end_extra = "place", m_place.end()
     elif AT_BEFORE.search(before[-6:]):
         kind_hint = "place"  # "fired rockets at Mykolaiv": a target is a point, not an oblast
-    if m := NEAR_BEFORE.search(before):
+    if spaced and (m := NEAR_BEFORE.search(before)):
         return Shape("near", kind_hint, False, len(before) - m.start(), end_extra, "places.v1.near")
-    if m := REGION_BEFORE.search(before):
+    if spaced and (m := REGION_BEFORE.search(before)):
         start = len(before) - m.start(1)
         # "the rural area of X", "the eastern part of X": a part of X (near a town);
         # "rural Damascus", "northern Idlib": the area, as the name's province may be
