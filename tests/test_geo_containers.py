@@ -176,6 +176,24 @@ def test_the_head_of_a_longer_spanish_name_is_no_place(
     assert [m.admin1 for m in found] == ["Colima"]
 
 
+def test_the_head_of_a_longer_portuguese_name_is_no_place(
+    settings: Settings, resources: Resources
+) -> None:
+    """"Praia do Futuro" is a beach district the gazetteer lacks, not the capital of Cape
+    Verde; a town whose whole name has the link ("Juazeiro do Norte") is still read."""
+    clean = cleaning.clean(
+        Report(id="t", text="Dois rapazes foram baleados na Praia do Futuro ontem à noite."),
+        settings,
+    )
+    found = find_places(clean, clean.content(), resources.gazetteer, settings)
+    assert all(m.country != "CV" for m in found)
+    clean = cleaning.clean(
+        Report(id="t", text="Um comerciante foi morto a tiros em Juazeiro do Norte."), settings
+    )
+    found = find_places(clean, clean.content(), resources.gazetteer, settings)
+    assert [m.name for m in found] == ["Juazeiro do Norte"]
+
+
 def test_a_spanish_official_name_counts_as_the_towns_own_name(
     settings: Settings, resources: Resources
 ) -> None:

@@ -301,10 +301,14 @@ LOWER_UNIT_PENALTY = 2.5
 WEAPON_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?\s+$")
 # "Shakhta imeni Gagarina": "named after" joins a longer name the gazetteer lacks
 LONGER_NAME_AFTER = re.compile(r"\s+imeni\s+[A-Z]")
-# "Villas de los Arcos", "Huertas de San Bernardo", "Central de Abastos": the head of a
-# longer Spanish name the gazetteer lacks (the scanner takes the longest known name first);
-# its tail is left alone: "Universidad de Colima", "Col. Insurgentes de Iguala" are of Y
-SPANISH_LONGER_AFTER = re.compile(r"\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?[A-Z]")
+# "Villas de los Arcos", "Huertas de San Bernardo", "Central de Abastos", "Praia do
+# Futuro": the head of a longer Spanish or Portuguese name the gazetteer lacks (the
+# scanner takes the longest known name first; the link words are each language's
+# `name_links`); its tail is left alone: "Universidad de Colima", "Col. Insurgentes de
+# Iguala" are of Y
+SPANISH_LONGER_AFTER = re.compile(
+    r"\s+(?:" + union("name_links") + r")\s+(?:(?:la|las|los|el)\s+)?[A-Z]"
+)
 # "JeM", "SoG", "MoD": an acronym with a capital inside, not a place
 MIXED_ACRONYM = re.compile(r"[A-Z][a-z]{1,2}[A-Z][a-z]?")
 # "Toney White II", "Jaden Rahm, 16,": a person; "Allen Superior Court", "Baghdad Street",

@@ -17,9 +17,14 @@ class PlaceWords:
     * `near`: words before a name that make the place approximate ("near", "outside").
     * `type_prefixes`: type words written before a name that are not part of the place
       ("colonia", "barrio"): the word alone is not the place.
+    * `name_links`: the words that join a longer name's head to the rest of it, matched
+      in lower case ("de", "del": "Villas de los Arcos"; "do", "da": "Praia do Futuro"):
+      a place name followed by one and a capitalised word heads a name the gazetteer
+      may lack.
     """
 
     code: str
     directions: str = ""
     near: str = ""
     type_prefixes: str = ""
+    name_links: str = ""

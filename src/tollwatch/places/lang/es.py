@@ -16,4 +16,5 @@ WORDS = PlaceWords(
         r"colonia|barrio|fraccionamiento|vereda|corregimiento|ejido|caserio|caserío|aldea|"
         r"cantón|canton|sector|residencial|municipio|poblado|localidad"
     ),
+    name_links=r"de|del",
 )

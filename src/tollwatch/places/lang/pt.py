@@ -15,4 +15,5 @@ WORDS = PlaceWords(
         r"aldeia|vila|povoado|distrito|província|provincia|posto\s+administrativo|localidade"
         r"|bairro|comunidade|favela|complexo|município|municipio|estado\s+de"
     ),
+    name_links=r"de|do|da|dos|das",
 )
