@@ -447,6 +447,14 @@ def prepare_gazetteer(gazetteer: Gazetteer) -> None:
     _capital_names()
 
 
+def _named_persons(text: str) -> set[str]:
+    """The light keys of the surnames of people named with an age or a generation
+    ("Jaden Rahm, 16,", "Toney Keith White II") in the first 50,000 characters."""
+    if rules.PERSON_NAME_END.search(text, 0, 50_000) is None:
+        return set()
+    return {light_key(m.group(1)) for m in rules.PERSON_NAME.finditer(text, 0, 50_000)}
+
+
 def find_places(
     clean: CleanText, sentences: Sequence[Sentence], gazetteer: Gazetteer, settings: Settings
 ) -> list[PlaceMention]:
@@ -464,7 +472,7 @@ def find_places(
             scans[s.index] = scan(gazetteer, clean, s, ordinary)
     ctx = read_context(gazetteer, clean.text, scans)
     mentions: list[PlaceMention] = []
-    persons = {light_key(m.group(1)) for m in rules.PERSON_NAME.finditer(clean.text, 0, 50_000)}
+    persons = _named_persons(clean.text)
     for sentence in sentences:
         tokens, matches = scans[sentence.index]
         if not matches:

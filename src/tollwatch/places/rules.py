@@ -320,6 +320,9 @@ PERSON_NAME = re.compile(
     r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+|\s+[A-Z]\.)?\s+([A-Z][a-z'’-]+)"
     r"(?:,\s+\d{1,3},|\s+(?:II|III|IV|Jr\.?|Sr\.?)(?!\w))"
 )
+# what every PERSON_NAME match ends with, a cheap test before that pattern (which tries
+# each capital of the text)
+PERSON_NAME_END = re.compile(r",\s+\d{1,3},|\s(?:II|III|IV|Jr|Sr)")
 BUILDING_AFTER = re.compile(
     r"\s+(?:(?:Superior|District|Circuit|County|Municipal|Supreme|Criminal)\s+)?"
     r"(?:Court(?:house)?|Streets?|Avenues?|Boulevard|Roads?|Drive|Lane|Bridge|Square|"
