@@ -51,7 +51,7 @@ from .country import demonyms, document_country
 from .frame import MAX_FRAME_BONUS, Frame, sentence_frames
 from .gazetteer.model import Gazetteer, Place
 from .glued import inside_longer_name, run_of_names, without_fragments
-from .names import light_key, name_key
+from .names import fold, light_key, name_key, split_fused_article
 from .ordinary import ordinary_words
 from .scan import MAX_CANDIDATES, Match, Token, abbreviation_pattern, common_words, scan
 
@@ -231,7 +231,9 @@ def _prepare(
     light = light_key(surface)
     if light in persons and not m.sure:
         return None
-    spelled = frozenset(gaz.spelled(light)) | (frozenset(m.candidates) if m.sure else frozenset())
+    spelled = frozenset(
+        i for i in gaz.spelled(light) if not _false_article(gaz, i, surface)
+    ) | (frozenset(m.candidates) if m.sure else frozenset())
     bar = _bar(m, surface, len(m.candidates))
     arabic = rules.ARABIC_ARTICLE.match(surface) is not None
     largest = max(
@@ -314,6 +316,20 @@ def _prepare(
     initial = m.first == m.last == _first_content_token(tokens) and not m.strict
     initial = initial and not after.startswith(":")  # "Idlib: clashes..." is a label
     return _Prepared(m, base, shape, bar, light, spelled, longer, initial, has_arabic(surface))
+
+
+def _false_article(gaz: Gazetteer, i: int, surface: str) -> bool:
+    """Whether entry i is spelled like the text's word only once a fused Arabic article
+    is taken off its own name, outside the Arabic-speaking countries: the Italian town
+    Alliste is no "al-Liste", so "Liste" is not written as its name (nor "Sen" as Essen's).
+    The text's word must not start so itself ("Allende" is Allende)."""
+    if gaz.countries[i] in rules.ARABIC_COUNTRIES:
+        return False
+    own = fold(gaz.names[i]).split()
+    if not own or split_fused_article(own[0]) == own[0]:
+        return False
+    written = fold(surface).split()
+    return bool(written) and split_fused_article(written[0]) == written[0]
 
 
 def _adjective_abbreviation(surface: str, before: str, after: str) -> bool:
