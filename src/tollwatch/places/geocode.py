@@ -231,8 +231,9 @@ def _prepare(
     light = light_key(surface)
     if light in persons and not m.sure:
         return None
+    article = _fused_article_first(surface)  # "Allende": the text writes those letters
     spelled = frozenset(
-        i for i in gaz.spelled(light) if not _false_article(gaz, i, surface)
+        i for i in gaz.spelled(light) if article or not _false_article(gaz, i)
     ) | (frozenset(m.candidates) if m.sure else frozenset())
     bar = _bar(m, surface, len(m.candidates))
     arabic = rules.ARABIC_ARTICLE.match(surface) is not None
@@ -318,18 +319,22 @@ def _prepare(
     return _Prepared(m, base, shape, bar, light, spelled, longer, initial, has_arabic(surface))
 
 
-def _false_article(gaz: Gazetteer, i: int, surface: str) -> bool:
-    """Whether entry i is spelled like the text's word only once a fused Arabic article
-    is taken off its own name, outside the Arabic-speaking countries: the Italian town
-    Alliste is no "al-Liste", so "Liste" is not written as its name (nor "Sen" as Essen's).
-    The text's word must not start so itself ("Allende" is Allende)."""
+def _false_article(gaz: Gazetteer, i: int) -> bool:
+    """Whether entry i's own name starts with what reads as a fused Arabic article
+    outside the Arabic-speaking countries: the Italian town Alliste is no "al-Liste", so
+    a text's "Liste" (which has no such start) does not write its name, nor "Sen" Essen's."""
     if gaz.countries[i] in rules.ARABIC_COUNTRIES:
         return False
-    own = fold(gaz.names[i]).split()
-    if not own or split_fused_article(own[0]) == own[0]:
-        return False
-    written = fold(surface).split()
-    return bool(written) and split_fused_article(written[0]) == written[0]
+    return _fused_article_first(gaz.names[i])
+
+
+def _fused_article_first(name: str) -> bool:
+    """Whether a name's first word starts with a fused article ("Ezzor", "Alliste")."""
+    first = name[:1]
+    if first.isascii() and first.isalnum() and first not in "AaEe":
+        return False  # what folding keeps first: no "a" or "e", no fused article
+    words = fold(name).split()
+    return bool(words) and split_fused_article(words[0]) != words[0]
 
 
 def _adjective_abbreviation(surface: str, before: str, after: str) -> bool:
