@@ -1,13 +1,17 @@
 """Geocoding's share of extraction time (issue 10: under a quarter).
 
-    python bench/geocoding_share.py [--gold DIR] [--files news-mixed.jsonl gva-news.jsonl ...]
+    nice python bench/geocoding_share.py [--gold DIR] [--files news-mixed.jsonl gva-news.jsonl ...]
+        [--limit 300] [--warmup 50]
 
 Each file is extracted in a fresh Python process with one worker (resources loaded
-first, apart, as in bench/throughput.py); the CPU time spent inside the places stage's
-calls (`find_places` from the pipeline, `document_country` and `report_place` from the
-incident builder) is divided by the CPU time of the whole extraction. Timing wrappers
-around three calls per report cost next to nothing, unlike a profiler's hooks, which
-inflate Python-heavy stages more than regex-heavy ones.
+first, apart, as in bench/throughput.py); `--limit` takes that many records spread
+evenly through each file (all of them by default), and the first `--warmup` of them
+(none by default) are extracted untimed first, to fill lazily built indexes. The CPU
+time spent inside the places stage's calls (`find_places` from the pipeline,
+`document_country` and `report_place` from the incident builder) is divided by the CPU
+time of the whole extraction. Timing wrappers around three calls per report cost next
+to nothing, unlike a profiler's hooks, which inflate Python-heavy stages more than
+regex-heavy ones.
 Exits 0 with a message when the gold folder (../shared/gold/dev) is absent.
 """
 
@@ -27,7 +31,7 @@ DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "dev"
 TARGET_SHARE = 0.25
 
 
-def run_one(path: Path) -> dict[str, object]:
+def run_one(path: Path, limit: int | None, warmup: int) -> dict[str, object]:
     """Extract one gold file's texts in this process; return the places share."""
     from tollwatch import pipeline
     from tollwatch.evaluate.gold import read_gold_file
@@ -52,8 +56,12 @@ def run_one(path: Path) -> dict[str, object]:
     places.document_country = timed(places.document_country)  # type: ignore[method-assign]
     fallback.report_place = timed(fallback.report_place)  # type: ignore[method-assign]
     settings = load_settings()
-    reports = [report_of(r) for r in read_gold_file(path)]
+    reports = [report_of(r) for r in read_gold_file(path, limit)]
     resources = pipeline.load_resources(settings)
+    for _ in extract_many(reports[:warmup], settings=settings, workers=1,
+                          resources=resources, keep_reports=False):
+        pass
+    reports, spent[0] = reports[warmup:], 0.0
     started = time.process_time()
     for _ in extract_many(reports, settings=settings, workers=1, resources=resources,
                           keep_reports=False):
@@ -69,10 +77,14 @@ def main() -> int:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--files", nargs="+",
                         default=["acled-2022.jsonl", "news-mixed.jsonl", "gva-news.jsonl"])
+    parser.add_argument("--limit", type=int, default=None,
+                        help="records per file, spread evenly (default: all)")
+    parser.add_argument("--warmup", type=int, default=0,
+                        help="records per file extracted untimed first (default: 0)")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one(args.one, args.limit, args.warmup)))
         return 0
     paths = [args.gold / name for name in args.files]
     missing = [p for p in paths if not p.exists()]
@@ -82,7 +94,9 @@ def main() -> int:
         return 0
     print(f"{'file':<20} {'reports':>7} {'cpu s':>7} {'places s':>8} {'share':>6}")
     for path in paths:
-        command = [sys.executable, __file__, "--one", str(path)]
+        command = [sys.executable, __file__, "--one", str(path), "--warmup", str(args.warmup)]
+        if args.limit is not None:
+            command += ["--limit", str(args.limit)]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise SystemExit(f"run {path.name} failed:\n{done.stderr}")

@@ -176,6 +176,40 @@ def test_the_head_of_a_longer_spanish_name_is_no_place(
     assert [m.admin1 for m in found] == ["Colima"]
 
 
+def test_the_head_of_a_longer_portuguese_name_is_no_place(
+    settings: Settings, resources: Resources
+) -> None:
+    """"Praia do Futuro" is a beach district the gazetteer lacks, not the capital of Cape
+    Verde; a town whose whole name has the link ("Juazeiro do Norte") is still read."""
+    clean = cleaning.clean(
+        Report(id="t", text="Dois rapazes foram baleados na Praia do Futuro ontem à noite."),
+        settings,
+    )
+    found = find_places(clean, clean.content(), resources.gazetteer, settings)
+    assert all(m.country != "CV" for m in found)
+    clean = cleaning.clean(
+        Report(id="t", text="Um comerciante foi morto a tiros em Juazeiro do Norte."), settings
+    )
+    found = find_places(clean, clean.content(), resources.gazetteer, settings)
+    assert [m.name for m in found] == ["Juazeiro do Norte"]
+
+
+def test_a_false_fused_article_does_not_make_a_word_a_town(
+    settings: Settings, resources: Resources
+) -> None:
+    """An Italian town whose name starts like a fused Arabic article ("All-") is not
+    written by the bare word that follows the article (a French "Liste" heading a list),
+    while a town named with those letters in the text is still found."""
+    clean = cleaning.clean(Report(id="t", text="Liste des attaques de la semaine"), settings)
+    found = find_places(clean, clean.content(), resources.gazetteer, settings)
+    assert all(m.country != "IT" for m in found)
+    clean = cleaning.clean(
+        Report(id="t", text="Three men were shot dead in Allende, Nuevo Leon."), settings
+    )
+    found = find_places(clean, clean.content(), resources.gazetteer, settings)
+    assert found and found[0].country == "MX" and found[0].text.startswith("Allende")
+
+
 def test_a_spanish_official_name_counts_as_the_towns_own_name(
     settings: Settings, resources: Resources
 ) -> None:

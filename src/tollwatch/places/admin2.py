@@ -44,6 +44,14 @@ _UNIT = (
     r"MUNICIPIO|[Dd][ée]partement|[Pp]refecture|[Cc]ommune|[Rr]aion|[Rr]ayon|[Tt]ehsil|"
     r"[Tt]aluka|[Ss]ub-?[Dd]istrict|[Uu]pazila|[Ww]oreda)"
 )
+_UNIT_PATTERN = re.compile(_UNIT)
+# every unit word above, lower case: a sentence without one of them has no unit phrase
+# (a cheap test before the patterns, which try each of their branches at every letter)
+_UNIT_STEMS = (
+    "township", "district", "count", "lga", "local government area", "municipal",
+    "municipio", "partement", "prefecture", "commune", "raion", "rayon", "tehsil",
+    "taluka", "upazila", "woreda",
+)
 _WORD = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_WORD}(?:(?:\s+|-)(?:(?:de|del|la|el|al|of)\s+)?{_WORD}){{0,3}}"
 _AFTER = re.compile(rf"(?P<name>{_NAME})\s+(?P<unit>{_UNIT})\b")
@@ -155,8 +163,16 @@ class _Phrase:
     unit: str  # the unit word, folded ("township", "lga")
 
 
+def _may_name_unit(text: str) -> bool:
+    """Whether a text may hold a unit word (`_UNIT`); False means it surely does not."""
+    lower = text.lower()
+    return any(stem in lower for stem in _UNIT_STEMS) and _UNIT_PATTERN.search(text) is not None
+
+
 def _phrases(clean: CleanText, sentence: Sentence) -> list[_Phrase]:
     out: list[_Phrase] = []
+    if not _may_name_unit(sentence.text):
+        return out
     base = sentence.span.start
     for pattern in (_AFTER, _BEFORE):
         for hit in pattern.finditer(sentence.text):
@@ -219,7 +235,7 @@ def admin2_mentions(
 ) -> list[PlaceMention]:
     """`mentions` with each "X district / township / county / LGA / municipio" phrase
     made one ``admin2`` mention; town mentions inside the phrase are replaced."""
-    if not any(re.search(_UNIT, s.text) for s in sentences):
+    if not any(_may_name_unit(s.text) for s in sentences):
         return mentions
     out = list(mentions)
     for sentence in sentences:

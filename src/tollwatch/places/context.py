@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -41,14 +42,23 @@ class Context:
     shares: dict[tuple[int, int], tuple[dict[str, float], dict[str, float]]] = field(
         default_factory=dict
     )
+    # `without`'s answers for this report, by name (sentence, start): asked again by the
+    # container rules
+    _without: dict[tuple[int, int], Context] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def without(self, m: Match) -> Context:
         """The context without the votes of name `m` itself: a name that is the
         report's only evidence must not vote its own namesake into the lead
         ("Palmyra" alone is not a town of the US because it has ten there)."""
-        own = self.shares.get((m.sentence, m.start))
+        key = (m.sentence, m.start)
+        own = self.shares.get(key)
         if own is None:
             return self
+        known = self._without.get(key)
+        if known is not None:
+            return known
         votes = dict(self.votes)
         for iso, share in own[0].items():
             votes[iso] -= share
@@ -57,6 +67,7 @@ class Context:
             admin[code] -= share
         local = _settle(votes, admin)
         local.countries = {**self.countries, **local.countries}  # no country drops out
+        self._without[key] = local
         return local
 
 
@@ -137,13 +148,13 @@ def _vote(
             if i in spelled
             and (
                 gaz.kinds[i] in (1, 2, 3, 4)
-                or (gaz.populations[i] >= 100_000 and primary_light(gaz.names[i]) == light)
+                or (gaz.populations[i] >= 100_000 and own_name_light(gaz, i, light, spelled))
             )
         )
     best: dict[str, tuple[float, int]] = {}
     for i in candidates:
         value = prior(gaz, i) + (1.5 if i in spelled else 0.0)
-        if primary_light(gaz.names[i]) == light:
+        if own_name_light(gaz, i, light, spelled):
             value += 0.75
         iso = gaz.countries[i]
         if iso not in best or value > best[iso][0]:
@@ -185,3 +196,14 @@ def prior(gaz: Gazetteer, i: int) -> float:
 @lru_cache(maxsize=65_536)
 def primary_light(name: str) -> str:
     return light_key(name)
+
+
+def own_name_light(gaz: Gazetteer, i: int, light: str, spelled: AbstractSet[int]) -> bool:
+    """Whether entry i's own name (not an alternate one) has the light key `light`.
+
+    `spelled` holds at least the entries with a name of that key (`gaz.spelled(light)`),
+    which every entry whose own name has it is among: testing it first spares folding
+    the names of the other candidates."""
+    if light and i not in spelled:
+        return False
+    return primary_light(gaz.names[i]) == light

@@ -46,14 +46,14 @@ from .containers import (
     within_named_provinces,
     without_neighbourhoods,
 )
-from .context import Context, primary_light, prior, read_context
+from .context import Context, own_name_light, primary_light, prior, read_context
 from .country import demonyms, document_country
 from .frame import MAX_FRAME_BONUS, Frame, sentence_frames
 from .gazetteer.model import Gazetteer, Place
 from .glued import inside_longer_name, run_of_names, without_fragments
-from .names import light_key, name_key
+from .names import fold, light_key, name_key, split_fused_article
 from .ordinary import ordinary_words
-from .scan import MAX_CANDIDATES, Match, Token, scan
+from .scan import MAX_CANDIDATES, Match, Token, abbreviation_pattern, common_words, scan
 
 __all__ = ["capital_entry", "document_country", "find_places", "prepare_gazetteer"]
 
@@ -98,41 +98,45 @@ def _score(
     country the report is not about, and its namesake towns get no own-name bonus)."""
     score = prior(gaz, i)
     iso = gaz.countries[i]
+    kind = gaz.kinds[i]
     main = ctx.main
     if main:
-        strong = ctx.main_votes >= 3.0 and gaz.kinds[i] != 2  # a country name stands alone
+        strong = ctx.main_votes >= 3.0 and kind != 2  # a country name stands alone
         if len(ctx.leaders) > 1 and iso in ctx.leaders:
             score += 1.75  # one of two or more countries the report names about equally
         else:
-            own_country = gaz.kinds[i] == 2 and i in spelled  # "EL SALVADOR", by its name
+            own_country = kind == 2 and i in spelled  # "EL SALVADOR", by its name
             score += (
                 2.5 if iso == main
                 else 1.0 if iso in ctx.countries
                 else 0.0 if own_country
                 else -3.0 if strong else -1.0
             )
-    if f"{iso}.{gaz.admin1_codes[i]}" in ctx.admin1 and gaz.kinds[i] != 2:
+    if kind != 2 and ctx.admin1 and f"{iso}.{gaz.admin1_codes[i]}" in ctx.admin1:
         score += 1.0
     score += 1.0 if i in spelled else -1.0
     size = gaz.populations[i]  # 0: unknown, never dwarfed; nor a town of the main country
-    dwarfed = gaz.kinds[i] == 0 and size > 0 and size * DWARFED < largest and iso != main
-    dwarfed = dwarfed or (gaz.kinds[i] == 0 and country_spelled)  # "El Salvador", Jalisco
-    if surface_light and _own_name(gaz.names[i], surface_light) and not dwarfed:
+    dwarfed = kind == 0 and size > 0 and size * DWARFED < largest and iso != main
+    dwarfed = dwarfed or (kind == 0 and country_spelled)  # "El Salvador", Jalisco
+    if surface_light and not dwarfed and _own_name(gaz, i, surface_light, spelled):
         # the place's own name, not one of its alternate names; but not for a village
         # whose name is a far larger town's English name ("Jenin" in Poland, 1,100
         # people, against Janin in the West Bank, 35,000)
         score += 0.75
-    return score + _hint_bonus(gaz.kinds[i], hint)
+    return score + _hint_bonus(kind, hint) if hint else score
 
 
 _OFFICIAL_SUFFIX = re.compile(r"\s+(?:de|del|de la|de los|de las)\s+.*$")
 
 
-def _own_name(name: str, surface_light: str) -> bool:
+def _own_name(gaz: Gazetteer, i: int, surface_light: str, spelled: frozenset[int]) -> bool:
     """Whether the text writes the place's own name: "Zamora" for Zamora de Hidalgo too
     (a Spanish official name is its common name plus "de <a hero>"), not only for the
-    Zamora whose whole name it is."""
-    return surface_light in (primary_light(name), _short_light(name))
+    Zamora whose whole name it is. `spelled`: the entries with a name of that light key."""
+    if own_name_light(gaz, i, surface_light, spelled):
+        return True
+    name = gaz.names[i]
+    return "de" in name and surface_light == _short_light(name)  # no "de": no suffix
 
 
 @cache
@@ -230,7 +234,10 @@ def _prepare(
     light = light_key(surface)
     if light in persons and not m.sure:
         return None
-    spelled = frozenset(gaz.spelled(light)) | (frozenset(m.candidates) if m.sure else frozenset())
+    article = _fused_article_first(surface)  # "Allende": the text writes those letters
+    spelled = frozenset(
+        i for i in gaz.spelled(light) if article or not _false_article(gaz, i)
+    ) | (frozenset(m.candidates) if m.sure else frozenset())
     bar = _bar(m, surface, len(m.candidates))
     arabic = rules.ARABIC_ARTICLE.match(surface) is not None
     largest = max(
@@ -317,6 +324,24 @@ def _prepare(
     return _Prepared(m, base, shape, bar, light, spelled, longer, initial, has_arabic(surface))
 
 
+def _false_article(gaz: Gazetteer, i: int) -> bool:
+    """Whether entry i's own name starts with what reads as a fused Arabic article
+    outside the Arabic-speaking countries: the Italian town Alliste is no "al-Liste", so
+    a text's "Liste" (which has no such start) does not write its name, nor "Sen" Essen's."""
+    if gaz.countries[i] in rules.ARABIC_COUNTRIES:
+        return False
+    return _fused_article_first(gaz.names[i])
+
+
+def _fused_article_first(name: str) -> bool:
+    """Whether a name's first word starts with a fused article ("Ezzor", "Alliste")."""
+    first = name[:1]
+    if first.isascii() and first.isalnum() and first not in "AaEe":
+        return False  # what folding keeps first: no "a" or "e", no fused article
+    words = fold(name).split()
+    return bool(words) and split_fused_article(words[0]) != words[0]
+
+
 def _adjective_abbreviation(surface: str, before: str, after: str) -> bool:
     """Whether a country's abbreviation is used as an adjective ("U.S. citizen"), not as
     the place ("in the U.S.", "the U.S. and Mexico")."""
@@ -355,14 +380,14 @@ def _decide(gaz: Gazetteer, p: _Prepared, report: Context, frame: Frame | None) 
     for s, i in p.base:
         s += _hint_bonus(gaz.kinds[i], shape.kind_hint)
         if frame is not None:
-            s += frame.bonus(gaz, i, primary_light(gaz.names[i]) != p.light)
+            s += frame.bonus(gaz, i, not own_name_light(gaz, i, p.light, p.spelled))
         scored.append((s, i))
     best, entry = max(scored)
     # a lone word of capital-less text; an Arabic name spelled as one of our aliases is not
     lone = m.strict and m.first == m.last and gaz.kinds[entry] != 2
     lone = lone and not (p.arabic and entry in p.spelled)
     foreign_word = gaz.countries[entry] != report.main or entry not in p.spelled
-    big = gaz.populations[entry] >= 1_000_000 and primary_light(gaz.names[entry]) == p.light
+    big = gaz.populations[entry] >= 1_000_000 and own_name_light(gaz, entry, p.light, p.spelled)
     if lone and not big and foreign_word:
         return None  # "FORCE", "STATION", "Hang": a word, unless a place of the report's country
     best -= p.longer
@@ -437,10 +462,23 @@ def _precision(place: Place, shape: rules.Shape) -> PlacePrecision:
 
 def prepare_gazetteer(gazetteer: Gazetteer) -> None:
     """Build now the lookups `find_places` derives from `gazetteer` on first need (the
-    index of admin2 units, most of a second), so that loading pays for them once per
-    process instead of the first report that names a district. Optional: without it
-    they are built on first use."""
+    index of admin2 units, most of a second) and read the tables it loads on first need
+    (the stop words, with the stop lists of justext; capitals, demonyms, state
+    abbreviations), so that loading pays for them once per process instead of the first
+    report that names a district. Optional: without it they are loaded on first use."""
     admin2_index(gazetteer)
+    common_words()
+    abbreviation_pattern()
+    demonyms()
+    _capital_names()
+
+
+def _named_persons(text: str) -> set[str]:
+    """The light keys of the surnames of people named with an age or a generation
+    ("Jaden Rahm, 16,", "Toney Keith White II") in the first 50,000 characters."""
+    if rules.PERSON_NAME_END.search(text, 0, 50_000) is None:
+        return set()
+    return {light_key(m.group(1)) for m in rules.PERSON_NAME.finditer(text, 0, 50_000)}
 
 
 def find_places(
@@ -460,7 +498,7 @@ def find_places(
             scans[s.index] = scan(gazetteer, clean, s, ordinary)
     ctx = read_context(gazetteer, clean.text, scans)
     mentions: list[PlaceMention] = []
-    persons = {light_key(m.group(1)) for m in rules.PERSON_NAME.finditer(clean.text, 0, 50_000)}
+    persons = _named_persons(clean.text)
     for sentence in sentences:
         tokens, matches = scans[sentence.index]
         if not matches:

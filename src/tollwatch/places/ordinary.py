@@ -60,10 +60,12 @@ def title_case(sentence: Sentence) -> bool:
     """A headline written in title case ("Teen Hurt In Drive-By Shooting"), or any
     sentence written in capitals (a broadcast transcript: "ONE MAN TAKEN INTO CUSTODY"),
     where no capital is chosen."""
+    if not sentence.headline:
+        return sentence.text.isupper() and len(_LONG_WORD.findall(sentence.text)) >= 3
     words = _LONG_WORD.findall(sentence.text)
     if len(words) < 3:
         return False
     if sum(w.isupper() for w in words) > 0.8 * len(words):
         return True
     capitals = sum(w[0].isupper() for w in words)
-    return sentence.headline and capitals > 0.6 * len(words)
+    return capitals > 0.6 * len(words)

@@ -304,10 +304,14 @@ LOWER_UNIT_PENALTY = 2.5
 WEAPON_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?\s+$")
 # "Shakhta imeni Gagarina": "named after" joins a longer name the gazetteer lacks
 LONGER_NAME_AFTER = re.compile(r"\s+imeni\s+[A-Z]")
-# "Villas de los Arcos", "Huertas de San Bernardo", "Central de Abastos": the head of a
-# longer Spanish name the gazetteer lacks (the scanner takes the longest known name first);
-# its tail is left alone: "Universidad de Colima", "Col. Insurgentes de Iguala" are of Y
-SPANISH_LONGER_AFTER = re.compile(r"\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?[A-Z]")
+# "Villas de los Arcos", "Huertas de San Bernardo", "Central de Abastos", "Praia do
+# Futuro": the head of a longer Spanish or Portuguese name the gazetteer lacks (the
+# scanner takes the longest known name first; the link words are each language's
+# `name_links`); its tail is left alone: "Universidad de Colima", "Col. Insurgentes de
+# Iguala" are of Y
+SPANISH_LONGER_AFTER = re.compile(
+    r"\s+(?:" + union("name_links") + r")\s+(?:(?:la|las|los|el)\s+)?[A-Z]"
+)
 # "JeM", "SoG", "MoD": an acronym with a capital inside, not a place
 MIXED_ACRONYM = re.compile(r"[A-Z][a-z]{1,2}[A-Z][a-z]?")
 # "Toney White II", "Jaden Rahm, 16,", "Sam Ode, 28, and", "Ana Reyes, 66 and Leo Reyes":
@@ -336,6 +340,9 @@ PERSON_NAME = re.compile(
     r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+|\s+[A-Z]\.)?\s+([A-Z][a-z'’-]+)"
     r"(?:,\s+\d{1,3}(?:,|\s+and\s+[A-Z])|\s+(?:II|III|IV|Jr\.?|Sr\.?)(?!\w))"
 )
+# what every PERSON_NAME match ends with, a cheap test before that pattern (which tries
+# each capital of the text)
+PERSON_NAME_END = re.compile(r",\s+\d{1,3}(?:,|\s+and\s)|\s(?:II|III|IV|Jr|Sr)")
 BUILDING_AFTER = re.compile(
     r"\s+(?:(?:Superior|District|Circuit|County|Municipal|Supreme|Criminal)\s+)?"
     r"(?:Court(?:house)?|Streets?|Avenues?|Boulevard|Roads?|Drive|Lane|Bridge|Square|"
@@ -416,16 +423,35 @@ def org_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# the last word SOURCE_BEFORE and ADMIN1_BEFORE can end with (before the whitespace)
+_LAST_IN_OR_THE = re.compile(r"(?:in|the)\Z", _I)
+_LAST_OF_OR_THE = re.compile(r"(?:of|the)\Z", _I)
+
+
+def _ends_with(before: str, last: re.Pattern[str]) -> bool:
+    """Whether `before` ends with whitespace after a word `last` matches: what the
+    patterns ending so need, tested on the last three letters only (a search with a
+    final `$` tries every position of the text)."""
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
+        return False
+    return last.search(stripped, max(0, len(stripped) - 3)) is not None
+
+
 def shape(before: str, after: str, *, at_text_start: bool) -> Shape:
     """Read the cue words before and after a name (both limited to its sentence)."""
-    if SOURCE_AFTER.match(after) or SOURCE_BEFORE.search(before):
+    spaced = before[-1:].isspace()  # the patterns of the text before end with whitespace
+    if SOURCE_AFTER.match(after) or (
+        _ends_with(before, _LAST_IN_OR_THE) and SOURCE_BEFORE.search(before)
+    ):
         return Shape(source=True, rule="places.v1.source")
     if at_text_start and DATELINE_AFTER.match(after) and DATELINE_BEFORE.search(before):
         return Shape(source=True, rule="places.v1.dateline")
     end_extra = 0
     kind_hint = None
     m_admin = ADMIN1_AFTER.match(after) or PLURAL_ADMIN1_AFTER.match(after)
-    if m_admin or ADMIN1_BEFORE.search(before) or PROVINCE_WORDS_BEFORE.search(before[-24:]):
+    if (m_admin or (_ends_with(before, _LAST_OF_OR_THE) and ADMIN1_BEFORE.search(before))
+            or PROVINCE_WORDS_BEFORE.search(before[-24:])):
         kind_hint = "admin1"
         end_extra = m_admin.end() if m_admin and ADMIN1_AFTER.match(after) else 0
     elif m_place := PLACE_AFTER.match(after):
@@ -434,9 +460,9 @@ def shape(before: str, after: str, *, at_text_start: bool) -> Shape:
         kind_hint = "place"  # "fired rockets at Mykolaiv": a target is a point, not an oblast
     elif CITY_BEFORE.search(before[-24:]):
         kind_hint = "city"  # "بمدينة غزة": the city, never the country or province
-    if m := NEAR_BEFORE.search(before):
+    if spaced and (m := NEAR_BEFORE.search(before)):
         return Shape("near", kind_hint, False, len(before) - m.start(), end_extra, "places.v1.near")
-    if m := REGION_BEFORE.search(before):
+    if spaced and (m := REGION_BEFORE.search(before)):
         start = len(before) - m.start(1)
         # "the rural area of X", "the eastern part of X": a part of X (near a town);
         # "rural Damascus", "northern Idlib": the area, as the name's province may be

@@ -213,9 +213,13 @@ def names_country(gaz: Gazetteer, word: str) -> bool:
 
 def _lookup(gaz: Gazetteer, run: list[Token]) -> tuple[tuple[int, ...], frozenset[int]]:
     """Candidates by the full key, then by the article-free key; and the full-key ones."""
-    full = " ".join(t.key for t in run)
+    if len(run) == 1:  # most lookups: one word
+        tok = run[0]
+        full, core = tok.key, tok.core
+    else:
+        full = " ".join([t.key for t in run])
+        core = " ".join([t.core for t in run if t.core])
     found = gaz.candidates(full)
-    core = " ".join(t.core for t in run if t.core)
     if not core or core == full:
         return found, frozenset()
     more = gaz.candidates(core)
@@ -297,6 +301,11 @@ def _abbreviations() -> dict[str, str]:
     from .gazetteer.build import data_rows
 
     return {abbr.lower(): code for abbr, code in data_rows("state_abbreviations.csv")}
+
+
+def abbreviation_pattern() -> re.Pattern[str]:
+    """The pattern of a state abbreviation after a town ("Salem, Mass.", "Dothan, AL")."""
+    return _abbreviation_pattern()
 
 
 @cache

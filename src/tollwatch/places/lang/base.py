@@ -21,6 +21,10 @@ class PlaceWords:
       the same name ("بمدينة حمص", "la ville de Beni"): the name's town is favoured.
     * `province_words`: words right before a name that say it is the province ("محافظة
       حمص", "ريف حلب", the countryside of a province): the province is favoured.
+    * `name_links`: the words that join a longer name's head to the rest of it, matched
+      in lower case ("de", "del": "Villas de los Arcos"; "do", "da": "Praia do Futuro"):
+      a place name followed by one and a capitalised word heads a name the gazetteer
+      may lack.
     """
 
     code: str
@@ -29,3 +33,4 @@ class PlaceWords:
     type_prefixes: str = ""
     city_words: str = ""
     province_words: str = ""
+    name_links: str = ""

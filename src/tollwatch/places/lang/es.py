@@ -17,4 +17,5 @@ WORDS = PlaceWords(
         r"cantón|canton|sector|residencial|municipio|poblado|localidad"
     ),
     city_words=r"(?:la\s+)?ciudad\s+de",
+    name_links=r"de|del",
 )

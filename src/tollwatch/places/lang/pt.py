@@ -16,4 +16,5 @@ WORDS = PlaceWords(
         r"|bairro|comunidade|favela|complexo|município|municipio|estado\s+de"
     ),
     city_words=r"(?:a\s+)?cidade\s+(?:de|do|da)",
+    name_links=r"de|do|da|dos|das",
 )
