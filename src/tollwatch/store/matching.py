@@ -580,6 +580,12 @@ def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None
     veto = next((why for vetoed, why in vetoes if vetoed), None)
     weights = dict(settings.weights)
     score = sum(weights[name] * value for name, value in components.items())
+    if k == 1.0 and _large_tolls(a, b, settings):
+        # "at least 25" on the day and "44" the next: tolls that large agreeing in
+        # one province and day are seldom two events (a place or date extraction left
+        # unknown costs no more than that)
+        score += settings.large_toll_bonus
+        reasons = (*reasons, f"large tolls agree (both >= {settings.large_toll})")
     evidence = key_evidence(
         a, b, place_agrees=not p_veto and p >= 0.45, place_vetoed=p_veto
     )
@@ -600,6 +606,12 @@ def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None
     return ScoredPair(
         a, b, score, components, reasons, veto, evidence.shared,
         evidence.floor is not None, unsure,
+    )
+
+
+def _large_tolls(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> bool:
+    return a.killed is not None and b.killed is not None and (
+        min(a.killed, b.killed) >= settings.large_toll
     )
 
 
