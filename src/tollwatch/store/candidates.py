@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, aliased
 from .match_place import MAX_CELLS, Vicinity
 from .matching import LONG_SPAN_DAYS
 from .models import ActorRow, FigureRow, IncidentRow, PlaceRow, ReportKeyRow, ReportRow
-from .unit import MatchUnit
+from .unit import MatchUnit, unit_killed
 
 CHUNK = 500  # ids per IN (...) query
 RANGES = 10  # date ranges per query
@@ -85,7 +85,7 @@ def light_units(session: Session, condition: Any, params: dict[str, Any] | None 
             date_precision=r[7], country=r[8], admin1=r[9], place=r[10], place_text=r[11],
             lat=r[12], lon=r[13], place_precision=r[14], perpetrator=r[15],
             perpetrator_category=r[16], victim_type=r[17], event_type=r[18],
-            sub_event_type=r[19], killed=r[20] if r[20] is not None else r[21],
+            sub_event_type=r[19], killed=unit_killed(r[20], r[21]),
         )
         out[r[0]] = Light(unit, bool(r[2] == "claim" and r[3]))
     return list(out.values())

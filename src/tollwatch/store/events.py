@@ -29,6 +29,7 @@ from .models import (
 )
 from .reconcile import RULE as TOLL_RULE
 from .reconcile import EventToll, FigureRef, reconcile
+from .unit import unit_killed
 
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 PLACE_RANK = {"point": 0, "near": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
@@ -83,8 +84,7 @@ def to_unit(
     """The matcher's view of a stored incident (`keys`: its report's match keys)."""
     place, perp = row.place, row.perpetrator
     killed = next(
-        (f.best if f.best is not None else f.low for f in row.figures if f.outcome == "killed"),
-        None,
+        (unit_killed(f.best, f.low) for f in row.figures if f.outcome == "killed"), None
     )
     return MatchUnit(
         id=row.id,

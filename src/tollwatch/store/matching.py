@@ -125,6 +125,10 @@ RULE = "matching.v2"
 # perpetrator categories that are one side: a country's police and its other state
 # forces ("police" / "state": extraction often names an officer's force either way)
 STATE_SIDE = frozenset({"police", "state"})
+# actor categories outlets use for one armed group ("ADF rebels" / "Islamist ADF")
+INSURGENTS = frozenset({"rebel", "jihadist"})
+# the actor dictionary's names of those classes (norm_name), not of a named group
+INSURGENT_CLASSES = frozenset({"rebels", "jihadists"})
 
 
 @dataclass(frozen=True)
@@ -451,9 +455,28 @@ def _words(text: str | None) -> set[str]:
 
 @functools.lru_cache(maxsize=65536)
 def _specific_words(unit: MatchUnit) -> frozenset[str]:
-    """Words of the place as written, less generic words and the names it resolved to."""
+    """Words of the place as written, less generic words and the names it resolved to,
+    in the gazetteer's spelling or another transliteration of it ("Kryvyi" and "Krivoy"
+    of Kryvyy Rih, "Maidugiri" of Maiduguri)."""
     resolved = _words(unit.admin1) | _words(unit.place)
-    return frozenset(_words(unit.place_text) - GENERIC_PLACE_WORDS - resolved)
+    left = _words(unit.place_text) - GENERIC_PLACE_WORDS - resolved
+    return frozenset(w for w in left if not any(_spelled_alike(w, r) for r in resolved))
+
+
+def _consonants(word: str) -> str:
+    """The consonant skeleton of a folded word: vowels, w, y and a final h go, doubled
+    letters collapse ("kryvyi", "krivoy" and "kryvyy" all give "krv")."""
+    letters = re.sub(r"[aeiouwy]", "", re.sub(r"h$", "", word))
+    return re.sub(r"(.)\1+", r"\1", letters)
+
+
+def _spelled_alike(word: str, name: str) -> bool:
+    """Two spellings of one name word: same first letter and the same consonant
+    skeleton of at least three letters (transliterations; not "rog" / "rih")."""
+    if word[:1] != name[:1]:
+        return False
+    skeleton = _consonants(word)
+    return len(skeleton) >= 3 and skeleton == _consonants(name)
 
 
 def _named_apart(a: MatchUnit, b: MatchUnit) -> str | None:
@@ -476,6 +499,10 @@ def actor_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str, bool]:
         perp, why = 0.7, f"perpetrators of one kind ({ca})"
     elif pa and pb and ca in STATE_SIDE and cb in STATE_SIDE:
         perp, why = 0.7, f"perpetrators both state forces ({ca}/{cb})"
+    elif pa and pb and frozenset((ca, cb)) == INSURGENTS and _a_class(pa, pb):
+        # one outlet's "rebels" or "insurgents" is another's "jihadists" or names the
+        # Islamist group: one armed group written as a class on one side at least
+        perp, why = 0.6, f"perpetrators both insurgents ({ca}/{cb})"
     elif pa and pb:
         return 0.0, f"perpetrators differ: {a.perpetrator} / {b.perpetrator}", True
     else:
@@ -484,6 +511,12 @@ def actor_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str, bool]:
     known = va not in (None, "unknown") and vb not in (None, "unknown")
     victim = (1.0 if va == vb else 0.2) if known else 0.5
     return (perp + victim) / 2, f"{why}; victims {va or '?'}/{vb or '?'}", False
+
+
+def _a_class(*names: str) -> bool:
+    """One of the perpetrators is a class of armed group ("Rebels", "Jihadists (Mali)"),
+    not a named group."""
+    return any(re.sub(r"\s*\(.*\)$", "", name) in INSURGENT_CLASSES for name in names)
 
 
 def type_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str]:
@@ -547,6 +580,12 @@ def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None
     veto = next((why for vetoed, why in vetoes if vetoed), None)
     weights = dict(settings.weights)
     score = sum(weights[name] * value for name, value in components.items())
+    if k == 1.0 and _large_tolls(a, b, settings):
+        # "at least 25" on the day and "44" the next: tolls that large agreeing in
+        # one province and day are seldom two events (a place or date extraction left
+        # unknown costs no more than that)
+        score += settings.large_toll_bonus
+        reasons = (*reasons, f"large tolls agree (both >= {settings.large_toll})")
     evidence = key_evidence(
         a, b, place_agrees=not p_veto and p >= 0.45, place_vetoed=p_veto
     )
@@ -567,6 +606,12 @@ def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None
     return ScoredPair(
         a, b, score, components, reasons, veto, evidence.shared,
         evidence.floor is not None, unsure,
+    )
+
+
+def _large_tolls(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> bool:
+    return a.killed is not None and b.killed is not None and (
+        min(a.killed, b.killed) >= settings.large_toll
     )
 
 

@@ -24,6 +24,8 @@ class MatchSettings:
             at most this far apart (follow-ups: arrests, trials, funerals).
         key_window_days: the same for a shared street or two shared names.
         common_key: a name key held by more units than this is too common to block on.
+        large_toll: two tolls at least this large that agree (or a later report's update)
+            are rare by chance: the pair gains `large_toll_bonus`.
     """
 
     window_days: int = 1
@@ -41,6 +43,8 @@ class MatchSettings:
     person_window_days: int = 400
     key_window_days: int = 30
     common_key: int = 200
+    large_toll: int = 10
+    large_toll_bonus: float = 0.08
 
 
 @dataclass(frozen=True)
@@ -79,3 +83,12 @@ def published_day(unit: MatchUnit) -> date | None:
 def norm_name(name: str | None) -> str | None:
     """Case-folded, hyphens as spaces, spaces collapsed; None stays None."""
     return " ".join(name.casefold().replace("-", " ").split()) if name else None
+
+
+def unit_killed(best: int | None, low: int | None) -> int | None:
+    """The toll the matcher compares: the best figure, else a lower bound that counts
+    ("more than 50"); "people were killed" with no count (a floor of one) is no toll,
+    so that it neither vetoes nor backs a pair against a counted figure."""
+    if best is not None:
+        return best
+    return low if low is not None and low > 1 else None
