@@ -296,6 +296,15 @@ def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> Non
         if d.sentence == draft.sentence and d is not draft and not d.perpetrator_dead
         and d.kind != "claim" and d.killed
     }
+    for previous in _incidents(kept):
+        if (previous.sentence == 0 and draft.sentence <= 2 and previous.parent is None
+                and previous.best == draft.best and not draft.distinct
+                and (previous.victim_text is None or generic_victim(previous.victim_text))
+                and previous.best not in victims_here):
+            # "Operação policial deixa quatro mortos / Quatro suspeitos foram mortos durante
+            # uma operação": the headline's dead are the suspects the lead tells of
+            previous.sentences |= draft.sentences
+            return
     if any((m.toll.best or 0) > 1 for m in draft.killed):
         kept.append(draft)  # "killed four of the attackers": never inside the victims' toll
         return
