@@ -123,6 +123,9 @@ def _fold_lone_parts(kept: list[Draft], clean: CleanText) -> list[Draft]:
             continue
         part = container.parts[0]
         if "aggregate_cue" in container.flags():
+            for sibling in _filling_siblings(container, part, out):
+                sibling.parent = container
+                container.parts.append(sibling)
             continue
         if part.sentence not in lead and not _another_source_soon(container, part):
             continue
@@ -545,6 +548,8 @@ def opens_apart(draft: Draft, clean: CleanText) -> bool:
 # A round-up's item opens on its place: "In Ituri province, ...", "In North Kivu's
 # Masisi territory, ...", "Near Kherson, ..." (no clause break before the place).
 _PLACE_OPENER = re.compile(r"\s*(?:in|at|near|outside)\s+[^,.;:]{0,40}$", re.IGNORECASE)
+_REGION_OPENER = re.compile(r"\s*in\s+(?:the\s+)?([^,.;:]{1,40}?)(?:\s+(?:region|province|state"
+                            r"|department|oblast|governorate))?,", re.IGNORECASE)
 
 
 def opens_on_place(draft: Draft, clean: CleanText) -> bool:
@@ -553,7 +558,12 @@ def opens_on_place(draft: Draft, clean: CleanText) -> bool:
     if place is None or place.sentence != draft.sentence:
         return False
     start = clean.sentences[draft.sentence].span.start
-    return _PLACE_OPENER.match(clean.text[start : place.span.start]) is not None
+    if _PLACE_OPENER.match(clean.text[start : place.span.start]) is not None:
+        return True
+    # "In Antioquia, a leader was killed in Segovia": the opener names the place's region
+    opener = _REGION_OPENER.match(clean.text[start : place.span.start])
+    return opener is not None and place.admin1 is not None and (
+        opener.group(1).casefold() == place.admin1.casefold())
 
 
 def _has_headline(clean: CleanText) -> bool:
