@@ -603,11 +603,17 @@ def _date_within(inner: DateMention | None, outer: DateMention | None) -> bool:
 
 def _places_compatible(a: Draft, b: Draft) -> bool:
     pa, pb = a.place, b.place
-    if pa is None or pb is None:
+    if pa is None or pb is None or _wire_dateline(pa):
         return True
     if pa.country and pb.country and pa.country != pb.country:
         return False
     return not (pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1)
+
+
+def _wire_dateline(place: PlaceMention) -> bool:
+    """ "ABUJA - At least 27 people were killed across the north": where the report is
+    filed, not where a total's deaths were; it bounds no parts."""
+    return place.precision == "point" and len(place.text) > 2 and place.text.isupper()
 
 
 def _adopt_parts(draft: Draft, kept: list[Draft]) -> None:
