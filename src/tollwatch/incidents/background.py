@@ -43,6 +43,11 @@ _CUMULATIVE = re.compile(
     r"|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\b"
     r"|\bso\s+far\s+this\s+(?:year|month)\b|\bthis\s+year\s+alone\b"
     r"|\bsince\s+(?:january|the\s+start\s+of\s+the\s+year)\b"
+    # a span from a dated turning point or over part of the year: "since the 2021 coup",
+    # "in the first three months of the year", "in the first half of 2024"
+    r"|\bsince\s+the\s+(?:19|20)\d\d\s+\w+"
+    r"|\bin\s+the\s+first\s+(?:\w+\s+)?(?:months?|weeks?|half|quarter)\s+of\s+(?:the|this"
+    r"|last)\s+year\b|\bin\s+the\s+first\s+(?:\w+\s+)?(?:months?|half|quarter)\s+of\s+(?:19|20)\d\d\b"
     # a city's yearly count: "168 homicides in the city this year", "murders last year"
     r"|\b(?:homicides|murders|killings)\b[^.;]{0,60}\b(?:this|last)\s+year\b"
     r"|\b(?:this|last)\s+year\b[^.;]{0,60}\b(?:homicides|murders|killings)\b"
@@ -130,8 +135,8 @@ def _earlier_event(
 
 # An event named with its year: "a 2016 suicide bombing", "the 2014 village massacre".
 _YEAR_EVENT = re.compile(
-    r"\b((?:19|20)\d\d)\s+(?:[a-z]+\s+)?(?:attacks?|bombings?|massacres?|shootings?|killings?"
-    r"|raids?|ambush)\b",
+    r"\b((?:19|20)\d\d)\s+(?:[\w'-]+\s+){0,3}?(?:attacks?|bombings?|massacres?|shootings?"
+    r"|killings?|raids?|ambush|siege)\b",
     re.IGNORECASE,
 )
 

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from ..records import CleanText, SourceMention, Toll, TollMention
 from .context import generic_victim, sides_compatible
-from .corefer import marked_distinct, places_loosely_compatible
+from .corefer import marked_distinct, places_loosely_compatible, round_up_item
 from .draft import RULE, Draft
 
 # How far after an incident's last sentence a conflicting figure may stand.
@@ -115,7 +115,7 @@ def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft
         known = {_name(s) for s in _sources_of(previous)}
         if not known or _name(draft.source) in known:
             continue
-        if _same_deaths(previous, draft):
+        if _same_deaths(previous, draft) and not round_up_item(previous, draft, clean):
             return previous
     return None
 
@@ -136,7 +136,7 @@ def _told_before(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft 
             return None
         if previous.best == draft.best:
             return None
-        if _same_deaths(previous, draft):
+        if _same_deaths(previous, draft) and not round_up_item(previous, draft, clean):
             return previous
     return None
 

@@ -29,7 +29,7 @@ from ..records import CleanText, PlaceMention
 from ..tolls.lang import TOLL_WORDS
 from .context import PLACE_RANK, sides_compatible
 from .draft import Draft
-from .structure import opens_apart, update_elsewhere
+from .structure import opens_apart, opens_on_place, update_elsewhere
 
 # Leading sentences whose figure may stand for the whole report (headline + two).
 LEAD_SENTENCES = 3
@@ -96,6 +96,8 @@ def fold_retellings(kept: list[Draft], clean: CleanText) -> list[Draft]:
     for draft in kept:
         distinct = marked_distinct(draft, clean)
         target = None if distinct else _retold(draft, out, lead, headline)
+        if target is not None and round_up_item(target, draft, clean):
+            target = None
         if target is None and not distinct:
             target = _completed(draft, out, lead, clean)
             if target is not None:
@@ -255,6 +257,18 @@ def _retold(
         if _compatible(previous, draft, check_place=not (both_lead and best == other)):
             return previous
     return None
+
+
+def round_up_item(previous: Draft, draft: Draft, clean: CleanText) -> bool:
+    """The figure's sentence opens on a place of its own in another first-level
+    division than the incident before: a round-up's next item, never a second
+    source's figure for the same deaths."""
+    place, other = draft.place, previous.place
+    if place is None or other is None or place.sentence != draft.sentence:
+        return False
+    if not place.admin1 or not other.admin1 or place.admin1 == other.admin1:
+        return False
+    return opens_on_place(draft, clean)
 
 
 def _other_region(previous: Draft, draft: Draft) -> bool:

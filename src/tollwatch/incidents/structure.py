@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..records import CleanText, DateMention
+from ..records import CleanText, DateMention, PlaceMention
 from .context import PLACE_RANK, actor_side, actors_compatible, generic_victim, sides_compatible
 from .draft import Draft
 
@@ -65,6 +65,28 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
     return kept
 
 
+def _filling_siblings(container: Draft, part: Draft, kept: list[Draft]) -> list[Draft]:
+    """ "Attacks kill 14 in Sagaing and Magway" over "killed nine ... in Sagaing" and
+    "killed five more ... in Magway": the top-level figures after the lone part that,
+    with it, add up exactly to the container's figure are its other parts (a round-up's
+    headline total), so the container is no range of its one part. Empty when no run
+    of them adds up."""
+    target, total = container.best or 0, part.best or 0
+    run: list[Draft] = []
+    for draft in kept:
+        if total >= target:
+            break
+        if draft.sentence <= part.sentence or draft.parent is not None or draft.parts:
+            continue
+        if draft.kind != "incident" or draft.perpetrator_dead or not draft.best:
+            continue
+        if not sides_compatible(container.victim_side(), draft.victim_side()):
+            continue
+        run.append(draft)
+        total += draft.best
+    return run if run and total == target else []
+
+
 def _repeat_claim(draft: Draft, kept: list[Draft]) -> bool:
     """The headline's claim told again in the lead ("Army says it killed 13 fighters /
     the army said its troops killed 13 insurgents"): one claim, the same figure of the
@@ -101,6 +123,9 @@ def _fold_lone_parts(kept: list[Draft], clean: CleanText) -> list[Draft]:
             continue
         part = container.parts[0]
         if "aggregate_cue" in container.flags():
+            for sibling in _filling_siblings(container, part, out):
+                sibling.parent = container
+                container.parts.append(sibling)
             continue
         if part.sentence not in lead and not _another_source_soon(container, part):
             continue
@@ -108,6 +133,12 @@ def _fold_lone_parts(kept: list[Draft], clean: CleanText) -> list[Draft]:
             continue
         whole, piece = container.killed_toll(), part.killed_toll()
         if whole is None or piece is None or piece.best is None or whole.best is None:
+            continue
+        siblings = _filling_siblings(container, part, out)
+        if siblings:
+            for sibling in siblings:
+                sibling.parent = container
+                container.parts.append(sibling)
             continue
         low = min(v for v in (whole.low, piece.low, piece.best) if v is not None)
         container.killed_override = replace(whole, low=low)
@@ -186,7 +217,7 @@ def _apply_update(draft: Draft, kept: list[Draft]) -> bool:
     """ "The death toll rose to 40": revise the compatible figure before."""
     if _adds_up(draft, kept):
         return True
-    for previous in reversed(_incidents(kept)):
+    for previous in _update_targets(draft, _incidents(kept)):
         if not sides_compatible(previous.victim_side(), draft.victim_side()):
             continue
         new = draft.killed_toll()
@@ -198,6 +229,22 @@ def _apply_update(draft: Draft, kept: list[Draft]) -> bool:
         _fill_missing(previous, draft)
         return True
     return False
+
+
+def _update_targets(draft: Draft, incidents: list[Draft]) -> list[Draft]:
+    """The incidents a risen toll may revise, nearest first; when the update names a
+    place of its own ("the toll in Kupiansk had risen to three"), the incidents told at
+    that place come first: in a round-up the nearest figure is often another town's."""
+    nearest = list(reversed(incidents))
+    own = draft.place
+    if own is None or own.sentence != draft.sentence or own.is_source_location:
+        return nearest
+    named = [d for d in nearest if d.place is not None and _one_place(d.place, own)]
+    return named + [d for d in nearest if d not in named]
+
+
+def _one_place(a: PlaceMention, b: PlaceMention) -> bool:
+    return a.name == b.name or (a.geonameid is not None and a.geonameid == b.geonameid)
 
 
 def _adds_up(draft: Draft, kept: list[Draft]) -> bool:
@@ -432,8 +479,10 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
         scope = _scope(candidate, clean)
         if scope is None or (draft.distinct and scope not in ("explicit", "region")):
             continue
-        if scope == "region" and draft.distinct and opens_apart(draft, clean):
+        if scope in ("region", "explicit") and draft.distinct and opens_apart(draft, clean):
             continue  # "In a separate discovery, soldiers found four bodies": not a part
+        if scope == "lead" and _another_town(candidate, draft, clean):
+            continue  # "In Dilling, a drone killed two": a round-up's next town
         room = _room(candidate)
         if room is None or toll.best > room:
             continue
@@ -452,6 +501,15 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
     if not fitting:
         return None
     return min(fitting, key=lambda t: (t[0], t[1]))[2]
+
+
+def _another_town(candidate: Draft, draft: Draft, clean: CleanText) -> bool:
+    """The figure's sentence opens on a town other than the lead figure's town."""
+    a, b = candidate.place, draft.place
+    if a is None or b is None or a.name is None or a.name == b.name:
+        return False
+    precise = {"point", "near", "admin2"}
+    return a.precision in precise and b.precision in precise and opens_on_place(draft, clean)
 
 
 def update_elsewhere(candidate: Draft, draft: Draft) -> bool:
@@ -498,6 +556,27 @@ def opens_apart(draft: Draft, clean: CleanText) -> bool:
     return _APART_OPENING.match(clean.sentences[draft.sentence].text) is not None
 
 
+# A round-up's item opens on its place: "In Ituri province, ...", "In North Kivu's
+# Masisi territory, ...", "Near Kherson, ..." (no clause break before the place).
+_PLACE_OPENER = re.compile(r"\s*(?:in|at|near|outside)\s+[^,.;:]{0,40}$", re.IGNORECASE)
+_REGION_OPENER = re.compile(r"\s*in\s+(?:the\s+)?([^,.;:]{1,40}?)(?:\s+(?:region|province|state"
+                            r"|department|oblast|governorate))?,", re.IGNORECASE)
+
+
+def opens_on_place(draft: Draft, clean: CleanText) -> bool:
+    """The figure's sentence opens on the figure's own place ("In Dilling, ...")."""
+    place = draft.place
+    if place is None or place.sentence != draft.sentence:
+        return False
+    start = clean.sentences[draft.sentence].span.start
+    if _PLACE_OPENER.match(clean.text[start : place.span.start]) is not None:
+        return True
+    # "In Antioquia, a leader was killed in Segovia": the opener names the place's region
+    opener = _REGION_OPENER.match(clean.text[start : place.span.start])
+    return opener is not None and place.admin1 is not None and (
+        opener.group(1).casefold() == place.admin1.casefold())
+
+
 def _has_headline(clean: CleanText) -> bool:
     return any(s.headline for s in clean.sentences[:2])
 
@@ -535,11 +614,17 @@ def _date_within(inner: DateMention | None, outer: DateMention | None) -> bool:
 
 def _places_compatible(a: Draft, b: Draft) -> bool:
     pa, pb = a.place, b.place
-    if pa is None or pb is None:
+    if pa is None or pb is None or _wire_dateline(pa):
         return True
     if pa.country and pb.country and pa.country != pb.country:
         return False
     return not (pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1)
+
+
+def _wire_dateline(place: PlaceMention) -> bool:
+    """ "ABUJA - At least 27 people were killed across the north": where the report is
+    filed, not where a total's deaths were; it bounds no parts."""
+    return place.precision == "point" and len(place.text) > 2 and place.text.isupper()
 
 
 def _adopt_parts(draft: Draft, kept: list[Draft]) -> None:
