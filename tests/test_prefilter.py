@@ -150,3 +150,33 @@ def test_date_rules_match_as_before_inside_a_window() -> None:
         found = [(m.span(), m.groupdict()) for m in fast.finditer(text, begin, stop)]
         plain = [(m.span(), m.groupdict()) for m in fast.regex.finditer(text, begin, stop)]
         assert found == plain
+
+
+def test_start_pattern_leads_with_the_patterns_own_word_start() -> None:
+    # every match starts at a word boundary / after a non-word character: the prefilter
+    # rejects the positions inside words before trying its start strings
+    assert str(start_pattern([r"\b(?:said|told)\b"])).startswith(r"\b(?=[st])")
+    assert str(start_pattern([r"(?<![\w-])x|(?<![\w$])yy"])).startswith(r"(?<!\w)")
+    # no common lead: a plain lookahead; a negated lookbehind class proves nothing
+    assert str(start_pattern([r"\bkill", r"(?<![\w-])shot"])).startswith("(?=")
+    assert str(start_pattern([r"(?<![^\w])x"])) == "(?=x)"
+    for pattern in [r"\b(?:said|told)\b", r"(?<![\w-])(?:x|yy)", r"(?:\b(?P<p>in|on)\s+)?day"]:
+        regex = re.compile(pattern, re.I)
+        fast = Prefiltered.of(regex)
+        for text in ["Said he", "retold, TOLD", "a-x yy-x byy", "in day, Monday", "on  day", ""]:
+            assert spans(fast.finditer(text)) == spans(regex.finditer(text))
+
+
+def test_clause_starts_find_every_clause_figure() -> None:
+    from dataclasses import replace
+
+    from tollwatch.tolls.clauses import clause_tolls
+    from tollwatch.tolls.find import _CLAUSES
+
+    assert _CLAUSES is not None and _CLAUSES.starts is not None
+    unfiltered = replace(_CLAUSES, starts=None)
+    for text in ["El ataque deja 3 muertos", "Asesinan a 4 en Guerrero", "12 morts dans l'attaque",
+                 "La mort de deux militaires", "مقتل 5 أشخاص", "a tué au moins huit civils"]:
+        fast = [(b.start, b.end, b.best, b.outcome) for b in clause_tolls(text, [], _CLAUSES)]
+        slow = [(b.start, b.end, b.best, b.outcome) for b in clause_tolls(text, [], unfiltered)]
+        assert fast == slow and fast

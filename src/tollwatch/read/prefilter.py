@@ -70,12 +70,15 @@ def start_pattern(patterns: Iterable[str], longest: int = 6, flags: int = 0) -> 
     its later characters cannot be listed. None when some pattern's start cannot be
     listed at all. Compile it with the patterns' `flags`."""
     starts: set[str] = set()
+    leads: set[str | None] = set()
     for pattern in patterns:
         found = _longest_starts(pattern, longest, flags)
         if found is None:
             return None
         starts |= found
-    return f"(?={_trie(starts)})"
+        leads.add(_lead(pattern, flags))
+    lead = leads.pop() if len(leads) == 1 else None
+    return f"{lead or ''}{_first(starts)}(?={_trie(starts)})"
 
 
 def required_pattern(pattern: str, longest: int = 6, flags: int = 0) -> str | None:
@@ -94,6 +97,49 @@ def required_pattern(pattern: str, longest: int = 6, flags: int = 0) -> str | No
         return None
     found = _required(list(parsed), longest)
     return None if found is None else f"(?={_trie(found)})"
+
+
+def _lead(pattern: str, flags: int) -> str | None:
+    """A zero-width check every match of `pattern` passes at its start, written to be
+    tried before the start strings: "\\b" when every match begins with a word
+    boundary, "(?<!\\w)" when each begins after a lookbehind that refuses a word
+    character ("(?<![\\w-])"). Most positions of a text are inside a word, and this one
+    test rejects them."""
+    if _PARSER is None:
+        return None
+    try:
+        parsed = _PARSER.parse(pattern, flags)
+    except re.error:
+        return None
+    return None if _unread_flags(parsed, flags) else _leading(list(parsed))
+
+
+def _leading(items: list[Any]) -> str | None:
+    c = _C
+    if not items:
+        return None
+    op, arg = items[0]
+    if op is c.AT and arg is c.AT_BOUNDARY:
+        return r"\b"
+    if op is c.ASSERT_NOT and arg[0] == -1 and len(arg[1]) == 1:
+        inner_op, inner_arg = next(iter(arg[1]))
+        if inner_op is c.IN and (c.CATEGORY, c.CATEGORY_WORD) in inner_arg and not any(
+                item_op is c.NEGATE for item_op, _ in inner_arg):
+            return r"(?<!\w)"
+        return None
+    if op is c.SUBPATTERN and not any(arg[1:3]):
+        return _leading(list(arg[3]))
+    if op is c.BRANCH:
+        found = {_leading(list(alternative)) for alternative in arg[1]}
+        return found.pop() if len(found) == 1 else None
+    return None
+
+
+def _first(strings: set[str]) -> str:
+    """A lookahead over the first characters of `strings`: one class test rejects a
+    position before the trie's branches are tried one by one."""
+    heads = sorted({_CLASSES.get(s[0]) or re.escape(s[0]) for s in strings})
+    return f"(?=[{''.join(heads)}])" if len(heads) > 1 else ""
 
 
 def _unread_flags(parsed: Any, flags: int) -> bool:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..read.prefilter import required_pattern
+from ..read.prefilter import finditer_from, required_pattern, start_pattern
 from ..records import Outcome
 from .lang import TollWords
 from .lang.base import SENTENCE_CUES
@@ -80,6 +80,9 @@ class ClauseGrammar:
     # an aside naming some of the victims between a figure and its outcome ("huit
     # personnes, dont deux gendarmes, ont été tuées"): `_aside`
     aside: re.Pattern[str] | None = None
+    # where a match of `pattern` may start (read/prefilter.py): `pattern` is tried only
+    # there, the same matches
+    starts: re.Pattern[str] | None = None
 
     @classmethod
     def compile(cls, tables: Iterable[TollWords]) -> ClauseGrammar | None:
@@ -155,6 +158,7 @@ class ClauseGrammar:
             partner=_partner(conjunction, figure),
             unit=_unit(figure, _union(t.units for t in tables)),
             aside=aside,
+            starts=_starts(pattern),
         )
 
     def without_units(self, text: str) -> str:
@@ -318,6 +322,16 @@ class SentenceCues:
                     b.flags.add("rise")
 
 
+def _starts(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    starts = start_pattern([pattern.pattern], flags=pattern.flags)
+    return re.compile(starts, pattern.flags) if starts else None
+
+
+def _search(grammar: ClauseGrammar, text: str, pos: int) -> re.Match[str] | None:
+    """`grammar.pattern.search(text, pos)`, tried only where a match may start."""
+    return next(finditer_from(grammar.pattern, grammar.starts, text, pos), None)
+
+
 def _gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     gate = required_pattern(pattern.pattern, flags=pattern.flags)
     return re.compile(gate, pattern.flags) if gate else None
@@ -333,7 +347,7 @@ def clause_tolls(
         return found  # no outcome word of the clause rules: no match below
     scan = text if units_blanked else grammar.without_units(text)
     pos = 0
-    while (match := grammar.pattern.search(scan, pos)) is not None:
+    while (match := _search(grammar, scan, pos)) is not None:
         pos = match.end()
         if match.group("n") is not None:
             n, o, q, verb, noun = "n", "o", "q", False, False
