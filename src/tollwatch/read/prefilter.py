@@ -50,15 +50,10 @@ def match_starts(pattern: str, length: int, flags: int = 0) -> frozenset[str] | 
     space, "\\1" for any digit. None when the start cannot be listed (too many strings,
     `\\w`, an inline flag...) or the pattern can match the empty string. A regex built
     from them must be compiled with the same `flags`."""
-    if _PARSER is None:
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
         return None
-    try:
-        parsed = _PARSER.parse(pattern, flags)
-    except re.error:
-        return None
-    if _unread_flags(parsed, flags):
-        return None
-    found = _sequence(list(parsed), length)
+    found = _sequence(parsed, length)
     if found is None or "" in found:
         return None
     return frozenset(found)
@@ -87,15 +82,10 @@ def required_pattern(pattern: str, longest: int = 6, flags: int = 0) -> str | No
     alternation, the part with the longest starts). `gate.search(text) is None` then
     proves `pattern` has no match in `text`. None when no such part can be listed.
     Compile it with `flags`."""
-    if _PARSER is None:
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
         return None
-    try:
-        parsed = _PARSER.parse(pattern, flags)
-    except re.error:
-        return None
-    if _unread_flags(parsed, flags):
-        return None
-    found = _required(list(parsed), longest)
+    found = _required(parsed, longest)
     return None if found is None else f"(?={_trie(found)})"
 
 
@@ -105,13 +95,8 @@ def _lead(pattern: str, flags: int) -> str | None:
     boundary, "(?<!\\w)" when each begins after a lookbehind that refuses a word
     character ("(?<![\\w-])"). Most positions of a text are inside a word, and this one
     test rejects them."""
-    if _PARSER is None:
-        return None
-    try:
-        parsed = _PARSER.parse(pattern, flags)
-    except re.error:
-        return None
-    return None if _unread_flags(parsed, flags) else _leading(list(parsed))
+    parsed = _parsed(pattern, flags)
+    return None if parsed is None else _leading(parsed)
 
 
 def _leading(items: list[Any]) -> str | None:
@@ -140,6 +125,18 @@ def _first(strings: set[str]) -> str:
     position before the trie's branches are tried one by one."""
     heads = sorted({_CLASSES.get(s[0]) or re.escape(s[0]) for s in strings})
     return f"(?=[{''.join(heads)}])" if len(heads) > 1 else ""
+
+
+def _parsed(pattern: str, flags: int) -> list[Any] | None:
+    """The items of `pattern` as the standard library's parser reads them; None when it
+    cannot be read here (no parser, a syntax error, flags the caller's `flags` lack)."""
+    if _PARSER is None:
+        return None
+    try:
+        parsed = _PARSER.parse(pattern, flags)
+    except re.error:
+        return None
+    return None if _unread_flags(parsed, flags) else list(parsed)
 
 
 def _unread_flags(parsed: Any, flags: int) -> bool:
