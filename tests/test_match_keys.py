@@ -420,3 +420,38 @@ def test_a_follow_up_joined_by_name_leaves_room_for_outlets_of_the_shootings_day
                   date_end=date(2016, 5, 3), killed=None, keys=frozenset())
     clusters = match_units([first, trial, second, third])
     assert sorted(sorted(u.id for u in c.members) for c in clusters) == [[1, 2, 3], [4]]
+
+
+def test_one_name_in_common_joins_reports_of_one_town_published_days_apart() -> None:
+    # two outlets of one county name the wounded man only by name, no age; one dated
+    # the shooting to its Friday, the other to the Wednesday of its article: one
+    # name in common, the same province and two days between the articles
+    friday = replace(BASE, keys=frozenset({("name", "corey almquist")}), place="Lakeview",
+                     place_text="Lakeview", lat=39.9, lon=-84.3)
+    wednesday = other(published=date(2016, 5, 4), date_start=date(2016, 5, 4),
+                      date_end=date(2016, 5, 4), place="Ohio", place_text="Ohio",
+                      place_precision="admin1", lat=None, lon=None,
+                      keys=frozenset({("name", "corey almquist")}))
+    assert [(p.a.id, p.b.id) for p in score_pairs(candidate_pairs([friday, wednesday]))] == [
+        (1, 2)]
+    scored = score_pair(friday, wednesday)
+    assert scored.veto is None and scored.strong
+    assert "a name in common: corey almquist" in scored.reasons
+    assert len(match_units([friday, wednesday])) == 1
+
+
+def test_one_name_in_common_keeps_apart_other_states_and_later_weeks() -> None:
+    friday = replace(BASE, keys=frozenset({("name", "corey almquist")}))
+    # the same name in a report of another state two days later: not one event
+    elsewhere = other(published=date(2016, 5, 4), date_start=date(2016, 5, 3),
+                      date_end=date(2016, 5, 3), admin1="Georgia", place="Macon",
+                      place_text="Macon", lat=32.84, lon=-83.63,
+                      keys=frozenset({("name", "corey almquist")}))
+    assert not score_pair(friday, elsewhere).strong
+    assert len(match_units([friday, elsewhere])) == 2
+    # in the same town but published three weeks later (a name without an age
+    # recurs: a spokesman, a street's business): never compared
+    later = other(published=date(2016, 5, 23), date_start=date(2016, 5, 22),
+                  date_end=date(2016, 5, 22), keys=frozenset({("name", "corey almquist")}))
+    assert candidate_pairs([friday, later]) == []
+    assert len(match_units([friday, later])) == 2

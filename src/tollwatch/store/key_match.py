@@ -42,6 +42,9 @@ def key_pairs(
         if len(members) > settings.common_key:
             members = []  # too common a name to block on
         who = _unique([*people, *members])
+        for a, b in _within(who, NAMES_DAYS):
+            # one name in common, published within days: `key_evidence` decides
+            found.setdefault((a.id, b.id), (a, b))
         for a, b in _within(who, settings.person_window_days):
             ids = (a.id, b.id)
             names[ids] = names.get(ids, 0) + 1
@@ -292,6 +295,8 @@ def key_evidence(
     if len(who) >= NAMES_FAR_MIN:
         # weeks apart (a trial, a funeral): several names in common
         return KeyEvidence(NAMES_FLOOR, 0.0, shared, f"{len(who)} names in common")
+    if len(who) == 1 and place_agrees and _published_close(a, b):
+        return KeyEvidence(NAMES_FLOOR, 0.0, shared, f"a name in common: {sorted(who)[0]}")
     if _of_kind(a, "person") and _of_kind(b, "person") and not named:
         return KeyEvidence(None, PEOPLE_DIFFER, shared, "different people named")
     if names or named:
