@@ -19,11 +19,13 @@ from tollwatch.store import Store
 from tollwatch.store.key_match import same_person_loosely
 from tollwatch.store.keys import report_keys
 from tollwatch.store.matching import (
+    MatchSettings,
     MatchUnit,
     candidate_pairs,
     cluster,
     key_evidence,
     match_units,
+    place_score,
     score_pair,
     score_pairs,
 )
@@ -455,3 +457,17 @@ def test_one_name_in_common_keeps_apart_other_states_and_later_weeks() -> None:
                   date_end=date(2016, 5, 22), keys=frozenset({("name", "corey almquist")}))
     assert candidate_pairs([friday, later]) == []
     assert len(match_units([friday, later])) == 2
+
+
+def test_a_state_written_but_left_at_the_country_is_that_province() -> None:
+    # one outlet writes only "Ohio", which the gazetteer left at the country: it is
+    # the province of the other report's town, not an unknown place
+    town = BASE
+    state = other(admin1=None, place="United States", place_text="Ohio",
+                  place_precision="country", lat=None, lon=None)
+    score, why, veto = place_score(town, state, MatchSettings())
+    assert (score, veto) == (0.45, False) and "same province Ohio" in why
+    assert place_score(state, town, MatchSettings())[0] == 0.45
+    # another state's name left at the country stays a place unknown to compare
+    elsewhere = replace(state, place_text="Georgia")
+    assert place_score(town, elsewhere, MatchSettings())[0] == 0.3

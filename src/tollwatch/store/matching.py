@@ -400,6 +400,9 @@ def _place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[f
     located = None not in (a.lat, a.lon, b.lat, b.lon)
     if located and a.place_precision in PRECISE_PLACES and b.place_precision in PRECISE_PLACES:
         return _distance_score(a, b, settings)
+    province = _province_written(a, b) or _province_written(b, a)
+    if province:
+        return 0.45, f"same province {province} (written, not resolved)", False
     if a.admin1 and b.admin1:
         if norm_name(a.admin1) != norm_name(b.admin1):
             return 0.0, f"different provinces {a.admin1}/{b.admin1}", True
@@ -407,6 +410,15 @@ def _place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[f
     return (
         (0.3, "same country", False) if a.country and b.country else (0.2, "place unknown", False)
     )
+
+
+def _province_written(unit: MatchUnit, other: MatchUnit) -> str | None:
+    """`other`'s province when `unit` resolved to no province but its text writes just
+    that province ("Tennessee" left at the country): the same province, as resolved."""
+    written = _written_words(unit)
+    if unit.admin1 or not other.admin1 or not written:
+        return None
+    return other.admin1 if written == _words(other.admin1) else None
 
 
 def _only_generic(unit: MatchUnit) -> str | None:
