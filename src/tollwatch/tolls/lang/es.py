@@ -105,6 +105,8 @@ WORDS = TollWords(
             r"|(?:guerra|disputa|violencia|conflicto|ofensiva|pugna|confrontaci[oó]n)\b[^.;]{0,80}?"
             r"\bha(?:n)?\s+(?:dejado|causado|cobrado|provocado)"
             r"|en\s+(?:19|20)\d\d\s+se\s+registraron"
+            # since a fight began: "desde que inició la disputa", "desde que estalló la guerra"
+            r"|desde\s+que\s+(?:se\s+)?(?:inici|comenz|empez|estall|arranc|desat)\w*"
         ),
         "background": (
             r"(?:ocurre|ocurri[oó]|se\s+registra|llega|lleg[oó])\s+(?:\w+\s+){0,4}(?:despu[eé]s\s+de|tras)"
