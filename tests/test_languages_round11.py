@@ -72,3 +72,39 @@ def test_a_total_since_the_fight_began_is_background(
 
 def test_round_eleven_document_tolls(settings: Settings, resources: Resources) -> None:
     assert doc_toll_misses(ROUND11, settings, resources, at_least=32) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("قتلت قوات الدعم السريع تسعة مدنيين في هجوم على سوق القرية.", [9],
+                     id="a-party-of-three-words-between-verb-and-figure"),
+        pytest.param("قتلت القوات 4 مهربين قرب الحدود.", [4], id="the-forces-with-the-article"),
+        pytest.param("مسلحون يقتلون... الدعم السريع تقتل 6 مزارعين في دارفور", [6],
+                     id="a-headline-in-the-present-tense"),
+        pytest.param("قُتل مدنيان بقصف مدفعي على بلدة في ريف حلب.", [2],
+                     id="the-nominative-dual-of-a-sound-plural"),
+        pytest.param("وثق المرصد مقتل مسلحين اثنين في اشتباك بريف درعا.", [2],
+                     id="the-number-two-after-the-noun"),
+        pytest.param("قتل مدنيين في قصف على القرية.", [], id="the-oblique-alone-stays-unread"),
+    ],
+)
+def test_arabic_subjects_and_duals(text: str, expected: list[int]) -> None:
+    assert _killed(text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Dos taxistas fueron privados de la vida a balazos en Acapulco.", [2],
+                     id="deprived-of-life-passive"),
+        pytest.param("Hombres armados privaron de la vida a cuatro jornaleros en Zacatecas.",
+                     [4], id="deprived-of-life-active"),
+        pytest.param("Un comerciante fue privado de la vida en el mercado de Iguala.", [1],
+                     id="deprived-of-life-one"),
+        pytest.param("Tres jóvenes fueron privados de la libertad en Celaya.", [],
+                     id="deprived-of-liberty-is-no-death"),
+    ],
+)
+def test_spanish_deprived_of_life(text: str, expected: list[int]) -> None:
+    assert _killed(text, "es") == expected
