@@ -30,6 +30,9 @@ _BROKEN_PLURAL_PERSONS = (
     "قاض", "راع", "مختار", "زعيم", "أمير", "حارس", "قتيل", "جريح", "أسير",
 )
 _BROKEN_PLURAL_WOMEN = ("امرأة", "فتاة", "طفلة", "سيدة", "شابة", "طالبة")
+# Nouns of the sound plural: only their nominative dual in -ان is theirs alone ("قتل
+# مدنيان", two civilians); the oblique -ين is spelled as the plural and stays out.
+_SOUND_PLURAL_PERSONS = ("مدني", "مسلح", "مواطن", "مقاتل", "صحفي", "مسعف", "موظف", "مزارع")
 
 
 def _duals() -> dict[str, int]:
@@ -39,6 +42,10 @@ def _duals() -> dict[str, int]:
         out[noun + "ان"] = out[noun + "ين"] = 2
     for noun in _BROKEN_PLURAL_WOMEN:
         out[noun[:-1] + "تان"] = out[noun[:-1] + "تين"] = 2
+    for noun in _SOUND_PLURAL_PERSONS:
+        out[noun + "ان"] = 2
+        # with the number after it, either case is two: "مقتل مدنيين اثنين"
+        out[noun + "ين اثنين"] = out[noun + "ان اثنان"] = 2
     return out
 
 
@@ -66,11 +73,13 @@ _WOUNDED_AFTER = with_clitics([
 # A verb may have its subject before its object, as news Arabic writes (verb, subject,
 # object): "أعدم تنظيم داعش ستة مدنيين", "اغتال مسلحون ثلاثة", "قتلت قوات النظام خمسة".
 _SUBJECT = (
-    r"(?:\s+(?:مسلحون|مسلحين|مجهولون|مجهولين|مسلح|داعش|(?:تنظيم|عناصر|قوات|جماعة|حركة"
-    r"|الجيش|الطيران|طائرات|طائرة|مقاتلو|مقاتلون|مسيرة|غارة|غارات|قصف)(?:\s+[^\s\d]+)?))?"
+    r"(?:\s+(?:مسلحون|مسلحين|مجهولون|مجهولين|مسلح|داعش|(?:تنظيم|عناصر|قوات|القوات|جماعة|حركة"
+    r"|الجيش|الطيران|طائرات|طائرة|مقاتلو|مقاتلون|مسيرة|غارة|غارات|قصف)"
+    # a party of two words after its head: "قتلت قوات الدعم السريع 15 مدنيا"
+    r"(?:\s+[^\s\d]+){0,2}))?"
 )
 _KILLED_VERBS = (
-    r"[وف]?(?:قتل|قُتل|قتلت|قُتلت|لقي|لقيت|لقوا|استشهد|استُشهد|قضى|أعدم|أعدمت|اغتال|اغتيل)"
+    r"[وف]?(?:قتل|قُتل|قتلت|قُتلت|تقتل|يقتل|لقي|لقيت|لقوا|استشهد|استُشهد|قضى|أعدم|أعدمت|اغتال|اغتيل)"
     + _SUBJECT
 )
 _KILLED_NOUNS = with_clitics([

@@ -58,6 +58,8 @@ WORDS = TollWords(
             r"|cuerpos|cad[aá]veres|mueren|murieron|muertes|homicidios|asesinatos|ejecuciones"
             r"|embolsados|perdieron\s+la\s+vida|abatid[oa]s|dad[oa]s\s+de\s+baja"
             r"|v[ií]ctimas\s+mortales|fallecieron|perdi[oó]\s+la\s+vida"
+            # the prosecutors' words: "tres hombres fueron privados de la vida"
+            r"|privad[oa]s\s+de\s+la\s+vida"
         ),
         "wounded": r"herid[oa]s|lesionad[oa]s",
         "abducted": r"secuestrad[oa]s|plagiad[oa]s",
@@ -68,6 +70,7 @@ WORDS = TollWords(
             r"matan|mata|mat[oó]|mataron|asesinan|asesina|asesin[oó]|asesinaron|ejecutan"
             r"|ejecuta|ejecutaron|ejecut[oó]|ultiman|acribillan|masacran|abatieron|abaten|murieron|mueren"
             r"|matado|asesinado|abatido"
+            r"|privan\s+de\s+la\s+vida|privaron\s+de\s+la\s+vida"
         ),
         "wounded": r"hieren|hirieron",
         "abducted": r"secuestran|secuestraron|levantan",
@@ -105,6 +108,8 @@ WORDS = TollWords(
             r"|(?:guerra|disputa|violencia|conflicto|ofensiva|pugna|confrontaci[oó]n)\b[^.;]{0,80}?"
             r"\bha(?:n)?\s+(?:dejado|causado|cobrado|provocado)"
             r"|en\s+(?:19|20)\d\d\s+se\s+registraron"
+            # since a fight began: "desde que inició la disputa", "desde que estalló la guerra"
+            r"|desde\s+que\s+(?:se\s+)?(?:inici|comenz|empez|estall|arranc|desat)\w*"
         ),
         "background": (
             r"(?:ocurre|ocurri[oó]|se\s+registra|llega|lleg[oó])\s+(?:\w+\s+){0,4}(?:despu[eé]s\s+de|tras)"
@@ -136,7 +141,7 @@ WORDS = TollWords(
     singular=(
         r"(?:fue|ha\s+sido|hab[ií]a\s+sido|result[oó])\s+(?:\w+mente\s+)?"
         r"(?:asesinad[oa]|ultimad[oa]|ejecutad[oa]|acribillad[oa]|abatid[oa]|muert[oa]"
-        r"|ultimad[oa]|degollad[oa]|victimad[oa])"
+        r"|ultimad[oa]|degollad[oa]|victimad[oa]|privad[oa]\s+de\s+la\s+vida)"
         r"|(?:muri[oó]|falleci[oó]|perdi[oó]\s+la\s+vida)"
         r"(?!\s+(?:de\s+(?:causas\s+naturales|c[aá]ncer|un\s+infarto)|por\s+causas\s+naturales))"
     ),

@@ -52,6 +52,12 @@ _KILLED = (
     r"|perdu\s+la\s+vie|trouvé\s+la\s+mort|neutralisée?s?|abattue?s?|ex[ée]cut[ée]e?s?"
     r"|égorgée?s?|assassinée?s?|massacrée?s?|péri|sont\s+mort(?:e?s)?|ont\s+péri"
     r"|(?:ont|a)\s+succombé|fusillée?s?"
+    # the army's own dead: "quatre soldats tombés au combat", "deux soldats tombés et
+    # trois blessés"; "tombés dans une embuscade" (fell into an ambush) is no death. The
+    # bare word must end its clause in the text; the `$` lets the word alone match.
+    r"|tomb[ée]e?s?\s+(?:au\s+combat|au\s+front|sur\s+le\s+champ\s+d['’]honneur"
+    r"|les\s+armes\s+à\s+la\s+main|sous\s+les\s+balles)"
+    r"|tomb[ée]e?s?(?:(?=\s*(?:et\s+d[e'’]|[,;.»]))|$)"
 )
 
 WORDS = TollWords(
@@ -63,7 +69,7 @@ WORDS = TollWords(
     precheck=(
         r"mort|tu[ée]|bless|décè|déc[ée]d|victime|cadavre|corps sans vie|perdu la vie|neutralis"
         r"|abattu|exécut|égorg|assassin|massacr|péri|enlev|kidnapp|disparu|succomb|fusill"
-        r"|la vie"
+        r"|la vie|tomb"
     ),
     qualifiers={
         "least": r"au\s+moins|pas\s+moins\s+de",
@@ -109,6 +115,8 @@ WORDS = TollWords(
             r"|(?:conflit|guerre|violences?|insurrection|crise|offensive)\b[^.;]{0,80}?"
             r"\ba\s+(?:déjà\s+)?(?:fait|coûté|causé)"
             r"|depuis\s+des\s+années"
+            # since a fight began: "depuis que la guerre a éclaté", "depuis qu'a commencé"
+            r"|depuis\s+qu(?:e\s+|['’])(?:[\w-]+\s+){0,4}?(?:a\s+|ont\s+)?(?:éclat|commenc|début)\w*"
             # a running total since a month: "depuis octobre", "depuis le 9 octobre"
             r"|depuis\s+(?:le\s+mois\s+d(?:e\s+|')|(?:le\s+)?\d{1,2}\s+)?(?:janvier|février|mars|avril|mai"
             r"|juin|juillet|août|septembre|octobre|novembre|décembre)\b"

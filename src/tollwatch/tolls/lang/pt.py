@@ -93,6 +93,8 @@ WORDS = TollWords(
             r"|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b"
             r"|(?:conflito|guerra|violência|insurgência|ofensiva|insurreição)\b[^.;]{0,80}?"
             r"\b(?:já\s+)?(?:causou|fez|matou|provocou|deixou)"
+            # since a fight began: "desde que começou a guerra", "desde que eclodiu o conflito"
+            r"|desde\s+que\s+(?:começ|inici|eclodi|estour|teve\s+início)\w*"
         ),
         "background": (
             r"(?:ocorre|ocorreu|acontece|aconteceu|vem|veio)\s+(?:\w+\s+){0,4}(?:depois|após)"
