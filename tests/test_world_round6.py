@@ -4,7 +4,7 @@ feature and six irrelevant reports, scored before the rules below were written
 civilian deaths ... since February 2022"; "killed a family of four"; "one of the
 suspected attackers"; the attackers' side killed after their attack ("soldiers killed
 two of the separatists", "a reservist was killed" after Israeli strikes); a headline
-total whose parts are told paragraphs apart; a court's execution."""
+total whose parts are told paragraphs apart; a court's execution; a film review."""
 
 from __future__ import annotations
 
@@ -127,9 +127,23 @@ def test_an_armed_group_executing_villagers_still_counts(
     assert _toll(text, settings, resources) == 6
 
 
+def test_a_film_review_tells_no_deaths(settings: Settings, resources: Resources) -> None:
+    text = ("Review: 'Border Night' is a tense thriller\n\n"
+            "The film follows four smugglers crossing a desert at night. Three of them "
+            "are killed before dawn, and the survivor walks on alone.\n\n"
+            "Three stars. In cinemas now.")
+    assert _toll(text, settings, resources) == 0
+
+
+def test_a_review_of_a_real_attack_still_counts(
+    settings: Settings, resources: Resources
+) -> None:
+    text = ("Review: police missed warnings before market attack\n\n"
+            "Gunmen killed seven people at a market on Saturday, police said, and an "
+            "internal review found that warnings had been ignored.")
+    assert _toll(text, settings, resources) == 7
+
+
 def test_round_six_golden(settings: Settings, resources: Resources) -> None:
-    """Each report's document toll, but for the film review (five soldiers killed in
-    a story told on screen: nothing in the sentence says it is fiction)."""
-    open_calls = {"w6-review-war-film"}
-    misses = doc_toll_misses(GOLDEN, settings, resources, at_least=24)
-    assert [m for m in misses if m[0] not in open_calls] == []
+    """Each report's document toll."""
+    assert doc_toll_misses(GOLDEN, settings, resources, at_least=24) == []
