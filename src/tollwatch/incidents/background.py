@@ -58,11 +58,16 @@ _CUMULATIVE = re.compile(
     # 2023", "since then", "since campaigning began", "has killed thousands over the past
     # decade" (a span from a weekday, "since Sunday", is the news's own fighting)
     r"|\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+killed|killed|died|"
-    r"claimed)\b[^.;]{0,80}?\b(?:since\s+(?:then|(?:early\s+|late\s+|mid-?)?(?:january|"
+    r"claimed)\b[^.;]{0,120}?\b(?:since\s+(?:then|(?:early\s+|late\s+|mid-?)?(?:january|"
     r"february|march|april|june|july|august|september|october|november|december)\b|"
+    r"may\s+(?:19|20)\d\d\b|"
     r"(?:19|20)\d\d|\w+\s+(?:began|started)|the\s+(?:19|20)\d0s|the\s+(?:19|20)\d\d\s+\w+)"
     r"|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:decades?|years|months)|in\s+recent\s+"
     r"(?:years|months))"
+    # deaths counted over a dated span: "has verified more than 12,600 civilian deaths in
+    # Ukraine since February 2022"
+    r"|\b\d[\d,.]*\s+(?:[a-z-]+\s+)?(?:deaths|fatalities)\b[^.;]{0,60}?\b(?<!worst\s)(?<!deadliest\s)since\s+(?:(?:january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\b"
     # the span first: "clashes since May 2023 have left more than 250 people dead"
     r"|\bsince\s+(?:(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\s+)?(?:19|20)\d\d\b[^.;]{0,80}?\b(?:has|have)\s+(?:now\s+)?"

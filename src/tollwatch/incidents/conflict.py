@@ -23,7 +23,7 @@ from dataclasses import replace
 from ..records import CleanText, SourceMention, Toll, TollMention
 from .context import generic_victim, sides_compatible
 from .corefer import marked_distinct, places_loosely_compatible, round_up_item
-from .draft import RULE, Draft
+from .draft import RULE, Draft, attackers_side_dead
 
 # How far after an incident's last sentence a conflicting figure may stand.
 WINDOW_SENTENCES = 2
@@ -112,6 +112,8 @@ def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft
             continue
         if previous.best == draft.best or previous.perpetrator_dead != draft.perpetrator_dead:
             continue  # the attackers' own dead never contradict the victims' toll
+        if attackers_side_dead(previous, draft):
+            continue
         known = {_name(s) for s in _sources_of(previous)}
         if not known or _name(draft.source) in known:
             continue

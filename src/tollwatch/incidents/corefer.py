@@ -28,7 +28,7 @@ import pycountry
 from ..records import CleanText, PlaceMention
 from ..tolls.lang import TOLL_WORDS
 from .context import PLACE_RANK, sides_compatible
-from .draft import Draft
+from .draft import Draft, attackers_side_dead
 from .structure import opens_apart, opens_on_place, update_elsewhere
 
 # Leading sentences whose figure may stand for the whole report (headline + two).
@@ -124,7 +124,8 @@ def _fold_partitives(drafts: list[Draft], clean: CleanText) -> list[Draft]:
             continue
         best = draft.best or 0
         whole = next((d for d in out if d is not draft and d.top_level and not d.perpetrator_dead
-                      and (d.best or 0) >= max(best, 2) and _compatible(d, draft)), None)
+                      and (d.best or 0) >= max(best, 2) and _compatible(d, draft)
+                      and not attackers_side_dead(d, draft)), None)
         if whole is not None:
             _merge_into(whole, draft)
             out.remove(draft)
@@ -234,6 +235,8 @@ def _retold(
             continue
         if previous.perpetrator_dead != draft.perpetrator_dead:
             continue  # the perpetrator's own death never retells the victims' toll
+        if attackers_side_dead(previous, draft):
+            continue  # nor do the dead of the attackers' side, told in its own words
         other = previous.best
         if other is None or other == 0:
             continue

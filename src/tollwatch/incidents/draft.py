@@ -119,3 +119,12 @@ def sum_tolls(mentions: list[TollMention]) -> Toll | None:
     end = max(m.span.end for m in mentions)
     text = " + ".join(t.text or "" for t in tolls)
     return Toll(low, best, high, text=text, span=Span(start, end), rule=RULE)
+
+
+def attackers_side_dead(victims: Draft, later: Draft) -> bool:
+    """ "Separatist fighters killed four people ... soldiers killed two of the separatists",
+    "Israeli strikes kill 27 ... the Israeli military said a reservist was killed": the
+    later figure's dead are of the side that did the earlier figure's killing, so they are
+    neither another count of its victims nor a part of them."""
+    side = actor_side(victims.perpetrator)
+    return side is not None and later.victim_side() == side != victims.victim_side()

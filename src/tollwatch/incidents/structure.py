@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..records import CleanText, DateMention, PlaceMention
 from .context import PLACE_RANK, actor_side, actors_compatible, generic_victim, sides_compatible
-from .draft import Draft
+from .draft import Draft, attackers_side_dead
 
 # A container whose scope is explicit ("since Thursday", "in two days", "in total",
 # a region) may take figures marked "another"; one that is only the report's
@@ -127,18 +127,21 @@ def _fold_lone_parts(kept: list[Draft], clean: CleanText) -> list[Draft]:
                 sibling.parent = container
                 container.parts.append(sibling)
             continue
+        # "Russian strikes kill four in two regions" over "killing three" and, paragraphs
+        # on, "a man died near Kupiansk": later figures that with the part add up exactly
+        # to the headline's are its other parts, wherever the part is told
+        siblings = _filling_siblings(container, part, out)
+        if siblings:
+            for sibling in siblings:
+                sibling.parent = container
+                container.parts.append(sibling)
+            continue
         if part.sentence not in lead and not _another_source_soon(container, part):
             continue
         if {"part", "aggregate_cue"} & part.flags() or part.distinct or (part.best or 0) < 2:
             continue
         whole, piece = container.killed_toll(), part.killed_toll()
         if whole is None or piece is None or piece.best is None or whole.best is None:
-            continue
-        siblings = _filling_siblings(container, part, out)
-        if siblings:
-            for sibling in siblings:
-                sibling.parent = container
-                container.parts.append(sibling)
             continue
         low = min(v for v in (whole.low, piece.low, piece.best) if v is not None)
         container.killed_override = replace(whole, low=low)
@@ -476,6 +479,8 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
         return None  # "a health official put the toll at 27": a whole toll, never a part
     fitting: list[tuple[int, int, Draft]] = []
     for candidate in _incidents(kept):
+        if candidate.parent is not None and "part" in candidate.flags():
+            continue  # "including eight children": a breakdown holds no later figure
         scope = _scope(candidate, clean)
         if scope is None or (draft.distinct and scope not in ("explicit", "region")):
             continue
@@ -488,7 +493,7 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
             continue
         if not sides_compatible(candidate.victim_side(), draft.victim_side()):
             continue
-        if not _perpetrators_compatible(candidate, draft):
+        if not _perpetrators_compatible(candidate, draft) or attackers_side_dead(candidate, draft):
             continue
         if not _date_within(draft.date, candidate.date):
             continue

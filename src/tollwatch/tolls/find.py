@@ -442,6 +442,7 @@ def _mask(text: str, *, upper: bool) -> str:
     masked = re.sub(r"\[size=[^\]]*\]", lambda m: " " * len(m.group()), fold_digits(text),
                     flags=re.I)
     masked = _WORD_AGE.sub(_age_mask, masked)
+    masked = _FAMILY_OF.sub(lambda m: " " * len(m.group()), masked)
     if upper:
         return masked
     return re.sub(r"\b[A-Z]{2,6}\b", lambda m: "Q" + "q" * (len(m.group()) - 1), masked)
@@ -449,6 +450,17 @@ def _mask(text: str, *, upper: bool) -> str:
 
 _WORD_AGE = re.compile(
     rf"(?<![\w-])(?P<n>{NUMBER})(?P<s1>[- ])(?P<y>years?)(?P<s2>[- ])(?P<o>old)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+# "armed men killed a family of four -- a couple and their sons": the family's size is the
+# count; its article and noun are blanked so "four" stands as the victims, the way it
+# does after a verb ("killed four at their farm"). A noun after the size ("a family of
+# two victims") keeps the phrase as it is.
+_FAMILY_OF = re.compile(
+    rf"\b(?:an?|the|one)\s+family\s+of\s+(?=(?:{NUMBER})\s*(?:[,.;:\u2014\u2013(-]|$|"
+    r"(?:was|were|in|at|on|inside|near|from|as|when|while|and)\b))",
     re.IGNORECASE,
 )
 
@@ -500,9 +512,11 @@ def _adjacent(text: str, first: Quantity, second: Quantity) -> bool:
     return not text[first.end : second.start].strip()
 
 
-# "all six attackers were killed", "two gunmen died": the victims are the attackers.
+# "all six attackers were killed", "two gunmen died", "one of the suspected attackers was
+# killed": the victims are the attackers.
 _ATTACKERS = re.compile(
-    r"(?:(?:all|the|both|other|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)*"
+    r"(?:(?:all|the|both|other|suspected|alleged|armed|two|three|four|five|six|seven|eight"
+    r"|nine|ten|\d+)\s+)*"
     r"(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|hijackers?|perpetrators?)",
     re.IGNORECASE,
 )

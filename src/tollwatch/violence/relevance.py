@@ -34,7 +34,14 @@ from datetime import date
 from ..records import CleanText, EventCue, Relevance, Sentence, TollMention
 from .detect import lowered
 from .lang import VIOLENCE_WORDS
-from .lang.frames import FIREARM, FRAMES, HUMAN_VIOLENCE, OLD_EVENT, TWO_WORD_FRAMES
+from .lang.frames import (
+    FIREARM,
+    FRAMES,
+    HUMAN_VIOLENCE,
+    OLD_EVENT,
+    REVIEW_HEADLINE,
+    TWO_WORD_FRAMES,
+)
 
 RULE = "violence.relevance.v1"
 # A cue this strong, in a sentence with no frame, is evidence of violence.
@@ -54,6 +61,7 @@ _HUMAN = re.compile(HUMAN_VIOLENCE)
 _OLD = re.compile(OLD_EVENT)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _FIREARM = re.compile(FIREARM)
+_REVIEW = re.compile(REVIEW_HEADLINE)
 # Frames under which a sentence's ambiguous violence words say nothing.
 _SENTENCE_FRAMES = ("disaster", "accident", "industrial", "disease", "politics", "anniversary")
 
@@ -91,13 +99,18 @@ def _judge(
     published: date | None,
 ) -> Relevance | None:
     affirmed = [c for c in cues if not (c.negated or c.hypothetical)]
+    story = _story_frames(clean)
+    reviewed = _is_review(clean)
+    if reviewed and "fiction" not in story:
+        story = [*story, "fiction"]  # a review's headline is the frame's second word
+    if reviewed and not any(_HUMAN.search(lowered(c.text)) for c in affirmed):
+        return Relevance(False, f"not violence: {FRAMES['fiction'][0]}", rule=RULE)
     if not affirmed:
         frame = _dominant_frame(clean, tolls)
         if frame is None:
             return None
         return Relevance(False, f"not violence: {FRAMES[frame][0]}", rule=RULE)
     sentences = {s.index: s for s in clean.sentences}
-    story = _story_frames(clean)
     lows: dict[int, str] = {}
     frames_of: dict[int, list[str]] = {}  # each sentence's frames, searched once
     frames_seen: Counter[str] = Counter()
@@ -109,7 +122,7 @@ def _judge(
         if low is None:
             low = lows[cue.sentence] = lowered(sentence.text)
         human = _HUMAN.search(lowered(cue.text)) is not None or _human_near(low, cue, sentence)
-        in_story = bool(story) and any(_FRAME_RES[f].search(low) for f in story)
+        in_story = reviewed or (bool(story) and any(_FRAME_RES[f].search(low) for f in story))
         if in_story and ("fiction" in story or not human):
             frames_seen.update(story)
             continue
@@ -142,6 +155,16 @@ def _human_near(low: str, cue: EventCue, sentence: Sentence) -> bool:
     start = max(0, cue.span.start - sentence.span.start - 60)
     end = cue.span.end - sentence.span.start + 60
     return _HUMAN.search(low[start:end]) is not None
+
+
+def _is_review(clean: CleanText) -> bool:
+    """The report's headline names it a review ("Review: ...", "Film review: ...") and its
+    lead has a word of a story (film, novel, series)."""
+    first = clean.content()[:1]
+    if not (first and first[0].headline and _REVIEW.match(lowered(first[0].text))):
+        return False
+    lead = " ".join(lowered(s.text) for s in clean.content()[:LEAD_SENTENCES])
+    return _FRAME_RES["fiction"].search(lead) is not None
 
 
 def _story_frames(clean: CleanText) -> list[str]:

@@ -174,7 +174,12 @@ CUE_RULES: tuple[CueRule, ...] = (
                              r"pass|shot|program|programme|project|policy|budget|warrant|"
                              r"transaction|sale|code|commands?|instructions|software|tasks?|"
                              r"functions?|manoeuvre|maneuver|turn|kick|vision|will|duties|"
-                             r"mandate|search|query|queries|scripts?)s?\b"),
+                             r"mandate|search|query|queries|scripts?)s?\b"
+                             # a court's sentence carried out: "executed a man on Wednesday
+                             # for trafficking heroin", "hanged ... convicted of murder"
+                             r"|(?:\s+[\w-]+){1,8}?\s+(?:for\s+(?:drug\s+)?(?:trafficking|"
+                             r"smuggling)|(?:after\s+being\s+|who\s+was\s+)?(?:convicted|"
+                             r"sentenced)\s+(?:of|for|to)|on\s+death\s+row)\b"),
     CueRule(r"kidnap(?:ped|ping|pings|s|pers)?|abduct(?:ed|ion|ions|ing|s|ors)?|"
             r"(?:taken|held|took\s+(?:\w+\s+)?)hostages?|hostages?|forced\s+disappearances?|"
             r"taken\s+away\s+by|(?:was|were)\s+taken\s+by\s+(?:unknown|unidentified|armed|gunmen)",

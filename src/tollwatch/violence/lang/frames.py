@@ -80,6 +80,11 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
     }
 )
 
+# A headline that names the report a critic's review ("Review: 'The Long Night' is a
+# gripping war film"): once the lead tells a story (film, book, game), every sentence of
+# the report is the story's, the plot's deaths included.
+REVIEW_HEADLINE = (r"^\W*(?:(?:film|movie|book|tv|theatre|theater|series|game)\s+)?review\s*[:|-]")
+
 # Frames that need two different words of the frame in the report's lead before they
 # count (one "season" or "director" is no sports or film story).
 TWO_WORD_FRAMES = ("fiction", "sport")
