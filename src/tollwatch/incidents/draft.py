@@ -126,5 +126,8 @@ def attackers_side_dead(victims: Draft, later: Draft) -> bool:
     "Israeli strikes kill 27 ... the Israeli military said a reservist was killed": the
     later figure's dead are of the side that did the earlier figure's killing, so they are
     neither another count of its victims nor a part of them."""
+    if later.best is not None and later.best == victims.best:
+        return False  # "Ataque a coluna militar faz oito mortos / oito militares morreram":
+        # the same figure is the same dead, whoever the attack's words seemed to name
     side = actor_side(victims.perpetrator)
     return side is not None and later.victim_side() == side != victims.victim_side()
