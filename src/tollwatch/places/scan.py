@@ -145,15 +145,18 @@ def _word_keys(raw: str) -> tuple[str, str, str, bool]:
 def _tokens(text: str, offset: int, strict: bool) -> list[Token]:
     """Word tokens; in ordinary text a lower-case word that cannot be inside a name
     ("killed", "near") gets no keys, which saves most of the work."""
-    out = []
+    out: list[Token] = []
+    add = out.append
+    new = tuple.__new__  # Token(...) without its Python-level __new__: one per word
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        start = offset + m.start()
+        start, end = m.span()
+        start += offset
         if not strict and raw[0].islower() and raw not in CONNECTORS:
-            out.append(Token(start, start + len(raw), raw, "", "-", False))
+            add(new(Token, (start, end + offset, raw, "", "-", False)))
             continue
         word, key, core, cap = _word_keys(raw)
-        out.append(Token(start, start + len(word), word, key, core, cap))
+        add(new(Token, (start, start + len(word), word, key, core, cap)))
     return out
 
 
@@ -166,6 +169,19 @@ def _longest(gaz: Gazetteer, tokens: list[Token], i: int) -> int:
         nxt = tokens[i + 1]
         most = max(most, firsts.get(nxt.core, 0) + 1, firsts.get(nxt.key, 0) + 1)
     return min(most + 1, len(tokens) - i)
+
+
+def _name_run(tokens: list[Token], i: int, most: int, strict: bool) -> int:
+    """How many tokens from i on (`most` at most) may belong to one name: capitalised
+    words or connectors; any word in upper-case or title-case text."""
+    if strict:
+        return most
+    n = 0
+    for tok in tokens[i : i + most]:
+        if not (tok.cap or tok.text.lower() in CONNECTORS):
+            break
+        n += 1
+    return n
 
 
 def _is_strict(clean: CleanText, sentence: Sentence) -> bool:
@@ -253,12 +269,6 @@ def scan(
     if has_arabic(sentence.text):  # clitics are Arabic: other sentences keep their tokens
         tokens = _unclitic(gaz, tokens)
     matches: list[Match] = []
-    # span[j]: how many tokens from j on may belong to one name (capitalised or connectors)
-    span = [0] * (len(tokens) + 1)
-    for j in range(len(tokens) - 1, -1, -1):
-        tok = tokens[j]
-        ok = strict or tok.cap or tok.text.lower() in CONNECTORS
-        span[j] = span[j + 1] + 1 if ok else 0
     i = 0
     while i < len(tokens):
         if (not strict and not tokens[i].cap and tokens[i].core) or not _can_start(
@@ -267,7 +277,8 @@ def scan(
             i += 1
             continue
         found = None
-        for n in range(min(_longest(gaz, tokens, i), max(span[i], 1)), 0, -1):
+        most = _longest(gaz, tokens, i)
+        for n in range(max(_name_run(tokens, i, most, strict), 1) if most else 0, 0, -1):
             run = tokens[i : i + n]
             if run[-1].text.lower() in CONNECTORS or (not run[-1].cap and not strict):
                 continue
@@ -276,8 +287,8 @@ def scan(
             if (
                 n == 1
                 and ordinary
-                and is_ordinary(run[0].text, ordinary)
                 and unforced_capital(sentence, run[0].start, title)
+                and is_ordinary(run[0].text, ordinary)
             ):
                 break
             cands, exact = _lookup(gaz, run)
