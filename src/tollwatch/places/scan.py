@@ -56,6 +56,7 @@ CONNECTORS = ARTICLES | frozenset(
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_ASCII_LOWER = re.compile(r"[a-z]")
 
 
 MAX_CANDIDATES = 20  # the index lists the strongest candidates of a name first
@@ -186,8 +187,11 @@ def _name_run(tokens: list[Token], i: int, most: int, strict: bool) -> int:
 
 def _is_strict(clean: CleanText, sentence: Sentence) -> bool:
     """Upper-case or title-case text: capitals say nothing, so ask for more evidence."""
-    if clean.upper or not any(ch.islower() for ch in sentence.text):
-        return True
+    text = sentence.text
+    if clean.upper or (
+        _ASCII_LOWER.search(text) is None and not any(ch.islower() for ch in text)
+    ):
+        return True  # (an ASCII lower-case letter, found by a regex, spares the loop)
     long_words = _LONG_WORD.findall(sentence.text)
     capitals = sum(w[0].isupper() for w in long_words)
     return len(long_words) >= 5 and capitals / len(long_words) > 0.85
@@ -269,12 +273,13 @@ def scan(
     if has_arabic(sentence.text):  # clitics are Arabic: other sentences keep their tokens
         tokens = _unclitic(gaz, tokens)
     matches: list[Match] = []
-    i = 0
-    while i < len(tokens):
-        if (not strict and not tokens[i].cap and tokens[i].core) or not _can_start(
-            tokens, i, strict
-        ):
-            i += 1
+    # a name starts at a capitalised word or an article; any word in strict text
+    starts = range(len(tokens)) if strict else [
+        k for k, tok in enumerate(tokens) if tok.cap or not tok.core
+    ]
+    after = 0  # the token after the last name found
+    for i in starts:
+        if i < after or not _can_start(tokens, i, strict):
             continue
         found = None
         most = _longest(gaz, tokens, i)
@@ -299,9 +304,7 @@ def scan(
                 break
         if found:
             matches.append(found)
-            i = found.last + 1
-        else:
-            i += 1
+            after = found.last + 1
     if ", " in sentence.text:
         matches = _with_abbreviations(gaz, sentence, tokens, matches, strict)
     return tokens, matches
