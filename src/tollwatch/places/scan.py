@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..read.script import has_arabic, script_core, script_token_key, strip_clitics
@@ -192,9 +193,11 @@ def _is_strict(clean: CleanText, sentence: Sentence) -> bool:
         _ASCII_LOWER.search(text) is None and not any(ch.islower() for ch in text)
     ):
         return True  # (an ASCII lower-case letter, found by a regex, spares the loop)
-    long_words = _LONG_WORD.findall(sentence.text)
-    capitals = sum(w[0].isupper() for w in long_words)
-    return len(long_words) >= 5 and capitals / len(long_words) > 0.85
+    long_words = _LONG_WORD.findall(text)
+    if len(long_words) < 5:
+        return False
+    capitals = sum(map(str.isupper, map(itemgetter(0), long_words)))  # first letters
+    return capitals / len(long_words) > 0.85
 
 
 def _can_start(tokens: list[Token], i: int, strict: bool) -> bool:
