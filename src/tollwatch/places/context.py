@@ -85,8 +85,9 @@ def read_context(
     shares: dict[tuple[int, int], tuple[dict[str, float], dict[str, float]]] = {}
     for rank, (_, (tokens, matches)) in enumerate(sorted(scans.items())):
         weight = 1.5 if rank < 2 else 1.0
-        for tok in tokens:
-            iso = gaz.demonyms.get(tok.key) if tok.cap else None
+        demonyms = gaz.demonyms
+        for key in [tok.key for tok in tokens if tok.cap and tok.key in demonyms]:
+            iso = demonyms[key]
             if iso:
                 votes[iso] += DEMONYM_VOTE * weight
         for m in matches:

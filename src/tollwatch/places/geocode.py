@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from unidecode import unidecode
 
@@ -235,8 +235,9 @@ def _prepare(
     if light in persons and not m.sure:
         return None
     article = _fused_article_first(surface)  # "Allende": the text writes those letters
+    named = gaz.spelled(light)
     spelled = frozenset(
-        i for i in gaz.spelled(light) if article or not _false_article(gaz, i)
+        named if article else (i for i in named if not _false_article(gaz, i))
     ) | (frozenset(m.candidates) if m.sure else frozenset())
     bar = _bar(m, surface, len(m.candidates))
     arabic = rules.ARABIC_ARTICLE.match(surface) is not None
@@ -333,6 +334,7 @@ def _false_article(gaz: Gazetteer, i: int) -> bool:
     return _fused_article_first(gaz.names[i])
 
 
+@lru_cache(maxsize=65_536)  # asked for every candidate of a name; names recur
 def _fused_article_first(name: str) -> bool:
     """Whether a name's first word starts with a fused article ("Ezzor", "Alliste")."""
     first = name[:1]

@@ -108,6 +108,9 @@ def fold(text: str) -> str:
     The Arabic letter ain becomes "a", not the apostrophe that is then removed: "العراق"
     (Iraq) and "الرقة" (Raqqa) keep apart.
     """
+    if text.isascii():  # unidecode leaves ASCII as it is
+        text = _APOSTROPHES.sub("", text.lower())
+        return _NON_ALNUM.sub(" ", text).strip()
     if "ع" in text:
         text = text.replace("ع", "a")
     text = _APOSTROPHES.sub("", unidecode(text).lower())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..read.prefilter import Prefiltered
 from .lang import union
 
 DIRECTION = rf"(?:{union('directions')})"  # every language's (places/lang/)
@@ -164,6 +165,10 @@ REGION_BEFORE = re.compile(
     + r")?)\s+(?:(?:part|parts|region|regions|areas?|reaches)\s+of\s+)?(?:the\s+)?$",
     _I,
 )
+# the two searched over the whole text before a name: the real regex is tried only where
+# one of its cue words may start (read/prefilter.py), with the same first match
+_NEAR_BEFORE_FILTERED = Prefiltered.of(NEAR_BEFORE)
+_REGION_BEFORE_FILTERED = Prefiltered.of(REGION_BEFORE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$", _I)
 AND_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$", _I)
 CONTAINER_AFTER = re.compile(
@@ -460,9 +465,9 @@ def shape(before: str, after: str, *, at_text_start: bool) -> Shape:
         kind_hint = "place"  # "fired rockets at Mykolaiv": a target is a point, not an oblast
     elif CITY_BEFORE.search(before[-24:]):
         kind_hint = "city"  # "بمدينة غزة": the city, never the country or province
-    if spaced and (m := NEAR_BEFORE.search(before)):
+    if spaced and (m := _NEAR_BEFORE_FILTERED.search(before)):
         return Shape("near", kind_hint, False, len(before) - m.start(), end_extra, "places.v1.near")
-    if spaced and (m := REGION_BEFORE.search(before)):
+    if spaced and (m := _REGION_BEFORE_FILTERED.search(before)):
         start = len(before) - m.start(1)
         # "the rural area of X", "the eastern part of X": a part of X (near a town);
         # "rural Damascus", "northern Idlib": the area, as the name's province may be

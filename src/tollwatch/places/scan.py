@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..read.script import has_arabic, script_core, script_token_key, strip_clitics
@@ -56,6 +57,7 @@ CONNECTORS = ARTICLES | frozenset(
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_ASCII_LOWER = re.compile(r"[a-z]")
 
 
 MAX_CANDIDATES = 20  # the index lists the strongest candidates of a name first
@@ -145,15 +147,18 @@ def _word_keys(raw: str) -> tuple[str, str, str, bool]:
 def _tokens(text: str, offset: int, strict: bool) -> list[Token]:
     """Word tokens; in ordinary text a lower-case word that cannot be inside a name
     ("killed", "near") gets no keys, which saves most of the work."""
-    out = []
+    out: list[Token] = []
+    add = out.append
+    new = tuple.__new__  # Token(...) without its Python-level __new__: one per word
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        start = offset + m.start()
+        start, end = m.span()
+        start += offset
         if not strict and raw[0].islower() and raw not in CONNECTORS:
-            out.append(Token(start, start + len(raw), raw, "", "-", False))
+            add(new(Token, (start, end + offset, raw, "", "-", False)))
             continue
         word, key, core, cap = _word_keys(raw)
-        out.append(Token(start, start + len(word), word, key, core, cap))
+        add(new(Token, (start, start + len(word), word, key, core, cap)))
     return out
 
 
@@ -168,13 +173,31 @@ def _longest(gaz: Gazetteer, tokens: list[Token], i: int) -> int:
     return min(most + 1, len(tokens) - i)
 
 
+def _name_run(tokens: list[Token], i: int, most: int, strict: bool) -> int:
+    """How many tokens from i on (`most` at most) may belong to one name: capitalised
+    words or connectors; any word in upper-case or title-case text."""
+    if strict:
+        return most
+    n = 0
+    for tok in tokens[i : i + most]:
+        if not (tok.cap or tok.text.lower() in CONNECTORS):
+            break
+        n += 1
+    return n
+
+
 def _is_strict(clean: CleanText, sentence: Sentence) -> bool:
     """Upper-case or title-case text: capitals say nothing, so ask for more evidence."""
-    if clean.upper or not any(ch.islower() for ch in sentence.text):
-        return True
-    long_words = _LONG_WORD.findall(sentence.text)
-    capitals = sum(w[0].isupper() for w in long_words)
-    return len(long_words) >= 5 and capitals / len(long_words) > 0.85
+    text = sentence.text
+    if clean.upper or (
+        _ASCII_LOWER.search(text) is None and not any(ch.islower() for ch in text)
+    ):
+        return True  # (an ASCII lower-case letter, found by a regex, spares the loop)
+    long_words = _LONG_WORD.findall(text)
+    if len(long_words) < 5:
+        return False
+    capitals = sum(map(str.isupper, map(itemgetter(0), long_words)))  # first letters
+    return capitals / len(long_words) > 0.85
 
 
 def _can_start(tokens: list[Token], i: int, strict: bool) -> bool:
@@ -253,21 +276,17 @@ def scan(
     if has_arabic(sentence.text):  # clitics are Arabic: other sentences keep their tokens
         tokens = _unclitic(gaz, tokens)
     matches: list[Match] = []
-    # span[j]: how many tokens from j on may belong to one name (capitalised or connectors)
-    span = [0] * (len(tokens) + 1)
-    for j in range(len(tokens) - 1, -1, -1):
-        tok = tokens[j]
-        ok = strict or tok.cap or tok.text.lower() in CONNECTORS
-        span[j] = span[j + 1] + 1 if ok else 0
-    i = 0
-    while i < len(tokens):
-        if (not strict and not tokens[i].cap and tokens[i].core) or not _can_start(
-            tokens, i, strict
-        ):
-            i += 1
+    # a name starts at a capitalised word or an article; any word in strict text
+    starts = range(len(tokens)) if strict else [
+        k for k, tok in enumerate(tokens) if tok.cap or not tok.core
+    ]
+    after = 0  # the token after the last name found
+    for i in starts:
+        if i < after or not _can_start(tokens, i, strict):
             continue
         found = None
-        for n in range(min(_longest(gaz, tokens, i), max(span[i], 1)), 0, -1):
+        most = _longest(gaz, tokens, i)
+        for n in range(max(_name_run(tokens, i, most, strict), 1) if most else 0, 0, -1):
             run = tokens[i : i + n]
             if run[-1].text.lower() in CONNECTORS or (not run[-1].cap and not strict):
                 continue
@@ -276,8 +295,8 @@ def scan(
             if (
                 n == 1
                 and ordinary
-                and is_ordinary(run[0].text, ordinary)
                 and unforced_capital(sentence, run[0].start, title)
+                and is_ordinary(run[0].text, ordinary)
             ):
                 break
             cands, exact = _lookup(gaz, run)
@@ -288,9 +307,7 @@ def scan(
                 break
         if found:
             matches.append(found)
-            i = found.last + 1
-        else:
-            i += 1
+            after = found.last + 1
     if ", " in sentence.text:
         matches = _with_abbreviations(gaz, sentence, tokens, matches, strict)
     return tokens, matches
