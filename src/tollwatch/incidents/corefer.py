@@ -29,7 +29,7 @@ from ..records import CleanText, PlaceMention
 from ..tolls.lang import TOLL_WORDS
 from .context import PLACE_RANK, sides_compatible
 from .draft import Draft, attackers_side_dead
-from .structure import opens_apart, opens_on_place, update_elsewhere
+from .structure import one_place, opens_apart, opens_on_place, update_elsewhere
 
 # Leading sentences whose figure may stand for the whole report (headline + two).
 LEAD_SENTENCES = 3
@@ -300,8 +300,7 @@ def _same_place(first: Draft, later: Draft) -> bool:
     pa, pb = first.place, later.place
     if pb is None:
         return True
-    return pa is not None and (pa.name == pb.name or (
-        pa.geonameid is not None and pa.geonameid == pb.geonameid))
+    return pa is not None and one_place(pa, pb)
 
 
 def _compatible(a: Draft, b: Draft, *, check_place: bool = True) -> bool:

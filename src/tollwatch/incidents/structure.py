@@ -122,19 +122,14 @@ def _fold_lone_parts(kept: list[Draft], clean: CleanText) -> list[Draft]:
         if len(container.parts) != 1 or container.sentence not in lead:
             continue
         part = container.parts[0]
-        if "aggregate_cue" in container.flags():
-            for sibling in _filling_siblings(container, part, out):
-                sibling.parent = container
-                container.parts.append(sibling)
-            continue
         # "Russian strikes kill four in two regions" over "killing three" and, paragraphs
         # on, "a man died near Kupiansk": later figures that with the part add up exactly
         # to the headline's are its other parts, wherever the part is told
         siblings = _filling_siblings(container, part, out)
-        if siblings:
-            for sibling in siblings:
-                sibling.parent = container
-                container.parts.append(sibling)
+        for sibling in siblings:
+            sibling.parent = container
+            container.parts.append(sibling)
+        if siblings or "aggregate_cue" in container.flags():
             continue
         if part.sentence not in lead and not _another_source_soon(container, part):
             continue
@@ -242,11 +237,12 @@ def _update_targets(draft: Draft, incidents: list[Draft]) -> list[Draft]:
     own = draft.place
     if own is None or own.sentence != draft.sentence or own.is_source_location:
         return nearest
-    named = [d for d in nearest if d.place is not None and _one_place(d.place, own)]
+    named = [d for d in nearest if d.place is not None and one_place(d.place, own)]
     return named + [d for d in nearest if d not in named]
 
 
-def _one_place(a: PlaceMention, b: PlaceMention) -> bool:
+def one_place(a: PlaceMention, b: PlaceMention) -> bool:
+    """The same place: one name, or one gazetteer entry under two spellings."""
     return a.name == b.name or (a.geonameid is not None and a.geonameid == b.geonameid)
 
 
@@ -508,13 +504,20 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
     return min(fitting, key=lambda t: (t[0], t[1]))[2]
 
 
+_PRECISE = frozenset({"point", "near", "admin2"})
+
+
 def _another_town(candidate: Draft, draft: Draft, clean: CleanText) -> bool:
     """The figure's sentence opens on a town other than the lead figure's town."""
     a, b = candidate.place, draft.place
     if a is None or b is None or a.name is None or a.name == b.name:
         return False
-    precise = {"point", "near", "admin2"}
-    return a.precision in precise and b.precision in precise and opens_on_place(draft, clean)
+    return _both_precise(a, b) and opens_on_place(draft, clean)
+
+
+def _both_precise(a: PlaceMention, b: PlaceMention) -> bool:
+    """Two places of town or district precision: a different name is another place."""
+    return a.precision in _PRECISE and b.precision in _PRECISE
 
 
 def update_elsewhere(candidate: Draft, draft: Draft) -> bool:
@@ -525,8 +528,7 @@ def update_elsewhere(candidate: Draft, draft: Draft) -> bool:
     a, b = candidate.place, draft.place
     if a is None or b is None or a.name is None or b.name is None:
         return False
-    precise = {"point", "near", "admin2"}
-    return a.precision in precise and b.precision in precise and a.name != b.name
+    return _both_precise(a, b) and a.name != b.name
 
 
 def _scope(candidate: Draft, clean: CleanText) -> str | None:
