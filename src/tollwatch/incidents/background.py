@@ -33,7 +33,10 @@ BACKGROUND_FLAGS = frozenset({"cumulative", "background"})
 # A running total: a war, a campaign or a year so far, with the perfect tense.
 _CUMULATIVE = re.compile(
     r"\b(?:war|conflict|insurgency|uprising|violence|offensive|campaign|crisis|unrest|"
-    r"fighting|raids|attacks|strikes|bombardment|siege|occupation|epidemic)s?\s+"
+    r"fighting|raids|attacks|strikes|bombardment|siege|occupation|epidemic|invasion|"
+    r"rebellion|crackdown)s?"
+    # an aside between the war and its verb: "the war, now in its third year, has killed"
+    r"(?:,\s+[^,.;]{3,60},)?\s+"
     r"(?:that\s+|which\s+)?(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?"
     r"(?:killed|claimed|left|cost)\b"
     # "since the fighting erupted on Sunday" is the news's own fighting

@@ -58,7 +58,13 @@ _ANOTHER_BEFORE = re.compile(
     # "a second suspect in the triple murder", "new charges": the marker is the case's,
     # not a second event's
     r"(?!\s+(?:suspects?|defendants?|arrests?|gunm[ae]n|shooters?|accused|charges?|trials?"
-    r"|hearings?|indictments?|warrants?)\b)",
+    r"|hearings?|indictments?|warrants?)\b)"
+    # "a second official, speaking at the scene, gave a toll of 18": another source of
+    # the same deaths (incidents/conflict.py), not another event
+    r"(?!\s+(?:[a-z]+\s+)?(?:officials?|sources?|officers?|witness(?:es)?|spokes(?:man|woman"
+    r"|person)|doctors?|medics?|residents?|officer|monitors?|groups?|agency|ministry|count"
+    r"|tally|estimate|report)\b[^.;]{0,50}?\b(?:said|says|told|gave|give|put|puts|"
+    r"reported|reports|confirmed|estimated|counted|cited)\b)",
     re.IGNORECASE,
 )
 # "two other people", "five more": not ", with more than 50 wounded" (a new clause)
@@ -107,6 +113,31 @@ def fold_retellings(kept: list[Draft], clean: CleanText) -> list[Draft]:
             continue
         _merge_into(target, draft)
     return _fold_police_killed(_fold_partitives(out, clean), clean)
+
+
+def fold_headline_claims(drafts: list[Draft], clean: CleanText) -> list[Draft]:
+    """"Security forces kill 12 Maoists" over "Security forces killed 12 Maoist rebels,
+    police said": a headline figure that a party's claim in the lead gives again is the
+    claim told without its speaker, not a toll of its own (docs/incidents.md)."""
+    headline = next((s.index for s in clean.content()[:1] if s.headline), None)
+    lead = _lead_sentences(clean)
+    if headline is None:
+        return drafts
+    heads = [d for d in drafts if d.sentence == headline and d.kind != "claim" and d.killed
+             and not d.perpetrator_dead and not d.parts and d.source is None
+             and all("active" in t.flags for t in d.killed)]  # "kill 12", not "two dead"
+    claims = [d for d in drafts if d.kind == "claim" and d.sentence in lead
+              and d.sentence != headline]
+    if len(heads) != 1 or not claims:
+        return drafts
+    head = heads[0]
+    claim = next((c for c in claims if c.best is not None and c.best == head.best
+                  and _compatible(c, head, check_place=False)), None)
+    if claim is None or any(d.kind != "claim" and d is not head and d.best == head.best
+                            for d in drafts):
+        return drafts
+    claim.sentences |= head.sentences
+    return [d for d in drafts if d is not head]
 
 
 _PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|those|these|them|whom)\b", re.IGNORECASE)

@@ -437,15 +437,18 @@ def _link_list_members(sentences: list[Sentence], by_block: dict[int, list[int]]
     run: list[int] = []
     after_header = False
     for i in [*singles, -1]:
-        if i >= 0 and _title_like(sentences[i]) and (not run or run[-1] == i - 1):
+        # "RELATED COVERAGE" is title-like too: a header ends a run and opens a list
+        header = i >= 0 and _LINKS_HEADER.match(sentences[i].text.strip()) is not None
+        if i >= 0 and not header and _title_like(sentences[i]) and (
+                not run or run[-1] == i - 1):
             run.append(i)
             continue
         top = bool(run) and run[0] <= 1
         if after_header or (len(run) >= _LINK_RUN and not top):
             members.extend(run)
-        after_header = i >= 0 and _LINKS_HEADER.match(sentences[i].text.strip()) is not None
+        after_header = header
         run = []
-        if i >= 0 and _title_like(sentences[i]):
+        if i >= 0 and not header and _title_like(sentences[i]):
             run.append(i)
             after_header = False
     return members

@@ -439,6 +439,11 @@ _ALONG_WITH = re.compile(
     r"^[^.;:]{0,60}?\b(?:along|together)\s+with\s+(?:his|her|their|its)\s+$", re.IGNORECASE
 )
 
+# A figure whose noun is the subject of a speech verb is the speakers, not more victims:
+# "killing 23 traders, two local officials said".
+_SPEAKING_AFTER = re.compile(
+    r"\s+(?:said|say|says|told|reported|confirmed|added|stated)\b", re.IGNORECASE)
+
 # "killed four members of one family": the family is no second count of victims.
 _ONE_GROUP = re.compile(r"\s+(?:family|household|clan)\b", re.IGNORECASE)
 
@@ -459,8 +464,8 @@ def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Bindi
     victim = noun_phrase(text, quantity.end, limit=6)
     if article and not is_person(text, victim):
         return None
-    if is_time(text, victim):
-        return None
+    if is_time(text, victim) or (victim is not None and _SPEAKING_AFTER.match(text, victim[1])):
+        return None  # "killing 23 traders, two local officials said": the speakers
     if (anchor.outcome == "killed" and "active" in anchor.flags
             and _SHOT_JOIN.search(text[anchor.end : quantity.start])):
         return make_binding("wounded", quantity, victim=victim, flags={"active"})

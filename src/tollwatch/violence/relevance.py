@@ -62,6 +62,15 @@ _OLD = re.compile(OLD_EVENT)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _FIREARM = re.compile(FIREARM)
 _REVIEW = re.compile(REVIEW_HEADLINE)
+# The killing a court punishes: "sentenced ... for the murder of two journalists", "por
+# el asesinato de", "pour le meurtre de", "pelo assassinato de" (the case, not the news).
+_FOR_THE_KILLING = re.compile(
+    r"\b(?:for|over)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:murders?|killings?|"
+    r"assassination|massacre)\s+of\b"
+    r"|\bpor\s+(?:el|los|la|las)\s+(?:asesinatos?|homicidios?|feminicidios?|masacre)\s+de\b"
+    r"|\bpour\s+(?:le|les|l['’])\s*(?:meurtres?|assassinats?|massacre)\s+d"
+    r"|\bpel[oa]s?\s+(?:assassinatos?|homicídios?|chacina|massacre)\s+d"
+)
 # Frames under which a sentence's ambiguous violence words say nothing.
 _SENTENCE_FRAMES = ("disaster", "accident", "industrial", "disease", "politics", "anniversary")
 
@@ -145,7 +154,8 @@ def _judge(
 
 def _sentence_frames(low: str, published: date | None) -> list[str]:
     framed = [f for f in _SENTENCE_FRAMES if _FRAME_RES[f].search(low)]
-    if _FRAME_RES["court"].search(low) and _dated_old(low, published):
+    if _FRAME_RES["court"].search(low) and (
+            _dated_old(low, published) or _FOR_THE_KILLING.search(low)):
         framed.append("court")
     return framed
 

@@ -54,5 +54,7 @@ WORDS = ViolenceWords(
         r"chuvas?|temporal|temporais|enchentes?|inundaç(?:ão|ões)|cheias?|deslizamentos?"
         r"|desabamentos?|sismos?|terramotos?|terremotos?|acidentes?|naufrágios?|epidemias?"
         r"|cólera|afogad[oa]s?|soterrad[oa]s?|colis(?:ão|ões)|incêndio\s+florestal"
+        # a fire, unless set on purpose ("incêndio criminoso")
+        r"|incêndios?(?!\s+(?:criminos|provocad|intencional|ateado|proposital))"
     ),
 )
