@@ -102,7 +102,10 @@ _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
                  r"(?:officials?|spokes(?:man|woman|person)|ministry|minister|authorities|"
                  r"governor|mayor|commander|prosecutors?|police\s+chief|doctors?|medics|"
                  r"paramedics|coroner|government|presidency|statement|lawmakers?|legislators?"
-                 r"|senators?|councill?ors?)"),
+                 r"|senators?|councill?ors?"
+                 # a military command: "US Africa Command said", "CENTCOM said"
+                 r"|(?:africa|central|european|southern|northern|indo-pacific|special\s+operations"
+                 r"|military|regional|theatre|theater)\s+command|africom|centcom|pentagon)"),
 )
 _ROLE_RE = re.compile(  # matched on lower-cased text (faster than re.IGNORECASE)
     "\\b(?:" + "|".join(f"(?P<r{i}>(?:{pat})\\b)" for i, (_, pat) in enumerate(_ROLE_NOUNS)) + ")"
@@ -121,7 +124,10 @@ _OWN_RESULT = re.compile(
 )
 _STATE_RESULT = re.compile(
     r"\b(?:troops|soldiers|forces|army|military|police|security\s+forces|warplanes|jets|"
-    r"aircraft|units|personnel|the\s+air\s+force)\b"
+    r"aircraft|units|personnel|the\s+air\s+force"
+    # the forces' own strike, told by them: "US Africa Command said the strike killed three
+    # al-Shabaab militants"
+    r"|(?:the|its|their|our)\s+(?:air\s*|drone\s+|precision\s+)?(?:strikes?|raids?|operations?))\b"
     # not across the forces' own loss: "two police officers were killed and five wounded
     # when dissidents ..." is no result
     r"(?:(?!\b(?:were|was|been|are|is)\s+(?:killed|wounded|injured|shot)\b)[^.;]){0,50}?\b"
@@ -423,7 +429,8 @@ def _state_speaker(speaker: _Speaker) -> bool:
     """The army, the police, a defence ministry: a state force speaking."""
     return speaker.actor_category in ("state", "police") or bool(
         speaker.role == "official"
-        and re.search(r"army|military|defen[cs]e|police|security", speaker.name, re.IGNORECASE)
+        and re.search(r"army|military|defen[cs]e|police|security|\bcommand\b|pentagon",
+                      speaker.name, re.IGNORECASE)
     )
 
 

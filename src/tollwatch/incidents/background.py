@@ -108,9 +108,36 @@ _YEARS_AGO = re.compile(
 )
 
 
+# A month's tally: "412 deaths across Syria in May" documented or counted by a monitor,
+# "the number killed ... during November reached 47" (a month with no day; the month
+# alone is no tally: "the shooting in May" is one event).
+_MONTH_SPAN = re.compile(
+    r"(?<!\d\s)\b(?:in|during|over|throughout)\s+(?:the\s+(?:whole\s+)?month\s+of\s+)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b(?!\s+\d)(?!\s+(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+_TALLY = re.compile(
+    r"\b(?:tally|statistics|documented|documents|recorded|records|registered|counted|"
+    r"monthly|the\s+month\s+of|the\s+number\s+of\s+(?:people\s+)?(?:killed|dead|deaths|"
+    r"victims))\b",
+    re.IGNORECASE,
+)
+
+
+_PERIOD_STATISTICS = re.compile(
+    r"\b(?:monthly|annual|yearly|quarterly)\s+(?:statistics|tally|tallies|toll|count|figures)\b",
+    re.IGNORECASE,
+)
+
+
 def is_cumulative_sentence(text: str) -> bool:
     """A sentence that gives a running total ("the war has killed ...")."""
-    return _CUMULATIVE.search(text) is not None
+    if _CUMULATIVE.search(text) is not None:
+        return True
+    if _PERIOD_STATISTICS.search(text) is not None:
+        return True  # "according to the monitor's monthly statistics, 71 of the dead ..."
+    return _MONTH_SPAN.search(text) is not None and _TALLY.search(text) is not None
 
 
 def mark_background(drafts: list[Draft], clean: CleanText, report: Report) -> None:
@@ -126,6 +153,22 @@ def mark_background(drafts: list[Draft], clean: CleanText, report: Report) -> No
         elif _earlier_event(draft, flags, text, report, _figure_at(draft, clean)):
             draft.background = True
     _mark_older_than_the_news(drafts)
+    _mark_headline_of_a_total(drafts, clean)
+
+
+def _mark_headline_of_a_total(drafts: list[Draft], clean: CleanText) -> None:
+    """"Daraa: 47 people killed in security chaos in November" over "the number of people
+    killed ... during November reached 47, according to the monitor's tally": the
+    headline tells the lead's running total, not news of its own."""
+    content = clean.content()
+    if not content or not content[0].headline:
+        return
+    headline, lead = content[0].index, {s.index for s in content[1:4]}
+    totals = {d.best for d in drafts if d.cumulative and d.sentence in lead and d.best}
+    for draft in drafts:
+        if draft.sentence == headline and not draft.background and draft.best in totals:
+            draft.background = True
+            draft.cumulative = True
 
 
 def _earlier_event(

@@ -29,7 +29,7 @@ from ..records import CleanText, PlaceMention
 from ..tolls.lang import TOLL_WORDS
 from .context import PLACE_RANK, sides_compatible
 from .draft import Draft, attackers_side_dead
-from .structure import one_place, opens_apart, opens_on_place, update_elsewhere
+from .structure import list_items, one_place, opens_apart, opens_on_place, update_elsewhere
 
 # Leading sentences whose figure may stand for the whole report (headline + two).
 LEAD_SENTENCES = 3
@@ -102,7 +102,8 @@ def fold_retellings(kept: list[Draft], clean: CleanText) -> list[Draft]:
     for draft in kept:
         distinct = marked_distinct(draft, clean)
         target = None if distinct else _retold(draft, out, lead, headline)
-        if target is not None and round_up_item(target, draft, clean):
+        if target is not None and (round_up_item(target, draft, clean)
+                                   or list_items(target, draft, clean)):
             target = None
         if target is None and not distinct:
             target = _completed(draft, out, lead, clean)

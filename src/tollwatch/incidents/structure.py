@@ -484,6 +484,8 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
             continue  # "In a separate discovery, soldiers found four bodies": not a part
         if scope == "lead" and _another_town(candidate, draft, clean):
             continue  # "In Dilling, a drone killed two": a round-up's next town
+        if scope == "lead" and list_items(candidate, draft, clean):
+            continue  # "1 October - Beni: ..." then "3 October - Masisi: ...": two items
         room = _room(candidate)
         if room is None or toll.best > room:
             continue
@@ -513,6 +515,22 @@ def _another_town(candidate: Draft, draft: Draft, clean: CleanText) -> bool:
     if a is None or b is None or a.name is None or a.name == b.name:
         return False
     return _both_precise(a, b) and opens_on_place(draft, clean)
+
+
+# A bulletin's item opens on its date or its place as a label: "3 October - Masisi
+# territory (North Kivu): ...", "Zamfara: Bandits killed nine ...".
+_ITEM_OPENER = re.compile(
+    r"^\W*(?:(?:\d{1,2}\s+[A-Za-z]{3,9}|[A-Za-z]{3,9}\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—:]"
+    r"|[A-Z][\w'’ .()-]{1,50}:\s)"
+)
+
+
+def list_items(a: Draft, b: Draft, clean: CleanText) -> bool:
+    """Both figures' sentences open as items of one list (a date or a place label)."""
+    first, second = clean.sentences[a.sentence], clean.sentences[b.sentence]
+    return (not first.headline and a.sentence != b.sentence
+            and _ITEM_OPENER.match(first.text) is not None
+            and _ITEM_OPENER.match(second.text) is not None)
 
 
 def _both_precise(a: PlaceMention, b: PlaceMention) -> bool:

@@ -91,10 +91,12 @@ _TOLL_BEFORE = re.compile(
     r"(?:rose|risen|rises|climbed|climbs|reached|increased|jumped|went\s+up|mounted|grew"
     r"|hit|stands|stood|is|was)\b))?"
     r"(?:\s+(?:\w+ly|has|had|have|now|was|is|were|are|further|later|then|reportedly))*"
-    r"\s*(?P<upd>rose|risen|rises|rising|climbed|climbs|reached|reaches|increased|jumped"
+    r"(?:\s*(?P<upd>rose|risen|rises|rising|climbed|climbs|reached|reaches|increased|jumped"
     r"|went\s+up|mounted|grew|hit|raised|stands|stood)?"
     r"\s*(?:to|at|of|is|was|were|are|coded\s+as|estimated\s+at|put\s+at|reported\s+as"
-    r"|recorded\s+as|given\s+as|coded\s+to|as|:)\s*$",
+    r"|recorded\s+as|given\s+as|coded\s+to|as|:)"
+    # "the death toll reached 47", "the number of dead has passed 100"
+    r"|\s+(?P<reach>reached|reaches|hit|hits|passed|exceeded|surpassed|topped))\s*$",
     re.IGNORECASE,
 )
 
@@ -199,14 +201,32 @@ def bind(text: str, quantity: Quantity) -> Binding | None:
     return _bind_subject(text, quantity) or _bind_adjective(text, quantity)
 
 
+# The speaker raises the count: "SOHR raises toll of civilians executed to 33 in Baniyas",
+# "has raised the number of civilians executed in the city to 33".
+_RAISED_TO = re.compile(
+    r"\b(?:rais(?:es|ed|ing|e)|revis(?:es|ed|ing)\s+up(?:wards?)?|updat(?:es|ed|ing))\s+"
+    r"(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:death\s+)?(?:toll|number|count|tally)"
+    # no other figure nor "to" inside: "raises the number of casualties to 47 and the
+    # number of displaced people increases to about 14000" gives 47 alone
+    r"(?P<of>\s+(?:of|in|from|for)\s+(?:(?!\bto\b)[^.;:\d]){1,90}?)?\s+to\s*$",
+    re.IGNORECASE,
+)
+
+
 def _bind_toll_noun(text: str, before: str, quantity: Quantity) -> Binding | None:
     match = _TOLL_BEFORE_FAST.search(before)
+    if not match and "to" in before[-4:]:
+        raised = _RAISED_TO.search(before)
+        if raised is not None:
+            wounded = re.search(r"wounded|injur", raised.group("of") or "", re.I)
+            return make_binding("wounded" if wounded else "killed", quantity,
+                                flags={"update", "toll_noun"})
     if not match:
         if _CODED_FAST.search(before) and re.search(r"fatal|fatil|death|dead|kill", text, re.I):
             return make_binding("killed", quantity, flags={"toll_noun", "summary"})
         return None
-    flags = {"update"} if match.group("upd") and match.group("upd").lower() not in (
-        "stands", "stood") else set()
+    verb = match.group("upd") or match.group("reach")
+    flags = {"update"} if verb and verb.lower() not in ("stands", "stood") else set()
     outcome: Outcome = "wounded" if match.group("w") else "killed"
     if _CODED_FAST.search(before):
         flags.add("summary")
