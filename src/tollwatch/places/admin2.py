@@ -42,7 +42,7 @@ _UNIT = (
     r"(?:[Tt]ownships?|TOWNSHIPS?|[Dd]istricts?|DISTRICTS?|[Cc]ount(?:y|ies)|COUNTY|LGAs?|"
     r"[Ll]ocal [Gg]overnment [Aa]rea|[Mm]unicipalit(?:y|ies)|MUNICIPALITY|[Mm]unicipio|"
     r"MUNICIPIO|[Dd][ée]partement|[Pp]refecture|[Cc]ommune|[Rr]aion|[Rr]ayon|[Tt]ehsil|"
-    r"[Tt]aluka|[Ss]ub-?[Dd]istrict|[Uu]pazila|[Ww]oreda)"
+    r"[Tt]aluka|[Ss]ub-?[Dd]istrict|[Uu]pazila|[Ww]oreda|[Pp]rovince)"
 )
 _UNIT_PATTERN = re.compile(_UNIT)
 # every unit word above, lower case: a sentence without one of them has no unit phrase
@@ -50,7 +50,7 @@ _UNIT_PATTERN = re.compile(_UNIT)
 _UNIT_STEMS = (
     "township", "district", "count", "lga", "local government area", "municipal",
     "municipio", "partement", "prefecture", "commune", "raion", "rayon", "tehsil",
-    "taluka", "upazila", "woreda",
+    "taluka", "upazila", "woreda", "province",
 )
 _WORD = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_WORD}(?:(?:\s+|-)(?:(?:de|del|la|el|al|of)\s+)?{_WORD}){{0,3}}"

@@ -48,6 +48,7 @@ from .containers import (
 )
 from .context import Context, own_name_light, primary_light, prior, read_context
 from .country import demonyms, document_country
+from .dateline import dateline_position
 from .frame import MAX_FRAME_BONUS, Frame, sentence_frames
 from .gazetteer.model import Gazetteer, Place
 from .glued import inside_longer_name, run_of_names, without_fragments
@@ -278,7 +279,7 @@ def _prepare(
         return None  # "Colonia Rincon del Poniente", "Barrio X": a type word before a name
     if rules.PERSON_AFTER.match(after) or (
         rules.AGED_APPOSITION_AFTER.match(after) and rules.FIRST_NAME_BEFORE.search(before[-24:])
-    ):
+    ) or (surface in rules.GIVEN_NAME_PLACES and rules.GIVEN_NAME_AFTER.match(after)):
         persons.add(light)
         return None  # "Keith White II", "Jaden Rahm, 16,", "Jordan Harris, a 24-year-old": a person
     if rules.BUILDING_AFTER.match(after) or rules.STREET_CORNER_BEFORE.search(before[-24:]):
@@ -295,8 +296,11 @@ def _prepare(
     if _adjective_abbreviation(surface, before, after) and _spelled_as_country(gaz, base, spelled):
         return None  # "the U.S. citizen", "U.S. President Bush": whose, not where
     if rules.LOWER_UNIT_AFTER.match(after):  # "Rio Negro corregimiento": not the province
-        base = [(v - rules.LOWER_UNIT_PENALTY if gaz.kinds[i] == 1 else v, i) for v, i in base]
-    shape = rules.shape(before, after, at_text_start=m.start - _first_start(clean) <= 3)
+        county = rules.COUNTY_AFTER.match(after) is not None  # "Lamu county": Kenya's province
+        base = [(v - rules.LOWER_UNIT_PENALTY if gaz.kinds[i] == 1 and not (
+            county and gaz.countries[i] in rules.COUNTY_PROVINCE_COUNTRIES) else v, i)
+            for v, i in base]
+    shape = rules.shape(before, after, at_text_start=dateline_position(gaz, clean, m, after))
     if shape.kind_hint is None and surface.startswith("at "):  # the scanner kept "at"
         shape = replace(shape, kind_hint="place")  # "fired at Mykolaiv": a point
     if rules.BEYOND_BEFORE.search(before[-24:]) and not shape.source:
@@ -405,11 +409,6 @@ def _first_content_token(tokens: list[Token]) -> int:
     return 0 if tokens else -1
 
 
-def _first_start(clean: CleanText) -> int:
-    content = clean.content()
-    return content[0].span.start if content else 0
-
-
 def _display(name: str) -> str:
     return unidecode(name)
 
@@ -419,6 +418,10 @@ def _mention(gaz: Gazetteer, clean: CleanText, r: Resolved) -> PlaceMention:
     start = r.match.start - r.shape.start_extra
     end = r.match.end + r.shape.end_extra
     precision = _precision(place, r.shape)
+    if precision == "region" and place.kind == "region" and rules.LOWER_UNIT_AFTER.match(
+        clean.text, r.match.end
+    ):
+        precision = "admin2"  # "North Waziristan district": a named unit below a province
     return PlaceMention(
         name=_display(place.name) if place.kind != "country" else None,
         country=place.country or None,

@@ -192,6 +192,7 @@ DATELINE_AFTER = re.compile(
 )
 DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:\(" + WIRE + r"[^)]*\)\s*[-—–:]?\s*)?$", _I)
 
+
 # A name written with an Arabic article ("al-Tabaqa", "Al Fu'aa") is most likely in an
 # Arabic-speaking country, not a namesake elsewhere (Tabaka, Kenya)
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|ar|an|at|az|ad|adh|ath|ez|es|en)[-‐ ’'_]", _I)
@@ -305,6 +306,10 @@ LOWER_UNIT_AFTER = re.compile(
     _I,
 )
 LOWER_UNIT_PENALTY = 2.5
+# countries whose first-level divisions are counties (GeoNames admin1): "Lamu county",
+# "Nimba County" name the province itself, not a unit below one
+COUNTY_PROVINCE_COUNTRIES = frozenset({"KE", "LR", "HU", "RO", "HR", "EE", "SE", "NO", "IE", "LT"})
+COUNTY_AFTER = re.compile(r"\s+count(?:y|ies)\b", _I)
 # a weapon's model code before a name: "BM-21 Grad", "9K33 Osa"
 WEAPON_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?\s+$")
 # "Shakhta imeni Gagarina": "named after" joins a longer name the gazetteer lacks
@@ -331,6 +336,15 @@ PERSON_AFTER = re.compile(
     rf"\s+(?:II|III|IV|Jr\b\.?|Sr\b\.?)(?!\w)|{_AGE_SET_OFF}"
     rf"|\s+{_NOT_A_SURNAME}[A-Z][a-z'’-]+(?:{_AGE_SET_OFF}|,\s+\d{{1,3}}\s+(?:were|are)\b"
     r"|,\s+(?:a|an)\s+\d{1,3}-year-old\b)"
+)
+# country names that are also given names: "Jordan Smith was killed", "Chad Miller said"
+GIVEN_NAME_PLACES = frozenset({"Jordan", "Chad", "Georgia", "Israel", "India", "Kenya"})
+GIVEN_NAME_AFTER = re.compile(
+    r" (?!(?:Valley|River|Basin|Delta|Lake|Rift|Sea|Gulf|Strait|Highlands|Mountains?|Hills?"
+    r"|States?|Street|Avenue|Road|Border|Province|Region|County|City|Times|Tech|Airways|Army"
+    r"|Defen[cs]e|Police|Government|Ministry|University|National|Guard|Forces?|Post|Today"
+    r"|Tribune|Central|Southern|Northern|Eastern|Western)\b)[A-Z][a-z'’-]{2,}"
+    r"(?:,\s|’s\b|'s\b|\s+(?:was|were|is|had|has|said|says|told|who|died)\b)"
 )
 # "Jordan Harris, a 24-year-old man": after a first name, a surname set off by an age
 AGED_APPOSITION_AFTER = re.compile(r",\s+(?:a|an)\s+\d{1,3}-year-old\b")
