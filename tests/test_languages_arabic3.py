@@ -139,3 +139,18 @@ def test_arabic_reports(text: str, expected: int, settings: Settings, resources:
 
 def test_round_three_document_tolls(settings: Settings, resources: Resources) -> None:
     assert doc_toll_misses(ROUND3, settings, resources, at_least=24) == []
+
+
+def test_a_court_sentence_is_no_incident(settings: Settings, resources: Resources) -> None:
+    text = ("محكمة تقضي بإعدام مدان بتفجير السوق\n\nأصدرت المحكمة، اليوم الثلاثاء، حكماً "
+            "بالإعدام بحق مدان بالمشاركة في التخطيط لتفجير سوق المدينة عام 2016.")
+    report = Report(id="ar3", text=text, language="ar", published=date(2025, 6, 11))
+    incidents = extract(report, settings=settings, resources=resources).incidents
+    assert [i for i in incidents if not i.background] == []
+
+
+def test_an_execution_by_an_armed_group_stays_violence(
+    settings: Settings, resources: Resources
+) -> None:
+    text = "أعدم تنظيم داعش ستة مدنيين في ريف دير الزور أمس."
+    assert _toll(text, settings, resources) == 6

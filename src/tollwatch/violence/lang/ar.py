@@ -19,6 +19,11 @@ _ARMED = (
     r"|الطيران|طائرات|مسيرة|هيئة)"
 )
 
+_JUDGED = "".join(
+    rf"(?<!{word}\s)"
+    for word in ("تقضي", "يقضي", "قضت", "قضى", "حكم", "حكما", "حكماً", "أحكام", "احكام", "الحكم")
+)
+
 CUE_RULES: tuple[CueRule, ...] = (
     CueRule(_w("تفجير انتحاري", "هجوم انتحاري", "انتحاري", "انتحارية"),
             "explosion_remote_violence", "suicide_bomb", 1.0),
@@ -29,11 +34,14 @@ CUE_RULES: tuple[CueRule, ...] = (
             "explosion_remote_violence", "ied", 1.0),
     CueRule(_w("سيارة مفخخة", "مفخخة", "انفجار", "تفجير", "قصف", "قذائف", "قذيفة",
                "صواريخ", "صاروخ", "قصف مدفعي"),
-            "explosion_remote_violence", "remote_explosive", 0.9),
+            "explosion_remote_violence", "remote_explosive", 0.9,
+            # what a court convicts of: "مدان بتفجير", "بتهمة التخطيط لتفجير"
+            figurative_before=r"(?:مدان|مدانين|متهم\S*|بتهمة|إدانة|ادانة|التخطيط|بالتخطيط)\s+$"),
     CueRule(_w("كمين"), "battle", "ambush", 1.0),
     CueRule(_w("اشتباكات", "اشتباك", "معارك", "مواجهات", "اقتتال"), "battle", "armed_clash",
             0.9),
-    CueRule(_w("إعدام", "اعدام", "أعدم", "ذبح", "مجزرة", "مجازر"),
+    # not a court's sentence: "تقضي بإعدام مدان", "حكماً بالإعدام", "أحكام بالإعدام"
+    CueRule(_JUDGED + _w("إعدام", "اعدام", "أعدم", "ذبح", "مجزرة", "مجازر"),
             "violence_against_civilians", "attack", 1.0),
     CueRule(_w("اختطاف", "اختطف", "خطف", "مختطفين"), "violence_against_civilians",
             "abduction", 1.0),
