@@ -18,6 +18,7 @@ from tollwatch.settings import Settings
 from tollwatch.tolls.find import sentence_tolls
 
 ROUND3 = Path(__file__).parent / "golden" / "annotated" / "arabic-round3.jsonl"
+FRESH = Path(__file__).parent / "golden" / "annotated" / "arabic-round3-fresh.jsonl"
 
 
 def _killed(text: str) -> list[int | None]:
@@ -128,6 +129,8 @@ def test_a_monitor_day_total_holds_its_parts(settings: Settings, resources: Reso
         pytest.param("مقتل ثلاثة أشخاص بانفجار أسطوانة غاز في مطعم\n\nقتل ثلاثة أشخاص وأصيب "
                      "خمسة آخرون إثر انفجار أسطوانة غاز داخل مطعم وسط المدينة.", 0,
                      id="a-gas-cylinder-is-an-accident"),
+        pytest.param("مصرع 12 شخصاً في تصادم قطارين\n\nلقي 12 شخصاً مصرعهم إثر تصادم قطار "
+                     "ركاب بقطار بضائع.", 0, id="a-train-collision-is-an-accident"),
         pytest.param("مقتل ثلاثة أشخاص بانفجار عبوة ناسفة في سوق\n\nقتل ثلاثة أشخاص وأصيب "
                      "خمسة آخرون إثر انفجار عبوة ناسفة داخل سوق وسط المدينة.", 3,
                      id="a-bomb-is-no-accident"),
@@ -139,6 +142,10 @@ def test_arabic_reports(text: str, expected: int, settings: Settings, resources:
 
 def test_round_three_document_tolls(settings: Settings, resources: Resources) -> None:
     assert doc_toll_misses(ROUND3, settings, resources, at_least=24) == []
+
+
+def test_round_three_fresh_document_tolls(settings: Settings, resources: Resources) -> None:
+    assert doc_toll_misses(FRESH, settings, resources, at_least=8) == []
 
 
 def test_a_court_sentence_is_no_incident(settings: Settings, resources: Resources) -> None:

@@ -73,5 +73,7 @@ WORDS = ViolenceWords(
         # a gas cylinder or a leak, a short circuit, lightning: "انفجار أسطوانة غاز"
         r"|[أا]سطوان\S*\s+(?:ال)?غاز|تسرب\S*\s+(?:(?:في|من)\s+)?(?:\S+\s+)?(?:ال)?غاز"
         r"|ماس\s+كهربائي|صاعقة"
+        # a collision of trains or cars, not an armed clash ("تصادم مسلح")
+        r"|(?:تصادم|اصطدام)(?!\s+مسلح)"
     ),
 )
