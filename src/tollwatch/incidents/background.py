@@ -23,6 +23,7 @@ import re
 from datetime import date
 
 from ..records import CleanText, DateMention, Report
+from ..tolls.lang import TOLL_WORDS
 from .draft import Draft
 
 # An event dated more than this many days before publication is background.
@@ -192,9 +193,19 @@ _YEAR_EVENT = re.compile(
 )
 
 
+# The same with the year after the event, in the languages' words (`TollWords.event_year`):
+# "لتفجير حي الكرادة عام 2016".
+_EVENT_YEARS = tuple(
+    re.compile(w.event_year, re.IGNORECASE) for w in TOLL_WORDS.values() if w.event_year)
+
+
 def _event_of_earlier_year(text: str, published: date | None) -> bool:
-    return published is not None and any(
-        int(m.group(1)) < published.year for m in _YEAR_EVENT.finditer(text))
+    if published is None:
+        return False
+    if any(int(m.group(1)) < published.year for m in _YEAR_EVENT.finditer(text)):
+        return True
+    return any(int(m.group("year")) < published.year
+               for pattern in _EVENT_YEARS for m in pattern.finditer(text))
 
 
 # An event dated more than this many days before the news's own date is context (the

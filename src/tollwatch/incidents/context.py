@@ -88,7 +88,9 @@ GENERIC_ACTORS = frozenset(
 
 # Victim phrases that name no side: "40 people", "dozens of persons".
 _GENERIC_VICTIM = re.compile(
-    r"\b(people|persons|individuals|others|dead|bodies|lives|deaths|casualties|victims)\b",
+    r"\b(people|persons|individuals|others|dead|bodies|lives|deaths|casualties|victims)\b"
+    # Arabic "persons" (شخصاً, أشخاص, شخصين): no side, as "people"
+    r"|(?<!\w)[وبل]?(?:شخص|أشخاص|اشخاص)\w*",
     re.IGNORECASE,
 )
 

@@ -281,7 +281,12 @@ def _absorb_earlier(draft: Draft, kept: list[Draft]) -> bool:
         other = previous.killed_toll()
         if toll is None or other is None or toll.best is None or other.best is None:
             continue
-        if not _earlier_scope(previous, draft):
+        # "... rose to eight, after a first toll of five" in one sentence: the older
+        # figure is that update's, whatever day each is dated by (the update's news day,
+        # the clashes' night)
+        same_sentence = draft.sentence in previous.sentences and sides_compatible(
+            previous.victim_side(), draft.victim_side())
+        if not (same_sentence or _earlier_scope(previous, draft)):
             continue
         if toll.best > other.best and _conflicting_source(previous, draft):
             # "local officials had earlier put the toll at 115": the older, higher

@@ -21,6 +21,46 @@ NUMBERS: dict[str, int] = {
     "أحد": 1, "احد": 1, "إحدى": 1, "احدى": 1,
 }  # fmt: skip
 
+# The units as they stand before "عشر" and in compounds: masculine and feminine forms.
+_UNITS: dict[int, tuple[str, ...]] = {
+    3: ("ثلاثة", "ثلاث"), 4: ("أربعة", "أربع", "اربعة", "اربع"), 5: ("خمسة", "خمس"),
+    6: ("ستة", "ست"), 7: ("سبعة", "سبع"), 8: ("ثمانية", "ثماني", "ثمان"), 9: ("تسعة", "تسع"),
+}  # fmt: skip
+_TENS: dict[int, tuple[str, ...]] = {
+    20: ("عشرون", "عشرين"), 30: ("ثلاثون", "ثلاثين"), 40: ("أربعون", "أربعين", "اربعين"),
+    50: ("خمسون", "خمسين"), 60: ("ستون", "ستين"), 70: ("سبعون", "سبعين"),
+    80: ("ثمانون", "ثمانين"), 90: ("تسعون", "تسعين"),
+}  # fmt: skip
+
+
+def _compounds() -> dict[str, int]:
+    """11 to 99 and the hundreds in words: "خمسة عشر" (15, not 10), "إحدى عشرة", "اثنا
+    عشر", "ثلاثة وعشرون" (23, not 3 + 20), "ستين", "مئتين", "ثلاثمئة"."""
+    out: dict[str, int] = {}
+    units = {1: ("واحد", "أحد", "احد", "إحدى", "احدى"),
+             2: ("اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثني", "اثنتا", "اثنتي"),
+             **_UNITS}  # fmt: skip
+    for value, words in units.items():
+        for unit in words:
+            for ten in ("عشر", "عشرة"):
+                out[f"{unit} {ten}"] = 10 + value
+    for ten_value, tens in _TENS.items():
+        for ten in tens:
+            out[ten] = ten_value
+            for value, words in units.items():
+                for unit in words:
+                    out[f"{unit} و{ten}"] = ten_value + value
+    out.update({"مئتين": 200, "مئتان": 200, "مائتين": 200, "مائتان": 200, "مئتي": 200,
+                "مائتي": 200})
+    for value, words in _UNITS.items():
+        for hundred in ("مئة", "مائة"):
+            stem = "ثمان" if value == 8 else words[1]
+            out[stem + hundred] = value * 100  # "ثلاثمئة", "خمسمائة", "ثمانمئة"
+    return out
+
+
+NUMBERS.update({k: v for k, v in _compounds().items() if k not in NUMBERS})
+
 # Nouns whose plural is broken (جندي, plural جنود): their dual ("جنديان", "جنديين") can
 # only mean two, and their bare singular after a killing word means one ("مقتل جندي",
 # "اغتيال ضابط"). Nouns whose plural is the sound -ين ("مدنيين", "مسلحين") are left out:
@@ -62,12 +102,28 @@ VAGUE: dict[str, int] = {
     "عدة": 3, "عدد من": 3,
 }  # fmt: skip
 
+# The dead and the wounded counted together: "سقوط 45 قتيلا وجريحا", "191 شخصا ما بين
+# قتيل وجريح", "مقتل وإصابة 23": the figure is neither a toll of the dead nor of the
+# wounded, so a killed word joined to a wounded word (either way round) binds nothing.
+_HURT = r"(?:جريح|جرحى|مصاب|إصاب|اصاب)"
+_DEAD = r"(?:قتيل|قتلى|شهيد|شهداء)"
+_NOT_HURT_TOO = rf"(?!\s*و\s*{_HURT})"
+_NOT_DEAD_BEFORE = "".join(
+    rf"(?<!{dead}\s)" for dead in ("قتيلا", "قتيلاً", "قتيل", "قتلى", "شهيدا", "شهيداً")
+)
 _KILLED_AFTER = with_clitics([
     "قتلى", "قتيلا", "قتيلاً", "قتيل", "قتلوا", "قتلن", "حتفهم", "مصرعهم", "ضحايا", "ضحية",
     "شهداء", "شهيدا", "شهيداً",
     "جثث", "جثة", "وفيات",
-])
-_WOUNDED_AFTER = with_clitics([
+    # the dual passive after its subject: "إن جنديين من الجيش قتلا" (were killed)
+    "قتلا", "قتلتا",
+]) + _NOT_HURT_TOO + (
+    # the singular passive after its subject, where a circumstance follows it: "أن أحد
+    # مقاتليها قتل خلال الاشتباك" (not "بقتل", not "قتل شاب": no clitic, no object)
+    r"|(?<!\S)(?:قتل|قُتل|قتلت|قُتلت)(?=\s+(?:خلال|في|جراء|إثر|اثر|أثناء|بنيران|برصاص|بقصف"
+    r"|بانفجار|متأثر\S*)(?!\S)|\s*[،,.]|$)"
+)
+_WOUNDED_AFTER = _NOT_DEAD_BEFORE + with_clitics([
     "جرحى", "جريحا", "جريحاً", "مصابين", "مصابا", "مصاباً", "إصابات", "اصابات",
 ])
 # A verb may have its subject before its object, as news Arabic writes (verb, subject,
@@ -79,21 +135,36 @@ _SUBJECT = (
     r"(?:\s+[^\s\d]+){0,2}))?"
 )
 _KILLED_VERBS = (
-    r"[وف]?(?:قتل|قُتل|قتلت|قُتلت|تقتل|يقتل|لقي|لقيت|لقوا|استشهد|استُشهد|قضى|أعدم|أعدمت|اغتال|اغتيل)"
+    r"[وف]?(?:قتل|قُتل|قتلت|قُتلت|قتلوا|تقتل|يقتل|لقي|لقيت|لقوا|استشهد|استُشهد|قضى|أعدم|أعدمت|اغتال|اغتيل)"
     + _SUBJECT
 )
 _KILLED_NOUNS = with_clitics([
-    "مقتل", "مصرع", "استشهاد", "وفاة", "قتل", "إعدام", "اعدام", "اغتيال", "سقوط",
+    "مقتل", "مصرع", "استشهاد", "وفاة", "قتل", "إعدام", "اعدام", "اغتيال", "سقوط", "تصفية",
     "حصيلة القتلى", "عدد القتلى", "حصيلة الضحايا",
-]) + r"|(?<!\S)بحياة"  # "أودى الهجوم بحياة خمسة جنود"
+]) + rf"(?!\s+(?:\S+\s+){{1,3}}?{_DEAD}\S*\s*و\s*{_HURT})" + (
+    r"|(?<!\S)بحياة"  # "أودى الهجوم بحياة خمسة جنود"
+)
 
 # "أعلنت جماعة ...", "أعلن تنظيم ...": an armed party as the one who announces.
 _PARTIES = (
     r"(?:جماعة|تنظيم|حركة|ميليشيا|ميليشيات|فصائل|فصيل|كتائب|سرايا|الحوثيون|الحوثي"
-    r"|داعش|هيئة\s+تحرير\s+الشام|حزب\s+الله|قوات\s+الدعم\s+السريع|الدعم\s+السريع)"
+    r"|داعش|هيئة\s+تحرير\s+الشام|حزب\s+الله|قوات\s+الدعم\s+السريع|الدعم\s+السريع"
+    r"|قسد|قوات\s+سوريا\s+الديمقراطية)"
 )
 _ANNOUNCE = r"(?:أعلن|اعلن|أعلنت|اعلنت|يعلن|يعلنون|تعلن)"
 _ARMY = r"(?:الجيش|القوات\s+المسلحة|الجيش\s+الوطني)"
+# Names for the enemy dead that only the side that killed them uses: "أعلن الجيش مقتل
+# 20 إرهابياً", "تصفية 12 متمرداً", "مقتل 30 من المرتزقة": the figure is that side's
+# claim, whoever reports it. Plural or after a figure only: "هجوم إرهابي" is no victim.
+_ENEMY_WORDS = (
+    r"(?:ال)?(?:إرهابي|ارهابي|تكفيري|متمرد)(?:ين|ون|اً|ًا|ا)|(?:ال)?مرتزقة|(?:ال)?خوارج"
+)
+# Its own fighters as the subject of a killing verb with an object: "قالت قسد إن
+# مقاتليها ... وقتلوا سبعة من عناصرها" (not "قُتلوا في", which is their own death)
+_OWN_FIGHTERS_KILLED = (
+    r"(?:مقاتلي|قوات|عناصر|جنود|وحدات)(?:ها|ه)\s+(?:\S+\s+){0,15}?[وف]?(?:قتلوا|قتلت)\s+"
+    r"(?!(?:في|خلال|جراء|إثر|اثر|أثناء|بنيران|برصاص|بقصف)(?!\S))\S+"
+)
 _PARTY_ANNOUNCES = (
     rf"(?:[وف]?{_ANNOUNCE}\s+(?:\S+\s+)?{_PARTIES}|{_PARTIES}\s+(?:\S+\s+)?{_ANNOUNCE})"
 )
@@ -107,6 +178,7 @@ WORDS = TollWords(
     precheck=(
         r"قتل|قتيل|مقتل|مصرع|لقي|جرح|جريح|إصاب|اصاب|أصيب|اصيب|مصاب|ضحاي|شهيد|شهداء"
         r"|بحياة|استشهاد|استشهد|استُشهد|جثث|جثة|وفاة|وفيات|فارق|توفي|إعدام|اعدام|أعدم|اغتيال|اغتال|حصيلة|اختطاف|خطف"
+        r"|تصفية"
     ),
     qualifiers={
         "least": r"ما\s+لا\s+يقل\s+عن|على\s+الأقل",
@@ -127,7 +199,8 @@ WORDS = TollWords(
     leaves=r"[وف]?(?:خلف|خلّف|أسفر\s+عن|اسفر\s+عن|أوقع|اوقع|أدى\s+إلى|ادى\s+الى)",
     nouns={
         "killed": _KILLED_NOUNS,
-        "wounded": with_clitics(["إصابة", "اصابة", "جرح", "وإصابة"]),
+        # not "مقتل وإصابة 23" (the dead and the wounded together)
+        "wounded": r"(?<!مقتل\s)(?<!استشهاد\s)" + with_clitics(["إصابة", "اصابة", "جرح", "وإصابة"]),
         "abducted": with_clitics(["اختطاف", "خطف"]),
     },
     conjunctions=r"و",
@@ -140,6 +213,9 @@ WORDS = TollWords(
     cues={
         "aggregate_cue": (
             r"خلال\s+(?:يومين|ثلاثة\s+أيام|\d+\s+أيام|الأسبوع|الساعات)|في\s+المجمل"
+            # a monitor's day: "خلال الـ24 ساعة الماضية", "في مناطق سورية مختلفة"
+            r"|خلال\s+(?:الـ\s*|ال)?(?:24|48|72)\s+ساعة|في\s+(?:مناطق|حوادث)\s+(?:\S+\s+)?"
+            r"(?:متفرقة|مختلفة|متعددة)|حوادث\s+(?:أمنية\s+)?متفرقة"
             r"|المجموع|إجمالي|اجمالي|منذ\s+(?:يوم\s+)?(?:الاثنين|الثلاثاء|الأربعاء|الخميس"
             r"|الجمعة|السبت|الأحد)"
         ),
@@ -162,15 +238,19 @@ WORDS = TollWords(
             r"(?:قتل|مقتل|تصفية)|(?:إنه|انه|أنه|إنها|أنها)\s+(?:قتل|قتلت)"
             # a party to the fight announcing the other side's dead: "أعلنت جماعة الحوثي
             # مقتل 15 جندياً"; not its own losses ("مقتل 3 من جنوده"), not a ministry's toll
-            rf"|{_PARTY_ANNOUNCES}\s+(?:\S+\s+){{0,5}}?(?:قتل|مقتل|تصفية|تحييد)"
+            rf"|{_PARTY_ANNOUNCES}\s+(?:\S+\s+){{0,5}}?[وف]?(?:قتل|مقتل|تصفية|تحييد)"
             r"(?!\s+(?:\S+\s+){0,3}?من\s+(?:جنوده|عناصره|مقاتليه|أفراده|قواته|جنودها|عناصرها"
             r"|مقاتليها|أفرادها|قواتها))"
             # an army announcing the dead of the armed group it fights: "الجيش السوداني يعلن
             # مقتل العشرات من الدعم السريع", "أعلن الجيش مقتل 20 من عناصر داعش"
-            rf"|(?:{_ARMY}\s+(?:\S+\s+)?{_ANNOUNCE}|[وف]?{_ANNOUNCE}\s+{_ARMY}(?:\s+\S+)?)"
+            rf"|(?:{_ARMY}\s+(?:\S+\s+)?{_ANNOUNCE}|[وف]?{_ANNOUNCE}\s+{_ARMY}(?:\s+\S+){{0,5}}?)"
             rf"\s+(?:مقتل|قتل)\s+(?:\S+\s+){{0,3}}?من\s+(?:عناصر\s+|مقاتلي\s+|مسلحي\s+)?{_PARTIES}"
             # forces that "managed to kill" the attackers: their own account of their action
             r"|[وف]?(?:تمكنت|تمكن|تمكّنت|تمكّن)\s+(?:\S+\s+){0,3}?من\s+(?:قتل|تصفية|تحييد)"
+            # the enemy dead named as only their killers name them
+            rf"|(?:مقتل|قتل|قتلت|تصفية|تحييد|القضاء\s+على)\s+(?:(?!ب|في(?!\S))\S+\s+){{0,4}}?"
+            rf"(?:من\s+)?(?:{_ENEMY_WORDS})"
+            rf"|{_OWN_FIGHTERS_KILLED}"
         ),
     },
     earlier=(
@@ -194,5 +274,10 @@ WORDS = TollWords(
         r"|كيلومترا|كيلومترات|كلم|كم|أيام|يوما|دولار|%"
     ),
     hedge=r"قد\s+(?:ي|ت)\S+\s+(?:إلى|الى)?",
+    # "لتفجير حي الكرادة عام 2016", "مجزرة القرية في 2014": the event and its year
+    event_year=(
+        r"(?<!\S)[وفبل]?(?:ال)?(?:تفجير|تفجيرات|هجوم|هجمات|مجزرة|مذبحة|اعتداء|حادثة|معركة|غارة)"
+        r"(?:\s+\S+){0,4}?\s+(?:عام|في\s+عام|سنة|في)\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+    ),
     distinct=r"آخرين|آخرون|أخرى|أيضا|أيضاً|كذلك|في\s+المقابل|من\s+جهة\s+أخرى|منفصل|منفصلة",
 )

@@ -61,6 +61,9 @@ class TollWords:
       distances, money ("un homme de 69 ans", "a las 10 horas", "a 5 km").
     * `including`: words opening an aside between commas that names some of the victims
       ("huit personnes, dont deux gendarmes, ont été tuées"; "entre ellas", "entre eles").
+    * `event_year`: an event named with its year after it, the year in a group `year`
+      ("تفجير حي الكرادة عام 2016"): a figure of that sentence from an earlier year than
+      the report's is background, whatever day the sentence also names (a court's).
     * `hedge`: words right before a figure that make it a possibility, not a count
       ("le bilan pourrait être de", "could be as high as"): it widens the range of the
       incident it speaks of (incidents/hedge.py).
@@ -92,3 +95,4 @@ class TollWords:
     partitive: str = ""
     hedge: str = ""
     including: str = ""
+    event_year: str = ""
