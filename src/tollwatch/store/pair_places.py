@@ -13,6 +13,7 @@ import functools
 import math
 import re
 
+from .key_match import _edits
 from .unit import MatchSettings, MatchUnit, norm_name
 
 PRECISE_PLACES = frozenset({"point", "near"})
@@ -137,7 +138,20 @@ def _renamed(unit: MatchUnit) -> bool:
         and unit.place is not None
         and unit.place_precision != "country"
         and not written & (_words(unit.place) | _words(unit.admin1))
+        and not _writes_resolved(unit)
     )
+
+
+def _writes_resolved(unit: MatchUnit) -> bool:
+    """The place as written is the town or province it resolved to in another spelling:
+    a word with one letter more or less ("Hawija" / Al Hawijah), or the same consonant skeleton once
+    spaces and apostrophes go ("Maaret Misrin" / Ma'arratmisrin)."""
+    resolved = _words(unit.place) | _words(unit.admin1)
+    if any(_one_letter_more(w, r) for w in _written_words(unit) for r in resolved):
+        return True
+    return _name_skeleton(unit.place_text) in {
+        _name_skeleton(unit.place), _name_skeleton(unit.admin1)
+    } - {""}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -258,8 +272,46 @@ def _specific_words(unit: MatchUnit) -> frozenset[str]:
     in the gazetteer's spelling or another transliteration of it ("Kryvyi" and "Krivoy"
     of Kryvyy Rih, "Maidugiri" of Maiduguri)."""
     resolved = _words(unit.admin1) | _words(unit.place)
+    if _name_skeleton(unit.place_text) in {
+        _name_skeleton(unit.place), _name_skeleton(unit.admin1)
+    } - {""}:
+        # the resolved name written another way, word breaks included ("Maaret Misrin"
+        # of Ma'arratmisrin)
+        return frozenset()
     left = _words(unit.place_text) - GENERIC_PLACE_WORDS - resolved
-    return frozenset(w for w in left if not any(_spelled_alike(w, r) for r in resolved))
+    return frozenset(w for w in left if not any(_same_word(w, r) for r in resolved))
+
+
+def _name_skeleton(text: str | None) -> str:
+    """The consonant skeleton of a place name's words (less generic ones) run together:
+    outlets break and spell a transliterated name differently ("Maaret Misrin",
+    "Ma'arrat Misrin", "Maarratmisrin" all give "mrtmsrn"). A skeleton under four
+    letters tells too little: the letters themselves are kept ("Ma'rib" / "Marib"),
+    and a name under four letters gives nothing."""
+    words = [w for w in re.findall(r"[^\W\d_]+", (text or "").casefold())
+             if w not in GENERIC_PLACE_WORDS]
+    letters = "".join(words)
+    skeleton = _consonants(letters)
+    if len(skeleton) >= 4:
+        return skeleton
+    # a short name: its letters as they are ("Ma'rib" / "Marib")
+    return letters if len(letters) >= 4 else ""
+
+
+def _same_word(word: str, name: str) -> bool:
+    """One name word spelled two ways: a transliteration (`_spelled_alike`) or one
+    letter more in one of them (`_one_letter_more`)."""
+    return _spelled_alike(word, name) or _one_letter_more(word, name)
+
+
+def _one_letter_more(word: str, name: str) -> bool:
+    """Words of five letters or more, one of them with one letter more ("hawija" /
+    "hawijah"; not a letter changed: "coors" is not "cours")."""
+    short, long = sorted((word, name), key=len)
+    return (
+        len(short) >= 5 and len(long) == len(short) + 1 and short[:1] == long[:1]
+        and _edits(short, long) == 1
+    )
 
 
 def _consonants(word: str) -> str:
@@ -285,4 +337,6 @@ def _named_apart(a: MatchUnit, b: MatchUnit) -> str | None:
     wa, wb = _specific_words(a), _specific_words(b)
     if not wa or not wb or wa <= wb or wb <= wa:
         return None
+    if _name_skeleton(a.place_text) == _name_skeleton(b.place_text) != "":
+        return None  # one name in two spellings ("Maaret Misrin" / "Ma'arrat Misrin")
     return f"different places named ({a.place_text} / {b.place_text})"

@@ -12,9 +12,15 @@ from dataclasses import dataclass, field
 
 from .key_match import key_evidence
 from .match_dates import date_score
-from .pair_places import _place_judged
+from .pair_places import FINE_PLACES, _place_judged
 from .unit import MatchSettings, MatchUnit, norm_name
 
+# sub-types that outlets give alternately for one event: a bomb of some kind; a strike
+# from afar (the air, a drone, artillery)
+SUB_TYPE_FAMILIES = (
+    frozenset({"suicide_bomb", "ied", "remote_explosive", "grenade"}),
+    frozenset({"air_strike", "drone_strike", "shelling"}),
+)
 # event types that reports of one event give alternately: a fight or an attack
 FIGHT_OR_ATTACK = frozenset({"battle", "violence_against_civilians"})
 
@@ -26,6 +32,9 @@ STATE_SIDE = frozenset({"police", "state"})
 INSURGENTS = frozenset({"rebel", "jihadist"})
 # the actor dictionary's names of those classes (norm_name), not of a named group
 INSURGENT_CLASSES = frozenset({"rebels", "jihadists"})
+# a toll this large on both sides of a pair of one day and province, one placed in a
+# town and the other only in the province, backs the pair (`_town_in_province`)
+SEVERAL_DEAD = 3
 
 
 
@@ -89,6 +98,11 @@ def type_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str]:
     """Event and sub-event type agreement."""
     if a.event_type == b.event_type and a.event_type != "other":
         if a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type:
+            if _one_family(a.sub_event_type, b.sub_event_type):
+                # "a bomb exploded" / "a suicide bomber blew himself up", "air strikes" /
+                # "shelling": one blast or one bombardment as outlets word it
+                subs = f"{a.sub_event_type}/{b.sub_event_type}"
+                return 0.8, f"same type, sub-types of one kind {subs}"
             return 0.4, f"same type, sub-types {a.sub_event_type}/{b.sub_event_type}"
         return 1.0, f"same type {a.event_type}"
     if "other" in (a.event_type, b.event_type):
@@ -99,6 +113,10 @@ def type_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str]:
         # 0.965/0.743)
         return 0.5, f"types close: {a.event_type}/{b.event_type}"
     return 0.1, f"types differ: {a.event_type}/{b.event_type}"
+
+
+def _one_family(one: str, two: str) -> bool:
+    return any(one in family and two in family for family in SUB_TYPE_FAMILIES)
 
 
 def toll_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str, bool]:
@@ -152,6 +170,11 @@ def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None
         # unknown costs no more than that)
         score += settings.large_toll_bonus
         reasons = (*reasons, f"large tolls agree (both >= {settings.large_toll})")
+    elif k == 1.0 and d == 1.0 and _town_in_province(a, b, settings):
+        # "in Jalalabad" on the day, "in Nangarhar province" the next day: the coarser
+        # report names no other place, and tolls of several dead agree
+        score += settings.large_toll_bonus
+        reasons = (*reasons, "a town of the province the other report names; tolls agree")
     evidence = key_evidence(
         a, b, place_agrees=not p_veto and p >= 0.45, place_vetoed=p_veto
     )
@@ -179,6 +202,17 @@ def _large_tolls(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> bool:
     return a.killed is not None and b.killed is not None and (
         min(a.killed, b.killed) >= settings.large_toll
     )
+
+
+def _town_in_province(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> bool:
+    """One unit placed only in a province, the other in a town of it, both with a toll
+    of at least `SEVERAL_DEAD`."""
+    if a.killed is None or b.killed is None or min(a.killed, b.killed) < SEVERAL_DEAD:
+        return False
+    if not a.admin1 or norm_name(a.admin1) != norm_name(b.admin1):
+        return False
+    precisions = {a.place_precision, b.place_precision}
+    return "admin1" in precisions and bool(precisions & FINE_PLACES)
 
 
 def score_pairs(
