@@ -23,7 +23,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .matching import (
+from .pair_places import (
     FINE_PLACES,
     GENERIC_PLACE_WORDS,
     PRECISE_PLACES,

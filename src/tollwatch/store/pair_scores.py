@@ -1,0 +1,222 @@
+"""Scoring a candidate pair: the weighted components (date, place, actors, type,
+toll), the vetoes, then what the reports' match keys say (key_match.key_evidence).
+
+Part of the matcher (matching.py); docs/matching.md explains every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .key_match import key_evidence
+from .match_dates import date_score
+from .pair_places import FINE_PLACES, _place_judged
+from .unit import MatchSettings, MatchUnit, norm_name
+
+# sub-types that outlets give alternately for one event: a bomb of some kind; a strike
+# from afar (the air, a drone, artillery)
+SUB_TYPE_FAMILIES = (
+    frozenset({"suicide_bomb", "ied", "remote_explosive", "grenade"}),
+    frozenset({"air_strike", "drone_strike", "shelling"}),
+)
+# event types that reports of one event give alternately: a fight or an attack
+FIGHT_OR_ATTACK = frozenset({"battle", "violence_against_civilians"})
+
+RULE = "matching.v2"
+# perpetrator categories that are one side: a country's police and its other state
+# forces ("police" / "state": extraction often names an officer's force either way)
+STATE_SIDE = frozenset({"police", "state"})
+# actor categories outlets use for one armed group ("ADF rebels" / "Islamist ADF")
+INSURGENTS = frozenset({"rebel", "jihadist"})
+# the actor dictionary's names of those classes (norm_name), not of a named group
+INSURGENT_CLASSES = frozenset({"rebels", "jihadists"})
+# a toll this large on both sides of a pair of one day and province, one placed in a
+# town and the other only in the province, backs the pair (`_town_in_province`)
+SEVERAL_DEAD = 3
+
+
+
+@dataclass(frozen=True)
+class ScoredPair:
+    """A candidate pair with its score, per-component scores and reasons."""
+
+    a: MatchUnit
+    b: MatchUnit
+    score: float
+    components: dict[str, float]
+    reasons: tuple[str, ...]
+    veto: str | None = None
+    keys: dict[str, list[str]] = field(default_factory=dict)  # shared keys by kind
+    strong: bool = False  # a shared person or street: the link may span dates
+    unsure: bool = False  # an unsure place lifted the place veto (`_unsure_place`)
+
+    def explanation(self) -> dict[str, object]:
+        """The stored explanation of a merge."""
+        return {
+            "rule": RULE,
+            "score": round(self.score, 3),
+            "components": {k: round(v, 3) for k, v in self.components.items()},
+            "reasons": list(self.reasons),
+            "veto": self.veto,
+            "keys": self.keys,
+        }
+
+
+def actor_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str, bool]:
+    """Perpetrators and victim types: same, unknown, or incompatible (a veto)."""
+    pa, pb = norm_name(a.perpetrator), norm_name(b.perpetrator)
+    ca, cb = a.perpetrator_category, b.perpetrator_category
+    if pa and pb and pa == pb:
+        perp, why = 1.0, f"same perpetrator {a.perpetrator}"
+    elif pa and pb and ca and cb and ca == cb and ca != "unknown":
+        perp, why = 0.7, f"perpetrators of one kind ({ca})"
+    elif pa and pb and ca in STATE_SIDE and cb in STATE_SIDE:
+        perp, why = 0.7, f"perpetrators both state forces ({ca}/{cb})"
+    elif pa and pb and frozenset((ca, cb)) == INSURGENTS and _a_class(pa, pb):
+        # one outlet's "rebels" or "insurgents" is another's "jihadists" or names the
+        # Islamist group: one armed group written as a class on one side at least
+        perp, why = 0.6, f"perpetrators both insurgents ({ca}/{cb})"
+    elif pa and pb:
+        return 0.0, f"perpetrators differ: {a.perpetrator} / {b.perpetrator}", True
+    else:
+        perp, why = 0.5, "perpetrator unknown on one side"
+    va, vb = a.victim_type, b.victim_type
+    known = va not in (None, "unknown") and vb not in (None, "unknown")
+    victim = (1.0 if va == vb else 0.2) if known else 0.5
+    return (perp + victim) / 2, f"{why}; victims {va or '?'}/{vb or '?'}", False
+
+
+def _a_class(*names: str) -> bool:
+    """One of the perpetrators is a class of armed group ("Rebels", "Jihadists (Mali)"),
+    not a named group."""
+    return any(re.sub(r"\s*\(.*\)$", "", name) in INSURGENT_CLASSES for name in names)
+
+
+def type_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str]:
+    """Event and sub-event type agreement."""
+    if a.event_type == b.event_type and a.event_type != "other":
+        if a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type:
+            if _one_family(a.sub_event_type, b.sub_event_type):
+                # "a bomb exploded" / "a suicide bomber blew himself up", "air strikes" /
+                # "shelling": one blast or one bombardment as outlets word it
+                subs = f"{a.sub_event_type}/{b.sub_event_type}"
+                return 0.8, f"same type, sub-types of one kind {subs}"
+            return 0.4, f"same type, sub-types {a.sub_event_type}/{b.sub_event_type}"
+        return 1.0, f"same type {a.event_type}"
+    if "other" in (a.event_type, b.event_type):
+        return 0.5, "type unknown on one side"
+    if frozenset((a.event_type, b.event_type)) == FIGHT_OR_ATTACK:
+        # one outlet's "shootout" is another's "gunman opened fire": who fired back is
+        # what reports of one event tell differently (gva-news pairs 0.968/0.734 ->
+        # 0.965/0.743)
+        return 0.5, f"types close: {a.event_type}/{b.event_type}"
+    return 0.1, f"types differ: {a.event_type}/{b.event_type}"
+
+
+def _one_family(one: str, two: str) -> bool:
+    return any(one in family and two in family for family in SUB_TYPE_FAMILIES)
+
+
+def toll_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str, bool]:
+    """Similar tolls score high; a later report may give a higher toll (an update).
+
+    Tolls far apart (one under a seventh of the other) veto the pair unless the
+    later report holds the larger one; a claim's figure is not compared at all.
+    """
+    if "claim" in (a.kind, b.kind):
+        return 0.5, "a claim's figure is not compared", False
+    if a.killed is None or b.killed is None:
+        return 0.5, "toll unknown on one side", False
+    low, high = sorted((a.killed, b.killed))
+    ratio = (low + 1) / (high + 1)
+    later_higher = _later_is_higher(a, b)
+    pair = f"tolls {a.killed}/{b.killed}"
+    if ratio >= 0.7 or (later_higher and ratio >= 0.4):
+        return 1.0, pair + (" (later report higher)" if ratio < 0.7 else ""), False
+    if ratio >= 0.4 or (later_higher and ratio >= 0.15):
+        return 0.6, pair + " differ", False
+    if ratio >= 0.15 or later_higher:
+        return 0.0, pair + " far apart", False
+    return 0.0, pair + " too far apart for one event", True
+
+
+def _later_is_higher(a: MatchUnit, b: MatchUnit) -> bool:
+    if a.published is None or b.published is None or a.published == b.published:
+        return False
+    later, earlier = (a, b) if a.published > b.published else (b, a)
+    return (later.killed or 0) >= (earlier.killed or 0)
+
+
+def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None) -> ScoredPair:
+    """Score one pair: a weighted sum of components, or a veto with its reason; then the
+    match keys adjust it (`key_evidence`)."""
+    settings = settings or MatchSettings()
+    d, d_why = date_score(a, b, settings)
+    p, p_why, p_veto, unsure = _place_judged(a, b, settings)
+    ac, a_why, a_veto = actor_score(a, b)
+    t, t_why = type_score(a, b)
+    k, k_why, k_veto = toll_score(a, b)
+    components = {"date": d, "place": p, "actors": ac, "type": t, "toll": k}
+    reasons: tuple[str, ...] = (d_why, p_why, a_why, t_why, k_why)
+    vetoes = ((p_veto, p_why), (a_veto, a_why), (k_veto, k_why), (d == 0.0, d_why))
+    veto = next((why for vetoed, why in vetoes if vetoed), None)
+    weights = dict(settings.weights)
+    score = sum(weights[name] * value for name, value in components.items())
+    if k == 1.0 and _large_tolls(a, b, settings):
+        # "at least 25" on the day and "44" the next: tolls that large agreeing in
+        # one province and day are seldom two events (a place or date extraction left
+        # unknown costs no more than that)
+        score += settings.large_toll_bonus
+        reasons = (*reasons, f"large tolls agree (both >= {settings.large_toll})")
+    elif k == 1.0 and d == 1.0 and _town_in_province(a, b, settings):
+        # "in Jalalabad" on the day, "in Nangarhar province" the next day: the coarser
+        # report names no other place, and tolls of several dead agree
+        score += settings.large_toll_bonus
+        reasons = (*reasons, "a town of the province the other report names; tolls agree")
+    evidence = key_evidence(
+        a, b, place_agrees=not p_veto and p >= 0.45, place_vetoed=p_veto
+    )
+    # the veto an unsure place lifted still binds the groups this pair joins, unless
+    # the match keys would have lifted it as well
+    unsure = unsure and (
+        key_evidence(a, b, place_vetoed=True).floor is None if evidence.floor else True
+    )
+    if evidence.floor is not None:
+        # a named person or street in common outweighs a date or place that
+        # extraction resolved differently: the veto is lifted
+        score, veto = max(score, evidence.floor), None
+    score = min(1.0, max(0.0, score + evidence.bonus))
+    if veto:
+        score = 0.0
+    if evidence.reason:
+        reasons = (*reasons, evidence.reason)
+    return ScoredPair(
+        a, b, score, components, reasons, veto, evidence.shared,
+        evidence.floor is not None, unsure,
+    )
+
+
+def _large_tolls(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> bool:
+    return a.killed is not None and b.killed is not None and (
+        min(a.killed, b.killed) >= settings.large_toll
+    )
+
+
+def _town_in_province(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> bool:
+    """One unit placed only in a province, the other in a town of it, both with a toll
+    of at least `SEVERAL_DEAD`."""
+    if a.killed is None or b.killed is None or min(a.killed, b.killed) < SEVERAL_DEAD:
+        return False
+    if not a.admin1 or norm_name(a.admin1) != norm_name(b.admin1):
+        return False
+    precisions = {a.place_precision, b.place_precision}
+    return "admin1" in precisions and bool(precisions & FINE_PLACES)
+
+
+def score_pairs(
+    pairs: Iterable[tuple[MatchUnit, MatchUnit]], settings: MatchSettings | None = None
+) -> list[ScoredPair]:
+    """Score every candidate pair."""
+    return [score_pair(a, b, settings) for a, b in pairs]
