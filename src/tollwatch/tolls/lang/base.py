@@ -61,6 +61,10 @@ class TollWords:
       distances, money ("un homme de 69 ans", "a las 10 horas", "a 5 km").
     * `including`: words opening an aside between commas that names some of the victims
       ("huit personnes, dont deux gendarmes, ont été tuées"; "entre ellas", "entre eles").
+    * `mixed`: words that make the figure before them a count of the dead and the wounded
+      together ("nueve personas, entre muertos y heridos", "entre mortos e feridos"): the
+      words are blanked before the grammar reads the sentence, so no outcome word of
+      theirs binds the figure (`ClauseGrammar.without_units`).
     * `hedge`: words right before a figure that make it a possibility, not a count
       ("le bilan pourrait être de", "could be as high as"): it widens the range of the
       incident it speaks of (incidents/hedge.py).
@@ -92,3 +96,4 @@ class TollWords:
     partitive: str = ""
     hedge: str = ""
     including: str = ""
+    mixed: str = ""

@@ -96,7 +96,8 @@ WORDS = TollWords(
     cues={
         "aggregate_cue": (
             r"en\s+(?:dos|tres|cuatro|cinco|\d+)\s+d[ií]as|en\s+total|fin\s+de\s+semana"
-            r"|entre\s+el\s+(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\s+y"
+            r"|entre\s+(?:el|la\s+(?:noche|madrugada|mañana|tarde)\s+del?)\s+"
+            r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)(?:\s+\d{1,2})?\s+y"
             r"|esta\s+semana|en\s+una\s+semana|semana\s+de\s+ataques"
             r"|en\s+(?:dos|tres|varios)\s+ataques|en\s+hechos\s+distintos"
         ),
@@ -128,6 +129,9 @@ WORDS = TollWords(
         "update": (
             r"sube\s+a|subi[oó]\s+a|asciende\s+a|ascendi[oó]\s+a|elev[oó]|eleva\s+a"
             r"|aument[oó]\s+a|aumenta\s+a|nuevo\s+balance"
+            # "uno de los heridos falleció, con lo que suman siete víctimas mortales"
+            r"|con\s+lo\s+que\s+(?:ya\s+)?(?:suman|sum[oó]|son|asciende|ascienden|llega|llegan)"
+            r"|elevando\s+a|actualiz\w+\s+(?:la\s+)?cifra"
         ),
         "claim_cue": (
             r"(?:asegur|afirm|dij|dice|reivindic|atribuy)\w*\s+(?:[^\s]+\s+){0,4}?haber\s+(?:dado\s+de\s+baja"
@@ -160,5 +164,10 @@ WORDS = TollWords(
     ),
     including=r"entre\s+(?:ellos|ellas|los\s+(?:que|cuales)|las\s+(?:que|cuales)|quienes|las\s+víctimas)|incluid[oa]s|incluyendo|de\s+(?:los|las)\s+cuales",
     hedge=r"podr[ií]a(?:n)?\s+(?:(?:ser|ascender|llegar|elevarse|superar|alcanzar)\s+)(?:de|a|hasta)?",
+    # the dead and the wounded together: "nueve personas, entre muertos y heridos"
+    mixed=(
+        r"entre\s+(?:(?:muertos|fallecidos)\s+y\s+(?:heridos|lesionados)"
+        r"|(?:heridos|lesionados)\s+y\s+(?:muertos|fallecidos))"
+    ),
     distinct=r"otr[oa]s|tambi[ée]n|adem[aá]s|por\s+otra\s+parte",
 )

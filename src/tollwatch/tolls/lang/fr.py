@@ -108,6 +108,9 @@ WORDS = TollWords(
             r"en\s+(?:deux|trois|quatre|cinq|\d+)\s+jours|au\s+total|en\s+tout|cette\s+semaine"
             r"|en\s+une\s+semaine|semaine\s+d['’]attaques"
             r"|depuis\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|ce\s+week-end"
+            # a span of days: "entre la nuit de vendredi et lundi", "entre samedi et dimanche"
+            r"|entre\s+(?:(?:la\s+nuit|la\s+soirée|la\s+matinée)\s+de\s+|le\s+)?"
+            r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+\d{1,2})?\s+et"
             r"|dans\s+(?:deux|trois|plusieurs)\s+attaques|(?:deux|trois|plusieurs)\s+attaques"
         ),
         "cumulative": (
@@ -135,7 +138,9 @@ WORDS = TollWords(
         ),
         "update": (
             r"s'est\s+alourdi|s'alourdit|s'est\s+aggravé|est\s+passé\s+à|passe\s+à|grimpe\s+à"
-            r"|revu\s+à\s+la\s+hausse|nouveau\s+bilan|dernier\s+bilan"
+            r"|nouveau\s+bilan|dernier\s+bilan"
+            # "l'armée a revu son bilan à la hausse, à neuf soldats tués"
+            r"|(?:revu|revoit|revoient|révisé)\s+(?:(?:son|leur|le|ce)\s+bilan\s+)?à\s+la\s+hausse"
             # "ce qui porte le bilan à sept morts": the new total, not more deaths
             r"|port(?:e|ant|ent|ait|era)\s+(?:ainsi\s+)?(?:le|leur|son)\s+bilan\s+à"
         ),
@@ -165,5 +170,8 @@ WORDS = TollWords(
     ),
     including=r"dont|parmi\s+(?:eux|elles|lesquels|lesquelles|les\s+victimes)|y\s+compris|notamment",
     hedge=r"pourrai(?:en)?t\s+(?:(?:être|s['’]élever|atteindre|dépasser|s['’]alourdir)\s+)(?:de|à|jusqu['’]à)?",
+    # the dead and the wounded together: "douze victimes entre morts et blessés" (the
+    # "victimes" before them too: alone, that word is a toll)
+    mixed=r"(?:victimes,?\s+)?entre\s+(?:morts\s+et\s+blessés|blessés\s+et\s+morts)",
     distinct=r"autres|également|aussi|par\s+ailleurs|en\s+outre",
 )

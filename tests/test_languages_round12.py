@@ -1,0 +1,89 @@
+"""Round twelve of the languages (tests/golden/annotated/languages-round12.jsonl): messy
+French, Spanish and Portuguese reports of the Sahel, the DRC, Cameroon, Mexico, Colombia,
+Venezuela, Ecuador, Brazil and Cabo Delgado. One sentence or short report per rule the
+round's misses taught, written for tollwatch, nothing copied."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tollwatch import Report, extract
+from tollwatch.evaluate.articles import document_toll
+from tollwatch.pipeline import Resources
+from tollwatch.settings import Settings
+from tollwatch.tolls.find import sentence_tolls
+
+
+def _killed(text: str, language: str) -> list[int | None]:
+    return [b.best for b in sentence_tolls(text, language=language) if b.outcome == "killed"]
+
+
+def _toll(text: str, language: str, settings: Settings, resources: Resources) -> int:
+    report = Report(id="r12", text=text, language=language, published=date(2025, 5, 6))
+    return document_toll(extract(report, settings=settings, resources=resources))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        pytest.param("Nueve personas, entre muertos y heridos, dejó el ataque contra la "
+                     "estación.", "es", [], id="es-dead-and-wounded-together"),
+        pytest.param("El atentado deja once víctimas entre heridos y muertos.", "es", [],
+                     id="es-wounded-and-dead-together"),
+        pytest.param("O ataque fez sete vítimas, entre mortos e feridos.", "pt", [],
+                     id="pt-dead-and-wounded-together"),
+        pytest.param("L'explosion a fait douze victimes entre morts et blessés.", "fr", [],
+                     id="fr-dead-and-wounded-together"),
+        pytest.param("Tres muertos y cuatro heridos dejó el ataque.", "es", [3],
+                     id="es-the-dead-told-apart-still-count"),
+    ],
+)
+def test_the_dead_and_wounded_together_are_no_toll(
+    text: str, language: str, expected: list[int]
+) -> None:
+    assert _killed(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        pytest.param("Doble crimen en Irapuato\n\nAl menos cinco personas murieron la noche "
+                     "del sábado en un ataque armado contra un bar de Irapuato.\n\nHoras "
+                     "después uno de los heridos falleció en el hospital, con lo que suman "
+                     "seis víctimas mortales.", "es", 6, id="es-with-that-they-add-up-to"),
+        pytest.param("Ataque em Manaus\n\nPelo menos quatro pessoas foram mortas a tiros na "
+                     "noite de sábado em Manaus.\n\nUma quinta vítima morreu no hospital, "
+                     "elevando para cinco o número de mortos.", "pt", 5,
+                     id="pt-raising-to"),
+        pytest.param("Mali : cinq soldats tués dans une embuscade\n\nL'armée malienne a "
+                     "annoncé mardi la mort de cinq soldats dans une embuscade près de "
+                     "Douentza.\n\nMercredi, l'armée a revu son bilan à la hausse, à six "
+                     "soldats tués, un blessé ayant succombé.", "fr", 6,
+                     id="fr-revised-its-toll-upward"),
+    ],
+)
+def test_a_toll_updated_later_in_the_text(
+    text: str, language: str, expected: int, settings: Settings, resources: Resources
+) -> None:
+    assert _toll(text, language, settings, resources) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        pytest.param("Dez pessoas foram assassinadas entre a noite de sexta-feira (2) e a "
+                     "madrugada de segunda-feira (5) na Região Metropolitana de Recife.\n\n"
+                     "O caso mais grave ocorreu em Olinda, onde quatro jovens foram mortos a "
+                     "tiros no sábado (3).", "pt", 10, id="pt-between-friday-and-monday"),
+        pytest.param("Diez personas fueron asesinadas entre la noche del viernes y el lunes "
+                     "en Culiacán.\n\nEl caso más grave ocurrió en la colonia Centro, donde "
+                     "tres hombres fueron asesinados el sábado.", "es", 10,
+                     id="es-between-friday-and-monday"),
+    ],
+)
+def test_a_span_of_days_makes_a_total(
+    text: str, language: str, expected: int, settings: Settings, resources: Resources
+) -> None:
+    assert _toll(text, language, settings, resources) == expected
