@@ -22,7 +22,7 @@ def _killed(text: str, language: str) -> list[int | None]:
 
 def _toll(text: str, language: str, settings: Settings, resources: Resources) -> int:
     report = Report(id="r12", text=text, language=language, published=date(2025, 5, 6))
-    return document_toll(extract(report, settings=settings, resources=resources))
+    return document_toll(extract(report, settings=settings, resources=resources)) or 0
 
 
 @pytest.mark.parametrize(
@@ -84,6 +84,70 @@ def test_a_toll_updated_later_in_the_text(
     ],
 )
 def test_a_span_of_days_makes_a_total(
+    text: str, language: str, expected: int, settings: Settings, resources: Resources
+) -> None:
+    assert _toll(text, language, settings, resources) == expected
+
+
+def _claims(text: str, language: str) -> list[tuple[int | None, bool]]:
+    """(figure, claim) for each killed figure of one sentence."""
+    return [(b.best, "claim_cue" in b.flags) for b in sentence_tolls(text, language=language)
+            if b.outcome == "killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        pytest.param("L'armée affirme avoir neutralisé 35 terroristes lors de frappes dans le "
+                     "centre du pays.", "fr", [(35, True)], id="fr-neutralised-before-figure"),
+        pytest.param("Selon le communiqué, les FAMa ont « neutralisé une douzaine "
+                     "d'assaillants » pendant les combats.", "fr", [(12, True)],
+                     id="fr-neutralised-of-the-attackers"),
+        pytest.param("Les soldats ont neutralisé une douzaine d'engins explosifs sur la piste.",
+                     "fr", [], id="fr-neutralised-mines-are-no-dead"),
+        pytest.param("Burkina : quatre soldats tués, l'armée dit avoir neutralisé des dizaines "
+                     "de terroristes", "fr", [(4, False), (24, True)],
+                     id="fr-the-soldiers-before-the-claim-are-no-claim"),
+        pytest.param("El Ejército informó que abatió a cuatro presuntos integrantes de un grupo "
+                     "criminal en Michoacán.", "es", [(4, True)], id="es-army-said-it-shot-down"),
+        pytest.param("Ocho presuntos integrantes del grupo armado murieron en combates con las "
+                     "tropas, informó el Ejército.", "es", [(8, True)],
+                     id="es-enemies-died-the-army-said"),
+        pytest.param("Militares abatieron a dos presuntos sicarios en Culiacán, informó la "
+                     "Secretaría de la Defensa.", "es", [(2, True)],
+                     id="es-soldiers-shot-down-the-ministry-said"),
+        pytest.param("En la acción fueron «neutralizados» tres integrantes del grupo irregular.",
+                     "es", [(3, True)], id="es-neutralised-in-quotes"),
+        pytest.param("Hombres armados mataron a dos militares, informó el Ejército.", "es",
+                     [(2, False)], id="es-the-army-telling-its-own-dead-is-no-claim"),
+        pytest.param("Un ataque deja un policía muerto; militares abaten a tres", "es",
+                     [(1, False), (3, True)], id="es-headline-dead-then-claim"),
+    ],
+)
+def test_army_claims_of_enemy_dead(
+    text: str, language: str, expected: list[tuple[int, bool]]
+) -> None:
+    assert _claims(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        pytest.param("Abaten a cuatro presuntos sicarios en Zacatecas\n\nLa Secretaría de la "
+                     "Defensa informó que elementos del Ejército abatieron a cuatro presuntos "
+                     "integrantes de un grupo criminal tras ser agredidos.", "es", 0,
+                     id="es-headline-of-the-claim-is-the-claim"),
+        pytest.param("Enfrentamiento en Tierra Caliente deja un soldado muerto; Ejército abate a "
+                     "cuatro\n\nEl Ejército informó que abatió a cuatro presuntos integrantes "
+                     "de un grupo criminal. En el enfrentamiento, un militar perdió la "
+                     "vida.", "es", 1,
+                     id="es-own-dead-count-the-claim-does-not"),
+        pytest.param("Mali : deux soldats tués près de Ménaka\n\nDeux soldats ont été tués "
+                     "mardi près de Ménaka, a annoncé l'armée, qui affirme avoir neutralisé "
+                     "une trentaine de terroristes.", "fr", 2, id="fr-own-dead-and-claim"),
+    ],
+)
+def test_claims_never_count(
     text: str, language: str, expected: int, settings: Settings, resources: Resources
 ) -> None:
     assert _toll(text, language, settings, resources) == expected

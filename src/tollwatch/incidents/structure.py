@@ -26,7 +26,7 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
     kept: list[Draft] = []
     for draft in drafts:
         if draft.kind == "claim":
-            if not _repeat_claim(draft, kept):
+            if not _repeat_claim(draft, kept) and not _headline_of_claim(draft, kept, clean):
                 kept.append(draft)
             continue
         if not draft.killed:
@@ -102,6 +102,29 @@ def _repeat_claim(draft: Draft, kept: list[Draft]) -> bool:
             _fill_missing(previous, draft)
             return True
     return False
+
+
+def _headline_of_claim(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
+    """ "Abaten a seis presuntos sicarios" over "la Defensa informó que elementos del
+    Ejército abatieron a seis presuntos integrantes": a headline that tells, without its
+    speaker, the figure of a party's own killing that the body gives as its claim is that
+    claim, not a toll of its own. Only a figure told in the headline alone, as the object
+    of a killing verb in both."""
+    if draft.best is None or draft.distinct or not _active(draft):
+        return False
+    for at, previous in enumerate(kept):
+        if (previous.kind != "claim" and previous.best == draft.best
+                and previous.sentences == {previous.sentence}
+                and clean.sentences[previous.sentence].headline
+                and previous.parent is None and not previous.parts and _active(previous)):
+            draft.sentences |= previous.sentences
+            kept[at] = draft
+            return True
+    return False
+
+
+def _active(draft: Draft) -> bool:
+    return bool(draft.killed) and all("active" in t.flags for t in draft.killed)
 
 
 def _claimant(draft: Draft) -> str | None:

@@ -312,6 +312,12 @@ class SentenceCues:
         """The cue flags whose words occur in `text`."""
         return {flag for flag, pattern in self.patterns if pattern.search(text)}
 
+    def first(self, text: str, flag: str) -> int | None:
+        """Where the earliest words of cue `flag` start in `text`, or None."""
+        starts = [m.start() for name, pattern in self.patterns if name == flag
+                  for m in [pattern.search(text)] if m is not None]
+        return min(starts, default=None)
+
     def flag_update(self, text: str, bound: list[Binding]) -> None:
         """Flag "update" the first killed figure after the update words: the new toll,
         not the earlier one told after it ("... إلى 23 قتيلاً، بعد أن كانت 14")."""

@@ -35,6 +35,26 @@ VAGUE: dict[str, int] = {
     "cientos": 200, "varios": 3, "varias": 3, "miles": 2000,
 }  # fmt: skip
 
+# The enemies a forces' communiqué names after its figure.
+_ENEMIES = (
+    r"integrantes|miembros|terroristas|delincuentes|sicarios|guerrilleros|disidentes"
+    r"|criminales|agresores|atacantes|insurgentes|pistoleros|narcotraficantes|rebeldes"
+)
+_ENEMIES_AFTER = rf"\s+(?:[\w-]+\s+){{1,3}}?(?:presuntos?\s+)?(?:{_ENEMIES})"
+# The forces that speak of the enemies they killed, and their speech verbs.
+_FORCES = (
+    r"ej[ée]rcito|militares|soldados|tropas|efectivos|uniformados|marinos|marina|armada"
+    r"|sedena|fanb|comando\s+conjunto|fuerzas\s+(?:armadas|militares)"
+)
+_FORCES_NAMED = (
+    r"(?:el|la|las|los)\s+(?:ej[ée]rcito|comando|ministerio\s+de\s+(?:la\s+)?defensa|fuerzas"
+    r"|sedena|secretar[ií]a\s+de\s+(?:la\s+)?defensa|marina|armada)"
+)
+_SAID = r"(?:inform|report|asegur|afirm|indic|señal|detall|precis|confirm)\w*"
+_KILLED_THEM = (
+    r"abati[oó]|abatieron|abaten|abate|neutraliz\w+|dio\s+de\s+baja|dieron\s+de\s+baja"
+)
+
 WORDS = TollWords(
     code="es",
     name="Spanish",
@@ -44,7 +64,7 @@ WORDS = TollWords(
     precheck=(
         r"muert|muri|asesin|ejecut|herid|lesionad|secuestr|desaparec|cuerpo|cad[aá]ver|ultim"
         r"|acribill|masacr|fallec|matan|mata|mató|perdieron la vida|sin vida|dado de baja|la vida"
-        r"|abatid|v[ií]ctimas"
+        r"|abat|neutraliz|v[ií]ctimas"
     ),
     qualifiers={
         "least": r"al\s+menos|por\s+lo\s+menos|como\s+m[ií]nimo",
@@ -69,6 +89,10 @@ WORDS = TollWords(
         "killed": (
             r"matan|mata|mat[oó]|mataron|asesinan|asesina|asesin[oó]|asesinaron|ejecutan"
             r"|ejecuta|ejecutaron|ejecut[oó]|ultiman|acribillan|masacran|abatieron|abaten|murieron|mueren"
+            r"|abati[oó]|abate"
+            # the forces' word for the enemies they say they killed: "fueron «neutralizados»
+            # cuatro integrantes" (not "neutralizaron dos artefactos")
+            rf"|(?:neutralizad[oa]s»?|neutraliz(?:[oó]|aron|an|a))(?={_ENEMIES_AFTER})"
             r"|matado|asesinado|abatido"
             r"|privan\s+de\s+la\s+vida|privaron\s+de\s+la\s+vida"
         ),
@@ -136,6 +160,20 @@ WORDS = TollWords(
         "claim_cue": (
             r"(?:asegur|afirm|dij|dice|reivindic|atribuy)\w*\s+(?:[^\s]+\s+){0,4}?haber\s+(?:dado\s+de\s+baja"
             r"|matado|asesinado|abatido|eliminado)"
+            # the forces say they killed: "El Ejército informó que abatió a cinco"
+            rf"|(?:{_FORCES})\b[^.;]{{0,80}}?{_SAID}\s+(?:\w+\s+){{0,4}}?que\s+(?:\w+\s+){{0,3}}?"
+            rf"(?:{_KILLED_THEM})"
+            # their enemies' dead, told by them: "Siete integrantes de las disidencias
+            # murieron en combates con tropas ..., informó el Ejército"
+            rf"|(?:{_ENEMIES}|disidencias|guerrilla)\b[^.;]{{0,100}}?(?:murieron|abatid[oa]s"
+            rf"|«?neutralizad[oa]s|dad[oa]s\s+de\s+baja)[^.;]{{0,160}}?{_SAID}\s+"
+            rf"(?:\w+\s+){{0,3}}?{_FORCES_NAMED}"
+            # the forces the subject of their own verb: "Militares ecuatorianos abatieron a
+            # tres presuntos integrantes", "Ejército abate a cinco" (not "mataron")
+            rf"|(?<![\w-])(?:{_FORCES})(?:\s+[\w-]+){{0,2}}?\s+(?:{_KILLED_THEM})(?![\w-])"
+            r"|(?:fueron|han\s+sido|resultaron)\s+«?neutralizad[oa]s"
+            # a headline: "Ejército reporta siete disidentes muertos"
+            rf"|(?:{_FORCES})\s+{_SAID}\s+(?:\w+\s+){{0,3}}?(?:presuntos?\s+)?(?:{_ENEMIES})\b"
         ),
     },
     earlier=(

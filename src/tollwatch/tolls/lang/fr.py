@@ -60,6 +60,14 @@ _KILLED = (
     r"|tomb[ée]e?s?(?:(?=\s*(?:et\s+d[e'’]|[,;.»]))|$)"
 )
 
+# The enemies an army's communiqué names after its figure: "neutralisé une quinzaine
+# d'assaillants", "neutraliser des dizaines de terroristes".
+_ENEMIES_AFTER = (
+    r"\s+(?:[\w-]+\s+){1,3}?(?:de\s+|d['’]|des\s+)?(?:terroristes|assaillants|jihadistes"
+    r"|djihadistes|insurgés|combattants|éléments|hommes\s+armés|bandits|rebelles|ennemis"
+    r"|islamistes|miliciens)"
+)
+
 WORDS = TollWords(
     code="fr",
     name="French",
@@ -84,7 +92,10 @@ WORDS = TollWords(
     },
     verbs={
         "killed": r"tu[ée]|tuant|tuent|tue|abattu|ex[ée]cut[ée]|massacr[ée]|égorg[ée]|fusill[ée]"
-                  r"|sont\s+mort(?:e?s)?|ont\s+péri|ont\s+trouvé\s+la\s+mort",
+                  r"|sont\s+mort(?:e?s)?|ont\s+péri|ont\s+trouvé\s+la\s+mort"
+                  # the army's word for the enemies it says it killed, before their figure:
+                  # "affirme avoir neutralisé 40 terroristes" (not "neutralisé 15 mines")
+                  rf"|neutralis(?:é|ée|és|er|ant|e|ent|ait|aient)(?={_ENEMIES_AFTER})",
         "wounded": r"bless[ée]|blessant",
         "abducted": r"enlev[ée]|enlevant|kidnapp[ée]",
     },
@@ -148,7 +159,7 @@ WORDS = TollWords(
             r"(?:affirm|assur|di|déclar|revendiqu)\w*\s+(?:[^\s]+\s+){0,4}?avoir\s+(?:tué|abattu|éliminé|neutralisé)"
             # "neutralisés": the army's word for the enemies it says it killed
             r"|(?:assaillants|terroristes|jihadistes|djihadistes|insurgés|hommes\s+armés)\s+"
-            r"(?:\w+\s+){0,3}?neutralisés|neutralis\w*\s+(?:\w+\s+){0,4}?(?:assaillants"
+            r"(?:\w+\s+){0,3}?neutralisés|neutralis\w*\s+(?:\w+\s+){0,4}?(?:d['’]|de\s+)?(?:assaillants"
             r"|terroristes|jihadistes|djihadistes|insurgés)"
         ),
     },
