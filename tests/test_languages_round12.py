@@ -6,14 +6,18 @@ round's misses taught, written for tollwatch, nothing copied."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from golden_support import doc_toll_misses
 from tollwatch import Report, extract
 from tollwatch.evaluate.articles import document_toll
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
 from tollwatch.tolls.find import sentence_tolls
+
+ROUND12 = Path(__file__).parent / "golden" / "annotated" / "languages-round12.jsonl"
 
 
 def _killed(text: str, language: str) -> list[int | None]:
@@ -151,3 +155,29 @@ def test_claims_never_count(
     text: str, language: str, expected: int, settings: Settings, resources: Resources
 ) -> None:
     assert _toll(text, language, settings, resources) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        pytest.param("Niger : quatre policiers et trois civils tués à Téra\n\nQuatre policiers "
+                     "ont été tués jeudi dans l'attaque de leur poste à Téra. Selon le maire, "
+                     "trois civils ont également été tués par les assaillants.", "fr", 7,
+                     id="fr-a-listed-figure-told-again-with-also"),
+        pytest.param("Emboscada deja dos soldados y tres civiles muertos en Cauca\n\nDos "
+                     "soldados murieron el lunes en una emboscada en Argelia, Cauca. Tres "
+                     "civiles también murieron en el ataque.", "es", 5,
+                     id="es-a-listed-figure-told-again-with-also"),
+        pytest.param("Niger : quatre policiers tués à Téra\n\nQuatre policiers ont été tués "
+                     "jeudi à Téra. Trois civils ont également été tués.", "fr", 7,
+                     id="fr-also-without-a-list-adds"),
+    ],
+)
+def test_a_figure_of_the_headline_list_told_again(
+    text: str, language: str, expected: int, settings: Settings, resources: Resources
+) -> None:
+    assert _toll(text, language, settings, resources) == expected
+
+
+def test_round_twelve_document_tolls(settings: Settings, resources: Resources) -> None:
+    assert doc_toll_misses(ROUND12, settings, resources, at_least=36) == []

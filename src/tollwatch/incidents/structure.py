@@ -49,6 +49,8 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
             continue
         if not draft.distinct and _merge_repeat(draft, kept):
             continue
+        if _repeats_a_listed_figure(draft, kept):
+            continue
         if _join_anaphor(draft, kept):
             continue
         container = _find_container(draft, kept, clean)
@@ -343,6 +345,35 @@ def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
         _fill_missing(previous, draft)
         return True
     return False
+
+
+def _repeats_a_listed_figure(draft: Draft, kept: list[Draft]) -> bool:
+    """ "Six gendarmes et deux civils tués à Makalondi" over "deux civils ont également
+    été tués": one figure of a list told again, the same number of the same victims
+    ("also" sets them beside the list's others, not apart from it), in the same time
+    and place: no new deaths."""
+    if len(draft.killed) != 1 or draft.killed[0].victim_text is None:
+        return False
+    toll = draft.killed[0]
+    for previous in _incidents(kept):
+        if len(previous.killed) < 2 or draft.sentence in previous.sentences:
+            continue
+        listed = any(
+            m.toll.best == toll.toll.best and _head(m.victim_text) == _head(toll.victim_text)
+            for m in previous.killed
+        )
+        if (listed and _dates_compatible(previous.date, draft.date)
+                and _places_compatible(previous, draft)):
+            previous.sentences |= draft.sentences
+            _fill_missing(previous, draft)
+            return True
+    return False
+
+
+def _head(victims: str | None) -> str | None:
+    """The first word of a victim phrase, case folded ("civiles también" -> "civiles")."""
+    words = (victims or "").split()
+    return words[0].casefold() if words else None
 
 
 def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> None:
