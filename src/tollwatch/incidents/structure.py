@@ -49,7 +49,7 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
             continue
         if not draft.distinct and _merge_repeat(draft, kept):
             continue
-        if _repeats_a_listed_figure(draft, kept):
+        if _repeats_a_listed_figure(draft, kept, clean):
             continue
         if _join_anaphor(draft, kept):
             continue
@@ -347,16 +347,19 @@ def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
     return False
 
 
-def _repeats_a_listed_figure(draft: Draft, kept: list[Draft]) -> bool:
+def _repeats_a_listed_figure(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
     """ "Six gendarmes et deux civils tués à Makalondi" over "deux civils ont également
-    été tués": one figure of a list told again, the same number of the same victims
-    ("also" sets them beside the list's others, not apart from it), in the same time
-    and place: no new deaths."""
+    été tués": one figure of a headline's list told again, the same number of the same
+    victims ("also" sets them beside the list's others, not apart from it), in the same
+    time and place: no new deaths. Only a headline's list of counted groups (not two
+    deaths of one person each told in one sentence)."""
     if len(draft.killed) != 1 or draft.killed[0].victim_text is None:
         return False
     toll = draft.killed[0]
     for previous in _incidents(kept):
-        if len(previous.killed) < 2 or draft.sentence in previous.sentences:
+        if (len(previous.killed) < 2 or draft.sentence in previous.sentences
+                or not clean.sentences[previous.sentence].headline
+                or any("singular" in m.flags for m in previous.killed)):
             continue
         listed = any(
             m.toll.best == toll.toll.best and _head(m.victim_text) == _head(toll.victim_text)
