@@ -181,3 +181,17 @@ def test_a_figure_of_the_headline_list_told_again(
 
 def test_round_twelve_document_tolls(settings: Settings, resources: Resources) -> None:
     assert doc_toll_misses(ROUND12, settings, resources, at_least=36) == []
+
+
+def test_the_listed_figure_told_again_is_a_part_of_the_headline(
+    settings: Settings, resources: Resources
+) -> None:
+    text = ("Niger : quatre policiers et trois civils tués à Téra\n\nQuatre policiers ont été "
+            "tués jeudi dans l'attaque de leur poste à Téra. Selon le maire, trois civils ont "
+            "également été tués par les assaillants.")
+    report = Report(id="r12", text=text, language="fr", published=date(2025, 5, 6))
+    incidents = extract(report, settings=settings, resources=resources).incidents
+    top = [i for i in incidents if i.parts]
+    assert [(i.killed.best if i.killed else None) for i in top] == [7]
+    parts = sorted(i.killed.best for i in incidents if i.id in top[0].parts and i.killed)
+    assert parts == [3, 4]

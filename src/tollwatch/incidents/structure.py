@@ -351,8 +351,8 @@ def _repeats_a_listed_figure(draft: Draft, kept: list[Draft], clean: CleanText) 
     """ "Six gendarmes et deux civils tués à Makalondi" over "deux civils ont également
     été tués": one figure of a headline's list told again, the same number of the same
     victims ("also" sets them beside the list's others, not apart from it), in the same
-    time and place: no new deaths. Only a headline's list of counted groups (not two
-    deaths of one person each told in one sentence)."""
+    time and place: no new deaths, a part of the headline's total. Only a headline's
+    list of counted groups (not two deaths of one person each told in one sentence)."""
     if len(draft.killed) != 1 or draft.killed[0].victim_text is None:
         return False
     toll = draft.killed[0]
@@ -367,8 +367,9 @@ def _repeats_a_listed_figure(draft: Draft, kept: list[Draft], clean: CleanText) 
         )
         if (listed and _dates_compatible(previous.date, draft.date)
                 and _places_compatible(previous, draft)):
-            previous.sentences |= draft.sentences
-            _fill_missing(previous, draft)
+            draft.parent = previous
+            previous.parts.append(draft)
+            kept.append(draft)
             return True
     return False
 
