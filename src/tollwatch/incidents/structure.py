@@ -26,7 +26,7 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
     kept: list[Draft] = []
     for draft in drafts:
         if draft.kind == "claim":
-            if not _repeat_claim(draft, kept):
+            if not _repeat_claim(draft, kept) and not _headline_of_claim(draft, kept, clean):
                 kept.append(draft)
             continue
         if not draft.killed:
@@ -48,6 +48,8 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
         if draft.earlier and _absorb_earlier(draft, kept):
             continue
         if not draft.distinct and _merge_repeat(draft, kept):
+            continue
+        if _repeats_a_listed_figure(draft, kept, clean):
             continue
         if _join_anaphor(draft, kept):
             continue
@@ -102,6 +104,29 @@ def _repeat_claim(draft: Draft, kept: list[Draft]) -> bool:
             _fill_missing(previous, draft)
             return True
     return False
+
+
+def _headline_of_claim(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
+    """ "Abaten a seis presuntos sicarios" over "la Defensa informó que elementos del
+    Ejército abatieron a seis presuntos integrantes": a headline that tells, without its
+    speaker, the figure of a party's own killing that the body gives as its claim is that
+    claim, not a toll of its own. Only a figure told in the headline alone, as the object
+    of a killing verb in both."""
+    if draft.best is None or draft.distinct or not _active(draft):
+        return False
+    for at, previous in enumerate(kept):
+        if (previous.kind != "claim" and previous.best == draft.best
+                and previous.sentences == {previous.sentence}
+                and clean.sentences[previous.sentence].headline
+                and previous.parent is None and not previous.parts and _active(previous)):
+            draft.sentences |= previous.sentences
+            kept[at] = draft
+            return True
+    return False
+
+
+def _active(draft: Draft) -> bool:
+    return bool(draft.killed) and all("active" in t.flags for t in draft.killed)
 
 
 def _claimant(draft: Draft) -> str | None:
@@ -325,6 +350,39 @@ def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
         _fill_missing(previous, draft)
         return True
     return False
+
+
+def _repeats_a_listed_figure(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
+    """ "Six gendarmes et deux civils tués à Makalondi" over "deux civils ont également
+    été tués": one figure of a headline's list told again, the same number of the same
+    victims ("also" sets them beside the list's others, not apart from it), in the same
+    time and place: no new deaths, a part of the headline's total. Only a headline's
+    list of counted groups (not two deaths of one person each told in one sentence)."""
+    if len(draft.killed) != 1 or draft.killed[0].victim_text is None:
+        return False
+    toll = draft.killed[0]
+    for previous in _incidents(kept):
+        if (len(previous.killed) < 2 or draft.sentence in previous.sentences
+                or not clean.sentences[previous.sentence].headline
+                or any("singular" in m.flags for m in previous.killed)):
+            continue
+        listed = any(
+            m.toll.best == toll.toll.best and _head(m.victim_text) == _head(toll.victim_text)
+            for m in previous.killed
+        )
+        if (listed and _dates_compatible(previous.date, draft.date)
+                and _places_compatible(previous, draft)):
+            draft.parent = previous
+            previous.parts.append(draft)
+            kept.append(draft)
+            return True
+    return False
+
+
+def _head(victims: str | None) -> str | None:
+    """The first word of a victim phrase, case folded ("civiles también" -> "civiles")."""
+    words = (victims or "").split()
+    return words[0].casefold() if words else None
 
 
 def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> None:

@@ -83,6 +83,9 @@ class ClauseGrammar:
     # where a match of `pattern` may start (read/prefilter.py): `pattern` is tried only
     # there, the same matches
     starts: re.Pattern[str] | None = None
+    # the dead and the wounded counted together ("entre muertos y heridos"): blanked by
+    # `without_units`, so the figure before them is no toll
+    mixed: re.Pattern[str] | None = None
 
     @classmethod
     def compile(cls, tables: Iterable[TollWords]) -> ClauseGrammar | None:
@@ -159,25 +162,23 @@ class ClauseGrammar:
             unit=_unit(figure, _union(t.units for t in tables)),
             aside=aside,
             starts=_starts(pattern),
+            mixed=_mixed(_union(t.mixed for t in tables)),
         )
 
     def without_units(self, text: str) -> str:
         """`text` with every figure of a unit blanked out, offsets kept: in "un homme de
         69 ans a été tué" the age is no count, and "un homme" stays next to its verb."""
-        if self.unit is None:
-            return text
-        word, before = self.unit
         spans: list[tuple[int, int]] = []
+        if self.mixed is not None:
+            spans.extend(m.span() for m in self.mixed.finditer(text))
+        if self.unit is None:
+            return _blanked(text, spans)
+        word, before = self.unit
         for unit in word.finditer(text):
             figure = before.search(text, max(0, unit.start() - _UNIT_WINDOW), unit.start())
             if figure is not None:
                 spans.append((figure.start(), unit.end()))
-        if not spans:
-            return text
-        out = list(text)
-        for start, end in spans:
-            out[start:end] = " " * (end - start)
-        return "".join(out)
+        return _blanked(text, spans)
 
     def number(self, text: str) -> int | None:
         """The value of a digit string ("6 000") or one number word of these languages."""
@@ -250,6 +251,21 @@ def _without_asides(grammar: ClauseGrammar, gap: str) -> str:
     return grammar.aside.sub(lambda m: " " * len(m.group()), gap)
 
 
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with these spans turned to spaces, offsets kept."""
+    if not spans:
+        return text
+    out = list(text)
+    for start, end in spans:
+        out[start:end] = " " * (end - start)
+    return "".join(out)
+
+
+def _mixed(words: str) -> re.Pattern[str] | None:
+    """The words of the dead and wounded counted together, as whole words."""
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE) if words else None
+
+
 def _unit(figure: str, units: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """A unit word, and what may stand before it: a figure with its preposition ("de 69
     ans", "a 5 km"), figures listed before one unit ("de 17 e 19 anos") and the comma of
@@ -295,6 +311,12 @@ class SentenceCues:
     def flags(self, text: str) -> set[str]:
         """The cue flags whose words occur in `text`."""
         return {flag for flag, pattern in self.patterns if pattern.search(text)}
+
+    def first(self, text: str, flag: str) -> int | None:
+        """Where the earliest words of cue `flag` start in `text`, or None."""
+        starts = [m.start() for name, pattern in self.patterns if name == flag
+                  for m in [pattern.search(text)] if m is not None]
+        return min(starts, default=None)
 
     def flag_update(self, text: str, bound: list[Binding]) -> None:
         """Flag "update" the first killed figure after the update words: the new toll,

@@ -579,6 +579,18 @@ _OF_THE_DEAD = re.compile(
 )
 
 
+def _claimed_by_cue(text: str, binding: Binding, claim_at: int | None) -> bool:
+    """A figure after the start of a language's claim words, or inside their clause
+    ("cinq assaillants ont été neutralisés"): not one told before them across a clause
+    break ("dix soldats tués près de Tillia, l'armée dit avoir neutralisé ...")."""
+    if claim_at is None:
+        return False
+    return binding.end > claim_at or not _CLAUSE_BREAK.search(text, binding.end, claim_at)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
+
+
 def _sentence_flags(text: str, bound: list[Binding]) -> None:
     if not bound:
         return
@@ -587,8 +599,13 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
         "aggregate_cue": _AGGREGATE.search(text) or "aggregate_cue" in worded,
         "cumulative": (_CUMULATIVE.search(text) and not _RECENT_START.search(text))
         or "cumulative" in worded,
-        "claim_cue": (_CLAIM.search(text) or "claim_cue" in worded) and not _NO_CLAIM.search(text),
     }
+    # a claim's words of a language flag the figures from them on: in "dix soldats tués
+    # près de Tillia, l'armée dit avoir neutralisé des dizaines de terroristes" the
+    # soldiers are no claim
+    claim_at = _CUES.first(text, "claim_cue") if "claim_cue" in worded else None
+    no_claim = _NO_CLAIM.search(text) is not None
+    english_claim = _CLAIM.search(text) is not None
     if "update" in worded:  # "le bilan s'est alourdi à 42": the first killed figure after it
         _CUES.flag_update(text, bound)
     summary = bool(_SUMMARY.match(text))
@@ -600,6 +617,8 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
     brings = re.search(r"\bbr(?:ing|ings|inging|ought)\b", text, re.I) is not None
     for binding in bound:
         binding.flags.update(name for name, hit in cues.items() if hit)
+        if not no_claim and (english_claim or _claimed_by_cue(text, binding, claim_at)):
+            binding.flags.add("claim_cue")
         if background and (background.group("anywhere") or background.start() < binding.start):
             binding.flags.add("background")
         if "background" in worded:  # "survient trois semaines après celle de Fambita"

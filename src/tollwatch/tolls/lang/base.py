@@ -64,6 +64,10 @@ class TollWords:
     * `event_year`: an event named with its year after it, the year in a group `year`
       ("تفجير حي الكرادة عام 2016"): a figure of that sentence from an earlier year than
       the report's is background, whatever day the sentence also names (a court's).
+    * `mixed`: words that make the figure before them a count of the dead and the wounded
+      together ("nueve personas, entre muertos y heridos", "entre mortos e feridos"): the
+      words are blanked before the grammar reads the sentence, so no outcome word of
+      theirs binds the figure (`ClauseGrammar.without_units`).
     * `hedge`: words right before a figure that make it a possibility, not a count
       ("le bilan pourrait être de", "could be as high as"): it widens the range of the
       incident it speaks of (incidents/hedge.py).
@@ -96,3 +100,4 @@ class TollWords:
     hedge: str = ""
     including: str = ""
     event_year: str = ""
+    mixed: str = ""

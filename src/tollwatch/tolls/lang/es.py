@@ -35,6 +35,26 @@ VAGUE: dict[str, int] = {
     "cientos": 200, "varios": 3, "varias": 3, "miles": 2000,
 }  # fmt: skip
 
+# The enemies a forces' communiqué names after its figure.
+_ENEMIES = (
+    r"integrantes|miembros|terroristas|delincuentes|sicarios|guerrilleros|disidentes"
+    r"|criminales|agresores|atacantes|insurgentes|pistoleros|narcotraficantes|rebeldes"
+)
+_ENEMIES_AFTER = rf"\s+(?:[\w-]+\s+){{1,3}}?(?:presuntos?\s+)?(?:{_ENEMIES})"
+# The forces that speak of the enemies they killed, and their speech verbs.
+_FORCES = (
+    r"ej[ée]rcito|militares|soldados|tropas|efectivos|uniformados|marinos|marina|armada"
+    r"|sedena|fanb|comando\s+conjunto|fuerzas\s+(?:armadas|militares)"
+)
+_FORCES_NAMED = (
+    r"(?:el|la|las|los)\s+(?:ej[ée]rcito|comando|ministerio\s+de\s+(?:la\s+)?defensa|fuerzas"
+    r"|sedena|secretar[ií]a\s+de\s+(?:la\s+)?defensa|marina|armada)"
+)
+_SAID = r"(?:inform|report|asegur|afirm|indic|señal|detall|precis|confirm)\w*"
+_KILLED_THEM = (
+    r"abati[oó]|abatieron|abaten|abate|neutraliz\w+|dio\s+de\s+baja|dieron\s+de\s+baja"
+)
+
 WORDS = TollWords(
     code="es",
     name="Spanish",
@@ -44,7 +64,7 @@ WORDS = TollWords(
     precheck=(
         r"muert|muri|asesin|ejecut|herid|lesionad|secuestr|desaparec|cuerpo|cad[aá]ver|ultim"
         r"|acribill|masacr|fallec|matan|mata|mató|perdieron la vida|sin vida|dado de baja|la vida"
-        r"|abatid|v[ií]ctimas"
+        r"|abat|neutraliz|v[ií]ctimas"
     ),
     qualifiers={
         "least": r"al\s+menos|por\s+lo\s+menos|como\s+m[ií]nimo",
@@ -69,6 +89,10 @@ WORDS = TollWords(
         "killed": (
             r"matan|mata|mat[oó]|mataron|asesinan|asesina|asesin[oó]|asesinaron|ejecutan"
             r"|ejecuta|ejecutaron|ejecut[oó]|ultiman|acribillan|masacran|abatieron|abaten|murieron|mueren"
+            r"|abati[oó]|abate"
+            # the forces' word for the enemies they say they killed: "fueron «neutralizados»
+            # cuatro integrantes" (not "neutralizaron dos artefactos")
+            rf"|(?:neutralizad[oa]s»?|neutraliz(?:[oó]|aron|an|a))(?={_ENEMIES_AFTER})"
             r"|matado|asesinado|abatido"
             r"|privan\s+de\s+la\s+vida|privaron\s+de\s+la\s+vida"
         ),
@@ -96,7 +120,8 @@ WORDS = TollWords(
     cues={
         "aggregate_cue": (
             r"en\s+(?:dos|tres|cuatro|cinco|\d+)\s+d[ií]as|en\s+total|fin\s+de\s+semana"
-            r"|entre\s+el\s+(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\s+y"
+            r"|entre\s+(?:el|la\s+(?:noche|madrugada|mañana|tarde)\s+del?)\s+"
+            r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)(?:\s+\d{1,2})?\s+y"
             r"|esta\s+semana|en\s+una\s+semana|semana\s+de\s+ataques"
             r"|en\s+(?:dos|tres|varios)\s+ataques|en\s+hechos\s+distintos"
         ),
@@ -128,10 +153,27 @@ WORDS = TollWords(
         "update": (
             r"sube\s+a|subi[oó]\s+a|asciende\s+a|ascendi[oó]\s+a|elev[oó]|eleva\s+a"
             r"|aument[oó]\s+a|aumenta\s+a|nuevo\s+balance"
+            # "uno de los heridos falleció, con lo que suman siete víctimas mortales"
+            r"|con\s+lo\s+que\s+(?:ya\s+)?(?:suman|sum[oó]|son|asciende|ascienden|llega|llegan)"
+            r"|elevando\s+a|actualiz\w+\s+(?:la\s+)?cifra"
         ),
         "claim_cue": (
             r"(?:asegur|afirm|dij|dice|reivindic|atribuy)\w*\s+(?:[^\s]+\s+){0,4}?haber\s+(?:dado\s+de\s+baja"
             r"|matado|asesinado|abatido|eliminado)"
+            # the forces say they killed: "El Ejército informó que abatió a cinco"
+            rf"|(?:{_FORCES})\b[^.;]{{0,80}}?{_SAID}\s+(?:\w+\s+){{0,4}}?que\s+(?:\w+\s+){{0,3}}?"
+            rf"(?:{_KILLED_THEM})"
+            # their enemies' dead, told by them: "Siete integrantes de las disidencias
+            # murieron en combates con tropas ..., informó el Ejército"
+            rf"|(?:{_ENEMIES}|disidencias|guerrilla)\b[^.;]{{0,100}}?(?:murieron|abatid[oa]s"
+            rf"|«?neutralizad[oa]s|dad[oa]s\s+de\s+baja)[^.;]{{0,160}}?{_SAID}\s+"
+            rf"(?:\w+\s+){{0,3}}?{_FORCES_NAMED}"
+            # the forces the subject of their own verb: "Militares ecuatorianos abatieron a
+            # tres presuntos integrantes", "Ejército abate a cinco" (not "mataron")
+            rf"|(?<![\w-])(?:{_FORCES})(?:\s+[\w-]+){{0,2}}?\s+(?:{_KILLED_THEM})(?![\w-])"
+            r"|(?:fueron|han\s+sido|resultaron)\s+«?neutralizad[oa]s"
+            # a headline: "Ejército reporta siete disidentes muertos"
+            rf"|(?:{_FORCES})\s+{_SAID}\s+(?:\w+\s+){{0,3}}?(?:presuntos?\s+)?(?:{_ENEMIES})\b"
         ),
     },
     earlier=(
@@ -160,5 +202,10 @@ WORDS = TollWords(
     ),
     including=r"entre\s+(?:ellos|ellas|los\s+(?:que|cuales)|las\s+(?:que|cuales)|quienes|las\s+víctimas)|incluid[oa]s|incluyendo|de\s+(?:los|las)\s+cuales",
     hedge=r"podr[ií]a(?:n)?\s+(?:(?:ser|ascender|llegar|elevarse|superar|alcanzar)\s+)(?:de|a|hasta)?",
+    # the dead and the wounded together: "nueve personas, entre muertos y heridos"
+    mixed=(
+        r"entre\s+(?:(?:muertos|fallecidos)\s+y\s+(?:heridos|lesionados)"
+        r"|(?:heridos|lesionados)\s+y\s+(?:muertos|fallecidos))"
+    ),
     distinct=r"otr[oa]s|tambi[ée]n|adem[aá]s|por\s+otra\s+parte",
 )

@@ -60,6 +60,14 @@ _KILLED = (
     r"|tomb[ée]e?s?(?:(?=\s*(?:et\s+d[e'’]|[,;.»]))|$)"
 )
 
+# The enemies an army's communiqué names after its figure: "neutralisé une quinzaine
+# d'assaillants", "neutraliser des dizaines de terroristes".
+_ENEMIES_AFTER = (
+    r"\s+(?:[\w-]+\s+){1,3}?(?:de\s+|d['’]|des\s+)?(?:terroristes|assaillants|jihadistes"
+    r"|djihadistes|insurgés|combattants|éléments|hommes\s+armés|bandits|rebelles|ennemis"
+    r"|islamistes|miliciens)"
+)
+
 WORDS = TollWords(
     code="fr",
     name="French",
@@ -84,7 +92,10 @@ WORDS = TollWords(
     },
     verbs={
         "killed": r"tu[ée]|tuant|tuent|tue|abattu|ex[ée]cut[ée]|massacr[ée]|égorg[ée]|fusill[ée]"
-                  r"|sont\s+mort(?:e?s)?|ont\s+péri|ont\s+trouvé\s+la\s+mort",
+                  r"|sont\s+mort(?:e?s)?|ont\s+péri|ont\s+trouvé\s+la\s+mort"
+                  # the army's word for the enemies it says it killed, before their figure:
+                  # "affirme avoir neutralisé 40 terroristes" (not "neutralisé 15 mines")
+                  rf"|neutralis(?:é|ée|és|er|ant|e|ent|ait|aient)(?={_ENEMIES_AFTER})",
         "wounded": r"bless[ée]|blessant",
         "abducted": r"enlev[ée]|enlevant|kidnapp[ée]",
     },
@@ -108,6 +119,9 @@ WORDS = TollWords(
             r"en\s+(?:deux|trois|quatre|cinq|\d+)\s+jours|au\s+total|en\s+tout|cette\s+semaine"
             r"|en\s+une\s+semaine|semaine\s+d['’]attaques"
             r"|depuis\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|ce\s+week-end"
+            # a span of days: "entre la nuit de vendredi et lundi", "entre samedi et dimanche"
+            r"|entre\s+(?:(?:la\s+nuit|la\s+soirée|la\s+matinée)\s+de\s+|le\s+)?"
+            r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+\d{1,2})?\s+et"
             r"|dans\s+(?:deux|trois|plusieurs)\s+attaques|(?:deux|trois|plusieurs)\s+attaques"
         ),
         "cumulative": (
@@ -135,7 +149,9 @@ WORDS = TollWords(
         ),
         "update": (
             r"s'est\s+alourdi|s'alourdit|s'est\s+aggravé|est\s+passé\s+à|passe\s+à|grimpe\s+à"
-            r"|revu\s+à\s+la\s+hausse|nouveau\s+bilan|dernier\s+bilan"
+            r"|nouveau\s+bilan|dernier\s+bilan"
+            # "l'armée a revu son bilan à la hausse, à neuf soldats tués"
+            r"|(?:revu|revoit|revoient|révisé)\s+(?:(?:son|leur|le|ce)\s+bilan\s+)?à\s+la\s+hausse"
             # "ce qui porte le bilan à sept morts": the new total, not more deaths
             r"|port(?:e|ant|ent|ait|era)\s+(?:ainsi\s+)?(?:le|leur|son)\s+bilan\s+à"
         ),
@@ -143,7 +159,7 @@ WORDS = TollWords(
             r"(?:affirm|assur|di|déclar|revendiqu)\w*\s+(?:[^\s]+\s+){0,4}?avoir\s+(?:tué|abattu|éliminé|neutralisé)"
             # "neutralisés": the army's word for the enemies it says it killed
             r"|(?:assaillants|terroristes|jihadistes|djihadistes|insurgés|hommes\s+armés)\s+"
-            r"(?:\w+\s+){0,3}?neutralisés|neutralis\w*\s+(?:\w+\s+){0,4}?(?:assaillants"
+            r"(?:\w+\s+){0,3}?neutralisés|neutralis\w*\s+(?:\w+\s+){0,4}?(?:d['’]|de\s+)?(?:assaillants"
             r"|terroristes|jihadistes|djihadistes|insurgés)"
         ),
     },
@@ -165,5 +181,8 @@ WORDS = TollWords(
     ),
     including=r"dont|parmi\s+(?:eux|elles|lesquels|lesquelles|les\s+victimes)|y\s+compris|notamment",
     hedge=r"pourrai(?:en)?t\s+(?:(?:être|s['’]élever|atteindre|dépasser|s['’]alourdir)\s+)(?:de|à|jusqu['’]à)?",
+    # the dead and the wounded together: "douze victimes entre morts et blessés" (the
+    # "victimes" before them too: alone, that word is a toll)
+    mixed=r"(?:victimes,?\s+)?entre\s+(?:morts\s+et\s+blessés|blessés\s+et\s+morts)",
     distinct=r"autres|également|aussi|par\s+ailleurs|en\s+outre",
 )

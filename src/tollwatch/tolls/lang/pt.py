@@ -85,6 +85,10 @@ WORDS = TollWords(
             r"|fim\s+de\s+semana|esta\s+semana|(?:numa|em\s+uma)\s+semana|semana\s+de\s+ataques"
             r"|em\s+ataques\s+de|desde\s+(?:segunda|ter[çc]a|quarta|quinta|sexta)"
             r"(?:-feira)?|em\s+(?:dois|tr[êe]s|v[áa]rios)\s+ataques"
+            # a span of days: "entre a noite de sexta-feira (2) e a madrugada de segunda-feira"
+            r"|entre\s+(?:a\s+(?:noite|madrugada|manh[ãa]|tarde)\s+d[eo]\s+|o\s+)?"
+            r"(?:segunda|ter[çc]a|quarta|quinta|sexta|s[áa]bado|domingo)(?:-feira)?"
+            r"(?:\s*\(\d{1,2}\))?\s+e"
         ),
         "cumulative": (
             r"desde\s+(?:\w+\s+){0,5}(?:19|20)\d\d|desde\s+o\s+in[íi]cio|em\s+(?:\w+|\d+)\s+anos"
@@ -112,6 +116,8 @@ WORDS = TollWords(
         "update": (
             r"sobe\s+para|subiu\s+para|aumentou\s+para|aumenta\s+para|elevou|eleva-se"
             r"|passou\s+para|novo\s+balan[çc]o"
+            # "morreu no hospital, elevando para sete o número de mortos"
+            r"|elevand[oa]\s+(?:para|a)"
         ),
         "claim_cue": (
             r"(?:afirm|diz|disse|alega|garant)\w*\s+(?:[^\s]+\s+){0,4}?ter\s+(?:matado|morto|abatido|eliminado)"
@@ -138,5 +144,7 @@ WORDS = TollWords(
     ),
     including=r"entre\s+(?:eles|elas|os\s+quais|as\s+quais|as\s+vítimas)|incluindo|inclusive|dos\s+quais|das\s+quais",
     hedge=r"poder(?:i)?a(?:m)?\s+(?:(?:ser|chegar|subir|passar|ultrapassar|atingir)\s+)(?:de|a|para)?",
+    # the dead and the wounded together: "sete vítimas, entre mortos e feridos"
+    mixed=r"entre\s+mortos\s+e\s+feridos|entre\s+feridos\s+e\s+mortos",
     distinct=r"outr[oa]s|tamb[ée]m|al[ée]m\s+disso",
 )

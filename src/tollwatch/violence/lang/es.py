@@ -30,7 +30,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(r"masacres?", "violence_against_civilians", "attack", 1.0),
     CueRule(r"ataques?|atac(?:ó|aron|ado|ados|an)", "other", "attack", 0.85),
     CueRule(r"acribillad\w*|baleado\w*|asesin\w+|homicidios?|ultimad[oa]s?"
-            r"|mat(?:an|aron)|ultim(?:an|aron)|bale(?:an|aron)|abat(?:en|ieron|idos?)"
+            r"|mat(?:an|aron)|ultim(?:an|aron)|bale(?:an|aron)|abat(?:e|en|ieron|i[oó]|idos?)"
             r"|a\s+balazos|de\s+un\s+balazo|balazos?|de\s+bala|disparos"
             r"|priv(?:an|aron|ado|ada)\s+de\s+la\s+vida",
             "other", "attack", 0.85),
