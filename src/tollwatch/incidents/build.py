@@ -148,7 +148,6 @@ def build_incidents(
     drafts = _figure_drafts(clean, mentions, ctx)
     for draft in drafts:
         _attach_context(draft, ctx, clean)
-    drafts = corefer.fold_headline_claims(drafts, clean)
     background.mark_background(drafts, clean, report)
     news = [d for d in drafts if not d.background]
     relations = hedge.fold_hedges(structure.relate(news, clean), clean)

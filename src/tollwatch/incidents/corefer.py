@@ -116,31 +116,6 @@ def fold_retellings(kept: list[Draft], clean: CleanText) -> list[Draft]:
     return _fold_police_killed(_fold_partitives(out, clean), clean)
 
 
-def fold_headline_claims(drafts: list[Draft], clean: CleanText) -> list[Draft]:
-    """"Security forces kill 12 Maoists" over "Security forces killed 12 Maoist rebels,
-    police said": a headline figure that a party's claim in the lead gives again is the
-    claim told without its speaker, not a toll of its own (docs/incidents.md)."""
-    headline = next((s.index for s in clean.content()[:1] if s.headline), None)
-    lead = _lead_sentences(clean)
-    if headline is None:
-        return drafts
-    heads = [d for d in drafts if d.sentence == headline and d.kind != "claim" and d.killed
-             and not d.perpetrator_dead and not d.parts and d.source is None
-             and all("active" in t.flags for t in d.killed)]  # "kill 12", not "two dead"
-    claims = [d for d in drafts if d.kind == "claim" and d.sentence in lead
-              and d.sentence != headline]
-    if len(heads) != 1 or not claims:
-        return drafts
-    head = heads[0]
-    claim = next((c for c in claims if c.best is not None and c.best == head.best
-                  and _compatible(c, head, check_place=False)), None)
-    if claim is None or any(d.kind != "claim" and d is not head and d.best == head.best
-                            for d in drafts):
-        return drafts
-    claim.sentences |= head.sentences
-    return [d for d in drafts if d is not head]
-
-
 _PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|those|these|them|whom)\b", re.IGNORECASE)
 
 
