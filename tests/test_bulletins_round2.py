@@ -100,3 +100,9 @@ def test_a_trackers_dated_items_are_separate_incidents(
         "Kibabi left four combatants dead, local sources said."
     )
     assert _extract(text, settings, resources).toll() == 11
+
+
+def test_a_raised_running_count_of_a_cause_is_cumulative() -> None:
+    text = "More casualties raise the death toll of mines in the city to about 160"
+    (binding,) = [b for b in sentence_tolls(text) if b.outcome == "killed"]
+    assert binding.best == 160 and "cumulative" in binding.flags

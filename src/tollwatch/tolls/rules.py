@@ -213,14 +213,24 @@ _RAISED_TO = re.compile(
 )
 
 
+_RUNNING_CAUSE = re.compile(
+    r"^\s+of\s+(?:the\s+)?(?:(?:land)?mines|war\s+remnants|unexploded\s+\w+|explosive\s+remnants"
+    r"|war|conflict|siege|offensive|campaign|fighting)\b",
+    re.IGNORECASE,
+)
+
+
 def _bind_toll_noun(text: str, before: str, quantity: Quantity) -> Binding | None:
     match = _TOLL_BEFORE_FAST.search(before)
     if not match and "to" in before[-4:]:
         raised = _RAISED_TO.search(before)
         if raised is not None:
-            wounded = re.search(r"wounded|injur", raised.group("of") or "", re.I)
-            return make_binding("wounded" if wounded else "killed", quantity,
-                                flags={"update", "toll_noun"})
+            of = raised.group("of") or ""
+            wounded = re.search(r"wounded|injur", of, re.I)
+            # "raise the death toll of mines in the city to about 160": a running count
+            flags = {"update", "toll_noun"} | (
+                {"cumulative"} if _RUNNING_CAUSE.search(of) else set())
+            return make_binding("wounded" if wounded else "killed", quantity, flags=flags)
     if not match:
         if _CODED_FAST.search(before) and re.search(r"fatal|fatil|death|dead|kill", text, re.I):
             return make_binding("killed", quantity, flags={"toll_noun", "summary"})
