@@ -102,7 +102,10 @@ _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
                  r"(?:officials?|spokes(?:man|woman|person)|ministry|minister|authorities|"
                  r"governor|mayor|commander|prosecutors?|police\s+chief|doctors?|medics|"
                  r"paramedics|coroner|government|presidency|statement|lawmakers?|legislators?"
-                 r"|senators?|councill?ors?)"),
+                 r"|senators?|councill?ors?"
+                 # a force's command speaking: "the Joint Operations Command said"
+                 r"|(?:joint\s+)?operations\s+command|(?:military|army|regional)\s+command"
+                 r"|security\s+media\s+cell|defen[cs]e\s+headquarters)"),
 )
 _ROLE_RE = re.compile(  # matched on lower-cased text (faster than re.IGNORECASE)
     "\\b(?:" + "|".join(f"(?P<r{i}>(?:{pat})\\b)" for i, (_, pat) in enumerate(_ROLE_NOUNS)) + ")"
@@ -423,7 +426,8 @@ def _state_speaker(speaker: _Speaker) -> bool:
     """The army, the police, a defence ministry: a state force speaking."""
     return speaker.actor_category in ("state", "police") or bool(
         speaker.role == "official"
-        and re.search(r"army|military|defen[cs]e|police|security", speaker.name, re.IGNORECASE)
+        and re.search(r"army|military|defen[cs]e|police|security|command\b", speaker.name,
+                      re.IGNORECASE)
     )
 
 

@@ -29,7 +29,7 @@ from ..records import CleanText, PlaceMention
 from ..tolls.lang import TOLL_WORDS
 from .context import PLACE_RANK, sides_compatible
 from .draft import Draft, attackers_side_dead
-from .structure import one_place, opens_apart, opens_on_place, update_elsewhere
+from .structure import also_died, one_place, opens_apart, opens_on_place, update_elsewhere
 
 # Leading sentences whose figure may stand for the whole report (headline + two).
 LEAD_SENTENCES = 3
@@ -203,7 +203,7 @@ def marked_distinct(draft: Draft, clean: CleanText) -> bool:
     attack, ..."), or a word right after it ("two other people")."""
     if not draft.killed:
         return draft.distinct
-    if "another" in draft.killed[0].flags or opens_apart(draft, clean):
+    if "another" in draft.killed[0].flags or opens_apart(draft, clean) or also_died(draft, clean):
         return True  # "su escolta también murió", "In a separate discovery, ..."
     first = draft.killed[0].span
     sentence = clean.sentences[draft.sentence].span

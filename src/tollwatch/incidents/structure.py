@@ -42,7 +42,7 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
         if "part" in flags and _absorb_breakdown(draft, kept):
             continue
         if "update" in flags:
-            if _apply_update(draft, kept):
+            if _apply_update(draft, kept, clean):
                 continue
             draft.update = True
         if draft.earlier and _absorb_earlier(draft, kept):
@@ -211,12 +211,24 @@ def _apply_summary(draft: Draft, kept: list[Draft]) -> bool:
     return True
 
 
-def _apply_update(draft: Draft, kept: list[Draft]) -> bool:
+def _clause_apart(previous: Draft, draft: Draft, clean: CleanText) -> bool:
+    """ "Glide bombs kill three in Kharkiv; toll from Sumy strike rises to nine": a
+    figure before a semicolon of the same sentence is another item, not the one whose
+    toll rose."""
+    if previous.sentence != draft.sentence or not previous.killed or not draft.killed:
+        return False
+    start, end = previous.killed[-1].span.end, draft.killed[0].span.start
+    return start < end and ";" in clean.text[start:end]
+
+
+def _apply_update(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
     """ "The death toll rose to 40": revise the compatible figure before."""
     if _adds_up(draft, kept):
         return True
     for previous in _update_targets(draft, _incidents(kept)):
         if not sides_compatible(previous.victim_side(), draft.victim_side()):
+            continue
+        if _clause_apart(previous, draft, clean):
             continue
         new = draft.killed_toll()
         old = previous.killed_toll()
@@ -266,7 +278,8 @@ def _adds_up(draft: Draft, kept: list[Draft]) -> bool:
     first.update = True
     first.sentences |= draft.sentences | added.sentences
     added.parent = first
-    first.parts.append(added)
+    if added not in first.parts:
+        first.parts.append(added)
     _fill_missing(first, draft)
     return True
 
@@ -561,6 +574,24 @@ _APART_OPENING = re.compile(
 def opens_apart(draft: Draft, clean: CleanText) -> bool:
     """The figure's sentence opens on another event, however far before the figure."""
     return _APART_OPENING.match(clean.sentences[draft.sentence].text) is not None
+
+
+# "A member of the District Reserve Guard was also killed in the gunfight": "also" on
+# the verb of a subject named at length, however far from the figure.
+_ALSO_DIED = re.compile(
+    r"^[^.;:]{0,120}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+also\s+"
+    r"(?:killed|shot\s+dead|slain|martyred)\b|^[^.;:,]{0,120}?\balso\s+(?:died|perished)\b",
+    re.IGNORECASE,
+)
+
+
+def also_died(draft: Draft, clean: CleanText) -> bool:
+    """ "also" on the figure's own verb of death, after the figure."""
+    if not draft.killed:
+        return False
+    sentence = clean.sentences[draft.sentence]
+    end = draft.killed[-1].span.end
+    return _ALSO_DIED.search(clean.text[end : sentence.span.end]) is not None
 
 
 # A round-up's item opens on its place: "In Ituri province, ...", "In North Kivu's

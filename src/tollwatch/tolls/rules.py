@@ -84,7 +84,9 @@ _ACTIVE_BEFORE = re.compile(
 
 _TOLL_BEFORE = re.compile(
     r"(?P<noun>death\s+toll|casualty\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths"
-    r"|fatalities|victims|people\s+killed|those\s+killed|killed)|fatalities|deaths"
+    r"|fatalities|victims|people\s+killed|those\s+killed|killed"
+    # "taking the number of terrorists killed to three"
+    r"|(?:[a-z-]+\s+){1,2}?killed)|fatalities|deaths"
     r"|(?P<w>(?:number\s+of\s+)?(?:wounded|injured|injuries)))"
     # "the death toll from Monday's bombing at a market in Maiduguri rose to 19"
     r"(?:\s+(?:from|in|of|after)\s+[^.;:]{1,90}?(?=\s+(?:has\s+|had\s+|have\s+)?"
@@ -443,8 +445,23 @@ _ALONG_WITH = re.compile(
 _ONE_GROUP = re.compile(r"\s+(?:family|household|clan)\b", re.IGNORECASE)
 
 
+# "killing 23 traders, two local officials said": after a comma, a figure whose noun
+# phrase is the subject of a speech verb counts the speakers, not more victims.
+_SPEAKERS_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){1,4}?\s+(?:said|say|says|told|confirmed|added|reported|recounted)\b",
+    re.IGNORECASE,
+)
+_COMMA_BEFORE = re.compile(r",\s*$")
+
+
+def speakers_listed(text: str, quantity: Quantity) -> bool:
+    """The figure, after a comma, counts the people who speak: "two officials said"."""
+    return (_COMMA_BEFORE.search(text, 0, quantity.start) is not None
+            and _SPEAKERS_AFTER.match(text, quantity.end) is not None)
+
+
 def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Binding | None:
-    if _UNBORN.match(text, quantity.end):
+    if _UNBORN.match(text, quantity.end) or speakers_listed(text, quantity):
         return None
     if quantity.best == 1 and _ONE_GROUP.match(text, quantity.end):
         return None
