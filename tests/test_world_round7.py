@@ -94,6 +94,23 @@ def test_a_member_of_the_forces_also_killed_adds_to_the_militants(
     assert _toll(text, settings, resources) == 10
 
 
+def test_one_more_victim_also_killed_adds_to_the_incident(
+    settings: Settings, resources: Resources
+) -> None:
+    text = ("A reporter was killed on Sunday while covering clashes in the town, his station "
+            "said.\n\nA cameraman working with him was also killed.")
+    assert _toll(text, settings, resources) == 2
+
+
+def test_officers_who_also_died_may_be_the_totals_breakdown(
+    settings: Settings, resources: Resources
+) -> None:
+    text = ("Five police officers were killed in a shooting on Thursday night.\n\n"
+            "Officials identified one of the slain officers as Officer John Reed. Four city "
+            "police officers also died from their injuries.")
+    assert _toll(text, settings, resources) == 5
+
+
 def test_soldiers_and_militants_of_one_fight_add_up(
     settings: Settings, resources: Resources
 ) -> None:

@@ -94,7 +94,7 @@ def fold_retellings(kept: list[Draft], clean: CleanText) -> list[Draft]:
     headline = next((s.index for s in clean.content()[:1] if s.headline), None)
     out: list[Draft] = []
     for draft in kept:
-        distinct = marked_distinct(draft, clean)
+        distinct = marked_distinct(draft, clean) or _also_beside_a_group(draft, out, clean)
         target = None if distinct else _retold(draft, out, lead, headline)
         if target is not None and round_up_item(target, draft, clean):
             target = None
@@ -107,6 +107,13 @@ def fold_retellings(kept: list[Draft], clean: CleanText) -> list[Draft]:
             continue
         _merge_into(target, draft)
     return _fold_police_killed(_fold_partitives(out, clean), clean)
+
+
+def _also_beside_a_group(draft: Draft, earlier: list[Draft], clean: CleanText) -> bool:
+    """ "Twelve Maoists were killed ... A member of the District Reserve Guard was also
+    killed": one more death beside a group's figure is not among the group."""
+    return also_died(draft, clean) and any(
+        d.top_level and (d.best or 0) >= 2 for d in earlier)
 
 
 _PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|those|these|them|whom)\b", re.IGNORECASE)
@@ -203,7 +210,7 @@ def marked_distinct(draft: Draft, clean: CleanText) -> bool:
     attack, ..."), or a word right after it ("two other people")."""
     if not draft.killed:
         return draft.distinct
-    if "another" in draft.killed[0].flags or opens_apart(draft, clean) or also_died(draft, clean):
+    if "another" in draft.killed[0].flags or opens_apart(draft, clean):
         return True  # "su escolta también murió", "In a separate discovery, ..."
     first = draft.killed[0].span
     sentence = clean.sentences[draft.sentence].span

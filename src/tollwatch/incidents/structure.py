@@ -49,6 +49,8 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
             continue
         if not draft.distinct and _merge_repeat(draft, kept):
             continue
+        if _add_also_dead(draft, kept, clean):
+            continue
         if _join_anaphor(draft, kept):
             continue
         container = _find_container(draft, kept, clean)
@@ -157,6 +159,26 @@ def _another_source_soon(container: Draft, part: Draft) -> bool:
 def _lead_indices(clean: CleanText) -> frozenset[int]:
     content = [s.index for s in clean.sentences if not s.boilerplate]
     return frozenset(content[: LEAD_SENTENCES + (1 if _has_headline(clean) else 0)])
+
+
+def _add_also_dead(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
+    """ "A reporter was killed ... A sound technician was also killed": one more victim of
+    the incident before, on the same side, adds to its toll. Of another side ("Twelve
+    Maoists were killed ... A member of the District Reserve Guard was also killed") it
+    is an incident of its own."""
+    if not also_died(draft, clean):
+        return False
+    top = [d for d in _incidents(kept) if d.parent is None and d.best is not None]
+    if not top or draft.best is None:
+        return False
+    target = top[-1]
+    if target.killed_override is not None or target.parts or (
+            target.victim_side() != draft.victim_side()):
+        return False
+    target.killed.extend(draft.killed)
+    target.sentences |= draft.sentences
+    _fill_missing(target, draft)
+    return True
 
 
 def _incidents(kept: list[Draft]) -> list[Draft]:
@@ -586,8 +608,9 @@ _ALSO_DIED = re.compile(
 
 
 def also_died(draft: Draft, clean: CleanText) -> bool:
-    """ "also" on the figure's own verb of death, after the figure."""
-    if not draft.killed:
+    """ "also" on the verb of death of one more victim, after the figure ("Four officers
+    also died", after "five officers were killed", may be their breakdown)."""
+    if not draft.killed or draft.best != 1:
         return False
     sentence = clean.sentences[draft.sentence]
     end = draft.killed[-1].span.end

@@ -121,6 +121,7 @@ def _judge(
         return Relevance(False, f"not violence: {FRAMES[frame][0]}", rule=RULE)
     sentences = {s.index: s for s in clean.sentences}
     lead = {s.index for s in clean.content()[:LEAD_SENTENCES]}
+    first = min(lead, default=-1)
     lows: dict[int, str] = {}
     frames_of: dict[int, list[str]] = {}  # each sentence's frames, searched once
     frames_seen: Counter[str] = Counter()
@@ -134,7 +135,7 @@ def _judge(
         human = _HUMAN.search(lowered(cue.text)) is not None or _human_near(low, cue, sentence)
         if cue.sentence not in lead and _dated_old(low, published):
             continue  # "Last year, militants fired on a bus on the same route": history
-        if not human and _told_before(low, cue, sentence):
+        if not human and cue.sentence != first and _told_before(low, cue, sentence):
             continue  # "The blast also destroyed shops": the event the lead framed
         in_story = reviewed or (bool(story) and any(_FRAME_RES[f].search(low) for f in story))
         if in_story and ("fiction" in story or not human):
@@ -176,8 +177,10 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$")
 
 
 def _told_before(low: str, cue: EventCue, sentence: Sentence) -> bool:
-    """The cue names, with a definite article, an event told before ("The blast also
+    """The cue names, with a definite article, an explosion told before ("The blast also
     destroyed nearby shops"): its evidence is that earlier sentence's, framed or not."""
+    if cue.sub_event_type != "remote_explosive":
+        return False
     start = cue.span.start - sentence.span.start
     return _DEFINITE_BEFORE.search(low, max(0, start - 8), start) is not None
 
