@@ -119,6 +119,18 @@ def test_soldiers_and_militants_of_one_fight_add_up(
     assert _toll(text, settings, resources) == 9
 
 
+def test_soldiers_and_militants_are_one_incident_each(
+    settings: Settings, resources: Resources
+) -> None:
+    text = ("Two soldiers, six militants killed in clash\n\n"
+            "Two soldiers and six militants were killed in a clash in the district on Monday, "
+            "the military said.")
+    report = Report(id="w", text=text, language="en", published=date(2025, 6, 3))
+    extraction = extract(report, settings=settings, resources=resources)
+    assert sorted(i.killed.best for i in extraction.incidents if i.killed) == [2, 6]
+    assert extraction.toll() == 8
+
+
 def test_own_dead_and_claimed_kills_in_one_sentence(
     settings: Settings, resources: Resources
 ) -> None:

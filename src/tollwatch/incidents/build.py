@@ -50,7 +50,7 @@ from ..violence.detect import disaster_subject, relevance_score
 from ..violence.kind import violence_kind
 from ..violence.relevance import RULE as RELEVANCE_RULE
 from ..violence.relevance import judge_relevance
-from . import background, conflict, corefer, hedge, structure
+from . import background, conflict, corefer, hedge, sides, structure
 from .context import Context, actor_side
 from .draft import RULE, Draft, sum_tolls
 from .headline import shooting_headline
@@ -258,8 +258,8 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
         and s.span.end <= toll.span.start for s in sources
     ):
         return True
-    if draft.killed and any(s.rule == CLAIM_RESULT for s in sources) and (
-            ("passive" in draft.killed[-1].flags) != ("passive" in toll.flags)):
+    if draft.killed and (sides.claim_voice_split(draft.killed[-1], toll, sources)
+                         or sides.opposed_sides(draft.killed[-1], toll, ctx)):
         return True  # "the army said two soldiers were killed and troops killed 14 rebels"
     if draft.killed and len(sources) > 1 and conflict.new_source_group(
         draft.killed[-1], toll, sources
@@ -336,7 +336,7 @@ def _attach_context(draft: Draft, ctx: Context, clean: CleanText) -> None:
         draft.perpetrator = ctx.perpetrator_for(anchor, draft.victim)
     # the sentence's own sources only: scanning every source of the report for each
     # figure cost figures * sources (issue 11)
-    if _claim_figure(anchor, own_sources, clean.text, draft.sentence) and not _own_loss(
+    if _claim_figure(anchor, own_sources, clean.text, draft.sentence) and not sides.own_loss(
             draft, anchor, own_sources):
         draft.kind = "claim"
         if draft.perpetrator is None:
@@ -357,18 +357,6 @@ def _claim_figure(
     if anchor is None or not claims:
         return True
     return any(claim_covers(s, anchor.span, text, own_sources) for s in claims)
-
-
-def _own_loss(
-    draft: Draft, anchor: TollMention | None, own_sources: list[SourceMention]
-) -> bool:
-    """ "The army said four of its soldiers were killed while troops killed nine
-    attackers": in a state force's claim sentence, its own dead told in the passive are
-    its report of its losses, not a claim."""
-    claims = [s for s in own_sources if s.rule == CLAIM_RESULT]
-    return (anchor is not None and "passive" in anchor.flags and bool(claims)
-            and all(s.role == "official" for s in claims)
-            and actor_side(draft.victim) == "government")
 
 
 def _first_figure(draft: Draft) -> TollMention | None:

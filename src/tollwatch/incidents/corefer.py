@@ -29,6 +29,7 @@ from ..records import CleanText, PlaceMention
 from ..tolls.lang import TOLL_WORDS
 from .context import PLACE_RANK, sides_compatible
 from .draft import Draft, attackers_side_dead
+from .sides import opposed_victims
 from .structure import also_died, one_place, opens_apart, opens_on_place, update_elsewhere
 
 # Leading sentences whose figure may stand for the whole report (headline + two).
@@ -316,6 +317,8 @@ def _compatible(a: Draft, b: Draft, *, check_place: bool = True) -> bool:
     places of one country."""
     if not sides_compatible(a.victim_side(), b.victim_side()):
         return False
+    if opposed_victims(a.victim, b.victim):
+        return False  # "Four soldiers and five militants were killed": two sides
     if not _dates_close(a, b):
         return False
     return not check_place or places_loosely_compatible(a.place, b.place)
