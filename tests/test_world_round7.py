@@ -208,6 +208,20 @@ def test_the_blast_of_a_bombing_still_counts(settings: Settings, resources: Reso
     assert _toll(text, settings, resources) == 7
 
 
+def test_a_dateline_alone_takes_no_place_in_the_lead(
+    settings: Settings, resources: Resources
+) -> None:
+    text = ("Blast at market kills 9, hospital says\n\n"
+            "KANDAHAR (AFP) -\n\n"
+            "A bomb exploded at a crowded market on Friday, killing nine shoppers, a hospital "
+            "said.\n\n"
+            "A government spokesman said five people had been killed and 12 wounded.")
+    report = Report(id="w", text=text, language="en", published=date(2025, 6, 3))
+    extraction = extract(report, settings=settings, resources=resources)
+    assert [(i.kind, i.killed.best, i.killed.low) for i in extraction.incidents if i.killed] == [
+        ("incident", 9, 5)]
+
+
 def test_round_seven_golden(settings: Settings, resources: Resources) -> None:
     """Each report's document toll."""
     assert doc_toll_misses(GOLDEN, settings, resources, at_least=30) == []

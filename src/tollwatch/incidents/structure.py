@@ -156,8 +156,15 @@ def _another_source_soon(container: Draft, part: Draft) -> bool:
             and _conflicting_source(container, part))
 
 
+# A wire dateline told as a sentence of its own: "KABUL (AFP) -", "BAMAKO, Mali (Reuters) --".
+_DATELINE_ONLY = re.compile(
+    r"^[A-Z][A-Z .'-]+(?:,\s*[\w .'-]+)?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s*$")
+
+
 def _lead_indices(clean: CleanText) -> frozenset[int]:
-    content = [s.index for s in clean.sentences if not s.boilerplate]
+    """The headline and the lead's sentences; a dateline alone takes no place of them."""
+    content = [s.index for s in clean.sentences
+               if not s.boilerplate and not _DATELINE_ONLY.match(s.text.strip())]
     return frozenset(content[: LEAD_SENTENCES + (1 if _has_headline(clean) else 0)])
 
 
