@@ -283,7 +283,7 @@ def _has_distinct_marker(clean: CleanText, draft: Draft) -> bool:
     return _has_marker(
         clean, draft, _DISTINCT,
         skip=lambda at: any(0 <= at - end <= _AFTER_HURT for end in hurt),
-    ) or structure.opens_apart(draft, clean) or structure.also_died(draft, clean)
+    ) or structure.opens_apart(draft, clean) or sides.also_died(draft, clean)
 
 
 

@@ -29,8 +29,8 @@ from ..records import CleanText, PlaceMention
 from ..tolls.lang import TOLL_WORDS
 from .context import PLACE_RANK, sides_compatible
 from .draft import Draft, attackers_side_dead
-from .sides import opposed_victims
-from .structure import also_died, one_place, opens_apart, opens_on_place, update_elsewhere
+from .sides import also_died, opposed_victims
+from .structure import one_place, opens_apart, opens_on_place, update_elsewhere
 
 # Leading sentences whose figure may stand for the whole report (headline + two).
 LEAD_SENTENCES = 3

@@ -1,4 +1,4 @@
-"""The two sides of one fight told in one sentence (world news, round seven).
+"""One fight told in one sentence or beside its lead (world news, round seven).
 
 * "Four soldiers and five militants were killed in a shootout, the military said": the
   soldiers' and the militants' dead are two counts of one fight, one incident per
@@ -10,8 +10,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ..actors.sources import CLAIM_RESULT
-from ..records import ActorMention, SourceMention, TollMention
+from ..records import ActorMention, CleanText, SourceMention, TollMention
 from .context import Context, actor_side
 from .draft import Draft
 
@@ -52,3 +54,32 @@ def own_loss(draft: Draft, anchor: TollMention | None, own_sources: list[SourceM
     return (anchor is not None and "passive" in anchor.flags and bool(claims)
             and all(s.role == "official" for s in claims)
             and actor_side(draft.victim) == "government")
+
+
+# "A member of the District Reserve Guard was also killed in the gunfight": "also" on
+# the verb of a subject named at length, however far from the figure.
+_ALSO_DIED = re.compile(
+    r"^[^.;:]{0,120}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+also\s+"
+    r"(?:killed|shot\s+dead|slain|martyred)\b|^[^.;:,]{0,120}?\balso\s+(?:died|perished)\b",
+    re.IGNORECASE,
+)
+
+
+def also_died(draft: Draft, clean: CleanText) -> bool:
+    """ "also" on the verb of death of one more victim, after the figure ("Four officers
+    also died", after "five officers were killed", may be their breakdown)."""
+    if not draft.killed or draft.best != 1:
+        return False
+    sentence = clean.sentences[draft.sentence]
+    end = draft.killed[-1].span.end
+    return _ALSO_DIED.search(clean.text[end : sentence.span.end]) is not None
+
+
+def clause_apart(previous: Draft, draft: Draft, clean: CleanText) -> bool:
+    """ "Glide bombs kill three in Kharkiv; toll from Sumy strike rises to nine": a
+    figure before a semicolon of the same sentence is another item, not the one whose
+    toll rose."""
+    if previous.sentence != draft.sentence or not previous.killed or not draft.killed:
+        return False
+    start, end = previous.killed[-1].span.end, draft.killed[0].span.start
+    return start < end and ";" in clean.text[start:end]

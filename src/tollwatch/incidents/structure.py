@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..records import CleanText, DateMention, PlaceMention
 from .context import PLACE_RANK, actor_side, actors_compatible, generic_victim, sides_compatible
 from .draft import Draft, attackers_side_dead
+from .sides import also_died, clause_apart
 
 # A container whose scope is explicit ("since Thursday", "in two days", "in total",
 # a region) may take figures marked "another"; one that is only the report's
@@ -240,16 +241,6 @@ def _apply_summary(draft: Draft, kept: list[Draft]) -> bool:
     return True
 
 
-def _clause_apart(previous: Draft, draft: Draft, clean: CleanText) -> bool:
-    """ "Glide bombs kill three in Kharkiv; toll from Sumy strike rises to nine": a
-    figure before a semicolon of the same sentence is another item, not the one whose
-    toll rose."""
-    if previous.sentence != draft.sentence or not previous.killed or not draft.killed:
-        return False
-    start, end = previous.killed[-1].span.end, draft.killed[0].span.start
-    return start < end and ";" in clean.text[start:end]
-
-
 def _apply_update(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
     """ "The death toll rose to 40": revise the compatible figure before."""
     if _adds_up(draft, kept):
@@ -257,7 +248,7 @@ def _apply_update(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
     for previous in _update_targets(draft, _incidents(kept)):
         if not sides_compatible(previous.victim_side(), draft.victim_side()):
             continue
-        if _clause_apart(previous, draft, clean):
+        if clause_apart(previous, draft, clean):
             continue
         new = draft.killed_toll()
         old = previous.killed_toll()
@@ -603,25 +594,6 @@ _APART_OPENING = re.compile(
 def opens_apart(draft: Draft, clean: CleanText) -> bool:
     """The figure's sentence opens on another event, however far before the figure."""
     return _APART_OPENING.match(clean.sentences[draft.sentence].text) is not None
-
-
-# "A member of the District Reserve Guard was also killed in the gunfight": "also" on
-# the verb of a subject named at length, however far from the figure.
-_ALSO_DIED = re.compile(
-    r"^[^.;:]{0,120}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+also\s+"
-    r"(?:killed|shot\s+dead|slain|martyred)\b|^[^.;:,]{0,120}?\balso\s+(?:died|perished)\b",
-    re.IGNORECASE,
-)
-
-
-def also_died(draft: Draft, clean: CleanText) -> bool:
-    """ "also" on the verb of death of one more victim, after the figure ("Four officers
-    also died", after "five officers were killed", may be their breakdown)."""
-    if not draft.killed or draft.best != 1:
-        return False
-    sentence = clean.sentences[draft.sentence]
-    end = draft.killed[-1].span.end
-    return _ALSO_DIED.search(clean.text[end : sentence.span.end]) is not None
 
 
 # A round-up's item opens on its place: "In Ituri province, ...", "In North Kivu's
