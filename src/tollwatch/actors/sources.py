@@ -103,9 +103,11 @@ _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
                  r"governor|mayor|commander|prosecutors?|police\s+chief|doctors?|medics|"
                  r"paramedics|coroner|government|presidency|statement|lawmakers?|legislators?"
                  r"|senators?|councill?ors?"
-                 # a military command: "US Africa Command said", "CENTCOM said"
+                 # a military command: "US Africa Command said", "CENTCOM said", "the Joint
+                 # Operations Command said"
                  r"|(?:africa|central|european|southern|northern|indo-pacific|special\s+operations"
-                 r"|military|regional|theatre|theater)\s+command|africom|centcom|pentagon)"),
+                 r"|military|army|regional|theatre|theater|(?:joint\s+)?operations)\s+command"
+                 r"|africom|centcom|pentagon|security\s+media\s+cell|defen[cs]e\s+headquarters)"),
 )
 _ROLE_RE = re.compile(  # matched on lower-cased text (faster than re.IGNORECASE)
     "\\b(?:" + "|".join(f"(?P<r{i}>(?:{pat})\\b)" for i, (_, pat) in enumerate(_ROLE_NOUNS)) + ")"

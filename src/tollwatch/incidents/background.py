@@ -76,6 +76,12 @@ _CUMULATIVE = re.compile(
     r"|\bsince\s+(?:(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\s+)?(?:19|20)\d\d\b[^.;]{0,80}?\b(?:has|have)\s+(?:now\s+)?"
     r"(?:left|killed|claimed|cost|died|been\s+killed)\b"
+    # the perfect tense over years: "Plateau state has for years been hit by clashes ... in
+    # which thousands have died", "have been killed for decades"
+    r"|\b(?:has|have|had)\s+(?:now\s+)?for\s+(?:(?:many|several|some|\w+)\s+)?(?:years|decades)\b"
+    r"[^.;]{0,120}?\b(?:has|have|had)\s+(?:died|been\s+killed|killed|claimed|left)\b"
+    r"|\b(?:has|have)\s+(?:been\s+killed|died|killed)\b[^.;]{0,60}?\bfor\s+(?:(?:many|several"
+    r"|\w+)\s+)?(?:years|decades)\b"
     # a part of a year: "were killed in gang violence in the first half of the year"
     r"|\bin\s+the\s+(?:first|second|third|last)\s+(?:half|quarter|three\s+months|six\s+months)"
     r"\s+of\s+(?:the\s+|this\s+|last\s+)?(?:year|(?:19|20)\d\d)\b",

@@ -50,7 +50,7 @@ from ..violence.detect import disaster_subject, relevance_score
 from ..violence.kind import violence_kind
 from ..violence.relevance import RULE as RELEVANCE_RULE
 from ..violence.relevance import judge_relevance
-from . import background, conflict, corefer, hedge, structure
+from . import background, conflict, corefer, hedge, sides, structure
 from .context import Context, actor_side
 from .draft import RULE, Draft, sum_tolls
 from .headline import shooting_headline
@@ -260,6 +260,9 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
         and s.span.end <= toll.span.start for s in sources
     ):
         return True
+    if draft.killed and (sides.claim_voice_split(draft.killed[-1], toll, sources)
+                         or sides.opposed_sides(draft.killed[-1], toll, ctx)):
+        return True  # "the army said two soldiers were killed and troops killed 14 rebels"
     if draft.killed and len(sources) > 1 and conflict.new_source_group(
         draft.killed[-1], toll, sources
     ):
@@ -282,7 +285,8 @@ def _has_distinct_marker(clean: CleanText, draft: Draft) -> bool:
     return _has_marker(
         clean, draft, _DISTINCT,
         skip=lambda at: any(0 <= at - end <= _AFTER_HURT for end in hurt),
-    ) or structure.opens_apart(draft, clean)
+    ) or structure.opens_apart(draft, clean) or sides.also_died(draft, clean)
+
 
 
 def _has_earlier_marker(clean: CleanText, draft: Draft) -> bool:
@@ -334,7 +338,8 @@ def _attach_context(draft: Draft, ctx: Context, clean: CleanText) -> None:
         draft.perpetrator = ctx.perpetrator_for(anchor, draft.victim)
     # the sentence's own sources only: scanning every source of the report for each
     # figure cost figures * sources (issue 11)
-    if _claim_figure(anchor, own_sources, clean.text, draft.sentence):
+    if _claim_figure(anchor, own_sources, clean.text, draft.sentence) and not sides.own_loss(
+            draft, anchor, own_sources):
         draft.kind = "claim"
         if draft.perpetrator is None:
             speaker = draft.source.sentence if draft.source else draft.sentence

@@ -29,6 +29,7 @@ from ..records import CleanText, PlaceMention
 from ..tolls.lang import TOLL_WORDS
 from .context import PLACE_RANK, sides_compatible
 from .draft import Draft, attackers_side_dead
+from .sides import also_died, opposed_victims
 from .structure import list_items, one_place, opens_apart, opens_on_place, update_elsewhere
 
 # Leading sentences whose figure may stand for the whole report (headline + two).
@@ -100,7 +101,7 @@ def fold_retellings(kept: list[Draft], clean: CleanText) -> list[Draft]:
     headline = next((s.index for s in clean.content()[:1] if s.headline), None)
     out: list[Draft] = []
     for draft in kept:
-        distinct = marked_distinct(draft, clean)
+        distinct = marked_distinct(draft, clean) or _also_beside_a_group(draft, out, clean)
         target = None if distinct else _retold(draft, out, lead, headline)
         if target is not None and (round_up_item(target, draft, clean)
                                    or list_items(target, draft, clean)):
@@ -114,6 +115,13 @@ def fold_retellings(kept: list[Draft], clean: CleanText) -> list[Draft]:
             continue
         _merge_into(target, draft)
     return _fold_police_killed(_fold_partitives(out, clean), clean)
+
+
+def _also_beside_a_group(draft: Draft, earlier: list[Draft], clean: CleanText) -> bool:
+    """ "Twelve Maoists were killed ... A member of the District Reserve Guard was also
+    killed": one more death beside a group's figure is not among the group."""
+    return also_died(draft, clean) and any(
+        d.top_level and (d.best or 0) >= 2 for d in earlier)
 
 
 _PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|those|these|them|whom)\b", re.IGNORECASE)
@@ -316,6 +324,8 @@ def _compatible(a: Draft, b: Draft, *, check_place: bool = True) -> bool:
     places of one country."""
     if not sides_compatible(a.victim_side(), b.victim_side()):
         return False
+    if opposed_victims(a.victim, b.victim):
+        return False  # "Four soldiers and five militants were killed": two sides
     if not _dates_close(a, b):
         return False
     return not check_place or places_loosely_compatible(a.place, b.place)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..records import CleanText, DateMention, PlaceMention
 from .context import PLACE_RANK, actor_side, actors_compatible, generic_victim, sides_compatible
 from .draft import Draft, attackers_side_dead
+from .sides import also_died, clause_apart
 
 # A container whose scope is explicit ("since Thursday", "in two days", "in total",
 # a region) may take figures marked "another"; one that is only the report's
@@ -42,7 +43,7 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
         if "part" in flags and _absorb_breakdown(draft, kept):
             continue
         if "update" in flags:
-            if _apply_update(draft, kept):
+            if _apply_update(draft, kept, clean):
                 continue
             draft.update = True
         if draft.earlier and _absorb_earlier(draft, kept):
@@ -50,6 +51,8 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
         if not draft.distinct and _merge_repeat(draft, kept):
             continue
         if _repeats_a_listed_figure(draft, kept, clean):
+            continue
+        if _add_also_dead(draft, kept, clean):
             continue
         if _join_anaphor(draft, kept):
             continue
@@ -179,9 +182,36 @@ def _another_source_soon(container: Draft, part: Draft) -> bool:
             and _conflicting_source(container, part))
 
 
+# A wire dateline told as a sentence of its own: "KABUL (AFP) -", "BAMAKO, Mali (Reuters) --".
+_DATELINE_ONLY = re.compile(
+    r"^[A-Z][A-Z .'-]+(?:,\s*[\w .'-]+)?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s*$")
+
+
 def _lead_indices(clean: CleanText) -> frozenset[int]:
-    content = [s.index for s in clean.sentences if not s.boilerplate]
+    """The headline and the lead's sentences; a dateline alone takes no place of them."""
+    content = [s.index for s in clean.sentences
+               if not s.boilerplate and not _DATELINE_ONLY.match(s.text.strip())]
     return frozenset(content[: LEAD_SENTENCES + (1 if _has_headline(clean) else 0)])
+
+
+def _add_also_dead(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
+    """ "A reporter was killed ... A sound technician was also killed": one more victim of
+    the incident before, on the same side, adds to its toll. Of another side ("Twelve
+    Maoists were killed ... A member of the District Reserve Guard was also killed") it
+    is an incident of its own."""
+    if not also_died(draft, clean):
+        return False
+    top = [d for d in _incidents(kept) if d.parent is None and d.best is not None]
+    if not top or draft.best is None:
+        return False
+    target = top[-1]
+    if target.killed_override is not None or target.parts or (
+            target.victim_side() != draft.victim_side()):
+        return False
+    target.killed.extend(draft.killed)
+    target.sentences |= draft.sentences
+    _fill_missing(target, draft)
+    return True
 
 
 def _incidents(kept: list[Draft]) -> list[Draft]:
@@ -236,12 +266,14 @@ def _apply_summary(draft: Draft, kept: list[Draft]) -> bool:
     return True
 
 
-def _apply_update(draft: Draft, kept: list[Draft]) -> bool:
+def _apply_update(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
     """ "The death toll rose to 40": revise the compatible figure before."""
     if _adds_up(draft, kept):
         return True
     for previous in _update_targets(draft, _incidents(kept)):
         if not sides_compatible(previous.victim_side(), draft.victim_side()):
+            continue
+        if clause_apart(previous, draft, clean):
             continue
         new = draft.killed_toll()
         old = previous.killed_toll()
@@ -291,7 +323,8 @@ def _adds_up(draft: Draft, kept: list[Draft]) -> bool:
     first.update = True
     first.sentences |= draft.sentences | added.sentences
     added.parent = first
-    first.parts.append(added)
+    if added not in first.parts:
+        first.parts.append(added)
     _fill_missing(first, draft)
     return True
 

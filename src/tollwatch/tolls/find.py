@@ -123,7 +123,8 @@ _RECENT_START = re.compile(
 _UPDATE = re.compile(
     r"\b(?:toll\s+(?:has\s+|had\s+|now\s+)?(?:rose|risen|rises|climbed|climbs|reached|increased"
     r"|jumped|went\s+up|mounted|grew|now\s+stands)|(?:bring|brings|bringing|brought|raise"
-    r"|raises|raised|raising|push|pushes|pushed|pushing)\s+the\s+(?:\w+\s+)?toll"
+    r"|raises|raised|raising|push|pushes|pushed|pushing|take|takes|taking|took)\s+the\s+"
+    r"(?:\w+\s+)?(?:toll|number\s+of\s+(?:[a-z-]+\s+){0,2}?(?:killed|dead|deaths))"
     r"|rose\s+to|risen\s+to|climbed\s+to)\b",
     re.IGNORECASE,
 )

@@ -84,7 +84,9 @@ _ACTIVE_BEFORE = re.compile(
 
 _TOLL_BEFORE = re.compile(
     r"(?P<noun>death\s+toll|casualty\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths"
-    r"|fatalities|victims|people\s+killed|those\s+killed|killed)|fatalities|deaths"
+    r"|fatalities|victims|people\s+killed|those\s+killed|killed"
+    # "taking the number of terrorists killed to three"
+    r"|(?:[a-z-]+\s+){1,2}?killed)|fatalities|deaths"
     r"|(?P<w>(?:number\s+of\s+)?(?:wounded|injured|injuries)))"
     # "the death toll from Monday's bombing at a market in Maiduguri rose to 19"
     r"(?:\s+(?:from|in|of|after)\s+[^.;:]{1,90}?(?=\s+(?:has\s+|had\s+|have\s+)?"
@@ -469,17 +471,27 @@ _ALONG_WITH = re.compile(
     r"^[^.;:]{0,60}?\b(?:along|together)\s+with\s+(?:his|her|their|its)\s+$", re.IGNORECASE
 )
 
-# A figure whose noun is the subject of a speech verb is the speakers, not more victims:
-# "killing 23 traders, two local officials said".
-_SPEAKING_AFTER = re.compile(
-    r"\s+(?:said|say|says|told|reported|confirmed|added|stated)\b", re.IGNORECASE)
-
 # "killed four members of one family": the family is no second count of victims.
 _ONE_GROUP = re.compile(r"\s+(?:family|household|clan)\b", re.IGNORECASE)
 
 
+# "killing 23 traders, two local officials said": after a comma, a figure whose noun
+# phrase is the subject of a speech verb counts the speakers, not more victims.
+_SPEAKERS_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){1,4}?\s+(?:said|say|says|told|confirmed|added|reported|recounted)\b",
+    re.IGNORECASE,
+)
+_COMMA_BEFORE = re.compile(r",\s*$")
+
+
+def speakers_listed(text: str, quantity: Quantity) -> bool:
+    """The figure, after a comma, counts the people who speak: "two officials said"."""
+    return (_COMMA_BEFORE.search(text, 0, quantity.start) is not None
+            and _SPEAKERS_AFTER.match(text, quantity.end) is not None)
+
+
 def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Binding | None:
-    if _UNBORN.match(text, quantity.end):
+    if _UNBORN.match(text, quantity.end) or speakers_listed(text, quantity):
         return None
     if quantity.best == 1 and _ONE_GROUP.match(text, quantity.end):
         return None
@@ -494,8 +506,8 @@ def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Bindi
     victim = noun_phrase(text, quantity.end, limit=6)
     if article and not is_person(text, victim):
         return None
-    if is_time(text, victim) or (victim is not None and _SPEAKING_AFTER.match(text, victim[1])):
-        return None  # "killing 23 traders, two local officials said": the speakers
+    if is_time(text, victim):
+        return None
     if (anchor.outcome == "killed" and "active" in anchor.flags
             and _SHOT_JOIN.search(text[anchor.end : quantity.start])):
         return make_binding("wounded", quantity, victim=victim, flags={"active"})

@@ -89,16 +89,25 @@ def judge_relevance(
     verdict = _judge(clean, cues, tolls, published)
     if verdict is None or verdict.relevant:
         return verdict
-    if verdict.reason.endswith(FRAMES["accident"][0]) and _firearm_death(clean, tolls):
+    if verdict.reason.endswith(FRAMES["accident"][0]) and _firearm_death(clean, tolls, published):
         return None  # a gun that went off is not a road accident: let the rules decide
     return verdict
 
 
-def _firearm_death(clean: CleanText, tolls: Sequence[TollMention]) -> bool:
-    wanted = {t.sentence for t in tolls} | {s.index for s in clean.content()[:LEAD_SENTENCES]}
-    return any(
-        _FIREARM.search(lowered(s.text)) for s in clean.sentences if s.index in wanted
-    )
+def _firearm_death(
+    clean: CleanText, tolls: Sequence[TollMention], published: date | None
+) -> bool:
+    """A firearm word in the lead or beside a figure, history after the lead left out
+    ("Last year, gunmen fired on a bus on the same road")."""
+    lead = {s.index for s in clean.content()[:LEAD_SENTENCES]}
+    wanted = {t.sentence for t in tolls} | lead
+    for s in clean.sentences:
+        if s.index not in wanted:
+            continue
+        low = lowered(s.text)
+        if _FIREARM.search(low) and (s.index in lead or not _dated_old(low, published)):
+            return True
+    return False
 
 
 def _judge(
@@ -120,6 +129,8 @@ def _judge(
             return None
         return Relevance(False, f"not violence: {FRAMES[frame][0]}", rule=RULE)
     sentences = {s.index: s for s in clean.sentences}
+    lead = {s.index for s in clean.content()[:LEAD_SENTENCES]}
+    first = min(lead, default=-1)
     lows: dict[int, str] = {}
     frames_of: dict[int, list[str]] = {}  # each sentence's frames, searched once
     frames_seen: Counter[str] = Counter()
@@ -131,6 +142,10 @@ def _judge(
         if low is None:
             low = lows[cue.sentence] = lowered(sentence.text)
         human = _HUMAN.search(lowered(cue.text)) is not None or _human_near(low, cue, sentence)
+        if cue.sentence not in lead and _dated_old(low, published):
+            continue  # "Last year, militants fired on a bus on the same route": history
+        if not human and cue.sentence != first and _told_before(low, cue, sentence):
+            continue  # "The blast also destroyed shops": the event the lead framed
         in_story = reviewed or (bool(story) and any(_FRAME_RES[f].search(low) for f in story))
         if in_story and ("fiction" in story or not human):
             frames_seen.update(story)
@@ -165,6 +180,19 @@ def _human_near(low: str, cue: EventCue, sentence: Sentence) -> bool:
     start = max(0, cue.span.start - sentence.span.start - 60)
     end = cue.span.end - sentence.span.start + 60
     return _HUMAN.search(low[start:end]) is not None
+
+
+# "the blast", "this explosion": a cue that refers back to an event already told.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$")
+
+
+def _told_before(low: str, cue: EventCue, sentence: Sentence) -> bool:
+    """The cue names, with a definite article, an explosion told before ("The blast also
+    destroyed nearby shops"): its evidence is that earlier sentence's, framed or not."""
+    if cue.sub_event_type != "remote_explosive":
+        return False
+    start = cue.span.start - sentence.span.start
+    return _DEFINITE_BEFORE.search(low, max(0, start - 8), start) is not None
 
 
 def _is_review(clean: CleanText) -> bool:

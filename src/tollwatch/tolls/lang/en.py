@@ -63,7 +63,7 @@ PRECHECK = (
     r"|assassin|execut|behead|decapit|dismember|massacr|slain|slaughter|slay|slew|perish"
     r"|li(?:fe|ves)|martyr|lynch|gunned|stabbed|shot|toll|homicid|succumb|passed\s+away"
     r"|maim|hospitali|seiz|snatch|charred|himself|herself|themselves|own\s+li|suicide"
-    r"|deceased|not\s+survive|n['’]t\s+survive"
+    r"|deceased|not\s+survive|n['’]t\s+survive|supreme|ultimate\s+sacrifice|shahadat"
 )
 
 # US local news: "a 23-year-old man was fatally shot", "pronounced dead at the scene".
@@ -80,6 +80,10 @@ KILLED_PASSIVE = (
     r"|passed\s+away|succumbed|confirmed\s+dead|found\s+dead|lynched|killed|slain|murdered"
     r"|assassinated|executed|beheaded|decapitated|massacred|slaughtered|died|die|dies|dying"
     r"|perished|martyred|dead"
+    # a force's own dead in its statements: "five soldiers paid the supreme price",
+    # "six soldiers embraced martyrdom" (or "shahadat")
+    r"|paid\s+the\s+(?:supreme|ultimate)\s+price|made\s+the\s+(?:supreme|ultimate)\s+sacrifice"
+    r"|embraced\s+(?:martyrdom|shahadat)"
 )
 WOUNDED_PASSIVE = (
     r"wounded|injured|hurt|maimed|hospitali[sz]ed|sustained\s+(?:\w+\s+)?injuries"
