@@ -161,6 +161,31 @@ def mark_background(drafts: list[Draft], clean: CleanText, report: Report) -> No
             draft.background = True
     _mark_older_than_the_news(drafts)
     _mark_headline_of_a_total(drafts, clean)
+    _mark_told_as_memory(drafts, clean)
+
+
+# A story told from years on: "Her father and two brothers were killed that night ...
+# Nearly a decade later she still lives in a camp".
+_YEARS_LATER = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|several|"
+    r"many|\d+)\s+(?:decades?|years)|a\s+decade)\s+later\b",
+    re.IGNORECASE,
+)
+_MEMORY_WINDOW = 3  # sentences after the figure within which "years later" may follow
+
+
+def _mark_told_as_memory(drafts: list[Draft], clean: CleanText) -> None:
+    """A figure a few sentences before "a decade later" (with no date of its own sentence)
+    belongs to the remembered past of a feature, not to the news."""
+    later = [s.index for s in clean.sentences if _YEARS_LATER.search(s.text)]
+    if not later:
+        return
+    for draft in drafts:
+        if draft.background or draft.kind == "claim":
+            continue
+        dated = draft.date is not None and draft.date.sentence == draft.sentence
+        if not dated and any(0 < i - draft.sentence <= _MEMORY_WINDOW for i in later):
+            draft.background = True
 
 
 def _mark_headline_of_a_total(drafts: list[Draft], clean: CleanText) -> None:

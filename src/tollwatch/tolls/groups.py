@@ -57,6 +57,10 @@ def group_forms(text: str, bound: list[Binding]) -> list[Binding]:
     return found
 
 
+_PLACE_OPENER = re.compile(
+    r"(?:in|at|on|near|from|after|during|across|outside|inside|throughout)\s", re.IGNORECASE)
+
+
 def _opening_list(text: str, bound: list[Binding]) -> list[Binding]:
     match = _LIST_OPENING.match(text)
     if match is None:
@@ -70,6 +74,8 @@ def _opening_list(text: str, bound: list[Binding]) -> list[Binding]:
     counts = [_item_count(text[s:e]) for s, e in items]
     if len(items) < 2 or any(c is None for c in counts):
         return []
+    if _PLACE_OPENER.match(text, items[0][0]):
+        return []  # "In neighbouring Niger, seven soldiers died": a place opens the sentence
     span = (start, match.end("list"))
     if not free(bound, *span) and any(b.outcome != "killed" for b in bound
                                       if b.start < span[1] and span[0] < b.end):

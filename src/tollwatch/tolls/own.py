@@ -50,11 +50,37 @@ _INTENT = re.compile(
 )
 
 
+# The attacker shot by those who stopped him: "killing two co-workers before officers shot
+# him dead" (a pronoun object right after the forces; "gunmen shot him dead" is a victim).
+_SHOT_BY_FORCES = re.compile(
+    r"\b(?:police|officers|policemen|deput(?:y|ies)|troopers|agents|(?:security\s+)?guards?"
+    r"|soldiers|troops)\s+(?:then\s+|later\s+|eventually\s+|fatally\s+)?(?:shot|gunned)\s+"
+    r"(?:him|her)\s+(?:dead|down)\b",
+    re.IGNORECASE,
+)
+# The attacker counted inside the figure: "killing six people including himself".
+_INSIDE = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom)\s+(?:himself|herself|the\s+(?:suicide\s+)?"
+    r"(?:bomber|attacker|gunman|assailant|shooter))\b",
+    re.IGNORECASE,
+)
+
+
 def own_deaths(
     text: str, bound: list[Binding], used: set[tuple[int, int]] | None = None
 ) -> list[Binding]:
-    """One death per perpetrator who took their own life (best None for "themselves")."""
+    """One death per perpetrator who took their own life (best None for "themselves"),
+    or whom the forces shot dead after the attack."""
     found: list[Binding] = []
+    if _INSIDE.search(text):
+        return found  # "killing six people including himself": he is among the six
+    for match in _SHOT_BY_FORCES.finditer(text):
+        before = text[: match.start()]
+        if bound and free(bound + found, match.start(), match.end()) and re.search(
+                r"\b(?:before|then|until|when)\s*$|,\s*(?:and\s+)?$", before):
+            found.append(Binding("killed", 1, 1, 1, match.start(), match.end(),
+                                 trigger=(match.start(), match.end()),
+                                 flags={"perpetrator", "singular"}))
     for match in _SELF.finditer(text):
         if not free(bound + found, match.start(), match.end()) or any(
                 s < match.end() and match.start() < e for s, e in used or ()):
@@ -88,6 +114,8 @@ def victim_then_self(text: str, bound: list[Binding]) -> list[Binding]:
     """A killer's victim and own death told in one verb phrase: killed 1 (the victim,
     when no figure counts them yet) and the perpetrator's own death."""
     found: list[Binding] = []
+    if _INSIDE.search(text):
+        return found  # "killing six people including himself": he is among the six
     for match in _VICTIM_THEN_SELF.finditer(text):
         verb = match.group("verb").lower()
         if verb.startswith(("shot", "shoot")) and not _DEATH_WORD.search(

@@ -206,7 +206,9 @@ def bind(text: str, quantity: Quantity) -> Binding | None:
 # The speaker raises the count: "SOHR raises toll of civilians executed to 33 in Baniyas",
 # "has raised the number of civilians executed in the city to 33".
 _RAISED_TO = re.compile(
-    r"\b(?:rais(?:es|ed|ing|e)|revis(?:es|ed|ing)\s+up(?:wards?)?|updat(?:es|ed|ing))\s+"
+    r"\b(?:rais(?:es|ed|ing|e)|revis(?:es|ed|ing)\s+up(?:wards?)?|updat(?:es|ed|ing)"
+    # "bringing the number of people killed in Monday's attack to 14"
+    r"|bring(?:s|ing)?|brought|tak(?:es|ing)|took|push(?:es|ed|ing))\s+"
     r"(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:death\s+)?(?:toll|number|count|tally)"
     # no other figure nor "to" inside: "raises the number of casualties to 47 and the
     # number of displaced people increases to about 14000" gives 47 alone
@@ -215,6 +217,14 @@ _RAISED_TO = re.compile(
 )
 
 
+# "... bringing the number of casualties among the regime forces to 62 in 5 months"
+_OVER_A_SPAN = re.compile(
+    r"\s+(?:in|over|during|within)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|several|a\s+few)\s+(?:months|years|weeks)\b"
+    r"|\s+since\s+(?:the\s+(?:start|beginning)|(?:19|20)\d\d|january|february|march|april|may"
+    r"|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
 _RUNNING_CAUSE = re.compile(
     r"^\s+of\s+(?:the\s+)?(?:(?:land)?mines|war\s+remnants|unexploded\s+\w+|explosive\s+remnants"
     r"|war|conflict|siege|offensive|campaign|fighting)\b",
@@ -230,8 +240,8 @@ def _bind_toll_noun(text: str, before: str, quantity: Quantity) -> Binding | Non
             of = raised.group("of") or ""
             wounded = re.search(r"wounded|injur", of, re.I)
             # "raise the death toll of mines in the city to about 160": a running count
-            flags = {"update", "toll_noun"} | (
-                {"cumulative"} if _RUNNING_CAUSE.search(of) else set())
+            running = _RUNNING_CAUSE.search(of) or _OVER_A_SPAN.match(text, quantity.end)
+            flags = {"update", "toll_noun"} | ({"cumulative"} if running else set())
             return make_binding("wounded" if wounded else "killed", quantity, flags=flags)
     if not match:
         if _CODED_FAST.search(before) and re.search(r"fatal|fatil|death|dead|kill", text, re.I):
