@@ -69,7 +69,9 @@ _LONG_SUBJECT = re.compile(
     rf"(?P<np>(?:\s+(?:{NP_TOKEN})){{1,4}}?)"
     rf"(?P<rest>(?:\s+(?:{NP_TOKEN}|of|in|at|near|on|from|one|inside|outside|guarding|travelling"
     r"|traveling|working|riding|living|waiting|standing|sitting|walking|driving|praying"
-    r"|shopping|queuing|queueing)){1,10}?)"
+    r"|shopping|queuing|queueing"
+    # "Five people sheltering at a camp for the displaced were killed"
+    r"|sheltering|staying|hiding|camping|gathered|attending|fleeing|for)){1,10}?)"
     r"\s+(?P<aux>were|have\s+been|had\s+been)\s+(?:(?:[a-z]+ly|also)\s+)?"
     rf"(?P<out>{PASSIVE})(?![\w-])",
     re.IGNORECASE,
