@@ -159,6 +159,43 @@ def test_a_second_attack_after_a_risen_toll_still_counts(
     assert _extraction_toll(text, settings, resources) == 47
 
 
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Troops neutralised 35 terrorists and arrested 62 suspects in the past week.", [35]),
+        ("Troops have neutralised at least 12 bandits in the forest.", [12]),
+        ("Troops also neutralised two IEDs planted on the road.", []),
+        ("The police neutralised the threat within minutes.", []),
+    ],
+)
+def test_neutralised_armed_men_are_killed(text: str, killed: list[int]) -> None:
+    assert _killed(text) == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Defence Headquarters (DHQ) on Thursday said troops neutralised 35 terrorists in "
+        "the north-east.",
+        "Security forces neutralised 11 terrorists in an operation in the district, the "
+        "Inter-Services Public Relations (ISPR) said on Wednesday.",
+    ],
+)
+def test_an_armys_press_office_on_its_kills_makes_a_claim(text: str, settings: Settings) -> None:
+    assert [(role, rule) for _, role, rule in _sources(text, settings)] == [
+        ("official", "sources.v1.claim_result")]
+
+
+def test_an_armys_claim_beside_farmers_killed_by_gunmen(
+    settings: Settings, resources: Resources
+) -> None:
+    text = ("Troops neutralise 35 terrorists - DHQ\n\n"
+            "The Defence Headquarters (DHQ) on Thursday said troops neutralised 35 terrorists "
+            "and neutralised two IEDs in the past week.\n\n"
+            "Meanwhile, residents said gunmen killed seven farmers on their farms on Tuesday.")
+    assert _extraction_toll(text, settings, resources) == 7
+
+
 def test_round_nine_golden(settings: Settings, resources: Resources) -> None:
     """Each report's document toll."""
     assert doc_toll_misses(GOLDEN, settings, resources, at_least=30) == []

@@ -62,6 +62,8 @@ _BEFORE_GAP = re.compile(
     # before its head noun
     r"(?:\s+(?:group|movement|militia|organi[sz]ation|faction|alliance|coalition|outfit"
     r"|outlets))?"
+    # "The Defence Headquarters (DHQ) on Thursday said": the speaker's short name
+    r"(?:\s*\([\w.&-]{2,12}\))?"
     # "Al Shabaab, which is linked to al Qaeda, said": a relative clause between them
     # or "Fano, which says it is defending the Amhara people, said"
     r"(?:\s*,\s*(?:which|who)\s+[^,.;]{1,60}?,)?"
@@ -111,7 +113,10 @@ _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
                  # Operations Command said"
                  r"|(?:africa|central|european|southern|northern|indo-pacific|special\s+operations"
                  r"|military|army|regional|theatre|theater|(?:joint\s+)?operations)\s+command"
-                 r"|africom|centcom|pentagon|security\s+media\s+cell|defen[cs]e\s+headquarters)"),
+                 r"|africom|centcom|pentagon|security\s+media\s+cell|defen[cs]e\s+headquarters"
+                 # an army's press office: "the Inter-Services Public Relations (ISPR) said"
+                 # (not "the military's media wing", which also tells of the enemy's dead)
+                 r"|inter-services\s+public\s+relations)"),
 )
 _ROLE_RE = re.compile(  # matched on lower-cased text (faster than re.IGNORECASE)
     "\\b(?:" + "|".join(f"(?P<r{i}>(?:{pat})\\b)" for i, (_, pat) in enumerate(_ROLE_NOUNS)) + ")"
@@ -443,7 +448,8 @@ def _state_speaker(speaker: _Speaker) -> bool:
     """The army, the police, a defence ministry, an officer by rank: a state force speaking."""
     return speaker.actor_category in ("state", "police") or bool(
         speaker.role == "official"
-        and re.search(r"army|military|defen[cs]e|police|security|\bcommand\b|pentagon",
+        and re.search(r"army|military|defen[cs]e|police|security|\bcommand\b|pentagon"
+                      r"|inter-services|\bispr\b",
                       speaker.name, re.IGNORECASE)
     ) or bool(speaker.role == "official" and _RANKED.match(speaker.name + " said"))
 

@@ -13,6 +13,7 @@ import re
 
 from ..read.prefilter import Prefiltered
 from ..records import Outcome
+from .lang import en
 from .lexicon import (
     ACTIVE,
     AUX,
@@ -271,6 +272,9 @@ _SHOT_JOIN = re.compile(
 )
 
 
+_ARMED_MEN = re.compile(en.ARMED_MEN, re.IGNORECASE)
+
+
 def _bind_object(text: str, before: str, quantity: Quantity) -> Binding | None:
     match = _ACTIVE_BEFORE_FAST.search(before)
     if not match:
@@ -285,6 +289,9 @@ def _bind_object(text: str, before: str, quantity: Quantity) -> Binding | None:
         return None
     if re.match(r"seiz", verb, re.I) and not is_person(text, victim):
         return None  # "seized 4 rifles": things, not hostages
+    if re.match(r"neutrali", verb, re.I) and (
+            victim is None or not _ARMED_MEN.search(text, victim[0], victim[1])):
+        return None  # "neutralised 35 terrorists" yes, "neutralised two IEDs" no
     flags = {"active"}
     mod = match.group("mod").lower()
     if mod.startswith("a total"):
