@@ -58,6 +58,12 @@ _VERB_FAST = Prefiltered.of(_VERB)  # the same matches, cheaper (read/prefilter.
 _ACCORDING_FAST = Prefiltered.of(_ACCORDING)
 _HEADLINE_TAIL = re.compile(r":\s*(?P<x>[^:]{3,60}?)\s*$")
 _BEFORE_GAP = re.compile(
+    # "the JNIM group said", "local media outlets put the number of dead at": a name
+    # before its head noun
+    r"(?:\s+(?:group|movement|militia|organi[sz]ation|faction|alliance|coalition|outfit"
+    r"|outlets))?"
+    # "The Defence Headquarters (DHQ) on Thursday said": the speaker's short name
+    r"(?:\s*\([\w.&-]{2,12}\))?"
     # "Al Shabaab, which is linked to al Qaeda, said": a relative clause between them
     # or "Fano, which says it is defending the Amhara people, said"
     r"(?:\s*,\s*(?:which|who)\s+[^,.;]{1,60}?,)?"
@@ -100,14 +106,17 @@ _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
                  r"syrian|afghan|nigerian|mexican|pakistani|colombian|peruvian|salvadoran|"
                  r"israeli|palestinian|russian|ukrainian|turkish|a|an|the)\s+){0,4}"
                  r"(?:officials?|spokes(?:man|woman|person)|ministry|minister|authorities|"
-                 r"governor|mayor|commander|prosecutors?|police\s+chief|doctors?|medics|"
+                 r"governor|mayor|commander|chairman|chairperson|chairwoman|prosecutors?|police\s+chief|doctors?|medics|"
                  r"paramedics|coroner|government|presidency|statement|lawmakers?|legislators?"
                  r"|senators?|councill?ors?"
                  # a military command: "US Africa Command said", "CENTCOM said", "the Joint
                  # Operations Command said"
                  r"|(?:africa|central|european|southern|northern|indo-pacific|special\s+operations"
                  r"|military|army|regional|theatre|theater|(?:joint\s+)?operations)\s+command"
-                 r"|africom|centcom|pentagon|security\s+media\s+cell|defen[cs]e\s+headquarters)"),
+                 r"|africom|centcom|pentagon|security\s+media\s+cell|defen[cs]e\s+headquarters"
+                 # an army's press office: "the Inter-Services Public Relations (ISPR) said"
+                 # (not "the military's media wing", which also tells of the enemy's dead)
+                 r"|inter-services\s+public\s+relations)"),
 )
 _ROLE_RE = re.compile(  # matched on lower-cased text (faster than re.IGNORECASE)
     "\\b(?:" + "|".join(f"(?P<r{i}>(?:{pat})\\b)" for i, (_, pat) in enumerate(_ROLE_NOUNS)) + ")"
@@ -125,8 +134,11 @@ _OWN_RESULT = re.compile(
     re.IGNORECASE,
 )
 _STATE_RESULT = re.compile(
-    r"\b(?:troops|soldiers|forces|army|military|police|security\s+forces|warplanes|jets|"
-    r"aircraft|units|personnel|the\s+air\s+force"
+    r"\b(?:troops|soldiers|forces|(?:army|military|police)(?!\s+(?:post|base|camp|patrol|convoy"
+    # "attacked an army post ..., killing 31 soldiers and volunteer fighters": a place
+    # or a target of the forces, not the forces acting
+    r"|checkpoint|outpost|barracks|station|vehicle|truck|position|garrison)s?\b)"
+    r"|security\s+forces|warplanes|jets|aircraft|units|personnel|the\s+air\s+force"
     # the forces' own strike, told by them: "US Africa Command said the strike killed three
     # al-Shabaab militants"
     r"|(?:the|its|their|our)\s+(?:air\s*|drone\s+|precision\s+)?(?:strikes?|raids?|operations?))\b"
@@ -187,6 +199,11 @@ def _speakers(
         name = re.sub(r"^(?:an?|the)\s+", "", m.group())
         out.append(_Speaker(name, _ROLE_NOUNS[role_index][0], span))
         taken.add(span)
+    for m in _RANKED.finditer(sentence.text):
+        span = Span(base + m.start(), base + m.end())
+        if not taken.overlaps(span):
+            out.append(_Speaker(m.group(), "official", span))
+            taken.add(span)
     for mention in actor_mentions:
         if taken.overlaps(mention.span):
             continue
@@ -428,12 +445,22 @@ def _claim_rule(
 
 
 def _state_speaker(speaker: _Speaker) -> bool:
-    """The army, the police, a defence ministry: a state force speaking."""
+    """The army, the police, a defence ministry, an officer by rank: a state force speaking."""
     return speaker.actor_category in ("state", "police") or bool(
         speaker.role == "official"
-        and re.search(r"army|military|defen[cs]e|police|security|\bcommand\b|pentagon",
+        and re.search(r"army|military|defen[cs]e|police|security|\bcommand\b|pentagon"
+                      r"|inter-services|\bispr\b",
                       speaker.name, re.IGNORECASE)
-    )
+    ) or bool(speaker.role == "official" and _RANKED.match(speaker.name + " said"))
+
+
+# An officer named by rank: "Captain Abdi Nur said", "Lt. Col. Ramon Santos said" (the
+# name's capitals are read on the original text).
+_RANKED = re.compile(
+    r"(?:(?:Lt\.?|Lieutenant|Brig\.?|Brigadier|Maj\.?|Major|Col\.?|Colonel|Capt\.?|Captain|"
+    r"Gen\.?|General|Sgt\.?|Sergeant|Cpl\.?|Corporal|Inspector|Superintendent)\s+){1,2}"
+    r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+(?=\s+(?:said|says|told|added)\b)"
+)
 
 
 def _state_result(sentence: Sentence, state: _State) -> bool:

@@ -82,6 +82,15 @@ _CUMULATIVE = re.compile(
     r"[^.;]{0,120}?\b(?:has|have|had)\s+(?:died|been\s+killed|killed|claimed|left)\b"
     r"|\b(?:has|have)\s+(?:been\s+killed|died|killed)\b[^.;]{0,60}?\bfor\s+(?:(?:many|several"
     r"|\w+)\s+)?(?:years|decades)\b"
+    # a war's months or years: "were killed in Lebanon during the 14 months of war"
+    r"|\b(?:during|in|over|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:months|years)\s+of\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?(?:war|conflict|fighting|hostilities|insurgency|occupation)\b"
+    # a war's estimated dead, in the tens of thousands: "some researchers estimate that as
+    # many as 150,000 people have been killed", "the UN has put the toll at more than 20,000"
+    r"|\b\d{2,3}(?:,\d{3}){1,2}\s+(?:[\w-]+\s+){0,2}(?:have|has)\s+(?:now\s+)?"
+    r"(?:been\s+killed|died|perished)\b"
+    r"|\b(?:put|puts|putting|estimated?|estimates)\s+(?:the\s+)?(?:overall\s+|total\s+)?"
+    r"(?:death\s+)?toll\s+at\s+(?:[a-z]+\s+){0,2}\d{2,3}(?:,\d{3}){1,2}\b"
     # a part of a year: "were killed in gang violence in the first half of the year"
     r"|\bin\s+the\s+(?:first|second|third|last)\s+(?:half|quarter|three\s+months|six\s+months)"
     r"\s+of\s+(?:the\s+|this\s+|last\s+)?(?:year|(?:19|20)\d\d)\b",

@@ -17,6 +17,7 @@ incident told by two sources, not 15 + 25 = 40 and not two incidents. Two rules
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -83,15 +84,68 @@ def _name(source: SourceMention) -> str:
 
 
 def fold_conflicts(kept: list[Draft], clean: CleanText) -> list[Draft]:
-    """Fold figures of other sources into the incident they contradict."""
+    """Fold figures of other sources into the incident they contradict, and a risen
+    toll's first count told after it into the risen toll."""
     out: list[Draft] = []
     for draft in kept:
+        first_count = _first_count_of(draft, out, clean)
+        if first_count is not None:
+            _fold(first_count, draft, minority=True)
+            continue
         target = _contradicted(draft, out, clean)
         if target is None:
             out.append(draft)
             continue
-        _fold(target, draft, keep_first="other_source" in draft.flags())
+        _fold(target, draft, keep_first="other_source" in draft.flags(),
+              minority=_minority_source(draft, clean))
     return out
+
+
+# "Some local media outlets put the number of dead at 24": a figure of some of the
+# sources, beside the one the report leads with, widens its range and is not its best.
+_SOME_BEFORE = re.compile(r"\b(?:some|a\s+few|a\s+handful\s+of)\s+$", re.IGNORECASE)
+
+
+def _minority_source(draft: Draft, clean: CleanText) -> bool:
+    source = draft.source
+    if source is None:
+        return False
+    return _SOME_BEFORE.search(clean.text, max(0, source.span.start - 20),
+                               source.span.start) is not None
+
+
+# The first count of an attack whose toll rose, told after the risen toll ("The death toll
+# ... rose to 42 ... Gunmen had opened fire on the vehicles, killing 38 people on the spot").
+_FIRST_COUNT = re.compile(
+    r"\b(?:on\s+the\s+spot|at\s+the\s+scene|initially|at\s+first|had\s+earlier|"
+    r"had\s+(?:opened\s+fire|stormed|attacked|raided|ambushed|struck|hit))\b",
+    re.IGNORECASE,
+)
+
+
+def _first_count_of(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft | None:
+    """The risen toll (an update) of the window before `draft` whose first, smaller count
+    `draft` gives, with the words of a first count and compatible victims and places."""
+    if (draft.kind != "incident" or not draft.top_level or draft.parts or draft.background
+            or draft.update or draft.best is None):
+        return None
+    if {"update", "part", "aggregate_cue", "cumulative"} & draft.flags():
+        return None
+    if not 0 <= draft.sentence < len(clean.sentences):
+        return None
+    if not _FIRST_COUNT.search(clean.sentences[draft.sentence].text):
+        return None
+    if marked_distinct(draft, clean):
+        return None
+    for previous in reversed(earlier):
+        if not previous.top_level or previous.background or previous.best is None:
+            continue
+        if draft.sentence - max(previous.sentences) > WINDOW_SENTENCES:
+            return None
+        risen = previous.update or "update" in previous.flags()
+        if risen and draft.best < previous.best and _same_deaths(previous, draft):
+            return previous
+    return None
 
 
 def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft | None:
@@ -165,10 +219,12 @@ def _sources_of(draft: Draft) -> list[SourceMention]:
     return [draft.source] if draft.source is not None else []
 
 
-def _fold(target: Draft, draft: Draft, *, keep_first: bool = False) -> None:
+def _fold(target: Draft, draft: Draft, *, keep_first: bool = False,
+          minority: bool = False) -> None:
     """Fold `draft`'s figure into `target`'s range. With `keep_first` (a figure told as
     another source's, after the report's own), the report's figure stays best unless
-    the other source is more independent: the figure the report leads with."""
+    the other source is more independent: the figure the report leads with. With
+    `minority` (some of the sources, or a first count), it stays best whatever the source."""
     figures = target.figures or [(target.source, target.killed_toll())]
     figures = [*figures, (draft.source, draft.killed_toll())]
     target.figures = figures
@@ -176,7 +232,7 @@ def _fold(target: Draft, draft: Draft, *, keep_first: bool = False) -> None:
     target.sentences |= draft.sentences
     first = target.killed_toll()
     folded = conflict_toll(figures)
-    if draft.earlier and folded is not None and first is not None:
+    if (draft.earlier or minority) and folded is not None and first is not None:
         # "al-Masirah had reported 38 dead overnight": a figure the report calls older
         # widens the range; the current one stays best, with its source
         target.killed_override = replace(folded, best=first.best, span=first.span)

@@ -13,6 +13,7 @@ import re
 
 from ..read.prefilter import Prefiltered
 from ..records import Outcome
+from .lang import en
 from .lexicon import (
     ACTIVE,
     AUX,
@@ -69,7 +70,9 @@ _LONG_SUBJECT = re.compile(
     rf"(?P<np>(?:\s+(?:{NP_TOKEN})){{1,4}}?)"
     rf"(?P<rest>(?:\s+(?:{NP_TOKEN}|of|in|at|near|on|from|one|inside|outside|guarding|travelling"
     r"|traveling|working|riding|living|waiting|standing|sitting|walking|driving|praying"
-    r"|shopping|queuing|queueing)){1,10}?)"
+    r"|shopping|queuing|queueing"
+    # "Five people sheltering at a camp for the displaced were killed"
+    r"|sheltering|staying|hiding|camping|gathered|attending|fleeing|for)){1,10}?)"
     r"\s+(?P<aux>were|have\s+been|had\s+been)\s+(?:(?:[a-z]+ly|also)\s+)?"
     rf"(?P<out>{PASSIVE})(?![\w-])",
     re.IGNORECASE,
@@ -279,6 +282,9 @@ _SHOT_JOIN = re.compile(
 )
 
 
+_ARMED_MEN = re.compile(en.ARMED_MEN, re.IGNORECASE)
+
+
 def _bind_object(text: str, before: str, quantity: Quantity) -> Binding | None:
     match = _ACTIVE_BEFORE_FAST.search(before)
     if not match:
@@ -293,6 +299,9 @@ def _bind_object(text: str, before: str, quantity: Quantity) -> Binding | None:
         return None
     if re.match(r"seiz", verb, re.I) and not is_person(text, victim):
         return None  # "seized 4 rifles": things, not hostages
+    if re.match(r"neutrali", verb, re.I) and (
+            victim is None or not _ARMED_MEN.search(text, victim[0], victim[1])):
+        return None  # "neutralised 35 terrorists" yes, "neutralised two IEDs" no
     flags = {"active"}
     mod = match.group("mod").lower()
     if mod.startswith("a total"):

@@ -63,7 +63,7 @@ PRECHECK = (
     r"|assassin|execut|behead|decapit|dismember|massacr|slain|slaughter|slay|slew|perish"
     r"|li(?:fe|ves)|martyr|lynch|gunned|stabbed|shot|toll|homicid|succumb|passed\s+away"
     r"|maim|hospitali|seiz|snatch|charred|himself|herself|themselves|own\s+li|suicide"
-    r"|deceased|not\s+survive|n['’]t\s+survive|supreme|ultimate\s+sacrifice|shahadat"
+    r"|deceased|not\s+survive|n['’]t\s+survive|supreme|ultimate\s+sacrifice|shahadat|neutrali"
 )
 
 # US local news: "a 23-year-old man was fatally shot", "pronounced dead at the scene".
@@ -112,6 +112,14 @@ ACTIVE = (
     r"|wounding|wounded|wounds|wound|injuring|injured|injure|injures|hurting|maiming|maimed"
     r"|kidnapping|kidnapped|kidnaps|kidnap|abducting|abducted|abducts|abduct|seized|seizing"
     r"|claimed|claiming|claims|claim|cost|costing|took|taking"
+    # an army's word for its kills, of armed men only (tolls/rules.py, ARMED_MEN): "troops
+    # neutralised 35 terrorists", never "neutralised two IEDs"
+    r"|neutrali[sz]ed|neutrali[sz]ing|neutrali[sz]es"
+)
+# Whom an army's "neutralised" kills: armed men, never things ("two IEDs").
+ARMED_MEN = (
+    r"\b(?:terrorists?|militants?|bandits?|insurgents?|jihadists?|gunmen|rebels?|khawarij|khwarij"
+    r"|kharijis?|extremists?|attackers|assailants|fighters|criminals|kidnappers)\b"
 )
 
 NUMBER_WORDS = "|".join([*UNITS, *TENS, "hundred", "thousand", "dozen", "dozens", "scores"])

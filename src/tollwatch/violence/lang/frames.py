@@ -27,10 +27,13 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         "accident": (
             "an accident",
-            r"\b(?:crash(?:ed|es)?|collisions?|collided|plunged?|skidded|derail\w*|capsiz\w*|"
+            r"\b(?:crash(?:ed|es)?|collisions?|collided|plung(?:e|ed|es|ing)|skidded|derail\w*|capsiz\w*|"
             r"sank|shipwrecks?|stampedes?|overturned|road\s+accidents?|traffic\s+accidents?|"
             r"accidents?|building\s+collapse\w*|collapsed|blaze|fire\s+broke\s+out|"
-            r"caught\s+fire|house\s+fire|electrocut\w*|accidente|naufragio)\b",
+            r"caught\s+fire|house\s+fire|electrocut\w*|accidente|naufragio"
+            # "a bus fell into a ravine", "veered off the road into a gorge"
+            r"|(?:fell|falls|fallen|veered|rolled|tumbled)\s+(?:off\s+(?:a|the)\s+\w+\s+)?"
+            r"(?:in)?to\s+(?:a|the)\s+(?:deep\s+)?(?:ravine|gorge|river|canal|ditch|valley))\b",
         ),
         "industrial": (
             "an industrial accident",
