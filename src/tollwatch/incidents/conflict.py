@@ -27,6 +27,10 @@ from .draft import RULE, Draft, attackers_side_dead
 
 # How far after an incident's last sentence a conflicting figure may stand.
 WINDOW_SENTENCES = 2
+# How far a figure cued as another source's ("avance pour sa part un bilan de onze
+# morts") may stand: the cue says it speaks of an incident told before, past a list of
+# the victims' names or a claim of the other side.
+OTHER_SOURCE_WINDOW = 4
 # Characters between a source's words and the figure it introduces ("said 15",
 # "put the toll at 25", "said five people").
 INTRODUCES_CHARS = 25
@@ -134,7 +138,7 @@ def _told_before(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft 
     for previous in reversed(earlier):
         if not previous.top_level or previous.parts or previous.zero:
             continue
-        if draft.sentence - max(previous.sentences) > WINDOW_SENTENCES:
+        if draft.sentence - max(previous.sentences) > OTHER_SOURCE_WINDOW:
             return None
         if previous.best == draft.best:
             return None
