@@ -28,6 +28,10 @@ from .draft import RULE, Draft, attackers_side_dead
 
 # How far after an incident's last sentence a conflicting figure may stand.
 WINDOW_SENTENCES = 2
+# How far a figure cued as another source's ("avance pour sa part un bilan de onze
+# morts") may stand: the cue says it speaks of an incident told before, past a list of
+# the victims' names or a claim of the other side.
+OTHER_SOURCE_WINDOW = 4
 # Characters between a source's words and the figure it introduces ("said 15",
 # "put the toll at 25", "said five people").
 INTRODUCES_CHARS = 25
@@ -153,6 +157,8 @@ def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft
         return None
     if "other_source" in draft.flags():
         return _told_before(draft, earlier, clean)
+    if draft.earlier:
+        return _superseded(draft, earlier, clean)
     if draft.source is None:
         return None
     if draft.update or {"part", "aggregate_cue", "update"} & draft.flags():
@@ -188,11 +194,36 @@ def _told_before(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft 
     for previous in reversed(earlier):
         if not previous.top_level or previous.parts or previous.zero:
             continue
-        if draft.sentence - max(previous.sentences) > WINDOW_SENTENCES:
+        if draft.sentence - max(previous.sentences) > OTHER_SOURCE_WINDOW:
             return None
         if previous.best == draft.best:
             return None
         if _same_deaths(previous, draft) and not round_up_item(previous, draft, clean):
+            return previous
+    return None
+
+
+def _superseded(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft | None:
+    """The incident an older, smaller figure told after it belongs to ("La Defensoría
+    elevó a 80 el número de asesinados ... El domingo, la Gobernación había reportado
+    60 muertos"): the nearest top-level one before it, within the window, of a higher
+    toll and compatible victims; the older figure's place may be only its source's seat."""
+    if draft.update or draft.best is None:
+        return None
+    if {"part", "aggregate_cue", "update", "cumulative"} & draft.flags():
+        return None
+    if marked_distinct(draft, clean):
+        return None
+    for previous in reversed(earlier):
+        if not previous.top_level or previous.parts or previous.zero:
+            continue
+        if draft.sentence - max(previous.sentences) > WINDOW_SENTENCES:
+            return None
+        if previous.best is None or previous.best <= draft.best:
+            return None
+        if previous.perpetrator_dead != draft.perpetrator_dead:
+            continue
+        if sides_compatible(previous.victim_side(), draft.victim_side()):
             return previous
     return None
 

@@ -39,6 +39,11 @@ _GAP_WORDS = 6
 _ACTIVE = re.compile(r"(?!mor|muer|muri|p[ée]ri|sont|ont)[a-zà-ÿ]", re.IGNORECASE)
 
 
+# How far before a figure the words of what raised a toll may start ("توفي أحد
+# الجريحين متأثراً": the verb before the one who died).
+_RISE_REACH = 30
+
+
 def _union(pieces: Iterable[str]) -> str:
     return "|".join(piece for piece in pieces if piece)
 
@@ -121,7 +126,17 @@ class ClauseGrammar:
         )
         aside = _aside(_union(t.including for t in tables))
         after_token = rf"(?:\s+|{aside.pattern})" if aside is not None else r"\s+"
-        gap = rf"(?P<gap>(?:{not_figure}{_TOKEN}{after_token}{coordinated}){{0,{_GAP_WORDS}}}?)"
+        token = rf"{not_figure}{_TOKEN}{after_token}"
+        # a list of two subjects, each named at length: "Cuatro agentes de la Policía
+        # Nacional y un civil que los guiaba murieron" (each side up to the usual gap)
+        listed = (
+            rf"|(?:{token}){{1,{_GAP_WORDS}}}?{coordinated[1:]}"
+            rf"(?:{token}){{1,{_GAP_WORDS}}}?"
+            if conjunction else ""
+        )
+        gap = (
+            rf"(?P<gap>(?:{token}{coordinated}){{0,{_GAP_WORDS}}}?{listed})"
+        )
         before = _union((verb, leaves))
         third = (
             rf"|(?<![\w-])(?P<o3>{noun})\s+{q3}{_figure_piece('n3', figure, multiplier)}"
@@ -162,7 +177,7 @@ class ClauseGrammar:
             unit=_unit(figure, _union(t.units for t in tables)),
             aside=aside,
             starts=_starts(pattern),
-            mixed=_mixed(_union(t.mixed for t in tables)),
+            mixed=_mixed(_union([*(t.mixed for t in tables), *(t.rate for t in tables)])),
         )
 
     def without_units(self, text: str) -> str:
@@ -329,6 +344,7 @@ class SentenceCues:
                 new = min(after, key=lambda b: b.start)
                 new.flags.add("update")
                 self._flag_rise(text, new, bound)
+                self._flag_rise_before(text, cue.start(), new, bound)
 
     def _flag_rise(self, text: str, new: Binding, bound: list[Binding]) -> None:
         """Flag "rise" a killed figure after the update's, told as what made the toll
@@ -341,6 +357,23 @@ class SentenceCues:
                 if (b is not new and b.outcome == "killed" and b.start >= new.end
                         and (new.best or 0) >= (b.best or 0)
                         and pattern.search(text, new.end, b.start)):
+                    b.flags.add("rise")
+
+
+    def _flag_rise_before(
+        self, text: str, cue: int, new: Binding, bound: list[Binding]
+    ) -> None:
+        """Flag "rise" a smaller killed figure told before the update's words as the
+        death that raised the toll ("أحد الجريحين توفي متأثراً بجراحه، لترتفع حصيلة القتلى
+        إلى أربعة"): the cause's words start within its figure's reach, before the cue."""
+        for flag, pattern in self.patterns:
+            if flag != "rise_cause":
+                continue
+            for b in bound:
+                if (b is not new and b.outcome == "killed" and b.end <= cue
+                        and (new.best or 0) > (b.best or 0)
+                        and (m := pattern.search(text, max(0, b.start - _RISE_REACH), cue))
+                        and m.start() <= b.end):
                     b.flags.add("rise")
 
 

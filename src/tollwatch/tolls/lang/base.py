@@ -68,6 +68,9 @@ class TollWords:
       together ("nueve personas, entre muertos y heridos", "entre mortos e feridos"): the
       words are blanked before the grammar reads the sentence, so no outcome word of
       theirs binds the figure (`ClauseGrammar.without_units`).
+    * `rate`: a rate, not a count ("una tasa de 38 homicidios por cada 100.000
+      habitantes", "un taux de 12 meurtres pour 100 000 habitants"): blanked as `mixed`
+      is, the figure and its outcome word together, so it binds nothing.
     * `hedge`: words right before a figure that make it a possibility, not a count
       ("le bilan pourrait être de", "could be as high as"): it widens the range of the
       incident it speaks of (incidents/hedge.py).
@@ -101,3 +104,4 @@ class TollWords:
     including: str = ""
     event_year: str = ""
     mixed: str = ""
+    rate: str = ""

@@ -44,7 +44,7 @@ _ENEMIES_AFTER = rf"\s+(?:[\w-]+\s+){{1,3}}?(?:presuntos?\s+)?(?:{_ENEMIES})"
 # The forces that speak of the enemies they killed, and their speech verbs.
 _FORCES = (
     r"ej[ée]rcito|militares|soldados|tropas|efectivos|uniformados|marinos|marina|armada"
-    r"|sedena|fanb|comando\s+conjunto|fuerzas\s+(?:armadas|militares)"
+    r"|sedena|fanb|comando\s+conjunto|fuerzas\s+(?:armadas|militares|del\s+orden)"
 )
 _FORCES_NAMED = (
     r"(?:el|la|las|los)\s+(?:ej[ée]rcito|comando|ministerio\s+de\s+(?:la\s+)?defensa|fuerzas"
@@ -135,6 +135,8 @@ WORDS = TollWords(
             r"|en\s+(?:19|20)\d\d\s+se\s+registraron"
             # since a fight began: "desde que inició la disputa", "desde que estalló la guerra"
             r"|desde\s+que\s+(?:se\s+)?(?:inici|comenz|empez|estall|arranc|desat)\w*"
+            # a half-year's count: "contabilizó 138 muertes ... durante el primer semestre"
+            r"|(?:durante|en)\s+el\s+(?:primer|segundo)\s+(?:semestre|trimestre)"
         ),
         "background": (
             r"(?:ocurre|ocurri[oó]|se\s+registra|llega|lleg[oó])\s+(?:\w+\s+){0,4}(?:despu[eé]s\s+de|tras)"
@@ -145,7 +147,9 @@ WORDS = TollWords(
             r"(?:tras|luego\s+de|después\s+de)\s+(?:el\s+fallecimiento|la\s+muerte|que)"
         ),
         "other_source": (
-            r"por\s+su\s+parte|otra\s+fuente|otro\s+balance|cifr(?:ó|a|aron|an)\s+en"
+            # another source that disagrees: "El Comité asegura, sin embargo, que son 19"
+            r"(?:asegur|afirm|sostien|sostuv|denunci|insist)\w*,?\s+sin\s+embargo"
+            r"|por\s+su\s+parte|otra\s+fuente|otro\s+balance|cifr(?:ó|a|aron|an)\s+en"
             # the press's own, higher count: "Medios locales reportaron nueve muertos"
             r"|medios\s+(?:locales|de\s+comunicaci[oó]n)\s+(?:reportaron|reportan|informaron"
             r"|hablaron\s+de|hablan\s+de|dieron\s+cuenta\s+de|contabilizaron)"
@@ -161,8 +165,8 @@ WORDS = TollWords(
             r"(?:asegur|afirm|dij|dice|reivindic|atribuy)\w*\s+(?:[^\s]+\s+){0,4}?haber\s+(?:dado\s+de\s+baja"
             r"|matado|asesinado|abatido|eliminado)"
             # the forces say they killed: "El Ejército informó que abatió a cinco"
-            rf"|(?:{_FORCES})\b[^.;]{{0,80}}?{_SAID}\s+(?:\w+\s+){{0,4}}?que\s+(?:\w+\s+){{0,3}}?"
-            rf"(?:{_KILLED_THEM})"
+            rf"|(?:{_FORCES})\b[^.;]{{0,80}}?{_SAID}\s+(?:\w+\s+){{0,4}}?que\s+(?:\w+\s+){{0,4}}?"
+            rf"['‘\"«]?(?:{_KILLED_THEM})"
             # their enemies' dead, told by them: "Siete integrantes de las disidencias
             # murieron en combates con tropas ..., informó el Ejército"
             rf"|(?:{_ENEMIES}|disidencias|guerrilla)\b[^.;]{{0,100}}?(?:murieron|abatid[oa]s"
@@ -178,7 +182,7 @@ WORDS = TollWords(
     },
     earlier=(
         r"primer\s+balance|primer\s+reporte|inicialmente|previamente|en\s+un\s+principio"
-        r"|hab[ií]an\s+informado"
+        r"|hab[ií]an?\s+(?:informado|reportado|contabilizado|registrado|hablado\s+de)"
     ),
     singular=(
         r"(?:fue|ha\s+sido|hab[ií]a\s+sido|result[oó])\s+(?:\w+mente\s+)?"
@@ -203,6 +207,11 @@ WORDS = TollWords(
     including=r"entre\s+(?:ellos|ellas|los\s+(?:que|cuales)|las\s+(?:que|cuales)|quienes|las\s+víctimas)|incluid[oa]s|incluyendo|de\s+(?:los|las)\s+cuales",
     hedge=r"podr[ií]a(?:n)?\s+(?:(?:ser|ascender|llegar|elevarse|superar|alcanzar)\s+)(?:de|a|hasta)?",
     # the dead and the wounded together: "nueve personas, entre muertos y heridos"
+    # a rate: "una tasa de 38 homicidios por cada 100.000 habitantes"
+    rate=(
+        r"tasa\s+de\s+[\d.,]+\s+(?:[\w-]+\s+){0,2}?por\s+(?:cada\s+)?[\d.,]+(?:\s+mil)?"
+        r"|[\d.,]+\s+(?:[\w-]+\s+){1,2}?por\s+cada\s+[\d.,]+(?:\s+mil)?\s+habitantes"
+    ),
     mixed=(
         r"entre\s+(?:(?:muertos|fallecidos)\s+y\s+(?:heridos|lesionados)"
         r"|(?:heridos|lesionados)\s+y\s+(?:muertos|fallecidos))"

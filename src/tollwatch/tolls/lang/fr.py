@@ -183,6 +183,11 @@ WORDS = TollWords(
     hedge=r"pourrai(?:en)?t\s+(?:(?:être|s['’]élever|atteindre|dépasser|s['’]alourdir)\s+)(?:de|à|jusqu['’]à)?",
     # the dead and the wounded together: "douze victimes entre morts et blessés" (the
     # "victimes" before them too: alone, that word is a toll)
+    # a rate: "un taux de 12 homicides pour 100 000 habitants"
+    rate=(
+        r"taux\s+de\s+[\d.,]+\s+(?:[\w-]+\s+){0,2}?pour\s+[\d.,\s]+(?:\s+mille)?"
+        r"|[\d.,]+\s+(?:[\w-]+\s+){1,2}?pour\s+[\d][\d.,\s]*\s+habitants"
+    ),
     mixed=r"(?:victimes,?\s+)?entre\s+(?:morts\s+et\s+blessés|blessés\s+et\s+morts)",
     distinct=r"autres|également|aussi|par\s+ailleurs|en\s+outre",
 )

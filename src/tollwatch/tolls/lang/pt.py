@@ -39,7 +39,7 @@ WORDS = TollWords(
     precheck=(
         r"mort|morre|morri|ferid|assassin|execut|decapit|baleado|vítima|vitima|cadáver|corpo"
         r"|óbito|sequestr|raptad|desaparec|mata|matou|chacina|perderam a vida|falec|a vida"
-        r"|fuzil|degol"
+        r"|fuzil|degol|homic|letais"
     ),
     qualifiers={
         "least": r"pelo\s+menos|ao\s+menos|no\s+m[íi]nimo",
@@ -50,6 +50,9 @@ WORDS = TollWords(
         "killed": (
             r"mort[oa]s?|mortes|morreram|morrem|morreu|assassinad[oa]s|executad[oa]s|decapitad[oa]s"
             r"|baleados\s+e\s+mortos|vítimas\s+mortais|cad[áa]veres|corpos|óbitos"
+            r"|assassinatos|homic[íi]dios"
+            # the police statistic's name: "15 crimes violentos letais intencionais" (CVLI)
+            r"|crimes\s+violentos\s+letais(?:\s+intencionais)?|mortes\s+violentas"
             r"|perderam\s+a\s+vida|v[íi]timas\s+fatais|faleceram|sem\s+vida|abatid[oa]s?|chacinad[oa]s|assassinad[oa]"
         ),
         "wounded": r"ferid[oa]s|feriram-se|baleados",
@@ -99,6 +102,9 @@ WORDS = TollWords(
             r"\b(?:já\s+)?(?:causou|fez|matou|provocou|deixou)"
             # since a fight began: "desde que começou a guerra", "desde que eclodiu o conflito"
             r"|desde\s+que\s+(?:começ|inici|eclodi|estour|teve\s+início)\w*"
+            # a running count of the year or half-year: "No acumulado do ano, o estado soma"
+            r"|no\s+acumulado|(?:no|ao\s+longo\s+do|durante\s+o)\s+(?:primeiro|segundo)\s+semestre"
+            r"|(?:neste|este|no)\s+ano,?\s+(?:\S+\s+){0,3}?(?:soma|somam|acumula)"
         ),
         "background": (
             r"(?:ocorre|ocorreu|acontece|aconteceu|vem|veio)\s+(?:\w+\s+){0,4}(?:depois|após)"
@@ -118,6 +124,8 @@ WORDS = TollWords(
             r"|passou\s+para|novo\s+balan[çc]o"
             # "morreu no hospital, elevando para sete o número de mortos"
             r"|elevand[oa]\s+(?:para|a)"
+            # "não resistiu e morreu, o que eleva para sete o número de mortos"
+            r"|(?:o\s+que\s+)?elevam?\s+para"
         ),
         "claim_cue": (
             r"(?:afirm|diz|disse|alega|garant)\w*\s+(?:[^\s]+\s+){0,4}?ter\s+(?:matado|morto|abatido|eliminado)"
@@ -145,6 +153,11 @@ WORDS = TollWords(
     including=r"entre\s+(?:eles|elas|os\s+quais|as\s+quais|as\s+vítimas)|incluindo|inclusive|dos\s+quais|das\s+quais",
     hedge=r"poder(?:i)?a(?:m)?\s+(?:(?:ser|chegar|subir|passar|ultrapassar|atingir)\s+)(?:de|a|para)?",
     # the dead and the wounded together: "sete vítimas, entre mortos e feridos"
+    # a rate: "uma taxa de 21 homicídios por 100 mil habitantes"
+    rate=(
+        r"taxa\s+de\s+[\d.,]+\s+(?:[\w-]+\s+){0,2}?(?:por|para\s+cada)\s+(?:cada\s+)?[\d.,]+(?:\s+mil)?"
+        r"|[\d.,]+\s+(?:[\w-]+\s+){1,2}?(?:por|para)\s+cada\s+[\d.,]+(?:\s+mil)?\s+habitantes"
+    ),
     mixed=r"entre\s+mortos\s+e\s+feridos|entre\s+feridos\s+e\s+mortos",
     distinct=r"outr[oa]s|tamb[ée]m|al[ée]m\s+disso",
 )
