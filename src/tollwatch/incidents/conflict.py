@@ -18,7 +18,7 @@ incident told by two sources, not 15 + 25 = 40 and not two incidents. Two rules
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..records import CleanText, SourceMention, Toll, TollMention
@@ -187,15 +187,9 @@ def _told_before(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft 
     morts", "من جهتها، قالت شبكة أطباء السودان إن الحصيلة بلغت 41") speaks of: the
     nearest top-level one before it, within the window, of compatible victims and
     places, whatever the sources the reader found for either."""
-    if draft.update or {"part", "aggregate_cue", "update", "cumulative"} & draft.flags():
+    if draft.update or _told_apart(draft, clean):
         return None
-    if marked_distinct(draft, clean):
-        return None
-    for previous in reversed(earlier):
-        if not previous.top_level or previous.parts or previous.zero:
-            continue
-        if draft.sentence - max(previous.sentences) > OTHER_SOURCE_WINDOW:
-            return None
+    for previous in _nearest_before(draft, earlier, OTHER_SOURCE_WINDOW):
         if previous.best == draft.best:
             return None
         if _same_deaths(previous, draft) and not round_up_item(previous, draft, clean):
@@ -203,22 +197,32 @@ def _told_before(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft 
     return None
 
 
+def _told_apart(draft: Draft, clean: CleanText) -> bool:
+    """A part, a total, an update, a running count, or a figure marked as another event:
+    never another telling of an earlier incident's deaths."""
+    if {"part", "aggregate_cue", "update", "cumulative"} & draft.flags():
+        return True
+    return marked_distinct(draft, clean)
+
+
+def _nearest_before(draft: Draft, earlier: list[Draft], window: int) -> Iterator[Draft]:
+    """The top-level incidents before `draft`, nearest first, within `window` sentences."""
+    for previous in reversed(earlier):
+        if not previous.top_level or previous.parts or previous.zero:
+            continue
+        if draft.sentence - max(previous.sentences) > window:
+            return
+        yield previous
+
+
 def _superseded(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft | None:
     """The incident an older, smaller figure told after it belongs to ("La Defensoría
     elevó a 80 el número de asesinados ... El domingo, la Gobernación había reportado
     60 muertos"): the nearest top-level one before it, within the window, of a higher
     toll and compatible victims; the older figure's place may be only its source's seat."""
-    if draft.update or draft.best is None:
+    if draft.update or draft.best is None or _told_apart(draft, clean):
         return None
-    if {"part", "aggregate_cue", "update", "cumulative"} & draft.flags():
-        return None
-    if marked_distinct(draft, clean):
-        return None
-    for previous in reversed(earlier):
-        if not previous.top_level or previous.parts or previous.zero:
-            continue
-        if draft.sentence - max(previous.sentences) > WINDOW_SENTENCES:
-            return None
+    for previous in _nearest_before(draft, earlier, WINDOW_SENTENCES):
         if previous.best is None or previous.best <= draft.best:
             return None
         if previous.perpetrator_dead != draft.perpetrator_dead:
