@@ -86,7 +86,7 @@ def test_one_attacker_is_never_inside_the_state_forces_toll(
     text: str, language: str, toll: int, settings: Settings, resources: Resources
 ) -> None:
     """Police or soldiers killed and then one attacker killed: two incidents, the attacker
-    no part of the forces' total (incidents/structure.py, `_keep_own_death`)."""
+    no part of the forces' total (incidents/repeats.py, `_keep_own_death`)."""
     assert _toll(text, language, settings, resources) == toll
 
 

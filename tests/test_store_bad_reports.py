@@ -140,7 +140,7 @@ def test_a_value_the_database_refuses_rejects_that_report_alone(
 ) -> None:
     """Past the checks made before writing, the database's own refusal is caught: the
     batch is stored again one report per transaction, the refused one rejected."""
-    monkeypatch.setattr("tollwatch.store.ingest.unstorable", lambda _extraction: None)
+    monkeypatch.setattr("tollwatch.store.batch.unstorable", lambda _extraction: None)
     items = [*_good(2), _toll(2**63), *_good(4)[2:]]
     stats = store.ingest(items, batch_size=100)
     assert (stats.stored, stats.rejected, stats.reports_in) == (4, 1, 5)

@@ -14,7 +14,7 @@ from tollwatch.cli import app
 from tollwatch.errors import InputError
 from tollwatch.store import Store
 from tollwatch.store import sources as store_sources
-from tollwatch.store.ingest import now
+from tollwatch.store.ingest_base import now
 from tollwatch.watch import Fetcher, Watcher
 from tollwatch.watch.digest import build_digest, render, toll_text
 from watch_support import Site, rss, serve

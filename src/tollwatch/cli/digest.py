@@ -13,7 +13,7 @@ from rich.table import Table
 
 from ..errors import InputError
 from ..store import sources as store_sources
-from ..store.ingest import now
+from ..store.ingest_base import now
 from .store import ConfigOption, DbOption, _errors, _opened, _settings
 
 PERIODS = {"day": timedelta(days=1), "week": timedelta(days=7)}

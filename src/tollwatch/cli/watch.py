@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..store import sources as store_sources
-from ..store.ingest import now
+from ..store.ingest_base import now
 from ..watch import fetch as watch_fetch
 from ..watch import loop as watch_loop
 from .store import ConfigOption, DbOption, _errors, _opened

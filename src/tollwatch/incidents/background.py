@@ -28,7 +28,7 @@ from .draft import Draft
 
 # An event dated more than this many days before publication is background.
 RECENT_DAYS = 60
-# Toll finder flags that mark a figure as background (tolls/find.py).
+# Toll finder flags that mark a figure as background (tolls/sentence_flags.py).
 BACKGROUND_FLAGS = frozenset({"cumulative", "background"})
 
 # A running total: a war, a campaign or a year so far, with the perfect tense.

@@ -29,8 +29,9 @@ from ..records import CleanText, PlaceMention
 from ..tolls.lang import TOLL_WORDS
 from .context import PLACE_RANK, sides_compatible
 from .draft import Draft, attackers_side_dead
+from .parts import list_items, opens_apart, opens_on_place, update_elsewhere
+from .scope import one_place
 from .sides import also_died, opposed_victims
-from .structure import list_items, one_place, opens_apart, opens_on_place, update_elsewhere
 
 # Leading sentences whose figure may stand for the whole report (headline + two).
 LEAD_SENTENCES = 3

@@ -3,7 +3,8 @@
     open_store(settings) -> Store
     Store.ingest(extractions) / .match() / .run(paths) / .tally(...) / .export(...)
 
-Stages: ingest.py (reports, incidents), matching.py (candidate_pairs, score_pairs,
+Stages: ingest.py (reports, incidents; its items and counts in ingest_base.py, one
+batch's transaction in batch.py), matching.py (candidate_pairs, score_pairs,
 cluster), events.py (clusters -> events), reconcile.py (event tolls), tally.py,
 export.py; models.py and db.py hold the schema and the engine.
 """

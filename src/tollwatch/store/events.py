@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from .ingest import audit, now
+from .ingest_base import audit, now
 from .matching import Cluster, MatchSettings, MatchUnit, match_units
 from .models import (
     EventFigureRow,

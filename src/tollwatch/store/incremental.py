@@ -54,7 +54,7 @@ from .events import (
     choose_events,
     to_unit,
 )
-from .ingest import audit
+from .ingest_base import audit
 from .key_match import key_pairs
 from .match_place import Vicinity, vicinity
 from .matching import (

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from ..errors import StoreError
 from . import events as event_stage
 from .candidates import chunks
-from .ingest import audit, now
+from .ingest_base import audit, now
 from .models import AuditRow, EventRow, IncidentRow, MergeRow, ReportRow
 from .review_models import ReviewRow
 

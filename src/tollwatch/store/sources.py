@@ -18,7 +18,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ..errors import InputError
-from .ingest import now
+from .ingest_base import now
 from .models import WatchItemRow, WatchLinkRow, WatchSourceRow
 
 KINDS = ("rss", "atom", "html-index", "folder")

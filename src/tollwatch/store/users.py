@@ -22,7 +22,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
-from .ingest import audit, now
+from .ingest_base import audit, now
 from .review_models import SessionRow, TokenRow, UserRow
 
 ROLES = ("viewer", "coder", "reviewer", "admin")

@@ -12,7 +12,7 @@
 The qualifier convention (docs/tolls.md: "at least N" best N, "more than N" best
 N+1, vague amounts under one convention) and the flags are the same for every
 language. `SentenceCues.compile(tables)` gives the sentence cues ("update", "claim_cue",
-"aggregate_cue", "cumulative") that `tolls/find.py` sets on every figure of a sentence.
+"aggregate_cue", "cumulative") that `tolls/sentence_flags.py` sets on every figure of a sentence.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ from unidecode import unidecode
 from ..errors import TollwatchError
 from ..settings import Settings
 from ..store import Store
-from ..store.ingest import now
+from ..store.ingest_base import now
 from ..store.models import AlertSentRow, EventRow
 from .digest import EventLine, event_line, toll_text
 from .mail import Mailer, RecipientRefused, compose, sender

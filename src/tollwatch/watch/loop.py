@@ -24,7 +24,7 @@ from ..records import Report
 from ..store import Store
 from ..store import sources as src
 from ..store.events import MatchStats
-from ..store.ingest import IngestStats, content_hash, now
+from ..store.ingest_base import IngestStats, content_hash, now
 from ..store.models import WatchItemRow, WatchSourceRow
 from . import dedupe
 from .alerts import AlertReport, check_alerts

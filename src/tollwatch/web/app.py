@@ -4,16 +4,16 @@
 with uvicorn. Every page and API answer is read through tollwatch.store.browse (and
 the store's tally/export); templates autoescape everything they show, and the
 Content-Security-Policy forbids inline scripts, so a report's text is only ever text.
+
+The routes are here; the parsing of query parameters and the OpenAPI descriptions are
+in params.py, the answers' helpers (JSON dates, tally downloads, cached snapshots,
+the place search) in answers.py.
 """
 
 from __future__ import annotations
 
-import csv
 import io
-import json
-import threading
 from collections.abc import Awaitable, Callable
-from datetime import date
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -27,10 +27,19 @@ from ..errors import StoreError
 from ..places.gazetteer.model import Gazetteer
 from ..store import Store, browse, review
 from ..store import users as accounts
-from ..store.export import COLUMN_SETS, FORMATS, spreadsheet_safe
+from ..store.export import COLUMN_SETS, FORMATS
 from ..store.tally import BY_VALUES, GROUP_VALUES, TallyRow
 from . import auth, charts
-from .places import PlaceSearch
+from .answers import Snapshots, _default_gazetteer, _Places, jsonable, tally_response
+from .params import (
+    FILTER_NAMES,
+    REVIEW_BODY,
+    _bbox,
+    _incident_ids,
+    _int_param,
+    _query,
+    parse_filter,
+)
 
 HERE = FilePath(__file__).parent
 RowId = Annotated[int, Path(ge=0, le=2**31 - 1, description="a row id")]
@@ -40,92 +49,6 @@ CSP = (
     "form-action 'self'"
 )
 TIMELINE_GROUPS = ("country", "perpetrator_type", "event_type", "admin1", "victim_type")
-FILTER_NAMES = (
-    "country", "admin1", "since", "until", "event_type", "perpetrator_type", "victim_type",
-    "min_killed", "q", "counted", "reviewed",
-)  # fmt: skip
-
-
-def _query(*names: str) -> dict[str, Any]:
-    """OpenAPI description of optional string query parameters (parsed by hand, so
-    that a malformed value is a 400 naming it)."""
-    return {
-        "parameters": [
-            {"name": n, "in": "query", "required": False, "schema": {"type": "string"}}
-            for n in names
-        ]
-    }
-
-
-REVIEW_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "application/json": {
-                "schema": {
-                    "type": "object",
-                    "required": ["action"],
-                    "properties": {
-                        "action": {"type": "string", "enum": list(review.ACTIONS)},
-                        "field": {"type": "string", "enum": [*review.FIELDS, "place"]},
-                        "value": {"type": ["string", "number", "object", "null"]},
-                        "other": {"type": ["integer", "string", "null"]},
-                        "incidents": {"type": ["array", "null"], "items": {"type": "integer"}},
-                        "comment": {"type": ["string", "null"]},
-                    },
-                }
-            }
-        },
-    }
-}
-
-
-def parse_filter(params: Any) -> browse.EventFilter:
-    """The list's filter from URL query parameters; empty values are ignored.
-    A malformed date or number is a 400 naming the parameter and the expected form."""
-    raw = {name: (params.get(name) or "").strip() for name in FILTER_NAMES}
-    values: dict[str, Any] = {}
-    for name, text in raw.items():
-        if not text:
-            continue
-        if name in ("since", "until"):
-            try:
-                values[name] = date.fromisoformat(text)
-            except ValueError as err:
-                raise HTTPException(400, f"{name}={text!r} is not a date; use YYYY-MM-DD") from err
-        elif name == "min_killed":
-            if not text.isdigit() or len(text) > 9:
-                raise HTTPException(400, f"min_killed={text!r} is not a whole number >= 0")
-            values[name] = int(text)
-        elif name in ("counted", "reviewed"):
-            if text not in ("yes", "no"):
-                raise HTTPException(400, f"{name}={text!r}: use yes or no")
-            values[name] = text == "yes"
-        elif "\x00" in text:  # no database stores it (PostgreSQL refuses it outright)
-            raise HTTPException(400, f"{name} holds a NUL character")
-        else:
-            values[name] = text[:200]
-    return browse.EventFilter(**values)
-
-
-def _int_param(params: Any, name: str, default: int, low: int, high: int) -> int:
-    text = (params.get(name) or "").strip()
-    if not text:
-        return default
-    if not text.isdigit() or len(text) > 9:
-        raise HTTPException(400, f"{name}={text!r} is not a whole number")
-    return min(max(int(text), low), high)
-
-
-def jsonable(value: Any) -> Any:
-    """Dates as ISO strings, recursively (for JSON answers)."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    return value
 
 
 def create_app(
@@ -573,93 +496,3 @@ def create_app(
         return by, group, rows
 
     return app
-
-
-class Snapshots:
-    """Tallies and timelines kept while the store's events do not change (keyed on
-    browse.version): a dashboard asks for the same ones again and again."""
-
-    def __init__(self, size: int = 128) -> None:
-        self.size = size
-        self.kept: dict[Any, tuple[Any, Any]] = {}
-
-    def get(self, session: Any, key: Any, compute: Callable[[], Any]) -> Any:
-        """The cached value of `key` for the store's current version, else compute it."""
-        now = browse.version(session)
-        hit = self.kept.get(key)
-        if hit is not None and hit[0] == now:
-            return hit[1]
-        value = compute()
-        if len(self.kept) >= self.size:
-            self.kept.pop(next(iter(self.kept)))
-        self.kept[key] = (now, value)
-        return value
-
-
-def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
-    """south,west,north,east in degrees (None when absent); 400 when malformed."""
-    if not text:
-        return None
-    try:
-        south, west, north, east = (float(v) for v in text.split(","))
-    except ValueError as err:
-        raise HTTPException(400, "bbox must be south,west,north,east in degrees") from err
-    if not (-90 <= south <= north <= 90 and -540 <= west <= east <= 540):
-        raise HTTPException(400, "bbox must be south,west,north,east with south <= north")
-    return south, west, north, east
-
-
-def _incident_ids(raw: Any) -> list[int]:
-    """A split's incident ids from a form (repeated field) or JSON (a list); 400 if not ids."""
-    if raw in (None, "", []):
-        return []
-    items = raw if isinstance(raw, list) else [raw]
-    if len(items) > 1000 or not all(
-        (isinstance(i, int) and not isinstance(i, bool) and 0 <= i < 2**31)
-        or (isinstance(i, str) and i.isdigit() and len(i) <= 9)
-        for i in items
-    ):
-        raise HTTPException(400, "incidents must be a list of incident ids")
-    return [int(i) for i in items]
-
-
-def _default_gazetteer(store: Store) -> Callable[[], Gazetteer]:
-    def load() -> Gazetteer:
-        from ..places.gazetteer import load_gazetteer
-
-        return load_gazetteer(store.settings)
-
-    return load
-
-
-class _Places:
-    """The gazetteer search, built at the first search (loading takes a few seconds)."""
-
-    def __init__(self, load: Callable[[], Gazetteer]) -> None:
-        self._load = load
-        self._search: PlaceSearch | None = None
-        self._lock = threading.Lock()
-
-    def search(self, query: str, limit: int) -> list[dict[str, Any]]:
-        with self._lock:
-            if self._search is None:
-                self._search = PlaceSearch(self._load())
-        return self._search.search(query, limit)
-
-
-def tally_response(rows: list[TallyRow], fmt: str) -> Response:
-    """A tally as a JSON or CSV download."""
-    dicts = [r.as_dict() for r in rows]
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(TallyRow.__dataclass_fields__))
-        writer.writeheader()
-        writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in dicts)
-        return Response(
-            out.getvalue(),
-            media_type="text/csv",
-            headers={"Content-Disposition": 'attachment; filename="tally.csv"'},
-        )
-    if fmt != "json":
-        raise HTTPException(400, f"format={fmt!r}: use json or csv")
-    return Response(json.dumps(dicts), media_type="application/json")

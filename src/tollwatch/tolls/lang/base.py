@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ...records import Outcome
 
-# The flags a sentence cue sets on every figure of its sentence (`tolls/find.py`):
+# The flags a sentence cue sets on every figure of its sentence (`tolls/sentence_flags.py`):
 # "aggregate_cue" (a total over days or events), "cumulative" (a war total, left out),
 # "update" (the toll rose to N), "claim_cue" (a party's claim of its own action),
 # "rise_cause" (what made an update's toll rise: "after two of the wounded died").

@@ -1,0 +1,72 @@
+"""Claims: a party's own account of the deaths it caused, and the incident it is about.
+
+`_repeat_claim` folds a claim told again (headline and lead); `_headline_of_claim`
+makes a headline figure, told without its speaker, the body's claim of the same
+figure; `_claimed` finds the incident a claim is about (same perpetrator, widest
+scope first).
+"""
+
+from __future__ import annotations
+
+from ..records import CleanText
+from .draft import Draft
+from .scope import _fill_missing, _incidents
+
+
+def _repeat_claim(draft: Draft, kept: list[Draft]) -> bool:
+    """The headline's claim told again in the lead ("Army says it killed 13 fighters /
+    the army said its troops killed 13 insurgents"): one claim, the same figure of the
+    same claimant (or one of them unnamed), in another sentence."""
+    if draft.best is None or draft.distinct:
+        return False
+    name = _claimant(draft)
+    for previous in kept:
+        if (previous.kind == "claim" and previous.best == draft.best
+                and draft.sentence not in previous.sentences
+                and (name is None or _claimant(previous) in (None, name))):
+            previous.sentences |= draft.sentences
+            _fill_missing(previous, draft)
+            return True
+    return False
+
+
+def _headline_of_claim(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
+    """ "Abaten a seis presuntos sicarios" over "la Defensa informó que elementos del
+    Ejército abatieron a seis presuntos integrantes": a headline that tells, without its
+    speaker, the figure of a party's own killing that the body gives as its claim is that
+    claim, not a toll of its own. Only a figure told in the headline alone, as the object
+    of a killing verb in both."""
+    if draft.best is None or draft.distinct or not _active(draft):
+        return False
+    for at, previous in enumerate(kept):
+        if (previous.kind != "claim" and previous.best == draft.best
+                and previous.sentences == {previous.sentence}
+                and clean.sentences[previous.sentence].headline
+                and previous.parent is None and not previous.parts and _active(previous)):
+            draft.sentences |= previous.sentences
+            kept[at] = draft
+            return True
+    return False
+
+
+def _active(draft: Draft) -> bool:
+    return bool(draft.killed) and all("active" in t.flags for t in draft.killed)
+
+
+def _claimant(draft: Draft) -> str | None:
+    """The claimant's name; None when unnamed ("its fighters": an unidentified group)."""
+    name = draft.perpetrator_name()
+    return None if name is None or name.startswith("Unidentified") else name
+
+
+def _claimed(claim: Draft, kept: list[Draft]) -> Draft | None:
+    """The incident a claim is about: same perpetrator, widest scope first."""
+    name = claim.perpetrator_name()
+    candidates = [
+        d
+        for d in _incidents(kept)
+        if name is not None and d.perpetrator_name() == name
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda d: (len(d.parts), d.best or 0))

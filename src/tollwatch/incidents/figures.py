@@ -1,0 +1,209 @@
+"""Drafts from casualty figures: one per sentence's killed figures, with their context.
+
+`_figure_drafts` groups a report's toll mentions into drafts (a second killed figure
+of a sentence starts a group of its own when it is a part, an update, a claim told
+after, another side's or another place's) and marks each as distinct ("another",
+"also") or earlier ("had earlier put the toll at"); `_attach_context` gives a draft
+its date, place, source, cue and actors, and makes a party's own claim a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..actors.sources import CLAIM_RESULT, claim_covers, is_claim_sentence
+from ..records import ActorMention, CleanText, Mentions, SourceMention, TollMention
+from ..tolls.lang import TOLL_WORDS
+from . import conflict, parts, sides
+from .context import Context, actor_side
+from .draft import Draft
+
+# Words before a figure that mark it as distinct from the figure before it.
+_AFTER_HURT = 3  # characters between a wounded figure and the "others" that follows it
+_DISTINCT = re.compile(
+    r"\b(another|other|further|additional|also|separate(?:ly)?|meanwhile|elsewhere|"
+    r"second|new(?!\s+(?-i:[A-Z]))"  # not "New York", "New Denmark"
+    + "".join(f"|{w.distinct}" for w in TOLL_WORDS.values() if w.distinct)  # tolls/lang/
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+# Figures that are not this report's events: a tally split across other events.
+# Historic and cumulative tolls and what a protest is about become background
+# incidents (background.py).
+_LEFT_OUT = frozenset({"split"})
+
+
+# Words that mark a figure as an earlier, superseded toll of an incident already told.
+_EARLIER = re.compile(
+    r"\b(earlier|initially|initial|previously|previous|first\s+reports?|had\s+put"
+    r"|had\s+(?:reported|said|given|announced|counted)"
+    + "".join(f"|{w.earlier}" for w in TOLL_WORDS.values() if w.earlier)  # tolls/lang/
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _figure_drafts(clean: CleanText, mentions: Mentions, ctx: Context) -> list[Draft]:
+    """One draft per sentence's killed figures; other outcomes attach to it."""
+    drafts: list[Draft] = []
+    by_sentence: dict[int, Draft] = {}
+    usable = [
+        t
+        for t in sorted(mentions.tolls, key=lambda t: (t.sentence, t.span.start))
+        if not (_LEFT_OUT & t.flags) and not ("zero" in t.flags and t.toll.best == 0)
+    ]
+    for toll in usable:
+        if toll.outcome != "killed":
+            continue
+        draft = by_sentence.get(toll.sentence)
+        if draft is None or _starts_new_group(draft, toll, ctx):
+            draft = Draft(sentence=toll.sentence, span=toll.span)
+            drafts.append(draft)
+            by_sentence[toll.sentence] = draft
+        draft.killed.append(toll)
+    for toll in usable:
+        if toll.outcome == "killed":
+            continue
+        draft = by_sentence.get(toll.sentence)
+        if draft is None:
+            draft = Draft(sentence=toll.sentence, span=toll.span)
+            drafts.append(draft)
+            by_sentence[toll.sentence] = draft
+        getattr(draft, toll.outcome).append(toll)
+    drafts.sort(key=lambda d: (d.sentence, d.span.start))
+    for draft in drafts:
+        draft.sentences.add(draft.sentence)
+        draft.distinct = _has_distinct_marker(clean, draft)
+        draft.earlier = _has_earlier_marker(clean, draft)
+    return drafts
+
+
+def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
+    """A second killed figure in a sentence joins the first unless it is a part,
+    an update, a party's claim told after the first, or stands in another place of the
+    sentence."""
+    if {"part", "update", "aggregate_cue"} & (toll.flags | draft.flags()):
+        return True
+    if ("perpetrator" in toll.flags) != draft.perpetrator_dead:
+        return True  # the shooter's own death is an incident apart from the victims'
+    if draft.killed and "claim_cue" in toll.flags and "claim_cue" not in draft.killed[-1].flags:
+        return True  # "deja un militar muerto; Ejército abate a cinco": the claim after
+    sources = ctx.sources.get(toll.sentence, [])
+    if draft.killed and any(  # "22 civilians killed, army says it killed 30 attackers"
+        s.rule == CLAIM_RESULT and draft.killed[-1].span.end <= s.span.start
+        and s.span.end <= toll.span.start for s in sources
+    ):
+        return True
+    if draft.killed and (sides.claim_voice_split(draft.killed[-1], toll, sources)
+                         or sides.opposed_sides(draft.killed[-1], toll, ctx)):
+        return True  # "the army said two soldiers were killed and troops killed 14 rebels"
+    if draft.killed and len(sources) > 1 and conflict.new_source_group(
+        draft.killed[-1], toll, sources
+    ):
+        return True
+    places = [p for p in ctx.places.get(toll.sentence, []) if not p.is_source_location]
+    between = [
+        p
+        for p in places
+        if draft.killed and draft.killed[-1].span.end <= p.span.start < toll.span.start
+    ]
+    return bool(between) and len({p.name for p in places}) > 1
+
+
+def _has_distinct_marker(clean: CleanText, draft: Draft) -> bool:
+    """ "another eight", "also killed", a sentence opening "In a separate attack" or
+    "In a separate discovery": the figure is not a repeat of an earlier one. "Others"
+    right after the wounded figure ("قتل 4 وأصيب 9 آخرون", four killed and nine others
+    wounded) sets the wounded apart from the dead, not this toll from an earlier one."""
+    hurt = [m.span.end for m in (*draft.wounded, *draft.abducted, *draft.missing)]
+    return _has_marker(
+        clean, draft, _DISTINCT,
+        skip=lambda at: any(0 <= at - end <= _AFTER_HURT for end in hurt),
+    ) or parts.opens_apart(draft, clean) or sides.also_died(draft, clean)
+
+
+def _has_earlier_marker(clean: CleanText, draft: Draft) -> bool:
+    """An earlier-toll word anywhere in the sentence before the figure, or just after
+    it: "Um primeiro balanço, divulgado pelas autoridades no próprio dia, apontava
+    para sete mortos" (the word opens the clause, far from its figure)."""
+    if not draft.killed:
+        return False
+    sentence = clean.sentences[draft.sentence]
+    end = min(sentence.span.end, draft.killed[-1].span.end + 40)
+    return bool(_EARLIER.search(clean.text[sentence.span.start : end]))
+
+
+def _has_marker(
+    clean: CleanText, draft: Draft, marker: re.Pattern[str],
+    skip: Callable[[int], bool] | None = None,
+) -> bool:
+    """A marker word near the figure: up to 40 characters before or after it; `skip`
+    leaves out a marker at an offset of the text."""
+    if not draft.killed:
+        return False
+    first = draft.killed[0].span
+    sentence = clean.sentences[draft.sentence]
+    start = max(sentence.span.start, first.start - 40)
+    end = min(sentence.span.end, draft.killed[-1].span.end + 40)
+    window = clean.text[start:end]
+    return any(skip is None or not skip(start + m.start()) for m in marker.finditer(window))
+
+
+def _attach_context(draft: Draft, ctx: Context, clean: CleanText) -> None:
+    anchor = draft.killed[0] if draft.killed else _first_figure(draft)
+    near = anchor.span if anchor else draft.span
+    # an update's nearest date is when the toll rose; its event date comes first
+    # ("the toll from Monday's bombing rose to 19 on Tuesday")
+    is_update = anchor is not None and "update" in anchor.flags
+    draft.date = ctx.date_in(draft.sentence, None if is_update else near)
+    draft.place = ctx.place_in(draft.sentence, near)
+    draft.source = ctx.source_for(draft.sentence)
+    own_sources = ctx.sources.get(draft.sentence, [])
+    if anchor is not None and len(own_sources) > 1 and draft.source in own_sources:
+        draft.source = conflict.source_near(anchor, own_sources) or draft.source
+    draft.cue = ctx.cue_in(draft.sentence)
+    if anchor is not None:
+        draft.victim = ctx.victim_for(anchor)
+        draft.victim_text = anchor.victim_text
+        draft.perpetrator = ctx.perpetrator_for(anchor, draft.victim)
+    # the sentence's own sources only: scanning every source of the report for each
+    # figure cost figures * sources (issue 11)
+    if _claim_figure(anchor, own_sources, clean.text, draft.sentence) and not sides.own_loss(
+            draft, anchor, own_sources):
+        draft.kind = "claim"
+        if draft.perpetrator is None:
+            speaker = draft.source.sentence if draft.source else draft.sentence
+            draft.perpetrator = _claimant(speaker, ctx)
+
+
+def _claim_figure(
+    anchor: TollMention | None, own_sources: list[SourceMention], text: str, sentence: int
+) -> bool:
+    """The figure is a party's claim of its sentence (its words, "said it had killed",
+    or its source), and not another source's figure told before the claim
+    (actors/sources.py `claim_covers`)."""
+    cue = anchor is not None and "claim_cue" in anchor.flags
+    if not cue and not is_claim_sentence(own_sources, sentence):
+        return False
+    claims = [s for s in own_sources if s.rule == CLAIM_RESULT]
+    if anchor is None or not claims:
+        return True
+    return any(claim_covers(s, anchor.span, text, own_sources) for s in claims)
+
+
+def _first_figure(draft: Draft) -> TollMention | None:
+    for group in (draft.killed, draft.wounded, draft.abducted, draft.missing):
+        if group:
+            return group[0]
+    return None
+
+
+def _claimant(sentence: int, ctx: Context) -> ActorMention | None:
+    """The party making a claim: an armed actor of the claim's own sentence."""
+    for actor in ctx.actors.get(sentence, []):
+        if actor_side(actor) not in (None, "civilian"):
+            return actor
+    return None

@@ -1,0 +1,160 @@
+"""Incident output: fill what each draft lacks, then write the report's `Incident`s.
+
+`_inherit` fills a draft's missing date, place, actors, cue and source from its
+container (or the claim's incident), the sentences before it, or the report
+(docs/incidents.md, "Fall-backs"); `_to_incidents` numbers the drafts in text order
+and writes each as an `Incident`, with its event type, confidence and evidence.
+"""
+
+from __future__ import annotations
+
+from ..dates import resolve as dates_stage
+from ..places import fallback as places_fallback
+from ..records import ActorMention, CleanText, DateMention, Incident, Mentions, Report, Span
+from ..violence.kind import violence_kind
+from .context import Context, actor_side
+from .draft import RULE, Draft, sum_tolls
+
+
+def _inherit(
+    drafts: list[Draft], ctx: Context, clean: CleanText, report: Report, mentions: Mentions
+) -> None:
+    """Fill a draft's missing date, place, actors and event from its container or
+    from the sentences before it (docs/incidents.md, "Fall-backs")."""
+    for draft in drafts:
+        parent = draft.parent or draft.claim_of
+        if draft.date is None:
+            draft.date = parent.date if parent else None
+        if draft.place is None and parent is not None:
+            draft.place = parent.place
+        if draft.place is None:
+            draft.place = ctx.previous_place(min(draft.sentences))
+        if (
+            draft.perpetrator is None
+            and parent is not None
+            and draft.kind != "claim"
+            and sides_differ(parent.perpetrator, draft.victim)
+        ):
+            draft.perpetrator = parent.perpetrator
+        if draft.cue is None:
+            draft.cue = (parent.cue if parent else None) or ctx.cue_near(draft.sentence, 2)
+        if draft.source is None and parent is not None:
+            draft.source = parent.source
+    needs_place = any(d.place is None for d in drafts)
+    doc_place = (
+        places_fallback.report_place(clean, mentions.places, ctx.country) if needs_place else None
+    )
+    doc_date = (
+        ctx.first_event_date()
+        or dates_stage.document_date(clean, report.published)
+        or _published(report)
+    )
+    for draft in drafts:
+        if draft.place is None:
+            draft.place = doc_place
+        if draft.date is None:
+            draft.date = doc_date
+
+
+def sides_differ(perpetrator: ActorMention | None, victim: ActorMention | None) -> bool:
+    if perpetrator is None:
+        return False
+    return actor_side(perpetrator) != actor_side(victim) or victim is None
+
+
+def _event_type(draft: Draft) -> tuple[str, str | None]:
+    cue = draft.cue
+    victim_side = draft.victim_side()
+    if cue is None:
+        if victim_side == "civilian":
+            return "violence_against_civilians", "attack"
+        if draft.killed or draft.wounded:
+            return ("battle", "armed_clash") if victim_side else ("other", None)
+        if draft.abducted:
+            return "violence_against_civilians", "abduction"
+        return "other", None
+    if cue.event_type == "battle" and victim_side == "civilian":
+        return "violence_against_civilians", "attack"
+    return cue.event_type, cue.sub_event_type
+
+
+def _confidence(draft: Draft) -> float:
+    score = 0.4
+    if draft.source is not None:
+        score += 0.25 if draft.source.role in {"monitor", "official"} else 0.15
+    if draft.date is not None and draft.date.start is not None:
+        score += 0.1
+    if draft.place is not None and draft.place.precision not in {"country", "unknown"}:
+        score += 0.1
+    if draft.cue is not None:
+        score += 0.1
+    if draft.kind == "claim":
+        score *= 0.8
+    if any("vague" in m.flags for m in draft.killed):
+        score -= 0.1
+    return max(0.05, min(0.95, score))
+
+
+def _to_incidents(drafts: list[Draft], clean: CleanText, report: Report) -> list[Incident]:
+    ordered = sorted(drafts, key=lambda d: (d.sentence, d.span.start))
+    ids = {id(d): f"{report.id}#{n}" for n, d in enumerate(ordered, start=1)}
+    out: list[Incident] = []
+    for draft in ordered:
+        event_type, sub = _event_type(draft)
+        sentences = sorted(draft.sentences)
+        evidence = [clean.sentences[i].span for i in sentences if i < len(clean.sentences)]
+        kind = (
+            draft.kind
+            if draft.kind == "claim"
+            else ("aggregate" if draft.parts or draft.cumulative else "incident")
+        )
+        incident = Incident(
+            id=ids[id(draft)],
+            kind=kind,  # type: ignore[arg-type]
+            event_type=event_type,  # type: ignore[arg-type]
+            sub_event_type=sub,
+            killed=draft.killed_toll(),
+            wounded=sum_tolls(draft.wounded),
+            abducted=sum_tolls(draft.abducted),
+            missing=sum_tolls(draft.missing),
+            date=draft.date,
+            place=draft.place,
+            perpetrator=draft.perpetrator,
+            victim=draft.victim,
+            victim_text=draft.victim_text,
+            source=draft.source,
+            parts=[ids[id(p)] for p in draft.parts if id(p) in ids],
+            claim_of=ids.get(id(draft.claim_of)) if draft.claim_of else None,
+            evidence=evidence,
+            confidence=_confidence(draft),
+            update=draft.update,
+            rules=[RULE],
+            perpetrator_dead=draft.perpetrator_dead,
+            background=draft.background,
+            sources=list(draft.sources) or ([draft.source] if draft.source else []),
+            violence_kind=violence_kind(
+                event_type,
+                sub,
+                actor_side(draft.perpetrator),
+                draft.victim_side(),
+                " ".join(clean.sentences[i].text for i in sentences if i < len(clean.sentences)),
+            ),
+        )
+        out.append(incident)
+    return out
+
+
+def _published(report: Report) -> DateMention | None:
+    """No date in the text: the publication day, as monitors code an undated report
+    (rule `dates.published.v1`, precision `unknown`: the event is on or shortly before it)."""
+    if report.published is None:
+        return None
+    return DateMention(
+        start=report.published,
+        end=report.published,
+        precision="unknown",
+        text="",
+        span=Span(0, 0),
+        sentence=-1,
+        rule="dates.published.v1",
+    )

@@ -1,0 +1,284 @@
+"""Figures told again: repeats, risen tolls, older figures, also-dead and anaphors.
+
+Each fold takes a figure of `structure.relate`'s walk and, when it tells deaths
+already counted (the same figure again, "the toll rose to 40", "officials had earlier
+put the toll at 12", "a sound technician was also killed", "he died at the
+hospital"), merges it into the incident before and returns True. `_keep_own_death`
+keeps a perpetrator's own death apart from the victims' toll, or folds it when it is
+told again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..records import CleanText
+from .context import actor_side, generic_victim, sides_compatible
+from .draft import Draft
+from .scope import (
+    LEAD_SENTENCES,
+    _approximately,
+    _conflicting_source,
+    _dates_compatible,
+    _earlier_scope,
+    _fill_missing,
+    _incidents,
+    _places_compatible,
+    _plural_vague_covers,
+    _same_scope,
+    one_place,
+)
+from .sides import also_died, clause_apart
+
+
+def _add_also_dead(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
+    """ "A reporter was killed ... A sound technician was also killed": one more victim of
+    the incident before, on the same side, adds to its toll. Of another side ("Twelve
+    Maoists were killed ... A member of the District Reserve Guard was also killed") it
+    is an incident of its own."""
+    if not also_died(draft, clean):
+        return False
+    top = [d for d in _incidents(kept) if d.parent is None and d.best is not None]
+    if not top or draft.best is None:
+        return False
+    target = top[-1]
+    if target.killed_override is not None or target.parts or (
+            target.victim_side() != draft.victim_side()):
+        return False
+    target.killed.extend(draft.killed)
+    target.sentences |= draft.sentences
+    _fill_missing(target, draft)
+    return True
+
+
+def _attach_other_outcomes(draft: Draft, kept: list[Draft]) -> bool:
+    """ "More than 40 people were wounded" just after a killed figure: the same
+    incident's wounded (or abducted, missing), unless marked as another event."""
+    if draft.distinct or draft.kind == "claim":
+        return False
+    for previous in reversed(_incidents(kept)):
+        if draft.sentence - previous.sentence > 2:
+            return False
+        if any(
+            getattr(draft, outcome) and getattr(previous, outcome)
+            for outcome in ("wounded", "abducted", "missing")
+        ):
+            return False
+        for outcome in ("wounded", "abducted", "missing"):
+            getattr(previous, outcome).extend(getattr(draft, outcome))
+        previous.sentences |= draft.sentences
+        return True
+    return False
+
+
+def _apply_update(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
+    """ "The death toll rose to 40": revise the compatible figure before."""
+    if _adds_up(draft, kept):
+        return True
+    for previous in _update_targets(draft, _incidents(kept)):
+        if not sides_compatible(previous.victim_side(), draft.victim_side()):
+            continue
+        if clause_apart(previous, draft, clean):
+            continue
+        new = draft.killed_toll()
+        old = previous.killed_toll()
+        if new is not None and (old is None or (new.best or 0) >= (old.best or 0)):
+            previous.killed_override = new
+        previous.update = True
+        previous.sentences |= draft.sentences
+        _fill_missing(previous, draft)
+        return True
+    return False
+
+
+def _update_targets(draft: Draft, incidents: list[Draft]) -> list[Draft]:
+    """The incidents a risen toll may revise, nearest first; when the update names a
+    place of its own ("the toll in Kupiansk had risen to three"), the incidents told at
+    that place come first: in a round-up the nearest figure is often another town's."""
+    nearest = list(reversed(incidents))
+    own = draft.place
+    if own is None or own.sentence != draft.sentence or own.is_source_location:
+        return nearest
+    named = [d for d in nearest if d.place is not None and one_place(d.place, own)]
+    return named + [d for d in nearest if d not in named]
+
+
+def _adds_up(draft: Draft, kept: list[Draft]) -> bool:
+    """ "Six volunteers were killed. A woman also died, bringing the toll to seven": the
+    figure just before the update, in its sentence, is one more death of the incident
+    before it, and the update is their sum: the death becomes a part of that incident
+    and the update its toll."""
+    incidents = _incidents(kept)
+    new = draft.killed_toll()
+    if len(incidents) < 2 or new is None or new.best is None:
+        return False
+    added, first = incidents[-1], incidents[-2]
+    if added.sentence != draft.sentence or added.parts or first.parent is not None:
+        return False
+    if (first.best or 0) + (added.best or 0) != new.best or not first.best or not added.best:
+        return False
+    if not sides_compatible(first.victim_side(), draft.victim_side()):
+        return False
+    first.killed_override = new
+    first.update = True
+    first.sentences |= draft.sentences | added.sentences
+    added.parent = first
+    if added not in first.parts:
+        first.parts.append(added)
+    _fill_missing(first, draft)
+    return True
+
+
+def _absorb_earlier(draft: Draft, kept: list[Draft]) -> bool:
+    """ "Officials had earlier put the toll at 12": an older figure of the incident
+    before, superseded by its higher toll; evidence only. The older figure may be a
+    day older than the update ("the blast had killed three yesterday", and a fourth
+    died today)."""
+    toll = draft.killed_toll()
+    for previous in reversed(_incidents(kept)):
+        other = previous.killed_toll()
+        if toll is None or other is None or toll.best is None or other.best is None:
+            continue
+        # "... rose to eight, after a first toll of five" in one sentence: the older
+        # figure is that update's, whatever day each is dated by (the update's news day,
+        # the clashes' night)
+        same_sentence = draft.sentence in previous.sentences and sides_compatible(
+            previous.victim_side(), draft.victim_side())
+        if not (same_sentence or _earlier_scope(previous, draft)):
+            continue
+        if toll.best > other.best and _conflicting_source(previous, draft):
+            # "local officials had earlier put the toll at 115": the older, higher
+            # figure of another source widens the range; the current figure stays best
+            previous.killed_override = replace(other, high=max(other.high or 0, toll.best))
+        elif toll.best > other.best:
+            continue
+        previous.sentences |= draft.sentences
+        return True
+    return False
+
+
+def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
+    """The same figure stated again (headline and lead, a later paragraph)."""
+    toll = draft.killed_toll()
+    if toll is None or toll.best is None:
+        return False
+    for previous in reversed(_incidents(kept)):
+        other = previous.killed_toll()
+        if other is None or (other.best != toll.best and not _approximately(previous, draft)):
+            continue
+        # a headline's "Dozens killed" and the lead's 27: a place the headline names
+        # ("Israel disputes toll") does not split them
+        vague_pair = _plural_vague_covers(previous, draft) and max(
+            previous.sentence, draft.sentence) < LEAD_SENTENCES + 1
+        if not _same_scope(previous, draft, check_place=not vague_pair):
+            continue
+        if other.best != toll.best and any("vague" in m.flags for m in previous.killed):
+            previous.killed = list(draft.killed)  # the precise figure of the two
+        previous.sentences |= draft.sentences
+        _fill_missing(previous, draft)
+        return True
+    return False
+
+
+def _repeats_a_listed_figure(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
+    """ "Six gendarmes et deux civils tués à Makalondi" over "deux civils ont également
+    été tués": one figure of a headline's list told again, the same number of the same
+    victims ("also" sets them beside the list's others, not apart from it), in the same
+    time and place: no new deaths, a part of the headline's total. Only a headline's
+    list of counted groups (not two deaths of one person each told in one sentence)."""
+    if len(draft.killed) != 1 or draft.killed[0].victim_text is None:
+        return False
+    toll = draft.killed[0]
+    for previous in _incidents(kept):
+        if (len(previous.killed) < 2 or draft.sentence in previous.sentences
+                or not clean.sentences[previous.sentence].headline
+                or any("singular" in m.flags for m in previous.killed)):
+            continue
+        listed = any(
+            m.toll.best == toll.toll.best and _head(m.victim_text) == _head(toll.victim_text)
+            for m in previous.killed
+        )
+        if (listed and _dates_compatible(previous.date, draft.date)
+                and _places_compatible(previous, draft)):
+            draft.parent = previous
+            previous.parts.append(draft)
+            kept.append(draft)
+            return True
+    return False
+
+
+def _head(victims: str | None) -> str | None:
+    """The first word of a victim phrase, case folded ("civiles también" -> "civiles")."""
+    words = (victims or "").split()
+    return words[0].casefold() if words else None
+
+
+def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> None:
+    """A perpetrator's own death stays apart from the victims' incident ("killed two
+    co-workers and then took his own life": 2 and 1); told again, it is one. A total of
+    two or more stated in another sentence ("a shooting that left five dead") already
+    counts the shooter: the own death is evidence for it, unless the own death's
+    sentence gives that same total as the victims' ("Bombing kills 27 / a bomber blew
+    himself up, killing 27 worshippers": 27 and the bomber). Two or more attackers
+    killed are never inside the victims' total ("killed 18 villagers ... soldiers killed
+    four of the attackers": 18 and 4), nor is one attacker inside a total of the state's
+    forces ("cuatro policías murieron ... un integrante del grupo murió": 4 and 1)."""
+    for previous in reversed(kept):
+        if previous.perpetrator_dead:
+            previous.sentences |= draft.sentences
+            _fill_missing(previous, draft)
+            return
+    victims_here = {
+        d.best for d in drafts
+        if d.sentence == draft.sentence and d is not draft and not d.perpetrator_dead
+        and d.kind != "claim" and d.killed
+    }
+    for previous in _incidents(kept):
+        if (previous.sentence == 0 and draft.sentence <= 2 and previous.parent is None
+                and previous.best == draft.best and not draft.distinct
+                and (previous.victim_text is None or generic_victim(previous.victim_text))
+                and previous.best not in victims_here):
+            # "Operação policial deixa quatro mortos / Quatro suspeitos foram mortos durante
+            # uma operação": the headline's dead are the suspects the lead tells of
+            previous.sentences |= draft.sentences
+            return
+    if any((m.toll.best or 0) > 1 for m in draft.killed):
+        kept.append(draft)  # "killed four of the attackers": never inside the victims' toll
+        return
+    for previous in _incidents(kept):
+        if (previous.parent is None and (previous.best or 0) >= 2 and not draft.distinct
+                and (draft.best == 1 or generic_victim(previous.victim_text))
+                and draft.sentence not in previous.sentences
+                and previous.best not in victims_here and not _victims_only(previous)
+                and actor_side(previous.victim) != "government"):
+            previous.sentences |= draft.sentences
+            return
+    kept.append(draft)
+
+
+def _victims_only(draft: Draft) -> bool:
+    """Every figure is the object of the attacker's verb ("matou duas pessoas",
+    tolls/clauses.py): it counts the victims, never the attacker."""
+    return bool(draft.killed) and all(
+        {"active", "clause"} <= m.flags for m in draft.killed
+    )
+
+
+def _join_anaphor(draft: Draft, kept: list[Draft]) -> bool:
+    """ "He died at the hospital", "the teen was killed": one victim named before, told
+    again (tolls flag `anaphoric`), joins the latest incident with a death rather than
+    adding one (docs/tolls.md)."""
+    # no `distinct` check: "Ana died; the other three were hurt" marks the others, not
+    # her ("another", "a second" never make an anaphor, tolls/implicit.py)
+    if not draft.killed or not all("anaphoric" in m.flags for m in draft.killed):
+        return False
+    toll = draft.killed_toll()
+    if toll is None or toll.best != 1:
+        return False
+    for previous in reversed(_incidents(kept)):
+        if (previous.best or 0) >= 1 and sides_compatible(previous.victim_side(),
+                                                          draft.victim_side()):
+            previous.sentences |= draft.sentences
+            _fill_missing(previous, draft)
+            return True
+    return False

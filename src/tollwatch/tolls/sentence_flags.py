@@ -1,0 +1,179 @@
+"""Sentence-wide flags of the casualty figures: what the whole sentence says of them.
+
+`_sentence_flags(text, bound)` marks every figure of a sentence with the cues the
+sentence holds: a total ("in total", "in two days"), a running count ("since the war
+began"), a risen toll ("the toll rose to 40"), a party's claim, a verbless tally
+("2 fatalities, 1 injured."), a figure that is what a protest is about, a tally split
+across events; and a partitive figure ("two of them", "one of the dead") as a part of
+a toll told before. The words of the other languages come from tolls/lang/.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import SentenceCues
+from .lang import TOLL_WORDS
+from .numbers import NUMBER
+from .phrases import Binding
+
+# The sentence cues of the other languages (update, claim, aggregate, cumulative).
+_CUES = SentenceCues.compile(w for w in TOLL_WORDS.values() if w.code != "en")
+
+
+_TALLY_ITEM = (
+    r"(?:(?:at\s+least|about|around|some|more\s+than|over|a\s+total\s+of|total)\s+)?"
+    rf"(?:{NUMBER})\s+(?:reported\s+|total\s+|confirmed\s+|civilian\s+)?(?:fatalities|fatality"
+    r"|deaths|death|dead|killed|injured|wounded|injuries|injury|casualties|missing)"
+    r"(?:\s+(?:coded|in\s+total|reported|confirmed))?"
+)
+# A verbless tally sentence ("2 fatalities, 1 injured.") restates the report's total.
+
+
+_SUMMARY = re.compile(
+    rf"^\W*{_TALLY_ITEM}(?:\s*(?:,|;|and|,\s*and)\s*{_TALLY_ITEM})*\W*$", re.IGNORECASE
+)
+
+
+_AGGREGATE = re.compile(
+    r"\b(?:(?:in|over|during|within)\s+(?:the\s+past\s+|the\s+last\s+)?(?:two|three|four|five"
+    r"|six|seven|several"
+    r"|\d+|the\s+past|recent)\s+(?:days|weeks|months|hours)|in\s+total|a\s+total\s+of|totall?ing"
+    r"|altogether|so\s+far|to\s+date|since\s+the\s+(?:start|beginning)|across|combined"
+    r"|in\s+separate|in\s+a\s+series\s+of|in\s+(?:a|one)\s+week\b"
+    r"|a\s+week\s+of\s+(?:attacks|violence|fighting|clashes|raids)|overall|in\s+all|this\s+(?:week|month|year)"
+    r"|over\s+the\s+(?:past|last)\s+\w+\s+(?:days|weeks)"
+    r"|since\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|cumulative)\b",
+    re.IGNORECASE,
+)
+
+
+_CUMULATIVE = re.compile(
+    r"\b(?:since\s+(?:(?:early|late|mid|march|april)\s+)?(?:19|20)\d\d|since\s+the\s+(?:start"
+    r"\s+of\s+the\s+|beginning\s+of\s+the\s+|outbreak\s+of\s+the\s+)?(?:war|conflict|uprising"
+    r"|revolution|crisis|insurgency|fighting)|over\s+the\s+(?:past|last)\s+\w+\s+(?:years"
+    r"|decades)|in\s+(?:\w+|\d+)\s+years\s+of\s+(?:war|conflict|fighting|violence)"
+    r"|since\s+(?:it|they)\s+(?:began|started)|in\s+(?:the\s+(?:past|last)\s+)?(?:\w+|\d+)\s+years"
+    r"|(?:\w+|\d+)[- ]years?[- ](?:long\s+|old\s+)?(?:civil\s+)?(?:war|conflict|insurgency"
+    r"|history|struggle)|during\s+(?:the\s+)?(?:\w+\s+){0,2}years\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+# "since the fighting erupted on Sunday": the span is the news's own days, no running total.
+_RECENT_START = re.compile(
+    r"\bsince\s+the\s+(?:\w+\s+){0,2}(?:erupted|began|started|broke\s+out|flared)\s+(?:on\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|overnight"
+    r"|last\s+night)\b",
+    re.IGNORECASE,
+)
+
+
+_UPDATE = re.compile(
+    r"\b(?:toll\s+(?:has\s+|had\s+|now\s+)?(?:rose|risen|rises|climbed|climbs|reached|increased"
+    r"|jumped|went\s+up|mounted|grew|now\s+stands)|(?:bring|brings|bringing|brought|raise"
+    r"|raises|raised|raising|push|pushes|pushed|pushing|take|takes|taking|took)\s+the\s+"
+    r"(?:\w+\s+)?(?:toll|number\s+of\s+(?:[a-z-]+\s+){0,2}?(?:killed|dead|deaths))"
+    r"|rose\s+to|risen\s+to|climbed\s+to)\b",
+    re.IGNORECASE,
+)
+# The figure is what a protest, a demand or a reprisal is about, not this report's event.
+
+
+_BACKGROUND = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|march\w*|gather\w*|sit-in)\b[^.;]{0,60}?"
+    r"\b(?:against|over|to\s+(?:denounce|condemn|demand|protest)|denouncing|condemning"
+    r"|demanding)\b|\bjustice\s+for\b|\bin\s+(?:reprisal|retaliation|revenge)\s+for\b"
+    r"|(?P<anywhere>\b(?:coded|reported|recorded)\s+(?:separately|as\s+an?\s+(?:separate|other"
+    r"|different)\s+event))",
+    re.IGNORECASE,
+)
+
+
+_SPLIT = re.compile(r"\bsplit\s+(?:between|across|over|among|into)\b", re.IGNORECASE)
+
+
+# "no group has claimed responsibility", "nobody has yet claimed it": nothing is claimed.
+_NO_CLAIM = re.compile(
+    r"\b(?:no(?:body|\s+one|-one|\s+group|\s+organi[sz]ation|\s+party)?|none|not|never"
+    r"|yet\s+to|neither)\b[^.;]{0,40}?\bclaim", re.IGNORECASE,
+)
+_CLAIM = re.compile(
+    r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|that|to\s+have|it|they|its|the\s+attack)"
+    r"|\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:killed|kill)",
+    re.IGNORECASE,
+)
+
+
+# "one of the dead", "two of those killed": a part of a toll told before.
+_OF_THE_DEAD = re.compile(
+    r"\s+of\s+(?:the\s+|those\s+)?(?:dead|deceased|slain|killed|fatalities"
+    r"|(?:people|victims|persons)\s+(?:killed|who\s+died))\b",
+    re.IGNORECASE,
+)
+
+
+def _claimed_by_cue(text: str, binding: Binding, claim_at: int | None) -> bool:
+    """A figure after the start of a language's claim words, or inside their clause
+    ("cinq assaillants ont été neutralisés"): not one told before them across a clause
+    break ("dix soldats tués près de Tillia, l'armée dit avoir neutralisé ...")."""
+    if claim_at is None:
+        return False
+    return binding.end > claim_at or not _CLAUSE_BREAK.search(text, binding.end, claim_at)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
+
+
+def _sentence_flags(text: str, bound: list[Binding]) -> None:
+    if not bound:
+        return
+    worded = _CUES.flags(text)
+    cues = {
+        "aggregate_cue": _AGGREGATE.search(text) or "aggregate_cue" in worded,
+        "cumulative": (_CUMULATIVE.search(text) and not _RECENT_START.search(text))
+        or "cumulative" in worded,
+    }
+    # a claim's words of a language flag the figures from them on: in "dix soldats tués
+    # près de Tillia, l'armée dit avoir neutralisé des dizaines de terroristes" the
+    # soldiers are no claim
+    claim_at = _CUES.first(text, "claim_cue") if "claim_cue" in worded else None
+    no_claim = _NO_CLAIM.search(text) is not None
+    english_claim = _CLAIM.search(text) is not None
+    if "update" in worded:  # "le bilan s'est alourdi à 42": the first killed figure after it
+        _CUES.flag_update(text, bound)
+    summary = bool(_SUMMARY.match(text))
+    background = _BACKGROUND.search(text)
+    split = _SPLIT.search(text)
+    # Searched once per sentence, not once per binding: a sentence of n figures would
+    # cost n times its length.
+    update = _UPDATE.search(text) is not None
+    brings = re.search(r"\bbr(?:ing|ings|inging|ought)\b", text, re.I) is not None
+    for binding in bound:
+        binding.flags.update(name for name, hit in cues.items() if hit)
+        if not no_claim and (english_claim or _claimed_by_cue(text, binding, claim_at)):
+            binding.flags.add("claim_cue")
+        if background and (background.group("anywhere") or background.start() < binding.start):
+            binding.flags.add("background")
+        if "background" in worded:  # "survient trois semaines après celle de Fambita"
+            binding.flags.add("background")
+        if "other_source" in worded and binding.outcome == "killed":
+            binding.flags.add("other_source")  # "a pour sa part fait état de 31 morts"
+        if split and "summary" in binding.flags:
+            binding.flags.add("split")
+        if summary:
+            binding.flags.update({"summary", "aggregate_cue"})
+        if "update" not in binding.flags and update and "toll_noun" in binding.flags:
+            binding.flags.add("update")
+        if "update" in binding.flags and brings:
+            binding.flags.add("aggregate_cue")
+    first_killed = min(
+        (b.start for b in bound if b.outcome == "killed" and "partitive" not in b.flags),
+        default=None,
+    )
+    for binding in bound:
+        if ("partitive" in binding.flags and binding.outcome == "killed"
+                and first_killed is not None and first_killed < binding.start):
+            binding.flags.add("part")
+        elif "partitive" in binding.flags and _OF_THE_DEAD.match(text, binding.end):
+            binding.flags.add("part")  # "One of the dead was a 17-year-old": told before
