@@ -220,3 +220,37 @@ def test_a_feature_remembering_old_deaths(settings: Settings, resources: Resourc
             "and three sisters were killed that night.\n\nNearly a decade later she still "
             "lives in a camp outside the city.")
     assert not _extract(text, settings, resources).toll()
+
+
+PROBES_D = Path(__file__).resolve().parent / "golden" / "annotated" / "probes-stop23d.jsonl"
+# Left at the end of stop 23 (docs/quality.md): an approximate lead figure and a later
+# count of bodies in French ("une vingtaine" then "nous avons compté 21 corps"), a range
+# "between 20 and 30" beside a hospital's 30, an obituary whose subject was once shot, and
+# a hospital's "11 patients and a caretaker's child was among them".
+KNOWN_MISSES_D = {"p23d-fr-mali", "p23d-en-clash-ranges", "p23d-en-obituary", "p23d-en-msf"}
+
+
+def test_the_fourth_probes_miss_only_the_known_ones(
+    settings: Settings, resources: Resources
+) -> None:
+    """Written after the second merge and scored once on it: 9 of 14 right."""
+    misses = {m[0] for m in doc_toll_misses(PROBES_D, settings, resources, at_least=14)}
+    assert misses <= KNOWN_MISSES_D
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ciclone deixa 12 mortos em Nampula\n\nPelo menos 12 pessoas morreram após a "
+         "passagem de um ciclone pela província, segundo as autoridades.", "pt"),
+        ("Huracán deja 9 muertos en la costa\n\nNueve personas murieron por el paso del "
+         "huracán por la costa del estado, informó Protección Civil.", "es"),
+        ("Un cyclone fait 14 morts\n\nAu moins 14 personnes sont mortes au passage du "
+         "cyclone sur l'île, selon les autorités.", "fr"),
+    ],
+    ids=["pt-ciclone", "es-huracan", "fr-cyclone"],
+)
+def test_a_storm_is_no_violence(
+    text: str, language: str, settings: Settings, resources: Resources
+) -> None:
+    assert not _extract(text, settings, resources, language).toll()

@@ -55,7 +55,8 @@ WORDS = ViolenceWords(
     hypothetical=r"amenaz\w*|planea\w*|podr[ií]a\w*",
     accident=(
         r"accidentes?|volcadura|choques?|inundaciones|lluvias|deslaves?|deslizamientos?"
-        r"|sismos?|terremotos?|huracanes?|derrumbes?|naufragios?|epidemias?|ahogad[oa]s?"
+        r"|sismos?|terremotos?|huracanes?|huracán|ciclones?|ciclón|tormentas?|tornados?"
+        r"|derrumbes?|naufragios?|epidemias?|ahogad[oa]s?"
         r"|barrancos?|precipit(?:ó|aron)"
     ),
 )

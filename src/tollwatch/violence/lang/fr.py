@@ -55,5 +55,6 @@ WORDS = ViolenceWords(
         r"inondations?|pluies?\s+torrentielles|crues?|séismes?|tremblements?\s+de\s+terre"
         r"|glissements?\s+de\s+terrain|naufrages?|accidents?\s+de\s+la\s+route|accidents?"
         r"|effondrements?|épidémies?|choléra|incendie\s+accidentel|collisions?|noyée?s?"
+        r"|cyclones?|tempêtes?|ouragans?|tornades?"
     ),
 )

@@ -45,7 +45,10 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
         "disease": (
             "an illness or epidemic",
             r"\b(?:cholera|outbreaks?|epidemics?|pandemic|virus|covid\w*|coronavirus|ebola|"
-            r"measles|malaria|dengue|diseases?|infections?|influenza|flu)\b",
+            r"measles|malaria|dengue|diseases?|infections?|influenza|flu"
+            # a natural death told with the age: "war photographer dies at 81"
+            r"|dies\s+at\s+\d{2,3}|died\s+(?:peacefully|of\s+natural\s+causes)"
+            r"|at\s+the\s+age\s+of\s+\d{2,3})\b",
         ),
         "court": (
             "a court case",

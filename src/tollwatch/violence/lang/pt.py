@@ -53,6 +53,7 @@ WORDS = ViolenceWords(
     accident=(
         r"chuvas?|temporal|temporais|enchentes?|inundaç(?:ão|ões)|cheias?|deslizamentos?"
         r"|desabamentos?|sismos?|terramotos?|terremotos?|acidentes?|naufrágios?|epidemias?"
+        r"|ciclones?|tempestades?|furacão|furacões|tornados?"
         r"|cólera|afogad[oa]s?|soterrad[oa]s?|colis(?:ão|ões)|incêndio\s+florestal"
         # a fire, unless set on purpose ("incêndio criminoso")
         r"|incêndios?(?!\s+(?:criminos|provocad|intencional|ateado|proposital))"
