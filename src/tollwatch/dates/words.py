@@ -12,6 +12,9 @@ import re
 from .lang import DATE_WORDS, en
 
 MONTHS: dict[str, int] = {**en.WORDS.months, **en.WORDS.month_abbreviations}
+# The English month names as one alternation, for other stages' patterns ("since May
+# 2023", "in November"): matched case-insensitively.
+MONTH_NAMES = "(?:" + "|".join(sorted(en.WORDS.months)) + ")"
 WEEKDAYS: dict[str, int] = dict(en.WORDS.weekdays)
 # Every language's words (dates/lang/): a date is read whatever the report's language.
 ALL_MONTHS: dict[str, int] = {

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..dates.words import MONTH_NAMES
 from ..records import CleanText, DateMention, Report
 from ..tolls.lang import TOLL_WORDS
 from .draft import Draft
@@ -70,11 +71,11 @@ _CUMULATIVE = re.compile(
     r"(?:years|months))"
     # deaths counted over a dated span: "has verified more than 12,600 civilian deaths in
     # Ukraine since February 2022"
-    r"|\b\d[\d,.]*\s+(?:[a-z-]+\s+)?(?:deaths|fatalities)\b[^.;]{0,60}?\b(?<!worst\s)(?<!deadliest\s)since\s+(?:(?:january|february|march|april|may|"
-    r"june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\b"
+    r"|\b\d[\d,.]*\s+(?:[a-z-]+\s+)?(?:deaths|fatalities)\b[^.;]{0,60}?\b(?<!worst\s)"
+    r"(?<!deadliest\s)since\s+(?:" + MONTH_NAMES + r"\s+)?(?:19|20)\d\d\b"
     # the span first: "clashes since May 2023 have left more than 250 people dead"
-    r"|\bsince\s+(?:(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\s+)?(?:19|20)\d\d\b[^.;]{0,80}?\b(?:has|have)\s+(?:now\s+)?"
+    r"|\bsince\s+(?:" + MONTH_NAMES + r"\s+)?(?:19|20)\d\d\b[^.;]{0,80}?\b(?:has|have)\s+"
+    r"(?:now\s+)?"
     r"(?:left|killed|claimed|cost|died|been\s+killed)\b"
     # the perfect tense over years: "Plateau state has for years been hit by clashes ... in
     # which thousands have died", "have been killed for decades"
@@ -129,8 +130,7 @@ _YEARS_AGO = re.compile(
 # alone is no tally: "the shooting in May" is one event).
 _MONTH_SPAN = re.compile(
     r"(?<!\d\s)\b(?:in|during|over|throughout)\s+(?:the\s+(?:whole\s+)?month\s+of\s+)?"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\b(?!\s+\d)(?!\s+(?:19|20)\d\d)",
+    + MONTH_NAMES + r"\b(?!\s+\d)(?!\s+(?:19|20)\d\d)",
     re.IGNORECASE,
 )
 _TALLY = re.compile(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates.words import MONTH_NAMES
 from ..read.prefilter import Prefiltered
 from ..records import Outcome
 from .lang import en
@@ -224,8 +225,7 @@ _RAISED_TO = re.compile(
 _OVER_A_SPAN = re.compile(
     r"\s+(?:in|over|during|within)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|six"
     r"|seven|eight|nine|ten|eleven|twelve|several|a\s+few)\s+(?:months|years|weeks)\b"
-    r"|\s+since\s+(?:the\s+(?:start|beginning)|(?:19|20)\d\d|january|february|march|april|may"
-    r"|june|july|august|september|october|november|december)\b",
+    r"|\s+since\s+(?:the\s+(?:start|beginning)|(?:19|20)\d\d|" + MONTH_NAMES + r")\b",
     re.IGNORECASE,
 )
 _RUNNING_CAUSE = re.compile(
@@ -500,12 +500,11 @@ _SPEAKERS_AFTER = re.compile(
     r"(?:\s+[\w'’-]+){1,4}?\s+(?:said|say|says|told|confirmed|added|reported|recounted)\b",
     re.IGNORECASE,
 )
-_COMMA_BEFORE = re.compile(r",\s*$")
 
 
 def speakers_listed(text: str, quantity: Quantity) -> bool:
     """The figure, after a comma, counts the people who speak: "two officials said"."""
-    return (_COMMA_BEFORE.search(text, 0, quantity.start) is not None
+    return (text[: quantity.start].rstrip().endswith(",")
             and _SPEAKERS_AFTER.match(text, quantity.end) is not None)
 
 
