@@ -62,10 +62,13 @@ from .matching import (
     MatchUnit,
     _unsure_place,
     date_columns,
+    date_score,
     match_units,
     matchable,
     place_score,
     score_pair,
+    toll_bonus,
+    toll_score,
 )
 from .models import EventRow, IncidentRow, ReportRow
 
@@ -278,9 +281,15 @@ def _cannot_link(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> bool:
     if a.keys & b.keys:
         return False
     score, _why, veto = place_score(a, b, settings)
+    if veto:
+        return True
     weights = dict(settings.weights)
     best_rest = sum(w for name, w in weights.items() if name != "place")
-    return veto or weights["place"] * score + best_rest < settings.threshold
+    # the bonus of agreeing tolls, as the batch scorer adds it (score_pair)
+    bonus, _bonus_why = toll_bonus(
+        a, b, toll_score(a, b)[0], date_score(a, b, settings)[0], settings
+    )
+    return weights["place"] * score + best_rest + bonus < settings.threshold
 
 
 def _interval(unit: MatchUnit) -> tuple[date, date] | None:

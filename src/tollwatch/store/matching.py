@@ -56,6 +56,7 @@ from .pair_scores import (
     actor_score,
     score_pair,
     score_pairs,
+    toll_bonus,
     toll_score,
     type_score,
 )
@@ -91,6 +92,7 @@ __all__ = [
     "place_score",
     "score_pair",
     "score_pairs",
+    "toll_bonus",
     "toll_score",
     "type_score",
 ]

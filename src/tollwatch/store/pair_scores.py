@@ -164,17 +164,10 @@ def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None
     veto = next((why for vetoed, why in vetoes if vetoed), None)
     weights = dict(settings.weights)
     score = sum(weights[name] * value for name, value in components.items())
-    if k == 1.0 and _large_tolls(a, b, settings):
-        # "at least 25" on the day and "44" the next: tolls that large agreeing in
-        # one province and day are seldom two events (a place or date extraction left
-        # unknown costs no more than that)
-        score += settings.large_toll_bonus
-        reasons = (*reasons, f"large tolls agree (both >= {settings.large_toll})")
-    elif k == 1.0 and d == 1.0 and _town_in_province(a, b, settings):
-        # "in Jalalabad" on the day, "in Nangarhar province" the next day: the coarser
-        # report names no other place, and tolls of several dead agree
-        score += settings.large_toll_bonus
-        reasons = (*reasons, "a town of the province the other report names; tolls agree")
+    bonus, bonus_why = toll_bonus(a, b, k, d, settings)
+    if bonus_why:
+        score += bonus
+        reasons = (*reasons, bonus_why)
     evidence = key_evidence(
         a, b, place_agrees=not p_veto and p >= 0.45, place_vetoed=p_veto
     )
@@ -196,6 +189,25 @@ def score_pair(a: MatchUnit, b: MatchUnit, settings: MatchSettings | None = None
         a, b, score, components, reasons, veto, evidence.shared,
         evidence.floor is not None, unsure,
     )
+
+
+def toll_bonus(
+    a: MatchUnit, b: MatchUnit, toll: float, day: float, settings: MatchSettings
+) -> tuple[float, str | None]:
+    """What agreeing tolls add to a pair (`large_toll_bonus`) and why, given its toll
+    and date components; (0.0, None) when nothing. The incremental matcher's bound
+    (`incremental._cannot_link`) adds the same, so both passes link the same pairs."""
+    if toll == 1.0 and _large_tolls(a, b, settings):
+        # "at least 25" on the day and "44" the next: tolls that large agreeing in
+        # one province and day are seldom two events (a place or date extraction left
+        # unknown costs no more than that)
+        return settings.large_toll_bonus, f"large tolls agree (both >= {settings.large_toll})"
+    if toll == 1.0 and day == 1.0 and _town_in_province(a, b, settings):
+        # "in Jalalabad" on the day, "in Nangarhar province" the next day: the coarser
+        # report names no other place, and tolls of several dead agree
+        why = "a town of the province the other report names; tolls agree"
+        return settings.large_toll_bonus, why
+    return 0.0, None
 
 
 def _large_tolls(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> bool:
