@@ -22,6 +22,7 @@ from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
 from tollwatch.store import Store
 from tollwatch.store.incremental import _cannot_link
+from tollwatch.store.key_match import key_evidence
 from tollwatch.store.matching import (
     MatchSettings,
     MatchUnit,
@@ -31,6 +32,7 @@ from tollwatch.store.matching import (
     place_score,
     score_pair,
     score_pairs,
+    toll_score,
 )
 from tollwatch.store.models import IncidentRow
 
@@ -88,3 +90,70 @@ def test_incremental_links_what_the_full_pass_links(store: Store) -> None:
     assert len(events) == 1
     full = store.match()
     assert (full.created, full.updated, full.deleted) == (0, 0, 0)
+
+
+def test_a_later_report_with_a_smaller_toll_is_no_update() -> None:
+    """Tolls rise as bodies are found: a report published two days later with 9 dead
+    against the first report's 18 tells another attack (world-pairs3: a raid on the
+    next town of the territory), so the toll backs nothing; the other way round it is
+    an update and agrees."""
+    first = replace(MARKET, published=date(2026, 3, 2), killed=18)
+    later = replace(SQUARE, published=date(2026, 3, 4), killed=9)
+    score, why, veto = toll_score(first, later)
+    assert (score, veto) == (0.0, False), why
+    update = replace(later, killed=25)
+    assert toll_score(first, update)[0] == 1.0
+    same_day = replace(later, published=first.published)  # no order: tolls just differ
+    assert toll_score(first, same_day)[0] == 0.6
+
+
+def test_a_place_both_reports_name_is_no_name_in_common() -> None:
+    """The town both reports are placed in is already the place score: as a match key it
+    adds no bonus (it did: two attacks on one city a day apart scored 1.0)."""
+    town = frozenset({("name", "el fasher")})
+    a = replace(MARKET, place="El Fasher", place_text="El Fasher", keys=town)
+    b = replace(SQUARE, place="El Fasher", place_text="south of El Fasher", keys=town)
+    evidence = key_evidence(a, b, place_agrees=True)
+    assert evidence.bonus == 0.0 and evidence.floor is None, evidence.reason
+    other = frozenset({("name", "souq al hal")})  # a name that is no unit's place
+    named = key_evidence(replace(a, keys=other), replace(b, keys=other))
+    assert named.bonus > 0.0, named.reason
+
+
+def test_clusters_do_not_depend_on_the_order_of_the_units() -> None:
+    """The same units given in any order are matched into the same events (candidates
+    are sorted by date and id, ties taken by score then ids)."""
+    units = []
+    for n in range(24):
+        units.append(replace(
+            MARKET, id=n + 1, report=n // 2 + 1, killed=5 + n % 3,
+            date_start=date(2026, 3, 1 + n % 4), date_end=date(2026, 3, 1 + n % 4),
+            place_text=None, keys=frozenset({("person", f"victim {n % 5}")}),
+        ))
+
+    def events(given: list[MatchUnit]) -> list[tuple[int, ...]]:
+        return sorted(tuple(sorted(u.id for u in c.members)) for c in match_units(given))
+
+    first = events(units)
+    assert any(len(e) > 1 for e in first)
+    for seed in (1, 2, 3):
+        shuffled = list(units)
+        random.Random(seed).shuffle(shuffled)
+        assert events(shuffled) == first
+    pairs = candidate_pairs(units)
+    flipped = score_pairs([(b, a) for a, b in pairs])
+    assert [p.score for p in flipped] == [p.score for p in score_pairs(pairs)]
+    assert sorted(tuple(sorted(u.id for u in c.members)) for c in cluster(
+        units, score_pairs(list(reversed(pairs))))) == first
+
+
+def test_world_pairs3_precision_and_recall_floor(settings: Settings, resources: Resources) -> None:
+    """The set scored 0.800 / 0.600 out of sample (12 of 15 merged right, 12 of 20 gold
+    pairs); the misses left are the extraction's (a town read in another country, a
+    dateline read as the place). A floor: raise it when the matcher improves."""
+    result = evaluate_files([GOLDEN], settings=settings, resources=resources)
+    metrics = result.metrics("world-pairs3")
+    precision, recall = metrics["pair_precision"], metrics["pair_recall"]
+    assert recall.n == 20
+    assert precision.value is not None and precision.value >= 0.85
+    assert recall.value is not None and recall.value >= 0.6

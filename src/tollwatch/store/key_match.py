@@ -299,6 +299,6 @@ def key_evidence(
         return KeyEvidence(NAMES_FLOOR, 0.0, shared, f"a name in common: {sorted(who)[0]}")
     if _of_kind(a, "person") and _of_kind(b, "person") and not named:
         return KeyEvidence(None, PEOPLE_DIFFER, shared, "different people named")
-    if names or named:
-        return KeyEvidence(None, NAME_BONUS, shared, f"{names + len(named)} name(s) in common")
+    if who or named:
+        return KeyEvidence(None, NAME_BONUS, shared, f"{len(who | set(named))} name(s) in common")
     return KeyEvidence()

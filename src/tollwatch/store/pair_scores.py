@@ -135,11 +135,20 @@ def toll_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str, bool]:
     pair = f"tolls {a.killed}/{b.killed}"
     if ratio >= 0.7 or (later_higher and ratio >= 0.4):
         return 1.0, pair + (" (later report higher)" if ratio < 0.7 else ""), False
+    if ratio >= 0.4 and _later_is_lower(a, b):
+        return 0.0, pair + " lower in the later report", False
     if ratio >= 0.4 or (later_higher and ratio >= 0.15):
         return 0.6, pair + " differ", False
     if ratio >= 0.15 or later_higher:
         return 0.0, pair + " far apart", False
     return 0.0, pair + " too far apart for one event", True
+
+
+def _later_is_lower(a: MatchUnit, b: MatchUnit) -> bool:
+    if a.published is None or b.published is None or a.published == b.published:
+        return False
+    later, earlier = (a, b) if a.published > b.published else (b, a)
+    return (later.killed or 0) < (earlier.killed or 0)
 
 
 def _later_is_higher(a: MatchUnit, b: MatchUnit) -> bool:
