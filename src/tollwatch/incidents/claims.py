@@ -8,7 +8,7 @@ scope first).
 
 from __future__ import annotations
 
-from ..records import CleanText
+from ..records import CleanText, Toll
 from .draft import Draft
 from .scope import _fill_missing, _incidents
 
@@ -21,13 +21,35 @@ def _repeat_claim(draft: Draft, kept: list[Draft]) -> bool:
         return False
     name = _claimant(draft)
     for previous in kept:
-        if (previous.kind == "claim" and previous.best == draft.best
+        if (previous.kind == "claim" and _same_claimed(previous, draft)
                 and draft.sentence not in previous.sentences
                 and (name is None or _claimant(previous) in (None, name))):
             previous.sentences |= draft.sentences
             _fill_missing(previous, draft)
             return True
     return False
+
+
+def _same_claimed(previous: Draft, draft: Draft) -> bool:
+    """The same figure, or the headline's round figure of the lead's open one ("مقتل 50"
+    over "أنه قتل أكثر من 50", "kills 50" over "more than 50"): one end of a range
+    that holds the other's figure, its "more than" counted from the figure it names."""
+    if previous.best == draft.best:
+        return True
+    first, later = previous.killed_toll(), draft.killed_toll()
+    if first is None or later is None or first.best is None or later.best is None:
+        return False
+    return _holds(first, later.best) or _holds(later, first.best)
+
+
+def _holds(toll: Toll, value: int) -> bool:
+    """`value` lies in the toll's range, or is the figure its "more than" opens on."""
+    low = toll.low if toll.low is not None else toll.best
+    if low is None or toll.best is None:
+        return False
+    if toll.high is None:  # "more than 50": from 50 on
+        return low - 1 <= value
+    return low <= value <= toll.high
 
 
 def _headline_of_claim(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
