@@ -270,7 +270,7 @@ WORDS = TollWords(
             r"|[وف]?(?:زعم|زعمت|ادعى|ادعت|تزعم|يزعم)\s+(?:\S+\s+){0,6}?(?:قتل|مقتل|تصفية)|(?:إنه|انه|أنه|إنها|أنها)\s+(?:قتل|قتلت)"
             # a party to the fight announcing the other side's dead: "أعلنت جماعة الحوثي
             # مقتل 15 جندياً"; not its own losses ("مقتل 3 من جنوده"), not a ministry's toll
-            rf"|{_PARTY_ANNOUNCES}\s+(?:\S+\s+){{0,5}}?[وف]?(?:قتل|مقتل|تصفية|تحييد)"
+            rf"|{_PARTY_ANNOUNCES}[،,]?\s+(?:\S+\s+){{0,5}}?[وف]?(?:قتل|مقتل|تصفية|تحييد)"
             r"(?!\s+(?:\S+\s+){0,3}?من\s+(?:جنوده|عناصره|مقاتليه|أفراده|قواته|جنودها|عناصرها"
             r"|مقاتليها|أفرادها|قواتها))"
             # an army announcing the dead of the armed group it fights: "الجيش السوداني يعلن
