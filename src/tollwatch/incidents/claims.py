@@ -24,6 +24,10 @@ def _repeat_claim(draft: Draft, kept: list[Draft]) -> bool:
         if (previous.kind == "claim" and _same_claimed(previous, draft)
                 and draft.sentence not in previous.sentences
                 and (name is None or _claimant(previous) in (None, name))):
+            if previous.best != draft.best:
+                # the headline rounds ("مقتل 80", "مقتل العشرات"); the lead's figure, told
+                # at length ("أكثر من 80", "أكثر من 100"), is the claim's
+                previous.killed_override = draft.killed_toll()
             previous.sentences |= draft.sentences
             _fill_missing(previous, draft)
             return True
