@@ -8,12 +8,12 @@ scope first).
 
 from __future__ import annotations
 
-from ..records import CleanText
+from ..records import CleanText, Toll
 from .draft import Draft
-from .scope import _fill_missing, _incidents
+from .scope import _fill_missing, _incidents, _lead_indices
 
 
-def _repeat_claim(draft: Draft, kept: list[Draft]) -> bool:
+def _repeat_claim(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
     """The headline's claim told again in the lead ("Army says it killed 13 fighters /
     the army said its troops killed 13 insurgents"): one claim, the same figure of the
     same claimant (or one of them unnamed), in another sentence."""
@@ -21,13 +21,44 @@ def _repeat_claim(draft: Draft, kept: list[Draft]) -> bool:
         return False
     name = _claimant(draft)
     for previous in kept:
-        if (previous.kind == "claim" and previous.best == draft.best
+        if (previous.kind == "claim"
+                and (previous.best == draft.best or _headline_and_lead(previous, draft, clean))
                 and draft.sentence not in previous.sentences
                 and (name is None or _claimant(previous) in (None, name))):
+            if previous.best != draft.best:
+                # the headline rounds ("مقتل 80", "مقتل العشرات"); the lead's figure, told
+                # at length ("أكثر من 80", "أكثر من 100"), is the claim's
+                previous.killed_override = draft.killed_toll()
             previous.sentences |= draft.sentences
             _fill_missing(previous, draft)
             return True
     return False
+
+
+def _headline_and_lead(previous: Draft, draft: Draft, clean: CleanText) -> bool:
+    """The headline's round figure of the lead's claim ("مقتل 50" over "أنه قتل أكثر من
+    50", "kills dozens" over "more than 100"): a claim of the headline alone, told again
+    in the lead with a figure in the other's range ("more than" counted from the figure
+    it names). Two claims of the body ("plus d'une vingtaine de terroristes
+    neutralisés", then the group's "30 soldats") stay two."""
+    if previous.sentences != {previous.sentence} or draft.sentence not in _lead_indices(clean):
+        return False
+    if not clean.sentences[previous.sentence].headline:
+        return False
+    first, later = previous.killed_toll(), draft.killed_toll()
+    if first is None or later is None or first.best is None or later.best is None:
+        return False
+    return _holds(first, later.best) or _holds(later, first.best)
+
+
+def _holds(toll: Toll, value: int) -> bool:
+    """`value` lies in the toll's range, or is the figure its "more than" opens on."""
+    low = toll.low if toll.low is not None else toll.best
+    if low is None or toll.best is None:
+        return False
+    if toll.high is None:  # "more than 50": from 50 on
+        return low - 1 <= value
+    return low <= value <= toll.high
 
 
 def _headline_of_claim(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..actors.lang import SOURCE_WORDS
 from ..actors.sources import CLAIM_RESULT
 from ..dates.choice import is_reporting_date
 from ..places.rules import LAST_RESORT_RULES
@@ -98,7 +99,9 @@ _GENERIC_VICTIM = re.compile(
 _TARGET_BEFORE = re.compile(
     r"\b(?:at|on|near|next\s+to|outside|against|targeting|targeted|target|hit|struck"
     r"|attacked|attacking|ambushed|ambushing|raided|stormed|killing|killed|shelled)"
-    r"\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?$",
+    r"\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?$"
+    # each language's words before the side hit (actors/lang/<code>.py `targets`)
+    + "".join(f"|{w.targets}" for w in SOURCE_WORDS.values() if w.targets),
     re.IGNORECASE,
 )
 

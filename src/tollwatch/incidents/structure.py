@@ -40,7 +40,7 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
     kept: list[Draft] = []
     for draft in drafts:
         if draft.kind == "claim":
-            if not _repeat_claim(draft, kept) and not _headline_of_claim(draft, kept, clean):
+            if not _repeat_claim(draft, kept, clean) and not _headline_of_claim(draft, kept, clean):
                 kept.append(draft)
             continue
         if not draft.killed:

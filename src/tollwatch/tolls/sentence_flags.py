@@ -122,7 +122,7 @@ def _claimed_by_cue(text: str, binding: Binding, claim_at: int | None) -> bool:
     return binding.end > claim_at or not _CLAUSE_BREAK.search(text, binding.end, claim_at)
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
+_CLAUSE_BREAK = re.compile(r"[,;:.!?،؛؟]")
 
 
 def _sentence_flags(text: str, bound: list[Binding]) -> None:

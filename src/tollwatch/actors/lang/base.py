@@ -17,8 +17,12 @@ class SourceWords:
 
     * `speech`: speech verbs after or before a speaker ("said", "a indiqué", "قال").
     * `according`: "according to" phrases written before the speaker.
+    * `targets`: words written just before an actor that make it the side hit, not the
+      one hitting (English's "against", "attacked" are in incidents/context.py): Arabic
+      "وسبعة من عناصر القوات الحكومية" (seven of the government forces' members).
     """
 
     code: str
     speech: str = ""
     according: str = ""
+    targets: str = ""

@@ -56,7 +56,10 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
             r"pleaded\s+guilty|found\s+(?:him|her|them)\s+guilty|jailed\s+for|death\s+sentences?|acquitted|appeals?\s+court|high\s+court|life\s+in\s+prison|"
             r"years?\s+in\s+prison|parole|condamn[ée]\w*|condenad\w*|tribunal|procès|juicio|"
             r"julgamento|sentencia|sentença|ans\s+de\s+prison|años\s+de\s+prisión|anos\s+de\s+prisão|"
-            r"réclusion|perpétuité|cadena\s+perpetua|prisão\s+perpétua)\b",
+            r"réclusion|perpétuité|cadena\s+perpetua|prisão\s+perpétua)\b"
+            # Arabic: a court, a sentence to death or prison ("تقضي بإعدام", "حكماً بالسجن")
+            r"|(?<!\S)[وبل]?(?:ال)?(?:محكمة|محاكمة)|(?:بالإعدام|بالاعدام|بالسجن)(?!\S)"
+            r"|(?<!\S)(?:تقضي|يقضي|قضت)\s+(?:بإعدام|باعدام|بسجن)",
         ),
         "anniversary": (
             "an anniversary of an earlier event",
