@@ -180,10 +180,6 @@ def test_round_thirteen_document_tolls(settings: Settings, resources: Resources)
     assert {m[0] for m in misses} <= KNOWN_MISSES, misses
 
 
-@pytest.mark.xfail(reason="a part cue ('l'attaque la plus meurtrière', 'el ataque más "
-                   "letal') needs a flag set in tolls/find.py and absorbed by "
-                   "incidents/structure.py, both being split (docs/languages.md)",
-                   strict=True)
 def test_the_deadliest_attack_is_a_part_of_the_week(
     settings: Settings, resources: Resources
 ) -> None:

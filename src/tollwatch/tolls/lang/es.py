@@ -143,6 +143,14 @@ WORDS = TollWords(
             r"|hace\s+(?:dos|tres|cuatro|cinco|seis|varias|unas|\d+)\s+(?:semanas|meses|años)"
             r"|el\s+año\s+pasado"
         ),
+        # the deadliest of the attacks told before: "el ataque más letal ocurrió en ..."
+        "provisional": (
+            r"(?:balance|cifra|reporte|informe|conteo)\s+(?:a[uú]n\s+)?(?:provisional|preliminar)"
+        ),
+        "part_cue": (
+            r"(?:el|la)\s+(?:ataque|hecho|caso|masacre|emboscada|incidente|atentado|agresi[oó]n)"
+            r"\s+más\s+(?:letal|grave|sangrient[oa]|violent[oa]|mortífer[oa])"
+        ),
         "rise_cause": (
             r"(?:tras|luego\s+de|después\s+de)\s+(?:el\s+fallecimiento|la\s+muerte|que)"
         ),
