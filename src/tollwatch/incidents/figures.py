@@ -177,9 +177,11 @@ def _attach_context(draft: Draft, ctx: Context, clean: CleanText) -> None:
         if draft.perpetrator is None:
             speaker = draft.source.sentence if draft.source else draft.sentence
             draft.perpetrator = _claimant(speaker, ctx)
-        if draft.source is None:
+        if draft.source is None or draft.source.sentence != draft.sentence:
+            # a claim's source is its own sentence's: never one carried over
             claimant = _claiming_party(draft, ctx)
-            draft.source = claimant_source(claimant) if claimant is not None else None
+            if claimant is not None:
+                draft.source = claimant_source(claimant)
 
 
 def _claim_figure(
