@@ -158,6 +158,8 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
     for candidate in _incidents(kept):
         if candidate.parent is not None and "part" in candidate.flags():
             continue  # "including eight children": a breakdown holds no later figure
+        if "other_source" in candidate.flags():
+            continue  # "qui avance un bilan de 22 morts": another count, not a total
         scope = _scope(candidate, clean)
         if scope is None or (draft.distinct and scope not in ("explicit", "region")):
             continue
