@@ -180,3 +180,16 @@ def test_the_headline_suspects_are_the_lead_men(settings: Settings, resources: R
             "morreram durante uma troca de tiros com policiais militares no bairro George "
             "Américo, na noite deste sábado.")
     assert _toll(text, "pt", settings, resources) == 3
+
+
+def test_the_army_passive_kill_is_an_official_claim(
+    settings: Settings, resources: Resources
+) -> None:
+    text = ("Tres soldados muertos en ataque en Argelia, Cauca\n\nTres soldados murieron el "
+            "martes en un ataque con drones en Argelia, Cauca.\n\nEl Ejército informó que en "
+            "la persecución posterior fueron dados de baja cuatro integrantes del grupo.")
+    extraction = _extract(text, "es", settings, resources)
+    claims = [i for i in extraction.incidents if i.kind == "claim"]
+    assert document_toll(extraction) == 3
+    assert [(c.killed.best if c.killed else None) for c in claims] == [4]
+    assert [c.source.role if c.source else None for c in claims] == ["official"]
