@@ -184,7 +184,7 @@ def _completed(
     if draft.sentence not in lead or not draft.top_level or draft.parts or draft.zero:
         return None
     best = draft.best
-    if best is None or {"update", "aggregate_cue", "part"} & draft.flags():
+    if best is None or {"update", "aggregate_cue", "part", "part_cue"} & draft.flags():
         return None
     sentence = clean.sentences[draft.sentence].span
     if _ANOTHER_BEFORE.search(clean.text[sentence.start : draft.killed[0].span.start]):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from ..actors.sources import CLAIM_RESULT, claim_covers, is_claim_sentence
-from ..records import ActorMention, CleanText, Mentions, SourceMention, TollMention
+from ..records import ActorMention, CleanText, Mentions, SourceMention, SourceRole, TollMention
 from ..tolls.lang import TOLL_WORDS
 from . import conflict, parts, sides
 from .context import Context, actor_side
@@ -177,6 +177,11 @@ def _attach_context(draft: Draft, ctx: Context, clean: CleanText) -> None:
         if draft.perpetrator is None:
             speaker = draft.source.sentence if draft.source else draft.sentence
             draft.perpetrator = _claimant(speaker, ctx)
+        if draft.source is None or draft.source.sentence != draft.sentence:
+            # a claim's source is its own sentence's: never one carried over
+            claimant = _claiming_party(draft, ctx)
+            if claimant is not None:
+                draft.source = claimant_source(claimant)
 
 
 def _claim_figure(
@@ -199,6 +204,37 @@ def _first_figure(draft: Draft) -> TollMention | None:
         if group:
             return group[0]
     return None
+
+
+# The rule of a claim's source read from its claimant, when no speech frame names one.
+CLAIMANT_RULE = "sources.v1.claimant"
+
+
+def claimant_source(claimant: ActorMention) -> SourceMention:
+    """ "Les forces de sécurité ont neutralisé une dizaine de terroristes", told with no
+    speaker the reader knows: the claimant of the claim is its source, an official when
+    a state force (the army, the police, the gendarmerie), else the armed party's own
+    claim. The evidence is the claimant's words in the claim's sentence."""
+    role: SourceRole = "official" if actor_side(claimant) == "government" or (
+        claimant.actor.category == "police") else "perpetrator_claim"
+    return SourceMention(name=claimant.actor.name, role=role, text=claimant.text,
+                         span=claimant.span, sentence=claimant.sentence, rule=CLAIMANT_RULE)
+
+
+def _claiming_party(draft: Draft, ctx: Context) -> ActorMention | None:
+    """Who makes a claim told without a speaker: its armed perpetrator, else a state force
+    of its sentence or the one before ("La Police nationale d'Haïti ... Elle affirme que
+    ses unités ont « neutralisé trois bandits »"), never one of the victims' side."""
+    victims = actor_side(draft.victim)
+    perpetrator = draft.perpetrator
+    if perpetrator is not None and actor_side(perpetrator) not in (None, "government", victims):
+        return perpetrator
+    for index in (draft.sentence, draft.sentence - 1):
+        for actor in ctx.actors.get(index, []):
+            side = actor_side(actor)
+            if (side == "government" or actor.actor.category == "police") and side != victims:
+                return actor
+    return perpetrator
 
 
 def _claimant(sentence: int, ctx: Context) -> ActorMention | None:

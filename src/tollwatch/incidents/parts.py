@@ -105,6 +105,30 @@ def _absorb_breakdown(draft: Draft, kept: list[Draft]) -> bool:
     return False
 
 
+# How many sentences after a total its deadliest attack may be told.
+DEADLIEST_WINDOW = 3
+
+
+def _absorb_deadliest(draft: Draft, kept: list[Draft]) -> bool:
+    """ "L'attaque la plus meurtrière a visé Mamove, où vingt personnes ont été tuées"
+    after "au moins 40 civils tués en une semaine": the deadliest of the attacks is
+    inside the total told before (the nearest, with room for it, of a compatible side);
+    it leaves its evidence there and adds nothing."""
+    best = draft.best
+    if best is None:
+        return False
+    for total in reversed(_incidents(kept)):
+        if draft.sentence - max(total.sentences) > DEADLIEST_WINDOW:
+            break
+        if total.parent is not None or total.best is None or total.best < best:
+            continue
+        if not sides_compatible(total.victim_side(), draft.victim_side()):
+            continue
+        total.sentences |= draft.sentences
+        return True
+    return False
+
+
 def _apply_summary(draft: Draft, kept: list[Draft]) -> bool:
     """A closing tally ("3 fatalities.", "fatalities coded as 2") restates the report's
     total: it replaces the figure before it, or covers the figures before it."""
@@ -134,6 +158,8 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
     for candidate in _incidents(kept):
         if candidate.parent is not None and "part" in candidate.flags():
             continue  # "including eight children": a breakdown holds no later figure
+        if "other_source" in candidate.flags():
+            continue  # "qui avance un bilan de 22 morts": another count, not a total
         scope = _scope(candidate, clean)
         if scope is None or (draft.distinct and scope not in ("explicit", "region")):
             continue

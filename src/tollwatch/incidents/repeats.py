@@ -19,6 +19,7 @@ from .scope import (
     LEAD_SENTENCES,
     _approximately,
     _conflicting_source,
+    _date_within,
     _dates_compatible,
     _earlier_scope,
     _fill_missing,
@@ -157,6 +158,53 @@ def _absorb_earlier(draft: Draft, kept: list[Draft]) -> bool:
     return False
 
 
+# How many sentences apart a provisional toll and the other count of its incident may be.
+PROVISIONAL_WINDOW = 4
+
+
+def _fold_provisional(draft: Draft, kept: list[Draft]) -> bool:
+    """ "Le gestionnaire du site a fait état d'un bilan provisoire de douze morts" then
+    "la MONUSCO a indiqué que quinze civils avaient été tués": a toll told as provisional
+    and the nearest count of the same victims before or after it are one incident; the
+    larger figure is the current toll, the smaller its low. Either figure may be the
+    provisional one, and "provisional" is no older figure: a smaller figure folds only
+    when it is the provisional one told after."""
+    toll = draft.killed_toll()
+    if toll is None or toll.best is None or draft.distinct:
+        return False
+    if {"part", "part_cue", "aggregate_cue", "cumulative", "update"} & draft.flags():
+        return False
+    for previous in reversed(_incidents(kept)):
+        if previous.parent is not None or previous.parts:
+            continue
+        if draft.sentence - max(previous.sentences) > PROVISIONAL_WINDOW:
+            return False
+        old = previous.killed_toll()
+        if old is None or old.best is None or not _count_of(previous, draft):
+            continue
+        if "provisional" not in draft.flags() | previous.flags() or old.best == toll.best:
+            return False  # the nearest count of these victims is not a provisional pair
+        if old.best > toll.best and "provisional" not in draft.flags():
+            return False
+        low = min(v for v in (old.low, old.best, toll.low, toll.best) if v is not None)
+        newer = toll if toll.best > old.best else old
+        previous.killed_override = replace(newer, low=low)
+        previous.update = previous.update or toll.best > old.best
+        previous.sentences |= draft.sentences
+        _fill_missing(previous, draft)
+        return True
+    return False
+
+
+def _count_of(previous: Draft, draft: Draft) -> bool:
+    """Another count of `previous`'s deaths: compatible victims and places, a date a day
+    apart at most (a count told the next morning). The perpetrators are not compared: a
+    count's source ("la MONUSCO a fait état de") is often read as an actor."""
+    return (sides_compatible(previous.victim_side(), draft.victim_side())
+            and (_date_within(draft.date, previous.date) or _date_within(previous.date, draft.date))
+            and _places_compatible(previous, draft))
+
+
 def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
     """The same figure stated again (headline and lead, a later paragraph)."""
     toll = draft.killed_toll()
@@ -164,7 +212,8 @@ def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
         return False
     for previous in reversed(_incidents(kept)):
         other = previous.killed_toll()
-        if other is None or (other.best != toll.best and not _approximately(previous, draft)):
+        if other is None or (other.best != toll.best and not _approximately(previous, draft)
+                             and not _counts_the_vague(previous, draft)):
             continue
         # a headline's "Dozens killed" and the lead's 27: a place the headline names
         # ("Israel disputes toll") does not split them
@@ -178,6 +227,25 @@ def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
         _fill_missing(previous, draft)
         return True
     return False
+
+
+# How many sentences after a vague figure its precise count may be told.
+VAGUE_COUNT_WINDOW = 2
+
+
+def _counts_the_vague(vague: Draft, precise: Draft) -> bool:
+    """ "Une vingtaine de civils ont été tués" then, a sentence on, "« Nous avons compté
+    21 corps »": a precise figure close to a vague one told just before (a fifth apart,
+    at least 2), where the vague figure is all the incident had: the count of it. A
+    figure of more deaths ("quatre autres corps") never gets here (`distinct`)."""
+    if not vague.killed or not all("vague" in m.flags for m in vague.killed):
+        return False
+    if any("vague" in m.flags for m in precise.killed) or vague.parts:
+        return False
+    if precise.sentence - max(vague.sentences) > VAGUE_COUNT_WINDOW:
+        return False
+    a, b = vague.best, precise.best
+    return a is not None and b is not None and abs(a - b) <= max(2, max(a, b) // 5)
 
 
 def _repeats_a_listed_figure(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
@@ -211,6 +279,23 @@ def _head(victims: str | None) -> str | None:
     """The first word of a victim phrase, case folded ("civiles también" -> "civiles")."""
     words = (victims or "").split()
     return words[0].casefold() if words else None
+
+
+def _retells_own_dead(draft: Draft, kept: list[Draft]) -> bool:
+    """ "Quatro suspeitos morrem em confronto com a PM" then "Quatro homens morreram
+    durante uma troca de tiros com policiais": the lead's figure of people named by no
+    side tells again the headline's dead of the other side (the converse of the
+    headline's dead that are the lead's suspects, `_keep_own_death`)."""
+    if draft.distinct or draft.sentence > LEAD_SENTENCES or draft.victim_side() is not None:
+        return False
+    for previous in kept:
+        if (previous.perpetrator_dead and previous.sentence == 0 and previous.parent is None
+                and previous.kind != "claim" and previous.best == draft.best
+                and previous.best is not None):
+            previous.sentences |= draft.sentences
+            _fill_missing(previous, draft)
+            return True
+    return False
 
 
 def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> None:

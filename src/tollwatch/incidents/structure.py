@@ -18,6 +18,7 @@ from .claims import _claimed, _headline_of_claim, _repeat_claim
 from .draft import Draft
 from .parts import (
     _absorb_breakdown,
+    _absorb_deadliest,
     _adopt_parts,
     _apply_summary,
     _find_container,
@@ -28,10 +29,12 @@ from .repeats import (
     _add_also_dead,
     _apply_update,
     _attach_other_outcomes,
+    _fold_provisional,
     _join_anaphor,
     _keep_own_death,
     _merge_repeat,
     _repeats_a_listed_figure,
+    _retells_own_dead,
 )
 
 
@@ -53,6 +56,8 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
         flags = draft.flags()
         if "summary" in flags and _apply_summary(draft, kept):
             continue
+        if "part_cue" in flags and _absorb_deadliest(draft, kept):
+            continue
         if "part" in flags and _absorb_breakdown(draft, kept):
             continue
         if "update" in flags:
@@ -60,6 +65,10 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
                 continue
             draft.update = True
         if draft.earlier and _absorb_earlier(draft, kept):
+            continue
+        if _fold_provisional(draft, kept):
+            continue
+        if _retells_own_dead(draft, kept):
             continue
         if not draft.distinct and _merge_repeat(draft, kept):
             continue

@@ -339,9 +339,10 @@ class SentenceCues:
         for flag, pattern in self.patterns:
             if flag != "update" or (cue := pattern.search(text)) is None:
                 continue
-            after = [b for b in bound if b.outcome == "killed" and b.end > cue.start()]
+            after = sorted((b for b in bound if b.outcome == "killed" and b.end > cue.start()),
+                           key=lambda b: b.start)
             if after:
-                new = min(after, key=lambda b: b.start)
+                new = _risen_toll(text, after)
                 new.flags.add("update")
                 self._flag_rise(text, new, bound)
                 self._flag_rise_before(text, cue.start(), new, bound)
@@ -375,6 +376,28 @@ class SentenceCues:
                         and (m := pattern.search(text, max(0, b.start - _RISE_REACH), cue))
                         and m.start() <= b.end):
                     b.flags.add("rise")
+
+
+# "quatre autres corps", "dos cuerpos más", "outros três": more deaths, not a toll.
+_MORE_AFTER = re.compile(r"\s+(?:autres|otr[oa]s|outr[oa]s|more|other|additional|más|mais)\b",
+                         re.IGNORECASE)
+_MORE_BEFORE = re.compile(r"(?:\b(?:más|mais|another|further|additional)|\boutr[oa]s)\s+$",
+                          re.IGNORECASE)
+
+
+def _risen_toll(text: str, after: list[Binding]) -> Binding:
+    """The risen toll of an update's words: the first killed figure after them, unless
+    it counts more deaths ("le bilan s'est alourdi : quatre autres corps ont été
+    retrouvés, portant à dix le nombre de morts") and a larger figure follows: then the
+    larger one is the toll, and the first is what raised it ("rise": inside the toll)."""
+    first = after[0]
+    more = (_MORE_AFTER.match(text, first.end) is not None
+            or _MORE_BEFORE.search(text, max(0, first.start - 12), first.start) is not None)
+    larger = [b for b in after[1:] if (b.best or 0) > (first.best or 0)]
+    if not more or not larger:
+        return first
+    first.flags.add("rise")
+    return larger[0]
 
 
 def _starts(pattern: re.Pattern[str]) -> re.Pattern[str] | None:

@@ -4,7 +4,8 @@
 sentence holds: a total ("in total", "in two days"), a running count ("since the war
 began"), a risen toll ("the toll rose to 40"), a party's claim, a verbless tally
 ("2 fatalities, 1 injured."), a figure that is what a protest is about, a tally split
-across events; and a partitive figure ("two of them", "one of the dead") as a part of
+across events; the deadliest of several attacks ("l'attaque la plus meurtrière");
+and a partitive figure ("two of them", "one of the dead") as a part of
 a toll told before. The words of the other languages come from tolls/lang/.
 """
 
@@ -159,6 +160,10 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
             binding.flags.add("background")
         if "other_source" in worded and binding.outcome == "killed":
             binding.flags.add("other_source")  # "a pour sa part fait état de 31 morts"
+        if "part_cue" in worded and binding.outcome == "killed":
+            binding.flags.add("part_cue")  # "l'attaque la plus meurtrière ... vingt tués"
+        if "provisional" in worded and binding.outcome == "killed":
+            binding.flags.add("provisional")  # "un bilan provisoire de douze morts"
         if split and "summary" in binding.flags:
             binding.flags.add("split")
         if summary:

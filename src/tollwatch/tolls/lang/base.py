@@ -17,10 +17,12 @@ from ...records import Outcome
 # The flags a sentence cue sets on every figure of its sentence (`tolls/sentence_flags.py`):
 # "aggregate_cue" (a total over days or events), "cumulative" (a war total, left out),
 # "update" (the toll rose to N), "claim_cue" (a party's claim of its own action),
-# "rise_cause" (what made an update's toll rise: "after two of the wounded died").
+# "rise_cause" (what made an update's toll rise: "after two of the wounded died"),
+# "part_cue" (the deadliest of several attacks: its figure is a part of the total),
+# "provisional" (a toll told as provisional: another count of the incident told near it).
 SENTENCE_CUES: tuple[str, ...] = (
     "aggregate_cue", "cumulative", "update", "claim_cue", "background", "other_source",
-    "rise_cause",
+    "rise_cause", "part_cue", "provisional",
 )
 
 
@@ -49,7 +51,13 @@ class TollWords:
       "en", "dans"): "vingt soldats ont été tués" names "soldats".
     * `cues`: flag -> words of the sentence that set it (`SENTENCE_CUES`); `other_source`:
       another source's figure for the incident told before ("a pour sa part fait état
-      de", "por su parte", "من جهتها"), folded into it as a range (incidents/conflict.py).
+      de", "por su parte", "من جهتها"), folded into it as a range (incidents/conflict.py);
+      `part_cue`: the sentence tells the deadliest of several attacks ("l'attaque la plus
+      meurtrière", "el ataque más letal", "o caso mais grave"): its figure is a part of the
+      total told before, not added to it (incidents/parts.py); `provisional`: a toll told
+      as provisional ("un bilan provisoire", "balance preliminar", "balanço provisório"),
+      not an older one: with the nearest count of the same victims it is one incident,
+      the larger figure the current toll (incidents/repeats.py).
     * `earlier`: words marking a figure as an earlier, superseded toll ("un premier bilan").
     * `distinct`: words marking a figure as distinct from the one before ("otros").
     * `singular`: one death without a figure ("fue asesinado", "a été tué", "morreu");

@@ -53,6 +53,7 @@ _FORCES_NAMED = (
 _SAID = r"(?:inform|report|asegur|afirm|indic|señal|detall|precis|confirm)\w*"
 _KILLED_THEM = (
     r"abati[oó]|abatieron|abaten|abate|neutraliz\w+|dio\s+de\s+baja|dieron\s+de\s+baja"
+    r"|fueron\s+dad[oa]s\s+de\s+baja"
 )
 
 WORDS = TollWords(
@@ -63,7 +64,7 @@ WORDS = TollWords(
     multipliers={"mil": 1000, "millones": 1_000_000},
     precheck=(
         r"muert|muri|asesin|ejecut|herid|lesionad|secuestr|desaparec|cuerpo|cad[aá]ver|ultim"
-        r"|acribill|masacr|fallec|matan|mata|mató|perdieron la vida|sin vida|dado de baja|la vida"
+        r"|acribill|masacr|fallec|matan|mata|mató|perdieron la vida|sin vida|de baja|la vida"
         r"|abat|neutraliz|v[ií]ctimas"
     ),
     qualifiers={
@@ -95,6 +96,8 @@ WORDS = TollWords(
             rf"|(?:neutralizad[oa]s»?|neutraliz(?:[oó]|aron|an|a))(?={_ENEMIES_AFTER})"
             r"|matado|asesinado|abatido"
             r"|privan\s+de\s+la\s+vida|privaron\s+de\s+la\s+vida"
+            # the passive before its figure: "fueron dados de baja cinco integrantes"
+            r"|(?:fueron|han\s+sido|resultaron)\s+dad[oa]s\s+de\s+baja"
         ),
         "wounded": r"hieren|hirieron",
         "abducted": r"secuestran|secuestraron|levantan",
@@ -143,6 +146,14 @@ WORDS = TollWords(
             r"|hace\s+(?:dos|tres|cuatro|cinco|seis|varias|unas|\d+)\s+(?:semanas|meses|años)"
             r"|el\s+año\s+pasado"
         ),
+        # the deadliest of the attacks told before: "el ataque más letal ocurrió en ..."
+        "provisional": (
+            r"(?:balance|cifra|reporte|informe|conteo)\s+(?:a[uú]n\s+)?(?:provisional|preliminar)"
+        ),
+        "part_cue": (
+            r"(?:el|la)\s+(?:ataque|hecho|caso|masacre|emboscada|incidente|atentado|agresi[oó]n)"
+            r"\s+más\s+(?:letal|grave|sangrient[oa]|violent[oa]|mortífer[oa])"
+        ),
         "rise_cause": (
             r"(?:tras|luego\s+de|después\s+de)\s+(?:el\s+fallecimiento|la\s+muerte|que)"
         ),
@@ -165,7 +176,7 @@ WORDS = TollWords(
             r"(?:asegur|afirm|dij|dice|reivindic|atribuy)\w*\s+(?:[^\s]+\s+){0,4}?haber\s+(?:dado\s+de\s+baja"
             r"|matado|asesinado|abatido|eliminado)"
             # the forces say they killed: "El Ejército informó que abatió a cinco"
-            rf"|(?:{_FORCES})\b[^.;]{{0,80}}?{_SAID}\s+(?:\w+\s+){{0,4}}?que\s+(?:\w+\s+){{0,4}}?"
+            rf"|(?:{_FORCES})\b[^.;]{{0,80}}?{_SAID}\s+(?:\w+\s+){{0,4}}?que\s+(?:\w+\s+){{0,6}}?"
             rf"['‘\"«]?(?:{_KILLED_THEM})"
             # their enemies' dead, told by them: "Siete integrantes de las disidencias
             # murieron en combates con tropas ..., informó el Ejército"

@@ -49,6 +49,10 @@ VAGUE: dict[str, int] = {
 
 _KILLED = (
     r"morts?|mortes|tu[ée]e?s?|tu[ée]s|décédée?s?|d[ée]c[èe]s|victimes|cadavres|corps\s+sans\s+vie"
+    # bodies counted: "nous avons compté 21 corps" (not "le corps expéditionnaire"); in
+    # lower case only, so an English "Marine Corps" or "SECURITY CORPS" is no outcome word
+    r"|(?-i:corps)(?!\s+(?:sans\s+vie|d['’]armée|expéditionnaire|diplomatique|électoral|enseignant"
+    r"|médical|de\s+métier|d['’]élite|de\s+la\s+|du\s+|des\s+))"
     r"|perdu\s+la\s+vie|trouvé\s+la\s+mort|neutralisée?s?|abattue?s?|ex[ée]cut[ée]e?s?"
     r"|égorgée?s?|assassinée?s?|massacrée?s?|péri|sont\s+mort(?:e?s)?|ont\s+péri"
     r"|(?:ont|a)\s+succombé|fusillée?s?"
@@ -58,6 +62,17 @@ _KILLED = (
     r"|tomb[ée]e?s?\s+(?:au\s+combat|au\s+front|sur\s+le\s+champ\s+d['’]honneur"
     r"|les\s+armes\s+à\s+la\s+main|sous\s+les\s+balles)"
     r"|tomb[ée]e?s?(?:(?=\s*(?:et\s+d[e'’]|[,;.»]))|$)"
+)
+
+# The enemies a force says it killed ("neutralisé trois bandits"), and the forces that
+# say so ("les forces de sécurité", "la police", "les FAMa").
+_CLAIMED = (
+    r"assaillants|terroristes|jihadistes|djihadistes|insurgés|hommes\s+armés|bandits"
+    r"|rebelles|miliciens|malfrats|criminels|membres\s+(?:du|de\s+gangs?|des\s+gangs?)"
+)
+_FORCES = (
+    r"forces|armée|militaires|soldats|police|policiers|gendarmerie|gendarmes|unités"
+    r"|FAMa|FDS|FARDC|PNH|troupes"
 )
 
 # The enemies an army's communiqué names after its figure: "neutralisé une quinzaine
@@ -77,7 +92,7 @@ WORDS = TollWords(
     precheck=(
         r"mort|tu[ée]|bless|décè|déc[ée]d|victime|cadavre|corps sans vie|perdu la vie|neutralis"
         r"|abattu|exécut|égorg|assassin|massacr|péri|enlev|kidnapp|disparu|succomb|fusill"
-        r"|la vie|tomb"
+        r"|la vie|tomb|corps"
     ),
     qualifiers={
         "least": r"au\s+moins|pas\s+moins\s+de",
@@ -140,7 +155,15 @@ WORDS = TollWords(
             r"|il\s+y\s+a\s+(?:deux|trois|quatre|cinq|six|plusieurs|quelques|\d+)\s+"
             r"(?:semaines|mois|ans)|l['’]an\s+dernier|l['’]année\s+dernière"
         ),
-        "rise_cause": r"après\s+(?:le\s+décès|la\s+mort)",
+        "rise_cause": r"après\s+(?:le\s+décès|la\s+mort|la\s+découverte|que)",
+        # the deadliest of the attacks told before: "l'attaque la plus meurtrière a visé
+        # Mamove, où vingt personnes ont été tuées" is inside the week's toll
+        "provisional": r"bilan\s+(?:encore\s+)?provisoire|bilan\s+préliminaire",
+        "part_cue": (
+            r"(?:l['’]|la\s+|le\s+)(?:attaque|incident|raid|tuerie|massacre|embuscade|frappe)"
+            r"\s+la\s+plus\s+(?:meurtrière|grave|sanglante|violente|lourde)"
+            r"|le\s+plus\s+(?:meurtrier|grave|sanglant|lourd)\s+(?:de\s+ces|des)\s+"
+        ),
         "other_source": (
             r"pour\s+(?:sa|leur)\s+part|de\s+(?:son|leur)\s+côté|un\s+autre\s+bilan|une\s+autre\s+source"
             r"|avan(?:ce|cé|çant|cent)\s+(?:\S+\s+){0,3}?(?:un\s+bilan|le\s+chiffre|le\s+nombre)"
@@ -158,12 +181,19 @@ WORDS = TollWords(
         "claim_cue": (
             r"(?:affirm|assur|di|déclar|revendiqu)\w*\s+(?:[^\s]+\s+){0,4}?avoir\s+(?:tué|abattu|éliminé|neutralisé)"
             # "neutralisés": the army's word for the enemies it says it killed
-            r"|(?:assaillants|terroristes|jihadistes|djihadistes|insurgés|hommes\s+armés)\s+"
-            r"(?:\w+\s+){0,3}?neutralisés|neutralis\w*\s+(?:\w+\s+){0,4}?(?:d['’]|de\s+)?(?:assaillants"
-            r"|terroristes|jihadistes|djihadistes|insurgés)"
+            rf"|(?:{_CLAIMED})\s+(?:\w+\s+){{0,3}}?neutralisés|neutralis\w*\s+(?:\w+\s+){{0,4}}?"
+            rf"(?:d['’]|de\s+)?(?:{_CLAIMED})"
+            # the forces the subject of their own verb: "la police a abattu trois bandits"
+            rf"|(?<![\w-])(?:{_FORCES})(?:\s+[\w-]+){{0,3}}?\s+(?:ont|a)\s+(?:«\s*)?"
+            rf"(?:abattu|éliminé|tué)\s+(?:\w+\s+){{0,3}}?(?:{_CLAIMED})"
         ),
     },
-    earlier=r"premier\s+bilan|précédent\s+bilan|bilan\s+provisoire|initialement|auparavant",
+    earlier=(
+        r"premier\s+bilan|précédent\s+bilan|initialement|auparavant"
+        # an older figure told in the pluperfect: "La police avait évoqué mardi un bilan
+        # de douze morts" ("un bilan provisoire" is no older figure: incidents/repeats.py)
+        r"|avai(?:en)?t\s+(?:évoqué|annoncé|fait\s+état|rapporté|avancé|indiqué|communiqué)"
+    ),
     singular=(
         r"(?:a\s+été|avait\s+été)\s+(?:\w+ment\s+)?"
         r"(?:tuée?|abattue?|assassinée?|exécutée?|égorgée?|lynchée?)"

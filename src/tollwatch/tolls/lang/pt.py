@@ -111,6 +111,12 @@ WORDS = TollWords(
             r"|há\s+(?:duas|três|quatro|cinco|seis|várias|algumas|\d+)\s+(?:semanas|meses|anos)"
             r"|no\s+ano\s+passado"
         ),
+        # the deadliest of the cases told before: "o caso mais grave aconteceu em ..."
+        "provisional": r"balan[çc]o\s+(?:ainda\s+)?(?:provis[óo]rio|preliminar)",
+        "part_cue": (
+            r"(?:o|a)\s+(?:ataque|caso|chacina|crime|emboscada|ocorrência|incidente)"
+            r"\s+mais\s+(?:grave|letal|violent[oa]|sangrent[oa]|mortífer[oa])"
+        ),
         "rise_cause": r"(?:após|depois\s+d[ao])\s+(?:a\s+)?(?:morte|óbito)",
         "other_source": (
             r"por\s+sua\s+vez|outra\s+fonte|outro\s+balan[çc]o"

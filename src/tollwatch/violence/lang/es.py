@@ -47,7 +47,7 @@ CANDIDATE = (
     r"secuestr|herid|emboscada|sicario|cad[aá]ver|bala|explosi|sin\s+vida|cuerpos?\b|calcinad|"
     r"desaparec|muere|muri[oó]|disparo|balaz|balea|tiros\b|abat[ie]|ultim[ao]|levant|restos|"
     r"fosa|embolsad|encobijad|desmembr|fallec|v[ií]ctimas|lesionad|homicid|masacr|deceso|perdi(?:ó|eron)\s+la\s+vida|"
-    r"acribill|la\s+vida\b"
+    r"acribill|la\s+vida\b|dad[oa]s?\s+de\s+baja|dieron\s+de\s+baja|dio\s+de\s+baja"
 )
 
 WORDS = ViolenceWords(

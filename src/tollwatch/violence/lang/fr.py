@@ -46,6 +46,9 @@ CANDIDATE = (
     r"massacr|tuerie|enlev|enlèvement|kidnapp|otage|abattu|assassin|neutralis|assaillant|"
     r"jihadist|djihadist|terroris|obus|roquette|cadavre|perdu la vie|d[ée]c[èe]s|"
     r"victimes|d[ée]c[ée]d|succomb|p[ée]ri\b|bilan|fusill|la\s+vie\b"
+    # bodies counted ("21 corps", "quatre autres corps"), not "security corps"
+    r"|(?:\d+|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|autres|vingtaine"
+    r"|dizaine|dizaines))\s+(?:autres\s+)?corps\b"
 )
 
 WORDS = ViolenceWords(
