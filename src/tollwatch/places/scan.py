@@ -15,7 +15,14 @@ from functools import cache, lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
-from ..read.script import has_arabic, script_core, script_token_key, strip_clitics
+from ..read.script import (
+    cyrillic_key,
+    has_arabic,
+    has_cyrillic,
+    script_core,
+    script_token_key,
+    strip_clitics,
+)
 from ..records import CleanText, Sentence
 from .gazetteer.model import Gazetteer
 from .names import ARTICLES, fold, light_key, split_fused_article, token_key
@@ -139,6 +146,9 @@ def _word_keys(raw: str) -> tuple[str, str, str, bool]:
     if has_arabic(word):  # keyed in its own script, as the gazetteer keys Arabic names
         key = script_token_key(word)
         return word, key, script_core(key), False
+    if has_cyrillic(word):  # a stem, as the gazetteer keys Cyrillic names
+        key = cyrillic_key(word)
+        return word, key, key, word[:1].isupper()
     folded = fold(word).replace(" ", "")
     core = "" if folded in ARTICLES else token_key(split_fused_article(folded))
     return word, token_key(folded), core, word[:1].isupper()
