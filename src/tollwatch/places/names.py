@@ -313,7 +313,7 @@ def usable_name(name: str) -> bool:
     if len(name) < 3:
         return False
     if _CYRILLIC_NAME.match(name):
-        return name[:1].isupper()
+        return any(ch.isupper() for ch in name)
     if not _LATIN.match(name):
         return False
     if _CODE_LIKE.match(name):
