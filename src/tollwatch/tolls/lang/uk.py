@@ -37,15 +37,22 @@ _APOSTROPHES = ("'", "’", "ʼ")
 def _spellings(form: str) -> list[str]:
     return [form.replace("'", mark) for mark in _APOSTROPHES] if "'" in form else [form]
 
+# the position of each unit's genitive in `_FORMS`
+_GENITIVE = {1: 3, 2: 2, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1, 8: 1, 9: 1}
+
 
 def _numbers() -> dict[str, int]:
     """Every form of 1 to 99 ("двадцять один", "тридцяти двох"), and 100."""
     out = {form: value for value, forms in _FORMS.items() for form in forms}
-    units = {v: f for v, f in _FORMS.items() if v < 10}
+    # compounds in the nominative and in the genitive only ("двадцять два", "двадцяти
+    # двох"): a figure above ten is most often written in digits, and every key costs
+    # the compiled grammar
     for ten in range(20, 100, 10):
-        for ten_form in _FORMS[ten]:
-            for unit, forms in units.items():
-                out.update({f"{ten_form} {form}": ten + unit for form in forms})
+        nominative, genitive = _FORMS[ten][:2]
+        for unit in range(1, 10):
+            forms = _FORMS[unit]
+            out[f"{nominative} {forms[0]}"] = ten + unit
+            out[f"{genitive} {forms[_GENITIVE[unit]]}"] = ten + unit
     return {spelling: value for form, value in out.items() for spelling in _spellings(form)}
 
 
