@@ -35,8 +35,8 @@ GuessSource = Literal["hint", "english", "script", "detected", "none"]
 # Languages that are not read but told apart (ISO 639-1 -> lingua's enum name).
 OTHER_LANGUAGES: dict[str, str] = {
     "de": "GERMAN", "it": "ITALIAN", "nl": "DUTCH", "tr": "TURKISH", "fa": "PERSIAN",
-    "ur": "URDU", "id": "INDONESIAN", "sw": "SWAHILI", "so": "SOMALI", "hi": "HINDI", "zh": "CHINESE", "ja": "JAPANESE", "ko": "KOREAN",
-    "he": "HEBREW",
+    "ur": "URDU", "id": "INDONESIAN", "sw": "SWAHILI", "so": "SOMALI", "hi": "HINDI",
+    "zh": "CHINESE", "ja": "JAPANESE", "ko": "KOREAN", "he": "HEBREW",
 }  # fmt: skip
 _READ: dict[str, str] = {
     "en": "ENGLISH", "fr": "FRENCH", "es": "SPANISH", "pt": "PORTUGUESE", "ar": "ARABIC",
