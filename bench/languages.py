@@ -21,6 +21,7 @@ from pathlib import Path
 
 from tollwatch import Report, extract
 from tollwatch.pipeline import load_resources
+from tollwatch.read.languages import LANGUAGES
 from tollwatch.settings import Settings
 
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden" / "annotated"
@@ -44,7 +45,7 @@ def main() -> None:
     settings = Settings()
     resources = load_resources(settings)
     sets = {"en": _reports(GOLDEN / "eval-cases.jsonl", "en")}
-    for code in ("fr", "es", "pt", "ar"):
+    for code in (c for c in LANGUAGES if c != "en"):
         sets[code] = _reports(GOLDEN / f"languages-{code}.jsonl", code)
     rates: dict[str, float] = {}
     chars: dict[str, float] = {}

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from ..records import CleanText, PlaceMention
+from ..tolls.lang import TOLL_WORDS
 from .context import sides_compatible
 from .draft import Draft, attackers_side_dead
 from .scope import (
@@ -254,7 +255,10 @@ def _scope(candidate: Draft, clean: CleanText) -> str | None:
 _APART_OPENING = re.compile(
     r"^\W*(?:in\s+(?:(?:a|an|another)\s+)?(?:separate|different|unrelated|other)\b"
     r"|in\s+another\s+(?:attack|incident|raid|strike|discovery|case|development|clash"
-    r"|shooting)\b|separately\b|meanwhile\b|elsewhere\b)",
+    r"|shooting)\b|separately\b|meanwhile\b|elsewhere\b"
+    # the other languages' openers (`TollWords.apart`): "Кроме того, ...", "Напередодні ..."
+    + "".join(f"|(?:{w.apart})(?![\\w'’-])" for w in TOLL_WORDS.values() if w.apart)
+    + ")",
     re.IGNORECASE,
 )
 

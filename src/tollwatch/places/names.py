@@ -21,7 +21,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from ..read.script import has_arabic, script_core, script_token_key
+from ..read.script import cyrillic_key, has_arabic, has_cyrillic, script_core, script_token_key
 
 # Arabic article forms ("al-", "ash-", "ez-"...) as separate tokens; they are
 # dropped from the stripped key so "al-Mayadin" and "Mayadin" meet.
@@ -99,6 +99,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 # The packaged gazetteer tables (src/tollwatch/data/gazetteer).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{1,4}$")
+_CYRILLIC_NAME = re.compile(r"^[\u0400-\u04ff’'ʼ -]+$")
 _LATIN = re.compile(r"^[\x20-\u024f\u1e00-\u1eff’‘'ʻʼʿʾ`]+$")
 
 
@@ -154,6 +155,8 @@ def name_keys(name: str) -> tuple[str, ...]:
     """
     if has_arabic(name):
         return _script_keys(name)
+    if has_cyrillic(name):
+        return _cyrillic_keys(name)
     tokens = fold(name).split()
     if not tokens:
         return ()
@@ -163,6 +166,13 @@ def name_keys(name: str) -> tuple[str, ...]:
     if stripped and stripped != full:
         return (full, stripped)
     return (full,)
+
+
+def _cyrillic_keys(name: str) -> tuple[str, ...]:
+    """A Cyrillic name's key: each word's stem (`read/script.cyrillic_key`), so that its
+    case forms and its Russian and Ukrainian spellings meet ("Харкова", "Харькове")."""
+    words = [cyrillic_key(w) for w in _NON_WORD.split(name) if w]
+    return (" ".join(words),) if words else ()
 
 
 def _script_keys(name: str) -> tuple[str, ...]:
@@ -184,6 +194,9 @@ def light_key(name: str) -> str:
     an Arabic-script name's is its article-free script key."""
     if not name.isascii() and has_arabic(name):
         keys = _script_keys(name)
+        return keys[-1] if keys else ""
+    if not name.isascii() and has_cyrillic(name):
+        keys = _cyrillic_keys(name)
         return keys[-1] if keys else ""
     tokens = [split_fused_article(t) for t in fold(name).split() if t not in ARTICLES]
     return " ".join(light_token_key(t) for t in tokens if t)
@@ -295,8 +308,13 @@ def normalise_admin1(name: str | None, country: str | None = None) -> str:
 
 
 def usable_name(name: str) -> bool:
-    """Keep Latin-script alternate names that a press text may use, not codes or slugs."""
-    if len(name) < 3 or not _LATIN.match(name):
+    """Keep Latin-script and Cyrillic alternate names that a press text may use, not codes
+    or slugs (a Cyrillic name is keyed in its own script, `name_keys`)."""
+    if len(name) < 3:
+        return False
+    if _CYRILLIC_NAME.match(name):
+        return any(ch.isupper() for ch in name)
+    if not _LATIN.match(name):
         return False
     if _CODE_LIKE.match(name):
         return False  # IATA/ISO-like codes ("PMS", "DXB")

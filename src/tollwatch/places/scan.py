@@ -15,7 +15,14 @@ from functools import cache, lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
-from ..read.script import has_arabic, script_core, script_token_key, strip_clitics
+from ..read.script import (
+    cyrillic_key,
+    has_arabic,
+    has_cyrillic,
+    script_core,
+    script_token_key,
+    strip_clitics,
+)
 from ..records import CleanText, Sentence
 from .gazetteer.model import Gazetteer
 from .names import ARTICLES, fold, light_key, split_fused_article, token_key
@@ -54,6 +61,10 @@ CONNECTORS = ARTICLES | frozenset(
         "bint",
     ]
 )
+# Lower-case words that end a name: the Cyrillic word for a province after its adjective,
+# in its case forms ("Донецької області", data/gazetteer/admin1_aliases.csv).
+NAME_TAILS = frozenset(["область", "области", "областью", "області", "областю"])
+_INSIDE_NAMES = CONNECTORS | NAME_TAILS
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -139,6 +150,9 @@ def _word_keys(raw: str) -> tuple[str, str, str, bool]:
     if has_arabic(word):  # keyed in its own script, as the gazetteer keys Arabic names
         key = script_token_key(word)
         return word, key, script_core(key), False
+    if has_cyrillic(word):  # a stem, as the gazetteer keys Cyrillic names
+        key = cyrillic_key(word)
+        return word, key, key, word[:1].isupper()
     folded = fold(word).replace(" ", "")
     core = "" if folded in ARTICLES else token_key(split_fused_article(folded))
     return word, token_key(folded), core, word[:1].isupper()
@@ -154,7 +168,7 @@ def _tokens(text: str, offset: int, strict: bool) -> list[Token]:
         raw = m.group()
         start, end = m.span()
         start += offset
-        if not strict and raw[0].islower() and raw not in CONNECTORS:
+        if not strict and raw[0].islower() and raw not in _INSIDE_NAMES:
             add(new(Token, (start, end + offset, raw, "", "-", False)))
             continue
         word, key, core, cap = _word_keys(raw)
@@ -180,7 +194,7 @@ def _name_run(tokens: list[Token], i: int, most: int, strict: bool) -> int:
         return most
     n = 0
     for tok in tokens[i : i + most]:
-        if not (tok.cap or tok.text.lower() in CONNECTORS):
+        if not (tok.cap or tok.text.lower() in _INSIDE_NAMES):
             break
         n += 1
     return n
@@ -288,7 +302,8 @@ def scan(
         most = _longest(gaz, tokens, i)
         for n in range(max(_name_run(tokens, i, most, strict), 1) if most else 0, 0, -1):
             run = tokens[i : i + n]
-            if run[-1].text.lower() in CONNECTORS or (not run[-1].cap and not strict):
+            tail = run[-1].text.lower()
+            if tail in CONNECTORS or (not run[-1].cap and not strict and tail not in NAME_TAILS):
                 continue
             if n == 1 and _common_word(gaz, run[0], strict):
                 break

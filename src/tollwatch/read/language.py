@@ -34,13 +34,13 @@ GuessSource = Literal["hint", "english", "script", "detected", "none"]
 
 # Languages that are not read but told apart (ISO 639-1 -> lingua's enum name).
 OTHER_LANGUAGES: dict[str, str] = {
-    "de": "GERMAN", "it": "ITALIAN", "nl": "DUTCH", "ru": "RUSSIAN", "uk": "UKRAINIAN",
-    "tr": "TURKISH", "fa": "PERSIAN", "ur": "URDU", "id": "INDONESIAN", "sw": "SWAHILI",
-    "so": "SOMALI", "hi": "HINDI", "zh": "CHINESE", "ja": "JAPANESE", "ko": "KOREAN",
-    "he": "HEBREW",
+    "de": "GERMAN", "it": "ITALIAN", "nl": "DUTCH", "tr": "TURKISH", "fa": "PERSIAN",
+    "ur": "URDU", "id": "INDONESIAN", "sw": "SWAHILI", "so": "SOMALI", "hi": "HINDI",
+    "zh": "CHINESE", "ja": "JAPANESE", "ko": "KOREAN", "he": "HEBREW",
 }  # fmt: skip
 _READ: dict[str, str] = {
     "en": "ENGLISH", "fr": "FRENCH", "es": "SPANISH", "pt": "PORTUGUESE", "ar": "ARABIC",
+    "ru": "RUSSIAN", "uk": "UKRAINIAN",
 }  # fmt: skip
 
 # Words that are English and not a word of the other Latin-script languages told apart.
@@ -196,8 +196,8 @@ NOT_READ = "language not read:"
 def not_read_summary(counts: Mapping[str, int]) -> str:
     """The closing line of a run for reports in languages not read.
 
-    >>> not_read_summary({"de": 2, "ru": 1})
-    '3 reports in a language not read (de 2, ru 1): see their warnings'
+    >>> not_read_summary({"de": 2, "tr": 1})
+    '3 reports in a language not read (de 2, tr 1): see their warnings'
     """
     total = sum(counts.values())
     each = ", ".join(f"{code} {n}" for code, n in sorted(counts.items(), key=lambda c: -c[1]))

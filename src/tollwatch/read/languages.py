@@ -13,7 +13,10 @@ from types import MappingProxyType
 
 # ISO 639-1 code -> English name.
 LANGUAGES: Mapping[str, str] = MappingProxyType(
-    {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese", "ar": "Arabic"}
+    {
+        "en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese", "ar": "Arabic",
+        "ru": "Russian", "uk": "Ukrainian",
+    }
 )
 # The stages whose `lang/` package holds one module per language.
 STAGES: tuple[str, ...] = ("tolls", "dates", "violence", "places", "actors")

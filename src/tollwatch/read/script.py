@@ -97,3 +97,47 @@ def strip_clitics(word: str) -> str:
     if not has_arabic(word[:1]):
         return word
     return word[_CLITIC_PREFIX.match(word).end() :]  # type: ignore[union-attr]
+
+
+# Cyrillic (Russian, Ukrainian): names decline ("Херсон", "Херсона", "в Херсоне") and
+# the two languages spell one name apart ("Харків", "Харьков"; "Дніпро", "Днепр").
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC_FOLD = str.maketrans({
+    "ё": "е", "є": "е", "ї": "і", "ы": "і", "и": "і", "й": "і", "ь": None, "ъ": None, "'": None,
+    "’": None, "ʼ": None, "ґ": "г", "э": "е",
+})
+# Case endings of nouns and adjectives, as folded above, longest first.
+# (Not "-ов", "-ів": "Харьков", "Харків" end so.)
+_CYRILLIC_ENDINGS = (
+    "амі", "ямі", "ого", "его", "ому", "ему", "ах", "ях", "ом", "ем", "ою", "ею", "оі", "еі",
+    "іі", "ая", "яя", "ое", "ее", "іе", "ую", "юю", "ім", "у", "ю", "а", "я", "е", "і", "о",
+)
+_LAST_VOWEL = re.compile(r"[іе](?=[^аеіоуюя]+$)")
+_DOUBLED = re.compile(r"([^аеіоуюя])\1+")
+
+
+def has_cyrillic(text: str) -> bool:
+    """True when the text holds a Cyrillic letter."""
+    return _CYRILLIC_LETTER.search(text) is not None
+
+
+def cyrillic_key(token: str) -> str:
+    """A Cyrillic word's key: its stem without a case ending (и ы й ї folded to і, є ё э
+    to е, soft and hard signs and apostrophes dropped), folded so that the Russian
+    and the Ukrainian spellings of a name and its case forms meet: "Харків", "Харкова",
+    "Харьков" -> "харков"; "Дніпро", "Днепру" -> "днопр"; "Горлівка", "Горловке";
+    a final "ц" of a stem is "к" ("Костянтинівці", "Костянтинівка").
+
+    >>> cyrillic_key("Харків") == cyrillic_key("Харкова") == cyrillic_key("Харьков")
+    True
+    >>> cyrillic_key("Дніпро") == cyrillic_key("Днепру")
+    True
+    """
+    word = _DOUBLED.sub(r"\1", token.lower().translate(_CYRILLIC_FOLD))
+    for ending in _CYRILLIC_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    if word.endswith("ц"):
+        word = word[:-1] + "к"
+    return _DOUBLED.sub(r"\1", _LAST_VOWEL.sub("о", word))

@@ -39,6 +39,9 @@ class SingularGrammar:
     pointing: re.Pattern[str] | None
     also: re.Pattern[str] | None
     partitive: re.Pattern[str] | None
+    # a subject written after its verb ("погибла женщина"): read when the words before
+    # the verb are no subject (too long)
+    inverted: re.Pattern[str] | None = None
 
     @classmethod
     def compile(cls, tables: Iterable[TollWords]) -> SingularGrammar | None:
@@ -56,11 +59,20 @@ class SingularGrammar:
             pointing=_start(_union(t.pointing for t in tables)),
             also=_words(_union(t.distinct for t in tables)),
             partitive=_start(_union(t.partitive for t in tables)),
+            inverted=_after(_union(t.inverted for t in tables)),
         )
 
 
 def _words(pattern: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w'’-])", re.IGNORECASE) if pattern else None
+
+
+def _after(pattern: str) -> re.Pattern[str] | None:
+    """A subject right after the verb, up to two words before its noun."""
+    if not pattern:
+        return None
+    return re.compile(
+        rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{pattern})(?![\w'’-])", re.IGNORECASE)
 
 
 def _start(pattern: str) -> re.Pattern[str] | None:
@@ -71,14 +83,22 @@ def clause_singulars(text: str, bound: list[Binding], grammar: SingularGrammar) 
     """One killed for each singular death verb whose clause has no figure of its own."""
     found: list[Binding] = []
     marks = [m.end() for m in _CLAUSE_START.finditer(text)]  # once: linear in the text
+    triggers = [b.trigger for b in bound if b.trigger is not None]
     for match in grammar.death.finditer(text):
         start = _clause_start(marks, match.start())
-        if not free(bound + found, start, match.end()):
-            continue  # "tres personas ... uno murió": a figure of the clause already
+        if not free(bound + found, start, match.end()) or any(
+                s <= match.start() < e for s, e in triggers):
+            continue  # "tres personas ... uno murió", "погиб один": a figure of the clause
         start = _subject_start(text, start, match.start())
         subject = text[start : match.start()]
-        if _words_in(subject) > _SUBJECT_WORDS or _hits(grammar.nobody, subject):
-            continue  # "nadie murió", or a verb far from anything like its subject
+        after = grammar.inverted.match(text, match.end()) if grammar.inverted else None
+        if _hits(grammar.nobody, subject):
+            continue  # "nadie murió"
+        if _words_in(subject) > _SUBJECT_WORDS and after is None:
+            continue  # a verb far from anything like its subject
+        if after is not None and _words_in(subject) > _SUBJECT_WORDS:
+            start = match.end()  # "в результате обстрела ... погибла женщина"
+            subject = text[match.end() : after.end()]
         flags = {"singular", "passive", "clause"}
         own = _hits(grammar.own_death, match.group(0))
         if own or _hits(grammar.attackers, subject):
@@ -92,7 +112,8 @@ def clause_singulars(text: str, bound: list[Binding], grammar: SingularGrammar) 
         if _starts(grammar.partitive, subject):
             flags.add("partitive")
         lead = len(subject) - len(subject.lstrip())
-        victim = (start + lead, match.start() - (len(subject) - len(subject.rstrip())))
+        end = start + len(subject) - (len(subject) - len(subject.rstrip()))
+        victim = (start + lead, end)
         found.append(Binding(
             "killed", 1, 1, 1, match.start(), match.end(),
             victim=victim if victim[0] < victim[1] else None,

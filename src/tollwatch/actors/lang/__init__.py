@@ -12,11 +12,13 @@ from importlib import resources
 from importlib.abc import Traversable
 from types import MappingProxyType
 
-from . import ar, en, es, fr, pt
+from . import ar, en, es, fr, pt, ru, uk
 from .base import SourceWords
 
 SOURCE_WORDS: Mapping[str, SourceWords] = MappingProxyType(
-    {words.code: words for words in (en.WORDS, es.WORDS, fr.WORDS, pt.WORDS, ar.WORDS)}
+    {words.code: words for words in (
+        en.WORDS, es.WORDS, fr.WORDS, pt.WORDS, ar.WORDS, ru.WORDS, uk.WORDS
+    )}
 )
 
 

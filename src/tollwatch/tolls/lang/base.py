@@ -60,11 +60,15 @@ class TollWords:
       the larger figure the current toll (incidents/repeats.py).
     * `earlier`: words marking a figure as an earlier, superseded toll ("un premier bilan").
     * `distinct`: words marking a figure as distinct from the one before ("otros").
+    * `apart`: words opening a sentence on another event, however far before its figure
+      ("Кроме того", "Напередодні": the day before), read by incidents/parts.py.
     * `singular`: one death without a figure ("fue asesinado", "a été tué", "morreu");
       `own_death`: the attacker's own ("se suicidó"); `attackers`: subjects that are the
       attackers; `nobody`: subjects that negate ("nadie"); `pointing`: articles that
       point back to someone told before ("el", "su"); `partitive`: "uno de"
-      (`tolls/clause_singulars.py`).
+      (`tolls/clause_singulars.py`); `inverted`: person nouns that may follow a singular
+      death verb as its subject ("погибла женщина"), read when the words before the verb
+      are too many to be its subject.
     * `units`: words right after a figure that make it no count: ages, durations,
       distances, money ("un homme de 69 ans", "a las 10 horas", "a 5 km").
     * `including`: words opening an aside between commas that names some of the victims
@@ -108,6 +112,8 @@ class TollWords:
     nobody: str = ""
     pointing: str = ""
     partitive: str = ""
+    inverted: str = ""
+    apart: str = ""
     hedge: str = ""
     including: str = ""
     event_year: str = ""
