@@ -28,6 +28,7 @@ from .repeats import (
     _add_also_dead,
     _apply_update,
     _attach_other_outcomes,
+    _definite_part,
     _join_anaphor,
     _keep_own_death,
     _merge_repeat,
@@ -47,6 +48,8 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
             if not _attach_other_outcomes(draft, kept):
                 kept.append(draft)
             continue
+        if _definite_part(draft, kept, clean):
+            continue
         if draft.perpetrator_dead:
             _keep_own_death(draft, kept, drafts)
             continue
@@ -61,7 +64,7 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
             draft.update = True
         if draft.earlier and _absorb_earlier(draft, kept):
             continue
-        if not draft.distinct and _merge_repeat(draft, kept):
+        if not draft.distinct and _merge_repeat(draft, kept, clean):
             continue
         if _repeats_a_listed_figure(draft, kept, clean):
             continue
