@@ -194,8 +194,8 @@ _DEFINITE_BEFORE = re.compile(
 def _definite_part(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
     """ "64 mortos, entre eles quatro policiais ... os 60 suspeitos mortos": a figure
     with a definite article points back at dead already counted; smaller than the
-    incident before it, in the same time and place, it is that incident's part told
-    again, never new deaths."""
+    incident before it, in the same time and place, it is a part of that incident,
+    never new deaths."""
     if len(draft.killed) != 1 or draft.distinct or draft.best is None:
         return False
     mention = draft.killed[0]
@@ -207,7 +207,9 @@ def _definite_part(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
         if previous.parent is not None or (previous.best or 0) <= draft.best:
             continue
         if _dates_compatible(previous.date, draft.date) and _places_compatible(previous, draft):
-            previous.sentences |= draft.sentences
+            draft.parent = previous  # a part: "the third man killed" may follow it
+            previous.parts.append(draft)
+            kept.append(draft)
             return True
         return False
     return False

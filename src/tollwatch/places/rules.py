@@ -277,7 +277,7 @@ ACTOR_RULE = "places.v1.actor"
 # place, which may lie elsewhere; kept as a last resort like ACTOR_RULE
 SITE_AFTER = re.compile(
     r"\s+(?:[Hh]ospital|[Cc]linic|[Mm]osque|[Cc]hurch|[Uu]niversity|[Cc]ollege|[Ss]tadium|"
-    r"[Hh]otel|[Pp]rison|[Ff]actory|House)\b"
+    r"[Hh]otel|[Pp]rison|[Ff]actory|House|[Hh]ome\s+[Pp]ark|[Hh]omes?\s+[Cc]ommunity)\b"
 )
 # "the Bura-Garissa Road", "Yangon-Pyay road": a route named after its two ends, which may
 # both lie far from where on it something happened
