@@ -192,12 +192,14 @@ _DEFINITE_BEFORE = re.compile(
 
 
 def _definite_part(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
-    """ "64 mortos, entre eles quatro policiais ... os 60 suspeitos mortos": a figure
-    with a definite article points back at dead already counted; smaller than the
-    incident before it, in the same time and place, it is a part of that incident,
-    never new deaths."""
+    """ "64 mortos, entre eles quatro policiais ... os 60 suspeitos mortos": the
+    suspects' dead with a definite article point back at dead already counted; smaller
+    than the incident before it, in the same time and place, they are inside its toll,
+    never an own death apart (`_keep_own_death` keeps two or more attackers apart)."""
     if len(draft.killed) != 1 or draft.distinct or draft.best is None:
         return False
+    if not draft.perpetrator_dead:
+        return False  # the victims' parts ("the two dead bandmates") find their container
     mention = draft.killed[0]
     if "vague" in mention.flags:
         return False
@@ -207,9 +209,7 @@ def _definite_part(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
         if previous.parent is not None or (previous.best or 0) <= draft.best:
             continue
         if _dates_compatible(previous.date, draft.date) and _places_compatible(previous, draft):
-            draft.parent = previous  # a part: "the third man killed" may follow it
-            previous.parts.append(draft)
-            kept.append(draft)
+            previous.sentences |= draft.sentences
             return True
         return False
     return False
