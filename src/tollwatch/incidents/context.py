@@ -16,7 +16,7 @@ from datetime import date
 from ..actors.lang import SOURCE_WORDS
 from ..actors.sources import CLAIM_RESULT
 from ..dates.choice import is_reporting_date
-from ..places.rules import LAST_RESORT_RULES
+from ..places.rules import BEYOND_RULE, LAST_RESORT_RULES
 from ..records import (
     ActorMention,
     DateMention,
@@ -219,7 +219,8 @@ class Context:
     # -- places ------------------------------------------------------------------
     def place_in(self, sentence: int, near: Span | None = None) -> PlaceMention | None:
         """The incident place of a sentence: most specific non-source place, nearest first."""
-        found = [p for p in self.places.get(sentence, []) if not p.is_source_location]
+        found = [p for p in self.places.get(sentence, []) if not p.is_source_location
+                 and not self._across_border(p)]
         if not found:
             return None
         # a town abroad beside a province or country named in the same sentence is a
@@ -240,6 +241,12 @@ class Context:
                 _distance(p.span, near) if near else 0,
             ),
         )
+
+    def _across_border(self, place: PlaceMention) -> bool:
+        """ "near the border with Burkina Faso", "fled towards Burkina" in a report about
+        Niger: the country over the border is never where the incident was."""
+        return (place.rule == BEYOND_RULE and self.country is not None
+                and place.country != self.country)
 
     def previous_place(self, sentence: int, lookback: int = 2) -> PlaceMention | None:
         """The incident place of the nearest sentence before, in the report's country

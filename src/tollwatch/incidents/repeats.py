@@ -10,6 +10,7 @@ told again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..records import CleanText
@@ -24,6 +25,7 @@ from .scope import (
     _earlier_scope,
     _fill_missing,
     _incidents,
+    _lead_indices,
     _places_compatible,
     _plural_vague_covers,
     _same_scope,
@@ -205,7 +207,7 @@ def _count_of(previous: Draft, draft: Draft) -> bool:
             and _places_compatible(previous, draft))
 
 
-def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
+def _merge_repeat(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
     """The same figure stated again (headline and lead, a later paragraph)."""
     toll = draft.killed_toll()
     if toll is None or toll.best is None:
@@ -219,7 +221,8 @@ def _merge_repeat(draft: Draft, kept: list[Draft]) -> bool:
         # ("Israel disputes toll") does not split them
         vague_pair = _plural_vague_covers(previous, draft) and max(
             previous.sentence, draft.sentence) < LEAD_SENTENCES + 1
-        if not _same_scope(previous, draft, check_place=not vague_pair):
+        if not _same_scope(previous, draft, check_place=not vague_pair) and not (
+                _headline_repeat_a_day_off(previous, draft, clean)):
             continue
         if other.best != toll.best and any("vague" in m.flags for m in previous.killed):
             previous.killed = list(draft.killed)  # the precise figure of the two
@@ -246,6 +249,53 @@ def _counts_the_vague(vague: Draft, precise: Draft) -> bool:
         return False
     a, b = vague.best, precise.best
     return a is not None and b is not None and abs(a - b) <= max(2, max(a, b) // 5)
+
+# A definite article right before a figure: "the 60 suspects killed", "os 60 suspeitos
+# mortos", "los 12 fallecidos", "les 12 victimes".
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|these|those|os|estes|esses|aqueles|los|las|estos|esos|les|ces)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _definite_part(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
+    """ "64 mortos, entre eles quatro policiais ... os 60 suspeitos mortos": the
+    suspects' dead with a definite article point back at dead already counted; smaller
+    than the incident before it, in the same time and place, they are inside its toll,
+    never an own death apart (`_keep_own_death` keeps two or more attackers apart)."""
+    if len(draft.killed) != 1 or draft.distinct or draft.best is None:
+        return False
+    if not draft.perpetrator_dead:
+        return False  # the victims' parts ("the two dead bandmates") find their container
+    mention = draft.killed[0]
+    if "vague" in mention.flags:
+        return False
+    if not _DEFINITE_BEFORE.search(clean.text, max(0, mention.span.start - 12), mention.span.start):
+        return False
+    for previous in reversed(_incidents(kept)):
+        if previous.parent is not None or (previous.best or 0) <= draft.best:
+            continue
+        if _dates_compatible(previous.date, draft.date) and _places_compatible(previous, draft):
+            previous.sentences |= draft.sentences
+            return True
+        return False
+    return False
+
+
+def _headline_repeat_a_day_off(previous: Draft, draft: Draft, clean: CleanText) -> bool:
+    """ "Seven killed as gunmen open fire on bus" over a caption dated the day of the
+    report and a lead's "late on Tuesday ... shot dead seven": the headline's exact figure
+    told again in the lead, on dates a day apart, of the same victims and place, is one
+    incident (a photo or a report the next morning dates it a day later)."""
+    if previous.best != draft.best or (previous.best or 0) < 2:
+        return False
+    if any("vague" in m.flags for m in (*previous.killed, *draft.killed)):
+        return False
+    if not clean.sentences[min(previous.sentences)].headline:
+        return False
+    if draft.sentence not in _lead_indices(clean) and draft.sentence - previous.sentence > 4:
+        return False
+    return _earlier_scope(previous, draft) or _earlier_scope(draft, previous)
 
 
 def _repeats_a_listed_figure(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:

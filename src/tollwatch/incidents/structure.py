@@ -29,6 +29,7 @@ from .repeats import (
     _add_also_dead,
     _apply_update,
     _attach_other_outcomes,
+    _definite_part,
     _fold_provisional,
     _join_anaphor,
     _keep_own_death,
@@ -50,6 +51,8 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
             if not _attach_other_outcomes(draft, kept):
                 kept.append(draft)
             continue
+        if _definite_part(draft, kept, clean):
+            continue
         if draft.perpetrator_dead:
             _keep_own_death(draft, kept, drafts)
             continue
@@ -70,7 +73,7 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
             continue
         if _retells_own_dead(draft, kept):
             continue
-        if not draft.distinct and _merge_repeat(draft, kept):
+        if not draft.distinct and _merge_repeat(draft, kept, clean):
             continue
         if _repeats_a_listed_figure(draft, kept, clean):
             continue

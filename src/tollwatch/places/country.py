@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..records import CleanText, PlaceMention
+from .rules import BEYOND_RULE
 
 __all__ = ["demonyms", "document_country"]
 
@@ -43,6 +44,8 @@ def document_country(clean: CleanText, mentions: Sequence[PlaceMention]) -> str 
         in_dateline = re.fullmatch(r"\s*\(\s*", clean.text[dateline_end : m.span.start]) is not None
         source = m.is_source_location or (dateline_end >= 0 and in_dateline)
         weight = (0.3 if source else 1.0) * (0.5 + m.score)
+        if m.rule == BEYOND_RULE:
+            weight *= 0.3  # "near the border with Burkina Faso": the country next door
         if _IN_BEFORE.search(clean.text, max(0, m.span.start - 4), m.span.start):
             weight *= 1.5  # "killed 30 civilians in Syria": where it happened
         if len(m.text.replace(".", "")) <= 3:

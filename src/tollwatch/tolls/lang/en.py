@@ -104,6 +104,9 @@ NOMINAL = (
 ACTIVE = (
     r"fatally\s+(?:shot|shooting|shoots|stabbed|stabbing|wounded|wounding|injured|injuring)"
     r"|shot\s+and\s+killed|shooting\s+and\s+killing|shot\s+dead|shooting\s+dead|shoot\s+dead"
+    # "hacked and shot to death at least 38 villagers", "stabbed to death two guards"
+    r"|(?:(?:hacked|shot|stabbed|beaten|beat|bludgeoned|clubbed|burned|burnt|hacking|shooting"
+    r"|stabbing|beating)\s+(?:and\s+)?){1,2}to\s+death"
     r"|gunned\s+down|gunning\s+down|claim(?:ed|ing|s)?\s+the\s+lives\s+of"
     r"|t(?:ook|aking|akes)\s+the\s+lives\s+of|cost(?:ing|s)?\s+the\s+lives\s+of"
     r"|killing|killed|kills|kill|murdered|murdering|murders|murder|executed|executing"

@@ -57,7 +57,7 @@ WORDS = ViolenceWords(
     accident=(
         r"inondations?|pluies?\s+torrentielles|crues?|séismes?|tremblements?\s+de\s+terre"
         r"|glissements?\s+de\s+terrain|naufrages?|accidents?\s+de\s+la\s+route|accidents?"
-        r"|effondrements?|épidémies?|choléra|incendie\s+accidentel|collisions?|noyée?s?"
+        r"|effondrements?|épidémies?|choléra|incendies?(?!\s+(?:criminels?|volontaires?|d'origine\s+criminelle))|collisions?|noyée?s?"
         r"|cyclones?|tempêtes?|ouragans?|tornades?"
     ),
 )

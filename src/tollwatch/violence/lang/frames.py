@@ -31,6 +31,9 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
             r"sank|shipwrecks?|stampedes?|overturned|road\s+accidents?|traffic\s+accidents?|"
             r"accidents?|building\s+collapse\w*|collapsed|blaze|fire\s+broke\s+out|"
             r"caught\s+fire|house\s+fire|electrocut\w*|accidente|naufragio"
+            # "a fire that swept through the market", "a market fire"
+            r"|fires?\s+(?:that\s+|which\s+)?(?:swept|ravaged|gutted|engulfed|tore|raced|spread)"
+            r"|(?:market|building|hotel|hospital|factory|warehouse|apartment|shop|nightclub)\s+fire"
             # "a bus fell into a ravine", "veered off the road into a gorge"
             r"|(?:fell|falls|fallen|veered|rolled|tumbled)\s+(?:off\s+(?:a|the)\s+\w+\s+)?"
             r"(?:in)?to\s+(?:a|the)\s+(?:deep\s+)?(?:ravine|gorge|river|canal|ditch|valley))\b",
