@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..records import CleanText
+from ..records import CleanText, DateMention
 from .context import actor_side, generic_victim, sides_compatible
 from .draft import Draft
 from .scope import (
     LEAD_SENTENCES,
     _approximately,
     _conflicting_source,
-    _date_within,
     _dates_compatible,
     _earlier_scope,
     _fill_missing,
@@ -198,13 +197,27 @@ def _fold_provisional(draft: Draft, kept: list[Draft]) -> bool:
     return False
 
 
+# How many days apart a provisional count and the other count of its deaths may be dated
+# ("un bilan provisoire divulgué jeudi", the final count on Saturday's dateline).
+PROVISIONAL_DAYS = 3
+
+
 def _count_of(previous: Draft, draft: Draft) -> bool:
-    """Another count of `previous`'s deaths: compatible victims and places, a date a day
-    apart at most (a count told the next morning). The perpetrators are not compared: a
-    count's source ("la MONUSCO a fait état de") is often read as an actor."""
+    """Another count of `previous`'s deaths: compatible victims and places, dates a few
+    days apart at most (a provisional count is dated by the day it was given). The
+    perpetrators are not compared: a count's source ("la MONUSCO a fait état de") is
+    often read as an actor."""
     return (sides_compatible(previous.victim_side(), draft.victim_side())
-            and (_date_within(draft.date, previous.date) or _date_within(previous.date, draft.date))
+            and _days_apart(previous.date, draft.date) <= PROVISIONAL_DAYS
             and _places_compatible(previous, draft))
+
+
+def _days_apart(a: DateMention | None, b: DateMention | None) -> int:
+    """Days between two dates' ranges (0 when either is unknown or they overlap)."""
+    if a is None or b is None or a.start is None or b.start is None:
+        return 0
+    a_end, b_end = a.end or a.start, b.end or b.start
+    return max(0, (a.start - b_end).days, (b.start - a_end).days)
 
 
 def _merge_repeat(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
