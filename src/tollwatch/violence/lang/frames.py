@@ -74,7 +74,8 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "sport",
             r"(?:\b\d{1,3}\s*[-–]\s*\d{1,3}\b(?!\s*(?:year|yr))|\b(?:matche?s?|league|season|"
             r"goals?|cup|teams?|coach|innings|striker|midfielder|defeat|victory|rout|"
-            r"championship|tournament|half-?time|penalt(?:y|ies)|scored|opponents?)\b)",
+            r"championship|tournament|half-?time|penalt(?:y|ies)|scored|opponents?|derby|"
+            r"fixtures?|kick-?off|scorers?|\d+(?:st|nd|rd|th)\s+minute)\b)",
         ),
         "politics": (
             "a figure of speech (a bill, a deal killed)",
@@ -113,6 +114,14 @@ OLD_EVENT = (
     r"|\b(?:19|20)\d\d\s+(?:\w+\s+)?(?:attacks?|bombings?|massacres?|shootings?|killings?|"
     r"raids?|ambush)\b|l'(?:an|année)\s+dernière?\b|\bil\s+y\s+a\s+\w+\s+ans\b"
     r"|\b(?:el|o)\s+(?:año|ano)\s+pasado\b|\bhace\s+\w+\s+años\b|\bhá\s+\w+\s+anos\b"
+)
+
+# A headline of a remembrance ("Nation remembers APS martyrs on 10th anniversary"): the
+# whole report tells of the event remembered unless a sentence tells of people's violence
+# of its own day.
+ANNIVERSARY_HEADLINE = (
+    r"\b(?:anniversary|commemorat\w+|years\s+(?:since|on|after)|remembrance|aniversario|"
+    r"anniversaire)\b"
 )
 
 # A gun death framed as an accident ("accidentally shot himself", "hunting accident"):
