@@ -236,7 +236,27 @@ def _same_deaths(previous: Draft, draft: Draft) -> bool:
     """Victims of compatible sides, and places that may be one (or the figure's place
     is only where its source sits)."""
     return sides_compatible(previous.victim_side(), draft.victim_side()) and (
-        _speaker_place(draft) or places_loosely_compatible(previous.place, draft.place))
+        _victim_class(previous.victim_text) in (None, _victim_class(draft.victim_text))
+        or _victim_class(draft.victim_text) is None
+    ) and (_speaker_place(draft) or places_loosely_compatible(previous.place, draft.place))
+
+
+# The two sides of a fight, told by their head nouns even when no actor is named: "three
+# soldiers were killed ... four militants were killed" are no two counts of one death toll.
+_FORCES = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police|officers?|"
+                     r"personnel|jawans?|guards?|sepoys?)\b", re.IGNORECASE)
+_FIGHTERS = re.compile(r"\b(?:militants?|rebels?|insurgents?|terrorists?|jihadists?|"
+                       r"gunm[ae]n|attackers?|assailants?|bandits?|khwarij|khawarij|"
+                       r"kharijis?|maoists?|guerrillas?|fighters?)\b", re.IGNORECASE)
+
+
+def _victim_class(text: str | None) -> str | None:
+    if not text:
+        return None
+    forces, fighters = _FORCES.search(text), _FIGHTERS.search(text)
+    if bool(forces) == bool(fighters):
+        return None
+    return "forces" if forces else "fighters"
 
 
 def _speaker_place(draft: Draft) -> bool:
