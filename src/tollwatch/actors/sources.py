@@ -161,6 +161,15 @@ _STATE_RESULT = re.compile(
     r"naxal(?:ite)?s?|cadres|miscreants|al-shabaab|shabaab)\b",
     re.IGNORECASE,
 )
+# The forces' action leaving armed men dead: "the riposte by ground and air units left some
+# twenty terrorists neutralised", "the operation left 14 militants dead".
+_STATE_RESULT_LEFT = re.compile(
+    r"\b(?:troops|soldiers|forces|army|military|units|riposte|counter-?attack|counter-?offensive"
+    r"|operation|air\s*strikes?)\b[^.;]{0,60}?\bleft\s+(?:[\w-]+\s+){1,3}?(?:terrorists?|"
+    r"militants?|insurgents?|rebels?|jihadists?|bandits|khwarij|khawarij|attackers|assailants)"
+    r"\s+(?:neutrali[sz]ed|dead)\b",
+    re.IGNORECASE,
+)
 # An armed party reporting its enemy's losses ("ten soldiers were killed") is claiming them.
 _ENEMY_LOSSES = re.compile(
     r"\b(?:soldiers?|troops|policemen|police|officers|forces|fighters|militiamen|militants|"
@@ -411,6 +420,11 @@ def _mention(
         return None
     span = Span(min(speaker.span.start, frame.start), max(speaker.span.end, frame.end))
     text = clean.text[span.start:span.end]
+    if speaker.name.lower() == "statement" and state.last is not None and state.last.role in (
+            "official", "perpetrator_claim"):
+        # "the statement said": the statement of the speaker named before ("the army said
+        # in a statement ... The riposte left 20 terrorists neutralised, the statement said")
+        speaker = replace(speaker, name=state.last.name, role=state.last.role)
     rule, role, name = RULE, speaker.role, speaker.name
     claim = _claim_rule(clean, sentence, speaker, frame, state)
     if claim == PARTY_STATEMENT:
@@ -473,7 +487,8 @@ _RANKED = re.compile(
 
 def _state_result(sentence: Sentence, state: _State) -> bool:
     if state.state_result is None:
-        state.state_result = _STATE_RESULT.search(sentence.text) is not None
+        state.state_result = (_STATE_RESULT.search(sentence.text) is not None
+                              or _STATE_RESULT_LEFT.search(sentence.text) is not None)
     return state.state_result
 
 

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from ..records import CleanText, SourceMention, Toll, TollMention
 from .context import generic_victim, sides_compatible
-from .corefer import marked_distinct, places_loosely_compatible, round_up_item
+from .corefer import dates_close, marked_distinct, places_loosely_compatible, round_up_item
 from .draft import RULE, Draft, attackers_side_dead
 
 # How far after an incident's last sentence a conflicting figure may stand.
@@ -227,15 +227,18 @@ def _superseded(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft |
             return None
         if previous.perpetrator_dead != draft.perpetrator_dead:
             continue
-        if sides_compatible(previous.victim_side(), draft.victim_side()):
+        if sides_compatible(previous.victim_side(), draft.victim_side()) and dates_close(
+                previous, draft):
             return previous
     return None
 
 
 def _same_deaths(previous: Draft, draft: Draft) -> bool:
-    """Victims of compatible sides, and places that may be one (or the figure's place
-    is only where its source sits)."""
-    return sides_compatible(previous.victim_side(), draft.victim_side()) and (
+    """Victims of compatible sides, days that may be one (the figure's own date: "on 17
+    June, shelling of the market killed 11" is no other count of the deaths of 20 June),
+    and places that may be one (or the figure's place is only where its source sits)."""
+    return sides_compatible(previous.victim_side(), draft.victim_side()) and dates_close(
+        previous, draft) and (
         _victim_class(previous.victim_text) in (None, _victim_class(draft.victim_text))
         or _victim_class(draft.victim_text) is None
     ) and (_speaker_place(draft) or places_loosely_compatible(previous.place, draft.place))

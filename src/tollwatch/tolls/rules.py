@@ -455,11 +455,21 @@ def _bind_subject(text: str, quantity: Quantity) -> Binding | None:
     return binding
 
 
+# "left about 20 terrorists neutralised": an army's word for its kills, after armed men
+_NEUTRALISED_AFTER = re.compile(
+    rf"\s+(?P<np>(?:{NP_TOKEN})(?:\s+(?:{NP_TOKEN})){{0,2}}?)\s+(?P<adj>neutrali[sz]ed)\b",
+    re.IGNORECASE,
+)
+
+
 def _bind_adjective(text: str, quantity: Quantity) -> Binding | None:
-    """"two lifeless men", "3 charred bodies": the adjective says they are dead."""
+    """"two lifeless men", "3 charred bodies": the adjective says they are dead; "left 20
+    terrorists neutralised": so does an army's word, of armed men."""
     match = _ADJECTIVE_AFTER.match(text, quantity.end)
     if not match:
-        return None
+        match = _NEUTRALISED_AFTER.match(text, quantity.end)
+        if not match or not _ARMED_MEN.search(text, match.start("np"), match.end("np")):
+            return None
     victim = strip_np(text, match.start("np"), match.end("np"))
     if not is_person(text, victim):
         return None

@@ -134,8 +134,9 @@ def _judge(
         if frame is None:
             return None
         return Relevance(False, f"not violence: {FRAMES[frame][0]}", rule=RULE)
-    if affirmed and _is_remembrance(clean):
-        return Relevance(False, f"not violence: {FRAMES['anniversary'][0]}", rule=RULE)
+    remembered = _remembrance(clean) if affirmed else None
+    if remembered is not None:
+        return Relevance(False, f"not violence: {FRAMES[remembered][0]}", rule=RULE)
     sentences = {s.index: s for s in clean.sentences}
     lead = {s.index for s in clean.content()[:LEAD_SENTENCES]}
     first = min(lead, default=-1)
@@ -219,15 +220,20 @@ def _is_review(clean: CleanText) -> bool:
     return _FRAME_RES["fiction"].search(lead) is not None
 
 
-def _is_remembrance(clean: CleanText) -> bool:
-    """The headline names a remembrance ("Nation remembers APS martyrs on 10th
-    anniversary") and no violence of people of its own: the report tells of the day of
-    remembrance, the killing remembered being history."""
+def _remembrance(clean: CleanText) -> str | None:
+    """The frame of a headline of remembrance ("Nation remembers APS martyrs on 10th
+    anniversary") or of an obituary ("Veteran war photographer dies at 81"), with no
+    violence of people of its own: the report tells of the remembrance or of a life, the
+    killings it recalls ("he survived being shot twice") being history."""
     first = clean.content()[:1]
     if not (first and first[0].headline):
-        return False
+        return None
     low = lowered(first[0].text)
-    return _ANNIVERSARY_HEADLINE.search(low) is not None and _HUMAN.search(low) is None
+    if _HUMAN.search(low) is not None:
+        return None
+    if _ANNIVERSARY_HEADLINE.search(low) is not None:
+        return "anniversary"
+    return "obituary" if _FRAME_RES["obituary"].search(low) is not None else None
 
 
 def _story_frames(clean: CleanText) -> list[str]:

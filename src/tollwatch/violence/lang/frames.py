@@ -64,6 +64,10 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
             r"remember(?:s|ed|ing)?|"
             r"anniversaire|aniversario)\b",
         ),
+        "obituary": (
+            "an obituary",
+            r"\b(?:obituary|(?:dies|died|dead)\s+(?:at|aged)\s+\d{2,3})\b",
+        ),
         "fiction": (
             "a story (film, book, game)",
             r"\b(?:films?|movies?|novels?|documentar(?:y|ies)|tv\s+series|episodes?|plot|"
