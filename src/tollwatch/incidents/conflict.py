@@ -23,8 +23,9 @@ from dataclasses import replace
 
 from ..records import CleanText, SourceMention, Toll, TollMention
 from .context import generic_victim, sides_compatible
-from .corefer import dates_close, marked_distinct, places_loosely_compatible, round_up_item
+from .corefer import DATE_SLACK_DAYS, marked_distinct, places_loosely_compatible, round_up_item
 from .draft import RULE, Draft, attackers_side_dead
+from .sides import opposed_victim_words
 
 # How far after an incident's last sentence a conflicting figure may stand.
 WINDOW_SENTENCES = 2
@@ -227,7 +228,7 @@ def _superseded(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft |
             return None
         if previous.perpetrator_dead != draft.perpetrator_dead:
             continue
-        if sides_compatible(previous.victim_side(), draft.victim_side()) and dates_close(
+        if sides_compatible(previous.victim_side(), draft.victim_side()) and not _other_day(
                 previous, draft):
             return previous
     return None
@@ -237,29 +238,28 @@ def _same_deaths(previous: Draft, draft: Draft) -> bool:
     """Victims of compatible sides, days that may be one (the figure's own date: "on 17
     June, shelling of the market killed 11" is no other count of the deaths of 20 June),
     and places that may be one (or the figure's place is only where its source sits)."""
-    return sides_compatible(previous.victim_side(), draft.victim_side()) and dates_close(
-        previous, draft) and (
-        _victim_class(previous.victim_text) in (None, _victim_class(draft.victim_text))
-        or _victim_class(draft.victim_text) is None
-    ) and (_speaker_place(draft) or places_loosely_compatible(previous.place, draft.place))
+    if not sides_compatible(previous.victim_side(), draft.victim_side()):
+        return False
+    if _other_day(previous, draft):
+        return False
+    if opposed_victim_words(previous.victim_text, draft.victim_text):
+        return False  # "three soldiers were killed ... four militants were killed"
+    return _speaker_place(draft) or places_loosely_compatible(previous.place, draft.place)
 
 
-# The two sides of a fight, told by their head nouns even when no actor is named: "three
-# soldiers were killed ... four militants were killed" are no two counts of one death toll.
-_FORCES = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police|officers?|"
-                     r"personnel|jawans?|guards?|sepoys?)\b", re.IGNORECASE)
-_FIGHTERS = re.compile(r"\b(?:militants?|rebels?|insurgents?|terrorists?|jihadists?|"
-                       r"gunm[ae]n|attackers?|assailants?|bandits?|khwarij|khawarij|"
-                       r"kharijis?|maoists?|guerrillas?|fighters?)\b", re.IGNORECASE)
+def _other_day(previous: Draft, draft: Draft) -> bool:
+    """Both figures dated to a day in their own sentences, days apart ("on 20 June" and
+    "on 17 June"): two events. A week, a span or an inherited date tells nothing."""
+    a, b = previous.date, draft.date
+    if a is None or b is None or a.start is None or b.start is None:
+        return False
+    if a.precision != "day" or b.precision != "day":
+        return False
+    if a.sentence not in previous.sentences or b.sentence != draft.sentence:
+        return False
+    return abs((a.start - b.start).days) > DATE_SLACK_DAYS
 
 
-def _victim_class(text: str | None) -> str | None:
-    if not text:
-        return None
-    forces, fighters = _FORCES.search(text), _FIGHTERS.search(text)
-    if bool(forces) == bool(fighters):
-        return None
-    return "forces" if forces else "fighters"
 
 
 def _speaker_place(draft: Draft) -> bool:

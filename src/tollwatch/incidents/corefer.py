@@ -327,12 +327,12 @@ def _compatible(a: Draft, b: Draft, *, check_place: bool = True) -> bool:
         return False
     if opposed_victims(a.victim, b.victim):
         return False  # "Four soldiers and five militants were killed": two sides
-    if not dates_close(a, b):
+    if not _dates_close(a, b):
         return False
     return not check_place or places_loosely_compatible(a.place, b.place)
 
 
-def dates_close(a: Draft, b: Draft) -> bool:
+def _dates_close(a: Draft, b: Draft) -> bool:
     da, db = a.date, b.date
     if da is None or db is None or da.start is None or db.start is None:
         return True

@@ -27,6 +27,7 @@ from .scope import (
     _perpetrators_compatible,
     _places_compatible,
 )
+from .sides import opposed_victim_words
 
 
 def _filling_siblings(container: Draft, part: Draft, kept: list[Draft]) -> list[Draft]:
@@ -160,6 +161,8 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
             continue
         if not sides_compatible(candidate.victim_side(), draft.victim_side()):
             continue
+        if opposed_victim_words(candidate.victim_text, draft.victim_text):
+            continue  # "12 Maoists killed ...; DRG jawan dies": no jawan among the Maoists
         if not _perpetrators_compatible(candidate, draft) or attackers_side_dead(candidate, draft):
             continue
         if not _date_within(draft.date, candidate.date):

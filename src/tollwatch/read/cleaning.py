@@ -376,7 +376,8 @@ _BOILERPLATE_KEYS = (
     "related", "see also", "news:", "more:", "also:", "watch:", "previous:",
     "more on this", "recommended", "you may also", "most ",
     "trending", "copyright", "©", "(c)", "rights reserved", "here", "photo", "image",
-    "picture", "caption", "getty", "by ", "updated", "published", "posted", "shutterstock", "epa-efe", "terms of", "privacy",
+    "picture", "caption", "getty", "by ", "updated", "published", "posted", "shutterstock",
+    "epa-efe", "terms of", "privacy",
     "cookie", "app", "journalism", "delivers", "provides", "brings you", "advertis", "share",
     "skip to", "listen to", "comment", "print", "mail", "whatsapp", "facebook", "twitter",
 )
