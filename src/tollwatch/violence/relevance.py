@@ -134,9 +134,9 @@ def _judge(
         if frame is None:
             return None
         return Relevance(False, f"not violence: {FRAMES[frame][0]}", rule=RULE)
-    remembered = _remembrance(clean) if affirmed else None
-    if remembered is not None:
-        return Relevance(False, f"not violence: {FRAMES[remembered][0]}", rule=RULE)
+    whole = _headline_frame(clean, published)
+    if whole is not None:  # the headline frames the whole report (a court case, an obituary)
+        return Relevance(False, f"not violence: {FRAMES[whole][0]}", rule=RULE)
     sentences = {s.index: s for s in clean.sentences}
     lead = {s.index for s in clean.content()[:LEAD_SENTENCES]}
     first = min(lead, default=-1)
@@ -220,19 +220,27 @@ def _is_review(clean: CleanText) -> bool:
     return _FRAME_RES["fiction"].search(lead) is not None
 
 
-def _remembrance(clean: CleanText) -> str | None:
-    """The frame of a headline of remembrance ("Nation remembers APS martyrs on 10th
-    anniversary") or of an obituary ("Veteran war photographer dies at 81"), with no
-    violence of people of its own: the report tells of the remembrance or of a life, the
-    killings it recalls ("he survived being shot twice") being history."""
+def _headline_frame(clean: CleanText, published: date | None) -> str | None:
+    """The frame of a headline that tells the whole report: a court case over an earlier
+    killing ("Court jails two men over 2019 hotel attack"), a figure of speech
+    ("Opposition kills budget bill"), or, with no violence of people of its own, a
+    remembrance ("Nation remembers APS martyrs on 10th anniversary") or an obituary
+    ("Veteran war photographer dies at 81"). The killings such a report recalls ("he
+    survived being shot twice", "the gunmen who attacked the hotel") are history."""
     first = clean.content()[:1]
     if not (first and first[0].headline):
         return None
     low = lowered(first[0].text)
-    if _HUMAN.search(low) is not None:
+    if "court" in _sentence_frames(low, published):
+        return "court"
+    remembered = _ANNIVERSARY_HEADLINE.search(low)
+    human = _HUMAN.search(low)
+    if remembered is not None and (human is None or human.start() > remembered.start()):
+        return "anniversary"  # "Kenya marks ten years since Garissa University attack"
+    if human is not None:
         return None
-    if _ANNIVERSARY_HEADLINE.search(low) is not None:
-        return "anniversary"
+    if _FRAME_RES["politics"].search(low) is not None:
+        return "politics"
     return "obituary" if _FRAME_RES["obituary"].search(low) is not None else None
 
 

@@ -52,7 +52,8 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         "court": (
             "a court case",
-            r"\b(?:sentenced|sentencing|convicted|conviction|verdict|jury|jurors|trial|"
+            r"\b(?:sentenced|sentencing|sentences|convicted|conviction|verdict|jury|jurors|trial|"
+            r"jails|courts?|"
             r"pleaded\s+guilty|found\s+(?:him|her|them)\s+guilty|jailed\s+for|death\s+sentences?|acquitted|appeals?\s+court|high\s+court|life\s+in\s+prison|"
             r"years?\s+in\s+prison|parole|condamn[ée]\w*|condenad\w*|tribunal|procès|juicio|"
             r"julgamento|sentencia|sentença|ans\s+de\s+prison|años\s+de\s+prisión|anos\s+de\s+prisão|"
@@ -115,7 +116,7 @@ OLD_EVENT = (
     r"\b(?:in|of|since|en|de|du|depuis|desde|em|do|da)\s+(?:19|20)\d\d\b|\blast\s+year\b"
     r"|\byears\s+ago\b|\bdecades?\b"
     # "a 2014 attack", "over 2014 village massacre"
-    r"|\b(?:19|20)\d\d\s+(?:\w+\s+)?(?:attacks?|bombings?|massacres?|shootings?|killings?|"
+    r"|\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}(?:attacks?|bombings?|massacres?|shootings?|killings?|"
     r"raids?|ambush)\b|l'(?:an|année)\s+dernière?\b|\bil\s+y\s+a\s+\w+\s+ans\b"
     r"|\b(?:el|o)\s+(?:año|ano)\s+pasado\b|\bhace\s+\w+\s+años\b|\bhá\s+\w+\s+anos\b"
 )
