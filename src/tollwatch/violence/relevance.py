@@ -164,7 +164,9 @@ def _judge(
         framed = frames_of.get(cue.sentence)
         if framed is None:
             framed = frames_of[cue.sentence] = _sentence_frames(low, published)
-        if "anniversary" in framed or "politics" in framed or "court" in framed:
+        remembers = "anniversary" in framed and not (
+            human and _acts_before_remembrance(low, cue, sentence))
+        if remembers or "politics" in framed or "court" in framed:
             frames_seen.update(framed)
             continue
         if framed and not human:
@@ -184,6 +186,14 @@ def _sentence_frames(low: str, published: date | None) -> list[str]:
             _dated_old(low, published) or _FOR_THE_KILLING.search(low)):
         framed.append("court")
     return framed
+
+
+def _acts_before_remembrance(low: str, cue: EventCue, sentence: Sentence) -> bool:
+    """People's violence told before the words of remembrance: "Gunmen killed four
+    mourners as they left a memorial service" is news; "families gathered to remember
+    the 147 killed when gunmen stormed the school" is not."""
+    remembered = _FRAME_RES["anniversary"].search(low)
+    return remembered is not None and cue.span.start - sentence.span.start < remembered.start()
 
 
 def _human_near(low: str, cue: EventCue, sentence: Sentence) -> bool:
