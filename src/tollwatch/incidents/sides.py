@@ -86,12 +86,13 @@ def clause_apart(previous: Draft, draft: Draft, clean: CleanText) -> bool:
 
 
 # The two sides of a fight, told by their head nouns even when no actor is named: "three
-# soldiers were killed ... four militants were killed" are no two counts of one death toll.
+# soldiers were killed ... four militants were killed" are no two counts of one death toll
+# ("fighters" may be of either side: "20 fighters killed in two days of clashes").
 _FORCES = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police|officers?|"
                      r"personnel|jawans?|guards?|sepoys?|volunteers?)\b", re.IGNORECASE)
 _FIGHTERS = re.compile(r"\b(?:militants?|rebels?|insurgents?|terrorists?|jihadists?|"
                        r"gunm[ae]n|attackers?|assailants?|bandits?|khwarij|khawarij|"
-                       r"kharijis?|maoists?|guerrillas?|fighters?)\b", re.IGNORECASE)
+                       r"kharijis?|maoists?|guerrillas?)\b", re.IGNORECASE)
 
 
 def _victim_class(text: str | None) -> str | None:
