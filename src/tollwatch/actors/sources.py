@@ -61,7 +61,7 @@ _BEFORE_GAP = re.compile(
     # "the JNIM group said", "local media outlets put the number of dead at": a name
     # before its head noun
     r"(?:\s+(?:group|movement|militia|organi[sz]ation|faction|alliance|coalition|outfit"
-    r"|outlets))?"
+    r"|outlets|television|tv|radio|channel|news\s+agency))?"
     # "The Defence Headquarters (DHQ) on Thursday said": the speaker's short name
     r"(?:\s*\([\w.&-]{2,12}\))?"
     # "Al Shabaab, which is linked to al Qaeda, said": a relative clause between them
@@ -69,6 +69,8 @@ _BEFORE_GAP = re.compile(
     r"(?:\s*,\s*(?:which|who)\s+[^,.;]{1,60}?,)?"
     # "A local official, speaking on condition of anonymity, said": an aside on the speaker
     r"(?:\s*,\s*(?:speaking|requesting|asking|declining|citing)\s+[^,.;]{1,60}?,)?"
+    # "Al-Shabaab, in a statement on its radio, said": where the speaker said it
+    r"(?:\s*,\s*(?:in|on|via|through)\s+(?:a|an|its|their|his|her|the)\s+[^,.;]{1,60}?,)?"
     r"(?:\s+(?:monitoring|tracking|documenting|that\s+monitors|which\s+monitors)\s+[^,.;]{1,40}?)?"
     # "the government in Port Sudan put the toll at 150": where the speaker sits
     r"(?:\s+(?:based\s+)?in\s+[\w-]+(?:\s+[\w-]+)?)?"
@@ -105,7 +107,10 @@ _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
                  r"municipal|senior|top|district|city|town|village|u\.?s\.?|western|iraqi|"
                  r"syrian|afghan|nigerian|mexican|pakistani|colombian|peruvian|salvadoran|"
                  r"israeli|palestinian|russian|ukrainian|turkish|a|an|the)\s+){0,4}"
-                 r"(?:officials?|spokes(?:man|woman|person)|ministry|minister|authorities|"
+                 # "the Ministry of Defence said": the office named after its head noun
+                 r"(?:ministry\s+of\s+(?:the\s+)?(?:defen[cs]e|interior|health|home\s+affairs|"
+                 r"internal\s+affairs|security|information|foreign\s+affairs)|"
+                 r"officials?|spokes(?:man|woman|person)|ministry|minister|authorities|"
                  r"governor|mayor|commander|chairman|chairperson|chairwoman|prosecutors?|police\s+chief|doctors?|medics|"
                  r"paramedics|coroner|government|presidency|statement|lawmakers?|legislators?"
                  r"|senators?|councill?ors?"
@@ -114,9 +119,10 @@ _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
                  r"|(?:africa|central|european|southern|northern|indo-pacific|special\s+operations"
                  r"|military|army|regional|theatre|theater|(?:joint\s+)?operations)\s+command"
                  r"|africom|centcom|pentagon|security\s+media\s+cell|defen[cs]e\s+headquarters"
-                 # an army's press office: "the Inter-Services Public Relations (ISPR) said"
-                 # (not "the military's media wing", which also tells of the enemy's dead)
-                 r"|inter-services\s+public\s+relations)"),
+                 # an army's press office: "the Inter-Services Public Relations (ISPR) said",
+                 # "the military's media wing said"
+                 r"|inter-services\s+public\s+relations"
+                 r"|(?:military|army|armed\s+forces|defen[cs]e)(?:['’]s)?\s+media\s+(?:wing|office|cell|arm))"),
 )
 _ROLE_RE = re.compile(  # matched on lower-cased text (faster than re.IGNORECASE)
     "\\b(?:" + "|".join(f"(?P<r{i}>(?:{pat})\\b)" for i, (_, pat) in enumerate(_ROLE_NOUNS)) + ")"
@@ -127,6 +133,7 @@ _GENERIC_MONITOR = re.compile(
     re.IGNORECASE,
 )
 _KILL = (r"(?:killed|kill|killing|wounded|injured|destroyed|neutrali[sz]ed|eliminated|"
+         r"gunned\s+down|neutrali[sz]ing|"
          r"shot\s+down|downed|captured|executed|attacked|ambushed|targeted|carried\s+out|"
          r"struck|hit|repelled|bombed|shelled|inflicted)")
 _OWN_RESULT = re.compile(
@@ -150,7 +157,17 @@ _STATE_RESULT = re.compile(
     + r"\b[^.;]{0,60}?"
     r"\b(?:terrorists?|militants?|insurgents?|rebels?|fighters|gunmen|bandits|jihadists?|"
     r"extremists?|separatists?|guerrillas?|subversives?|criminals?|cartel|dissidents?|"
-    r"attackers|assailants|gang\s+members|kidnappers)\b",
+    r"attackers|assailants|gang\s+members|kidnappers|khwarij|khawarij|kharijis?|maoists?|"
+    r"naxal(?:ite)?s?|cadres|miscreants|al-shabaab|shabaab)\b",
+    re.IGNORECASE,
+)
+# The forces' action leaving armed men dead: "the riposte by ground and air units left some
+# twenty terrorists neutralised", "the operation left 14 militants dead".
+_STATE_RESULT_LEFT = re.compile(
+    r"\b(?:troops|soldiers|forces|army|military|units|riposte|counter-?attack|counter-?offensive"
+    r"|operation|air\s*strikes?)\b[^.;]{0,60}?\bleft\s+(?:[\w-]+\s+){1,3}?(?:terrorists?|"
+    r"militants?|insurgents?|rebels?|jihadists?|bandits|khwarij|khawarij|attackers|assailants)"
+    r"\s+(?:neutrali[sz]ed|dead)\b",
     re.IGNORECASE,
 )
 # An armed party reporting its enemy's losses ("ten soldiers were killed") is claiming them.
@@ -403,6 +420,11 @@ def _mention(
         return None
     span = Span(min(speaker.span.start, frame.start), max(speaker.span.end, frame.end))
     text = clean.text[span.start:span.end]
+    if speaker.name.lower() == "statement" and state.last is not None and state.last.role in (
+            "official", "perpetrator_claim"):
+        # "the statement said": the statement of the speaker named before ("the army said
+        # in a statement ... The riposte left 20 terrorists neutralised, the statement said")
+        speaker = replace(speaker, name=state.last.name, role=state.last.role)
     rule, role, name = RULE, speaker.role, speaker.name
     claim = _claim_rule(clean, sentence, speaker, frame, state)
     if claim == PARTY_STATEMENT:
@@ -465,7 +487,8 @@ _RANKED = re.compile(
 
 def _state_result(sentence: Sentence, state: _State) -> bool:
     if state.state_result is None:
-        state.state_result = _STATE_RESULT.search(sentence.text) is not None
+        state.state_result = (_STATE_RESULT.search(sentence.text) is not None
+                              or _STATE_RESULT_LEFT.search(sentence.text) is not None)
     return state.state_result
 
 

@@ -37,6 +37,8 @@ _CUMULATIVE = re.compile(
     r"\b(?:war|conflict|insurgency|uprising|violence|offensive|campaign|crisis|unrest|"
     r"fighting|raids|attacks|strikes|bombardment|siege|occupation|epidemic|invasion|"
     r"rebellion|crackdown)s?"
+    # who fights whom: "the war between the army and the RSF, now in its third year, has"
+    r"(?:\s+(?:between|against|with)\s+[^,.;]{3,80}?(?=,))?"
     # an aside between the war and its verb: "the war, now in its third year, has killed"
     r"(?:,\s+[^,.;]{3,60},)?\s+"
     r"(?:that\s+|which\s+)?(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?"
@@ -63,7 +65,7 @@ _CUMULATIVE = re.compile(
     # 2023", "since then", "since campaigning began", "has killed thousands over the past
     # decade" (a span from a weekday, "since Sunday", is the news's own fighting)
     r"|\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+killed|killed|died|"
-    r"claimed)\b[^.;]{0,120}?\b(?:since\s+(?:then|(?:early\s+|late\s+|mid-?)?(?:january|"
+    r"claimed|left)\b[^.;]{0,120}?\b(?:since\s+(?:then|(?:early\s+|late\s+|mid-?)?(?:january|"
     r"february|march|april|june|july|august|september|october|november|december)\b|"
     r"may\s+(?:19|20)\d\d\b|"
     r"(?:19|20)\d\d|\w+\s+(?:began|started)|the\s+(?:19|20)\d0s|the\s+(?:19|20)\d\d\s+\w+)"

@@ -75,7 +75,8 @@ def build_document(
 ) -> Document:
     """The document-level pass the pipeline calls (docs/incidents.md): judge relevance;
     a relevant report's incidents, with retellings folded (corefer.py)."""
-    relevance = judge_relevance(clean, mentions.cues, mentions.tolls, report.published)
+    relevance = judge_relevance(clean, mentions.cues, mentions.tolls, report.published,
+                                context=background.is_cumulative_sentence)
     if relevance is not None and not relevance.relevant:
         return Document([], relevance, _own_place(clean, mentions))
     incidents = build_incidents(clean, mentions, report, settings)

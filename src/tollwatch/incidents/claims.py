@@ -8,9 +8,12 @@ scope first).
 
 from __future__ import annotations
 
+import re
+
 from ..records import CleanText, Toll
 from .draft import Draft
 from .scope import _fill_missing, _incidents, _lead_indices
+from .sides import victim_is_armed
 
 
 def _repeat_claim(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
@@ -66,18 +69,31 @@ def _headline_of_claim(draft: Draft, kept: list[Draft], clean: CleanText) -> boo
     Ejército abatieron a seis presuntos integrantes": a headline that tells, without its
     speaker, the figure of a party's own killing that the body gives as its claim is that
     claim, not a toll of its own. Only a figure told in the headline alone, as the object
-    of a killing verb in both."""
+    of a killing verb in both, or in the headline's passive of the same armed men ("12
+    Maoists killed in Bijapur encounter" over "Security forces gunned down 12 Maoists")."""
     if draft.best is None or draft.distinct or not _active(draft):
         return False
     for at, previous in enumerate(kept):
         if (previous.kind != "claim" and previous.best == draft.best
                 and previous.sentences == {previous.sentence}
                 and clean.sentences[previous.sentence].headline
-                and previous.parent is None and not previous.parts and _active(previous)):
+                and previous.parent is None and not previous.parts
+                and (_active(previous) or _same_armed_men(previous, draft))):
             draft.sentences |= previous.sentences
             kept[at] = draft
             return True
     return False
+
+
+def _same_armed_men(headline: Draft, claim: Draft) -> bool:
+    """The headline's victims and the claim's are armed men of one head noun."""
+    a, b = _head(headline.victim_text), _head(claim.victim_text)
+    return a is not None and a == b and victim_is_armed(a)
+
+
+def _head(victims: str | None) -> str | None:
+    words = re.findall(r"[\w'’-]+", victims.lower()) if victims else []
+    return words[-1] if words else None
 
 
 def _active(draft: Draft) -> bool:

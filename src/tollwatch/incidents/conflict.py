@@ -23,8 +23,9 @@ from dataclasses import replace
 
 from ..records import CleanText, SourceMention, Toll, TollMention
 from .context import generic_victim, sides_compatible
-from .corefer import marked_distinct, places_loosely_compatible, round_up_item
+from .corefer import DATE_SLACK_DAYS, marked_distinct, places_loosely_compatible, round_up_item
 from .draft import RULE, Draft, attackers_side_dead
+from .sides import opposed_victim_words
 
 # How far after an incident's last sentence a conflicting figure may stand.
 WINDOW_SENTENCES = 2
@@ -227,16 +228,38 @@ def _superseded(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft |
             return None
         if previous.perpetrator_dead != draft.perpetrator_dead:
             continue
-        if sides_compatible(previous.victim_side(), draft.victim_side()):
+        if sides_compatible(previous.victim_side(), draft.victim_side()) and not _other_day(
+                previous, draft):
             return previous
     return None
 
 
 def _same_deaths(previous: Draft, draft: Draft) -> bool:
-    """Victims of compatible sides, and places that may be one (or the figure's place
-    is only where its source sits)."""
-    return sides_compatible(previous.victim_side(), draft.victim_side()) and (
-        _speaker_place(draft) or places_loosely_compatible(previous.place, draft.place))
+    """Victims of compatible sides, days that may be one (the figure's own date: "on 17
+    June, shelling of the market killed 11" is no other count of the deaths of 20 June),
+    and places that may be one (or the figure's place is only where its source sits)."""
+    if not sides_compatible(previous.victim_side(), draft.victim_side()):
+        return False
+    if _other_day(previous, draft):
+        return False
+    if opposed_victim_words(previous.victim_text, draft.victim_text):
+        return False  # "three soldiers were killed ... four militants were killed"
+    return _speaker_place(draft) or places_loosely_compatible(previous.place, draft.place)
+
+
+def _other_day(previous: Draft, draft: Draft) -> bool:
+    """Both figures dated to a day in their own sentences, days apart ("on 20 June" and
+    "on 17 June"): two events. A week, a span or an inherited date tells nothing."""
+    a, b = previous.date, draft.date
+    if a is None or b is None or a.start is None or b.start is None:
+        return False
+    if a.precision != "day" or b.precision != "day":
+        return False
+    if a.sentence not in previous.sentences or b.sentence != draft.sentence:
+        return False
+    return abs((a.start - b.start).days) > DATE_SLACK_DAYS
+
+
 
 
 def _speaker_place(draft: Draft) -> bool:

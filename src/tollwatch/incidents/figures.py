@@ -98,7 +98,9 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
     ):
         return True
     if draft.killed and (sides.claim_voice_split(draft.killed[-1], toll, sources)
-                         or sides.opposed_sides(draft.killed[-1], toll, ctx)):
+                         or sides.opposed_sides(draft.killed[-1], toll, ctx)
+                         or sides.opposed_victim_words(draft.killed[-1].victim_text,
+                                                       toll.victim_text)):
         return True  # "the army said two soldiers were killed and troops killed 14 rebels"
     if draft.killed and len(sources) > 1 and conflict.new_source_group(
         draft.killed[-1], toll, sources

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..records import CleanText, PlaceMention
+from ..records import CleanText, PlaceMention, Toll
 from ..tolls.lang import TOLL_WORDS
 from .context import sides_compatible
 from .draft import Draft, attackers_side_dead
@@ -28,6 +28,7 @@ from .scope import (
     _perpetrators_compatible,
     _places_compatible,
 )
+from .sides import opposed_victim_words
 
 
 def _filling_siblings(container: Draft, part: Draft, kept: list[Draft]) -> list[Draft]:
@@ -50,6 +51,18 @@ def _filling_siblings(container: Draft, part: Draft, kept: list[Draft]) -> list[
         run.append(draft)
         total += draft.best
     return run if run and total == target else []
+
+
+def _refined_best(container: Draft, piece: Toll) -> int | None:
+    """ "Between 20 and 30 people were killed" beside a hospital's "30 bodies": a count
+    inside a range, above its low end, is the range's best; else the range keeps its."""
+    whole = container.killed_toll()
+    if whole is None or whole.best is None or whole.high is None or piece.best is None:
+        return None if whole is None else whole.best
+    ranged = any("range" in m.flags for m in container.killed)
+    if ranged and whole.best < piece.best <= whole.high:
+        return piece.best
+    return whole.best
 
 
 def _fold_lone_parts(kept: list[Draft], clean: CleanText) -> list[Draft]:
@@ -81,7 +94,7 @@ def _fold_lone_parts(kept: list[Draft], clean: CleanText) -> list[Draft]:
         if whole is None or piece is None or piece.best is None or whole.best is None:
             continue
         low = min(v for v in (whole.low, piece.low, piece.best) if v is not None)
-        container.killed_override = replace(whole, low=low)
+        container.killed_override = replace(whole, low=low, best=_refined_best(container, piece))
         container.parts = []
         container.sentences |= part.sentences
         _fill_missing(container, part)
@@ -175,6 +188,8 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
             continue
         if not sides_compatible(candidate.victim_side(), draft.victim_side()):
             continue
+        if opposed_victim_words(candidate.victim_text, draft.victim_text):
+            continue  # "12 Maoists killed ...; DRG jawan dies": no jawan among the Maoists
         if not _perpetrators_compatible(candidate, draft) or attackers_side_dead(candidate, draft):
             continue
         if not _date_within(draft.date, candidate.date):

@@ -83,3 +83,33 @@ def clause_apart(previous: Draft, draft: Draft, clean: CleanText) -> bool:
         return False
     start, end = previous.killed[-1].span.end, draft.killed[0].span.start
     return start < end and ";" in clean.text[start:end]
+
+
+# The two sides of a fight, told by their head nouns even when no actor is named: "three
+# soldiers were killed ... four militants were killed" are no two counts of one death toll
+# ("fighters" may be of either side: "20 fighters killed in two days of clashes").
+_FORCES = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police|officers?|"
+                     r"personnel|jawans?|guards?|sepoys?|volunteers?)\b", re.IGNORECASE)
+_FIGHTERS = re.compile(r"\b(?:militants?|rebels?|insurgents?|terrorists?|jihadists?|"
+                       r"gunm[ae]n|attackers?|assailants?|bandits?|khwarij|khawarij|"
+                       r"kharijis?|maoists?|guerrillas?)\b", re.IGNORECASE)
+
+
+def _victim_class(text: str | None) -> str | None:
+    if not text:
+        return None
+    forces, fighters = _FORCES.search(text), _FIGHTERS.search(text)
+    if bool(forces) == bool(fighters):
+        return None
+    return "forces" if forces else "fighters"
+
+
+def opposed_victim_words(first: str | None, second: str | None) -> bool:
+    """Victims named as the forces and as armed men ("three soldiers", "four militants")."""
+    a, b = _victim_class(first), _victim_class(second)
+    return a is not None and b is not None and a != b
+
+
+def victim_is_armed(words: str) -> bool:
+    """Victims named as armed men ("militants", "khwarij", "Maoists")."""
+    return _victim_class(words) == "fighters"

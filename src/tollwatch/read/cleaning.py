@@ -337,7 +337,13 @@ _BOILERPLATE = re.compile(
             r"\ball rights reserved\b",
             r"\b(?:click|tap) here\b|\bcan be found here\b",
             r"^(?:photo|photograph|image|picture|pictured|file photo|main image|caption)"
-            r"(?: credit)?\s*[:/|]",
+            r"(?: credit| caption)?\s*[:/|]",
+            # a byline or a time stamp line: "By Our Correspondent | 14 May 2025, 08:41",
+            # "Updated 13 July 2025 | 4 min read"
+            r"^by\s+[^.|]{2,60}\|\s*\d|^by\s+(?:our|staff|an?)\s+(?:\w+\s+)?"
+            r"(?:correspondents?|reporters?|writers?)\W*$",
+            r"^(?:(?:last\s+)?updated|published|posted)\b[^.]{0,40}?(?:19|20)\d\d\b"
+            r"|^(?:(?:last\s+)?updated|published|posted)\b[^.]{0,40}\|\s*\d+\s+min\w*\s+read\W*$",
             r"\b(?:photo|image|picture) (?:credit|courtesy)\b|\b(?:getty images|ap photo|"
             r"afp via getty|afp photo|shutterstock|epa-efe)\b",
             r"\b(?:terms of (?:use|service)|privacy policy|cookie policy|we use cookies)\b",
@@ -370,7 +376,8 @@ _BOILERPLATE_KEYS = (
     "related", "see also", "news:", "more:", "also:", "watch:", "previous:",
     "more on this", "recommended", "you may also", "most ",
     "trending", "copyright", "©", "(c)", "rights reserved", "here", "photo", "image",
-    "picture", "caption", "getty", "shutterstock", "epa-efe", "terms of", "privacy",
+    "picture", "caption", "getty", "by ", "updated", "published", "posted", "shutterstock",
+    "epa-efe", "terms of", "privacy",
     "cookie", "app", "journalism", "delivers", "provides", "brings you", "advertis", "share",
     "skip to", "listen to", "comment", "print", "mail", "whatsapp", "facebook", "twitter",
 )

@@ -101,7 +101,8 @@ _TITLE_HEAD = re.compile(
 _PLACE_TITLE = re.compile(
     r"(?:village|community|district|town|ward|local|tribal|clan)\s+(?:chiefs?|heads?"
     r"|leaders?|elders?|officials?|councill?ors?|chairm[ae]n|secretar(?:y|ies)|guards?"
-    r"|watchm[ae]n|heads?|imams?|priests?|pastors?|teachers?)",
+    r"|watchm[ae]n|heads?|imams?|priests?|pastors?|teachers?|volunteers?|defen[cs]e"
+    r"|vigilantes?|militiam[ae]n|hunters?|youths?|guardsm[ae]n)",
     re.IGNORECASE,
 )
 

@@ -455,11 +455,21 @@ def _bind_subject(text: str, quantity: Quantity) -> Binding | None:
     return binding
 
 
+# "left about 20 terrorists neutralised": an army's word for its kills, after armed men
+_NEUTRALISED_AFTER = re.compile(
+    rf"\s+(?P<np>(?:{NP_TOKEN})(?:\s+(?:{NP_TOKEN})){{0,2}}?)\s+(?P<adj>neutrali[sz]ed)\b",
+    re.IGNORECASE,
+)
+
+
 def _bind_adjective(text: str, quantity: Quantity) -> Binding | None:
-    """"two lifeless men", "3 charred bodies": the adjective says they are dead."""
+    """"two lifeless men", "3 charred bodies": the adjective says they are dead; "left 20
+    terrorists neutralised": so does an army's word, of armed men."""
     match = _ADJECTIVE_AFTER.match(text, quantity.end)
     if not match:
-        return None
+        match = _NEUTRALISED_AFTER.match(text, quantity.end)
+        if not match or not _ARMED_MEN.search(text, match.start("np"), match.end("np")):
+            return None
     victim = strip_np(text, match.start("np"), match.end("np"))
     if not is_person(text, victim):
         return None
@@ -508,6 +518,15 @@ def speakers_listed(text: str, quantity: Quantity) -> bool:
             and _SPEAKERS_AFTER.match(text, quantity.end) is not None)
 
 
+# "the bodies of six men, several with their hands bound": some of the figure's victims,
+# described, never more of them.
+_DESCRIBED_SOME = re.compile(
+    r"\s*,\s*(?:several|some|many|most|a\s+few)\s+(?:with|bearing|showing|wearing|of\s+(?:them"
+    r"|whom))\b.*",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Binding | None:
     if _UNBORN.match(text, quantity.end) or speakers_listed(text, quantity):
         return None
@@ -532,7 +551,8 @@ def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Bindi
     if anchor.outcome == "killed" and _ALONG_WITH.search(text[max(0, anchor.end) : quantity.start]):
         # "was shot dead along with his two bodyguards": the companions die too
         return make_binding("killed", quantity, victim=victim, flags={"passive"} & anchor.flags)
-    if _PART_JOIN.match(gap) or "partitive" in quantity.flags:
+    if _PART_JOIN.match(gap) or "partitive" in quantity.flags or _DESCRIBED_SOME.fullmatch(
+            gap + text[quantity.start : quantity.end + 12]):
         flags = {"part"} | ({"active"} & anchor.flags)
     elif (_LIST_JOIN.match(gap) and anchor.flags & {"active", "nominal"}
           and not _FOREIGN_BREAK.search(gap)

@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from ..records import CleanText, EventCue, Relevance, Sentence, TollMention
 from .detect import lowered
 from .lang import VIOLENCE_WORDS
 from .lang.frames import (
+    ANNIVERSARY_HEADLINE,
     FIREARM,
     FRAMES,
     HUMAN_VIOLENCE,
@@ -62,6 +63,7 @@ _OLD = re.compile(OLD_EVENT)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _FIREARM = re.compile(FIREARM)
 _REVIEW = re.compile(REVIEW_HEADLINE)
+_ANNIVERSARY_HEADLINE = re.compile(ANNIVERSARY_HEADLINE)
 # The killing a court punishes: "sentenced ... for the murder of two journalists", "por
 # el asesinato de", "pour le meurtre de", "pelo assassinato de" (the case, not the news).
 _FOR_THE_KILLING = re.compile(
@@ -82,13 +84,16 @@ def judge_relevance(
     cues: Sequence[EventCue],
     tolls: Sequence[TollMention] = (),
     published: date | None = None,
+    context: Callable[[str], bool] | None = None,
 ) -> Relevance | None:
     """Whether `clean` tells of violence done by people, and why (see the module doc).
 
+    `context` tells a sentence of context ("a conflict that has killed thousands", the
+    incident builder's running totals): after the lead, such a sentence is no evidence.
     None when neither violence evidence nor a frame is found: the incident rules
     decide (a report is then relevant when it yields an incident).
     """
-    verdict = _judge(clean, cues, tolls, published)
+    verdict = _judge(clean, cues, tolls, published, context)
     if verdict is None or verdict.relevant:
         return verdict
     if verdict.reason.endswith(FRAMES["accident"][0]) and _firearm_death(clean, tolls, published):
@@ -117,6 +122,7 @@ def _judge(
     cues: Sequence[EventCue],
     tolls: Sequence[TollMention],
     published: date | None,
+    context: Callable[[str], bool] | None = None,
 ) -> Relevance | None:
     affirmed = [c for c in cues if not (c.negated or c.hypothetical)]
     story = _story_frames(clean)
@@ -130,6 +136,9 @@ def _judge(
         if frame is None:
             return None
         return Relevance(False, f"not violence: {FRAMES[frame][0]}", rule=RULE)
+    whole = _headline_frame(clean, published)
+    if whole is not None:  # the headline frames the whole report (a court case, an obituary)
+        return Relevance(False, f"not violence: {FRAMES[whole][0]}", rule=RULE)
     sentences = {s.index: s for s in clean.sentences}
     lead = {s.index for s in clean.content()[:LEAD_SENTENCES]}
     first = min(lead, default=-1)
@@ -146,6 +155,8 @@ def _judge(
         human = _HUMAN.search(lowered(cue.text)) is not None or _human_near(low, cue, sentence)
         if cue.sentence not in lead and _dated_old(low, published):
             continue  # "Last year, militants fired on a bus on the same route": history
+        if cue.sentence not in lead and context is not None and context(sentence.text):
+            continue  # "roads cut by fighting, a conflict that has killed thousands": context
         if not human and cue.sentence != first and _told_before(low, cue, sentence):
             continue  # "The blast also destroyed shops": the event the lead framed
         in_story = reviewed or (bool(story) and any(_FRAME_RES[f].search(low) for f in story))
@@ -155,7 +166,9 @@ def _judge(
         framed = frames_of.get(cue.sentence)
         if framed is None:
             framed = frames_of[cue.sentence] = _sentence_frames(low, published)
-        if "anniversary" in framed or "politics" in framed or "court" in framed:
+        remembers = "anniversary" in framed and not (
+            human and _acts_before_remembrance(low, cue, sentence))
+        if remembers or "politics" in framed or "court" in framed:
             frames_seen.update(framed)
             continue
         if framed and not human:
@@ -177,6 +190,14 @@ def _sentence_frames(low: str, published: date | None) -> list[str]:
     return framed
 
 
+def _acts_before_remembrance(low: str, cue: EventCue, sentence: Sentence) -> bool:
+    """People's violence told before the words of remembrance: "Gunmen killed four
+    mourners as they left a memorial service" is news; "families gathered to remember
+    the 147 killed when gunmen stormed the school" is not."""
+    remembered = _FRAME_RES["anniversary"].search(low)
+    return remembered is not None and cue.span.start - sentence.span.start < remembered.start()
+
+
 def _human_near(low: str, cue: EventCue, sentence: Sentence) -> bool:
     """A people's-violence word within 60 characters of the cue."""
     start = max(0, cue.span.start - sentence.span.start - 60)
@@ -185,16 +206,20 @@ def _human_near(low: str, cue: EventCue, sentence: Sentence) -> bool:
 
 
 # "the blast", "this explosion": a cue that refers back to an event already told.
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$")
+# "a similar explosion", "another such blast": one of the same kind as the event told.
+_LIKE_BEFORE = re.compile(r"\b(?:(?:a|another)\s+similar|another\s+such|such\s+an?)\s+$")
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|(?:a|another)\s+similar|another\s+such"
+                              r"|such\s+an?)\s+$")
 
 
 def _told_before(low: str, cue: EventCue, sentence: Sentence) -> bool:
     """The cue names, with a definite article, an explosion told before ("The blast also
-    destroyed nearby shops"): its evidence is that earlier sentence's, framed or not."""
-    if cue.sub_event_type != "remote_explosive":
-        return False
+    destroyed nearby shops"), or one like it ("a similar explosion in Jigawa killed 150"):
+    its evidence is that earlier sentence's, framed or not."""
     start = cue.span.start - sentence.span.start
-    return _DEFINITE_BEFORE.search(low, max(0, start - 8), start) is not None
+    if cue.sub_event_type != "remote_explosive":
+        return _LIKE_BEFORE.search(low, max(0, start - 16), start) is not None
+    return _DEFINITE_BEFORE.search(low, max(0, start - 16), start) is not None
 
 
 def _is_review(clean: CleanText) -> bool:
@@ -205,6 +230,30 @@ def _is_review(clean: CleanText) -> bool:
         return False
     lead = " ".join(lowered(s.text) for s in clean.content()[:LEAD_SENTENCES])
     return _FRAME_RES["fiction"].search(lead) is not None
+
+
+def _headline_frame(clean: CleanText, published: date | None) -> str | None:
+    """The frame of a headline that tells the whole report: a court case over an earlier
+    killing ("Court jails two men over 2019 hotel attack"), a figure of speech
+    ("Opposition kills budget bill"), or, with no violence of people of its own, a
+    remembrance ("Nation remembers APS martyrs on 10th anniversary") or an obituary
+    ("Veteran war photographer dies at 81"). The killings such a report recalls ("he
+    survived being shot twice", "the gunmen who attacked the hotel") are history."""
+    first = clean.content()[:1]
+    if not (first and first[0].headline):
+        return None
+    low = lowered(first[0].text)
+    if "court" in _sentence_frames(low, published):
+        return "court"
+    remembered = _ANNIVERSARY_HEADLINE.search(low)
+    human = _HUMAN.search(low)
+    if remembered is not None and (human is None or human.start() > remembered.start()):
+        return "anniversary"  # "Kenya marks ten years since Garissa University attack"
+    if human is not None:
+        return None
+    if _FRAME_RES["politics"].search(low) is not None:
+        return "politics"
+    return "obituary" if _FRAME_RES["obituary"].search(low) is not None else None
 
 
 def _story_frames(clean: CleanText) -> list[str]:

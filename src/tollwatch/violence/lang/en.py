@@ -269,7 +269,9 @@ CUE_RULES: tuple[CueRule, ...] = (
             r"found\s+dead|lifeless\s+(?:bod(?:y|ies)|m[ae]n|wom[ae]n|persons?|people|couple|"
             r"youths?)|human\s+remains|clandestine\s+graves?|"
             r"mass\s+graves?|severed\s+heads?|human\s+heads?",
-            "violence_against_civilians", "attack", 0.8),
+            "violence_against_civilians", "attack", 0.8,
+            # "the victims were buried in a mass grave": a burial, not a find
+            figurative_before=r"\bburied\s+(?:\w+\s+)?in\s+(?:a|one)\s+$"),
     CueRule(r"killed|kills?|killing|killings|shot|shooting|shootings|gunfire|"
             r"gunshots?|tortured|torture",
             "other", "attack", 0.6,

@@ -55,7 +55,8 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         "court": (
             "a court case",
-            r"\b(?:sentenced|sentencing|convicted|conviction|verdict|jury|jurors|trial|"
+            r"\b(?:sentenced|sentencing|sentences|convicted|conviction|verdict|jury|jurors|trial|"
+            r"jails|courts?|"
             r"pleaded\s+guilty|found\s+(?:him|her|them)\s+guilty|jailed\s+for|death\s+sentences?|acquitted|appeals?\s+court|high\s+court|life\s+in\s+prison|"
             r"years?\s+in\s+prison|parole|condamn[ée]\w*|condenad\w*|tribunal|procès|juicio|"
             r"julgamento|sentencia|sentença|ans\s+de\s+prison|años\s+de\s+prisión|anos\s+de\s+prisão|"
@@ -70,6 +71,10 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
             r"remember(?:s|ed|ing)?|"
             r"anniversaire|aniversario)\b",
         ),
+        "obituary": (
+            "an obituary",
+            r"\b(?:obituary|(?:dies|died|dead)\s+(?:at|aged)\s+\d{2,3})\b",
+        ),
         "fiction": (
             "a story (film, book, game)",
             r"\b(?:films?|movies?|novels?|documentar(?:y|ies)|tv\s+series|episodes?|plot|"
@@ -80,7 +85,8 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "sport",
             r"(?:\b\d{1,3}\s*[-–]\s*\d{1,3}\b(?!\s*(?:year|yr))|\b(?:matche?s?|league|season|"
             r"goals?|cup|teams?|coach|innings|striker|midfielder|defeat|victory|rout|"
-            r"championship|tournament|half-?time|penalt(?:y|ies)|scored|opponents?)\b)",
+            r"championship|tournament|half-?time|penalt(?:y|ies)|scored|opponents?|derby|"
+            r"fixtures?|kick-?off|scorers?|\d+(?:st|nd|rd|th)\s+minute)\b)",
         ),
         "politics": (
             "a figure of speech (a bill, a deal killed)",
@@ -116,9 +122,17 @@ OLD_EVENT = (
     r"\b(?:in|of|since|en|de|du|depuis|desde|em|do|da)\s+(?:19|20)\d\d\b|\blast\s+year\b"
     r"|\byears\s+ago\b|\bdecades?\b"
     # "a 2014 attack", "over 2014 village massacre"
-    r"|\b(?:19|20)\d\d\s+(?:\w+\s+)?(?:attacks?|bombings?|massacres?|shootings?|killings?|"
+    r"|\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}(?:attacks?|bombings?|massacres?|shootings?|killings?|"
     r"raids?|ambush)\b|l'(?:an|année)\s+dernière?\b|\bil\s+y\s+a\s+\w+\s+ans\b"
     r"|\b(?:el|o)\s+(?:año|ano)\s+pasado\b|\bhace\s+\w+\s+años\b|\bhá\s+\w+\s+anos\b"
+)
+
+# A headline of a remembrance ("Nation remembers APS martyrs on 10th anniversary"): the
+# whole report tells of the event remembered unless a sentence tells of people's violence
+# of its own day.
+ANNIVERSARY_HEADLINE = (
+    r"\b(?:anniversary|commemorat\w+|years\s+(?:since|on|after)|remembrance|aniversario|"
+    r"anniversaire)\b"
 )
 
 # A gun death framed as an accident ("accidentally shot himself", "hunting accident"):
