@@ -228,8 +228,9 @@ def _superseded(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft |
             return None
         if previous.perpetrator_dead != draft.perpetrator_dead:
             continue
-        if sides_compatible(previous.victim_side(), draft.victim_side()) and not _other_day(
-                previous, draft):
+        # an older figure told as such ("había reportado") is dated by its telling
+        if sides_compatible(previous.victim_side(), draft.victim_side()) and (
+                draft.earlier or not _other_day(previous, draft)):
             return previous
     return None
 
