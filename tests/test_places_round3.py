@@ -153,13 +153,14 @@ def test_places_round_two_countries_provinces_and_distance(
 @pytest.mark.parametrize(
     ("text", "country", "admin1", "admin2"),
     [
-        # a department none of whose towns the default holds: its province, never
-        # Madagascar's Sava region read from the tail of the compound name
-        ("Two herders were shot dead in Mayo-Sava department on Monday, a local "
-         "official said.", "CM", "Far North", "Mayo-Sava"),
+        # a department none of whose towns the default holds, in a report about its
+        # country: its province, never Madagascar's Sava region read from the tail of
+        # the compound name
+        ("Cameroon: two herders were shot dead in Mayo-Sava department on Monday, a "
+         "local official said.", "CM", "Far North", "Mayo-Sava"),
         # a Congolese territory ("territory" is a unit word) with no province beside it
-        ("Militiamen killed seven villagers in Fizi territory on Sunday, a civil "
-         "society leader said.", "CD", "South Kivu", "Fizi"),
+        ("Militiamen killed seven villagers in Fizi territory in eastern DR Congo on "
+         "Sunday, a civil society leader said.", "CD", "South Kivu", "Fizi"),
         # a Malian cercle
         ("Jihadists killed four soldiers in Bankass cercle on Friday, the army said.",
          "ML", "Mopti", None),
