@@ -500,8 +500,10 @@ def _unit_mention(
         unit = _lookup_unplaced(gaz, phrase.name, ctx, named, beside)
     if unit is None:
         return None
-    if unit.places == 0 and _whole_name(inside, phrase):
-        return None  # the town named like the unit (its seat) places it better
+    if (unit.places == 0 or phrase.unit in _LOOSE_UNITS) and _whole_name(inside, phrase):
+        # the town named like the unit (its seat) places it better; "Beni territory"
+        # stays the town of Beni, as before "territory" was a unit word
+        return None
     admin1 = gaz.admin1_names.get(f"{unit.country}.{unit.admin1_code}")
     lat, lon = unit.lat, unit.lon
     seat = inside[0] if _whole_name(inside, phrase) else None
