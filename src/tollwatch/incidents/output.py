@@ -38,7 +38,9 @@ def _inherit(
             draft.place = parent.place
         if draft.place is None:
             draft.place = ctx.previous_place(min(draft.sentences))
-        elif draft.place.precision in _WIDE:
+        elif draft.place.precision in _WIDE or (
+            draft.place.precision == "region" and not draft.place.admin1
+        ):
             draft.place = _told_before_a_retelling(draft, ctx) or draft.place
         if (
             draft.perpetrator is None
@@ -67,8 +69,9 @@ def _inherit(
             draft.date = doc_date
 
 
-# places that a town told just before a retelling's figure may make precise
-_WIDE = frozenset({"country", "region", "admin1"})
+# places that a town told just before a retelling's figure may make precise (and a
+# region of a country, "western Niger"; not "the Baltimore area", a city's surroundings)
+_WIDE = frozenset({"country", "admin1"})
 
 
 def _told_before_a_retelling(draft: Draft, ctx: Context) -> PlaceMention | None:
