@@ -30,7 +30,7 @@ from ..tolls.lang import TOLL_WORDS
 from .context import PLACE_RANK, sides_compatible
 from .draft import Draft, attackers_side_dead
 from .parts import list_items, opens_apart, opens_on_place, update_elsewhere
-from .scope import one_place
+from .scope import one_place, refines_province_shorthand
 from .sides import also_died, opposed_victims
 
 # Leading sentences whose figure may stand for the whole report (headline + two).
@@ -388,7 +388,11 @@ def _merge_into(target: Draft, draft: Draft) -> None:
 
 def _refines(old: PlaceMention, new: PlaceMention) -> bool:
     """A more precise place inside the first telling's: same country and admin1, or a
-    coarse first place (a country, "eastern Congo") of a shared country name."""
+    coarse first place (a country, "eastern Congo") of a shared country name, or a
+    town, district or "near" phrase inside the province the first place is named
+    after (`scope.refines_province_shorthand`)."""
+    if refines_province_shorthand(old, new):
+        return True
     if PLACE_RANK.get(new.precision, 6) >= PLACE_RANK.get(old.precision, 6):
         return False
     if old.precision in _COARSE:

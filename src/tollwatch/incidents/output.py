@@ -10,9 +10,18 @@ from __future__ import annotations
 
 from ..dates import resolve as dates_stage
 from ..places import fallback as places_fallback
-from ..records import ActorMention, CleanText, DateMention, Incident, Mentions, Report, Span
+from ..records import (
+    ActorMention,
+    CleanText,
+    DateMention,
+    Incident,
+    Mentions,
+    PlaceMention,
+    Report,
+    Span,
+)
 from ..violence.kind import violence_kind
-from .context import Context, actor_side
+from .context import PLACE_RANK, Context, actor_side
 from .draft import RULE, Draft, sum_tolls
 
 
@@ -29,6 +38,10 @@ def _inherit(
             draft.place = parent.place
         if draft.place is None:
             draft.place = ctx.previous_place(min(draft.sentences))
+        elif draft.place.precision in _WIDE or (
+            draft.place.precision == "region" and not draft.place.admin1
+        ):
+            draft.place = _told_before_a_retelling(draft, ctx) or draft.place
         if (
             draft.perpetrator is None
             and parent is not None
@@ -54,6 +67,35 @@ def _inherit(
             draft.place = doc_place
         if draft.date is None:
             draft.date = doc_date
+
+
+# places that a town told just before a retelling's figure may make precise (and a
+# region of a country, "western Niger"; not "the Baltimore area", a city's surroundings)
+_WIDE = frozenset({"country", "admin1"})
+
+
+def _told_before_a_retelling(draft: Draft, ctx: Context) -> PlaceMention | None:
+    """A headline placed only by its country or province ("Hundreds dead in Burkina
+    Faso attack"), retold further down by a figure sentence naming no place of its own,
+    right after the sentence that says where ("...in Sanmatenga province in the
+    Centre-Nord region on Saturday. An official said 200 people were killed."): that
+    earlier place, when it is more precise and inside the headline's place (rule
+    `incidents.place_before_retelling`)."""
+    wide = draft.place
+    assert wide is not None
+    for sentence in sorted(draft.sentences):
+        if sentence == draft.sentence or ctx.place_in(sentence) is not None:
+            continue
+        before = ctx.previous_place(sentence)
+        if (
+            before is not None
+            and before.sentence not in draft.sentences
+            and PLACE_RANK.get(before.precision, 6) < PLACE_RANK.get(wide.precision, 6)
+            and before.country == wide.country
+            and (not wide.admin1 or before.admin1 == wide.admin1)
+        ):
+            return before
+    return None
 
 
 def sides_differ(perpetrator: ActorMention | None, victim: ActorMention | None) -> bool:

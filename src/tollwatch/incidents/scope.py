@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..places.names import name_key
 from ..records import CleanText, DateMention, PlaceMention
 from .context import PLACE_RANK, actors_compatible, sides_compatible
 from .draft import Draft
@@ -105,7 +106,8 @@ def _fill_missing(target: Draft, donor: Draft) -> None:
         target.date = donor.date or target.date
     if target.place is None or (
         donor.place is not None
-        and PLACE_RANK.get(donor.place.precision, 6) < PLACE_RANK.get(target.place.precision, 6)
+        and (PLACE_RANK.get(donor.place.precision, 6) < PLACE_RANK.get(target.place.precision, 6)
+             or refines_province_shorthand(target.place, donor.place))
     ):
         target.place = donor.place or target.place
     if target.source is None:
@@ -117,6 +119,32 @@ def _fill_missing(target: Draft, donor: Draft) -> None:
         target.victim_text = donor.victim_text or target.victim_text
     if target.cue is None:
         target.cue = donor.cue
+
+
+def _named_like_its_province(place: PlaceMention) -> bool:
+    """A town or "east of X" phrase whose name is also its province's ("Kaduna",
+    "north of Baghdad", "Chihuahua"): a headline's shorthand for the province as much
+    as for the city (rule `incidents.province_named_town`)."""
+    return (
+        place.precision in ("point", "near")
+        and bool(place.name and place.admin1)
+        and name_key(place.name or "") == name_key(place.admin1 or "")
+    )
+
+
+def refines_province_shorthand(old: PlaceMention, new: PlaceMention) -> bool:
+    """The first place is named like its province and the later telling's town, "near"
+    phrase or district lies in that province, named otherwise ("Kaduna" in a headline,
+    then "Kajuru LGA of Kaduna State"; "north of Baghdad", then "Tarmiyah district")."""
+    return (
+        _named_like_its_province(old)
+        and new.sentence != old.sentence
+        and PLACE_RANK.get(new.precision, 6) <= PLACE_RANK["admin2"]
+        and new.country == old.country
+        and new.admin1 == old.admin1
+        and not new.is_source_location
+        and not _named_like_its_province(new)
+    )
 
 
 def _has_headline(clean: CleanText) -> bool:

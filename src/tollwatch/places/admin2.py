@@ -32,6 +32,7 @@ from ..records import CleanText, PlaceMention, Sentence, Span
 from .context import Context
 from .gazetteer.model import Gazetteer
 from .names import light_key, name_key, strip_type_words
+from .rules import BEYOND_RULE
 
 __all__ = ["Admin2Unit", "admin2_index", "admin2_mentions", "lookup_admin2", "seat_mention"]
 
@@ -44,17 +45,21 @@ _UNIT = (
     r"MUNICIPIO|[Dd][ée]partement|[Pp]refecture|[Cc]ommune|[Rr]aion|[Rr]ayon|[Tt]ehsil|"
     r"[Tt]aluka|[Ss]ub-?[Dd]istrict|[Uu]pazila|[Ww]oreda|[Pp]rovince)"
 )
-_UNIT_PATTERN = re.compile(_UNIT)
+# English unit words that also name other things ("the Allen County Sheriff's
+# Department", "Northern Territory"): read after the others, never over them
+_LOOSE_UNIT = r"(?:[Dd]epartments?|[Tt]erritor(?:y|ies)|[Cc]ercle|circle)"
+_UNIT_PATTERN = re.compile(f"{_UNIT}|{_LOOSE_UNIT}")
 # every unit word above, lower case: a sentence without one of them has no unit phrase
 # (a cheap test before the patterns, which try each of their branches at every letter)
 _UNIT_STEMS = (
     "township", "district", "count", "lga", "local government area", "municipal",
     "municipio", "partement", "prefecture", "commune", "raion", "rayon", "tehsil",
-    "taluka", "upazila", "woreda", "province",
+    "taluka", "upazila", "woreda", "province", "department", "territory", "cercle", "circle",
 )
 _WORD = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_WORD}(?:(?:\s+|-)(?:(?:de|del|la|el|al|of)\s+)?{_WORD}){{0,3}}"
 _AFTER = re.compile(rf"(?P<name>{_NAME})\s+(?P<unit>{_UNIT})\b")
+_AFTER_LOOSE = re.compile(rf"(?P<name>{_NAME})\s+(?P<unit>{_LOOSE_UNIT})\b")
 # unit words before a name ("the municipality of Apatzingan", "municipio de Aguililla")
 _BEFORE = re.compile(
     rf"\b(?P<unit>[Mm]unicipalit(?:y|ies)|[Mm]unicipio|[Dd]istrict|[Tt]ownship|[Cc]ounty|"
@@ -110,6 +115,49 @@ def admin2_index(gaz: Gazetteer) -> dict[str, tuple[Admin2Unit, ...]]:
     _INDEXES.clear()  # one gazetteer per process in practice; keep memory bounded
     _INDEXES[id(gaz)] = (gaz, frozen)
     return frozen
+
+
+_UNPLACED: dict[int, tuple[Gazetteer, dict[str, tuple[Admin2Unit, ...]]]] = {}
+
+
+def unplaced_index(gaz: Gazetteer) -> dict[str, tuple[Admin2Unit, ...]]:
+    """Light key of every name -> the second-level units none of whose places the
+    gazetteer holds ("Mayo-Sava", Cameroon; "Fizi", Congo), each placed at its
+    province's point; built once per gazetteer. Consulted only for a phrase with a
+    unit word that no placed unit answers (`_unit_mention`)."""
+    held = _UNPLACED.get(id(gaz))
+    if held is not None and held[0] is gaz:
+        return held[1]
+    placed = {(u.country, u.admin1_code, u.name) for v in admin2_index(gaz).values() for u in v}
+    index: defaultdict[str, list[Admin2Unit]] = defaultdict(list)
+    for country, code, name, names in getattr(gaz, "admin2_units", ()):
+        if (country, code, name) in placed:
+            continue
+        province = gaz.admin1_place(country, code)
+        if province is None:
+            continue
+        unit = Admin2Unit(name, country, code, province.lat, province.lon, 0, 0)
+        keys = {light_key(n) for n in names} | {light_key(strip_type_words(n)) for n in names}
+        for key in keys - {""}:
+            index[key].append(unit)
+    frozen = {k: tuple(v) for k, v in index.items()}
+    _UNPLACED.clear()
+    _UNPLACED[id(gaz)] = (gaz, frozen)
+    return frozen
+
+
+def _lookup_unplaced(
+    gaz: Gazetteer, name: str, ctx: Context, named: frozenset[str], beside: frozenset[str]
+) -> Admin2Unit | None:
+    """The one unplaced unit of that spelling in a province the sentence names, else in
+    the report's main country (or the country of the province beside it); None when
+    there is none or several."""
+    units = unplaced_index(gaz).get(light_key(name), ())
+    fits = [u for u in units if f"{u.country}.{u.admin1_code}" in named]
+    if not fits:
+        allowed = beside or ({ctx.main} if ctx.main else set())
+        fits = [u for u in units if u.country in allowed]
+    return fits[0] if len({(u.country, u.admin1_code) for u in fits}) == 1 else None
 
 
 def lookup_admin2(
@@ -174,8 +222,12 @@ def _phrases(clean: CleanText, sentence: Sentence) -> list[_Phrase]:
     if not _may_name_unit(sentence.text):
         return out
     base = sentence.span.start
-    for pattern in (_AFTER, _BEFORE):
+    for pattern in (_AFTER, _BEFORE, _AFTER_LOOSE):
         for hit in pattern.finditer(sentence.text):
+            if pattern is _AFTER_LOOSE and any(
+                base + hit.start() < p.end and p.start < base + hit.end() for p in out
+            ):
+                continue  # "Allen County Sheriff's Department": the county is read
             name = hit.group("name")
             lead = _LEADING.match(name)
             offset = lead.end() if lead else 0
@@ -209,7 +261,13 @@ _UNIT_WORDS = {
     "departement": "departement",
     "rayon": "raion",
     "sub-district": "subdistrict",
+    "departments": "department",
+    "territories": "territory",
+    "circle": "cercle",
 }
+# the loose unit words (`_LOOSE_UNIT`): only a unit of exactly the phrase's name is
+# taken, and nothing is dropped when there is none ("the Chicago Police Department")
+_LOOSE_UNITS = frozenset({"department", "territory", "cercle"})
 
 
 def _unit_word(word: str) -> str:
@@ -261,13 +319,20 @@ def admin2_mentions(
                 and m.span.start < phrase.name_end
                 and phrase.name_start < m.span.end
             ]
-            if any(m.precision in ("admin1", "country", "region") for m in inside):
+            if any(m.precision in ("admin1", "country", "region")
+                   and m.span.start <= phrase.name_start for m in inside):
                 continue  # "Homs district" is read as the province by the names
+            # (a province matching the tail of a compound name, "Sava" of "Mayo-Sava
+            # department", is a fragment: the unit below replaces it)
             if any(m.span.start < phrase.name_start for m in inside):
                 continue  # "near X village of Y township": a phrase anchored on the town
             beside = _countries_beside(same, phrase)
             new = _unit_mention(gaz, clean, phrase, ctx, named, inside, beside)
+            if new is not None and new.precision != "admin2" and not inside:
+                new = seat_mention(gaz, clean, phrase, ctx, named, beside) or new
             if new is None:
+                if phrase.unit in _LOOSE_UNITS:
+                    continue
                 if inside and not _whole_name(inside, phrase):
                     # a fragment of a unit the gazetteer lacks ("Nyaung Kan township"):
                     # the province named beside it places the figure
@@ -280,7 +345,8 @@ def admin2_mentions(
                 continue  # else the seat town named like the unit stands for it
             out = [m for m in out if m not in inside]
             out.append(new)
-            units.append(new)
+            if new.precision == "admin2":
+                units.append(new)  # a unit placed by its province says nothing of towns
         if units:
             out = [m for m in out if not _outside_units(m, units, sentence.index, named, gaz)]
     out.sort(key=lambda m: m.span.start)
@@ -337,6 +403,7 @@ def _countries_beside(same: list[PlaceMention], phrase: _Phrase) -> frozenset[st
         for m in same
         if m.country
         and m.precision in ("admin1", "region")
+        and not m.rule.startswith(BEYOND_RULE)  # "near the border with Niger"
         and 0 <= m.span.start - phrase.end <= 3
     )
 
@@ -422,13 +489,20 @@ def _unit_mention(
     text = clean.text[phrase.start : phrase.end]
     unit = None
     words = phrase.name.split()
-    for k in range(len(words)):  # "Sunday Gwoza LGA": the longest known tail
+    tails = 1 if phrase.unit in _LOOSE_UNITS else len(words)
+    for k in range(tails):  # "Sunday Gwoza LGA": the longest known tail
         unit = lookup_admin2(gaz, " ".join(words[k:]), ctx, named, beside)
         if unit is not None and _other_unit_type(unit, phrase):
             unit = None
         if unit is not None:
             break
     if unit is None:
+        unit = _lookup_unplaced(gaz, phrase.name, ctx, named, beside)
+    if unit is None:
+        return None
+    if (unit.places == 0 or phrase.unit in _LOOSE_UNITS) and _whole_name(inside, phrase):
+        # the town named like the unit (its seat) places it better; "Beni territory"
+        # stays the town of Beni, as before "territory" was a unit word
         return None
     admin1 = gaz.admin1_names.get(f"{unit.country}.{unit.admin1_code}")
     lat, lon = unit.lat, unit.lon
@@ -441,6 +515,7 @@ def _unit_mention(
     ):
         # the unit's seat, named like it: sources code a district's events there
         lat, lon = seat.lat, seat.lon
+    placed = unit.places > 0
     return PlaceMention(
         name=unit.name,
         country=unit.country,
@@ -449,11 +524,13 @@ def _unit_mention(
         lat=round(lat, 5),
         lon=round(lon, 5),
         geonameid=None,
-        precision="admin2",
+        # a unit without places of its own stands at its province's point: as precise
+        # as the province, though it names the unit and never a namesake abroad
+        precision="admin2" if placed else "admin1",
         text=text,
         span=Span(phrase.start, phrase.end),
         sentence=phrase.sentence,
         is_source_location=False,
-        score=0.85,
-        rule=RULE,
+        score=0.85 if placed else 0.8,
+        rule=RULE if placed else f"{RULE}.unplaced",
     )

