@@ -228,9 +228,8 @@ def _superseded(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft |
             return None
         if previous.perpetrator_dead != draft.perpetrator_dead:
             continue
-        # an older figure told as such ("había reportado") is dated by its telling
         if sides_compatible(previous.victim_side(), draft.victim_side()) and (
-                draft.earlier or not _other_day(previous, draft)):
+                _told_before(draft, clean) or not _other_day(previous, draft)):
             return previous
     return None
 
@@ -246,6 +245,23 @@ def _same_deaths(previous: Draft, draft: Draft) -> bool:
     if opposed_victim_words(previous.victim_text, draft.victim_text):
         return False  # "three soldiers were killed ... four militants were killed"
     return _speaker_place(draft) or places_loosely_compatible(previous.place, draft.place)
+
+
+# A count given earlier, in the pluperfect: "la Gobernación había reportado 60 muertos",
+# "officials had put the toll at 12", "le gouverneur avait annoncé": its date is the day
+# it was told, not another event's.
+_TOLD_BEFORE = re.compile(
+    r"\b(?:had|hab[íi]an?|avai(?:en)?t|havia[mn]?|tinha[mn]?)\s+(?:\w+\s+){0,2}?"
+    r"(?:reported|said|announced|put|given|stated|reportado|informado|anunciado|dado|indicado"
+    r"|registrado|contabilizado|annoncé|fait\s+état|indiqué|évoqué|donné|rapporté|divulgado"
+    r"|dito|registado)\b",
+    re.IGNORECASE,
+)
+
+
+def _told_before(draft: Draft, clean: CleanText) -> bool:
+    """The figure is an older count told as such ("había reportado 60 muertos")."""
+    return _TOLD_BEFORE.search(clean.sentences[draft.sentence].text) is not None
 
 
 def _other_day(previous: Draft, draft: Draft) -> bool:
