@@ -229,7 +229,7 @@ def _superseded(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft |
         if previous.perpetrator_dead != draft.perpetrator_dead:
             continue
         if sides_compatible(previous.victim_side(), draft.victim_side()) and (
-                _told_before(draft, clean) or not _other_day(previous, draft)):
+                _pluperfect_count(draft, clean) or not _other_day(previous, draft)):
             return previous
     return None
 
@@ -250,7 +250,7 @@ def _same_deaths(previous: Draft, draft: Draft) -> bool:
 # A count given earlier, in the pluperfect: "la Gobernación había reportado 60 muertos",
 # "officials had put the toll at 12", "le gouverneur avait annoncé": its date is the day
 # it was told, not another event's.
-_TOLD_BEFORE = re.compile(
+_PLUPERFECT_COUNT = re.compile(
     r"\b(?:had|hab[íi]an?|avai(?:en)?t|havia[mn]?|tinha[mn]?)\s+(?:\w+\s+){0,2}?"
     r"(?:reported|said|announced|put|given|stated|reportado|informado|anunciado|dado|indicado"
     r"|registrado|contabilizado|annoncé|fait\s+état|indiqué|évoqué|donné|rapporté|divulgado"
@@ -259,9 +259,9 @@ _TOLD_BEFORE = re.compile(
 )
 
 
-def _told_before(draft: Draft, clean: CleanText) -> bool:
+def _pluperfect_count(draft: Draft, clean: CleanText) -> bool:
     """The figure is an older count told as such ("había reportado 60 muertos")."""
-    return _TOLD_BEFORE.search(clean.sentences[draft.sentence].text) is not None
+    return _PLUPERFECT_COUNT.search(clean.sentences[draft.sentence].text) is not None
 
 
 def _other_day(previous: Draft, draft: Draft) -> bool:
