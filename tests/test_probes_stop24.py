@@ -82,7 +82,8 @@ def test_an_arson_fire_stays_violence(settings: Settings, resources: Resources) 
     [
         ("Tchad : neuf soldats tués\n\nNeuf soldats ont été tués dans une attaque, selon "
          "l'armée.", "fr", "TD"),
-        ("Centrafrique : neuf civils tués\n\nNeuf civils ont été tués dans une attaque.", "fr", "CF"),
+        ("Centrafrique : neuf civils tués\n\nNeuf civils ont été tués dans une attaque.",
+         "fr", "CF"),
         ("Burkina : douze civils tués\n\nDouze civils ont été tués lors d'une attaque contre le "
          "village de Tin, selon des sources locales.", "fr", "BF"),
         ("Marruecos: dos muertos en un ataque\n\nDos personas murieron en un ataque armado.",
