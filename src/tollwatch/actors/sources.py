@@ -124,6 +124,11 @@ _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
                  r"|inter-services\s+public\s+relations"
                  r"|(?:military|army|armed\s+forces|defen[cs]e)(?:['’]s)?\s+media\s+(?:wing|office|cell|arm))"),
 )
+# The other languages' office words (`SourceWords.roles`, actors/lang/)
+_ROLE_NOUNS += tuple(
+    (cast(SourceRole, role), words)
+    for w in SOURCE_WORDS.values() for role, words in w.roles
+)
 _ROLE_RE = re.compile(  # matched on lower-cased text (faster than re.IGNORECASE)
     "\\b(?:" + "|".join(f"(?P<r{i}>(?:{pat})\\b)" for i, (_, pat) in enumerate(_ROLE_NOUNS)) + ")"
 )

@@ -209,8 +209,10 @@ def _told_apart(draft: Draft, clean: CleanText) -> bool:
 def _nearest_before(draft: Draft, earlier: list[Draft], window: int) -> Iterator[Draft]:
     """The top-level incidents before `draft`, nearest first, within `window` sentences."""
     for previous in reversed(earlier):
-        if not previous.top_level or previous.parts or previous.zero:
+        if not previous.top_level or previous.zero:
             continue
+        if previous.parts and not (previous.update or "update" in previous.flags()):
+            continue  # a risen toll whose parts raised it still had a first count
         if draft.sentence - max(previous.sentences) > window:
             return
         yield previous

@@ -175,8 +175,13 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
         if "other_source" in candidate.flags():
             continue  # "qui avance un bilan de 22 morts": another count, not a total
         scope = _scope(candidate, clean)
-        if scope is None or (draft.distinct and scope not in ("explicit", "region")):
+        if scope is None:
             continue
+        more_bodies = _more_bodies(draft, clean)
+        if more_bodies and not _risen(candidate):
+            continue  # "тела еще трех человек" after "сообщали о шести погибших": 6 + 3
+        if draft.distinct and scope not in ("explicit", "region") and not more_bodies:
+            continue  # (more bodies after a risen toll: the deaths that raised it)
         if scope in ("region", "explicit") and draft.distinct and opens_apart(draft, clean):
             continue  # "In a separate discovery, soldiers found four bodies": not a part
         if scope == "lead" and _another_town(candidate, draft, clean):
@@ -206,6 +211,25 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
 
 
 _PRECISE = frozenset({"point", "near", "admin2"})
+
+# "извлекли из-под завалов тела еще трех человек" (`TollWords.more_bodies`)
+_MORE_BODIES = re.compile(
+    "(?:" + "|".join(w.more_bodies for w in TOLL_WORDS.values() if w.more_bodies) + r")\s+$",
+    re.IGNORECASE,
+)
+
+
+def _more_bodies(draft: Draft, clean: CleanText) -> bool:
+    """The figure counts more bodies recovered: inside a risen toll, never inside an
+    earlier figure (they add to it)."""
+    if not draft.killed:
+        return False
+    start = draft.killed[0].span.start
+    return _MORE_BODIES.search(clean.text, max(0, start - 20), start) is not None
+
+
+def _risen(candidate: Draft) -> bool:
+    return candidate.update or "update" in candidate.flags()
 
 
 def _another_town(candidate: Draft, draft: Draft, clean: CleanText) -> bool:

@@ -20,9 +20,13 @@ class SourceWords:
     * `targets`: words written just before an actor that make it the side hit, not the
       one hitting (English's "against", "attacked" are in incidents/context.py): Arabic
       "وسبعة من عناصر القوات الحكومية" (seven of the government forces' members).
+    * `roles`: (role, lower-case words) of the speakers a language names by office, as
+      English's "officials", "the governor" (actors/sources.py): "глава областной
+      военной администрации", "прокуратура" give "official".
     """
 
     code: str
     speech: str = ""
     according: str = ""
     targets: str = ""
+    roles: tuple[tuple[str, str], ...] = ()

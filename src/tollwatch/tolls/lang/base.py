@@ -119,3 +119,6 @@ class TollWords:
     event_year: str = ""
     mixed: str = ""
     rate: str = ""
+    # the words right before a count of more bodies recovered ("тела еще", "тіла ще"):
+    # deaths that raised a risen toll, or that add to an earlier figure told as such
+    more_bodies: str = ""
