@@ -133,7 +133,7 @@ _GENERIC_MONITOR = re.compile(
     re.IGNORECASE,
 )
 _KILL = (r"(?:killed|kill|killing|wounded|injured|destroyed|neutrali[sz]ed|eliminated|"
-         r"gunned\s+down|neutrali[sz]ing|"
+         r"gunned\s+down|neutrali[sz]ing|shot\s+dead|"
          r"shot\s+down|downed|captured|executed|attacked|ambushed|targeted|carried\s+out|"
          r"struck|hit|repelled|bombed|shelled|inflicted)")
 _OWN_RESULT = re.compile(
@@ -168,6 +168,22 @@ _STATE_RESULT_LEFT = re.compile(
     r"|operation|air\s*strikes?)\b[^.;]{0,60}?\bleft\s+(?:[\w-]+\s+){1,3}?(?:terrorists?|"
     r"militants?|insurgents?|rebels?|jihadists?|bandits|khwarij|khawarij|attackers|assailants)"
     r"\s+(?:neutrali[sz]ed|dead)\b",
+    re.IGNORECASE,
+)
+# Armed men killed in the forces' fight, told passively: "three rebels were killed in an
+# encounter with government troops", "22 Maoists were gunned down in two encounters" (an
+# encounter is the forces' own operation), "militants were killed by soldiers".
+_STATE_RESULT_PASSIVE = re.compile(
+    r"\b(?:terrorists?|militants?|insurgents?|rebels?|guerrillas?|jihadists?|bandits|maoists?"
+    r"|naxal(?:ite)?s?|cadres|khwarij|khawarij|attackers|assailants|gunmen"
+    # "three suspected members of the New People's Army (NPA) were killed in an encounter"
+    r"|members\s+of\s+(?:the\s+)?[^.;]{0,40}?\b(?:army|front|group|movement|militia))\b"
+    r"[^.;]{0,60}?"
+    r"\b(?:were|was|have\s+been|had\s+been)\s+(?:killed|gunned\s+down|shot\s+dead"
+    r"|neutrali[sz]ed|eliminated)\b[^.;]{0,40}?\b(?:(?:an?|the|two|\w+\s+separate)\s+)?"
+    r"(?:encounters?\b|(?:gun)?fights?\s+with\s+|clash(?:es)?\s+with\s+|by\s+)"
+    r"(?:(?:the|government|security|state)\s+)*(?:troops|soldiers|forces|army|military|police"
+    r"|security\s+forces)?",
     re.IGNORECASE,
 )
 # An armed party reporting its enemy's losses ("ten soldiers were killed") is claiming them.
@@ -487,8 +503,9 @@ _RANKED = re.compile(
 
 def _state_result(sentence: Sentence, state: _State) -> bool:
     if state.state_result is None:
-        state.state_result = (_STATE_RESULT.search(sentence.text) is not None
-                              or _STATE_RESULT_LEFT.search(sentence.text) is not None)
+        state.state_result = any(
+            pattern.search(sentence.text) is not None
+            for pattern in (_STATE_RESULT, _STATE_RESULT_LEFT, _STATE_RESULT_PASSIVE))
     return state.state_result
 
 
