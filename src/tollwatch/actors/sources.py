@@ -64,6 +64,8 @@ _BEFORE_GAP = re.compile(
     r"|outlets|television|tv|radio|channel|news\s+agency))?"
     # "The Defence Headquarters (DHQ) on Thursday said": the speaker's short name
     r"(?:\s*\([\w.&-]{2,12}\))?"
+    # "Police spokesman Abdifatah Aden Hassan told reporters": the speaker's own name
+    r"(?-i:(?:\s+[A-Z][a-z][\w'’-]*){2,4})?"
     # "Al Shabaab, which is linked to al Qaeda, said": a relative clause between them
     # or "Fano, which says it is defending the Amhara people, said"
     r"(?:\s*,\s*(?:which|who)\s+[^,.;]{1,60}?,)?"
