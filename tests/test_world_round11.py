@@ -3,10 +3,10 @@ of our own: wires, Indian, Pakistani, Nigerian, Kenyan, Somali, Philippine, Colo
 Mexican outlets, Gaza and the West Bank, Ukraine's governors, Sudan, a live blog, an
 explainer, a "what we know" list, a roundup, two rights reports and eight irrelevant
 reports with figures). Scored once on the unchanged code (0585949): 23 of 30 document
-tolls right, every irrelevant report at 0. The rules it led to: ages in apposition
-between a count and its verb; armed men killed "in an encounter with" the forces, told by
-the forces, a claim; "shot dead" a forces' result; a headline figure of armed men over
-the body's passive claim that claim."""
+tolls right (24 of 30 once two passive encounter reports were annotated as rounds seven
+and nine count them), every irrelevant report at 0. The rules it led to: ages in
+apposition between a count and its verb; "shot dead" among the forces' results; a role
+noun's own name between it and its speech verb."""
 
 from __future__ import annotations
 
@@ -18,16 +18,18 @@ import pytest
 
 from golden_support import doc_toll_misses
 from tollwatch import Report, extract
+from tollwatch.actors import load_actors
+from tollwatch.actors.sources import find_sources
 from tollwatch.pipeline import Resources
+from tollwatch.records import CleanText, Sentence, Span
 from tollwatch.settings import Settings
 
 GOLDEN = Path(__file__).parent / "golden" / "annotated" / "world-round11.jsonl"
 # Left (docs/quality.md, stop 24, world11):
 KNOWN_MISSES = {
-    # 18 bodies of the forces' 22 kept as a toll beside the claim (as p24-en-india-maoists)
+    # the jawan "martyred" beside 22 Maoists "gunned down" (counted, passive, as in rounds
+    # seven and nine): the jawan is not added
     "w11-india-bijapur-jawan",
-    # "Police spokesman X told reporters that security forces shot dead two ...": no speaker
-    "w11-somalia-mogadishu-cafe",
     # the shooter's self-inflicted death folded into the children's count
     "w11-whatweknow-shooting",
     # "dozens of assailants were killed in the counteroffensive": the ministry's claim kept
@@ -46,7 +48,7 @@ def _tolls(text: str, settings: Settings, resources: Resources) -> tuple[int | N
 
 
 def test_the_round_misses_only_the_known_ones(settings: Settings, resources: Resources) -> None:
-    """Scored once before the rules: 23 of 30; after them 24 of 30."""
+    """Scored once before the rules: 23 of 30 (24 as annotated now); after them 25 of 30."""
     misses = {m[0] for m in doc_toll_misses(GOLDEN, settings, resources, at_least=30)}
     assert misses <= KNOWN_MISSES
 
@@ -73,30 +75,27 @@ def test_ages_between_the_count_and_its_verb(
     assert _tolls(text, settings, resources)[0] == toll
 
 
-def test_armed_men_killed_in_an_encounter_told_by_the_forces_are_a_claim(
+def test_the_forces_shooting_armed_men_dead_is_their_claim(
     settings: Settings, resources: Resources
 ) -> None:
-    text = ("Four guerrillas were killed in a clash with government troops in the mountains "
-            "on Tuesday, the army said.")
+    text = ("Soldiers shot dead four militants who tried to storm a checkpoint on Tuesday, "
+            "an army spokesman said.")
     toll, kinds = _tolls(text, settings, resources)
     assert kinds == ["claim"]
     assert not toll
 
 
-def test_the_headline_of_a_passive_claim_is_that_claim(
-    settings: Settings, resources: Resources
-) -> None:
-    text = ("5 rebels killed in encounter in the hills\n\nFive suspected members of the "
-            "rebel front were killed in an encounter with soldiers on Monday, the military "
-            "said. No soldier was hurt.")
-    toll, kinds = _tolls(text, settings, resources)
-    assert kinds == ["claim"]
-    assert not toll
+def test_a_role_noun_with_its_own_name_speaks(settings: Settings) -> None:
+    text = ("Police spokesman Abdifatah Aden Hassan told reporters that security forces shot "
+            "dead two other attackers.")
+    clean = CleanText("r", text, (Sentence(0, Span(0, len(text)), text),))
+    sources = find_sources(clean, clean.sentences, load_actors(settings))
+    assert [(s.name, s.role, s.rule) for s in sources] == [
+        ("police spokesman", "official", "sources.v1.claim_result")]
 
 
-def test_the_forces_own_loss_in_an_encounter_still_counts(
+def test_a_passive_toll_told_by_a_named_spokesman_still_counts(
     settings: Settings, resources: Resources
 ) -> None:
-    text = ("Two soldiers were killed in an encounter with rebels in the hills on Monday, "
-            "the military said.")
-    assert _tolls(text, settings, resources)[0] == 2
+    text = "Police spokesman Ahmed Ali Warsame said six people were killed in the blast."
+    assert _tolls(text, settings, resources)[0] == 6

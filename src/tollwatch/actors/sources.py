@@ -172,22 +172,6 @@ _STATE_RESULT_LEFT = re.compile(
     r"\s+(?:neutrali[sz]ed|dead)\b",
     re.IGNORECASE,
 )
-# Armed men killed in the forces' fight, told passively: "three rebels were killed in an
-# encounter with government troops", "22 Maoists were gunned down in two encounters" (an
-# encounter is the forces' own operation), "militants were killed by soldiers".
-_STATE_RESULT_PASSIVE = re.compile(
-    r"\b(?:terrorists?|militants?|insurgents?|rebels?|guerrillas?|jihadists?|bandits|maoists?"
-    r"|naxal(?:ite)?s?|cadres|khwarij|khawarij|attackers|assailants|gunmen"
-    # "three suspected members of the New People's Army (NPA) were killed in an encounter"
-    r"|members\s+of\s+(?:the\s+)?[^.;]{0,40}?\b(?:army|front|group|movement|militia))\b"
-    r"[^.;]{0,60}?"
-    r"\b(?:were|was|have\s+been|had\s+been)\s+(?:killed|gunned\s+down|shot\s+dead"
-    r"|neutrali[sz]ed|eliminated)\b[^.;]{0,40}?\b(?:(?:an?|the|two|\w+\s+separate)\s+)?"
-    r"(?:encounters?\b|(?:gun)?fights?\s+with\s+|clash(?:es)?\s+with\s+|by\s+)"
-    r"(?:(?:the|government|security|state)\s+)*(?:troops|soldiers|forces|army|military|police"
-    r"|security\s+forces)?",
-    re.IGNORECASE,
-)
 # An armed party reporting its enemy's losses ("ten soldiers were killed") is claiming them.
 _ENEMY_LOSSES = re.compile(
     r"\b(?:soldiers?|troops|policemen|police|officers|forces|fighters|militiamen|militants|"
@@ -505,9 +489,8 @@ _RANKED = re.compile(
 
 def _state_result(sentence: Sentence, state: _State) -> bool:
     if state.state_result is None:
-        state.state_result = any(
-            pattern.search(sentence.text) is not None
-            for pattern in (_STATE_RESULT, _STATE_RESULT_LEFT, _STATE_RESULT_PASSIVE))
+        state.state_result = (_STATE_RESULT.search(sentence.text) is not None
+                              or _STATE_RESULT_LEFT.search(sentence.text) is not None)
     return state.state_result
 
 

@@ -70,20 +70,15 @@ def _headline_of_claim(draft: Draft, kept: list[Draft], clean: CleanText) -> boo
     speaker, the figure of a party's own killing that the body gives as its claim is that
     claim, not a toll of its own. Only a figure told in the headline alone, as the object
     of a killing verb in both, or in the headline's passive of the same armed men ("12
-    Maoists killed in Bijapur encounter" over "Security forces gunned down 12 Maoists"). A
-    claim told in the passive ("three members of the NPA were killed in an encounter with
-    troops, the military said") takes a headline figure of armed men ("3 NPA rebels
-    killed")."""
-    if draft.best is None or draft.distinct:
+    Maoists killed in Bijapur encounter" over "Security forces gunned down 12 Maoists")."""
+    if draft.best is None or draft.distinct or not _active(draft):
         return False
-    active = _active(draft)
     for at, previous in enumerate(kept):
         if (previous.kind != "claim" and previous.best == draft.best
                 and previous.sentences == {previous.sentence}
                 and clean.sentences[previous.sentence].headline
                 and previous.parent is None and not previous.parts
-                and (_same_armed_men(previous, draft) if active and not _active(previous)
-                     else active or _armed(previous))):
+                and (_active(previous) or _same_armed_men(previous, draft))):
             draft.sentences |= previous.sentences
             kept[at] = draft
             return True
@@ -94,11 +89,6 @@ def _same_armed_men(headline: Draft, claim: Draft) -> bool:
     """The headline's victims and the claim's are armed men of one head noun."""
     a, b = _head(headline.victim_text), _head(claim.victim_text)
     return a is not None and a == b and victim_is_armed(a)
-
-
-def _armed(headline: Draft) -> bool:
-    head = _head(headline.victim_text)
-    return head is not None and victim_is_armed(head)
 
 
 def _head(victims: str | None) -> str | None:
