@@ -64,6 +64,8 @@ _BEFORE_GAP = re.compile(
     r"|outlets|television|tv|radio|channel|news\s+agency))?"
     # "The Defence Headquarters (DHQ) on Thursday said": the speaker's short name
     r"(?:\s*\([\w.&-]{2,12}\))?"
+    # "Police spokesman Abdifatah Aden Hassan told reporters": the speaker's own name
+    r"(?-i:(?:\s+[A-Z][a-z][\w'’-]*){2,4})?"
     # "Al Shabaab, which is linked to al Qaeda, said": a relative clause between them
     # or "Fano, which says it is defending the Amhara people, said"
     r"(?:\s*,\s*(?:which|who)\s+[^,.;]{1,60}?,)?"
@@ -138,7 +140,7 @@ _GENERIC_MONITOR = re.compile(
     re.IGNORECASE,
 )
 _KILL = (r"(?:killed|kill|killing|wounded|injured|destroyed|neutrali[sz]ed|eliminated|"
-         r"gunned\s+down|neutrali[sz]ing|"
+         r"gunned\s+down|neutrali[sz]ing|shot\s+dead|"
          r"shot\s+down|downed|captured|executed|attacked|ambushed|targeted|carried\s+out|"
          r"struck|hit|repelled|bombed|shelled|inflicted)")
 _OWN_RESULT = re.compile(

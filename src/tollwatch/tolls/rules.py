@@ -50,7 +50,8 @@ _SUBJECT = re.compile(
     # "Six members of one family, a couple and their four children, were killed": an
     # apposition that says who they were
     r"(?P<incl>\s*,\s*(?:including|among\s+them|mostly|mainly|most\s+of\s+them|all|both"
-    r"|\w+\s+of\s+(?:them|whom)|(?:a|an|the|their|his|her)\s)"
+    # "Two children, aged 8 and 10, were killed": their ages
+    r"|\w+\s+of\s+(?:them|whom)|(?:a|an|the|their|his|her|aged|ages)\s)"
     r"\b[^,;]{0,80},)?"
     # "Seven border guards including their captain died": the captain is among the seven
     r"(?P<incl2>\s+(?:including|among\s+them)\s+(?:(?:their|his|her|its|the|a|an)\s+)?"
