@@ -24,8 +24,9 @@ _CLAUSE_START = re.compile(r"[.;:!?\n«»\"“”]|,\s+(?:y|e|et|mais|pero|mas)\
 _SUBJECT_WORDS = 9  # a subject longer than this is no subject of the verb
 _WORD = re.compile(r"\w")
 # where a too-long clause may hand over to the verb's subject: a comma, or "and" between
-# two clauses ("la policía repelió la agresión y uno de los atacantes fue abatido")
-_SUBJECT_CUT = re.compile(r",|\s(?:y|e|et)\s", re.IGNORECASE)
+# two clauses ("la policía repelió la agresión y uno de los atacantes fue abatido"); the
+# Arabic comma too ("استهدفت مسيرة سيارة، ما أدى إلى سقوط شهيد")
+_SUBJECT_CUT = re.compile(r"[,،]|\s(?:y|e|et)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

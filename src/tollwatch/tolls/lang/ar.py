@@ -94,8 +94,20 @@ SINGULARS: dict[str, int] = {
     noun: 1 for noun in (*_BROKEN_PLURAL_PERSONS, *_BROKEN_PLURAL_WOMEN, "ثالث", "رابع")
     if noun not in ("قتيل", "جريح")
 }
+# A person and his or her kin, told as one victim phrase: "قتلت امرأة وطفلها" (a woman
+# and her child), "قتل رجل وابنه": two.
+_KIN = ("طفل", "ابن", "ابنت", "زوج", "زوجت", "شقيق", "شقيقت", "والد", "والدت", "حفيد")
+
+
+def _with_kin() -> dict[str, int]:
+    """Each singular person noun with "and his/her" kin: "امرأة وطفلها", "رجل وزوجته"."""
+    return {f"{noun} و{kin}{pronoun}": 2 for noun in SINGULARS for kin in _KIN
+            for pronoun in ("ه", "ها")}
+
+
 NUMBERS.update(_duals())
 NUMBERS.update(SINGULARS)
+NUMBERS.update(_with_kin())
 
 VAGUE: dict[str, int] = {
     "عشرات": 24, "العشرات": 24, "مئات": 200, "المئات": 200, "آلاف": 2000, "الآلاف": 2000,
@@ -167,7 +179,10 @@ _PARTIES = (
     r"|قسد|قوات\s+سوريا\s+الديمقراطية)"
 )
 _ANNOUNCE = r"(?:أعلن|اعلن|أعلنت|اعلنت|يعلن|يعلنون|تعلن)"
-_ARMY = r"(?:الجيش|القوات\s+المسلحة|الجيش\s+الوطني)"
+# a coalition at war speaks as an army does: "التحالف: مقتل 90 حوثياً"
+_ARMY = r"(?:الجيش|القوات\s+المسلحة|الجيش\s+الوطني|التحالف|تحالف\s+دعم\s+الشرعية)"
+# A party's members named by its nisba: "مقتل أكثر من 90 حوثياً", "عشرات الحوثيين"
+_PARTY_MEMBERS = rf"(?:{_PARTIES}|(?:ال)?حوثي(?:ين|ون|اً|ًا|ا))"
 # Names for the enemy dead that only the side that killed them uses: "أعلن الجيش مقتل
 # 20 إرهابياً", "تصفية 12 متمرداً", "مقتل 30 من المرتزقة": the figure is that side's
 # claim, whoever reports it. Plural or after a figure only: "هجوم إرهابي" is no victim.
@@ -267,6 +282,10 @@ WORDS = TollWords(
             r"[وف]?(?:تبنى|تبنّى|يتبنى|تتبنى|أعلن|اعلن|زعم|ادعى|ادعت)\s+(?:\S+\s+){0,3}?"
             r"(?:قتل|مقتل|تصفية)"
             # a claim verb names its speaker at length: "زعمت وسائل إعلام تابعة للحوثيين مقتل"
+            # the speaker's own operations "resulted in" the dead: "وقال إنها أسفرت عن تدمير
+            # 11 آلية ومقتل أكثر من 90 عنصراً" (the pronoun is the speaker's strikes)
+            r"|(?:إنها|أنها|انها|إنه|أنه|انه)\s+(?:أسفرت|اسفرت|أسفر|اسفر)\s+عن\s+(?:\S+\s+){0,6}?"
+            r"[وف]?(?:مقتل|قتل)"
             r"|[وف]?(?:زعم|زعمت|ادعى|ادعت|تزعم|يزعم)\s+(?:\S+\s+){0,6}?(?:قتل|مقتل|تصفية)|(?:إنه|انه|أنه|إنها|أنها)\s+(?:قتل|قتلت)"
             # a party to the fight announcing the other side's dead: "أعلنت جماعة الحوثي
             # مقتل 15 جندياً"; not its own losses ("مقتل 3 من جنوده"), not a ministry's toll
@@ -278,7 +297,8 @@ WORDS = TollWords(
             # (or the army as a headline's speaker: "الجيش السوداني: مقتل 50 من الدعم السريع")
             rf"|(?:{_ARMY}\s+(?:\S+\s+)?{_ANNOUNCE}|[وف]?{_ANNOUNCE}\s+{_ARMY}(?:\s+\S+){{0,5}}?"
             rf"|{_ARMY}(?:\s+[^\s:]+){{0,2}}\s*:)"
-            rf"\s+(?:مقتل|قتل)\s+(?:\S+\s+){{0,3}}?من\s+(?:عناصر\s+|مقاتلي\s+|مسلحي\s+)?{_PARTIES}"
+            rf"\s+(?:مقتل|قتل)\s+(?:\S+\s+){{0,3}}?(?:من\s+(?:عناصر\s+|مقاتلي\s+|مسلحي\s+)?{_PARTIES}"
+            rf"|\d[\d,.]*\s+{_PARTY_MEMBERS}(?!\S))"
             # forces that "managed to kill" the attackers: their own account of their action
             r"|[وف]?(?:تمكنت|تمكن|تمكّنت|تمكّن)\s+(?:\S+\s+){0,3}?من\s+(?:قتل|تصفية|تحييد)"
             # the enemy dead named as only their killers name them
@@ -303,6 +323,9 @@ WORDS = TollWords(
         r"[وف]?(?:فارق|فارقت)\s+(?:\S+\s+)?الحياة"
         r"|[وف]?(?:توفي|توفيت|تُوفي)\s+(?:\S+\s+){0,3}?متأثر\S*\s+(?:ب)?(?:جراح|إصاب|اصاب)\S*"
         r"|[وف]?(?:عثر|عُثر)\s+على\s+جثة|العثور\s+على\s+جثة"
+        # a martyr fallen, no figure: "أدت الغارة إلى سقوط شهيد", "ارتقاء شهيد برصاص
+        # الاحتلال" (not "سقوط شهيد وجريح", the dead and the hurt together)
+        rf"|[وفبل]?(?:ال)?(?:سقوط|ارتقاء)\s+(?:شهيد|قتيل)(?!\w)(?!\s*و\s*{_HURT})"
     ),
     # the attackers themselves: "قتل أحد المهاجمين", "مقتل منفذ الهجوم"
     attackers=with_clitics(["المهاجمين", "المهاجمون", "مهاجمين", "المهاجم", "مهاجم", "منفذي",
