@@ -89,6 +89,9 @@ ELSEWHERE_KM = 25.0
 LEAD_SENTENCES = 2
 _ELSEWHERE_PRECISIONS = frozenset({"point", "near", "admin2"})
 _PROVINCE_PRECISIONS = frozenset({"admin1", "region"})
+# a mention's phrase that carries its container: "Khanaqin in Diyala province", "Celaya,
+# Guanajuato" (`combine` joins a town and the province that holds it)
+_CONTAINER_IN_PHRASE = re.compile(r"(?:,|\bin|\bof)\s+(?:the\s+)?[A-Z]")
 _ELSEWHERE_SCORE = 0.7
 
 
@@ -115,20 +118,52 @@ def _bare_dateline(clean: CleanText, m: PlaceMention, first: int) -> bool:
     return _BARE_DATELINE_AFTER.match(clean.text, m.span.end) is not None
 
 
+def _province(p: PlaceMention) -> bool:
+    """A province named as such ("Diyala province", "the Tillaberi region"), not a
+    direction on a town ("northern Gilchrist")."""
+    return p.precision == "admin1" or (
+        p.precision == "region" and bool(p.name and p.admin1)
+        and name_key(p.name or "") == name_key(p.admin1 or ""))
+
+
+def _anchored(n: PlaceMention, m: PlaceMention, mentions: Sequence[PlaceMention]) -> bool:
+    """Whether a town of the lead is surely where it was resolved: a "near" phrase in
+    the dateline's own province, or a place in a province the lead names (in its
+    phrase, "Khanaqin in Diyala province", or apart). A person's name read as a town
+    of another state ("Thomas", "Clark") is neither; nor is a town the headline names
+    too: a local paper's headline names its city's neighbourhoods ("Central City")."""
+    if n.admin1 is not None and n.admin1 == m.admin1 and n.precision == "near":
+        return True  # "on the outskirts of Gamboru" below "MAIDUGURI -"
+    named = {p.admin1 for p in mentions if _province(p) and p.country == n.country
+             and p.sentence <= m.sentence + LEAD_SENTENCES}
+    return n.admin1 is not None and (n.admin1 in named or _container_named(n))
+
+
+def _container_named(n: PlaceMention) -> bool:
+    """Whether the mention's phrase names its province after the name ("Khanaqin in
+    Salahuddin province" for Salah Al-Din; not "Wallkill in Orange" read in California,
+    nor "south of McCarran International Airport")."""
+    first = re.search(r"[A-Z]", n.text)
+    tail = _CONTAINER_IN_PHRASE.search(n.text, first.start() if first else 0)
+    stem = name_key(n.admin1 or "").replace(" ", "")[:4]
+    return tail is not None and len(stem) == 4 and stem in name_key(
+        n.text[tail.start():]).replace(" ", "")
+
+
 def _placed_elsewhere(m: PlaceMention, mentions: Sequence[PlaceMention]) -> bool:
     """Whether the lead after a dateline names a place of the same country away from it:
-    a town more than ELSEWHERE_KM off, or a province other than the dateline's ("in the
-    Artibonite department" below "PORT-AU-PRINCE -")."""
+    a town more than ELSEWHERE_KM off that is `_anchored`, or a province other than the
+    dateline's ("in the Artibonite department" below "PORT-AU-PRINCE -")."""
     for n in mentions:
         if (n.span.start <= m.span.end or n.sentence > m.sentence + LEAD_SENTENCES
                 or n.is_source_location or n.country != m.country or n.rule == BEYOND_RULE
                 or n.score < _ELSEWHERE_SCORE):
             continue
         if n.precision in _PROVINCE_PRECISIONS:
-            if n.admin1 and m.admin1 and n.admin1 != m.admin1:
+            if _province(n) and n.admin1 and m.admin1 and n.admin1 != m.admin1:
                 return True
             continue
-        if n.precision not in _ELSEWHERE_PRECISIONS:
+        if n.precision not in _ELSEWHERE_PRECISIONS or not _anchored(n, m, mentions):
             continue
         km = _km(m, n)
         if km is not None and km > ELSEWHERE_KM:
