@@ -45,6 +45,7 @@ from .containers import (
 )
 from .context import read_context
 from .country import demonyms, document_country
+from .dateline import body_datelines_elsewhere
 from .frame import sentence_frames
 from .gazetteer.model import Gazetteer
 from .glued import without_fragments
@@ -145,4 +146,5 @@ def find_places(
     mentions = admin2_mentions(gazetteer, clean, sentences, ctx, mentions)
     mentions = bracket_units(gazetteer, clean, sentences, ctx, mentions)
     mentions = bracketed_containers(clean.text, mentions)
+    mentions = body_datelines_elsewhere(clean, mentions)
     return demote_outside_named_provinces(mentions)

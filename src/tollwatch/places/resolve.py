@@ -266,8 +266,11 @@ def _prepare(
     shape = rules.shape(before, after, at_text_start=dateline_position(gaz, clean, m, after))
     if shape.kind_hint is None and surface.startswith("at "):  # the scanner kept "at"
         shape = replace(shape, kind_hint="place")  # "fired at Mykolaiv": a point
-    if rules.BEYOND_BEFORE.search(before[-24:]) and not shape.source:
-        shape = replace(shape, rule=rules.BEYOND_RULE)  # "close to the border with Nicaragua"
+    beyond = rules.BEYOND_BEFORE.search(before[-24:]) or (
+        rules.BORDER_AFTER.match(after) and _spelled_as_country(gaz, base, spelled))
+    if beyond and not shape.source:
+        # "close to the border with Nicaragua", "near the Cameroon border"
+        shape = replace(shape, rule=rules.BEYOND_RULE)
     elif shape.precision in (None, "admin1", "near") and not shape.source:
         if rules.ACTOR_AFTER.match(after) or (
             rules.POSSESSIVE_AFTER.match(after) and _spelled_as_country(gaz, base, spelled)

@@ -306,6 +306,9 @@ BEYOND_BEFORE = re.compile(
     _I,
 )
 BEYOND_RULE = "places.v1.beyond"
+# "near the Cameroon border", "on the Niger frontier": a country named before its border
+# is the neighbour as well (the adjective form of "the border with Cameroon")
+BORDER_AFTER = re.compile(r"\s+(?:borders?|frontiers?|border\s+areas?)\b(?!\s+(?:with|of)\b)", _I)
 LAST_RESORT_RULES = frozenset({ACTOR_RULE, SITE_RULE, BEYOND_RULE})
 # "Rio Negro corregimiento", "Bari district", "Sool county": a unit below a province, so
 # not the province of that name (its seat town, or the unit, or the container beside it)
