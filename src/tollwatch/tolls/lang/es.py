@@ -108,7 +108,8 @@ WORDS = TollWords(
         "killed": (
             # "los cuerpos sin vida de cinco personas"
             r"(?:cobr[oó]|cobra|cobraron|quit[oó]|arrebat[oó])\s+la\s+vida\s+(?:de|a)"
-            r"|la\s+muerte\s+de|(?:los\s+)?(?:cuerpos|cad[áa]veres)\s+(?:[\w-]+\s+){0,3}?de|el\s+asesinato\s+de|la\s+cifra\s+de\s+(?:muertos|v[ií]ctimas)"
+            # the remains of a grave: "restos humanos de al menos 11 personas"
+            r"|la\s+muerte\s+de|(?:los\s+)?(?:cuerpos|cad[áa]veres|restos)\s+(?:[\w-]+\s+){0,3}?de|el\s+asesinato\s+de|la\s+cifra\s+de\s+(?:muertos|v[ií]ctimas)"
             # the event named between the noun and its verb may be long, commas and all
             r"\s+(?:[\w-]+,?\s+){0,16}?(?:sube|subi[oó]|asciende|ascendi[oó]|aument[oó]|lleg[oó])"
             r"\s+a|haber\s+dado\s+de\s+baja\s+a"
@@ -192,7 +193,7 @@ WORDS = TollWords(
         ),
     },
     earlier=(
-        r"primer\s+balance|primer\s+reporte|inicialmente|previamente|en\s+un\s+principio"
+        r"primer\s+balance|primer\s+reporte|primera\s+(?:estimaci[óo]n|cifra)|inicialmente|previamente|en\s+un\s+principio"
         r"|hab[ií]an?\s+(?:informado|reportado|contabilizado|registrado|hablado\s+de)"
     ),
     singular=(
