@@ -81,7 +81,9 @@ def _updated_scope(update: Draft, older: Draft) -> bool:
     """`_earlier_scope` for a figure told as an update ("le bilan est passé à 15 morts")
     and the older count it replaced ("mercredi, une première estimation faisait état de
     neuf morts"): the older count may be dated by its telling, days before the update."""
-    if "update" not in update.flags() or not sides_compatible(update.victim_side(), older.victim_side()):
+    if "update" not in update.flags():
+        return False
+    if not sides_compatible(update.victim_side(), older.victim_side()):
         return False
     if not _perpetrators_compatible(update, older) or not _places_compatible(update, older):
         return False

@@ -63,7 +63,7 @@ WORDS = TollWords(
     vague=VAGUE,
     multipliers={"mil": 1000, "millones": 1_000_000},
     precheck=(
-        r"muert|muri|asesin|ejecut|herid|lesionad|secuestr|desaparec|cuerpo|cad[aá]ver|ultim"
+        r"muert|muri|asesin|ejecut|herid|lesionad|secuestr|desaparec|cuerpo|cad[aá]ver|restos|ultim"
         r"|acribill|masacr|fallec|matan|mata|mató|perdieron la vida|sin vida|de baja|la vida"
         r"|abat|neutraliz|v[ií]ctimas"
     ),
