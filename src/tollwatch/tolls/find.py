@@ -238,9 +238,23 @@ def _mask(text: str, *, upper: bool) -> str:
                     flags=re.I)
     masked = _WORD_AGE.sub(_age_mask, masked)
     masked = _FAMILY_OF.sub(lambda m: " " * len(m.group()), masked)
+    masked = _QUOTED_WORD.sub(_unquote, masked)
     if upper:
         return masked
     return re.sub(r"\b[A-Z]{2,6}\b", lambda m: "Q" + "q" * (len(m.group()) - 1), masked)
+
+
+# A victim noun put in quotes by the writer: "cuatro «delincuentes» fueron abatidos",
+# "trois « bandits » ont été tués". The quotes are blanked so the noun stands between
+# the figure and its verb; only one or two lower-case words, after a word.
+_QUOTED_WORD = re.compile(
+    r"(?<=\w\s)(?P<q>[«“\"]\s?)(?P<w>[^\W\d_A-ZÀ-Ý]+(?:\s[^\W\d_A-ZÀ-Ý]+)?)(?P<e>\s?[»”\"])(?=\s)"
+)
+
+
+def _unquote(match: re.Match[str]) -> str:
+    """The quoted words, their quote marks blanked (same length)."""
+    return " " * len(match.group("q")) + match.group("w") + " " * len(match.group("e"))
 
 
 _WORD_AGE = re.compile(

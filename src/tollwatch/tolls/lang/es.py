@@ -188,12 +188,17 @@ WORDS = TollWords(
             # tres presuntos integrantes", "Ejército abate a cinco" (not "mataron")
             rf"|(?<![\w-])(?:{_FORCES})(?:\s+[\w-]+){{0,2}}?\s+(?:{_KILLED_THEM})(?![\w-])"
             r"|(?:fueron|han\s+sido|resultaron)\s+«?neutralizad[oa]s"
+            # their enemies killed by them, in the passive: "cuatro «delincuentes» fueron
+            # abatidos por elementos del Ejército"
+            rf"|(?:{_ENEMIES})\b[^.;]{{0,30}}?(?:fueron|resultaron)\s+(?:abatid[oa]s"
+            rf"|dad[oa]s\s+de\s+baja)\s+(?:por|a\s+manos\s+de)\s+(?:[\w-]+\s+){{0,3}}?(?:{_FORCES})"
             # a headline: "Ejército reporta siete disidentes muertos"
             rf"|(?:{_FORCES})\s+{_SAID}\s+(?:\w+\s+){{0,3}}?(?:presuntos?\s+)?(?:{_ENEMIES})\b"
         ),
     },
     earlier=(
-        r"primer\s+balance|primer\s+reporte|primera\s+(?:estimaci[óo]n|cifra)|inicialmente|previamente|en\s+un\s+principio"
+        r"primer\s+balance|primer\s+reporte|primera\s+(?:estimaci[óo]n|cifra)|inicialmente"
+        r"|previamente|en\s+un\s+principio"
         r"|hab[ií]an?\s+(?:informado|reportado|contabilizado|registrado|hablado\s+de)"
     ),
     singular=(
