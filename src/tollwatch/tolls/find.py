@@ -119,6 +119,8 @@ def sentence_tolls(
     """The bindings of one sentence (offsets relative to `text`), in text order; a
     `language` other than English reads the clause words of that language only."""
     worded = _mask(text, upper=upper or text.isupper())  # the cues read the units too
+    if language not in (None, "en"):  # taught by French and Spanish reports only
+        worded = _QUOTED_WORD.sub(_unquote, worded)
     masked = worded
     grammar = _clauses_of(language)
     # a report in one of the other languages: no rule reads a figure of a unit
@@ -238,7 +240,6 @@ def _mask(text: str, *, upper: bool) -> str:
                     flags=re.I)
     masked = _WORD_AGE.sub(_age_mask, masked)
     masked = _FAMILY_OF.sub(lambda m: " " * len(m.group()), masked)
-    masked = _QUOTED_WORD.sub(_unquote, masked)
     if upper:
         return masked
     return re.sub(r"\b[A-Z]{2,6}\b", lambda m: "Q" + "q" * (len(m.group()) - 1), masked)
