@@ -140,3 +140,14 @@ def test_the_forces_announcing_their_kill_is_their_claim(
     extraction = _extract(text, "pt", settings, resources)
     assert (document_toll(extraction) or 0) == 0
     assert [best for best, _ in _claims(extraction)] == [9]
+
+
+def test_the_police_quoted_delinquents_are_its_claim(
+    settings: Settings, resources: Resources
+) -> None:
+    text = ("Denuncian cinco muertos en operativo en Maracay\n\nCinco jóvenes fueron asesinados "
+            "el martes durante un operativo policial en Maracay, denunció una ONG.\n\nLa PNB, en "
+            "cambio, aseguró que tres «delincuentes» fueron abatidos tras un enfrentamiento.")
+    extraction = _extract(text, "es", settings, resources)
+    assert document_toll(extraction) == 5
+    assert [best for best, _ in _claims(extraction)] == [3]

@@ -192,6 +192,11 @@ WORDS = TollWords(
             # abatidos por elementos del Ejército"
             rf"|(?:{_ENEMIES})\b[^.;]{{0,30}}?(?:fueron|resultaron)\s+(?:abatid[oa]s"
             rf"|dad[oa]s\s+de\s+baja)\s+(?:por|a\s+manos\s+de)\s+(?:[\w-]+\s+){{0,3}}?(?:{_FORCES})"
+            # or told by the forces or the police (an acronym is masked "Qqq"): "La PNB
+            # aseguró que cuatro «delincuentes» fueron abatidos"
+            rf"|(?:{_FORCES}|polic[ií]a|q{{2,5}})\b[^.;]{{0,40}}?{_SAID}\s+que\s+(?:\w+\s+){{0,2}}?"
+            rf"[«“\"]?\s?(?:{_ENEMIES})\s?[»”\"]?\s+(?:fueron|resultaron)\s+(?:abatid[oa]s"
+            r"|dad[oa]s\s+de\s+baja)"
             # a headline: "Ejército reporta siete disidentes muertos"
             rf"|(?:{_FORCES})\s+{_SAID}\s+(?:\w+\s+){{0,3}}?(?:presuntos?\s+)?(?:{_ENEMIES})\b"
         ),
