@@ -28,6 +28,7 @@ from .scope import (
     _places_compatible,
     _plural_vague_covers,
     _same_scope,
+    _updated_scope,
     one_place,
 )
 from .sides import also_died, clause_apart
@@ -146,7 +147,8 @@ def _absorb_earlier(draft: Draft, kept: list[Draft]) -> bool:
         # the clashes' night)
         same_sentence = draft.sentence in previous.sentences and sides_compatible(
             previous.victim_side(), draft.victim_side())
-        if not (same_sentence or _earlier_scope(previous, draft)):
+        if not (same_sentence or _earlier_scope(previous, draft)
+                or (toll.best < other.best and _updated_scope(previous, draft))):
             continue
         if toll.best > other.best and _conflicting_source(previous, draft):
             # "local officials had earlier put the toll at 115": the older, higher

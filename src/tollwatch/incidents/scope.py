@@ -73,6 +73,26 @@ def _earlier_scope(update: Draft, older: Draft) -> bool:
     return _places_compatible(update, older)
 
 
+# How many days before an update its older, superseded count may have been told.
+UPDATE_WINDOW_DAYS = 7
+
+
+def _updated_scope(update: Draft, older: Draft) -> bool:
+    """`_earlier_scope` for a figure told as an update ("le bilan est passé à 15 morts")
+    and the older count it replaced ("mercredi, une première estimation faisait état de
+    neuf morts"): the older count may be dated by its telling, days before the update."""
+    if "update" not in update.flags():
+        return False
+    if not sides_compatible(update.victim_side(), older.victim_side()):
+        return False
+    if not _perpetrators_compatible(update, older) or not _places_compatible(update, older):
+        return False
+    new, old = update.date, older.date
+    if new is None or old is None or new.start is None or old.start is None:
+        return True
+    return 0 <= (new.start - (old.end or old.start)).days <= UPDATE_WINDOW_DAYS
+
+
 _PLURAL_VAGUE = re.compile(r"^(?:dozens|scores)$", re.IGNORECASE)
 
 

@@ -119,6 +119,8 @@ def sentence_tolls(
     """The bindings of one sentence (offsets relative to `text`), in text order; a
     `language` other than English reads the clause words of that language only."""
     worded = _mask(text, upper=upper or text.isupper())  # the cues read the units too
+    if language not in (None, "en"):  # taught by French and Spanish reports only
+        worded = _QUOTED_WORD.sub(_unquote, worded)
     masked = worded
     grammar = _clauses_of(language)
     # a report in one of the other languages: no rule reads a figure of a unit
@@ -241,6 +243,19 @@ def _mask(text: str, *, upper: bool) -> str:
     if upper:
         return masked
     return re.sub(r"\b[A-Z]{2,6}\b", lambda m: "Q" + "q" * (len(m.group()) - 1), masked)
+
+
+# A victim noun put in quotes by the writer: "cuatro «delincuentes» fueron abatidos",
+# "trois « bandits » ont été tués". The quotes are blanked so the noun stands between
+# the figure and its verb; only one or two lower-case words, after a word.
+_QUOTED_WORD = re.compile(
+    r"(?<=\w\s)(?P<q>[«“\"]\s?)(?P<w>[^\W\d_A-ZÀ-Ý]+(?:\s[^\W\d_A-ZÀ-Ý]+)?)(?P<e>\s?[»”\"])(?=\s)"
+)
+
+
+def _unquote(match: re.Match[str]) -> str:
+    """The quoted words, their quote marks blanked (same length)."""
+    return " " * len(match.group("q")) + match.group("w") + " " * len(match.group("e"))
 
 
 _WORD_AGE = re.compile(

@@ -63,7 +63,7 @@ WORDS = TollWords(
     vague=VAGUE,
     multipliers={"mil": 1000, "millones": 1_000_000},
     precheck=(
-        r"muert|muri|asesin|ejecut|herid|lesionad|secuestr|desaparec|cuerpo|cad[aá]ver|ultim"
+        r"muert|muri|asesin|ejecut|herid|lesionad|secuestr|desaparec|cuerpo|cad[aá]ver|restos|ultim"
         r"|acribill|masacr|fallec|matan|mata|mató|perdieron la vida|sin vida|de baja|la vida"
         r"|abat|neutraliz|v[ií]ctimas"
     ),
@@ -108,7 +108,8 @@ WORDS = TollWords(
         "killed": (
             # "los cuerpos sin vida de cinco personas"
             r"(?:cobr[oó]|cobra|cobraron|quit[oó]|arrebat[oó])\s+la\s+vida\s+(?:de|a)"
-            r"|la\s+muerte\s+de|(?:los\s+)?(?:cuerpos|cad[áa]veres)\s+(?:[\w-]+\s+){0,3}?de|el\s+asesinato\s+de|la\s+cifra\s+de\s+(?:muertos|v[ií]ctimas)"
+            # the remains of a grave: "restos humanos de al menos 11 personas"
+            r"|la\s+muerte\s+de|(?:los\s+)?(?:cuerpos|cad[áa]veres|restos)\s+(?:[\w-]+\s+){0,3}?de|el\s+asesinato\s+de|la\s+cifra\s+de\s+(?:muertos|v[ií]ctimas)"
             # the event named between the noun and its verb may be long, commas and all
             r"\s+(?:[\w-]+,?\s+){0,16}?(?:sube|subi[oó]|asciende|ascendi[oó]|aument[oó]|lleg[oó])"
             r"\s+a|haber\s+dado\s+de\s+baja\s+a"
@@ -187,12 +188,22 @@ WORDS = TollWords(
             # tres presuntos integrantes", "Ejército abate a cinco" (not "mataron")
             rf"|(?<![\w-])(?:{_FORCES})(?:\s+[\w-]+){{0,2}}?\s+(?:{_KILLED_THEM})(?![\w-])"
             r"|(?:fueron|han\s+sido|resultaron)\s+«?neutralizad[oa]s"
+            # their enemies killed by them, in the passive: "cuatro «delincuentes» fueron
+            # abatidos por elementos del Ejército"
+            rf"|(?:{_ENEMIES})\b[^.;]{{0,30}}?(?:fueron|resultaron)\s+(?:abatid[oa]s"
+            rf"|dad[oa]s\s+de\s+baja)\s+(?:por|a\s+manos\s+de)\s+(?:[\w-]+\s+){{0,3}}?(?:{_FORCES})"
+            # or told by the forces or the police (an acronym is masked "Qqq"): "La PNB
+            # aseguró que cuatro «delincuentes» fueron abatidos"
+            rf"|(?:{_FORCES}|polic[ií]a|q{{2,5}})\b[^.;]{{0,40}}?{_SAID}\s+que\s+(?:\w+\s+){{0,2}}?"
+            rf"[«“\"]?\s?(?:{_ENEMIES})\s?[»”\"]?\s+(?:fueron|resultaron)\s+(?:abatid[oa]s"
+            r"|dad[oa]s\s+de\s+baja)"
             # a headline: "Ejército reporta siete disidentes muertos"
             rf"|(?:{_FORCES})\s+{_SAID}\s+(?:\w+\s+){{0,3}}?(?:presuntos?\s+)?(?:{_ENEMIES})\b"
         ),
     },
     earlier=(
-        r"primer\s+balance|primer\s+reporte|inicialmente|previamente|en\s+un\s+principio"
+        r"primer\s+balance|primer\s+reporte|primera\s+(?:estimaci[óo]n|cifra)|inicialmente"
+        r"|previamente|en\s+un\s+principio"
         r"|hab[ií]an?\s+(?:informado|reportado|contabilizado|registrado|hablado\s+de)"
     ),
     singular=(

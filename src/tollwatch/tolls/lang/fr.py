@@ -190,6 +190,8 @@ WORDS = TollWords(
     },
     earlier=(
         r"premier\s+bilan|précédent\s+bilan|initialement|auparavant"
+        # "une première estimation faisait état de neuf morts": the count the update replaced
+        r"|premi[èe]re\s+estimation|estimation\s+initiale"
         # an older figure told in the pluperfect: "La police avait évoqué mardi un bilan
         # de douze morts" ("un bilan provisoire" is no older figure: incidents/repeats.py)
         r"|avai(?:en)?t\s+(?:évoqué|annoncé|fait\s+état|rapporté|avancé|indiqué|communiqué)"

@@ -134,11 +134,13 @@ WORDS = TollWords(
             r"|(?:o\s+que\s+)?elevam?\s+para"
         ),
         "claim_cue": (
-            r"(?:afirm|diz|disse|alega|garant)\w*\s+(?:[^\s]+\s+){0,4}?ter\s+(?:matado|morto|abatido|eliminado)"
+            r"(?:afirm|diz|disse|alega|garant|anunci)\w*\s+(?:[^\s]+\s+){0,4}?ter\s+(?:matado|morto|abatido|eliminado)"
+            # the forces' own word for their kill: "anunciam abate de 12 insurgentes"
+            r"|anunci\w*\s+(?:o\s+)?abate\s+de"
         ),
     },
     earlier=(
-        r"balan[çc]o\s+inicial|primeiro\s+balan[çc]o|inicialmente|anteriormente"
+        r"balan[çc]o\s+inicial|primeiro\s+balan[çc]o|primeira\s+estimativa|inicialmente|anteriormente"
         r"|balan[çc]o\s+oficial\s+era"
     ),
     singular=(
