@@ -51,7 +51,7 @@ _KILLED = (
     r"morts?|mortes|tu[ée]e?s?|tu[ée]s|décédée?s?|d[ée]c[èe]s|victimes|cadavres|corps\s+sans\s+vie"
     # bodies counted: "nous avons compté 21 corps" (not "le corps expéditionnaire"); in
     # lower case only, so an English "Marine Corps" or "SECURITY CORPS" is no outcome word
-    r"|(?-i:corps)(?!\s+(?:sans\s+vie|d['’]armée|expéditionnaire|diplomatique|électoral|enseignant"
+    r"|corps(?<=(?-i:corps))(?!\s+(?:sans\s+vie|d['’]armée|expéditionnaire|diplomatique|électoral|enseignant"
     r"|médical|de\s+métier|d['’]élite|de\s+la\s+|du\s+|des\s+))"
     r"|perdu\s+la\s+vie|trouvé\s+la\s+mort|neutralisée?s?|abattue?s?|ex[ée]cut[ée]e?s?"
     r"|égorgée?s?|assassinée?s?|massacrée?s?|péri|sont\s+mort(?:e?s)?|ont\s+péri"
