@@ -58,14 +58,17 @@ from .sentence_flags import _sentence_flags
 
 RULE = "tolls.v1"
 VAGUE_CONVENTIONS = frozenset({"tolls.vague.v1"})  # numbers.VAGUE_MINIMUM / VAGUE_FLOOR
-# The clause rules with the words of every language read (tolls/lang/).
+# The clause rules with the words of every language read (tolls/lang/), for a report whose
+# language is not known.
 _CLAUSES = ClauseGrammar.compile(TOLL_WORDS.values())
-# A report known to be in one of the other languages reads only that language's words:
-# the Portuguese "dos" (of the) is the Spanish "dos" (two).
+# A report known to be in one language reads only that language's words: the Portuguese
+# "dos" (of the) is the Spanish "dos" (two). English has no clause words (its own rules
+# are in tolls/rules.py and tolls/implicit.py), so an English report skips the clause rules
+# altogether instead of trying every sentence against six other languages' words.
 @cache
 def _clauses_of(language: str | None) -> ClauseGrammar | None:
     """The clause grammar for a report's language, compiled on first use."""
-    if language is None or language == "en" or language not in TOLL_WORDS:
+    if language is None or language not in TOLL_WORDS:
         return _CLAUSES
     return ClauseGrammar.compile([TOLL_WORDS[language]])
 
