@@ -22,7 +22,8 @@ def key_pairs(
     A person of one report found as a plain name in the other counts as the person
     (`person_window_days`); two names in common (a person counting as a name) bring
     a pair in within `person_window_days` as well: a trial months later names the
-    victim and the accused as the first report did.
+    victim and the accused as the first report did. Two people or more in common (one
+    of them with an age) bring a pair in up to `people_window_days` apart.
     """
     postings: dict[tuple[str, str], list[MatchUnit]] = {}
     for unit in units:
@@ -52,7 +53,7 @@ def key_pairs(
                 found[ids] = (a, b)
     for a, b in _loose_pairs(postings, settings):
         found.setdefault((a.id, b.id), (a, b))
-    people: dict[tuple[int, int], int] = {}
+    in_common: dict[tuple[int, int], int] = {}  # people held by both, further apart
     for (kind, key), members in sorted(postings.items()):
         if kind != "person":
             continue
@@ -70,8 +71,8 @@ def key_pairs(
                 found[ids] = (a, b)
             else:
                 # further apart, two people in common at least (`people_window_days`)
-                people[ids] = people.get(ids, 0) + 1
-                if people[ids] >= 2:
+                in_common[ids] = in_common.get(ids, 0) + 1
+                if in_common[ids] >= 2:
                     found[ids] = (a, b)
     return [found[ids] for ids in sorted(found)]
 
