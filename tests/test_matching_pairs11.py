@@ -14,7 +14,8 @@ The rules of this round, each tested below with examples of our own:
   each other and no place vetoes the pair (before: only with the same province);
 * two or more people named in both reports bring a pair in up to `people_window_days`
   apart (a trial two years on), one person only up to `person_window_days`;
-* victims of two kinds with tolls that do not agree and no key in common lower a pair.
+* victims of two kinds with tolls that do not agree and no key in common lower a pair;
+* streets named on both sides, none the same, lower a pair no key backs.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from tollwatch.evaluate import evaluate_files
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
 from tollwatch.store import Store
-from tollwatch.store.key_match import key_evidence
+from tollwatch.store.key_match import key_evidence, streets_differ
 from tollwatch.store.matching import (
     MatchSettings,
     MatchUnit,
@@ -43,7 +44,7 @@ from tollwatch.store.matching import (
     score_pair,
 )
 from tollwatch.store.models import IncidentRow, ReportRow
-from tollwatch.store.pair_scores import VICTIMS_DIFFER
+from tollwatch.store.pair_scores import STREETS_DIFFER, VICTIMS_DIFFER
 
 GOLDEN = Path(__file__).parent / "golden" / "annotated" / "world-pairs4.jsonl"
 
@@ -162,6 +163,23 @@ def test_a_key_in_common_outweighs_victims_of_two_kinds() -> None:
     named = frozenset({("person", "gul zaman")})
     pair = score_pair(replace(RAID, keys=named), replace(BOMB, keys=named))
     assert pair.score >= 0.95 and "victims differ and tolls do not agree" not in pair.reasons
+
+
+def test_two_streets_of_one_city_and_day_lower_the_pair() -> None:
+    """Two shootings of one city the same day, one "on Grand Avenue", the other "in the
+    1200 block of Elm Street": the pair loses STREETS_DIFFER; a street in common, or
+    streets on one side only, take nothing."""
+    grand = replace(SHOOTING, keys=frozenset({("street", "grand avenue")}))
+    elm = replace(SHOOTING, id=2, report=2, keys=frozenset({("street", "elm street")}))
+    assert streets_differ(grand, elm)
+    pair = score_pair(grand, elm)
+    assert "different streets named" in pair.reasons
+    plain = score_pair(grand, replace(elm, keys=frozenset()))
+    assert not streets_differ(grand, replace(elm, keys=frozenset()))
+    assert round(plain.score - pair.score, 6) == round(-STREETS_DIFFER, 6)
+    both = replace(elm, keys=elm.keys | grand.keys)
+    assert not streets_differ(grand, both)
+    assert score_pair(grand, both).score >= 0.85  # the street in common is a floor
 
 
 def test_incremental_links_reports_two_years_apart_naming_two_people(store: Store) -> None:

@@ -258,6 +258,12 @@ def _middle_name_only(a: MatchUnit, b: MatchUnit, other: str = "person") -> bool
     return False
 
 
+def streets_differ(a: MatchUnit, b: MatchUnit) -> bool:
+    """Both reports name streets, and none of them is the same."""
+    mine, theirs = _of_kind(a, "street"), _of_kind(b, "street")
+    return bool(mine and theirs and not mine & theirs)
+
+
 def names_in_common(a: MatchUnit, b: MatchUnit) -> set[str]:
     """Names (people included) both reports hold, less the units' places."""
     places = {norm_name(n) for u in (a, b) for n in (u.place, u.admin1, u.place_text)}
