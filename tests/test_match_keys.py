@@ -104,7 +104,7 @@ def test_shared_street_alone_needs_the_same_province_or_a_name() -> None:
     street = frozenset({("street", "pine hollow road")})
     elsewhere = other(admin1="Texas", place="Austin", place_text="Austin", lat=30.27, lon=-97.74,
                       keys=street)
-    assert key_evidence(BASE, elsewhere).floor is None
+    assert key_evidence(BASE, elsewhere, place_vetoed=True).floor is None
     assert score_pair(BASE, elsewhere).veto is not None
     nearby = other(place=None, lat=None, lon=None, place_precision="admin1", keys=street)
     assert score_pair(BASE, nearby).score >= 0.85

@@ -22,7 +22,8 @@ def key_pairs(
     A person of one report found as a plain name in the other counts as the person
     (`person_window_days`); two names in common (a person counting as a name) bring
     a pair in within `person_window_days` as well: a trial months later names the
-    victim and the accused as the first report did.
+    victim and the accused as the first report did. Two people or more in common (one
+    of them with an age) bring a pair in up to `people_window_days` apart.
     """
     postings: dict[tuple[str, str], list[MatchUnit]] = {}
     for unit in units:
@@ -52,6 +53,7 @@ def key_pairs(
                 found[ids] = (a, b)
     for a, b in _loose_pairs(postings, settings):
         found.setdefault((a.id, b.id), (a, b))
+    in_common: dict[tuple[int, int], int] = {}  # people held by both, further apart
     for (kind, key), members in sorted(postings.items()):
         if kind != "person":
             continue
@@ -60,10 +62,25 @@ def key_pairs(
             named = []
         # a person on both sides, or named with an age on one side only
         aged = {u.id for u in members}
-        for a, b in _within(_unique([*members, *named]), settings.person_window_days):
-            if a.id in aged or b.id in aged:
-                found[(a.id, b.id)] = (a, b)
+        longest = max(settings.person_window_days, settings.people_window_days)
+        for a, b in _within(_unique([*members, *named]), longest):
+            if a.id not in aged and b.id not in aged:
+                continue
+            ids = (a.id, b.id)
+            if _days_apart(a, b) <= settings.person_window_days:
+                found[ids] = (a, b)
+            else:
+                # further apart, two people in common at least (`people_window_days`)
+                in_common[ids] = in_common.get(ids, 0) + 1
+                if in_common[ids] >= 2:
+                    found[ids] = (a, b)
     return [found[ids] for ids in sorted(found)]
+
+
+def _days_apart(a: MatchUnit, b: MatchUnit) -> int:
+    """Days between the publication (else start) dates of two dated units."""
+    first, second = published_day(a), published_day(b)
+    return abs((first - second).days) if first and second else 0
 
 
 def _loose_pairs(
@@ -241,6 +258,12 @@ def _middle_name_only(a: MatchUnit, b: MatchUnit, other: str = "person") -> bool
     return False
 
 
+def streets_differ(a: MatchUnit, b: MatchUnit) -> bool:
+    """Both reports name streets, and none of them is the same."""
+    mine, theirs = _of_kind(a, "street"), _of_kind(b, "street")
+    return bool(mine and theirs and not mine & theirs)
+
+
 def names_in_common(a: MatchUnit, b: MatchUnit) -> set[str]:
     """Names (people included) both reports hold, less the units' places."""
     places = {norm_name(n) for u in (a, b) for n in (u.place, u.admin1, u.place_text)}
@@ -287,7 +310,9 @@ def key_evidence(
         ):
             why = f"same person written two ways: {loose[0]}"
             return KeyEvidence(PERSON_NAMED_FLOOR, 0.0, shared, why)
-    if shared.get("street") and (place_agrees or (names and not place_vetoed)):
+    if shared.get("street") and (
+        place_agrees or (not place_vetoed and (names or _published_close(a, b)))
+    ):
         return KeyEvidence(STREET_FLOOR, 0.0, shared, f"same street: {shared['street'][0]}")
     if names >= NAMES_MIN and _published_close(a, b):
         return KeyEvidence(NAMES_FLOOR, 0.0, shared, f"{names} names in common")

@@ -23,6 +23,9 @@ class MatchSettings:
         person_window_days: reports naming the same person are compared when published
             at most this far apart (follow-ups: arrests, trials, funerals).
         key_window_days: the same for a shared street or two shared names.
+        people_window_days: reports naming two or more of the same people (one of
+            them with an age) are compared when published at most this far apart
+            (a trial or a sentencing years later names the victim and the accused).
         common_key: a name key held by more units than this is too common to block on.
         large_toll: two tolls at least this large that agree (or a later report's update)
             are rare by chance: the pair gains `large_toll_bonus`.
@@ -42,6 +45,7 @@ class MatchSettings:
     )
     person_window_days: int = 400
     key_window_days: int = 30
+    people_window_days: int = 730
     common_key: int = 200
     large_toll: int = 10
     large_toll_bonus: float = 0.08
