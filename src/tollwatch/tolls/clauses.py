@@ -360,7 +360,9 @@ class SentenceCues:
             for b in bound:
                 if (b is not new and b.outcome == "killed" and b.start >= new.end
                         and (new.best or 0) >= (b.best or 0)
-                        and pattern.search(text, new.end, b.start)):
+                        # up to the figure's end: a verb of one death is its own figure
+                        # ("в больнице скончалась женщина")
+                        and pattern.search(text, new.end, b.end)):
                     b.flags.add("rise")
 
 
