@@ -357,10 +357,12 @@ WORDS = TollWords(
         r"(?:\s+\S+){0,4}?\s+(?:عام|في\s+عام|سنة|في)\s+(?P<year>(?:19|20)\d\d)(?!\d)"
     ),
     mixed=_MIXED,
-    # a sentence opening on another event: "كما قتل رجل ..." (also), "وفي سياق متصل"
+    # a sentence opening on another event: "وفي سياق متصل", "في حادثة أخرى"
     apart=(
-        r"[وف]?كما|[وف]?في\s+سياق\s+(?:متصل|منفصل|آخر)"
+        r"[وف]?في\s+سياق\s+(?:متصل|منفصل|آخر)"
         r"|[وف]?في\s+حادث(?:ة)?\s+(?:أخرى|آخر|منفصل\S*)|[وف]?إلى\s+ذلك|[وف]?في\s+غضون\s+ذلك"
     ),
-    distinct=r"آخرين|آخرون|أخرى|أيضا|أيضاً|كذلك|في\s+المقابل|من\s+جهة\s+أخرى|منفصل|منفصلة",
+    # "كما قتل رجل" (a man was also killed): another death, inside a bulletin's total
+    # when one covers it, never the lead's figure told again
+    distinct=r"كما(?=\s+(?:قتل|قُتل|قتلت|قُتلت|لقي|لقيت|استشهد|قضى)(?!\w))|آخرين|آخرون|أخرى|أيضا|أيضاً|كذلك|في\s+المقابل|من\s+جهة\s+أخرى|منفصل|منفصلة",
 )
