@@ -184,6 +184,8 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
             continue  # (more bodies after a risen toll: the deaths that raised it)
         if scope in ("region", "explicit") and draft.distinct and opens_apart(draft, clean):
             continue  # "In a separate discovery, soldiers found four bodies": not a part
+        if scope == "region" and draft.distinct and _retold_whole(candidate, clean):
+            continue  # "اغتيال عنصرين" told again as "قتل شابان", then "كما قتل رجل": a third
         if scope == "lead" and _another_town(candidate, draft, clean):
             continue  # "In Dilling, a drone killed two": a round-up's next town
         if scope == "lead" and list_items(candidate, draft, clean):
@@ -208,6 +210,14 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
     if not fitting:
         return None
     return min(fitting, key=lambda t: (t[0], t[1]))[2]
+
+
+def _retold_whole(candidate: Draft, clean: CleanText) -> bool:
+    """A headline's figure told again, whole, in the body (no parts yet): the body named
+    its victims, and another death marked as such is not one of them."""
+    return (not candidate.parts and len(candidate.sentences) > 1
+            and any(clean.sentences[i].headline for i in candidate.sentences)
+            and any(not clean.sentences[i].headline for i in candidate.sentences))
 
 
 _PRECISE = frozenset({"point", "near", "admin2"})

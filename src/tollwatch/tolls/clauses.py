@@ -237,14 +237,17 @@ _PARTITIVE = r"(?:of|de|d['’]|des|dos|das|del|من)"
 
 def _partner(conjunction: str, figure: str) -> re.Pattern[str] | None:
     """ "killed an officer and two of his bodyguards": a figure joined by a conjunction
-    and naming a share of a group, in the same clause after a bound figure; or a second
+    and naming a share of a group, in the same clause after a bound figure (in Arabic any
+    figure in digits after the joined "و": "مقتل ضابط و3 جنود"); or a second
     object of the same verb, its preposition repeated: "a coûté la vie à quinze
     militaires et à six supplétifs", "mataron a dos policías y a un civil"."""
     if not conjunction:
         return None
     return re.compile(
         rf"[^.;:!?،,]{{0,80}}?(?:(?:\s(?:{conjunction})\s+(?:a\s+)?|\sو)"
-        rf"(?=(?:{figure})\s+{_PARTITIVE}\s)|\s(?:{conjunction})\s+(?:à|a)\s+)(?P<n>{figure})\s",
+        rf"(?=(?:{figure})\s+{_PARTITIVE}\s)|\s(?:{conjunction})\s+(?:à|a)\s+"
+        # the Arabic "and" joined to a second figure in digits: "مقتل ضابط و3 جنود"
+        rf"|\sو(?=\d+\s+[^\W\d_]))(?P<n>{figure})\s",
         re.IGNORECASE,
     )
 
@@ -357,7 +360,9 @@ class SentenceCues:
             for b in bound:
                 if (b is not new and b.outcome == "killed" and b.start >= new.end
                         and (new.best or 0) >= (b.best or 0)
-                        and pattern.search(text, new.end, b.start)):
+                        # up to the figure's end: a verb of one death is its own figure
+                        # ("в больнице скончалась женщина")
+                        and pattern.search(text, new.end, b.end)):
                     b.flags.add("rise")
 
 

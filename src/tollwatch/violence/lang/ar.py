@@ -42,7 +42,9 @@ CUE_RULES: tuple[CueRule, ...] = (
             0.9),
     # not a court's sentence: "تقضي بإعدام مدان", "حكماً بالإعدام", "أحكام بالإعدام"
     CueRule(_JUDGED + _w("إعدام", "اعدام", "أعدم", "ذبح", "مجزرة", "مجازر"),
-            "violence_against_civilians", "attack", 1.0),
+            "violence_against_civilians", "attack", 1.0,
+            # the sports pages' rout: "مجزرة كروية", "مجزرة تهديفية" (a goal feast)
+            figurative_after=r"\s+(?:ال)?(?:كروي|رياضي|تهديفي|أهداف|اهداف)\S*"),
     CueRule(_w("اختطاف", "اختطف", "خطف", "مختطفين"), "violence_against_civilians",
             "abduction", 1.0),
     CueRule(_w("اغتيال", "اغتيل", "اغتال", "اغتالت", "استهداف", "استهدف", "هجوم", "هجمات", "اعتداء",
