@@ -61,3 +61,10 @@ def test_a_headline_without_a_speaker_stays_a_toll(
             "Forty-five fighters were killed in clashes between two armed groups near Rutshuru "
             "on Sunday, local officials said.")
     assert _extract(text, settings, resources).toll() == 45
+
+
+def test_the_group_counted_people_belong_to_is_no_victim(
+    settings: Settings, resources: Resources
+) -> None:
+    text = "Two members of a dissident faction were killed in fighting in Cauca on Monday."
+    assert _extract(text, settings, resources).toll() == 2
