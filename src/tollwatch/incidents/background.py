@@ -44,7 +44,7 @@ _CUMULATIVE = re.compile(
     r"(?:that\s+|which\s+)?(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?"
     r"(?:killed|claimed|left|cost)\b"
     # "since the fighting erupted on Sunday" is the news's own fighting
-    r"|\bsince\s+the\s+(?:\w+\s+){0,2}(?:began|started|begun|erupted|broke\s+out)\b"
+    r"|\bsince\s+the\s+(?:[\w-]+\s+){0,2}(?:began|started|begun|erupted|broke\s+out)\b"
     r"(?!\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday"
     r"|overnight|last\s+night|this\s+week|earlier\s+this\s+week)\b)"
     r"|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\b"

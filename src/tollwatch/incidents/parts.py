@@ -110,8 +110,15 @@ def _another_source_soon(container: Draft, part: Draft) -> bool:
 
 
 def _absorb_breakdown(draft: Draft, kept: list[Draft]) -> bool:
-    """ "Three children were among the dead": evidence for the figure just before."""
-    for previous in reversed(_incidents(kept)):
+    """ "Three children were among the dead": evidence for the figure just before, a
+    claim's included ("the army said it killed 70 militants ... several commanders were
+    among the dead")."""
+    claims = [d for d in kept if d.kind == "claim" and draft.sentence - d.sentence <= 2]
+    incidents = _incidents(kept)
+    if claims and (not incidents or claims[-1].sentence > incidents[-1].sentence):
+        claims[-1].sentences |= draft.sentences
+        return True
+    for previous in reversed(incidents):
         if draft.sentence - previous.sentence <= 2:
             previous.sentences |= draft.sentences
             return True

@@ -294,6 +294,9 @@ def _quantities(text: str) -> list[Quantity]:
         if any(s <= match.start() < e for s, e in taken):
             continue
         word = match.group().lower()
+        if word in ("a", "an") and _GROUP_OF.search(text, max(0, match.start() - 24),
+                                                     match.start()):
+            continue  # "Two members of a dissident faction": the faction is no victim
         if word == "one" and re.match(r"\s+of\b", text[match.end() :], re.I):
             quantity = Quantity(1, 1, 1, match.group(), match.start(), match.end(),
                                 frozenset({"partitive"}))
@@ -311,6 +314,12 @@ def _quantities(text: str) -> list[Quantity]:
 _ONE_GROUP_OF = re.compile(
     r"^.*\b(?:members|relatives|people|children)\s+(?:of|from)\s+(?:one|a\s+single)"
     r"\s+(?:family|household|clan)\b", re.IGNORECASE | re.DOTALL)
+
+
+# "members of a gang", "fighters of an armed group": the group the counted belong to.
+_GROUP_OF = re.compile(
+    r"\b(?:members|fighters|militants|elements|commanders|leaders|units|cadres)\s+of\s+$",
+    re.IGNORECASE)
 
 
 def _mark_partitive(text: str, quantity: Quantity) -> Quantity:

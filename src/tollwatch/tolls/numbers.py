@@ -87,6 +87,12 @@ _AGE_APPOSITION_BEFORE = re.compile(
     r"|sister|mother|father|victim|suspect|driver|officer|student|friend|toddler|baby)"
     r")\s*(?:,|\()\s*$"
 )
+# "shot the clerk, 44, who died", "his cousin, 19, was wounded": a bare number set off by
+# commas after a determiner and a lower-case noun is that person's age.
+_AGE_AFTER_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|their)\s+(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*,\s*$"
+)
+_AGE_AFTER_NOUN_AFTER = re.compile(r"^,\s+(?:who|was|is|had|has|and|of|from)\b")
 # "Ana Reyes, 66 and Leo Reyes, 64": an age before the next name; "... of Leo Reyes, 16."
 # at the end of the sentence
 _AGE_APPOSITION_AFTER = re.compile(r"^\s*(?:,|\)|;|$|\.(?:\s|$)|and\s+(?-i:[A-Z]))")
@@ -252,6 +258,9 @@ def _is_not_a_count(text: str, match: re.Match[str]) -> bool:
     if core and not _qualifier_kind(match) and _UNIT_BEFORE.search(before[-20:]):
         return True
     if core and _AGE_APPOSITION_BEFORE.search(before[-40:]) and _AGE_APPOSITION_AFTER.match(
+            after):
+        return True
+    if core and _AGE_AFTER_NOUN_BEFORE.search(before[-40:]) and _AGE_AFTER_NOUN_AFTER.match(
             after):
         return True
     if core and _LAST_AGE_BEFORE.search(before[-60:]) and _LAST_AGE_AFTER.match(after):

@@ -342,7 +342,9 @@ def _count_conjuncts(binding: Binding, phrase: str) -> None:
     """"a civilian and his son were killed": one per determiner-led conjunct."""
     extra = len(re.findall(r"(?:,|\band)\s+(?:(?:his|her|their|a|an|the|one|another)\s|(?:girl|boy"
                            r"|child|woman|man|teen|teenager|baby|toddler|infant|son|daughter"
-                           r"|wife|husband|mother|father)\b)", phrase, re.I))
+                           r"|wife|husband|mother|father|brother|sister|cousin|nephew|niece"
+                           r"|grandmother|grandfather|grandson|granddaughter|uncle|aunt"
+                           r"|girlfriend|boyfriend|fianc[eé]e?)\b)", phrase, re.I))
     if extra and binding.best == 1:
         binding.low = binding.best = binding.high = 1 + extra
         binding.flags.add("names")

@@ -153,7 +153,7 @@ PERSON = (
     r"|minors?|adolescents?|elders?|chiefs?|relatives?|sons?|daughters?|wives|wife|husbands?"
     r"|(?:girl|boy)friends?|friends?|fianc[ée]{1,2}s?|spouses?|cousins?|nephews?|nieces?"
     r"|uncles?|aunts?|grand(?:sons?|child(?:ren)?)|step(?:sons?|child(?:ren)?)|kids?|tots?"
-    r"|roommates?|classmates?|co-?workers?"
+    r"|roommates?|classmates?|co-?workers?|neighbou?rs?|colleagues?|clerks?|patrons?|guests?"
     r"|fathers?|mothers?|brothers?|sisters?|families|bod(?:y|ies)|corpses?|victims?"
     r"|residents?|villagers?|locals?|pilgrims?|refugees?|migrants?|prisoners?|detainees?"
     r"|inmates?|suspects?|hostages?|captives?|abductees?|guerrillas?|terrorists?|jihadists?|combatants?|police"

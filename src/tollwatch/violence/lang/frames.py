@@ -67,7 +67,7 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         "anniversary": (
             "an anniversary of an earlier event",
-            r"\b(?:anniversary|commemorat\w+|years\s+since|years\s+ago|memorial|remembrance|"
+            r"\b(?:anniversary|commemorat\w+|years?\s+since|years\s+ago|memorial|remembrance|"
             r"remember(?:s|ed|ing)?|"
             r"anniversaire|aniversario)\b",
         ),
@@ -131,7 +131,7 @@ OLD_EVENT = (
 # whole report tells of the event remembered unless a sentence tells of people's violence
 # of its own day.
 ANNIVERSARY_HEADLINE = (
-    r"\b(?:anniversary|commemorat\w+|years\s+(?:since|on|after)|remembrance|aniversario|"
+    r"\b(?:anniversary|commemorat\w+|years?\s+(?:since|on|after|later)|remembrance|aniversario|"
     r"anniversaire)\b"
 )
 
