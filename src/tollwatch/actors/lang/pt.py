@@ -27,6 +27,7 @@ WORDS = SourceWords(
             r"|administrador(?:\s+do\s+distrito)?|porta-voz|delegad[oa]|minist[ée]rio"
             r"|fonte\s+(?:militar|policial|oficial)"
         )),
+        ("media", r"imprensa(?:\s+local)?|m[íi]dia\s+local|jornais\s+locais"),
         ("monitor", r"organiza[çc][ãa]o\s+n[ãa]o\s+governamental|sociedade\s+civil"),
         ("witness", (
             r"moradores?|testemunhas?|familiares|parentes|vizinhos|residentes?|sobreviventes?"
