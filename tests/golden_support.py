@@ -8,8 +8,32 @@ from datetime import date
 from pathlib import Path
 
 from tollwatch import Report, extract
+from tollwatch.evaluate.articles import document_toll
 from tollwatch.pipeline import Resources
+from tollwatch.records import Extraction
 from tollwatch.settings import Settings
+from tollwatch.tolls.find import sentence_tolls
+
+# The publication date of the one-sentence reports of the round tests.
+PUBLISHED = date(2025, 6, 16)
+
+
+def extract_text(
+    text: str, language: str, settings: Settings, resources: Resources, *, id: str = "round"
+) -> Extraction:
+    """The extraction of one report of `text` in `language`, published on `PUBLISHED`."""
+    report = Report(id=id, text=text, language=language, published=PUBLISHED)
+    return extract(report, settings=settings, resources=resources)
+
+
+def text_toll(text: str, language: str, settings: Settings, resources: Resources) -> int:
+    """The document toll of one report of `text` (0 when it has none)."""
+    return document_toll(extract_text(text, language, settings, resources)) or 0
+
+
+def killed_figures(text: str, language: str) -> list[int | None]:
+    """The best figures of the killed tolls the casualty grammar binds in `text`."""
+    return [b.best for b in sentence_tolls(text, language=language) if b.outcome == "killed"]
 
 
 def doc_toll_misses(

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from golden_support import extract_text as _extract
+from golden_support import killed_figures as _killed
+from golden_support import text_toll as _toll
 from tollwatch import Report, extract
 from tollwatch.evaluate.articles import document_toll
 from tollwatch.pipeline import Resources
-from tollwatch.records import Extraction
 from tollwatch.settings import Settings
 from tollwatch.tolls.find import sentence_tolls
 
@@ -27,18 +29,6 @@ RECORDS = [json.loads(line) for line in ROUND14.read_text(encoding="utf-8").spli
 # more independent source as best; the report leads with the official figure).
 KNOWN_MISSES = {"pt-r14-4"}
 
-
-def _extract(text: str, language: str, settings: Settings, resources: Resources) -> Extraction:
-    report = Report(id="r14", text=text, language=language, published=date(2025, 6, 16))
-    return extract(report, settings=settings, resources=resources)
-
-
-def _toll(text: str, language: str, settings: Settings, resources: Resources) -> int:
-    return document_toll(_extract(text, language, settings, resources)) or 0
-
-
-def _killed(text: str, language: str) -> list[int | None]:
-    return [b.best for b in sentence_tolls(text, language=language) if b.outcome == "killed"]
 
 
 def test_the_round_holds_ten_reports_per_language() -> None:

@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from golden_support import extract_text as _extract
+from golden_support import killed_figures as _killed
+from golden_support import text_toll as _toll
 from tollwatch import Report, extract
 from tollwatch.evaluate.articles import document_toll
 from tollwatch.pipeline import Resources
 from tollwatch.records import Extraction
 from tollwatch.settings import Settings
-from tollwatch.tolls.find import sentence_tolls
 
 ROUND15 = Path(__file__).parent / "golden" / "annotated" / "languages-round15.jsonl"
 RECORDS = [json.loads(line) for line in ROUND15.read_text(encoding="utf-8").splitlines()]
@@ -29,18 +31,6 @@ RECORDS = [json.loads(line) for line in ROUND15.read_text(encoding="utf-8").spli
 # figure, the engine takes the more independent source as best (as pt-r14-4).
 KNOWN_MISSES = {"pt-r15-8"}
 
-
-def _extract(text: str, language: str, settings: Settings, resources: Resources) -> Extraction:
-    report = Report(id="r15", text=text, language=language, published=date(2025, 6, 16))
-    return extract(report, settings=settings, resources=resources)
-
-
-def _toll(text: str, language: str, settings: Settings, resources: Resources) -> int:
-    return document_toll(_extract(text, language, settings, resources)) or 0
-
-
-def _killed(text: str, language: str) -> list[int | None]:
-    return [b.best for b in sentence_tolls(text, language=language) if b.outcome == "killed"]
 
 
 def _claims(extraction: Extraction) -> list[tuple[int | None, str | None]]:

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..records import CleanText, SourceMention, Toll, TollMention
+from ..tolls.lang import TOLL_WORDS
 from .context import generic_victim, sides_compatible
 from .corefer import DATE_SLACK_DAYS, marked_distinct, places_loosely_compatible, round_up_item
 from .draft import RULE, Draft, attackers_side_dead
@@ -101,8 +102,9 @@ def fold_conflicts(kept: list[Draft], clean: CleanText) -> list[Draft]:
         if target is None:
             out.append(draft)
             continue
-        _fold(target, draft, keep_first="other_source" in draft.flags(),
-              minority=_minority_source(draft, clean))
+        other = "other_source" in draft.flags()
+        _fold(target, draft, keep_first=other,
+              minority=_minority_source(draft, clean) or (other and _press(draft)))
     return out
 
 
@@ -117,6 +119,12 @@ def _minority_source(draft: Draft, clean: CleanText) -> bool:
         return False
     return _SOME_BEFORE.search(clean.text, max(0, source.span.start - 20),
                                source.span.start) is not None
+
+
+def _press(draft: Draft) -> bool:
+    """ "A imprensa local fala em cinco mortos": the press's own count, told after the
+    report's figure, widens its range and is not its best."""
+    return draft.source is not None and draft.source.role == "media"
 
 
 # The first count of an attack whose toll rose, told after the risen toll ("The death toll
@@ -171,7 +179,10 @@ def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft
             continue
         if draft.sentence - max(previous.sentences) > WINDOW_SENTENCES:
             continue
-        if previous.best == draft.best or previous.perpetrator_dead != draft.perpetrator_dead:
+        if previous.best == draft.best:
+            continue
+        if previous.perpetrator_dead != draft.perpetrator_dead and not _forces_version(
+                previous, draft):
             continue  # the attackers' own dead never contradict the victims' toll
         if attackers_side_dead(previous, draft):
             continue
@@ -181,6 +192,30 @@ def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft
         if _same_deaths(previous, draft) and not round_up_item(previous, draft, clean):
             return previous
     return None
+
+
+# The dead named with no side, in the languages of the clause grammar (`TollWords.people`).
+_PEOPLE = re.compile(
+    r"(?:" + "|".join(w.people for w in TOLL_WORDS.values() if w.people) + r")",
+    re.IGNORECASE,
+)
+
+
+def _forces_version(previous: Draft, draft: Draft) -> bool:
+    """ "Oito pessoas morreram durante uma operação da PM, segundo o Fogo Cruzado" then
+    "a PM informou que seis suspeitos morreram em confronto": the forces' count of the
+    operation's dead, its "suspects" killed in a shootout, against a more independent
+    source's count of the same dead, who named no side."""
+    if not draft.perpetrator_dead or previous.perpetrator_dead:
+        return False
+    if not draft.killed or not all("shootout" in m.flags for m in draft.killed):
+        return False
+    if draft.source is None or draft.source.role != "official" or previous.source is None:
+        return False
+    if ROLE_RANK.get(previous.source.role, 3) >= ROLE_RANK["official"]:
+        return False
+    victim = previous.victim_text
+    return victim is None or generic_victim(victim) or _PEOPLE.fullmatch(victim) is not None
 
 
 def _told_before(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft | None:
@@ -317,6 +352,9 @@ def _fold(target: Draft, draft: Draft, *, keep_first: bool = False,
     target.killed_override = folded
     if keep_first and first is not None and first.best is not None and (
         _rank(draft.source, None)[0] >= _rank(target.source, None)[0]
+        # "le porte-parole ... a pour sa part évoqué 22 morts", its speaker not found: a
+        # source carried over from an earlier sentence is not the other source's
+        or draft.source is None or draft.source.sentence not in draft.sentences
     ):
         if folded is not None:
             target.killed_override = Toll(

@@ -29,6 +29,12 @@ _DISTINCT = re.compile(
     re.IGNORECASE,
 )
 
+# "los otros 16 cuerpos", "os outros dois": the rest of a group told before, its "other"
+# no marker of another event (`TollWords.rest`).
+_REST = re.compile(
+    r"(?:" + "|".join(w.rest for w in TOLL_WORDS.values() if w.rest) + r")\s+$",
+    re.IGNORECASE,
+)
 
 # Figures that are not this report's events: a tally split across other events.
 # Historic and cumulative tolls and what a protest is about become background
@@ -121,10 +127,17 @@ def _has_distinct_marker(clean: CleanText, draft: Draft) -> bool:
     right after the wounded figure ("قتل 4 وأصيب 9 آخرون", four killed and nine others
     wounded) sets the wounded apart from the dead, not this toll from an earlier one."""
     hurt = [m.span.end for m in (*draft.wounded, *draft.abducted, *draft.missing)]
+    if draft.killed and _rest_of_group(clean, draft.killed[0].span.start):
+        return False
     return _has_marker(
         clean, draft, _DISTINCT,
         skip=lambda at: any(0 <= at - end <= _AFTER_HURT for end in hurt),
     ) or parts.opens_apart(draft, clean) or sides.also_died(draft, clean)
+
+
+def _rest_of_group(clean: CleanText, start: int) -> bool:
+    """The figure at `start` follows "los otros", "os outros": the rest of a group."""
+    return _REST.search(clean.text, max(0, start - 24), start) is not None
 
 
 def _has_earlier_marker(clean: CleanText, draft: Draft) -> bool:

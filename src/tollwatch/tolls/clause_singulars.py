@@ -20,7 +20,12 @@ from .clauses import _union
 from .lang import TollWords
 from .phrases import Binding, free
 
-_CLAUSE_START = re.compile(r"[.;:!?\n«»\"“”]|,\s+(?:y|e|et|mais|pero|mas)\s", re.IGNORECASE)
+# a clause opens after a stop, a quote, or a comma and a conjunction; "when" opens a
+# clause of its own too: "seis mortos ... desde sexta-feira, quando um soldado foi morto"
+_CLAUSE_START = re.compile(
+    r"[.;:!?\n«»\"“”]|,\s+(?:y|e|et|mais|pero|mas|quando|cuando|lorsque|quand)\s",
+    re.IGNORECASE,
+)
 _SUBJECT_WORDS = 9  # a subject longer than this is no subject of the verb
 _WORD = re.compile(r"\w")
 # where a too-long clause may hand over to the verb's subject: a comma, or "and" between

@@ -162,6 +162,8 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
             binding.flags.add("other_source")  # "a pour sa part fait état de 31 morts"
         if "part_cue" in worded and binding.outcome == "killed":
             binding.flags.add("part_cue")  # "l'attaque la plus meurtrière ... vingt tués"
+        if "shootout" in worded and binding.outcome == "killed":
+            binding.flags.add("shootout")  # "quatro suspeitos mortos em confronto"
         if "provisional" in worded and binding.outcome == "killed":
             binding.flags.add("provisional")  # "un bilan provisoire de douze morts"
         if split and "summary" in binding.flags:

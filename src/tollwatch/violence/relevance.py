@@ -41,6 +41,7 @@ from .lang.frames import (
     HUMAN_VIOLENCE,
     OLD_EVENT,
     REVIEW_HEADLINE,
+    THAT_DAY,
     TWO_WORD_FRAMES,
 )
 
@@ -60,6 +61,7 @@ _FRAME_RES["accident"] = re.compile(
 )
 _HUMAN = re.compile(HUMAN_VIOLENCE)
 _OLD = re.compile(OLD_EVENT)
+_THAT_DAY = re.compile(THAT_DAY)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _FIREARM = re.compile(FIREARM)
 _REVIEW = re.compile(REVIEW_HEADLINE)
@@ -155,6 +157,8 @@ def _judge(
         human = _HUMAN.search(lowered(cue.text)) is not None or _human_near(low, cue, sentence)
         if cue.sentence not in lead and _dated_old(low, published):
             continue  # "Last year, militants fired on a bus on the same route": history
+        if _that_old_day(low, cue.sentence, sentences, published):
+            continue  # "... le massacre du 28 septembre 2009. Ce jour-là, 156 tués": history
         if cue.sentence not in lead and context is not None and context(sentence.text):
             continue  # "roads cut by fighting, a conflict that has killed thousands": context
         if not human and cue.sentence != first and _told_before(low, cue, sentence):
@@ -265,6 +269,17 @@ def _story_frames(clean: CleanText) -> list[str]:
         if len(words) >= 2:
             found.append(name)
     return found
+
+
+def _that_old_day(
+    low: str, index: int, sentences: dict[int, Sentence], published: date | None
+) -> bool:
+    """The sentence opens on "that day" and the sentence before dates its event to an
+    earlier year."""
+    if _THAT_DAY.match(low) is None:
+        return False
+    before = sentences.get(index - 1)
+    return before is not None and _dated_old(lowered(before.text), published)
 
 
 def _dated_old(low: str, published: date | None) -> bool:

@@ -15,6 +15,24 @@ WORDS = SourceWords(
         # communiqué", "a souligné l'armée"
         r"|ajoute|a\s+ajouté|ont\s+ajouté|précise|souligne|a\s+souligné|ont\s+souligné"
         r"|poursuit|explique|a\s+expliqué|assure|déclare|rapporte|avance"
+        # a figure a speaker gives: "a pour sa part évoqué un bilan de 22 morts"
+        r"|a\s+(?:pour\s+sa\s+part\s+)?évoqué|ont\s+(?:pour\s+leur\s+part\s+)?évoqué|évoque"
     ),
     according=r"selon|d'après|de\s+source",
+    # the speakers named by office, as English's "officials", "residents": "le préfet",
+    # "l'état-major", "la société civile", "des élus locaux" (lower case)
+    roles=(
+        ("official", (
+            r"gouverneur|préfet|sous-préfet|maire|bourgmestre|procureur|parquet|ministère"
+            r"|ministre|porte-parole|état-major(?:\s+général\s+des\s+armées)?|gouvernement"
+            r"|autorités(?:\s+(?:locales|administratives|militaires))?"
+            r"|sources?\s+(?:sécuritaires?|militaires?|administratives?|hospitalières?)"
+            r"|protection\s+civile"
+        )),
+        ("monitor", r"société\s+civile|défenseurs\s+des\s+droits\s+\w+"),
+        ("witness", (
+            r"témoins?|rescapés?|survivants?|notables?|sources\s+locales|élus?\s+locaux"
+            r"|(?:un|une)\s+élue?\s+local[e]?|chefs?\s+(?:de\s+village|coutumiers?)"
+        )),
+    ),
 )

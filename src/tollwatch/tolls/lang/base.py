@@ -22,7 +22,7 @@ from ...records import Outcome
 # "provisional" (a toll told as provisional: another count of the incident told near it).
 SENTENCE_CUES: tuple[str, ...] = (
     "aggregate_cue", "cumulative", "update", "claim_cue", "background", "other_source",
-    "rise_cause", "part_cue", "provisional",
+    "rise_cause", "part_cue", "provisional", "shootout",
 )
 
 
@@ -57,9 +57,15 @@ class TollWords:
       total told before, not added to it (incidents/parts.py); `provisional`: a toll told
       as provisional ("un bilan provisoire", "balance preliminar", "balanço provisório"),
       not an older one: with the nearest count of the same victims it is one incident,
-      the larger figure the current toll (incidents/repeats.py).
+      the larger figure the current toll (incidents/repeats.py); `shootout`: the forces'
+      version of a police or army operation's dead ("quatro suspeitos mortos em confronto
+      com os agentes", "abatidos tras enfrentarse"): the same deaths as a more independent
+      source's count of the operation's dead told before (incidents/conflict.py).
     * `earlier`: words marking a figure as an earlier, superseded toll ("un premier bilan").
-    * `distinct`: words marking a figure as distinct from the one before ("otros").
+    * `distinct`: words marking a figure as distinct from the one before ("otros");
+      `rest`: the same word after a definite article, right before the figure ("los
+      otros 16 cuerpos", "os outros dois"): the rest of a group told before, not another
+      group (incidents/figures.py).
     * `apart`: words opening a sentence on another event, however far before its figure
       ("Кроме того", "Напередодні": the day before), read by incidents/parts.py.
     * `singular`: one death without a figure ("fue asesinado", "a été tué", "morreu");
@@ -105,6 +111,10 @@ class TollWords:
     cues: Mapping[str, str] = field(default_factory=dict)
     earlier: str = ""
     distinct: str = ""
+    rest: str = ""
+    # the dead named with no side ("personnes", "pessoas", "mortos"): a count a party's
+    # version of its enemies' dead may retell (incidents/conflict.py)
+    people: str = ""
     units: str = ""
     singular: str = ""
     own_death: str = ""

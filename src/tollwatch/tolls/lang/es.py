@@ -103,7 +103,9 @@ WORDS = TollWords(
         "abducted": r"secuestran|secuestraron|levantan",
     },
     leaves=r"deja|dejan|dej[oó]|dejaron|dejando|cobra|cobr[oó]|causa|caus[oó]",
-    objects=r"a",
+    # "mataron a dos", "murieron también tres de los agresores": what may stand between a
+    # verb and its figure
+    objects=r"a|(?:tambi[ée]n|adem[aá]s)(?:\s+a)?",
     nouns={
         "killed": (
             # "los cuerpos sin vida de cinco personas"
@@ -122,6 +124,12 @@ WORDS = TollWords(
         r"|miércoles|jueves|viernes|sábado|domingo"
     ),
     cues={
+        # the forces' version of an operation's dead: "in a shootout with the agents"
+        "shootout": (
+            r"(?:en|tras|durante)\s+(?:un\s+)?(?:enfrentamientos?"
+            r"|intercambios?\s+de\s+disparos)|tras\s+enfrentarse|al\s+enfrentarse"
+            r"|repeler\s+(?:la|una)\s+agresi[oó]n"
+        ),
         "aggregate_cue": (
             r"en\s+(?:dos|tres|cuatro|cinco|\d+)\s+d[ií]as|en\s+total|fin\s+de\s+semana"
             r"|entre\s+(?:el|la\s+(?:noche|madrugada|mañana|tarde)\s+del?)\s+"
@@ -239,4 +247,6 @@ WORDS = TollWords(
         r"|(?:heridos|lesionados)\s+y\s+(?:muertos|fallecidos))"
     ),
     distinct=r"otr[oa]s|tambi[ée]n|adem[aá]s|por\s+otra\s+parte",
+    rest=r"(?:los|las)\s+(?:otr[oa]s|dem[aá]s)|el\s+resto\s+de\s+(?:los|las)",
+    people=r"personas|muertos|cuerpos|v[ií]ctimas|fallecidos",
 )

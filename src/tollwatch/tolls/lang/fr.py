@@ -130,6 +130,11 @@ WORDS = TollWords(
         r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
     ),
     cues={
+        # the forces' version of an operation's dead: "in a shootout with the agents"
+        "shootout": (
+            r"(?:lors\s+d|au\s+cours\s+d)['’](?:un\s+)?(?:affrontements?"
+            r"|échanges?\s+de\s+tirs)|en\s+affrontant"
+        ),
         "aggregate_cue": (
             r"en\s+(?:deux|trois|quatre|cinq|\d+)\s+jours|au\s+total|en\s+tout|cette\s+semaine"
             r"|en\s+une\s+semaine|semaine\s+d['’]attaques"
@@ -222,4 +227,5 @@ WORDS = TollWords(
     ),
     mixed=r"(?:victimes,?\s+)?entre\s+(?:morts\s+et\s+blessés|blessés\s+et\s+morts)",
     distinct=r"autres|également|aussi|par\s+ailleurs|en\s+outre",
+    people=r"personnes|morts|corps|victimes|tués",
 )

@@ -83,6 +83,11 @@ WORDS = TollWords(
         r"|ao|à|a|e|o|os|as|um|uma|que|ontem|desde|entre|segundo|neste|nesta"
     ),
     cues={
+        # the forces' version of an operation's dead: "in a shootout with the agents"
+        "shootout": (
+            r"em\s+confrontos?|em\s+troca\s+de\s+tiros|ap[óo]s\s+(?:um\s+)?confronto"
+            r"|(?:revidaram|reagiram)\s+(?:a|à)\s+(?:um\s+)?ataque"
+        ),
         "aggregate_cue": (
             r"em\s+(?:dois|duas|tr[êe]s|quatro|cinco|\d+)\s+dias|no\s+total|ao\s+todo"
             r"|fim\s+de\s+semana|esta\s+semana|(?:numa|em\s+uma)\s+semana|semana\s+de\s+ataques"
@@ -153,6 +158,8 @@ WORDS = TollWords(
     attackers=r"atirador|agressor(?:es)?|atacantes?|bandidos?|criminosos?|suspeitos?|terrorista",
     nobody=r"ningu[ée]m|nenhum|nenhuma|n[ãa]o",
     pointing=r"o|a|seu|sua|este|esta|esse|essa|ele|ela",
+    # "morreram também três dos atacantes": what may stand between a verb and its figure
+    objects=r"tamb[ée]m|ainda",
     partitive=r"um\s+dos|uma\s+das",
     units=(
         r"anos|horas?|h\d*|km|quil[ôo]metros?|metros|minutos"
@@ -168,4 +175,6 @@ WORDS = TollWords(
     ),
     mixed=r"entre\s+mortos\s+e\s+feridos|entre\s+feridos\s+e\s+mortos",
     distinct=r"outr[oa]s|tamb[ée]m|al[ée]m\s+disso",
+    rest=r"(?:os|as)\s+(?:outr[oa]s|demais)|o\s+resto\s+d[oa]s",
+    people=r"pessoas|mortos|corpos|v[íi]timas",
 )

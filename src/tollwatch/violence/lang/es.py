@@ -58,5 +58,8 @@ WORDS = ViolenceWords(
         r"|sismos?|terremotos?|huracanes?|huracán|ciclones?|ciclón|tormentas?|tornados?"
         r"|derrumbes?|naufragios?|epidemias?|ahogad[oa]s?"
         r"|barrancos?|precipit(?:ó|aron)"
+        # a vehicle overturned, and the charge of a death by negligence: "al volcar un
+        # autobús", "una carpeta de investigación por homicidio culposo"
+        r"|volc(?:ar|ó|aron|amiento)|homicidios?\s+culposos?"
     ),
 )

@@ -58,7 +58,7 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
             r"\b(?:sentenced|sentencing|sentences|convicted|conviction|verdict|jury|jurors|trial|"
             r"jails|courts?|"
             r"pleaded\s+guilty|found\s+(?:him|her|them)\s+guilty|jailed\s+for|death\s+sentences?|acquitted|appeals?\s+court|high\s+court|life\s+in\s+prison|"
-            r"years?\s+in\s+prison|parole|condamn[ée]\w*|condenad\w*|tribunal|procès|juicio|"
+            r"years?\s+in\s+prison|parole|condamn(?:[ée]\w*|ations?)|cour\s+d['’]appel|condenad\w*|tribunal|procès|juicio|"
             r"julgamento|sentencia|sentença|ans\s+de\s+prison|años\s+de\s+prisión|anos\s+de\s+prisão|"
             r"réclusion|perpétuité|cadena\s+perpetua|prisão\s+perpétua)\b"
             # Arabic: a court, a sentence to death or prison ("تقضي بإعدام", "حكماً بالسجن")
@@ -125,6 +125,19 @@ OLD_EVENT = (
     r"|\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}(?:attacks?|bombings?|massacres?|shootings?|killings?|"
     r"raids?|ambush)\b|l'(?:an|année)\s+dernière?\b|\bil\s+y\s+a\s+\w+\s+ans\b"
     r"|\b(?:el|o)\s+(?:año|ano)\s+pasado\b|\bhace\s+\w+\s+años\b|\bhá\s+\w+\s+anos\b"
+    # a full date in French, Spanish or Portuguese: "du 28 septembre 2009", "el 8 de
+    # septiembre de 2024" (its year compared with the report's)
+    r"|\b\d{1,2}(?:er|º)?\s+(?:de\s+)?(?:janvier|février|mars|avril|mai|juin|juillet|août"
+    r"|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio"
+    r"|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio"
+    r"|junho|julho|setembro|outubro|novembro|dezembro)\s+(?:de\s+)?(?:19|20)\d\d\b"
+)
+
+# A sentence that opens on "that day": its day is the one the sentence before named
+# ("... le massacre du 28 septembre 2009. Ce jour-là, au moins 156 personnes ...").
+THAT_DAY = (
+    r"^\W*(?:on\s+that\s+day|that\s+day|ce\s+jour-là|(?:ese|aquel)\s+d[ií]a"
+    r"|(?:nesse|naquele)\s+dia)\b"
 )
 
 # A headline of a remembrance ("Nation remembers APS martyrs on 10th anniversary"): the

@@ -55,6 +55,8 @@ WORDS = ViolenceWords(
         r"|desabamentos?|sismos?|terramotos?|terremotos?|acidentes?|naufrágios?|epidemias?"
         r"|ciclones?|tempestades?|furacão|furacões|tornados?"
         r"|cólera|afogad[oa]s?|soterrad[oa]s?|colis(?:ão|ões)|incêndio\s+florestal"
+        # a death by negligence: "o motorista responderá por homicídio culposo"
+        r"|homic[íi]dios?\s+culposos?|capot(?:ou|aram|amento)|tombamento"
         # a fire, unless set on purpose ("incêndio criminoso")
         r"|incêndios?(?!\s+(?:criminos|provocad|intencional|ateado|proposital))"
     ),
