@@ -113,7 +113,7 @@ _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
                  r"(?:ministry\s+of\s+(?:the\s+)?(?:defen[cs]e|interior|health|home\s+affairs|"
                  r"internal\s+affairs|security|information|foreign\s+affairs)|"
                  r"officials?|spokes(?:man|woman|person)|ministry|minister|authorities|"
-                 r"governor|mayor|commander|chairman|chairperson|chairwoman|prosecutors?|police\s+chief|doctors?|medics|"
+                 r"governor|mayor|commander|general\s+staff|chairman|chairperson|chairwoman|prosecutors?|police\s+chief|doctors?|medics|"
                  r"paramedics|coroner|government|presidency|statement|lawmakers?|legislators?"
                  r"|senators?|councill?ors?"
                  # a military command: "US Africa Command said", "CENTCOM said", "the Joint
@@ -175,6 +175,17 @@ _STATE_RESULT_LEFT = re.compile(
     r"|operation|air\s*strikes?)\b[^.;]{0,60}?\bleft\s+(?:[\w-]+\s+){1,3}?(?:terrorists?|"
     r"militants?|insurgents?|rebels?|jihadists?|bandits|khwarij|khawarij|attackers|assailants)"
     r"\s+(?:neutrali[sz]ed|dead)\b",
+    re.IGNORECASE,
+)
+# The forces' riposte told in the passive: "dozens of assailants were killed in the
+# counter-offensive", "some 20 terrorists were neutralised during the response": the armed
+# men the forces' own action left dead, told by the forces, are their claim.
+_STATE_RESULT_PASSIVE = re.compile(
+    r"\b(?:terrorists?|militants?|insurgents?|rebels?|jihadists?|bandits|attackers|assailants"
+    r"|fighters|gunmen)[\"'”’]?\s+(?:were|had\s+been|have\s+been)\s+(?:killed|neutrali[sz]ed"
+    r"|eliminated)\s+(?:in|during)\s+(?:the|a)\s+(?:(?:ensuing|subsequent)\s+)?"
+    r"(?:counter-?offensive|counter-?attack|riposte|response|retaliation|pursuit"
+    r"|(?:follow-up\s+|clearance\s+)?operations?)\b",
     re.IGNORECASE,
 )
 # An armed party reporting its enemy's losses ("ten soldiers were killed") is claiming them.
@@ -495,7 +506,8 @@ _RANKED = re.compile(
 def _state_result(sentence: Sentence, state: _State) -> bool:
     if state.state_result is None:
         state.state_result = (_STATE_RESULT.search(sentence.text) is not None
-                              or _STATE_RESULT_LEFT.search(sentence.text) is not None)
+                              or _STATE_RESULT_LEFT.search(sentence.text) is not None
+                              or _STATE_RESULT_PASSIVE.search(sentence.text) is not None)
     return state.state_result
 
 
