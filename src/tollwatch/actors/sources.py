@@ -165,7 +165,11 @@ _STATE_RESULT = re.compile(
     r"\b(?:terrorists?|militants?|insurgents?|rebels?|fighters|gunmen|bandits|jihadists?|"
     r"extremists?|separatists?|guerrillas?|subversives?|criminals?|cartel|dissidents?|"
     r"attackers|assailants|gang\s+members|kidnappers|khwarij|khawarij|kharijis?|maoists?|"
-    r"naxal(?:ite)?s?|cadres|miscreants|al-shabaab|shabaab)\b",
+    r"naxal(?:ite)?s?|cadres|miscreants|al-shabaab|shabaab"
+    # another state's soldiers, named by their nation: "Afghan forces had killed nine
+    # Pakistani soldiers" (the forces' own losses are told in the passive, "three of its
+    # soldiers were killed", which the lookbehinds above keep out)
+    r"|enemy\s+(?:soldiers|troops)|[a-z]+(?:an|ani|ese|ish|i)\s+(?:soldiers|troops|servicemen))\b",
     re.IGNORECASE,
 )
 # The forces' action leaving armed men dead: "the riposte by ground and air units left some
@@ -488,7 +492,7 @@ def _state_speaker(speaker: _Speaker) -> bool:
     """The army, the police, a defence ministry, an officer by rank: a state force speaking."""
     return speaker.actor_category in ("state", "police") or bool(
         speaker.role == "official"
-        and re.search(r"army|military|defen[cs]e|police|security|\bcommand\b|pentagon"
+        and re.search(r"army|military|defen[cs]e|police|security|\bcommand\b|pentagon|government"
                       r"|inter-services|\bispr\b",
                       speaker.name, re.IGNORECASE)
     ) or bool(speaker.role == "official" and _RANKED.match(speaker.name + " said"))

@@ -159,6 +159,8 @@ def _judge(
             continue  # "roads cut by fighting, a conflict that has killed thousands": context
         if not human and cue.sentence != first and _told_before(low, cue, sentence):
             continue  # "The blast also destroyed shops": the event the lead framed
+        if cue.sentence != first and _blast_did_it(low, cue, sentence):
+            continue  # "The blast set fire to nearby shops": no one set that fire
         in_story = reviewed or (bool(story) and any(_FRAME_RES[f].search(low) for f in story))
         if in_story and ("fiction" in story or not human):
             frames_seen.update(story)
@@ -220,6 +222,22 @@ def _told_before(low: str, cue: EventCue, sentence: Sentence) -> bool:
     if cue.sub_event_type != "remote_explosive":
         return _LIKE_BEFORE.search(low, max(0, start - 16), start) is not None
     return _DEFINITE_BEFORE.search(low, max(0, start - 16), start) is not None
+
+
+# "The blast set fire to ...", "The explosion also set ablaze ...": a sentence whose
+# subject is a blast told before, and what that blast did.
+_BLAST_SUBJECT = re.compile(
+    r"\W*(?:the|this|that)\s+(?:blast|explosion|fireball)\s+(?:also\s+)?"
+    r"(?:set|sets|setting)\s+(?:fire\s+to|ablaze)\b"
+)
+
+
+def _blast_did_it(low: str, cue: EventCue, sentence: Sentence) -> bool:
+    """The cue is the blast told before, or the fire it set, in a sentence that begins
+    with it ("The blast set fire to nearby shops and vehicles"): no one set that fire,
+    so the cue adds no violence of its own to the blast the report framed."""
+    subject = _BLAST_SUBJECT.match(low)
+    return subject is not None and cue.span.start - sentence.span.start < subject.end()
 
 
 def _is_review(clean: CleanText) -> bool:
