@@ -400,10 +400,26 @@ def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> Non
                 and (draft.best == 1 or generic_victim(previous.victim_text))
                 and draft.sentence not in previous.sentences
                 and previous.best not in victims_here and not _victims_only(previous)
+                and not _never_the_attacker(previous.victim_text)
                 and actor_side(previous.victim) != "government"):
             previous.sentences |= draft.sentences
             return
     kept.append(draft)
+
+
+# Victims the attacker is never one of: "Two children, aged 8 and 10, were killed ... The
+# shooter, a 23-year-old, died of a self-inflicted gunshot wound" is 2 and 1.
+_CHILDREN_OR_WORSHIPPERS = re.compile(
+    r"\b(?:children|child|kids|schoolchildren|pupils|babies|infants|toddlers|worshipp?ers"
+    r"|congregants)\b",
+    re.IGNORECASE,
+)
+
+
+def _never_the_attacker(victims: str | None) -> bool:
+    """The total's victims are named as children or worshippers: the attacker who died
+    is not inside it."""
+    return victims is not None and _CHILDREN_OR_WORSHIPPERS.search(victims) is not None
 
 
 def _victims_only(draft: Draft) -> bool:
