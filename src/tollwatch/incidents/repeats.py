@@ -400,7 +400,7 @@ def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> Non
                 and (draft.best == 1 or generic_victim(previous.victim_text))
                 and draft.sentence not in previous.sentences
                 and previous.best not in victims_here and not _victims_only(previous)
-                and not _never_the_attacker(previous.victim_text)
+                and not _never_the_attacker(previous)
                 and actor_side(previous.victim) != "government"):
             previous.sentences |= draft.sentences
             return
@@ -416,10 +416,18 @@ _CHILDREN_OR_WORSHIPPERS = re.compile(
 )
 
 
-def _never_the_attacker(victims: str | None) -> bool:
-    """The total's victims are named as children or worshippers: the attacker who died
-    is not inside it."""
-    return victims is not None and _CHILDREN_OR_WORSHIPPERS.search(victims) is not None
+def _never_the_attacker(total: Draft) -> bool:
+    """Every figure of the total names its victims as children or worshippers: the
+    attacker who died is not inside it ("3 bodies, including 2 children" may hold him)."""
+    return bool(total.killed) and all(
+        m.victim_text is not None and _CHILDREN_OR_WORSHIPPERS.search(m.victim_text) is not None
+        and _SOME_OF_THEM.search(m.victim_text) is None
+        for m in total.killed)
+
+
+# "3 bodies, including 2 children": the children are some of the dead, who may hold him
+_SOME_OF_THEM = re.compile(
+    r"\b(?:including|among|bodies|people|persons|dead|victims|family)\b", re.IGNORECASE)
 
 
 def _victims_only(draft: Draft) -> bool:
