@@ -290,7 +290,12 @@ def _earlier_month(draft: Draft, news_day: date) -> bool:
     d = _own_date(draft)
     if d is None or d.precision != "month" or d.start is None:
         return False
+    if _NAMED_MONTH.search(d.text) is None:
+        return False  # "last month" may be days before the news: only a named month
     return (d.start.year, d.start.month) < (news_day.year, news_day.month)
+
+
+_NAMED_MONTH = re.compile(r"\b" + MONTH_NAMES + r"\b", re.IGNORECASE)
 
 
 def _own_date(draft: Draft) -> DateMention | None:
