@@ -188,3 +188,25 @@ def test_a_shooters_own_death_beside_children_or_worshippers(
     text: str, toll: int, settings: Settings, resources: Resources
 ) -> None:
     assert _extract(text, settings, resources)[0] == toll
+
+
+@pytest.mark.parametrize(
+    ("text", "relevant"),
+    [
+        ("Opposition calls budget a 'massacre' as minister wins vote\n\nThe opposition "
+         "leader on Thursday accused the government of a \"massacre\" of middle-income "
+         "families as the budget passed its first vote in parliament.", False),
+        ("Rebels say they \"shot down\" plan to cut benefits\n\nLawmakers on Tuesday said "
+         "they had \"shot down\" a planned cut to disability payments.", False),
+        ("Army accused of 'massacre' in village raid\n\nSoldiers shot dead 12 villagers in "
+         "a raid on Sunday, residents said, in what activists called a 'massacre'.", True),
+    ],
+    ids=["massacre-of-families", "shot-down-a-plan", "quoted-beside-a-deed"],
+)
+def test_a_word_in_quotes_is_no_deed(
+    text: str, relevant: bool, settings: Settings, resources: Resources
+) -> None:
+    report = Report(id="w", text=text, language="en", published=date(2025, 11, 27))
+    result = extract(report, settings=settings, resources=resources)
+    assert result.relevance.relevant is relevant
+    assert bool(result.incidents) is relevant

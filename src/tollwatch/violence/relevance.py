@@ -161,6 +161,8 @@ def _judge(
             continue  # "The blast also destroyed shops": the event the lead framed
         if cue.sentence != first and _blast_did_it(low, cue, sentence):
             continue  # "The blast set fire to nearby shops": no one set that fire
+        if scare_quoted(cue, sentence):
+            continue  # "calls budget a 'massacre'": a word quoted, not a deed told
         in_story = reviewed or (bool(story) and any(_FRAME_RES[f].search(low) for f in story))
         if in_story and ("fiction" in story or not human):
             frames_seen.update(story)
@@ -238,6 +240,25 @@ def _blast_did_it(low: str, cue: EventCue, sentence: Sentence) -> bool:
     so the cue adds no violence of its own to the blast the report framed."""
     subject = _BLAST_SUBJECT.match(low)
     return subject is not None and cue.span.start - sentence.span.start < subject.end()
+
+
+# A short quoted stretch around a cue: an opening quote after a space, at most three
+# words to the cue; the closing quote at most three words after it.
+_OPEN_QUOTE = re.compile(r"(?:^|\s)[\"'‘“«](?:[\w-]+\s+){0,2}$")
+_CLOSE_QUOTE = re.compile(r"(?:\s+[\w-]+){0,2}[\"'’”»]")
+
+
+def scare_quoted(cue: EventCue, sentence: Sentence) -> bool:
+    """The cue stands in a quoted word or two of its own ("a 'massacre' of middle-income
+    families", "rebels on her side said they had \"shot down\" a cut"): a word someone
+    used, not a violent deed the report tells; its deeds are told by its other cues."""
+    start = cue.span.start - sentence.span.start
+    end = cue.span.end - sentence.span.start
+    text = sentence.text
+    if start < 1 or end >= len(text):
+        return False
+    return (_OPEN_QUOTE.search(text, max(0, start - 30), start) is not None
+            and _CLOSE_QUOTE.match(text, end) is not None)
 
 
 def _is_review(clean: CleanText) -> bool:
