@@ -257,8 +257,14 @@ def scare_quoted(cue: EventCue, sentence: Sentence) -> bool:
     text = sentence.text
     if start < 1 or end >= len(text):
         return False
-    return (_OPEN_QUOTE.search(text, max(0, start - 30), start) is not None
-            and _CLOSE_QUOTE.match(text, end) is not None)
+    opened = _OPEN_QUOTE.search(text, max(0, start - 30), start)
+    if opened is None or _CLOSE_QUOTE.match(text, end) is None:
+        return False
+    # "he was \"kidnapped\" as he headed to the airport": a deed done to someone, quoted
+    return _BE_BEFORE.search(text, max(0, opened.start() - 16), opened.start() + 1) is None
+
+
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s*$", re.IGNORECASE)
 
 
 def _is_review(clean: CleanText) -> bool:
