@@ -113,7 +113,7 @@ _ROLE_NOUNS: tuple[tuple[SourceRole, str], ...] = (
                  r"(?:ministry\s+of\s+(?:the\s+)?(?:defen[cs]e|interior|health|home\s+affairs|"
                  r"internal\s+affairs|security|information|foreign\s+affairs)|"
                  r"officials?|spokes(?:man|woman|person)|ministry|minister|authorities|"
-                 r"governor|mayor|commander|chairman|chairperson|chairwoman|prosecutors?|police\s+chief|doctors?|medics|"
+                 r"governor|mayor|commander|general\s+staff|chairman|chairperson|chairwoman|prosecutors?|police\s+chief|doctors?|medics|"
                  r"paramedics|coroner|government|presidency|statement|lawmakers?|legislators?"
                  r"|senators?|councill?ors?"
                  # a military command: "US Africa Command said", "CENTCOM said", "the Joint
@@ -180,7 +180,11 @@ _STATE_RESULT = re.compile(
     r"\b(?:terrorists?|militants?|insurgents?|rebels?|fighters|gunmen|bandits|jihadists?|"
     r"extremists?|separatists?|guerrillas?|subversives?|criminals?|cartel|dissidents?|"
     r"attackers|assailants|gang\s+members|kidnappers|khwarij|khawarij|kharijis?|maoists?|"
-    r"naxal(?:ite)?s?|cadres|miscreants|al-shabaab|shabaab)\b",
+    r"naxal(?:ite)?s?|cadres|miscreants|al-shabaab|shabaab"
+    # another state's soldiers, named by their nation: "Afghan forces had killed nine
+    # Pakistani soldiers" (the forces' own losses are told in the passive, "three of its
+    # soldiers were killed", which the lookbehinds above keep out)
+    r"|enemy\s+(?:soldiers|troops)|[a-z]+(?:an|ani|ese|ish|i)\s+(?:soldiers|troops|servicemen))\b",
     re.IGNORECASE,
 )
 # The forces' action leaving armed men dead: "the riposte by ground and air units left some
@@ -190,6 +194,17 @@ _STATE_RESULT_LEFT = re.compile(
     r"|operation|air\s*strikes?)\b[^.;]{0,60}?\bleft\s+(?:[\w-]+\s+){1,3}?(?:terrorists?|"
     r"militants?|insurgents?|rebels?|jihadists?|bandits|khwarij|khawarij|attackers|assailants)"
     r"\s+(?:neutrali[sz]ed|dead)\b",
+    re.IGNORECASE,
+)
+# The forces' riposte told in the passive: "dozens of assailants were killed in the
+# counter-offensive", "some 20 terrorists were neutralised during the response": the armed
+# men the forces' own action left dead, told by the forces, are their claim.
+_STATE_RESULT_PASSIVE = re.compile(
+    r"\b(?:terrorists?|militants?|insurgents?|rebels?|jihadists?|bandits|attackers|assailants"
+    r"|fighters|gunmen)[\"'”’]?\s+(?:were|had\s+been|have\s+been)\s+(?:killed|neutrali[sz]ed"
+    r"|eliminated)\s+(?:in|during)\s+(?:the|a)\s+(?:(?:ensuing|subsequent)\s+)?"
+    r"(?:counter-?offensive|counter-?attack|riposte|response|retaliation|pursuit"
+    r"|(?:follow-up\s+|clearance\s+)?operations?)\b",
     re.IGNORECASE,
 )
 # An armed party reporting its enemy's losses ("ten soldiers were killed") is claiming them.
@@ -494,7 +509,7 @@ def _state_speaker(speaker: _Speaker) -> bool:
     """The army, the police, a defence ministry, an officer by rank: a state force speaking."""
     return speaker.actor_category in ("state", "police") or bool(
         speaker.role == "official"
-        and re.search(r"army|military|defen[cs]e|police|security|\bcommand\b|pentagon"
+        and re.search(r"army|military|defen[cs]e|police|security|\bcommand\b|pentagon|government"
                       r"|inter-services|\bispr\b",
                       speaker.name, re.IGNORECASE)
     ) or bool(speaker.role == "official" and _RANKED.match(speaker.name + " said"))
@@ -512,7 +527,8 @@ _RANKED = re.compile(
 def _state_result(sentence: Sentence, state: _State) -> bool:
     if state.state_result is None:
         state.state_result = (_STATE_RESULT.search(sentence.text) is not None
-                              or _STATE_RESULT_LEFT.search(sentence.text) is not None)
+                              or _STATE_RESULT_LEFT.search(sentence.text) is not None
+                              or _STATE_RESULT_PASSIVE.search(sentence.text) is not None)
     return state.state_result
 
 

@@ -61,6 +61,9 @@ _CUMULATIVE = re.compile(
     # "a wave of killings this year, in which 14 policemen have died"
     r"|\b(?:this\s+year|so\s+far)\b[^.;]{0,60}?\b(?:has|have)\s+(?:now\s+)?(?:died|been\s+killed)\b"
     r"|\b(?:has|have)\s+(?:now\s+)?(?:died|been\s+killed)\b[^.;]{0,40}?\b(?:this\s+year|so\s+far)\b"
+    # the perfect tense of a group's killing over the year: "militants of the TTP, who
+    # have killed hundreds of security personnel this year"
+    r"|\b(?:has|have)\s+(?:now\s+|already\s+)?killed\b[^.;]{0,80}?\bthis\s+year\b"
     # the perfect tense over a long span: "have been killed in the West Bank since October
     # 2023", "since then", "since campaigning began", "has killed thousands over the past
     # decade" (a span from a weekday, "since Sunday", is the news's own fighting)
@@ -108,6 +111,13 @@ _EARLIER_RELATIVE = re.compile(
     r"\s+after\b"
     r"|\b(?:(?:two|three|four|five|six|several|a\s+few|\d+)\s+weeks|(?:a|one|two|three|four|"
     r"five|six|several|a\s+few|\d+)\s+months?)\s+(?:ago|earlier)\b",
+    re.IGNORECASE,
+)
+# The event a war began with, told as the war's cause: "the Hamas-led attack that
+# triggered the war killed about 1,200 people", "the 2023 raid, which sparked the conflict".
+_WAR_CAUSE = re.compile(
+    r"\b(?:triggered|sparked|ignited|set\s+off|started|precipitated)\s+(?:the|this)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:war|conflict)\b",
     re.IGNORECASE,
 )
 # Words that place the figure's event in an earlier year.
@@ -220,7 +230,7 @@ def _earlier_event(
     """What a protest is about, a figure dated long ago, or one placed in an earlier year."""
     if "background" in flags or _dated_earlier(draft, report):
         return True
-    if _EARLIER_RELATIVE.search(text) is not None:
+    if _EARLIER_RELATIVE.search(text) is not None or _WAR_CAUSE.search(text) is not None:
         return True
     if _event_of_earlier_year(text, report.published) or _YEARS_AGO.search(text, figure_at):
         return True  # "for their roles in a 2016 bombing that killed 75", whatever "on Thursday"
@@ -268,8 +278,24 @@ def _mark_older_than_the_news(drafts: list[Draft]) -> None:
         own = _own_end(draft)
         if draft is news or draft.background or draft.kind == "claim" or own is None:
             continue
-        if (news_day - own).days > NEWS_WEEK_DAYS:
+        if (news_day - own).days > NEWS_WEEK_DAYS or _earlier_month(draft, news_day):
             draft.background = True
+
+
+def _earlier_month(draft: Draft, news_day: date) -> bool:
+    """ "Violence on the coast in March left more than 1,500 dead" in news of April 6: a
+    figure its own sentence dates to a whole earlier month (no day), when the news is
+    dated to the day, tells an earlier event (the news's own recent days are named by
+    their weekday or date)."""
+    d = _own_date(draft)
+    if d is None or d.precision != "month" or d.start is None:
+        return False
+    if _NAMED_MONTH.search(d.text) is None:
+        return False  # "last month" may be days before the news: only a named month
+    return (d.start.year, d.start.month) < (news_day.year, news_day.month)
+
+
+_NAMED_MONTH = re.compile(r"\b" + MONTH_NAMES + r"\b", re.IGNORECASE)
 
 
 def _own_date(draft: Draft) -> DateMention | None:

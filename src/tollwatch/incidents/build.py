@@ -42,7 +42,7 @@ from ..records import (
 from ..settings import Settings
 from ..violence.detect import disaster_subject, relevance_score
 from ..violence.relevance import RULE as RELEVANCE_RULE
-from ..violence.relevance import judge_relevance
+from ..violence.relevance import judge_relevance, scare_quoted
 from . import background, conflict, corefer, hedge, structure
 from .context import Context, actor_side
 from .draft import Draft
@@ -250,8 +250,8 @@ def _specific(cue: EventCue, clean: CleanText, ctx: Context) -> bool:
     event date or an incident place in its sentence (a report that is one headline
     needs no anchor)."""
     sentence = clean.sentences[cue.sentence]
-    if sentence.text.rstrip().endswith("?"):
-        return False
+    if sentence.text.rstrip().endswith("?") or scare_quoted(cue, sentence):
+        return False  # a question, or a word in quotes ("a 'massacre' of families")
     if len(clean.content()) == 1:
         return True  # a lone headline is one event report by itself
     if ctx.date_in(cue.sentence) is not None or ctx.place_in(cue.sentence) is not None:

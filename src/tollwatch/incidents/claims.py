@@ -87,6 +87,34 @@ def _headline_of_claim(draft: Draft, kept: list[Draft], clean: CleanText) -> boo
     return False
 
 
+# "The bodies of 22 Maoists were recovered", "six bodies were found at the site"
+_BODIES_FOUND = re.compile(
+    r"\bbodies\b[^.;]{0,80}?\b(?:recovered|found|retrieved|collected)\b"
+    r"|\b(?:recovered|found|retrieved|collected)\b[^.;]{0,30}?\bbodies\b",
+    re.IGNORECASE,
+)
+
+
+def _bodies_of_claim(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
+    """ "The bodies of 22 Maoists have been recovered from the encounter site" after the
+    forces' "Security forces killed 22 Maoists": the armed men the forces say they killed,
+    counted again as the bodies they found, are the same claim told again, not a toll of
+    their own. Only the claim's very figure, of armed men."""
+    if draft.best is None or "bodies" not in clean.sentences[draft.sentence].text:
+        return False
+    if not _BODIES_FOUND.search(clean.sentences[draft.sentence].text):
+        return False
+    for previous in kept:
+        if (previous.kind == "claim" and previous.best == draft.best
+                and draft.sentence not in previous.sentences
+                and previous.victim_text is not None and victim_is_armed(previous.victim_text)
+                and (draft.victim_text is None or victim_is_armed(draft.victim_text))):
+            previous.sentences |= draft.sentences
+            _fill_missing(previous, draft)
+            return True
+    return False
+
+
 def _same_armed_men(headline: Draft, claim: Draft) -> bool:
     """The headline's victims and the claim's are armed men of one head noun."""
     a, b = _head(headline.victim_text), _head(claim.victim_text)

@@ -25,6 +25,8 @@ from .draft import Draft
 
 # Characters before the figure the hedge may stand in ("the toll could be as high as").
 BEFORE_CHARS = 60
+# Characters after the figure its hedged verb may stand in ("people may have been killed").
+AFTER_CHARS = 50
 # Sentences before the hedged figure the incident it widens may stand in.
 WINDOW_SENTENCES = 2
 
@@ -36,14 +38,24 @@ def _hedge() -> re.Pattern[str]:
     return re.compile(rf"(?:{words})(?:\s*[^\s,;:.!?]+){{0,4}}\s*$", re.IGNORECASE)
 
 
+@cache
+def _hedge_after() -> re.Pattern[str]:
+    words = "|".join(f"(?:{w.hedge_after})" for w in TOLL_WORDS.values() if w.hedge_after)
+    return re.compile(rf"\s*(?:{words})", re.IGNORECASE)
+
+
 def hedged(draft: Draft, clean: CleanText) -> bool:
-    """The draft's first killed figure is told as a possibility."""
+    """The draft's first killed figure is told as a possibility, before it ("the toll
+    could be as high as 10") or on its verb ("as many as 100 may have been killed")."""
     if not draft.killed:
         return False
     first = draft.killed[0].span
     sentence = clean.sentences[draft.sentence].span
     before = clean.text[max(sentence.start, first.start - BEFORE_CHARS) : first.start]
-    return _hedge().search(before) is not None
+    if _hedge().search(before) is not None:
+        return True
+    after = clean.text[first.end : min(sentence.end, first.end + AFTER_CHARS)]
+    return bool(after) and _hedge_after().match(after) is not None
 
 
 def fold_hedges(drafts: list[Draft], clean: CleanText) -> list[Draft]:

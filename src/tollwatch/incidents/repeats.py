@@ -400,10 +400,34 @@ def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> Non
                 and (draft.best == 1 or generic_victim(previous.victim_text))
                 and draft.sentence not in previous.sentences
                 and previous.best not in victims_here and not _victims_only(previous)
+                and not _never_the_attacker(previous)
                 and actor_side(previous.victim) != "government"):
             previous.sentences |= draft.sentences
             return
     kept.append(draft)
+
+
+# Victims the attacker is never one of: "Two children, aged 8 and 10, were killed ... The
+# shooter, a 23-year-old, died of a self-inflicted gunshot wound" is 2 and 1.
+_CHILDREN_OR_WORSHIPPERS = re.compile(
+    r"\b(?:children|child|kids|schoolchildren|pupils|babies|infants|toddlers|worshipp?ers"
+    r"|congregants)\b",
+    re.IGNORECASE,
+)
+
+
+def _never_the_attacker(total: Draft) -> bool:
+    """Every figure of the total names its victims as children or worshippers: the
+    attacker who died is not inside it ("3 bodies, including 2 children" may hold him)."""
+    return bool(total.killed) and all(
+        m.victim_text is not None and _CHILDREN_OR_WORSHIPPERS.search(m.victim_text) is not None
+        and _SOME_OF_THEM.search(m.victim_text) is None
+        for m in total.killed)
+
+
+# "3 bodies, including 2 children": the children are some of the dead, who may hold him
+_SOME_OF_THEM = re.compile(
+    r"\b(?:including|among|bodies|people|persons|dead|victims|family)\b", re.IGNORECASE)
 
 
 def _victims_only(draft: Draft) -> bool:

@@ -92,7 +92,7 @@ _FORCES = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police|o
                      r"personnel|jawans?|guards?|sepoys?|volunteers?)\b", re.IGNORECASE)
 _FIGHTERS = re.compile(r"\b(?:militants?|rebels?|insurgents?|terrorists?|jihadists?|"
                        r"gunm[ae]n|attackers?|assailants?|bandits?|khwarij|khawarij|"
-                       r"kharijis?|maoists?|guerrillas?)\b", re.IGNORECASE)
+                       r"kharijis?|maoists?|naxal(?:ite)?s?|guerrillas?)\b", re.IGNORECASE)
 
 
 def _victim_class(text: str | None) -> str | None:

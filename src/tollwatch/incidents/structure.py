@@ -14,7 +14,7 @@ tests of sides, dates, places and the lead).
 from __future__ import annotations
 
 from ..records import CleanText
-from .claims import _claimed, _headline_of_claim, _repeat_claim
+from .claims import _bodies_of_claim, _claimed, _headline_of_claim, _repeat_claim
 from .draft import Draft
 from .parts import (
     _absorb_breakdown,
@@ -52,6 +52,8 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
                 kept.append(draft)
             continue
         if _definite_part(draft, kept, clean):
+            continue
+        if _bodies_of_claim(draft, kept, clean):
             continue
         if draft.perpetrator_dead:
             _keep_own_death(draft, kept, drafts)

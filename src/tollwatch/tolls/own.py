@@ -21,7 +21,7 @@ _SELF = re.compile(
     rf"|\bturn(?:ed|ing|s)?\s+(?:the|his|her|their)\s+(?:own\s+)?(?:gun|weapon|rifle|pistol|"
     rf"handgun|shotgun|firearm)s?\s+on"
     rf"\s+{_REFLEXIVE}"
-    r"|\b(?:died|dead)\s+(?:of|from)\s+(?:an?\s+)?(?:apparent\s+)?self-inflicted"
+    r"|\b(?:died|dead)\s+(?:of|from|with)\s+(?:an?\s+)?(?:apparent\s+)?self-inflicted"
     r"|\bcommitted\s+suicide\b|\bdied\s+by\s+suicide\b"
     rf"|\b(?:blew|blowing|blown|blows|blow)\s+{_REFLEXIVE}\s+up\b",
     re.IGNORECASE,

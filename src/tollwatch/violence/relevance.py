@@ -163,6 +163,10 @@ def _judge(
             continue  # "roads cut by fighting, a conflict that has killed thousands": context
         if not human and cue.sentence != first and _told_before(low, cue, sentence):
             continue  # "The blast also destroyed shops": the event the lead framed
+        if cue.sentence != first and _blast_did_it(low, cue, sentence):
+            continue  # "The blast set fire to nearby shops": no one set that fire
+        if scare_quoted(cue, sentence):
+            continue  # "calls budget a 'massacre'": a word quoted, not a deed told
         in_story = reviewed or (bool(story) and any(_FRAME_RES[f].search(low) for f in story))
         if in_story and ("fiction" in story or not human):
             frames_seen.update(story)
@@ -224,6 +228,47 @@ def _told_before(low: str, cue: EventCue, sentence: Sentence) -> bool:
     if cue.sub_event_type != "remote_explosive":
         return _LIKE_BEFORE.search(low, max(0, start - 16), start) is not None
     return _DEFINITE_BEFORE.search(low, max(0, start - 16), start) is not None
+
+
+# "The blast set fire to ...", "The explosion also set ablaze ...": a sentence whose
+# subject is a blast told before, and what that blast did.
+_BLAST_SUBJECT = re.compile(
+    r"\W*(?:the|this|that)\s+(?:blast|explosion|fireball)\s+(?:also\s+)?"
+    r"(?:set|sets|setting)\s+(?:fire\s+to|ablaze)\b"
+)
+
+
+def _blast_did_it(low: str, cue: EventCue, sentence: Sentence) -> bool:
+    """The cue is the blast told before, or the fire it set, in a sentence that begins
+    with it ("The blast set fire to nearby shops and vehicles"): no one set that fire,
+    so the cue adds no violence of its own to the blast the report framed."""
+    subject = _BLAST_SUBJECT.match(low)
+    return subject is not None and cue.span.start - sentence.span.start < subject.end()
+
+
+# A short quoted stretch around a cue: an opening quote after a space, at most three
+# words to the cue; the closing quote at most three words after it.
+_OPEN_QUOTE = re.compile(r"(?:^|\s)[\"'‘“«](?:[\w-]+\s+){0,2}$")
+_CLOSE_QUOTE = re.compile(r"(?:\s+[\w-]+){0,2}[\"'’”»]")
+
+
+def scare_quoted(cue: EventCue, sentence: Sentence) -> bool:
+    """The cue stands in a quoted word or two of its own ("a 'massacre' of middle-income
+    families", "rebels on her side said they had \"shot down\" a cut"): a word someone
+    used, not a violent deed the report tells; its deeds are told by its other cues."""
+    start = cue.span.start - sentence.span.start
+    end = cue.span.end - sentence.span.start
+    text = sentence.text
+    if start < 1 or end >= len(text):
+        return False
+    opened = _OPEN_QUOTE.search(text, max(0, start - 30), start)
+    if opened is None or _CLOSE_QUOTE.match(text, end) is None:
+        return False
+    # "he was \"kidnapped\" as he headed to the airport": a deed done to someone, quoted
+    return _BE_BEFORE.search(text, max(0, opened.start() - 16), opened.start() + 1) is None
+
+
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s*$", re.IGNORECASE)
 
 
 def _is_review(clean: CleanText) -> bool:

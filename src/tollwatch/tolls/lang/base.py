@@ -92,6 +92,8 @@ class TollWords:
     * `hedge`: words right before a figure that make it a possibility, not a count
       ("le bilan pourrait être de", "could be as high as"): it widens the range of the
       incident it speaks of (incidents/hedge.py).
+    * `hedge_after`: the same told after the figure, on its verb ("as many as 100 people
+      may have been killed").
     """
 
     code: str
@@ -125,6 +127,7 @@ class TollWords:
     inverted: str = ""
     apart: str = ""
     hedge: str = ""
+    hedge_after: str = ""
     including: str = ""
     event_year: str = ""
     mixed: str = ""

@@ -192,4 +192,10 @@ HEDGE = (
     r"(?:could|might|may)\s+(?:(?:well|even|rise|climb|reach|go|be|have)\s+){1,3}"
     r"(?:as\s+high\s+as|to|up\s+to|more\s+than|over|at)?"
 )
-WORDS = TollWords(code="en", name="English", precheck=PRECHECK, hedge=HEDGE)
+# "as many as 100 people may have been killed": the possibility told on the figure's verb
+HEDGE_AFTER = (
+    r"(?:[\w-]+\s+){0,2}(?:may|might|could)\s+(?:well\s+|even\s+)?have\s+"
+    r"(?:been\s+killed|died|perished)\b"
+)
+WORDS = TollWords(code="en", name="English", precheck=PRECHECK, hedge=HEDGE,
+                  hedge_after=HEDGE_AFTER)
