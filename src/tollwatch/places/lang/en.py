@@ -16,4 +16,9 @@ WORDS = PlaceWords(
         r"near|nearby|outside|close\s+to|next\s+to|around|on\s+the\s+outskirts\s+of|"
         r"outskirts\s+of|suburbs?\s+of|in\s+the\s+vicinity\s+of|not\s+far\s+from"
     ),
+    clause_links=r"and|while|but|as",
+    list_words=(
+        r"the|in|at|on|into|to|from|of|its|their|other|several|some|parts|areas|"
+        r"villages|towns|cities|nearby|neighbouring|neighboring|elsewhere"
+    ),
 )
