@@ -234,8 +234,11 @@ class Context:
         return None
 
     # -- places ------------------------------------------------------------------
-    def place_in(self, sentence: int, near: Span | None = None) -> PlaceMention | None:
-        """The incident place of a sentence: most specific non-source place, nearest first."""
+    def place_in(
+        self, sentence: int, near: Span | None = None, *, clauses: bool = True
+    ) -> PlaceMention | None:
+        """The incident place of a sentence: most specific non-source place, nearest first;
+        with `clauses`, a place of the figure's own clause before the others."""
         found = [p for p in self.places.get(sentence, []) if not p.is_source_location
                  and not self._across_border(p)]
         if not found:
@@ -245,7 +248,7 @@ class Context:
         named = {p.country for p in found if p.precision in _AREA_PRECISIONS and p.country}
         apart = (
             {id(p): self._clauses_apart(p.span, near) for p in found}
-            if near is not None and len(found) > 1 else {}
+            if clauses and near is not None and len(found) > 1 else {}
         )
         return min(
             found,
@@ -266,11 +269,18 @@ class Context:
             ),
         )
 
-    def harm_near(self, sentence: Sentence, cue: Span) -> Span:
+    def harm_in(self, sentence: Sentence) -> Span | None:
         """Where a figure-less incident's harm is told in its sentence ("and casualties in
-        the countryside of Idlib"): the first harm word, else the cue itself."""
+        the countryside of Idlib"): the first harm word, None when there is none."""
         hit = _HARM.search(self.text, sentence.span.start, sentence.span.end)
-        return Span(hit.start(), hit.end()) if hit is not None else cue
+        return Span(hit.start(), hit.end()) if hit is not None else None
+
+    def figureless_place(self, sentence: Sentence, cue: Span) -> PlaceMention | None:
+        """The place of a figure-less incident: in the clause of its harm word when the
+        sentence has one ("Shelling hit Daraa city and casualties in ... Idlib"), else
+        the most specific place nearest its cue."""
+        harm = self.harm_in(sentence)
+        return self.place_in(sentence.index, harm or cue, clauses=harm is not None)
 
     def _clauses_apart(self, a: Span, b: Span) -> int:
         """How many clause links stand between a place and the figure ("and an

@@ -30,7 +30,7 @@ class PlaceWords:
       in another clause than the figure ("Shelling hit Daraa city and casualties in the
       countryside of Idlib").
     * `list_words`: lower-case words after a clause link that continue a list of places
-      ("and in", "and the", "and parts of").
+      ("and in", "and the", "and parts of") or the clause's verbs ("attacked and killed").
     """
 
     code: str

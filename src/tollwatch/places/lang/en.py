@@ -19,6 +19,8 @@ WORDS = PlaceWords(
     clause_links=r"and|while|but|as",
     list_words=(
         r"the|in|at|on|into|to|from|of|its|their|other|several|some|parts|areas|"
-        r"villages|towns|cities|nearby|neighbouring|neighboring|elsewhere"
+        r"villages|towns|cities|nearby|neighbouring|neighboring|elsewhere|"
+        # a second verb of the same clause: "attacked and killed", "shot and wounded"
+        r"[a-z]+ed"
     ),
 )
