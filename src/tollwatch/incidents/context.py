@@ -296,9 +296,15 @@ class Context:
 
     def _across_border(self, place: PlaceMention) -> bool:
         """ "near the border with Burkina Faso", "fled towards Burkina" in a report about
-        Niger: the country over the border is never where the incident was."""
-        return (place.rule == BEYOND_RULE and self.country is not None
-                and place.country != self.country)
+        Niger: the country over the border is never where the incident was; nor is it
+        when the report names no other ("near the Myanmar border" in a report that never
+        names Bangladesh)."""
+        if place.rule != BEYOND_RULE:
+            return False
+        if self.country is not None and place.country != self.country:
+            return True
+        return not any(p.country == place.country and p.rule != BEYOND_RULE
+                       for found in self.places.values() for p in found)
 
     def previous_place(self, sentence: int, lookback: int = 2) -> PlaceMention | None:
         """The incident place of the nearest sentence before, in the report's country

@@ -267,16 +267,16 @@ def _lookup(gaz: Gazetteer, run: list[Token]) -> tuple[tuple[int, ...], frozense
 
 def _possessive_names(gaz: Gazetteer, text: str, tokens: list[Token]) -> list[Token]:
     """Words whose "'s" is part of a longer name ("Cox's Bazar", "COX'S BAZAR") keep it:
-    a word read without its possessive ("Cox") is looked up with it when the gazetteer has
-    a name of two words or more starting so."""
+    a word read without its possessive ("Cox") is kept with it when, with the next word,
+    it is a gazetteer name ("Carroll's death" stays Carroll's)."""
     out = list(tokens)
-    for k, tok in enumerate(tokens):
+    for k, tok in enumerate(tokens[:-1]):
         tail = text[tok.end : tok.end + 2]
         if tok.end == tok.start or tail[:1] not in ("'", "’") or tail[1:] not in ("s", "S"):
             continue
         raw = text[tok.start : tok.end + 2]
         key = token_key(fold(raw).replace(" ", ""))
-        if gaz.firsts.get(key, 0) >= 2:
+        if gaz.firsts.get(key, 0) >= 2 and gaz.candidates(f"{key} {tokens[k + 1].key}"):
             out[k] = Token(tok.start, tok.end + 2, raw, key, key, tok.cap)
     return out
 
