@@ -53,9 +53,9 @@ _HARM = re.compile(rf"\b(?i:{_HARM_WORDS})\b")
 # countryside of Hama", "Homs and western Aleppo"); "killed and injured" joins two
 # harms, not two clauses (_HARM_PAIR)
 _CLAUSE_LINK = re.compile(
-    rf"(?:;|\b(?:{union('clause_links')})\s+"
+    rf"\b(?:{union('clause_links')})\s+"
     rf"(?!(?i:{union('list_words')}|{union('directions')}|{union('near')})\b)"
-    r"[a-z])"
+    r"[a-z]"
 )
 _HARM_PAIR = re.compile(rf"(?i:{_HARM_WORDS})\s+\w+\s+(?i:{_HARM_WORDS})\b")
 
