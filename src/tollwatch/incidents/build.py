@@ -166,7 +166,9 @@ def _told_in_lead(
     draft = Draft(sentence=cue.sentence, span=cue.span, cue=cue)
     draft.sentences.add(cue.sentence)
     draft.date = ctx.date_in(cue.sentence, cue.span)
-    draft.place = ctx.place_in(cue.sentence, cue.span) or places_fallback.report_place(
+    draft.place = ctx.figureless_place(
+        clean.sentences[cue.sentence], cue.span
+    ) or places_fallback.report_place(
         clean, mentions.places, ctx.country
     )
     draft.source = ctx.source_for(cue.sentence)
@@ -235,7 +237,7 @@ def _figureless(
     draft = Draft(sentence=cue.sentence, span=cue.span, cue=cue)
     draft.sentences.add(cue.sentence)
     draft.date = ctx.date_in(cue.sentence, cue.span)
-    draft.place = ctx.place_in(cue.sentence, cue.span)
+    draft.place = ctx.figureless_place(clean.sentences[cue.sentence], cue.span)
     draft.source = ctx.source_for(cue.sentence)
     actors = ctx.actors.get(cue.sentence, [])
     armed = [a for a in actors if actor_side(a) not in (None, "civilian")]

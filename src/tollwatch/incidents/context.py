@@ -16,6 +16,7 @@ from datetime import date
 from ..actors.lang import SOURCE_WORDS
 from ..actors.sources import CLAIM_RESULT
 from ..dates.choice import is_reporting_date
+from ..places.lang import union
 from ..places.rules import BEYOND_RULE, LAST_RESORT_RULES
 from ..records import (
     ActorMention,
@@ -23,10 +24,12 @@ from ..records import (
     EventCue,
     Mentions,
     PlaceMention,
+    Sentence,
     SourceMention,
     Span,
     TollMention,
 )
+from ..violence.lang import VIOLENCE_WORDS
 
 # Place precision from most to least specific: a figure takes the most specific place
 # of its sentence.
@@ -41,6 +44,20 @@ PLACE_RANK = {
 }
 
 _AREA_PRECISIONS = frozenset({"admin1", "admin2", "region", "country"})
+
+# words of harm without a figure ("casualties"): a figure-less incident's anchor
+_HARM_WORDS = "|".join(w.harm for w in VIOLENCE_WORDS.values() if w.harm)
+_HARM = re.compile(rf"\b(?i:{_HARM_WORDS})\b")
+# a link that opens another clause of the sentence: "and" before a lower-case word that
+# continues no list of places ("Daraa city and casualties in ...", not "Homs and the
+# countryside of Hama", "Homs and western Aleppo"); "killed and injured" joins two
+# harms, not two clauses (_HARM_PAIR)
+_CLAUSE_LINK = re.compile(
+    rf"\b(?:{union('clause_links')})\s+"
+    rf"(?!(?i:{union('list_words')}|{union('directions')}|{union('near')})\b)"
+    r"[a-z]"
+)
+_HARM_PAIR = re.compile(rf"(?i:{_HARM_WORDS})\s+\w+\s+(?i:{_HARM_WORDS})\b")
 
 # Coarse sides for actor compatibility: two figures whose victims are on different
 # sides are never the same incident, nor one a part of the other.
@@ -217,8 +234,11 @@ class Context:
         return None
 
     # -- places ------------------------------------------------------------------
-    def place_in(self, sentence: int, near: Span | None = None) -> PlaceMention | None:
-        """The incident place of a sentence: most specific non-source place, nearest first."""
+    def place_in(
+        self, sentence: int, near: Span | None = None, *, clauses: bool = True
+    ) -> PlaceMention | None:
+        """The incident place of a sentence: most specific non-source place, nearest first;
+        with `clauses`, a place of the figure's own clause before the others."""
         found = [p for p in self.places.get(sentence, []) if not p.is_source_location
                  and not self._across_border(p)]
         if not found:
@@ -226,6 +246,10 @@ class Context:
         # a town abroad beside a province or country named in the same sentence is a
         # false friend ("Ghadir al Bostan village, Quneitra" is not Boston)
         named = {p.country for p in found if p.precision in _AREA_PRECISIONS and p.country}
+        apart = (
+            {id(p): self._clauses_apart(p.span, near) for p in found}
+            if clauses and near is not None and len(found) > 1 else {}
+        )
         return min(
             found,
             key=lambda p: (
@@ -233,6 +257,9 @@ class Context:
                 p.rule in LAST_RESORT_RULES,
                 0 if not named or p.country in named else 1,
                 0 if self.country is None or p.country == self.country else 1,
+                # "Shelling hit Daraa city and casualties in the countryside of Idlib":
+                # the place of the figure's own clause
+                apart.get(id(p), 0),
                 PLACE_RANK.get(p.precision, 6),
                 # "Ye township, Mawlamyine district": of two units, the first is the
                 # smaller (coder notes name a place by its containers, inner first)
@@ -242,11 +269,42 @@ class Context:
             ),
         )
 
+    def harm_in(self, sentence: Sentence) -> Span | None:
+        """Where a figure-less incident's harm is told in its sentence ("and casualties in
+        the countryside of Idlib"): the first harm word, None when there is none."""
+        hit = _HARM.search(self.text, sentence.span.start, sentence.span.end)
+        return Span(hit.start(), hit.end()) if hit is not None else None
+
+    def figureless_place(self, sentence: Sentence, cue: Span) -> PlaceMention | None:
+        """The place of a figure-less incident: in the clause of its harm word when the
+        sentence has one ("Shelling hit Daraa city and casualties in ... Idlib"), else
+        the most specific place nearest its cue."""
+        harm = self.harm_in(sentence)
+        return self.place_in(sentence.index, harm or cue, clauses=harm is not None)
+
+    def _clauses_apart(self, a: Span, b: Span) -> int:
+        """How many clause links stand between a place and the figure ("and an
+        explosion", "and casualties"): the figure's own clause has fewest."""
+        lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+        if lo >= hi:
+            return 0
+        return sum(
+            1 for link in _CLAUSE_LINK.finditer(self.text, lo, min(len(self.text), hi + 40))
+            if link.start() < hi
+            and not _HARM_PAIR.match(self.text, _word_start(self.text, link.start()))
+        )
+
     def _across_border(self, place: PlaceMention) -> bool:
         """ "near the border with Burkina Faso", "fled towards Burkina" in a report about
-        Niger: the country over the border is never where the incident was."""
-        return (place.rule == BEYOND_RULE and self.country is not None
-                and place.country != self.country)
+        Niger: the country over the border is never where the incident was; nor is it
+        when the report names no other ("near the Myanmar border" in a report that never
+        names Bangladesh)."""
+        if place.rule != BEYOND_RULE:
+            return False
+        if self.country is not None and place.country != self.country:
+            return True
+        return not any(p.country == place.country and p.rule != BEYOND_RULE
+                       for found in self.places.values() for p in found)
 
     def previous_place(self, sentence: int, lookback: int = 2) -> PlaceMention | None:
         """The incident place of the nearest sentence before, in the report's country
@@ -339,6 +397,16 @@ class Context:
             if i != sentence and (c := self.cue_in(i)) is not None
         ]
         return max(near, key=lambda c: c.strength) if near else None
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the word before `end` (and the spaces after it) starts."""
+    i = end
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    while i > 0 and text[i - 1].isalnum():
+        i -= 1
+    return i
 
 
 def _distance(a: Span, b: Span) -> int:

@@ -23,7 +23,7 @@ import pycountry
 
 from ..records import CleanText, PlaceMention, PlacePrecision, Span
 from .names import light_key, name_key
-from .rules import LAST_RESORT_RULES
+from .rules import BEYOND_RULE, LAST_RESORT_RULES
 
 REPORT_RULE = "places.v1.report"
 DEMONYM_RULE = "places.v1.demonym"
@@ -117,6 +117,9 @@ def report_place(
     place in its main country, else that country, else a demonym's country."""
     if country is None:
         return None
+    named = [p for p in places if p.country == country]
+    if named and all(p.rule == BEYOND_RULE for p in named):
+        return None  # "near the Myanmar border": the country next door is no incident's
     specific = most_specific_place(places, country)
     if specific is not None:
         return specific

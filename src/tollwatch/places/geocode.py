@@ -23,6 +23,7 @@ written) are in resolve.py; "the capital" in capitals.py.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..records import CleanText, PlaceMention, Sentence
@@ -63,6 +64,28 @@ CONTEXT_SENTENCES = 6  # news states its country early; this bounds the cost on 
 PRECISION_ORDER = ("point", "near", "admin2", "region", "admin1", "country", "unknown")
 
 
+# a wire's dateline the sentence splitter left alone: "COX'S BAZAR, Bangladesh (AP) -"
+_WIRE_LINE = re.compile(
+    r"[A-Z][A-Z'’. -]{1,40}(?:,\s*[A-Z][\w'’. -]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*\((?:AP|AFP|Reuters)\)\s*"
+    r"(?:-{1,2}|—|–)$"
+)
+
+
+def _with_wire_dateline(
+    opening: Sequence[Sentence], sentences: Sequence[Sentence]
+) -> Sequence[Sentence]:
+    """The sentences asked about, with a wire's dateline standing alone just before one
+    of them: it names where the report was filed, and the lead below it (read as for
+    any dateline, `body_datelines_elsewhere`) says whether it is the incident's place."""
+    asked = {s.index for s in sentences}
+    lines = [s for s in opening if s.index not in asked and s.index + 1 in asked
+             and _WIRE_LINE.match(s.text)]
+    if not lines:
+        return sentences
+    return sorted([*sentences, *lines], key=lambda s: s.index)
+
+
 def prepare_gazetteer(gazetteer: Gazetteer) -> None:
     """Build now the lookups `find_places` derives from `gazetteer` on first need (the
     index of admin2 units, most of a second) and read the tables it loads on first need
@@ -95,6 +118,7 @@ def find_places(
     they name. Mentions come in text order.
     """
     opening = clean.content()[:CONTEXT_SENTENCES]
+    sentences = _with_wire_dateline(opening, sentences)
     ordinary = ordinary_words(clean.text)
     scans = {s.index: scan(gazetteer, clean, s, ordinary) for s in opening}
     for s in sentences:

@@ -265,6 +265,22 @@ def _lookup(gaz: Gazetteer, run: list[Token]) -> tuple[tuple[int, ...], frozense
     return found or more, frozenset()
 
 
+def _possessive_names(gaz: Gazetteer, text: str, tokens: list[Token]) -> list[Token]:
+    """Words whose "'s" is part of a longer name ("Cox's Bazar", "COX'S BAZAR") keep it:
+    a word read without its possessive ("Cox") is kept with it when, with the next word,
+    it is a gazetteer name ("Carroll's death" stays Carroll's)."""
+    out = list(tokens)
+    for k, tok in enumerate(tokens[:-1]):
+        tail = text[tok.end : tok.end + 2]
+        if tok.end == tok.start or tail[:1] not in ("'", "’") or tail[1:] not in ("s", "S"):
+            continue
+        raw = text[tok.start : tok.end + 2]
+        key = token_key(fold(raw).replace(" ", ""))
+        if gaz.firsts.get(key, 0) >= 2 and gaz.candidates(f"{key} {tokens[k + 1].key}"):
+            out[k] = Token(tok.start, tok.end + 2, raw, key, key, tok.cap)
+    return out
+
+
 def _unclitic(gaz: Gazetteer, tokens: list[Token]) -> list[Token]:
     """Arabic words that are no name's first word as written ("بحلب", "وإدلب") are looked
     up without their clitic prefix (read/script.py): "بحلب" is "حلب", Aleppo."""
@@ -287,6 +303,8 @@ def scan(
     strict = _is_strict(clean, sentence)
     tokens = _tokens(sentence.text, sentence.span.start, strict)
     title = bool(ordinary) and title_case(sentence)
+    if "'" in sentence.text or "’" in sentence.text:
+        tokens = _possessive_names(gaz, clean.text, tokens)
     if has_arabic(sentence.text):  # clitics are Arabic: other sentences keep their tokens
         tokens = _unclitic(gaz, tokens)
     matches: list[Match] = []

@@ -25,6 +25,12 @@ class PlaceWords:
       in lower case ("de", "del": "Villas de los Arcos"; "do", "da": "Praia do Futuro"):
       a place name followed by one and a capitalised word heads a name the gazetteer
       may lack.
+    * `clause_links`: words that join two clauses of one sentence ("and", "while"): a
+      place after one, before a lower-case word that continues no list of places, is
+      in another clause than the figure ("Shelling hit Daraa city and casualties in the
+      countryside of Idlib").
+    * `list_words`: lower-case words after a clause link that continue a list of places
+      ("and in", "and the", "and parts of") or the clause's verbs ("attacked and killed").
     """
 
     code: str
@@ -34,3 +40,5 @@ class PlaceWords:
     city_words: str = ""
     province_words: str = ""
     name_links: str = ""
+    clause_links: str = ""
+    list_words: str = ""

@@ -42,6 +42,8 @@ class ViolenceWords:
     * `hypothetical`: words that make a cue a threat or plan ("threatened", "amenaza").
     * `accident`: lower-case words of deaths by accident, disaster or illness, which
       take the weak cues of their sentence ("inondations", "accidente", "chuvas").
+    * `harm`: words that tell of people killed or hurt without a figure ("casualties",
+      "killing"): a figure-less incident is placed in their clause of the sentence.
     """
 
     code: str
@@ -50,3 +52,4 @@ class ViolenceWords:
     negation: str = ""
     hypothetical: str = ""
     accident: str = ""
+    harm: str = ""

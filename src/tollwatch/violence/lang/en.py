@@ -328,6 +328,12 @@ HYPOTHETICAL = (
     r"must|should|cease|stop|halt|end\s+to"
 )
 
+HARM = (
+    r"casualties|killed|killing|kills|dead|deaths|fatalities|injured|injuries|injuring|"
+    r"wounded|wounding"
+)
+
 WORDS = ViolenceWords(
-    code="en", cues=CUE_RULES, candidate=CANDIDATE, negation=NEGATION, hypothetical=HYPOTHETICAL
+    code="en", cues=CUE_RULES, candidate=CANDIDATE, negation=NEGATION, hypothetical=HYPOTHETICAL,
+    harm=HARM,
 )
