@@ -110,7 +110,7 @@ def test_toll_and_source_patterns_match_as_before(words: list[str]) -> None:
     for fast in (implicit._SINGULAR_FAST, implicit._THE_OBJECT_FAST, implicit._NOMINAL_OF_FAST,
                  implicit._NAME_OBJECT_FAST, implicit._PRONOUN_OBJECT_FAST,
                  implicit._BODY_FOUND_FAST, numbers._QUANTITY_FAST, sources._VERB_FAST,
-                 sources._ACCORDING_FAST, sources._ROLE_RE_FAST):
+                 sources._ACCORDING_FAST, *sources._ROLE_RES):
         assert spans(fast.finditer(text)) == spans(fast.regex.finditer(text))
 
 
