@@ -95,3 +95,13 @@ def test_a_football_rout_is_no_massacre(settings: Settings, resources: Resources
             "ارتكب الهلال مجزرة كروية بحق ضيفه بعدما أمطر شباكه بسبعة أهداف.")
     report = Report(id="ar6f", text=text, language="ar", published=date(2025, 6, 2))
     assert not extract(report, settings=settings, resources=resources).incidents
+
+
+def test_a_joined_figure_of_the_wounded_is_no_partner_of_the_dead(
+    settings: Settings, resources: Resources
+) -> None:
+    """"مقتل ضابط و3 جنود" joins a second count of the dead; "55 قتيلاً و146 جريحاً" joins
+    the wounded, never counted among the dead."""
+    report = Report(id="a", text="ارتفاع حصيلة الاشتباكات في المدينة إلى 40 قتيلاً و120 جريحاً.",
+                    language="ar", published=date(2025, 5, 1))
+    assert extract(report, settings=settings, resources=resources).toll() == 40

@@ -485,6 +485,9 @@ def _partners(
     """ "قُتل قيادي عسكري واثنان من مرافقيه": the officer and two of his companions."""
     if grammar.partner is None or (m := grammar.partner.match(text, pos)) is None:
         return []
+    word = _NEXT_WORD.match(text, m.end("n"))
+    if word is not None and grammar.outcome(word.group(1)) not in (None, outcome):
+        return []  # "55 قتيلاً و146 جريحاً": the joined figure is of another outcome
     binding = _binding(grammar, outcome, None, m.group("n"), None, m.start("n"), m.end("n"),
                        (m.start("n"), m.end("n")))
     if binding is None or not free(bound, binding.start, binding.end):
@@ -493,6 +496,7 @@ def _partners(
     return [binding]
 
 
+_NEXT_WORD = re.compile(r"\s*(\S+?)[.,;:!?،]*(?=\s|$)")
 _VICTIM_TOKEN = re.compile(rf"\s+(?:(?:de|d['’]|des|of)\s*)?({_TOKEN})")
 
 
