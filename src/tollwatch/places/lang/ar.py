@@ -18,8 +18,7 @@ WORDS = PlaceWords(
 # An alternate name whose script key (`read/script.script_core`, without the article)
 # is one of these is not indexed (`places/names.usable_arabic_name`); a place the
 # press names so is listed in data/gazetteer/place_aliases.csv instead.
-NOT_PLACE_NAMES: frozenset[str] = frozenset(
-    """
+_EVERYDAY = """
     السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة يوم أمس غد
     يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
     كانون شباط آذار نيسان أيار حزيران تموز أيلول تشرين محرم صفر ربيع رجب شعبان رمضان شوال
@@ -35,5 +34,5 @@ NOT_PLACE_NAMES: frozenset[str] = frozenset(
     خرج حول وقف طبقة عقبة نظير مفتاح قائم قابل قارة زخم درج درب سكة ملح
     جمال جميل سالم قاسم ناصر خليل رشيد حمزة حاتم سلمان كريمة نايف جاسم عمران آدم
     أب أبي ابن أم أنفا آنفا ملكة شروق صيف سماء سما حارس حاجب بدو
-    """.split()
-)
+"""
+NOT_PLACE_NAMES: frozenset[str] = frozenset(_EVERYDAY.split())
