@@ -101,6 +101,8 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{1,4}$")
 _CYRILLIC_NAME = re.compile(r"^[\u0400-\u04ff’'ʼ -]+$")
 _LATIN = re.compile(r"^[\x20-\u024f\u1e00-\u1eff’‘'ʻʼʿʾ`]+$")
+# Arabic letters (no Persian or Urdu ones), vowel marks and spaces: an Arabic name
+_ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u064b-\u0652\u0670 ]+$")
 
 
 def fold(text: str) -> str:
@@ -319,3 +321,27 @@ def usable_name(name: str) -> bool:
     if _CODE_LIKE.match(name):
         return False  # IATA/ISO-like codes ("PMS", "DXB")
     return any(ch.isupper() for ch in name)  # lower-case-only forms are romanised slugs
+
+
+@cache
+def _not_place_keys() -> frozenset[str]:
+    """The article-free script keys of `places/lang/ar.NOT_PLACE_NAMES`."""
+    from .lang.ar import NOT_PLACE_NAMES
+
+    return frozenset(k for k in (script_core(script_token_key(w)) for w in NOT_PLACE_NAMES) if k)
+
+
+def usable_arabic_name(name: str) -> bool:
+    """An Arabic-script alternate name worth indexing (`name_keys` keys it in its own
+    script): Arabic letters only, three letters or more without the article, and not an
+    everyday word ("الخميس" Thursday, "الشهداء" the martyrs: `lang/ar.NOT_PLACE_NAMES`).
+    The caller keeps it for places of Arabic-speaking countries only.
+
+    >>> usable_arabic_name("سنجار"), usable_arabic_name("الخميس"), usable_arabic_name("Sinjar")
+    (True, False, False)
+    """
+    if not _ARABIC_NAME.match(name):
+        return False
+    keys = _script_keys(name)
+    core = keys[-1] if keys else ""
+    return len(core.replace(" ", "")) >= 3 and core not in _not_place_keys()

