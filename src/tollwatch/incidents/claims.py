@@ -38,6 +38,39 @@ def _repeat_claim(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
     return False
 
 
+# How far apart (in sentences) a force's figure and its day's total may be told.
+_TOTAL_REACH = 2
+
+
+def _total_of_claims(draft: Draft, kept: list[Draft]) -> bool:
+    """A force's daily claim told with its total ("уничтожено до 50 военнослужащих" in one
+    direction, then "всего за сутки ... до 1 250"; "загальні втрати противника за добу
+    склали 1 130 осіб", then "на Покровському напрямку ... до 50 окупантів"): one claim,
+    the total's. Two claims of the same (or an unnamed) claimant, told within
+    `_TOTAL_REACH` sentences, the larger with a total's cue; the smaller one folds into it."""
+    if draft.best is None:
+        return False
+    name = _claimant(draft)
+    draft_total = "aggregate_cue" in draft.flags()
+    for at, previous in enumerate(kept):
+        if (previous.kind != "claim" or previous.best is None
+                or draft.sentence in previous.sentences
+                or draft.sentence - max(previous.sentences) > _TOTAL_REACH
+                or (name is not None and _claimant(previous) not in (None, name))):
+            continue
+        if draft_total and draft.best > previous.best:
+            draft.sentences |= previous.sentences
+            _fill_missing(draft, previous)
+            kept[at] = draft
+            return True
+        if (not draft_total and "aggregate_cue" in previous.flags()
+                and previous.best > draft.best):
+            previous.sentences |= draft.sentences
+            _fill_missing(previous, draft)
+            return True
+    return False
+
+
 def _headline_and_lead(previous: Draft, draft: Draft, clean: CleanText) -> bool:
     """The headline's round figure of the lead's claim ("مقتل 50" over "أنه قتل أكثر من
     50", "kills dozens" over "more than 100"): a claim of the headline alone, told again

@@ -14,7 +14,13 @@ tests of sides, dates, places and the lead).
 from __future__ import annotations
 
 from ..records import CleanText
-from .claims import _bodies_of_claim, _claimed, _headline_of_claim, _repeat_claim
+from .claims import (
+    _bodies_of_claim,
+    _claimed,
+    _headline_of_claim,
+    _repeat_claim,
+    _total_of_claims,
+)
 from .draft import Draft
 from .parts import (
     _absorb_breakdown,
@@ -44,7 +50,8 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
     kept: list[Draft] = []
     for draft in drafts:
         if draft.kind == "claim":
-            if not _repeat_claim(draft, kept, clean) and not _headline_of_claim(draft, kept, clean):
+            if (not _total_of_claims(draft, kept) and not _repeat_claim(draft, kept, clean)
+                    and not _headline_of_claim(draft, kept, clean)):
                 kept.append(draft)
             continue
         if not draft.killed:

@@ -25,6 +25,7 @@ from ..read.script import (
 )
 from ..records import CleanText, Sentence
 from .gazetteer.model import Gazetteer
+from .lang import union
 from .names import ARTICLES, fold, light_key, split_fused_article, token_key
 from .ordinary import is_ordinary, title_case, unforced_capital
 
@@ -281,6 +282,54 @@ def _possessive_names(gaz: Gazetteer, text: str, tokens: list[Token]) -> list[To
     return out
 
 
+# A district or community word after a Cyrillic adjective ("район", "громаді").
+_UNIT_WORD = re.compile(rf"(?:{union('unit_words')})$")
+# Keys of a Cyrillic adjective of a town ("шостконск", "семеновск": "-ский", "-ський").
+_ADJECTIVE_KEY = ("ск", "цк")
+# What a town's adjective adds to its stem, tried in turn: "Семенівка" -> "Семенівський"
+# (stem + "к"), "Ізмаїл" -> "Ізмаїльський" (stem), "Шостка" -> "Шосткинский" ("-ин-").
+_ADJECTIVE_LINKS = ("он", "ан")
+
+
+def _town_keys(key: str) -> list[str]:
+    """The keys of the town an adjective's key ("шостконск") may be made from."""
+    stem = key[:-2]
+    keys = [stem + "к", stem]
+    for link in _ADJECTIVE_LINKS:
+        if stem.endswith(link) and len(stem) > len(link) + 2:
+            keys += [stem[: -len(link)] + "к", stem[: -len(link)]]
+    return [k for k in keys if len(k) >= 3]
+
+
+def _named_so(gaz: Gazetteer, ids: tuple[int, ...], tok: Token) -> bool:
+    """A town whose own name is the adjective's stem ("Куп'янського району": Kupiansk):
+    a name in -sk that opens as the word does, not a place of another name that has the
+    key as an alias, nor a place named by an adjective ("Semënovskoye")."""
+    head = fold(tok.text)[:2]
+    return any(
+        (name := fold(gaz.names[i])).endswith(("sk", "ck")) and name.startswith(head)
+        for i in ids
+    )
+
+
+def _adjectival_units(gaz: Gazetteer, tokens: list[Token]) -> list[Token]:
+    """ "Шосткинский район", "Семенівській громаді": a capitalised Cyrillic adjective
+    before a unit word names the unit of a town, looked up by that town's name (Shostka,
+    Semenivka); a town named like the adjective (Kupiansk) stands for it; else the word
+    names no place."""
+    out = list(tokens)
+    for k in range(len(tokens) - 1):
+        tok = tokens[k]
+        if (not tok.cap or not tok.key.endswith(_ADJECTIVE_KEY)
+                or not _UNIT_WORD.match(tokens[k + 1].text.lower())):
+            continue
+        if _named_so(gaz, gaz.candidates(tok.key), tok):
+            continue
+        key = next((t for t in _town_keys(tok.key) if gaz.candidates(t)), "")
+        out[k] = tok._replace(key=key, core=key)
+    return out
+
+
 def _unclitic(gaz: Gazetteer, tokens: list[Token]) -> list[Token]:
     """Arabic words that are no name's first word as written ("بحلب", "وإدلب") are looked
     up without their clitic prefix (read/script.py): "بحلب" is "حلب", Aleppo."""
@@ -307,6 +356,8 @@ def scan(
         tokens = _possessive_names(gaz, clean.text, tokens)
     if has_arabic(sentence.text):  # clitics are Arabic: other sentences keep their tokens
         tokens = _unclitic(gaz, tokens)
+    elif has_cyrillic(sentence.text):
+        tokens = _adjectival_units(gaz, tokens)
     matches: list[Match] = []
     # a name starts at a capitalised word or an article; any word in strict text
     starts = range(len(tokens)) if strict else [

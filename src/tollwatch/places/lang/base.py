@@ -31,6 +31,9 @@ class PlaceWords:
       countryside of Idlib").
     * `list_words`: lower-case words after a clause link that continue a list of places
       ("and in", "and the", "and parts of") or the clause's verbs ("attacked and killed").
+    * `unit_words`: lower-case words of a district or community written after the
+      adjective of its town ("Шосткинский район", "Семенівська громада"): the adjective
+      names the unit of that town, not a place of its own (`places/scan.py`).
     """
 
     code: str
@@ -42,3 +45,4 @@ class PlaceWords:
     name_links: str = ""
     clause_links: str = ""
     list_words: str = ""
+    unit_words: str = ""
