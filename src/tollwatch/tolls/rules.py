@@ -322,7 +322,7 @@ def _bind_object(text: str, before: str, quantity: Quantity) -> Binding | None:
     if "article" in quantity.flags and victim is not None:
         _count_person_conjuncts(binding, text[victim[0] : victim[1]])  # "shot a woman and girl"
     elif victim is not None and binding.best is not None:
-        _count_bare_conjunct(binding, text[victim[0] : victim[1]])  # "two children and teacher"
+        _count_bare_conjunct(binding, text[victim[0] : victim[1]], text[victim[1] :])
     if outcome == "killed" and (
         _EITHER_AFTER.match(text, match.end("verb") + offset) or
         re.search(r"(?:kill\w*|dead)\s+(?:and|or)\s+$", before[: match.start("verb")], re.I)
@@ -378,9 +378,19 @@ _NO_SINGLE = frozenset({"police", "staff", "personnel", "people", "troops", "cre
                         "others", "one", "another", "old", "him", "her", "them"})
 
 
-def _count_bare_conjunct(binding: Binding, phrase: str) -> None:
+# what may follow the last conjunct: a place or time ("and teacher at school"), or the end
+_AFTER_CONJUNCT = re.compile(
+    r"\s*(?:$|[,;:.(]|(?:at|in|on|near|outside|inside|during|as|from)\b)", re.IGNORECASE)
+_NOT_NOUNS = frozenset({"later", "other", "after", "never", "over", "under", "either", "ever",
+                        "together", "rather", "whether", "further", "however", "another"})
+
+
+def _count_bare_conjunct(binding: Binding, phrase: str, after: str) -> None:
+    """"two children and teacher" (a headline's words): one more than the figure."""
     match = _BARE_CONJUNCT.match(phrase)
-    if match is None or binding.best is None:
+    if match is None or binding.best is None or not _AFTER_CONJUNCT.match(after):
+        return
+    if match.group("head").lower() in _NOT_NOUNS:
         return
     plural, head = match.group("plural").lower(), match.group("head").lower()
     if not (plural in _PLURAL_PERSONS or (plural.endswith("s") and PERSON.fullmatch(plural))):
