@@ -75,8 +75,12 @@ _BEFORE_GAP = re.compile(
     r"(?:\s*,\s*(?:in|on|via|through)\s+(?:a|an|its|their|his|her|the)\s+[^,.;]{1,60}?,)?"
     r"(?:\s+(?:monitoring|tracking|documenting|that\s+monitors|which\s+monitors)\s+[^,.;]{1,40}?)?"
     # "the government in Port Sudan put the toll at 150": where the speaker sits
-    r"(?:\s+(?:based\s+)?in\s+[\w-]+(?:\s+[\w-]+)?)?"
+    # or works: "a doctor at Quetta's Civil Hospital put the number of dead at 18"
+    r"(?:\s+(?:based\s+)?in\s+[\w-]+(?:\s+[\w-]+)?|\s+at\s+(?:the\s+)?[\w-]+(?=['’]s\s))?"
     r"[\s,]*(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?[\s,]*)?"
+    # "..., who spoke on condition of anonymity because he was not authorised to talk to
+    # reporters, put": a long aside on why the speaker is not named
+    r"(?:who\s+(?:spoke|asked|requested|declined|was\s+not|were\s+not)\b[^.;,]{1,110},\s*)?"
     r"(?:(?:has|have|had|also|later|earlier|then|previously|separately|further|again|"
     r"on\s+\w+|last\s+\w+|in\s+a\s+\w+(?:\s+\w+)?)[\s,]*){0,3}",
     re.IGNORECASE,
@@ -423,9 +427,19 @@ def _speaker_before(text: str, speakers: list[_Speaker], verb_start: int) -> _Sp
                 # said", "Fano, which says it defends the Amhara people, said"
                 continue
             if not _BEFORE_GAP.fullmatch(gap) or object_of:
+                if _UNNAMED_ASIDE.search(text, max(0, verb_start - 160), verb_start):
+                    continue  # "a doctor at ... Civil Hospital, who ... talk to reporters,
+                    # put": the words of the aside name no speaker; the one before it speaks
                 return None
             return speaker
     return None
+
+
+# An aside on why a speaker is not named, just before the speech verb.
+_UNNAMED_ASIDE = re.compile(
+    r",\s*who\s+(?:spoke|asked|requested|declined|was\s+not|were\s+not)\b[^.;,]{1,110},\s*$",
+    re.IGNORECASE,
+)
 
 
 def _speaker_after(text: str, speakers: list[_Speaker], verb: Span) -> _Speaker | None:

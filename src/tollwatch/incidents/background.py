@@ -26,6 +26,7 @@ from ..dates.words import MONTH_NAMES
 from ..records import CleanText, DateMention, Report
 from ..tolls.lang import TOLL_WORDS
 from .draft import Draft
+from .scope import _lead_indices
 
 # An event dated more than this many days before publication is background.
 RECENT_DAYS = 60
@@ -181,6 +182,7 @@ def mark_background(drafts: list[Draft], clean: CleanText, report: Report) -> No
         elif _earlier_event(draft, flags, text, report, _figure_at(draft, clean)):
             draft.background = True
     _mark_older_than_the_news(drafts)
+    _mark_earlier_in_the_period(drafts, clean)
     _mark_headline_of_a_total(drafts, clean)
     _mark_told_as_memory(drafts, clean)
 
@@ -279,6 +281,30 @@ def _mark_older_than_the_news(drafts: list[Draft]) -> None:
         if draft is news or draft.background or draft.kind == "claim" or own is None:
             continue
         if (news_day - own).days > NEWS_WEEK_DAYS or _earlier_month(draft, news_day):
+            draft.background = True
+
+
+# An event told as earlier in the month or the year than the news ("a strike on a detention
+# centre in Saada earlier this month killed 68"); "earlier this week" may be the news's own.
+_EARLIER_PERIOD = re.compile(
+    r"\b(?:earlier\s+(?:this|in\s+the)\s+(?:month|year)|last\s+month)\b", re.IGNORECASE)
+
+
+def _mark_earlier_in_the_period(drafts: list[Draft], clean: CleanText) -> None:
+    """A figure after the lead whose own sentence places its event earlier in the month
+    (or year) tells an earlier event when the lead tells the news with a figure of its own
+    (another count): background, though within `RECENT_DAYS`."""
+    lead = _lead_indices(clean)
+    news = {d.best for d in drafts if d.sentence in lead and not d.background
+            and d.kind != "claim" and d.best}
+    if not news:
+        return
+    for draft in drafts:
+        if draft.background or draft.kind == "claim" or draft.sentence in lead:
+            continue
+        if draft.best in news or not 0 <= draft.sentence < len(clean.sentences):
+            continue
+        if _EARLIER_PERIOD.search(clean.sentences[draft.sentence].text):
             draft.background = True
 
 

@@ -102,6 +102,33 @@ def _fold_lone_parts(kept: list[Draft], clean: CleanText) -> list[Draft]:
     return out
 
 
+def adopt_listed_sum(kept: list[Draft], clean: CleanText) -> None:
+    """ "Six killed as dissidents and army clash" over "Four soldiers and two members of
+    a FARC dissident faction were killed": a headline figure equal to the sum of the
+    figures one lead sentence lists is their total, whichever sides they are of (each
+    side killed by the other, so no attacker fits both); they become its parts (rule
+    `incidents.headline_listed_sum`)."""
+    lead = _lead_indices(clean)
+    for container in _incidents(kept):
+        whole = container.best
+        if (not whole or container.parent is not None or container.sentence not in lead
+                or not clean.sentences[container.sentence].headline):
+            continue
+        for index in sorted(lead):
+            if index <= container.sentence:
+                continue
+            group = [d for d in _incidents(kept)
+                     if d.sentence == index and d is not container and not d.parts
+                     and d.parent in (None, container) and d.best and not d.perpetrator_dead]
+            if (len(group) < 2 or sum(d.best or 0 for d in group) != whole
+                    or not all(p in group for p in container.parts)):
+                continue
+            for d in group:
+                d.parent = container
+            container.parts = group
+            break
+
+
 def _another_source_soon(container: Draft, part: Draft) -> bool:
     """ "killing at least 100 people, Amnesty said" / "State police said they had
     confirmed 45 deaths": another source's figure within two sentences."""
@@ -204,7 +231,9 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
             continue
         if opposed_victim_words(candidate.victim_text, draft.victim_text):
             continue  # "12 Maoists killed ...; DRG jawan dies": no jawan among the Maoists
-        if not _perpetrators_compatible(candidate, draft) or attackers_side_dead(candidate, draft):
+        if not (_perpetrators_compatible(candidate, draft)
+                and not attackers_side_dead(candidate, draft)) and not _completes_roundup(
+                    candidate, scope, toll.best == room):
             continue
         if not _date_within(draft.date, candidate.date):
             continue
@@ -217,6 +246,16 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
     if not fitting:
         return None
     return min(fitting, key=lambda t: (t[0], t[1]))[2]
+
+
+def _completes_roundup(candidate: Draft, scope: str, exact: bool) -> bool:
+    """ "At least 38 people were killed in attacks by armed bandits and communal clashes
+    across five states" over 12, 15 and 6 told so far, then "Five vigilantes died in a
+    gunfight with kidnappers": a round-up's total (an explicit total that already holds
+    two parts) that the figure completes exactly holds it, whoever its attackers and
+    whichever side its dead: a round-up sums the attacks of several groups (rule
+    `incidents.roundup_completed`)."""
+    return exact and scope == "explicit" and len(candidate.parts) >= 2
 
 
 def _retold_whole(candidate: Draft, clean: CleanText) -> bool:

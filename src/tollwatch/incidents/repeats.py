@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..records import CleanText, DateMention
+from ..places.fallback import country_level
+from ..places.names import name_key
+from ..records import CleanText, DateMention, PlaceMention
 from .context import actor_side, generic_victim, sides_compatible
 from .draft import Draft
 from .scope import (
@@ -236,15 +238,46 @@ def _merge_repeat(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
         # ("Israel disputes toll") does not split them
         vague_pair = _plural_vague_covers(previous, draft) and max(
             previous.sentence, draft.sentence) < LEAD_SENTENCES + 1
-        if not _same_scope(previous, draft, check_place=not vague_pair) and not (
+        both_named = _names_both_places(previous, draft, clean)
+        if not _same_scope(previous, draft, check_place=not (vague_pair or both_named)) and not (
                 _headline_repeat_a_day_off(previous, draft, clean)):
             continue
         if other.best != toll.best and any("vague" in m.flags for m in previous.killed):
             previous.killed = list(draft.killed)  # the precise figure of the two
+        widen = both_named and not _places_compatible(previous, draft)
         previous.sentences |= draft.sentences
         _fill_missing(previous, draft)
+        if widen and previous.place is not None:
+            previous.place = country_level(previous.place)
         return True
     return False
+
+
+def _names_both_places(a: Draft, b: Draft, clean: CleanText) -> bool:
+    """ "Junta airstrikes kill 23 in Sagaing and Magway" over "airstrikes on villages in
+    Sagaing and Magway regions killed at least 23": two tellings of one figure whose
+    places (two provinces, or towns named like their provinces) differ only because each
+    sentence names both and the figure took a different one: one scope, widened to the
+    country (rule `incidents.repeat_two_places`)."""
+    pa, pb = a.place, b.place
+    if pa is None or pb is None or not pa.name or not pb.name or pa.name == pb.name:
+        return False
+    if pa.country is None or pa.country != pb.country:
+        return False
+    if not (_named_as_province(pa) and _named_as_province(pb)):
+        return False  # two towns, or a street taken for a town: one of them is the place
+    text_a, text_b = clean.sentences[a.sentence].text, clean.sentences[b.sentence].text
+    return _names(text_b, pa.name) and _names(text_a, pb.name)
+
+
+def _named_as_province(place: PlaceMention) -> bool:
+    """A province, or a town named like its province ("Sagaing", "Magway")."""
+    return bool(place.name and place.admin1) and (
+        name_key(place.name or "") == name_key(place.admin1 or ""))
+
+
+def _names(text: str, name: str) -> bool:
+    return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None
 
 
 # How many sentences after a vague figure its precise count may be told.

@@ -29,6 +29,7 @@ from .parts import (
     _apply_summary,
     _find_container,
     _fold_lone_parts,
+    adopt_listed_sum,
 )
 from .repeats import (
     _absorb_earlier,
@@ -97,6 +98,7 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
         elif "aggregate_cue" in flags:
             _adopt_parts(draft, kept)
         kept.append(draft)
+    adopt_listed_sum(kept, clean)
     kept = _fold_lone_parts(kept, clean)
     for draft in kept:
         if draft.kind == "claim":

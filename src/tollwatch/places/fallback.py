@@ -38,6 +38,11 @@ def country_name(code: str) -> str | None:
     return found.name if found is not None else None
 
 
+def country_level(place: PlaceMention) -> PlaceMention:
+    """The place widened to its country (a figure told of two provinces at once)."""
+    return _country_level(place, place.country) if place.country else place
+
+
 def _country_level(place: PlaceMention, country: str) -> PlaceMention:
     return replace(
         place,

@@ -321,6 +321,8 @@ def _bind_object(text: str, before: str, quantity: Quantity) -> Binding | None:
                            flags=flags)
     if "article" in quantity.flags and victim is not None:
         _count_person_conjuncts(binding, text[victim[0] : victim[1]])  # "shot a woman and girl"
+    elif victim is not None and binding.best is not None:
+        _count_bare_conjunct(binding, text[victim[0] : victim[1]], text[victim[1] :])
     if outcome == "killed" and (
         _EITHER_AFTER.match(text, match.end("verb") + offset) or
         re.search(r"(?:kill\w*|dead)\s+(?:and|or)\s+$", before[: match.start("verb")], re.I)
@@ -365,6 +367,38 @@ def _count_person_conjuncts(binding: Binding, phrase: str) -> None:
     if extra and binding.best == 1:
         binding.low = binding.best = binding.high = 1 + extra
         binding.flags.add("names")
+
+
+# "Gunman kills two children and teacher": a headline drops the article of a last conjunct,
+# one person named by a singular noun after the counted plural.
+_BARE_CONJUNCT = re.compile(
+    r"^(?:[\w'’-]+\s+)?(?P<plural>[\w'’-]+)\s+and\s+(?P<head>[a-z][\w'’-]*)$")
+_PLURAL_PERSONS = frozenset({"children", "men", "women", "people", "persons"})
+_NO_SINGLE = frozenset({"police", "staff", "personnel", "people", "troops", "crew", "family",
+                        "others", "one", "another", "old", "him", "her", "them"})
+
+
+# what may follow the last conjunct: a place or time ("and teacher at school"), or the end
+_AFTER_CONJUNCT = re.compile(
+    r"\s*(?:$|[,;:.(]|(?:at|in|on|near|outside|inside|during|as|from)\b)", re.IGNORECASE)
+_NOT_NOUNS = frozenset({"later", "other", "after", "never", "over", "under", "either", "ever",
+                        "together", "rather", "whether", "further", "however", "another"})
+
+
+def _count_bare_conjunct(binding: Binding, phrase: str, after: str) -> None:
+    """"two children and teacher" (a headline's words): one more than the figure."""
+    match = _BARE_CONJUNCT.match(phrase)
+    if match is None or binding.best is None or not _AFTER_CONJUNCT.match(after):
+        return
+    if match.group("head").lower() in _NOT_NOUNS:
+        return
+    plural, head = match.group("plural").lower(), match.group("head").lower()
+    if not (plural in _PLURAL_PERSONS or (plural.endswith("s") and PERSON.fullmatch(plural))):
+        return
+    if head.endswith(("s", "children", "men", "people")) or head in _NO_SINGLE or (
+            not PERSON.fullmatch(head)):
+        return
+    _add_leading_conjunct(binding)
 
 
 # "Councillor Ana Ruiz and her two drivers died": one more than the figure.
