@@ -31,6 +31,14 @@ def text_toll(text: str, language: str, settings: Settings, resources: Resources
     return document_toll(extract_text(text, language, settings, resources)) or 0
 
 
+def record_toll(record: dict[str, object], settings: Settings, resources: Resources) -> int:
+    """The document toll of one annotated record, read in its own language on its own
+    publication day (0 when it has none)."""
+    report = Report(id=str(record["id"]), text=str(record["text"]), language=str(record["lang"]),
+                    published=date.fromisoformat(str(record["published"])))
+    return extract(report, settings=settings, resources=resources).toll() or 0
+
+
 def killed_figures(text: str, language: str) -> list[int | None]:
     """The best figures of the killed tolls the casualty grammar binds in `text`."""
     return [b.best for b in sentence_tolls(text, language=language) if b.outcome == "killed"]

@@ -7,15 +7,14 @@ sentence or short report per rule the round taught, written for tollwatch, nothi
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from golden_support import extract_text as _extract
 from golden_support import killed_figures as _killed
+from golden_support import record_toll
 from golden_support import text_toll as _toll
-from tollwatch import Report, extract
 from tollwatch.evaluate.articles import document_toll
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
@@ -45,9 +44,7 @@ def test_the_round_holds_ten_reports_per_language() -> None:
 def test_each_report_keeps_its_document_toll(
     record: dict[str, object], settings: Settings, resources: Resources
 ) -> None:
-    report = Report(id=str(record["id"]), text=str(record["text"]), language=str(record["lang"]),
-                    published=date.fromisoformat(str(record["published"])))
-    toll = extract(report, settings=settings, resources=resources).toll() or 0
+    toll = record_toll(record, settings, resources)
     assert toll == (record["doc_toll"] or 0)
 
 
