@@ -111,9 +111,9 @@ def _headline_of_claim(draft: Draft, kept: list[Draft], clean: CleanText) -> boo
                 and previous.sentences == {previous.sentence}
                 and clean.sentences[previous.sentence].headline
                 and previous.parent is None and not previous.parts
-                and (_active(previous) or _same_armed_men(previous, draft)
-                     or (_SAYS.search(clean.sentences[previous.sentence].text) is not None
-                         and _armed_both(previous, draft)))):
+                and (_active(previous) or _same_armed_men(
+                    previous, draft,
+                    said=_SAYS.search(clean.sentences[previous.sentence].text) is not None))):
             draft.sentences |= previous.sentences
             kept[at] = draft
             return True
@@ -148,22 +148,21 @@ def _bodies_of_claim(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
     return False
 
 
-def _same_armed_men(headline: Draft, claim: Draft) -> bool:
-    """The headline's victims and the claim's are armed men of one head noun."""
-    a, b = _head(headline.victim_text), _head(claim.victim_text)
-    return a is not None and a == b and victim_is_armed(a)
-
-
 # A headline that names its speaker: "Army says 70 militants killed in operation".
 _SAYS = re.compile(r"\b(?:says|said|claims|claimed)\b", re.IGNORECASE)
 
 
-def _armed_both(headline: Draft, claim: Draft) -> bool:
-    """The headline's victims and the claim's are armed men, named by two nouns
-    ("fighters" in the headline, "militants" in the claim; "fighters", of either side
-    elsewhere, are the claimant's enemies here)."""
-    heads = (_head(headline.victim_text), _head(claim.victim_text))
-    return all(h is not None and (h == "fighters" or victim_is_armed(h)) for h in heads)
+def _same_armed_men(headline: Draft, claim: Draft, *, said: bool = False) -> bool:
+    """The headline's victims and the claim's are armed men of one head noun; or, in a
+    headline that names its speaker (`said`), armed men of any two nouns ("fighters" in
+    the headline, "militants" in the claim: "fighters", of either side elsewhere, are the
+    claimant's enemies here)."""
+    a, b = _head(headline.victim_text), _head(claim.victim_text)
+    if a is None or b is None:
+        return False
+    if a == b and victim_is_armed(a):
+        return True
+    return said and all(h == "fighters" or victim_is_armed(h) for h in (a, b))
 
 
 def _head(victims: str | None) -> str | None:

@@ -202,6 +202,7 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
         return None
     if "toll_noun" in draft.flags():
         return None  # "a health official put the toll at 27": a whole toll, never a part
+    more_bodies = _more_bodies(draft, clean)  # of the figure: the same for every candidate
     fitting: list[tuple[int, int, Draft]] = []
     for candidate in _incidents(kept):
         if candidate.parent is not None and "part" in candidate.flags():
@@ -211,7 +212,6 @@ def _find_container(draft: Draft, kept: list[Draft], clean: CleanText) -> Draft 
         scope = _scope(candidate, clean)
         if scope is None:
             continue
-        more_bodies = _more_bodies(draft, clean)
         if more_bodies and not _risen(candidate):
             continue  # "тела еще трех человек" after "сообщали о шести погибших": 6 + 3
         if draft.distinct and scope not in ("explicit", "region") and not more_bodies:
