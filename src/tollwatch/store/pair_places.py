@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 
 from .key_match import _edits
 from .unit import MatchSettings, MatchUnit, norm_name
@@ -131,11 +132,14 @@ def _place_judged(
 def _renamed(unit: MatchUnit) -> bool:
     """The text does not write the place it resolved to: no word in common between the
     place as written and the town or province (an alternate name: "Eve" read as Ava).
-    A place resolved to its country only (a fallback) keeps that country."""
+    A place resolved to its country only (a fallback) keeps that country; a text in
+    another script than the gazetteer's name ("الحديدة" / Al Hudaydah) cannot be
+    compared with it, and is no alternate name."""
     written = _written_words(unit)
     return (
         bool(written)
         and unit.place is not None
+        and _latin(unit.place_text) == _latin(unit.place)
         and unit.place_precision != "country"
         and not written & (_words(unit.place) | _words(unit.admin1))
         and not _writes_resolved(unit)
@@ -198,6 +202,9 @@ def _place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[f
         # both texts name the same town, resolved to two places (or one not at all):
         # a homonym the gazetteer chose differently ("Naples", "Newburgh")
         return 0.9, f"same place named ({a.place_text} / {b.place_text})", False
+    town = _town_written(a, b) or _town_written(b, a)
+    if town:
+        return 0.9, f"{town} written in both reports", False
     located = None not in (a.lat, a.lon, b.lat, b.lon)
     if located and a.place_precision in PRECISE_PLACES and b.place_precision in PRECISE_PLACES:
         return _distance_score(a, b, settings)
@@ -211,6 +218,18 @@ def _place_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tuple[f
     return (
         (0.3, "same country", False) if a.country and b.country else (0.2, "place unknown", False)
     )
+
+
+def _town_written(unit: MatchUnit, other: MatchUnit) -> str | None:
+    """`other`'s town when `unit`'s text writes it beside the place `unit` resolved to
+    ("Mangina, Beni" resolved to Beni; the other report's "at Mangina" to Mangina, 22 km
+    away): both reports name that town."""
+    if other.place_precision not in PRECISE_PLACES or norm_name(unit.place) == norm_name(
+        other.place
+    ):
+        return None
+    town = _words(other.place) - GENERIC_PLACE_WORDS
+    return other.place if town and town <= _written_words(unit) else None
 
 
 def _province_written(unit: MatchUnit, other: MatchUnit) -> str | None:
@@ -278,8 +297,19 @@ def _specific_words(unit: MatchUnit) -> frozenset[str]:
         # the resolved name written another way, word breaks included ("Maaret Misrin"
         # of Ma'arratmisrin)
         return frozenset()
-    left = _words(unit.place_text) - GENERIC_PLACE_WORDS - resolved
+    left = _named_words(unit.place_text) - GENERIC_PLACE_WORDS - resolved
     return frozenset(w for w in left if not any(_same_word(w, r) for r in resolved))
+
+
+def _named_words(text: str | None) -> set[str]:
+    """The words of a place text that can name a place: in a script with capitals, the
+    capitalised ones ("outside a government office in Beledweyne" names Beledweyne
+    only: "government office" describes the spot, as another outlet's "the district
+    headquarters" does); every word in a script without capitals."""
+    found = re.findall(r"[^\W\d_]+", text or "")
+    if not any(w[:1].isupper() for w in found):
+        return {w.casefold() for w in found}
+    return {w.casefold() for w in found if w[:1].isupper()}
 
 
 def _name_skeleton(text: str | None) -> str:
@@ -316,8 +346,9 @@ def _one_letter_more(word: str, name: str) -> bool:
 
 def _consonants(word: str) -> str:
     """The consonant skeleton of a folded word: vowels, w, y and a final h go, doubled
-    letters collapse ("kryvyi", "krivoy" and "kryvyy" all give "krv")."""
-    letters = re.sub(r"[aeiouwy]", "", re.sub(r"h$", "", word))
+    letters collapse ("kryvyi", "krivoy" and "kryvyy" all give "krv"); d is written t
+    (transliterations voice or unvoice it: "Beledweyne" / "Belet Weyne")."""
+    letters = re.sub(r"[aeiouwy]", "", re.sub(r"h$", "", word)).replace("d", "t")
     return re.sub(r"(.)\1+", r"\1", letters)
 
 
@@ -330,12 +361,22 @@ def _spelled_alike(word: str, name: str) -> bool:
     return len(skeleton) >= 3 and skeleton == _consonants(name)
 
 
+def _latin(text: str | None) -> bool:
+    """The text's letters are Latin ones (accented included)."""
+    letters = re.findall(r"[^\W\d_]", text or "")
+    return all(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in letters)
+
+
 def _named_apart(a: MatchUnit, b: MatchUnit) -> str | None:
     """Both texts name a specific place beyond what the gazetteer resolved, and not the
     same one ("Wardyah town" / "Abu Zandin crossing", both resolved to the province):
     likely two events, whatever the resolved places say."""
     wa, wb = _specific_words(a), _specific_words(b)
     if not wa or not wb or wa <= wb or wb <= wa:
+        return None
+    if _latin(a.place_text) != _latin(b.place_text):
+        # "Hodeidah" / "الحديدة": words of two scripts cannot be compared; the places
+        # the gazetteer resolved them to say whether they are one
         return None
     if _name_skeleton(a.place_text) == _name_skeleton(b.place_text) != "":
         return None  # one name in two spellings ("Maaret Misrin" / "Ma'arrat Misrin")

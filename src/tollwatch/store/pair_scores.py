@@ -32,9 +32,16 @@ STATE_SIDE = frozenset({"police", "state"})
 INSURGENTS = frozenset({"rebel", "jihadist"})
 # the actor dictionary's names of those classes (norm_name), not of a named group
 INSURGENT_CLASSES = frozenset({"rebels", "jihadists"})
+# armed non-state categories: an unidentified armed group ("gunmen", "militants") of one
+# outlet is one of these in another's words ("bandits", "CODECO militiamen")
+ARMED_GROUPS = frozenset({"rebel", "jihadist", "militia"})
+# the category of the actor dictionary's "Unidentified Armed Group" (and the like)
+UNIDENTIFIED = "unknown"
 # a toll this large on both sides of a pair of one day and province, one placed in a
 # town and the other only in the province, backs the pair (`_town_in_province`)
 SEVERAL_DEAD = 3
+# place precisions of a unit placed only in a province or a part of one
+PROVINCE_WIDE = frozenset({"admin1", "region"})
 # what victims of two kinds (soldiers / civilians) take from a pair whose tolls do not
 # agree and that no match key backs (`score_pair`)
 VICTIMS_DIFFER = -0.1
@@ -73,6 +80,7 @@ def actor_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str, bool]:
     """Perpetrators and victim types: same, unknown, or incompatible (a veto)."""
     pa, pb = norm_name(a.perpetrator), norm_name(b.perpetrator)
     ca, cb = a.perpetrator_category, b.perpetrator_category
+    lifted = _perpetrators_compatible(a, b) if pa and pb and pa != pb else None
     if pa and pb and pa == pb:
         perp, why = 1.0, f"same perpetrator {a.perpetrator}"
     elif pa and pb and ca and cb and ca == cb and ca != "unknown":
@@ -83,6 +91,8 @@ def actor_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str, bool]:
         # one outlet's "rebels" or "insurgents" is another's "jihadists" or names the
         # Islamist group: one armed group written as a class on one side at least
         perp, why = 0.6, f"perpetrators both insurgents ({ca}/{cb})"
+    elif lifted:
+        perp, why = 0.5, lifted
     elif pa and pb:
         return 0.0, f"perpetrators differ: {a.perpetrator} / {b.perpetrator}", True
     else:
@@ -91,6 +101,25 @@ def actor_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str, bool]:
     known = va not in (None, "unknown") and vb not in (None, "unknown")
     victim = (1.0 if va == vb else 0.2) if known else 0.5
     return (perp + victim) / 2, f"{why}; victims {va or '?'}/{vb or '?'}", False
+
+
+def _perpetrators_compatible(a: MatchUnit, b: MatchUnit) -> str | None:
+    """Why two perpetrators of different names and categories are no veto, or None.
+
+    An unidentified armed group on one side and an armed non-state group on the other:
+    the wire's "gunmen" are the local outlet's "bandits" or "CODECO militiamen"
+    (world-pairs5). The state's forces against an armed group in a battle: outlets name
+    either side of one fight as the one who attacked ("jihadists stormed the base" /
+    "the army repelled an attack"). An unidentified group against the police stays a
+    veto (US local news: a police shooting and a gunman's are two events).
+    """
+    cats = frozenset((a.perpetrator_category or UNIDENTIFIED, b.perpetrator_category or UNIDENTIFIED))
+    if UNIDENTIFIED in cats and len(cats) == 2 and cats - {UNIDENTIFIED} <= ARMED_GROUPS:
+        return f"perpetrator unidentified on one side ({a.perpetrator} / {b.perpetrator})"
+    battle = "battle" in (a.event_type, b.event_type)
+    if battle and len(cats & STATE_SIDE) == 1 and cats - STATE_SIDE <= ARMED_GROUPS:
+        return f"two sides of one battle ({a.perpetrator} / {b.perpetrator})"
+    return None
 
 
 def _a_class(*names: str) -> bool:
@@ -257,7 +286,8 @@ def _town_in_province(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> bo
     if not a.admin1 or norm_name(a.admin1) != norm_name(b.admin1):
         return False
     precisions = {a.place_precision, b.place_precision}
-    return "admin1" in precisions and bool(precisions & FINE_PLACES)
+    # a part of the province ("southern Idlib", precision `region`) is as coarse
+    return bool(precisions & PROVINCE_WIDE) and bool(precisions & FINE_PLACES)
 
 
 def score_pairs(
