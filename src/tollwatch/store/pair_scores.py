@@ -23,6 +23,8 @@ SUB_TYPE_FAMILIES = (
 )
 # event types that reports of one event give alternately: a fight or an attack
 FIGHT_OR_ATTACK = frozenset({"battle", "violence_against_civilians"})
+# the same for an explosion or strike and an attack on civilians
+BLAST_OR_ATTACK = frozenset({"explosion_remote_violence", "violence_against_civilians"})
 
 RULE = "matching.v2"
 # perpetrator categories that are one side: a country's police and its other state
@@ -145,6 +147,10 @@ def type_score(a: MatchUnit, b: MatchUnit) -> tuple[float, str]:
         # one outlet's "shootout" is another's "gunman opened fire": who fired back is
         # what reports of one event tell differently (gva-news pairs 0.968/0.734 ->
         # 0.965/0.743)
+        return 0.5, f"types close: {a.event_type}/{b.event_type}"
+    if frozenset((a.event_type, b.event_type)) == BLAST_OR_ATTACK:
+        # "a blast at the market" / "an attack on the market": whether a bomb or a strike
+        # did it is what a wire tells and a monitor's "civilians killed" leaves out
         return 0.5, f"types close: {a.event_type}/{b.event_type}"
     return 0.1, f"types differ: {a.event_type}/{b.event_type}"
 
