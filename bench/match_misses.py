@@ -73,7 +73,8 @@ def extract(path: Path, again: bool) -> tuple[list[MatchUnit], dict[int, str], d
                 if not (r.kind == "claim" and r.claim_of)
             ]
             report_ids = {r.report_id: r.report.key for r in rows}
-    groups = {r.id: r.annotation.group for r in records if r.annotation and r.annotation.group}
+    # a report of no group is its own group: its merges with others are false ones
+    groups = {r.id: r.annotation.group or r.id for r in records if r.annotation}
     # report row ids of reports without incidents are not in report_ids: fine
     data = (units, report_ids, groups)
     cached.write_bytes(pickle.dumps(data))

@@ -265,11 +265,20 @@ def streets_differ(a: MatchUnit, b: MatchUnit) -> bool:
 
 
 def names_in_common(a: MatchUnit, b: MatchUnit) -> set[str]:
-    """Names (people included) both reports hold, less the units' places."""
+    """Names (people included) both reports hold, less the units' places (written
+    bare or after a possessive: "Cameroon's Northwest" is the province Northwest)."""
     places = {norm_name(n) for u in (a, b) for n in (u.place, u.admin1, u.place_text)}
     held = ("person", "name")
     mine = {key for kind, key in a.keys if kind in held}
-    return mine & {key for kind, key in b.keys if kind in held} - places
+    shared = mine & {key for kind, key in b.keys if kind in held}
+    return {key for key in shared if unpossessed(key) not in places}
+
+
+def unpossessed(key: str) -> str:
+    """A name less a leading possessive word ("cameroon's bamenda" -> "bamenda"): a
+    country's or a region's possessive qualifies the place it comes before."""
+    first, _, rest = key.partition(" ")
+    return rest if rest and first.endswith("'s") else key
 
 
 def key_evidence(

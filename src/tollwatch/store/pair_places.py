@@ -165,8 +165,10 @@ def _unsure_place(unit: MatchUnit) -> str | None:
     or a lone word that ends a name the report gives, or is one of a two-word name
     ("Shetamia Taylor", "Joshua Cooper", "critically hurt"): a word read as a town
     somewhere else, whose distance, province or country says nothing (gva-news pairs,
-    docs/matching.md)."""
-    if _renamed(unit):
+    docs/matching.md). A text of compass words only ("Northwest region", read as a
+    town of North Carolina for Cameroon's region) names no town: its country says
+    nothing either."""
+    if _renamed(unit) or _only_generic(unit):
         return unit.place_text
     written = _written_words(unit)
     if len(written) != 1:
@@ -175,7 +177,9 @@ def _unsure_place(unit: MatchUnit) -> str | None:
     for kind, key in unit.keys:
         parts = key.split()
         in_name = parts[-1] == word or (len(parts) == 2 and word in parts)
-        if kind in NAME_KEYS and in_name and not set(parts) - {word} <= QUALIFIERS:
+        rest = {p for p in set(parts) - {word} if not p.endswith("'s")}
+        # a possessive qualifies the town too ("Cameroon's Bamenda")
+        if kind in NAME_KEYS and in_name and not rest <= QUALIFIERS:
             return unit.place_text
     return None
 
