@@ -370,5 +370,8 @@ def test_police_and_other_state_forces_are_one_side_not_a_veto() -> None:
     assert scored.veto is None
     assert scored.components["actors"] > 0.5
     assert any("both state forces" in r for r in scored.reasons)
-    rebel = other(perpetrator="Islamic State", perpetrator_category="rebel")
+    # outside a battle (where either side is named the attacker: pairs13), police and
+    # an armed group stay a veto
+    rebel = other(perpetrator="Islamic State", perpetrator_category="rebel",
+                  event_type="violence_against_civilians")
     assert score_pair(a, rebel).veto is not None

@@ -110,7 +110,8 @@ def _perpetrators_compatible(a: MatchUnit, b: MatchUnit) -> str | None:
 
     An unidentified armed group on one side and an armed non-state group on the other:
     the wire's "gunmen" are the local outlet's "bandits" or "CODECO militiamen"
-    (world-pairs5). The state's forces against an armed group in a battle: outlets name
+    (world-pairs5). The state's forces against an armed group, both reports telling a
+    battle: outlets name
     either side of one fight as the one who attacked ("jihadists stormed the base" /
     "the army repelled an attack"). An unidentified group against the police stays a
     veto (US local news: a police shooting and a gunman's are two events).
@@ -118,7 +119,7 @@ def _perpetrators_compatible(a: MatchUnit, b: MatchUnit) -> str | None:
     cats = frozenset((a.perpetrator_category or UNIDENTIFIED, b.perpetrator_category or UNIDENTIFIED))
     if UNIDENTIFIED in cats and len(cats) == 2 and cats - {UNIDENTIFIED} <= ARMED_GROUPS:
         return f"perpetrator unidentified on one side ({a.perpetrator} / {b.perpetrator})"
-    battle = "battle" in (a.event_type, b.event_type)
+    battle = a.event_type == b.event_type == "battle"
     if battle and len(cats & STATE_SIDE) == 1 and cats - STATE_SIDE <= ARMED_GROUPS:
         return f"two sides of one battle ({a.perpetrator} / {b.perpetrator})"
     return None
