@@ -116,7 +116,9 @@ def _perpetrators_compatible(a: MatchUnit, b: MatchUnit) -> str | None:
     "the army repelled an attack"). An unidentified group against the police stays a
     veto (US local news: a police shooting and a gunman's are two events).
     """
-    cats = frozenset((a.perpetrator_category or UNIDENTIFIED, b.perpetrator_category or UNIDENTIFIED))
+    cats = frozenset(
+        (a.perpetrator_category or UNIDENTIFIED, b.perpetrator_category or UNIDENTIFIED)
+    )
     if UNIDENTIFIED in cats and len(cats) == 2 and cats - {UNIDENTIFIED} <= ARMED_GROUPS:
         return f"perpetrator unidentified on one side ({a.perpetrator} / {b.perpetrator})"
     battle = a.event_type == b.event_type == "battle"
