@@ -112,8 +112,9 @@ def _perpetrators_compatible(a: MatchUnit, b: MatchUnit) -> str | None:
     the wire's "gunmen" are the local outlet's "bandits" or "CODECO militiamen"
     (world-pairs5). The state's forces against an armed group, both reports telling a
     battle: outlets name either side of one fight as the one who attacked ("jihadists
-    stormed the base" / "the army repelled an attack"). An unidentified group against the police stays a
-    veto (US local news: a police shooting and a gunman's are two events).
+    stormed the base" / "the army repelled an attack"). An unidentified group against
+    the police stays a veto (US local news: a police shooting and a gunman's are two
+    events).
     """
     cats = frozenset(
         (a.perpetrator_category or UNIDENTIFIED, b.perpetrator_category or UNIDENTIFIED)
