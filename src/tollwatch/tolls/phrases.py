@@ -191,7 +191,7 @@ _FULL_NAME = re.compile(r"(?:[A-Z][a-z][\w'’.-]*\s+){1,3}[A-Z][a-z][\w'’-]*[
 
 def _full_name(text: str, span: tuple[int, int]) -> bool:
     phrase = text[span[0] : span[1]]
-    if _FULL_NAME.fullmatch(phrase) is None or phrase.istitle() and text.istitle():
+    if _FULL_NAME.fullmatch(phrase) is None or (phrase.istitle() and text.istitle()):
         return False
     words = phrase.lower().split()
     return not any(PERSON.fullmatch(w) or parse_number(w) is not None for w in words)
