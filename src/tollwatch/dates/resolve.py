@@ -134,7 +134,10 @@ def _longest(readings: list[tuple[int, Reading]]) -> list[Reading]:
     return sorted(kept, key=lambda r: r.begin)
 
 
-_RANGE_GAP = re.compile(r"\s*(?:and|to|until|till|through|-|–|—|y|al|hasta|a)\s*", re.I)
+# "from Friday evening to early Monday": the second end may carry "early" or "late"
+_RANGE_GAP = re.compile(
+    r"\s*(?:and|to|until|till|through|-|–|—|y|al|hasta|a)\s*(?:(?:early|late)\s+)?", re.I
+)
 _RANGE_OPEN = re.compile(r"\b(?:between|from|entre|del|desde|de)\s+(?:the\s+|el\s+)?$", re.I)
 _SINCE = re.compile(r"\b(?:ever\s+)?(?:since|desde)\s+(?:the\s+|el\s+|la\s+)?$", re.I)
 _APPOSITION_GAP = re.compile(r"[\s,(]*(?:on\s+|the\s+)?")

@@ -277,6 +277,32 @@ def _zero_outcomes(match: re.Match[str]) -> list[Outcome]:
     return ["killed"]
 
 
+# "A man who walked into a shop and shot two employees to death was killed minutes later":
+# the subject of the death is the head of a relative clause that tells of his own killing.
+_KILLER_SUBJECT = re.compile(
+    r"\b(?P<head>(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:man|woman|gunman|shooter|suspect"
+    r"|attacker|assailant|teen|teenager|person|driver|husband|wife|father|boyfriend|son"
+    r"|employee|customer|student|neighbou?r))\s*,?\s+who\s+(?!(?:was|were|had\s+been|has"
+    r"\s+been|is|had\s+survived)\b)(?P<rel>[^.;]{0,250}?)\s*,?\s+(?:was|had\s+been|has\s+been)"
+    r"\s+(?:(?:later|then|\w+ly)\s+)?$",
+    re.IGNORECASE,
+)
+_KILLING_VERB = re.compile(
+    r"\b(?:killed|shot|stabbed|murdered|opened\s+fire|gunned\s+down)\b", re.IGNORECASE
+)
+
+
+def _killer_subject(text: str, at: int) -> tuple[int, int] | None:
+    """The span of a subject that killed before he died ("the man who shot his wife was
+    found dead"): his own death, not another victim's. None for anyone else."""
+    if " who " not in text[:at]:
+        return None
+    match = _KILLER_SUBJECT.search(text, max(0, at - 330), at)
+    if match is None or match.end() != at or not _KILLING_VERB.search(match.group("rel")):
+        return None
+    return match.start("head"), match.end("head")
+
+
 def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> list[Binding]:
     """"the mayor was assassinated", "he later died", "killing him": one victim."""
     found: list[Binding] = []
@@ -290,10 +316,11 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
             continue
         if _UNREAL.search(text[max(0, trigger[0] - 40) : trigger[0]]):
             continue
+        killer = _killer_subject(text, trigger[0]) if not match.group("pron") else None
         subject = (
             (match.start("pron"), match.end("pron"))
             if match.group("pron")
-            else subject_before(text, match.start())
+            else killer or subject_before(text, match.start())
         )
         if subject is None or negated_subject(text, subject) or is_time(text, subject):
             continue
@@ -304,6 +331,8 @@ def singulars(text: str, bound: list[Binding], used: set[tuple[int, int]]) -> li
             continue  # "..., and Avery, 2, all died": a list, not one victim
         victim = subject
         flags = {"passive", "singular"} | _anaphor_flag(text, victim)
+        if killer is not None:
+            flags = {"passive", "singular", "perpetrator"}
         if match.group(0)[:4].lower() == "also" and "perpetrator" not in flags:
             continue  # "Shakur Franklin also died": maybe counted before; "the bomber also died"
         if _ALSO.search(text[: match.start(group)]):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..records import Outcome
 from .lexicon import NP_TOKEN, PERSON, TIME_NOUN
-from .numbers import Quantity
+from .numbers import Quantity, parse_number
 
 
 @dataclass
@@ -184,8 +184,23 @@ _PLURAL_WORD = re.compile(
 )
 
 
+# A person's full name: two or more capitalised words, the last no person word ("Corey
+# Banks", "Jerry Williams"), so a surname's final s makes no plural.
+_FULL_NAME = re.compile(r"(?:[A-Z][a-z][\w'’.-]*\s+){1,3}[A-Z][a-z][\w'’-]*[^s\W]s")
+
+
+def _full_name(text: str, span: tuple[int, int]) -> bool:
+    phrase = text[span[0] : span[1]]
+    if _FULL_NAME.fullmatch(phrase) is None or (phrase.istitle() and text.istitle()):
+        return False
+    words = phrase.lower().split()
+    return not any(PERSON.fullmatch(w) or parse_number(w) is not None for w in words)
+
+
 def plural(text: str, span: tuple[int, int]) -> bool:
     """A plural head, a plural person word, or a list ("X and Y")."""
+    if _full_name(text, span):
+        return False
     words = np_words(text, span)
     persons = [w for w in words if PERSON.fullmatch(w)]
     return any(_PLURAL_WORD.fullmatch(w) for w in [*words[-1:], *persons, *words[:0]]) or (

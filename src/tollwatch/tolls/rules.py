@@ -202,10 +202,34 @@ def bind(text: str, quantity: Quantity) -> Binding | None:
         binding = _bind_toll_noun(text, wide, quantity) or _bind_of(text, before, quantity)
         if binding:
             return binding
-    binding = _bind_object(text, before, quantity)
+    binding = _bind_object(text, before, quantity) or _bind_to_death(text, before, quantity)
     if binding:
         return binding
     return _bind_subject(text, quantity) or _bind_adjective(text, quantity)
+
+
+# "shot two employees to death", "stabbed three relatives to death": the verb before the
+# figure kills only with "to death" after its object.
+_TO_DEATH_VERB = re.compile(
+    r"(?:^|\W)(?P<verb>shot|shoots|shooting|stabbed|stabs|stabbing|beat|beats|beating|beaten"
+    r"|bludgeoned|strangled|choked|hacked)\s+(?:at\s+least\s+)?$",
+    re.IGNORECASE,
+)
+_TO_DEATH_AFTER = re.compile(r"\s+to\s+death\b", re.IGNORECASE)
+
+
+def _bind_to_death(text: str, before: str, quantity: Quantity) -> Binding | None:
+    """ "A man who shot two employees to death": the figure between the verb and "to
+    death" is killed (the verb alone would only wound)."""
+    match = _TO_DEATH_VERB.search(before)
+    if match is None:
+        return None
+    victim = noun_phrase(text, quantity.end, limit=6)
+    if victim is None or is_time(text, victim) or not _TO_DEATH_AFTER.match(text, victim[1]):
+        return None
+    offset = max(0, quantity.start - 90)
+    trigger = (offset + match.start("verb"), offset + match.end("verb"))
+    return make_binding("killed", quantity, victim=victim, trigger=trigger, flags={"active"})
 
 
 # The speaker raises the count: "SOHR raises toll of civilians executed to 33 in Baniyas",

@@ -31,6 +31,14 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
             r"sank|shipwrecks?|stampedes?|overturned|road\s+accidents?|traffic\s+accidents?|"
             r"accidents?|building\s+collapse\w*|collapsed|blaze|fire\s+broke\s+out|"
             r"caught\s+fire|house\s+fire|electrocut\w*|accidente|naufragio"
+            # a road crash told without the word: "when their car hit a tree", "ran off the
+            # road", "lost control on a curve", "a wrong-way driver"
+            r"|(?:car|vehicle|truck|suv|pickup|van|motorcycle)\s+(?:they\s+were\s+(?:riding|"
+            r"travel(?:l)?ing)\s+in\s+)?(?:hits?|hit|struck|strikes|slammed|slams)\s+(?:into\s+)?"
+            r"(?:a|an|the)\s+(?:tree|pole|utility\s+pole|wall|guardrail|ditch|median|bridge)"
+            r"|ran\s+off\s+the\s+road|lost\s+control\s+of\s+(?:the|his|her|their)\s+(?:car"
+            r"|vehicle|truck|suv|motorcycle)|lost\s+control\s+(?:on|in)\s+a\s+curve"
+            r"|wrong-way\s+(?:driver|crash|collision)|head-on"
             # "a fire that swept through the market", "a market fire"
             r"|fires?\s+(?:that\s+|which\s+)?(?:swept|ravaged|gutted|engulfed|tore|raced|spread)"
             r"|(?:market|building|hotel|hospital|factory|warehouse|apartment|shop|nightclub)\s+fire"
@@ -51,6 +59,8 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
             r"measles|malaria|dengue|diseases?|infections?|influenza|flu"
             # a natural death told with the age: "war photographer dies at 81"
             r"|dies\s+at\s+\d{2,3}|died\s+(?:peacefully|of\s+natural\s+causes)"
+            # drugs: "overdoses kill 5 in 24 hours", "a bad batch of fentanyl"
+            r"|overdos\w*|fentanyl|opioids?"
             r"|at\s+the\s+age\s+of\s+\d{2,3})\b",
         ),
         "court": (
