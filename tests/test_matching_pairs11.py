@@ -55,8 +55,8 @@ KNOWN_MISSES = {
     ("wp4-mar-local", "wp4-mar-wire"),
     # the checkpost read as a remote blast on one side, as an attack on the other
     ("wp4-dik-local", "wp4-dik-wire"),
-    # "Sagaing Division" left unplaced
-    ("wp4-sag-exile", "wp4-sag-wire"),
+    # ("wp4-sag-exile", "wp4-sag-wire") merged since geo12 (stop 26): Depayin township
+    # is a bundled place (data/gazetteer/conflict_places.csv)
     # "Dasht-e-Barchi" read as a town of Iran
     ("wp4-kab-local", "wp4-kab-update"),
     ("wp4-kab-local", "wp4-kab-wire"),
