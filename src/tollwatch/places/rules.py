@@ -302,7 +302,9 @@ BEYOND_BEFORE = re.compile(
     r"|\b(?:fled|retreated|escaped|withdrew|headed)\s+(?:back\s+)?(?:towards?|into|across\s+the"
     r"\s+border\s+(?:in)?to)\s+(?:the\s+)?"
     r"|\b(?:repartir|repartis|repartant|fui|enfui)\w*\s+(?:vers|en\s+direction\s+d[ue])\s+"
-    r"(?:le\s+|la\s+|l['’]\s*)?)$",
+    r"(?:le\s+|la\s+|l['’]\s*)?"
+    # where the victims came from: "Rohingya who fled Myanmar", "refugees from Sudan"
+    r"|\b(?:who|had|have|having)\s+fled\s+(?:from\s+)?(?:the\s+)?|\brefugees\s+from\s+(?:the\s+)?)$",
     _I,
 )
 BEYOND_RULE = "places.v1.beyond"

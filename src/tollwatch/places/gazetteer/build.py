@@ -48,6 +48,7 @@ DATA_FILES = (
     "stopwords.txt",
     "state_abbreviations.csv",
     "place_aliases.csv",
+    "conflict_places.csv",
 )
 USER_PLACE_NAMES = ("places.csv", "places.yaml", "places.yml")
 USER_ALIASES_NAME = "aliases.csv"  # alias,place,country: more names for known places
@@ -281,6 +282,30 @@ def _add_regions(builder: GazetteerBuilder) -> None:
         )
 
 
+def _add_conflict_places(builder: GazetteerBuilder) -> None:
+    """Camps, township seats and a few towns that GeoNames' 500+ list lacks
+    (``data/gazetteer/conflict_places.csv``): "Zamzam camp", "Kani Township" and
+    "Palma" in a report about Cabo Delgado otherwise find only foreign namesakes
+    (a Japanese Kani, Palma de Mallorca) or fragments. Entered as ordinary places
+    so that the report's country and the named province choose among namesakes."""
+    for row in data_rows("conflict_places.csv"):
+        name, aliases, iso, code, lat, lon, population, feature = row[:8]
+        if name == "name":
+            continue  # the header
+        sub = code.split(".", 1)[1] if code in builder.gaz.admin1_names else ""
+        builder.add(
+            name,
+            [a.strip() for a in aliases.split(";") if a.strip()],
+            country=iso,
+            lat=float(lat),
+            lon=float(lon),
+            kind="place",
+            admin1_code=sub,
+            population=int(population or 0),
+            feature=feature,
+        )
+
+
 def build_default(builder: GazetteerBuilder) -> None:
     """Fill `builder` with the packaged places (rule ``gazetteer.default.v1``)."""
     _add_cities(builder)
@@ -288,6 +313,7 @@ def build_default(builder: GazetteerBuilder) -> None:
     _add_countries(builder, _centroids(gaz, "country"))
     _add_admin1(builder, _centroids(gaz, "admin1"))
     _add_regions(builder)
+    _add_conflict_places(builder)
     merge_aliases(builder, DATA_DIR / "place_aliases.csv")  # Arabic names of cities
     gaz.demonyms = {name_key(d): iso for d, iso in data_rows("demonyms.csv") if iso}
     gaz.admin2_units = list(load_admin2_units())
