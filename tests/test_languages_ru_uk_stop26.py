@@ -11,10 +11,10 @@ import pytest
 
 from tollwatch import Report, extract
 from tollwatch.pipeline import Resources
+from tollwatch.places.scan import scan
 from tollwatch.read.cleaning import clean
 from tollwatch.records import Incident
 from tollwatch.settings import Settings
-from tollwatch.places.scan import scan
 from tollwatch.tolls.find import sentence_tolls
 
 

@@ -34,7 +34,7 @@ class OrdinaryWords:
     and the word scan of the whole text was a tenth of the places stage. True when the
     report writes any word in lower case, as the set itself would be."""
 
-    __slots__ = ("_text", "_any")
+    __slots__ = ("_any", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
@@ -48,11 +48,11 @@ class OrdinaryWords:
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or _ORDINARY_SHAPE.fullmatch(word) is None:
             return False
-        text, size = self._text, len(word)
+        text, size, last = self._text, len(word), len(self._text)
         at = text.find(word)
         while at >= 0:
             end = at + size
-            if (at == 0 or not _joins(text[at - 1])) and (end == len(text) or not _joins(text[end])):
+            if (at == 0 or not _joins(text[at - 1])) and (end == last or not _joins(text[end])):
                 return True
             at = text.find(word, at + 1)
         return False
