@@ -87,3 +87,8 @@ def test_an_arabic_word_in_a_cyrillic_sentence_keeps_the_adjective_rule(
     key = _adjective_key(plain, "Шосткинському", settings, resources)
     assert key  # the town's key (Shostka), not the adjective's own
     assert _adjective_key(quoted, "Шосткинському", settings, resources) == key
+
+
+def test_a_dash_apposition_names_the_counted_ones() -> None:
+    text = "Дрон атакував подвір'я, загинули двоє цивільних - чоловік і жінка."
+    assert sum(v or 0 for v in _killed(text, "uk")) == 2

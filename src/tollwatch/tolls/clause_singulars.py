@@ -86,6 +86,11 @@ def _after(pattern: str) -> re.Pattern[str] | None:
         rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{pattern})(?![\w'’-])", re.IGNORECASE)
 
 
+# a word of the joined phrase starts with a letter: a dash opens an apposition that
+# names the counted ones ("двоє цивільних - чоловік і жінка"), no one more
+_LETTERED = r"[^\W\d_][\w'’-]*"
+
+
 def _joined(conjunctions: str, nouns: str) -> re.Pattern[str] | None:
     """After a figure: its group's noun (up to three words, no comma), "and", up to three
     words and a singular person noun ("двое сотрудников полиции и находившийся рядом
@@ -93,7 +98,7 @@ def _joined(conjunctions: str, nouns: str) -> re.Pattern[str] | None:
     if not conjunctions or not nouns:
         return None
     return re.compile(
-        rf"(?:\s+[\w'’-]+){{1,3}}?\s+(?:{conjunctions})\s+(?:[\w'’-]+\s+){{0,3}}?"
+        rf"(?:\s+{_LETTERED}){{1,3}}?\s+(?:{conjunctions})\s+(?:{_LETTERED}\s+){{0,3}}?"
         rf"(?P<noun>{nouns})(?![\w'’-])",
         re.IGNORECASE,
     )
