@@ -153,11 +153,14 @@ def _vote(
             )
         )
     best: dict[str, tuple[float, int]] = {}
+    names, countries = gaz.names, gaz.countries
     for i in candidates:
-        value = prior(gaz, i) + (1.5 if i in spelled else 0.0)
-        if own_name_light(gaz, i, light, spelled):
+        well_spelled = i in spelled
+        value = prior(gaz, i) + (1.5 if well_spelled else 0.0)
+        # `own_name_light`, inlined: most candidates are not well spelled
+        if (well_spelled or not light) and primary_light(names[i]) == light:
             value += 0.75
-        iso = gaz.countries[i]
+        iso = countries[i]
         if iso not in best or value > best[iso][0]:
             best[iso] = (value, i)
     spread = math.sqrt(len(best)) * (2.0 if m.end - m.start <= 4 else 1.0)  # "U.S." counts less

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from ..records import CleanText, PlaceMention
 from .rules import BEYOND_RULE
@@ -13,6 +13,8 @@ from .rules import BEYOND_RULE
 __all__ = ["demonyms", "document_country"]
 
 _IN_BEFORE = re.compile(r"\b(?:in|IN|In)\s+$")
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+|[A-Z]+")
 
 
 @cache
@@ -41,7 +43,7 @@ def document_country(clean: CleanText, mentions: Sequence[PlaceMention]) -> str 
             dateline_end = m.span.end
             continue
         # "HAVANA (CUBA), 20 MAR 89 (TASS) --": the dateline's country is the source's too
-        in_dateline = re.fullmatch(r"\s*\(\s*", clean.text[dateline_end : m.span.start]) is not None
+        in_dateline = _OPEN_BRACKET.fullmatch(clean.text[dateline_end : m.span.start]) is not None
         source = m.is_source_location or (dateline_end >= 0 and in_dateline)
         weight = (0.3 if source else 1.0) * (0.5 + m.score)
         if m.rule == BEYOND_RULE:
@@ -51,11 +53,18 @@ def document_country(clean: CleanText, mentions: Sequence[PlaceMention]) -> str 
         if len(m.text.replace(".", "")) <= 3:
             weight *= 0.5
         votes[m.country] += weight * (1.5 if m.span.start < early else 1.0)
-    table = demonyms()
-    for word in re.findall(r"[A-Z][a-z]+|[A-Z]+", clean.text[:20_000]):
-        iso = table.get(word.lower())
-        if iso:
-            votes[iso] += 0.5
+    for iso in _demonym_countries(clean.text):
+        votes[iso] += 0.5
     if not votes:
         return None
     return max(votes, key=lambda iso: votes[iso])
+
+
+@lru_cache(maxsize=8)
+def _demonym_countries(text: str) -> tuple[str, ...]:
+    """The country of each demonym in the first 20,000 characters, in text order: a
+    report's incidents ask `document_country` more than once, and this word scan over
+    the whole text is most of its cost."""
+    table = demonyms()
+    found = (table.get(word.lower()) for word in _CAPITALISED.findall(text[:20_000]))
+    return tuple(iso for iso in found if iso)

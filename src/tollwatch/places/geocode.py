@@ -51,7 +51,7 @@ from .frame import sentence_frames
 from .gazetteer.model import Gazetteer
 from .glued import without_fragments
 from .names import light_key
-from .ordinary import ordinary_words
+from .ordinary import OrdinaryWords
 from .resolve import _decide, _mention, _OrgSpans, _prepare, _Prepared
 from .scan import abbreviation_pattern, common_words, scan
 
@@ -103,7 +103,8 @@ def prepare_gazetteer(gazetteer: Gazetteer) -> None:
 def _named_persons(text: str) -> set[str]:
     """The light keys of the surnames of people named with an age or a generation
     ("Jaden Rahm, 16,", "Toney Keith White II") in the first 50,000 characters."""
-    if rules.PERSON_NAME_END.search(text, 0, 50_000) is None:
+    if (rules.PERSON_AGE_END.search(text, 0, 50_000) is None
+            and rules.PERSON_GENERATION_END.search(text, 0, 50_000) is None):
         return set()
     return {light_key(m.group(1)) for m in rules.PERSON_NAME.finditer(text, 0, 50_000)}
 
@@ -119,7 +120,7 @@ def find_places(
     """
     opening = clean.content()[:CONTEXT_SENTENCES]
     sentences = _with_wire_dateline(opening, sentences)
-    ordinary = ordinary_words(clean.text)
+    ordinary = OrdinaryWords(clean.text)
     scans = {s.index: scan(gazetteer, clean, s, ordinary) for s in opening}
     for s in sentences:
         if s.index not in scans:

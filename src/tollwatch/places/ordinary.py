@@ -10,6 +10,7 @@ is one of the people a news lead starts with (docs/places.md).
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from ..records import Sentence
 
@@ -24,6 +25,47 @@ def ordinary_words(text: str) -> frozenset[str]:
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*[a-z](?![\w'’-])")
+
+
+class OrdinaryWords:
+    """`ordinary_words` of a report, without reading the whole text: a word asked about is
+    looked for where it stands alone (no letter, digit, apostrophe or hyphen either side),
+    which is what being one of those words means; most reports ask about a few words,
+    and the word scan of the whole text was a tenth of the places stage. True when the
+    report writes any word in lower case, as the set itself would be."""
+
+    __slots__ = ("_any", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._any: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._any is None:
+            self._any = _LOWER_WORD.search(self._text) is not None
+        return self._any
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or _ORDINARY_SHAPE.fullmatch(word) is None:
+            return False
+        text, size, last = self._text, len(word), len(self._text)
+        at = text.find(word)
+        while at >= 0:
+            end = at + size
+            if (at == 0 or not _joins(text[at - 1])) and (end == last or not _joins(text[end])):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+_ORDINARY_SHAPE = re.compile(r"[a-z][a-z'’]*[a-z]")
+
+
+def _joins(char: str) -> bool:
+    """Whether a character continues a word for `_LOWER_WORD` ([\\w'’-])."""
+    return char.isalnum() or char in "_'’-"
+
+
 _UNFORCED_BEFORE = frozenset(":\"“‘'(—–-")
 
 
@@ -40,7 +82,7 @@ _HEADLINE_PEOPLE = frozenset(
 _INFLECTIONS = ("", "s", "es", "d", "ed", "ing", "er", "ers", "ager", "agers")
 
 
-def is_ordinary(word: str, ordinary: frozenset[str]) -> bool:
+def is_ordinary(word: str, ordinary: Container[str]) -> bool:
     """A word the report writes in lower case, itself or inflected ("Teen" / "teenager")."""
     lower = word.lower()
     return lower in _HEADLINE_PEOPLE or any(lower + end in ordinary for end in _INFLECTIONS)

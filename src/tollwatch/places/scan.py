@@ -10,6 +10,7 @@ names of a sentence).
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import itemgetter
@@ -359,18 +360,21 @@ def _unclitic(gaz: Gazetteer, tokens: list[Token]) -> list[Token]:
 
 
 def scan(
-    gaz: Gazetteer, clean: CleanText, sentence: Sentence, ordinary: frozenset[str] = frozenset()
+    gaz: Gazetteer, clean: CleanText, sentence: Sentence, ordinary: Container[str] = frozenset()
 ) -> tuple[list[Token], list[Match]]:
     """Gazetteer names of one sentence (`ordinary`: the report's lower-case words,
     `ordinary_words`, which a lone capitalised word by position does not name)."""
     strict = _is_strict(clean, sentence)
     tokens = _tokens(sentence.text, sentence.span.start, strict)
     title = bool(ordinary) and title_case(sentence)
+    # each rule reads its own words, so all that a sentence's letters call for apply: an
+    # apostrophe inside a Ukrainian word ("Куп'янського району") or an Arabic name quoted
+    # in a Russian sentence keeps the Cyrillic adjective rule
     if "'" in sentence.text or "’" in sentence.text:
         tokens = _possessive_names(gaz, clean.text, tokens)
     if has_arabic(sentence.text):  # clitics are Arabic: other sentences keep their tokens
         tokens = _unclitic(gaz, tokens)
-    elif has_cyrillic(sentence.text):
+    if has_cyrillic(sentence.text):
         tokens = _adjectival_units(gaz, tokens)
     matches: list[Match] = []
     # a name starts at a capitalised word or an article; any word in strict text

@@ -48,6 +48,9 @@ class SingularGrammar:
     # a subject written after its verb ("погибла женщина"): read when the words before
     # the verb are no subject (too long)
     inverted: re.Pattern[str] | None = None
+    # one more person joined to a counted group by "and" ("двое полицейских и мирный
+    # житель"), read right after the group's figure
+    joined: re.Pattern[str] | None = None
 
     @classmethod
     def compile(cls, tables: Iterable[TollWords]) -> SingularGrammar | None:
@@ -66,6 +69,8 @@ class SingularGrammar:
             also=_words(_union(t.distinct for t in tables)),
             partitive=_start(_union(t.partitive for t in tables)),
             inverted=_after(_union(t.inverted for t in tables)),
+            joined=_joined(_union(t.conjunctions for t in tables),
+                           _union(t.inverted for t in tables)),
         )
 
 
@@ -79,6 +84,45 @@ def _after(pattern: str) -> re.Pattern[str] | None:
         return None
     return re.compile(
         rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{pattern})(?![\w'’-])", re.IGNORECASE)
+
+
+# a word of the joined phrase starts with a letter: a dash opens an apposition that
+# names the counted ones ("двоє цивільних - чоловік і жінка"), no one more
+_LETTERED = r"[^\W\d_][\w'’-]*"
+
+
+def _joined(conjunctions: str, nouns: str) -> re.Pattern[str] | None:
+    """After a figure: its group's noun (up to three words, no comma), "and", up to three
+    words and a singular person noun ("двое сотрудников полиции и находившийся рядом
+    местный житель")."""
+    if not conjunctions or not nouns:
+        return None
+    return re.compile(
+        rf"(?:\s+{_LETTERED}){{1,3}}?\s+(?:{conjunctions})\s+(?:{_LETTERED}\s+){{0,3}}?"
+        rf"(?P<noun>{nouns})(?![\w'’-])",
+        re.IGNORECASE,
+    )
+
+
+def joined_singulars(text: str, bound: list[Binding], grammar: SingularGrammar) -> list[Binding]:
+    """One more victim for a singular person joined to a counted group: "погибли двое
+    полицейских и мирный житель" is three, as "two police officers and a civilian" is in
+    English, where the article counts the one. The joined words hold no figure of their
+    own ("и трое жителей" is counted by the clause grammar)."""
+    if grammar.joined is None:
+        return []
+    found: list[Binding] = []
+    for b in bound:
+        if "clause" not in b.flags or b.best is None or "singular" in b.flags:
+            continue
+        match = grammar.joined.match(text, b.end)
+        if match is None or not free([x for x in bound if x is not b] + found, b.end,
+                                     match.end()):
+            continue
+        noun = (match.start("noun"), match.end("noun"))
+        found.append(Binding(b.outcome, 1, 1, 1, noun[0], noun[1], victim=noun,
+                             trigger=b.trigger, flags={"clause", "joined"}))
+    return found
 
 
 def _start(pattern: str) -> re.Pattern[str] | None:

@@ -34,7 +34,7 @@ from ..errors import SettingsError
 from ..read.script import fold_digits, has_harakat, strip_harakat
 from ..records import CleanText, Sentence, Span, Toll, TollMention
 from ..settings import Settings
-from .clause_singulars import SingularGrammar, clause_singulars
+from .clause_singulars import SingularGrammar, clause_singulars, joined_singulars
 from .clauses import ClauseGrammar, clause_tolls
 from .dead import (
     _among_the_dead,
@@ -148,6 +148,7 @@ def sentence_tolls(
         bound.extend(clause_tolls(masked, bound, grammar, units_blanked=blanked))
     if (singular := _singulars_of(language)) is not None:
         bound.extend(clause_singulars(masked, bound, singular))
+        bound.extend(joined_singulars(masked, bound, singular))
     bound.extend(own_deaths(masked, bound, used_triggers))
     bound.extend(victim_then_self(masked, bound))
     bound.extend(_apposed_dead(masked, _uncounted(bound, quantities), bound, used_triggers))
