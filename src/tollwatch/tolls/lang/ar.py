@@ -164,7 +164,14 @@ _KILLED_VERBS = (
     r"[وف]?(?:قتل|قُتل|قتلت|قُتلت|قتلوا|تقتل|يقتل|لقي|لقيت|لقوا|استشهد|استُشهد|قضى|أعدم|أعدمت|اغتال|اغتيل)"
     + _SUBJECT
 )
-_KILLED_NOUNS = with_clitics([
+# A court's sentence is no death: "الحكم بإعدام 5 مدانين", "قضت المحكمة بإعدام" (the
+# noun after a word of judgement, with or without its preposition)
+_SENTENCED = "".join(
+    rf"(?<!{word}\s)(?<!{word}\sب)"
+    for word in ("تقضي", "يقضي", "قضت", "حكم", "حكما", "حكماً", "أحكام", "احكام", "الحكم",
+                 "المحكمة", "بالحكم")
+)
+_KILLED_NOUNS = _SENTENCED + with_clitics([
     # not "سقوط" (a fall): it binds a figure only with its outcome word ("سقوط 23
     # قتيلاً"), never alone ("سقوط 12 صاروخاً", or a blanked "قتيلاً وجريحاً")
     "مقتل", "مصرع", "استشهاد", "وفاة", "قتل", "إعدام", "اعدام", "اغتيال", "تصفية",
