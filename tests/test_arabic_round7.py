@@ -22,6 +22,7 @@ from golden_support import record_toll
 from tollwatch import Report, extract
 from tollwatch.evaluate.predict import main_incident
 from tollwatch.pipeline import Resources
+from tollwatch.records import Extraction
 from tollwatch.places.names import marked_arabic_name, usable_arabic_name
 from tollwatch.settings import Settings
 from tollwatch.tolls.find import sentence_tolls
@@ -38,7 +39,7 @@ def _killed(text: str) -> list[tuple[int | None, bool]]:
             for b in sentence_tolls(text, language="ar") if b.outcome == "killed"]
 
 
-def _extract(text: str, settings: Settings, resources: Resources):  # type: ignore[no-untyped-def]
+def _extract(text: str, settings: Settings, resources: Resources) -> Extraction:
     report = Report(id="ar7", text=text, language="ar", published=date(2025, 6, 2))
     return extract(report, settings=settings, resources=resources)
 

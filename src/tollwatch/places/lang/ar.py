@@ -42,6 +42,6 @@ NOT_PLACE_NAMES: frozenset[str] = frozenset(_EVERYDAY.split())
 # They stay out of the gazetteer's index (NOT_PLACE_NAMES) and are found only where the
 # text marks the word as a town (`TOWN_BEFORE`): "مدينة الباب", "في بلدة القائم",
 # "قضاء القائم" (`places/scan.py`, the gazetteer's `marked` index).
-MARKED_PLACE_NAMES: frozenset[str] = frozenset("باب طبقة قائم صور عين".split())
+MARKED_PLACE_NAMES: frozenset[str] = frozenset(["باب", "طبقة", "قائم", "صور", "عين"])
 # The word before a town's name that says it is one (with its clitics: "بمدينة", "وبلدة")
 TOWN_BEFORE = r"[وف]?[بل]?(?:ال)?(?:مدينة|بلدة|قرية|قضاء|ناحية)"
