@@ -22,8 +22,8 @@ from golden_support import record_toll
 from tollwatch import Report, extract
 from tollwatch.evaluate.predict import main_incident
 from tollwatch.pipeline import Resources
-from tollwatch.records import Extraction
 from tollwatch.places.names import marked_arabic_name, usable_arabic_name
+from tollwatch.records import Extraction
 from tollwatch.settings import Settings
 from tollwatch.tolls.find import sentence_tolls
 
