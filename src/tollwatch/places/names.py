@@ -331,6 +331,30 @@ def _not_place_keys() -> frozenset[str]:
     return frozenset(k for k in (script_core(script_token_key(w)) for w in NOT_PLACE_NAMES) if k)
 
 
+@cache
+def _marked_keys() -> frozenset[str]:
+    """The article-free script keys of `places/lang/ar.MARKED_PLACE_NAMES`."""
+    from .lang.ar import MARKED_PLACE_NAMES
+
+    return frozenset(
+        k for k in (script_core(script_token_key(w)) for w in MARKED_PLACE_NAMES) if k
+    )
+
+
+def marked_arabic_name(name: str) -> bool:
+    """An Arabic alternate name that is an everyday word but a town's name too
+    (`lang/ar.MARKED_PLACE_NAMES`: "الباب" Al-Bab, "صور" Tyre): indexed apart, read
+    only after a word that marks a town ("مدينة الباب").
+
+    >>> marked_arabic_name("الباب"), marked_arabic_name("الخميس"), marked_arabic_name("حلب")
+    (True, False, False)
+    """
+    if not _ARABIC_NAME.match(name):
+        return False
+    keys = _script_keys(name)
+    return bool(keys) and keys[-1] in _marked_keys()
+
+
 def usable_arabic_name(name: str) -> bool:
     """An Arabic-script alternate name worth indexing (`name_keys` keys it in its own
     script): Arabic letters only, three letters or more without the article, and not an

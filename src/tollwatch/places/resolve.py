@@ -35,7 +35,9 @@ _COMPOUND_AFTER = re.compile(
 
 _PARTY_BEFORE = re.compile(
     r"(?:\b(?:pro|anti)-|\b(?:loyal|allied|affiliated)\s+(?:to|with)\s+(?:the\s+)?|"
-    r"\b(?:backed|supported|funded|armed)\s+by\s+(?:the\s+)?)$",
+    r"\b(?:backed|supported|funded|armed)\s+by\s+(?:the\s+)?"
+    # Arabic: "الفصائل الموالية لتركيا", "المدعومة من إيران", "المقربة من طهران"
+    r"|(?<!\S)(?:ال)?(?:موال|مدعوم|مقرب|تابع)\S*\s+(?:من\s+|ل)?)$",
     re.IGNORECASE,
 )
 

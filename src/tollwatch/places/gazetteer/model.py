@@ -76,6 +76,9 @@ class Gazetteer:
     kinds: bytearray = field(default_factory=bytearray)
     index: dict[str, tuple[int, ...]] = field(default_factory=dict)
     light: dict[str, tuple[int, ...]] = field(default_factory=dict)  # light key -> entries
+    # names read only after a word that marks a town ("مدينة الباب"): everyday words
+    # that are also towns' names (places/lang/ar.MARKED_PLACE_NAMES), key -> entries
+    marked: dict[str, tuple[int, ...]] = field(default_factory=dict)
     firsts: dict[str, int] = field(default_factory=dict)  # first token of a key -> most tokens
     admin1_names: dict[str, str] = field(default_factory=dict)  # "SY.07" -> "Deir ez-Zor"
     admin1_entries: dict[str, int] = field(default_factory=dict)  # "SY.07" -> entry
@@ -153,6 +156,7 @@ class GazetteerBuilder:
         self.gaz = Gazetteer()
         self._keys: defaultdict[str, list[int]] = defaultdict(list)
         self._light: defaultdict[str, list[int]] = defaultdict(list)
+        self._marked: defaultdict[str, list[int]] = defaultdict(list)
         self.by_geonameid: dict[int, int] = {}
 
     def add(
@@ -206,6 +210,14 @@ class GazetteerBuilder:
             if i not in light:
                 light.append(i)
 
+    def add_marked_names(self, i: int, names: Iterable[str]) -> None:
+        """Index entry `i` under names read only where the text marks them as a town."""
+        for name in names:
+            for key in name_keys(name):
+                bucket = self._marked[key]
+                if i not in bucket:
+                    bucket.append(i)
+
     def entries_named(self, name: str) -> tuple[int, ...]:
         """Entries indexed under any key of `name` so far, strongest first."""
         seen: dict[int, None] = {}
@@ -227,6 +239,7 @@ class GazetteerBuilder:
         """Freeze the index into tuples and return the gazetteer."""
         self.gaz.index = {k: self._strongest_first(v) for k, v in self._keys.items()}
         self.gaz.light = {k: tuple(v) for k, v in self._light.items() if k}
+        self.gaz.marked = {k: self._strongest_first(v) for k, v in self._marked.items()}
         firsts: dict[str, int] = {}
         for key in self.gaz.index:
             head, _, rest = key.partition(" ")

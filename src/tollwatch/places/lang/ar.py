@@ -36,3 +36,12 @@ _EVERYDAY = """
     أب أبي ابن أم أنفا آنفا ملكة شروق صيف سماء سما حارس حاجب بدو
 """
 NOT_PLACE_NAMES: frozenset[str] = frozenset(_EVERYDAY.split())
+
+# Towns whose names are everyday words ("الباب" the door: Al-Bab; "الطبقة" the layer:
+# Tabqa; "القائم" standing: Al-Qaim; "صور" pictures: Tyre; "العين" the eye: Al Ain).
+# They stay out of the gazetteer's index (NOT_PLACE_NAMES) and are found only where the
+# text marks the word as a town (`TOWN_BEFORE`): "مدينة الباب", "في بلدة القائم",
+# "قضاء القائم" (`places/scan.py`, the gazetteer's `marked` index).
+MARKED_PLACE_NAMES: frozenset[str] = frozenset(["باب", "طبقة", "قائم", "صور", "عين"])
+# The word before a town's name that says it is one (with its clitics: "بمدينة", "وبلدة")
+TOWN_BEFORE = r"[وف]?[بل]?(?:ال)?(?:مدينة|بلدة|قرية|قضاء|ناحية)"

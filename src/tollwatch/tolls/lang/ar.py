@@ -164,7 +164,14 @@ _KILLED_VERBS = (
     r"[وف]?(?:قتل|قُتل|قتلت|قُتلت|قتلوا|تقتل|يقتل|لقي|لقيت|لقوا|استشهد|استُشهد|قضى|أعدم|أعدمت|اغتال|اغتيل)"
     + _SUBJECT
 )
-_KILLED_NOUNS = with_clitics([
+# A court's sentence is no death: "الحكم بإعدام 5 مدانين", "قضت المحكمة بإعدام" (the
+# noun after a word of judgement, with or without its preposition)
+_SENTENCED = "".join(
+    rf"(?<!{word}\s)(?<!{word}\sب)"
+    for word in ("تقضي", "يقضي", "قضت", "حكم", "حكما", "حكماً", "أحكام", "احكام", "الحكم",
+                 "المحكمة", "بالحكم")
+)
+_KILLED_NOUNS = _SENTENCED + with_clitics([
     # not "سقوط" (a fall): it binds a figure only with its outcome word ("سقوط 23
     # قتيلاً"), never alone ("سقوط 12 صاروخاً", or a blanked "قتيلاً وجريحاً")
     "مقتل", "مصرع", "استشهاد", "وفاة", "قتل", "إعدام", "اعدام", "اغتيال", "تصفية",
@@ -178,7 +185,9 @@ _KILLED_NOUNS = with_clitics([
     rf"(?!\s*و\s*{_HURT}))|\Z)"
     # a toll raised to a bare figure: "تعلن ارتفاع حصيلة القتلى إلى 13", "ارتفع عدد
     # القتلى في القصف إلى 27" (no outcome word after the figure)
-    r"|(?:حصيلة|عدد)\s+(?:ال)?(?:قتلى|ضحايا)\s+(?:\S+\s+){0,6}?(?:إلى|الى)"
+    # (or reached it: "أن عدد القتلى بلغ 40 شخصا"; a running total names its dead at
+    # length: "يرتفع عدد قتلى قوات النظام ... منذ مطلع العام الجاري إلى 112")
+    r"|(?:حصيلة|عدد)\s+(?:ال)?(?:قتلى|ضحايا)\s+(?:\S+\s+){0,12}?(?:إلى|الى|بلغ|بلغت)(?!\S)"
 )
 
 # "أعلنت جماعة ...", "أعلن تنظيم ...": an armed party as the one who announces.
@@ -281,6 +290,11 @@ WORDS = TollWords(
         ),
         "other_source": (
             r"من\s+(?:جهتها|جهته|ناحيتها|ناحيته|جانبها|جانبه)|(?:في\s+حين|بينما|فيما)\s+(?:قالت|قال|أفادت|أفاد|ذكرت|ذكر)"
+            # "في المقابل، ذكرت وزارة الصحة أن عدد القتلى بلغ 40": the other side's count
+            r"|في\s+المقابل[،,]?\s+(?:قالت|قال|أفادت|أفاد|ذكرت|ذكر|أعلنت|أعلن)"
+            # the party that accuses the other speaks its own count: "واتهمت قوات الدعم
+            # السريع الجيش بتنفيذ الغارة، وقالت في بيان إن عدد القتلى بلغ 40"
+            r"|[وف]?(?:اتهمت|اتهم)\s+(?:\S+\s+){1,10}?[وف](?:قالت|قال|أضافت|أضاف)(?!\S)"
         ),
         "update": (
             # "ارتفعت حصيلة القصف", "ارتفعت الحصيلة إلى 6": with or without the article

@@ -73,7 +73,9 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
             r"réclusion|perpétuité|cadena\s+perpetua|prisão\s+perpétua)\b"
             # Arabic: a court, a sentence to death or prison ("تقضي بإعدام", "حكماً بالسجن")
             r"|(?<!\S)[وبل]?(?:ال)?(?:محكمة|محاكمة)|(?:بالإعدام|بالاعدام|بالسجن)(?!\S)"
-            r"|(?<!\S)(?:تقضي|يقضي|قضت)\s+(?:بإعدام|باعدام|بسجن)",
+            r"|(?<!\S)(?:تقضي|يقضي|قضت)\s+(?:بإعدام|باعدام|بسجن)"
+            # a sentence passed: "الحكم بإعدام 5 مدانين", "أحكام بسجن"
+            r"|(?<!\S)[وبل]?(?:ال)?(?:حكم|حكما|حكماً|أحكام|احكام)\s+(?:بإعدام|باعدام|بسجن)",
         ),
         "anniversary": (
             "an anniversary of an earlier event",
@@ -141,6 +143,8 @@ OLD_EVENT = (
     r"|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio"
     r"|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio"
     r"|junho|julho|setembro|outubro|novembro|dezembro)\s+(?:de\s+)?(?:19|20)\d\d\b"
+    # Arabic: "في عام 2019", "سنة 2014", "العام الماضي" (last year)
+    r"|(?<!\S)[وفل]?(?:ال)?(?:عام|سنة)\s+(?:19|20)\d\d(?!\d)|(?<!\S)[وف]?(?:ال)?عام\s+الماضي(?!\S)"
 )
 
 # A sentence that opens on "that day": its day is the one the sentence before named
