@@ -111,6 +111,13 @@ _GENERIC_VICTIM = re.compile(
     r"|(?<!\w)[وبل]?(?:شخص|أشخاص|اشخاص)\w*",
     re.IGNORECASE,
 )
+# "..., killing 11 people, a local People's Defence Force member said": a member of a
+# group who speaks after the figure is its witness, not its perpetrator
+_MEMBER_SPEAKS_AFTER = re.compile(
+    r"\s+(?:members?|activists?|volunteers?|residents?)\s+(?:who\s+\w+\s+)?"
+    r"(?:said|says|told)\b",
+    re.IGNORECASE,
+)
 
 
 _TARGET_BEFORE = re.compile(
@@ -364,13 +371,23 @@ class Context:
         ]
         if not others:
             return None
-        others = [a for a in others if not self._is_target(a)]
+        others = [
+            a for a in others
+            if not self._is_target(a) and not self._member_speaks(a, toll.span.end)
+        ]
         if not others:
             return None
         before = [a for a in others if a.span.end <= toll.span.start]
         if before:
             return before[-1]
         return min(others, key=lambda a: _distance(a.span, toll.span))
+
+    def _member_speaks(self, actor: ActorMention, figure_end: int) -> bool:
+        """A group's member who tells of the figure after it ("killing 11 people, a
+        local People's Defence Force member said") speaks; the group did not kill."""
+        if actor.span.start < figure_end:
+            return False
+        return _MEMBER_SPEAKS_AFTER.match(self.text, actor.span.end) is not None
 
     def _is_target(self, actor: ActorMention) -> bool:
         """ "next to a police checkpoint", "attacked soldiers": the actor is hit, not hitting."""
