@@ -71,6 +71,9 @@ _ANNIVERSARY_HEADLINE = re.compile(ANNIVERSARY_HEADLINE)
 _FOR_THE_KILLING = re.compile(
     r"\b(?:for|over)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:murders?|killings?|"
     r"assassination|massacre)\s+of\b"
+    # the case named in quotes before the plural: "over 'false positives' killings"
+    r"|\b(?:for|over)\s+(?:the\s+)?['‘’\"“”][\w\s-]{2,30}['‘’\"“”]\s+(?:killings|murders"
+    r"|massacres)\b"
     r"|\bpor\s+(?:el|los|la|las)\s+(?:asesinatos?|homicidios?|feminicidios?|masacre)\s+de\b"
     r"|\bpour\s+(?:le|les|l['’])\s*(?:meurtres?|assassinats?|massacre)\s+d"
     r"|\bpel[oa]s?\s+(?:assassinatos?|homicídios?|chacina|massacre)\s+d"
