@@ -9,7 +9,7 @@ toll, Belgorod, M23 in South Kivu, Katsina, Mogadishu, Guanajuato, and eight irr
 reports: a bus crash, a cartel film, Ebola, a court sentence, the Mumbai anniversary,
 cricket, a senate "execution", a cyclone). Scored once on the unchanged code (575eed6):
 19 of 30 document tolls right (0.633), incident F1 0.727, two irrelevant reports with a
-toll. After this round's rules: 26 of 30."""
+toll. After this round's rules: 25 of 30, none of the irrelevant with a toll."""
 
 from __future__ import annotations
 
