@@ -145,8 +145,6 @@ THAT_DAY = (
 # of its own day.
 ANNIVERSARY_HEADLINE = (
     r"\b(?:anniversary|commemorat\w+|years?\s+(?:since|on|after|later)|remembrance|aniversario|"
-    # "Mumbai remembers victims of 26/11 attacks": the remembering opens the headline
-    r"remember(?:s|ed|ing)?|pays?\s+tribute|paid\s+tribute|"
     r"anniversaire)\b"
 )
 
