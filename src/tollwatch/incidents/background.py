@@ -181,7 +181,7 @@ def mark_background(drafts: list[Draft], clean: CleanText, report: Report) -> No
             draft.cumulative = True
         elif _earlier_event(draft, flags, text, report, _figure_at(draft, clean)):
             draft.background = True
-    _mark_older_than_the_news(drafts)
+    _mark_older_than_the_news(drafts, report.published)
     _mark_earlier_in_the_period(drafts, clean)
     _mark_headline_of_a_total(drafts, clean)
     _mark_told_as_memory(drafts, clean)
@@ -267,20 +267,37 @@ def _event_of_earlier_year(text: str, published: date | None) -> bool:
 NEWS_WEEK_DAYS = 7
 
 
-def _mark_older_than_the_news(drafts: list[Draft]) -> None:
+def _mark_older_than_the_news(drafts: list[Draft], published: date | None = None) -> None:
     """ "It was the second mass shooting this month; four people died in a shooting in
     Birmingham on Sept. 6": a figure whose own sentence dates it more than a week
-    before the news (the first incident of the report dated to the day) is background."""
+    before the news (the first incident of the report dated to the day) is background.
+    When no figure is dated to the day, a later figure dated to a whole earlier month
+    than publication ("Violence on the coast in early March left 1,500 dead" in news of
+    April 15) is background beside the first one, the news."""
     news = next((d for d in drafts if not d.background and d.kind != "claim"
                  and _own_day(d) is not None), None)
     news_day = _own_day(news) if news is not None else None
     if news_day is None:
+        _mark_earlier_month_than_published(drafts, published)
         return
     for draft in drafts:
         own = _own_end(draft)
         if draft is news or draft.background or draft.kind == "claim" or own is None:
             continue
         if (news_day - own).days > NEWS_WEEK_DAYS or _earlier_month(draft, news_day):
+            draft.background = True
+
+
+def _mark_earlier_month_than_published(drafts: list[Draft], published: date | None) -> None:
+    first = next((d for d in drafts if not d.background and d.kind != "claim"), None)
+    if published is None or first is None or _earlier_month(first, published):
+        return  # a follow-up of an older event: its figures are all of that event
+    for draft in drafts:
+        if draft is first or draft.background or draft.kind == "claim":
+            continue
+        if draft.best == first.best:
+            continue  # the news's figure told again
+        if draft.sentence > first.sentence and _earlier_month(draft, published):
             draft.background = True
 
 

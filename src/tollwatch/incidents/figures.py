@@ -95,6 +95,8 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
         return True
     if ("perpetrator" in toll.flags) != draft.perpetrator_dead:
         return True  # the shooter's own death is an incident apart from the victims'
+    if draft.killed and ("own_losses" in toll.flags) != ("own_losses" in draft.killed[-1].flags):
+        return True  # "killed nine soldiers and lost two of their own men": two sides' dead
     if draft.killed and "claim_cue" in toll.flags and "claim_cue" not in draft.killed[-1].flags:
         return True  # "deja un militar muerto; Ejército abate a cinco": the claim after
     sources = ctx.sources.get(toll.sentence, [])

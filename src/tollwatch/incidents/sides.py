@@ -49,7 +49,10 @@ def claim_voice_split(previous: TollMention, toll: TollMention,
 
 
 def own_loss(draft: Draft, anchor: TollMention | None, own_sources: list[SourceMention]) -> bool:
-    """A state force's own dead, told in the passive in its claim sentence."""
+    """A state force's own dead, told in the passive in its claim sentence; any side's
+    men it "lost" (tolls/find.py `_own_men_lost`), whatever it claims beside them."""
+    if anchor is not None and "own_losses" in anchor.flags:
+        return True
     claims = [s for s in own_sources if s.rule == CLAIM_RESULT]
     return (anchor is not None and "passive" in anchor.flags and bool(claims)
             and all(s.role == "official" for s in claims)

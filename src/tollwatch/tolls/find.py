@@ -156,6 +156,7 @@ def sentence_tolls(
     bound.extend(counted_forms(masked, bound))
     bound.extend(plurals(masked, bound, used_triggers, upper or masked.isupper()))
     bound.extend(group_forms(masked, bound))
+    bound.extend(_own_men_lost(masked, _uncounted(bound, quantities), bound))
     rest = _uncounted(bound, quantities)
     bound.extend(lists(masked, rest, bound))
     bound.extend(_killed_captives(masked, bound))
@@ -165,10 +166,69 @@ def sentence_tolls(
     _perpetrators_dead(masked, bound, singular.attackers if singular is not None else None)
     _carry_captives(masked, bound)
     _sentence_flags(worded, bound)
+    _ordinal_deaths(masked, bound)
     bound = [b for b in bound if "rise" not in b.flags]  # inside the risen toll
     bound = _without_repeats(masked, bound)
     bound = pruned(masked, bound)
     return sorted(bound, key=lambda b: (b.start, b.end))
+
+
+# "and lost two of their own men", "the army lost 12 soldiers": a side's own dead.
+_LOST_BEFORE = re.compile(r"\blost\s+$", re.IGNORECASE)
+_OWN_MEN_AFTER = re.compile(
+    r"\s+(?:of\s+(?:its|their|his|our)\s+(?:own\s+)?)?(?P<np>men|soldiers|fighters|troops"
+    r"|personnel|officers|policemen|comrades|servicemen|members)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_men_lost(text: str, quantities: list[Quantity], bound: list[Binding]) -> list[Binding]:
+    """A side "lost" a figure of its men (soldiers, fighters): they were killed. Never
+    other things lost (seats, matches) nor "lost their lives" (read by the toll rules)."""
+    if "lost" not in text:
+        return []
+    found: list[Binding] = []
+    for quantity in quantities:
+        if quantity.best is None or not free(bound + found, quantity.start, quantity.end):
+            continue
+        if not _LOST_BEFORE.search(text, max(0, quantity.start - 6), quantity.start):
+            continue
+        after = _OWN_MEN_AFTER.match(text, quantity.end)
+        if after is None:
+            continue
+        victim = (after.start("np"), after.end("np"))
+        found.append(Binding("killed", quantity.low, quantity.best, quantity.high,
+                             quantity.start, quantity.end, victim=victim,
+                             trigger=(quantity.start - 5, quantity.start - 1),
+                             flags={"passive", "own_losses"}, quantity=quantity))
+    return found
+
+
+# "A fourth soldier died of his wounds": the article, an ordinal, a noun or two, a death.
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINAL_DEATH = re.compile(
+    r"\s+(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    r"(?:[a-z][\w'’-]*\s+){1,3}?(?:(?:has|had|later|also|then|subsequently)\s+)?"
+    r"(?:died|dies|succumbed)\b",
+    re.IGNORECASE,
+)
+
+
+def _ordinal_deaths(text: str, bound: list[Binding]) -> None:
+    """ "Three soldiers were killed ... A fourth soldier died of his wounds": the article's
+    one death is the Nth of a count told before, so the figure is the risen count (an
+    update), not one more death to add."""
+    for binding in bound:
+        if (binding.outcome != "killed" or binding.best != 1 or binding.quantity is None
+                or text[binding.start : binding.end].lower() not in ("a", "an")):
+            continue
+        match = _ORDINAL_DEATH.match(text, binding.end)
+        if match is None:
+            continue
+        value = _ORDINALS[match.group("ord").lower()]
+        binding.low = binding.best = binding.high = value
+        binding.flags.add("update")
 
 
 # A victim told again in the sentence that first counted them: a pronoun or "the/that" + a

@@ -561,6 +561,18 @@ _ALONG_WITH = re.compile(
     r"^[^.;:]{0,60}?\b(?:along|together)\s+with\s+(?:his|her|their|its)\s+$", re.IGNORECASE
 )
 
+# "killed a man, his wife and their three children": singular kin between the anchor and
+# the figure, each one more person, the figure's group closing the list.
+_KIN_WORD = (r"(?:wife|husband|son|daughter|mother|father|brother|sister|child|baby|grandson"
+             r"|granddaughter|grandmother|grandfather|nephew|niece|cousin|uncle|aunt"
+             r"|mother-in-law|father-in-law)")
+_KIN_ITEM = re.compile(rf"(?:his|her|their)\s+(?:[\w'’-]+\s+)?{_KIN_WORD}\b", re.IGNORECASE)
+_KIN_LISTED = re.compile(
+    rf"(?P<kin>(?:\s*,\s*(?:his|her|their)\s+(?:[\w'’-]+\s+)?{_KIN_WORD}){{1,3}})"
+    r"\s*,?\s+and\s+(?:his|her|their)\s+",
+    re.IGNORECASE,
+)
+
 # "killed four members of one family": the family is no second count of victims.
 _ONE_GROUP = re.compile(r"\s+(?:family|household|clan)\b", re.IGNORECASE)
 
@@ -609,6 +621,13 @@ def _join_previous(text: str, quantity: Quantity, bound: list[Binding]) -> Bindi
     if (anchor.outcome == "killed" and "active" in anchor.flags
             and _SHOT_JOIN.search(text[anchor.end : quantity.start])):
         return make_binding("wounded", quantity, victim=victim, flags={"active"})
+    if (anchor.outcome == "killed" and "active" in anchor.flags
+            and (kin := _KIN_LISTED.fullmatch(gap)) is not None):
+        # "killed a man, his wife and their three children": the kin named between count
+        binding = make_binding("killed", quantity, victim=victim, flags={"active", "names"})
+        for _ in range(len(_KIN_ITEM.findall(kin.group("kin")))):
+            _add_leading_conjunct(binding)
+        return binding
     if anchor.outcome == "killed" and _ALONG_WITH.search(text[max(0, anchor.end) : quantity.start]):
         # "was shot dead along with his two bodyguards": the companions die too
         return make_binding("killed", quantity, victim=victim, flags={"passive"} & anchor.flags)

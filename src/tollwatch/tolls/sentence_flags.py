@@ -101,7 +101,12 @@ _NO_CLAIM = re.compile(
 )
 _CLAIM = re.compile(
     r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|that|to\s+have|it|they|its|the\s+attack)"
-    r"|\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:killed|kill)",
+    r"|\bsaid\s+(?:it|they)\s+(?:had\s+)?(?:killed|kill)"
+    # a party's own men or its army told by its speaker: "a Fano commander said his
+    # fighters had killed 30 soldiers", "the ministry said the army had \"neutralised\" ..."
+    r"|\bsaid(?:\s+on\s+\w+day)?\s+(?:that\s+)?(?:(?:its|his|their)\s+(?:own\s+)?(?:fighters|troops|forces|men"
+    r"|units|militants|combatants)|the\s+(?:army|military|armed\s+forces))\s+(?:had\s+|have\s+"
+    r"|has\s+)?[\"“]?(?:killed|neutrali[sz]ed|eliminated)\b",
     re.IGNORECASE,
 )
 

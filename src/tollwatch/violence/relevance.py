@@ -66,11 +66,20 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _FIREARM = re.compile(FIREARM)
 _REVIEW = re.compile(REVIEW_HEADLINE)
 _ANNIVERSARY_HEADLINE = re.compile(ANNIVERSARY_HEADLINE)
+# "... victims of 26/11 attacks, 17 years on": a count of years since the event, wherever
+# the attack is named in the headline.
+_YEARS_ON = re.compile(
+    r"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty)\s+years\s+(?:on|later)\b|\ba\s+decade\s+(?:on|later)\b"
+)
 # The killing a court punishes: "sentenced ... for the murder of two journalists", "por
 # el asesinato de", "pour le meurtre de", "pelo assassinato de" (the case, not the news).
 _FOR_THE_KILLING = re.compile(
     r"\b(?:for|over)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:murders?|killings?|"
     r"assassination|massacre)\s+of\b"
+    # the case named in quotes before the plural: "over 'false positives' killings"
+    r"|\b(?:for|over)\s+(?:the\s+)?['‘’\"“”][\w\s-]{2,30}['‘’\"“”]\s+(?:killings|murders"
+    r"|massacres)\b"
     r"|\bpor\s+(?:el|los|la|las)\s+(?:asesinatos?|homicidios?|feminicidios?|masacre)\s+de\b"
     r"|\bpour\s+(?:le|les|l['’])\s*(?:meurtres?|assassinats?|massacre)\s+d"
     r"|\bpel[oa]s?\s+(?:assassinatos?|homicídios?|chacina|massacre)\s+d"
@@ -298,7 +307,8 @@ def _headline_frame(clean: CleanText, published: date | None) -> str | None:
         return "court"
     remembered = _ANNIVERSARY_HEADLINE.search(low)
     human = _HUMAN.search(low)
-    if remembered is not None and (human is None or human.start() > remembered.start()):
+    if remembered is not None and (human is None or human.start() > remembered.start()
+                                   or _YEARS_ON.search(low) is not None):
         return "anniversary"  # "Kenya marks ten years since Garissa University attack"
     if human is not None:
         return None
