@@ -84,6 +84,8 @@ WORDS = TollWords(
     ),
     cues={
         # the forces' version of an operation's dead: "in a shootout with the agents"
+        # the other party conceding its own dead after a claim (tolls/lang/base.py)
+        "concession": r"reconhec(?:e|em|eu|eram)|admit(?:e|em|iu|iram)",
         "shootout": (
             r"em\s+confrontos?|em\s+troca\s+de\s+tiros|ap[óo]s\s+(?:um\s+)?confronto"
             r"|(?:revidaram|reagiram)\s+(?:a|à)\s+(?:um\s+)?ataque"
@@ -100,6 +102,8 @@ WORDS = TollWords(
         ),
         "cumulative": (
             r"desde\s+(?:\w+\s+){0,5}(?:19|20)\d\d|desde\s+o\s+in[íi]cio|em\s+(?:\w+|\d+)\s+anos"
+            # since the start told just before: "Desde então, mais de 2.000 pessoas"
+            r"|desde\s+ent[ãa]o"
             # a running total since a month: "desde outubro", "desde 9 de outubro"
             r"|desde\s+(?:o\s+m[êe]s\s+de\s+|(?:o\s+)?\d{1,2}\s+de\s+)?(?:janeiro|fevereiro|mar[çc]o|abril|maio"
             r"|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b"
@@ -133,6 +137,8 @@ WORDS = TollWords(
         "update": (
             r"sobe\s+para|subiu\s+para|aumentou\s+para|aumenta\s+para|elevou|eleva-se"
             r"|passou\s+para|novo\s+balan[çc]o"
+            # "o número é agora de 14 mortos": the count that replaced a first one
+            r"|(?:é|está)\s+(?:agora|neste\s+momento|atualmente)\s+(?:de|em)"
             # "morreu no hospital, elevando para sete o número de mortos"
             r"|elevand[oa]\s+(?:para|a)"
             # "não resistiu e morreu, o que eleva para sete o número de mortos"
@@ -147,6 +153,9 @@ WORDS = TollWords(
     earlier=(
         r"balan[çc]o\s+inicial|primeiro\s+balan[çc]o|primeira\s+estimativa|inicialmente|anteriormente"
         r"|balan[çc]o\s+oficial\s+era"
+        # an older count told as such: "Mais cedo, a SSP havia informado quatro mortes"
+        r"|mais\s+cedo|(?:havia|tinha)m?\s+(?:informado|divulgado|anunciado|registrado|registado"
+        r"|contabilizado|falado\s+em|dado\s+conta\s+de|apontado)"
     ),
     singular=(
         r"(?:foi|tinha\s+sido|acabou)\s+(?:\w+mente\s+)?"
