@@ -301,7 +301,9 @@ def _prepare(
 ARTICLE_CITY_POPULATION = 1_000_000
 
 
-def _without_dropped_article(gaz: Gazetteer, surface: str, spelled: frozenset[int]) -> frozenset[int]:
+def _without_dropped_article(
+    gaz: Gazetteer, surface: str, spelled: frozenset[int]
+) -> frozenset[int]:
     """ "em Salvador": a country whose own name opens with an article the text did not
     write ("El Salvador") is not spelled by the bare name when a city of a million
     people has that bare name as its own (Salvador, Bahia); the country stays a

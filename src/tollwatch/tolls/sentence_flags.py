@@ -147,6 +147,7 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
     # soldiers are no claim
     claim_at = _CUES.first(text, "claim_cue") if "claim_cue" in worded else None
     conceded_at = _CUES.first(text, "concession") if "concession" in worded else None
+    contrast_at = _CUES.first(text, "contrast") if "contrast" in worded else None
     no_claim = _NO_CLAIM.search(text) is not None
     english_claim = _CLAIM.search(text) is not None
     if "update" in worded:  # "le bilan s'est alourdi à 42": the first killed figure after it
@@ -160,7 +161,8 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
     brings = re.search(r"\bbr(?:ing|ings|inging|ought)\b", text, re.I) is not None
     for binding in bound:
         binding.flags.update(name for name, hit in cues.items() if hit)
-        if not no_claim and (english_claim or _claimed_by_cue(text, binding, claim_at, conceded_at)):
+        claimed = _claimed_by_cue(text, binding, claim_at, conceded_at)
+        if not no_claim and (english_claim or claimed):
             binding.flags.add("claim_cue")
         if background and (background.group("anywhere") or background.start() < binding.start):
             binding.flags.add("background")
@@ -172,6 +174,8 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
             binding.flags.add("part_cue")  # "l'attaque la plus meurtrière ... vingt tués"
         if "shootout" in worded and binding.outcome == "killed":
             binding.flags.add("shootout")  # "quatro suspeitos mortos em confronto"
+        if contrast_at is not None and binding.outcome == "killed" and binding.start > contrast_at:
+            binding.flags.add("contrast")  # "mas organizações ... falam em nove mortos"
         if "provisional" in worded and binding.outcome == "killed":
             binding.flags.add("provisional")  # "un bilan provisoire de douze morts"
         if split and "summary" in binding.flags:

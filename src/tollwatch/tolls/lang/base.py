@@ -23,6 +23,7 @@ from ...records import Outcome
 SENTENCE_CUES: tuple[str, ...] = (
     "aggregate_cue", "cumulative", "update", "claim_cue", "background", "other_source",
     "rise_cause", "part_cue", "provisional", "shootout", "concession",
+    "contrast",
 )
 
 
@@ -64,7 +65,9 @@ class TollWords:
       `concession`: the other party acknowledging its own dead after a claim ("FLEC diz
       ter matado 12 militares, FAA reconhecem duas mortes"): a figure after these words,
       past a clause break, is no part of the claim told before it
-      (tolls/sentence_flags.py).
+      (tolls/sentence_flags.py); `contrast`: a figure set against the one before it
+      ("anunciou a polícia, mas organizações ... falam em nove"): another source's count
+      that the report does not lead with (incidents/conflict.py).
     * `earlier`: words marking a figure as an earlier, superseded toll ("un premier bilan").
     * `distinct`: words marking a figure as distinct from the one before ("otros");
       `rest`: the same word after a definite article, right before the figure ("los

@@ -124,9 +124,11 @@ WORDS = TollWords(
         r"|miércoles|jueves|viernes|sábado|domingo"
     ),
     cues={
-        # the forces' version of an operation's dead: "in a shootout with the agents"
         # the other party conceding its own dead after a claim (tolls/lang/base.py)
         "concession": r"reconoc(?:e|en|ió|io|ieron)|admit(?:e|en|ió|io|ieron)",
+        # a figure set against the one before it (tolls/lang/base.py)
+        "contrast": r"pero|sin\s+embargo|no\s+obstante",
+        # the forces' version of an operation's dead: "in a shootout with the agents"
         "shootout": (
             r"(?:en|tras|durante)\s+(?:un\s+)?(?:enfrentamientos?"
             r"|intercambios?\s+de\s+disparos)|tras\s+enfrentarse|al\s+enfrentarse"

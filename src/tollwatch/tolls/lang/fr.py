@@ -130,9 +130,19 @@ WORDS = TollWords(
         r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
     ),
     cues={
-        # the forces' version of an operation's dead: "in a shootout with the agents"
         # the other party conceding its own dead after a claim (tolls/lang/base.py)
-        "concession": r"reconna[iî]t|reconnaissent|a\s+reconnu|ont\s+reconnu|admet(?:tent)?|a\s+admis|ont\s+admis",
+        "concession": (
+            r"reconna[iî]t|reconnaissent|a\s+reconnu|ont\s+reconnu|admet(?:tent)?|a\s+admis"
+            r"|ont\s+admis"
+        ),
+        # a figure set against the one before it (tolls/lang/base.py)
+        # ("mais" after a comma, and not the Portuguese "mais de", "mais um": the cues of
+        # every language are read together)
+        "contrast": (
+            r"(?<=, )mais(?!\s+(?:de|do|da|dos|das|um|uma|que|cedo|tarde)\b)|cependant"
+            r"|en\s+revanche|toutefois"
+        ),
+        # the forces' version of an operation's dead: "in a shootout with the agents"
         "shootout": (
             r"(?:lors\s+d|au\s+cours\s+d)['’](?:un\s+)?(?:affrontements?"
             r"|échanges?\s+de\s+tirs)|en\s+affrontant"

@@ -83,9 +83,11 @@ WORDS = TollWords(
         r"|ao|à|a|e|o|os|as|um|uma|que|ontem|desde|entre|segundo|neste|nesta"
     ),
     cues={
-        # the forces' version of an operation's dead: "in a shootout with the agents"
         # the other party conceding its own dead after a claim (tolls/lang/base.py)
         "concession": r"reconhec(?:e|em|eu|eram)|admit(?:e|em|iu|iram)",
+        # a figure set against the one before it (tolls/lang/base.py)
+        "contrast": r"(?<=, )mas|por[ée]m|contudo|no\s+entanto|todavia",
+        # the forces' version of an operation's dead: "in a shootout with the agents"
         "shootout": (
             r"em\s+confrontos?|em\s+troca\s+de\s+tiros|ap[óo]s\s+(?:um\s+)?confronto"
             r"|(?:revidaram|reagiram)\s+(?:a|à)\s+(?:um\s+)?ataque"
