@@ -104,7 +104,8 @@ def fold_conflicts(kept: list[Draft], clean: CleanText) -> list[Draft]:
             continue
         other = "other_source" in draft.flags()
         _fold(target, draft, keep_first=other,
-              minority=_minority_source(draft, clean) or (other and _press(draft)))
+              minority=_minority_source(draft, clean) or (other and _press(draft))
+              or _headline_figure(target, draft, clean))
     return out
 
 
@@ -130,6 +131,20 @@ def _minority_source(draft: Draft, clean: CleanText) -> bool:
         return True
     return _SOME_BEFORE.search(clean.text, max(0, source.span.start - 20),
                                source.span.start) is not None
+
+
+def _headline_figure(target: Draft, draft: Draft, clean: CleanText) -> bool:
+    """ "Angola: quatro mortos em manifestação, segundo a polícia" over "Quatro pessoas
+    morreram ..., anunciou a polícia, mas organizações da sociedade civil falam em pelo
+    menos nove mortos": the figure of the headline is the one the report leads with;
+    another source's count set against it ("mas", "pero", "mais") widens its range and
+    is not its best, however independent its source."""
+    if "contrast" not in draft.flags():
+        return False
+    def headline(sentences: set[int]) -> bool:
+        return any(0 <= s < len(clean.sentences) and clean.sentences[s].headline
+                   for s in sentences)
+    return headline(target.sentences) and not headline(draft.sentences)
 
 
 def _press(draft: Draft) -> bool:

@@ -97,8 +97,10 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
         return True  # the shooter's own death is an incident apart from the victims'
     if draft.killed and ("own_losses" in toll.flags) != ("own_losses" in draft.killed[-1].flags):
         return True  # "killed nine soldiers and lost two of their own men": two sides' dead
-    if draft.killed and "claim_cue" in toll.flags and "claim_cue" not in draft.killed[-1].flags:
-        return True  # "deja un militar muerto; Ejército abate a cinco": the claim after
+    if draft.killed and ("claim_cue" in toll.flags) != ("claim_cue" in draft.killed[-1].flags):
+        # "deja un militar muerto; Ejército abate a cinco": the claim after; "FLEC diz ter
+        # matado 12 militares, FAA reconhecem duas mortes": the conceded dead after it
+        return True
     sources = ctx.sources.get(toll.sentence, [])
     if draft.killed and any(  # "22 civilians killed, army says it killed 30 attackers"
         s.rule == CLAIM_RESULT and draft.killed[-1].span.end <= s.span.start

@@ -24,7 +24,7 @@ from .dateline import dateline_position
 from .frame import MAX_FRAME_BONUS, Frame
 from .gazetteer.model import Gazetteer, Place
 from .glued import inside_longer_name, run_of_names
-from .names import fold, light_key, split_fused_article
+from .names import ARTICLES, fold, light_key, split_fused_article
 from .scan import MAX_CANDIDATES, Match, Token
 
 _COMPOUND_AFTER = re.compile(
@@ -205,6 +205,7 @@ def _prepare(
     spelled = frozenset(
         named if article else (i for i in named if not _false_article(gaz, i))
     ) | (frozenset(m.candidates) if m.sure else frozenset())
+    spelled = _without_dropped_article(gaz, surface, spelled)
     bar = _bar(m, surface, len(m.candidates))
     arabic = rules.ARABIC_ARTICLE.match(surface) is not None
     largest = max(
@@ -295,6 +296,32 @@ def _prepare(
     initial = m.first == m.last == _first_content_token(tokens) and not m.strict
     initial = initial and not after.startswith(":")  # "Idlib: clashes..." is a label
     return _Prepared(m, base, shape, bar, light, spelled, longer, initial, has_arabic(surface))
+
+
+# A populated place this large, spelled as the text writes it, is the name's reading
+# over a country whose own name only differs by its article.
+ARTICLE_CITY_POPULATION = 1_000_000
+
+
+def _without_dropped_article(
+    gaz: Gazetteer, surface: str, spelled: frozenset[int]
+) -> frozenset[int]:
+    """ "em Salvador": a country whose own name opens with an article the text did not
+    write ("El Salvador") is not spelled by the bare name when a city of a million
+    people has that bare name as its own (Salvador, Bahia); the country stays a
+    candidate, without the spelling's bonus."""
+    first = fold(surface).split()[:1]
+    if not first or first[0] in ARTICLES:
+        return spelled
+    dropped = {i for i in spelled if gaz.kinds[i] == 2
+               and fold(gaz.names[i]).split()[:1] != first
+               and fold(gaz.names[i]).split()[0] in ARTICLES}
+    if not dropped:
+        return spelled
+    light = light_key(surface)
+    city = any(gaz.kinds[i] == 0 and gaz.populations[i] >= ARTICLE_CITY_POPULATION
+               and own_name_light(gaz, i, light, spelled) for i in spelled)
+    return spelled - dropped if city else spelled
 
 
 def _false_article(gaz: Gazetteer, i: int) -> bool:

@@ -119,11 +119,18 @@ _OF_THE_DEAD = re.compile(
 )
 
 
-def _claimed_by_cue(text: str, binding: Binding, claim_at: int | None) -> bool:
+def _claimed_by_cue(
+    text: str, binding: Binding, claim_at: int | None, conceded_at: int | None = None
+) -> bool:
     """A figure after the start of a language's claim words, or inside their clause
     ("cinq assaillants ont été neutralisés"): not one told before them across a clause
-    break ("dix soldats tués près de Tillia, l'armée dit avoir neutralisé ...")."""
+    break ("dix soldats tués près de Tillia, l'armée dit avoir neutralisé ..."), nor one
+    the other party concedes after a clause break ("FLEC diz ter matado 12 militares,
+    FAA reconhecem duas mortes": its own dead, not the claim)."""
     if claim_at is None:
+        return False
+    if (conceded_at is not None and claim_at < conceded_at < binding.start
+            and _CLAUSE_BREAK.search(text, claim_at, conceded_at)):
         return False
     return binding.end > claim_at or not _CLAUSE_BREAK.search(text, binding.end, claim_at)
 
@@ -144,6 +151,8 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
     # près de Tillia, l'armée dit avoir neutralisé des dizaines de terroristes" the
     # soldiers are no claim
     claim_at = _CUES.first(text, "claim_cue") if "claim_cue" in worded else None
+    conceded_at = _CUES.first(text, "concession") if "concession" in worded else None
+    contrast_at = _CUES.first(text, "contrast") if "contrast" in worded else None
     no_claim = _NO_CLAIM.search(text) is not None
     english_claim = _CLAIM.search(text) is not None
     if "update" in worded:  # "le bilan s'est alourdi à 42": the first killed figure after it
@@ -157,7 +166,8 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
     brings = re.search(r"\bbr(?:ing|ings|inging|ought)\b", text, re.I) is not None
     for binding in bound:
         binding.flags.update(name for name, hit in cues.items() if hit)
-        if not no_claim and (english_claim or _claimed_by_cue(text, binding, claim_at)):
+        claimed = _claimed_by_cue(text, binding, claim_at, conceded_at)
+        if not no_claim and (english_claim or claimed):
             binding.flags.add("claim_cue")
         if background and (background.group("anywhere") or background.start() < binding.start):
             binding.flags.add("background")
@@ -169,6 +179,8 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
             binding.flags.add("part_cue")  # "l'attaque la plus meurtrière ... vingt tués"
         if "shootout" in worded and binding.outcome == "killed":
             binding.flags.add("shootout")  # "quatro suspeitos mortos em confronto"
+        if contrast_at is not None and binding.outcome == "killed" and binding.start > contrast_at:
+            binding.flags.add("contrast")  # "mas organizações ... falam em nove mortos"
         if "provisional" in worded and binding.outcome == "killed":
             binding.flags.add("provisional")  # "un bilan provisoire de douze morts"
         if split and "summary" in binding.flags:

@@ -22,7 +22,8 @@ from ...records import Outcome
 # "provisional" (a toll told as provisional: another count of the incident told near it).
 SENTENCE_CUES: tuple[str, ...] = (
     "aggregate_cue", "cumulative", "update", "claim_cue", "background", "other_source",
-    "rise_cause", "part_cue", "provisional", "shootout",
+    "rise_cause", "part_cue", "provisional", "shootout", "concession",
+    "contrast",
 )
 
 
@@ -60,7 +61,13 @@ class TollWords:
       the larger figure the current toll (incidents/repeats.py); `shootout`: the forces'
       version of a police or army operation's dead ("quatro suspeitos mortos em confronto
       com os agentes", "abatidos tras enfrentarse"): the same deaths as a more independent
-      source's count of the operation's dead told before (incidents/conflict.py).
+      source's count of the operation's dead told before (incidents/conflict.py);
+      `concession`: the other party acknowledging its own dead after a claim ("FLEC diz
+      ter matado 12 militares, FAA reconhecem duas mortes"): a figure after these words,
+      past a clause break, is no part of the claim told before it
+      (tolls/sentence_flags.py); `contrast`: a figure set against the one before it
+      ("anunciou a polícia, mas organizações ... falam em nove"): another source's count
+      that the report does not lead with (incidents/conflict.py).
     * `earlier`: words marking a figure as an earlier, superseded toll ("un premier bilan").
     * `distinct`: words marking a figure as distinct from the one before ("otros");
       `rest`: the same word after a definite article, right before the figure ("los

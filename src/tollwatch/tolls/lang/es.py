@@ -48,9 +48,9 @@ _FORCES = (
 )
 _FORCES_NAMED = (
     r"(?:el|la|las|los)\s+(?:ej[ée]rcito|comando|ministerio\s+de\s+(?:la\s+)?defensa|fuerzas"
-    r"|sedena|secretar[ií]a\s+de\s+(?:la\s+)?defensa|marina|armada)"
+    r"|sedena|secretar[ií]a\s+de\s+(?:la\s+)?defensa|marina|armada|defensa)"
 )
-_SAID = r"(?:inform|report|asegur|afirm|indic|señal|detall|precis|confirm)\w*"
+_SAID = r"(?:inform|report|asegur|afirm|indic|señal|detall|precis|confirm|añad)\w*"
 _KILLED_THEM = (
     r"abati[oó]|abatieron|abaten|abate|neutraliz\w+|dio\s+de\s+baja|dieron\s+de\s+baja"
     r"|fueron\s+dad[oa]s\s+de\s+baja"
@@ -124,6 +124,10 @@ WORDS = TollWords(
         r"|miércoles|jueves|viernes|sábado|domingo"
     ),
     cues={
+        # the other party conceding its own dead after a claim (tolls/lang/base.py)
+        "concession": r"reconoc(?:e|en|ió|io|ieron)|admit(?:e|en|ió|io|ieron)",
+        # a figure set against the one before it (tolls/lang/base.py)
+        "contrast": r"pero|sin\s+embargo|no\s+obstante",
         # the forces' version of an operation's dead: "in a shootout with the agents"
         "shootout": (
             r"(?:en|tras|durante)\s+(?:un\s+)?(?:enfrentamientos?"
@@ -139,6 +143,8 @@ WORDS = TollWords(
         ),
         "cumulative": (
             r"desde\s+(?:\w+\s+){0,5}(?:19|20)\d\d|desde\s+el\s+inicio|en\s+lo\s+que\s+va"
+            # since the start told just before: "Desde entonces, más de 1.200 personas"
+            r"|desde\s+entonces"
             # a running total since a month: "desde octubre", "desde el 9 de octubre"
             r"|desde\s+(?:el\s+mes\s+de\s+|(?:el\s+)?\d{1,2}\s+de\s+)?(?:enero|febrero|marzo|abril|mayo"
             r"|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b"
@@ -177,6 +183,8 @@ WORDS = TollWords(
         "update": (
             r"sube\s+a|subi[oó]\s+a|asciende\s+a|ascendi[oó]\s+a|elev[oó]|eleva\s+a"
             r"|aument[oó]\s+a|aumenta\s+a|nuevo\s+balance"
+            # "la cifra es ahora de 14 muertos": the count that replaced a first one
+            r"|es\s+(?:ahora|ya|actualmente)\s+de"
             # "uno de los heridos falleció, con lo que suman siete víctimas mortales"
             r"|con\s+lo\s+que\s+(?:ya\s+)?(?:suman|sum[oó]|son|asciende|ascienden|llega|llegan)"
             r"|elevando\s+a|actualiz\w+\s+(?:la\s+)?cifra"
@@ -205,6 +213,10 @@ WORDS = TollWords(
             rf"|(?:{_FORCES}|polic[ií]a|q{{2,5}})\b[^.;]{{0,40}}?{_SAID}\s+que\s+(?:\w+\s+){{0,2}}?"
             rf"[«“\"]?\s?(?:{_ENEMIES})\s?[»”\"]?\s+(?:fueron|resultaron)\s+(?:abatid[oa]s"
             r"|dad[oa]s\s+de\s+baja)"
+            # the forces' own word for whom they killed: "tres presuntos integrantes de la
+            # banda fueron abatidos" (the suspects of an operation, told as its result)
+            rf"|presunt[oa]s\s+(?:[\w-]+\s+){{0,4}}?(?:{_ENEMIES}|delincuentes)\b[^.;]{{0,40}}?"
+            r"\babatid[oa]s"
             # a headline: "Ejército reporta siete disidentes muertos"
             rf"|(?:{_FORCES})\s+{_SAID}\s+(?:\w+\s+){{0,3}}?(?:presuntos?\s+)?(?:{_ENEMIES})\b"
         ),
@@ -213,6 +225,8 @@ WORDS = TollWords(
         r"primer\s+balance|primer\s+reporte|primera\s+(?:estimaci[óo]n|cifra)|inicialmente"
         r"|previamente|en\s+un\s+principio"
         r"|hab[ií]an?\s+(?:informado|reportado|contabilizado|registrado|hablado\s+de)"
+        # its day between the verb and the figure: "había hablado el martes de 40 muertos"
+        r"|hab[ií]an?\s+(?:hablado|informado|reportado)\s+(?:el\s+|la\s+)?(?:\w+\s+){1,2}?de"
     ),
     singular=(
         r"(?:fue|ha\s+sido|hab[ií]a\s+sido|result[oó])\s+(?:\w+mente\s+)?"

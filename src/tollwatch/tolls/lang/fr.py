@@ -130,6 +130,18 @@ WORDS = TollWords(
         r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
     ),
     cues={
+        # the other party conceding its own dead after a claim (tolls/lang/base.py)
+        "concession": (
+            r"reconna[iî]t|reconnaissent|a\s+reconnu|ont\s+reconnu|admet(?:tent)?|a\s+admis"
+            r"|ont\s+admis"
+        ),
+        # a figure set against the one before it (tolls/lang/base.py)
+        # ("mais" after a comma, and not the Portuguese "mais de", "mais um": the cues of
+        # every language are read together)
+        "contrast": (
+            r"(?<=, )mais(?!\s+(?:de|do|da|dos|das|um|uma|que|cedo|tarde)\b)|cependant"
+            r"|en\s+revanche|toutefois"
+        ),
         # the forces' version of an operation's dead: "in a shootout with the agents"
         "shootout": (
             r"(?:lors\s+d|au\s+cours\s+d)['’](?:un\s+)?(?:affrontements?"
@@ -149,6 +161,8 @@ WORDS = TollWords(
             r"|(?:conflit|guerre|violences?|insurrection|crise|offensive)\b[^.;]{0,80}?"
             r"\ba\s+(?:déjà\s+)?(?:fait|coûté|causé)"
             r"|depuis\s+des\s+années"
+            # since the start told just before: "Depuis lors, plus de 3 000 personnes"
+            r"|depuis\s+(?:lors|cette\s+date)"
             # since a fight began: "depuis que la guerre a éclaté", "depuis qu'a commencé"
             r"|depuis\s+qu(?:e\s+|['’])(?:[\w-]+\s+){0,4}?(?:a\s+|ont\s+)?(?:éclat|commenc|début)\w*"
             # a running total since a month: "depuis octobre", "depuis le 9 octobre"
@@ -178,6 +192,8 @@ WORDS = TollWords(
         "update": (
             r"s'est\s+alourdi|s'alourdit|s'est\s+aggravé|est\s+passé\s+à|passe\s+à|grimpe\s+à"
             r"|nouveau\s+bilan|dernier\s+bilan"
+            # "le bilan est désormais de 14 morts": the count that replaced a first one
+            r"|(?:est|s['’]élève)\s+(?:désormais|maintenant|à\s+présent)\s+(?:de|à)"
             # "l'armée a revu son bilan à la hausse, à neuf soldats tués"
             r"|(?:revu|revoit|revoient|révisé)\s+(?:(?:son|leur|le|ce)\s+bilan\s+)?à\s+la\s+hausse"
             # "ce qui porte le bilan à sept morts": the new total, not more deaths

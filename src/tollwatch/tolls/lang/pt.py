@@ -83,6 +83,10 @@ WORDS = TollWords(
         r"|ao|à|a|e|o|os|as|um|uma|que|ontem|desde|entre|segundo|neste|nesta"
     ),
     cues={
+        # the other party conceding its own dead after a claim (tolls/lang/base.py)
+        "concession": r"reconhec(?:e|em|eu|eram)|admit(?:e|em|iu|iram)",
+        # a figure set against the one before it (tolls/lang/base.py)
+        "contrast": r"(?<=, )mas|por[ée]m|contudo|no\s+entanto|todavia",
         # the forces' version of an operation's dead: "in a shootout with the agents"
         "shootout": (
             r"em\s+confrontos?|em\s+troca\s+de\s+tiros|ap[óo]s\s+(?:um\s+)?confronto"
@@ -100,6 +104,8 @@ WORDS = TollWords(
         ),
         "cumulative": (
             r"desde\s+(?:\w+\s+){0,5}(?:19|20)\d\d|desde\s+o\s+in[íi]cio|em\s+(?:\w+|\d+)\s+anos"
+            # since the start told just before: "Desde então, mais de 2.000 pessoas"
+            r"|desde\s+ent[ãa]o"
             # a running total since a month: "desde outubro", "desde 9 de outubro"
             r"|desde\s+(?:o\s+m[êe]s\s+de\s+|(?:o\s+)?\d{1,2}\s+de\s+)?(?:janeiro|fevereiro|mar[çc]o|abril|maio"
             r"|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b"
@@ -133,6 +139,8 @@ WORDS = TollWords(
         "update": (
             r"sobe\s+para|subiu\s+para|aumentou\s+para|aumenta\s+para|elevou|eleva-se"
             r"|passou\s+para|novo\s+balan[çc]o"
+            # "o número é agora de 14 mortos": the count that replaced a first one
+            r"|(?:é|está)\s+(?:agora|neste\s+momento|atualmente)\s+(?:de|em)"
             # "morreu no hospital, elevando para sete o número de mortos"
             r"|elevand[oa]\s+(?:para|a)"
             # "não resistiu e morreu, o que eleva para sete o número de mortos"
@@ -147,6 +155,9 @@ WORDS = TollWords(
     earlier=(
         r"balan[çc]o\s+inicial|primeiro\s+balan[çc]o|primeira\s+estimativa|inicialmente|anteriormente"
         r"|balan[çc]o\s+oficial\s+era"
+        # an older count told as such: "Mais cedo, a SSP havia informado quatro mortes"
+        r"|mais\s+cedo|(?:havia|tinha)m?\s+(?:informado|divulgado|anunciado|registrado|registado"
+        r"|contabilizado|falado\s+em|dado\s+conta\s+de|apontado)"
     ),
     singular=(
         r"(?:foi|tinha\s+sido|acabou)\s+(?:\w+mente\s+)?"

@@ -57,6 +57,10 @@ WORDS = ViolenceWords(
         r"|cólera|afogad[oa]s?|soterrad[oa]s?|colis(?:ão|ões)|incêndio\s+florestal"
         # a death by negligence: "o motorista responderá por homicídio culposo"
         r"|homic[íi]dios?\s+culposos?|capot(?:ou|aram|amento)|tombamento"
+        # "ônibus tomba na BR-381": a vehicle that overturned, not a soldier who fell
+        # in combat ("tombou em combate")
+        r"|tomb(?:a|am|ou|aram)\b"
+        r"(?!\s+(?:em|no|na|durante)\s+(?:combate|confronto|serviço|luta|ação|a\s+luta))"
         # a fire, unless set on purpose ("incêndio criminoso")
         r"|incêndios?(?!\s+(?:criminos|provocad|intencional|ateado|proposital))"
     ),
