@@ -33,8 +33,6 @@ KNOWN_MISSES = {
     # the army's "all 33 militants had been killed" is no claim; "taking the number of
     # hostages and troops killed to 26" does not hold the lead's 21 and four
     "w14-balochistan-train-siege",
-    # "The body of one of the attackers was later found": no figure read
-    "w14-philippines-lanao-ambush",
     # "The fighting for Goma killed about 3,000" is dated by the sentence before
     "w14-drc-m23-kalehe",
     # the neighbouring region's one death folds into the risen toll as a second source
@@ -166,3 +164,24 @@ def test_a_headline_of_a_court_case_or_a_remembrance(
     result = extract(report, settings=settings, resources=resources)
     assert result.relevance.relevant is relevant
     assert not result.toll()
+
+
+@pytest.mark.parametrize(
+    ("text", "toll", "own"),
+    [
+        ("Three soldiers were killed when militants ambushed a patrol on Sunday, the army "
+         "said. The attackers fled. The body of one of the attackers was later found by "
+         "residents, he added.", 4, True),
+        # one of the victims is one of the three already counted
+        ("Three soldiers were killed when militants ambushed a patrol on Sunday, the army "
+         "said. The body of one of the soldiers was later found in a ravine.", 3, False),
+    ],
+    ids=["attacker", "victim"],
+)
+def test_the_body_of_one_of_the_attackers_is_their_own_dead(
+    text: str, toll: int, own: bool, settings: Settings, resources: Resources
+) -> None:
+    report = Report(id="w", text=text, language="en", published=date(2025, 2, 3))
+    result = extract(report, settings=settings, resources=resources)
+    assert result.toll() == toll
+    assert any(i.perpetrator_dead for i in result.incidents) is own

@@ -33,6 +33,9 @@ _KILLED_CAPTIVES = re.compile(
 )
 # "the bodies of the four men were recovered": that many dead.
 _BODIES_OF = re.compile(r"\bbodies\s+of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+# "the body of one of the attackers was later found": one of a group named after it.
+_BODY_OF = re.compile(r"\bbody\s+of\s+$", re.IGNORECASE)
+_OF_THE_GROUP = re.compile(r"\s+of\s+(?:the|their|its)\s+(?P<group>[\w'’-]+)", re.IGNORECASE)
 
 
 def _taken_before(bound: list[Binding], pos: int) -> int | None:
@@ -60,8 +63,21 @@ def _killed_captives(text: str, bound: list[Binding]) -> list[Binding]:
 
 def _bodies(text: str, quantities: list[Quantity], bound: list[Binding]) -> list[Binding]:
     """ "the bodies of the four men": a count of the dead the figure rules leave unread."""
-    return _dead_where(quantities, bound, {"bodies"},
-                       lambda q: _BODIES_OF.search(text, max(0, q.start - 30), q.start))
+    found = _dead_where(quantities, bound, {"bodies"},
+                        lambda q: _BODIES_OF.search(text, max(0, q.start - 30), q.start))
+    one = _dead_where(quantities, bound + found, {"bodies", "perpetrator"},
+                      lambda q: _body_of_an_attacker(text, q))
+    return found + one
+
+
+def _body_of_an_attacker(text: str, quantity: Quantity) -> bool:
+    """ "the body of one of the attackers was later found": the attackers' own dead (one
+    of a victims' group is already in their toll, so only the attackers are read)."""
+    if quantity.best != 1 or _BODY_OF.search(text, max(0, quantity.start - 12),
+                                             quantity.start) is None:
+        return False
+    group = _OF_THE_GROUP.match(text, quantity.end)
+    return group is not None and _ATTACKER_GROUP.fullmatch(group.group("group")) is not None
 
 
 # "Three aid workers were among those killed": a part of a toll the sentence may not give.
