@@ -33,8 +33,6 @@ KNOWN_MISSES = {
     # the army's "all 33 militants had been killed" is no claim; "taking the number of
     # hostages and troops killed to 26" does not hold the lead's 21 and four
     "w14-balochistan-train-siege",
-    # "The fighting for Goma killed about 3,000" is dated by the sentence before
-    "w14-drc-m23-kalehe",
     # the neighbouring region's one death folds into the risen toll as a second source
     "w14-ukraine-zaporizhzhia-update",
 }
@@ -185,3 +183,24 @@ def test_the_body_of_one_of_the_attackers_is_their_own_dead(
     result = extract(report, settings=settings, resources=resources)
     assert result.toll() == toll
     assert any(i.perpetrator_dead for i in result.incidents) is own
+
+
+@pytest.mark.parametrize(
+    ("between", "toll"),
+    [
+        (" The rebels seized Goma in January and Bukavu in February. ", 23),
+        # a sentence of the news's own month dates nothing earlier
+        (" The rebels seized the town of Kamanyola in August. ", 3023),
+    ],
+    ids=["earlier-months", "this-month"],
+)
+def test_a_figure_dated_by_the_sentence_before_to_earlier_months_is_background(
+    between: str, toll: int, settings: Settings, resources: Resources
+) -> None:
+    text = ("At least 23 civilians were killed last week in fighting between M23 rebels and "
+            "militias in South Kivu, the United Nations said on Wednesday. Most were shot in "
+            "their homes, it said.\n\nThe M23 is backed by Rwanda." + between
+            + "The fighting for Goma killed about 3,000 people, according to the UN.")
+    report = Report(id="w", text=text, language="en", published=date(2025, 8, 6))
+    result = extract(report, settings=settings, resources=resources)
+    assert result.toll() == toll

@@ -182,6 +182,7 @@ def mark_background(drafts: list[Draft], clean: CleanText, report: Report) -> No
         elif _earlier_event(draft, flags, text, report, _figure_at(draft, clean)):
             draft.background = True
     _mark_older_than_the_news(drafts, report.published)
+    _mark_dated_by_the_sentence_before(drafts, clean, report.published)
     _mark_earlier_in_the_period(drafts, clean)
     _mark_headline_of_a_total(drafts, clean)
     _mark_told_as_memory(drafts, clean)
@@ -299,6 +300,50 @@ def _mark_earlier_month_than_published(drafts: list[Draft], published: date | No
             continue  # the news's figure told again
         if draft.sentence > first.sentence and _earlier_month(draft, published):
             draft.background = True
+
+
+# "The M23 seized Goma in January and Bukavu in February. The fighting for Goma killed about
+# 3,000": a named month (no day) in the sentence before a figure that gives no date.
+_IN_MONTH = re.compile(
+    r"\b(?:in|since|during)\s+(?:early\s+|mid-|late\s+)?(?P<month>January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)\b(?!\s+\d{1,2}\b)")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+
+
+def _mark_dated_by_the_sentence_before(
+    drafts: list[Draft], clean: CleanText, published: date | None
+) -> None:
+    """A later figure whose sentence gives no date, after a sentence of the same paragraph
+    that has no figure and names only months earlier than publication ("seized Goma in
+    January and Bukavu in February. The fighting for Goma killed about 3,000"), tells that
+    earlier event: background beside the first figure, the news (unless it repeats it or
+    the news itself is of an earlier month, a follow-up)."""
+    first = next((d for d in drafts if not d.background and d.kind != "claim"), None)
+    if published is None or first is None or _earlier_month(first, published):
+        return
+    counted = {d.sentence for d in drafts}
+    for draft in drafts:
+        if (draft is first or draft.background or draft.kind == "claim"
+                or draft.best == first.best or draft.sentence <= first.sentence + 1
+                or (draft.date is not None and draft.date.sentence == draft.sentence)
+                or draft.sentence - 1 in counted):
+            continue
+        if _earlier_months_only(clean, draft.sentence - 1, published):
+            draft.background = True
+
+
+def _earlier_months_only(clean: CleanText, index: int, published: date) -> bool:
+    """The sentence at `index` (same paragraph as the next) names months, all earlier in
+    publication's year."""
+    if not 0 <= index < len(clean.sentences) - 1:
+        return False
+    sentence, following = clean.sentences[index], clean.sentences[index + 1]
+    if sentence.headline or "\n" in clean.text[sentence.span.end : following.span.start]:
+        return False
+    months = [_MONTHS.index(m.group("month").lower()) + 1
+              for m in _IN_MONTH.finditer(sentence.text)]
+    return bool(months) and all(m < published.month for m in months)
 
 
 # An event told as earlier in the month or the year than the news ("a strike on a detention
