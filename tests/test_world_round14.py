@@ -33,8 +33,6 @@ KNOWN_MISSES = {
     # the army's "all 33 militants had been killed" is no claim; "taking the number of
     # hostages and troops killed to 26" does not hold the lead's 21 and four
     "w14-balochistan-train-siege",
-    # the neighbouring region's one death folds into the risen toll as a second source
-    "w14-ukraine-zaporizhzhia-update",
 }
 
 
@@ -202,5 +200,26 @@ def test_a_figure_dated_by_the_sentence_before_to_earlier_months_is_background(
             "their homes, it said.\n\nThe M23 is backed by Rwanda." + between
             + "The fighting for Goma killed about 3,000 people, according to the UN.")
     report = Report(id="w", text=text, language="en", published=date(2025, 8, 6))
+    result = extract(report, settings=settings, resources=resources)
+    assert result.toll() == toll
+
+
+@pytest.mark.parametrize(
+    ("opener", "toll"),
+    [
+        ("In the neighbouring Dnipropetrovsk region, one man", 6),
+        # no region of its own: the one death may be one of the five
+        ("In the city, one man", 5),
+    ],
+    ids=["neighbouring-region", "same-city"],
+)
+def test_a_death_in_the_neighbouring_region_is_a_round_up_item(
+    opener: str, toll: int, settings: Settings, resources: Resources
+) -> None:
+    text = ("Russian guided bombs struck the southern Ukrainian city of Zaporizhzhia on "
+            "Tuesday, killing five people and wounding 29, the regional governor said.\n\n"
+            + opener + " was killed in a Russian drone attack on the Nikopol district "
+            "overnight, regional governor Serhiy Lysak said.")
+    report = Report(id="w", text=text, language="en", published=date(2025, 5, 6))
     result = extract(report, settings=settings, resources=resources)
     assert result.toll() == toll

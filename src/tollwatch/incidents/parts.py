@@ -366,7 +366,8 @@ def opens_apart(draft: Draft, clean: CleanText) -> bool:
 # A round-up's item opens on its place: "In Ituri province, ...", "In North Kivu's
 # Masisi territory, ...", "Near Kherson, ..." (no clause break before the place).
 _PLACE_OPENER = re.compile(r"\s*(?:in|at|near|outside)\s+[^,.;:]{0,40}$", re.IGNORECASE)
-_REGION_OPENER = re.compile(r"\s*in\s+(?:the\s+)?([^,.;:]{1,40}?)(?:\s+(?:region|province|state"
+_REGION_OPENER = re.compile(r"\s*in\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent|adjoining)\s+)?"
+                            r"([^,.;:]{1,40}?)(?:\s+(?:region|province|state"
                             r"|department|oblast|governorate))?,", re.IGNORECASE)
 
 
@@ -379,6 +380,7 @@ def opens_on_place(draft: Draft, clean: CleanText) -> bool:
     if _PLACE_OPENER.match(clean.text[start : place.span.start]) is not None:
         return True
     # "In Antioquia, a leader was killed in Segovia": the opener names the place's region
+    # ("In the neighbouring Dnipropetrovsk region, one man was killed ... in Nikopol")
     opener = _REGION_OPENER.match(clean.text[start : place.span.start])
     return opener is not None and place.admin1 is not None and (
         opener.group(1).casefold() == place.admin1.casefold())
