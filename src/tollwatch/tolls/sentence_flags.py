@@ -132,10 +132,17 @@ def _claimed_by_cue(
     if (conceded_at is not None and claim_at < conceded_at < binding.start
             and _CLAUSE_BREAK.search(text, claim_at, conceded_at)):
         return False
-    return binding.end > claim_at or not _CLAUSE_BREAK.search(text, binding.end, claim_at)
+    if binding.end > claim_at:
+        return True
+    return not (_CLAUSE_BREAK.search(text, binding.end, claim_at)
+                or _JOINED_CLAUSE.search(text, binding.end, min(claim_at + 1, len(text))))
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?،؛؟]")
+# Arabic joins its clauses with a "و" written onto the next word: in "استشهاد ضابط و3
+# جنود والقضاء على 18 تكفيريا" the own dead before "والقضاء على" are no part of the
+# claim after it (an Arabic claim names its figure after its verb, never before).
+_JOINED_CLAUSE = re.compile(r"(?<!\S)و")
 
 
 def _sentence_flags(text: str, bound: list[Binding]) -> None:

@@ -160,9 +160,27 @@ _SUBJECT = (
     # a party of two words after its head: "قتلت قوات الدعم السريع 15 مدنيا"
     r"(?:\s+[^\s\d]+){0,2}))?"
 )
+# Whom an army's "neutralised" kills: armed men, never things ("القضاء على 5 ملفات").
+# (the end of the text, "\Z", lets the word alone be named a noun of the killed)
+_ARMED_MEN = (
+    r"(?:\Z|(?=(?:\s+\S+){0,6}?\s+[\"“«]?(?:من\s+)?[وفبل]?(?:ال)?(?:عنصر|عناصر|مسلح|إرهابي|ارهابي|مقاتل"
+    r"|متمرد|تكفيري|جند|جنود|مرتزق|حوثي|خوارج|قيادي|قادة|مهاجم|انتحاري|متطرف|داعشي|مطلوب"
+    r"|المستنفرين|مستنفر|ميليشيا|الميليشيا|أفراد|افراد|أعضاء|اعضاء)))"
+)
 _KILLED_VERBS = (
     r"[وف]?(?:قتل|قُتل|قتلت|قُتلت|قتلوا|تقتل|يقتل|لقي|لقيت|لقوا|استشهد|استُشهد|قضى|أعدم|أعدمت|اغتال|اغتيل)"
     + _SUBJECT
+    # an army's "neutralised" and "finished off": "حيّد الجيش 14 مسلحاً", "قضت القوات
+    # على 18 عنصراً" (a claim of the side that did it: `_FORCES_KILLED`)
+    + r"|[وف]?(?:حيد|حيّد|حيدت|حيّدت)" + _SUBJECT + _ARMED_MEN
+    + r"|[وف]?(?:قضى|قضت|قضوا|قضينا|تقضي|يقضي)" + _SUBJECT + r"\s+على" + _ARMED_MEN
+)
+# The words only the killing side uses of its own kills, state forces above all:
+# "تحييد 14 إرهابياً" (neutralised), "القضاء على 5 مسلحين" (eliminated), "قضت القوات
+# على 18 عنصراً": a figure after them is that side's claim, not the report's own toll.
+_FORCES_KILLED = (
+    r"(?<!\S)[وفبل]?(?:ال)?(?:تحييد|قضاء\s+على)(?!\S)"
+    r"|(?<!\S)[وف]?(?:حيد|حيّد|حيدت|حيّدت|قضى|قضت|قضوا|قضينا|تقضي|يقضي)(?:\s+\S+){0,3}?\s+على(?!\S)"
 )
 # A court's sentence is no death: "الحكم بإعدام 5 مدانين", "قضت المحكمة بإعدام" (the
 # noun after a word of judgement, with or without its preposition)
@@ -177,6 +195,9 @@ _KILLED_NOUNS = _SENTENCED + with_clitics([
     "مقتل", "مصرع", "استشهاد", "وفاة", "قتل", "إعدام", "اعدام", "اغتيال", "تصفية",
     "حصيلة القتلى", "عدد القتلى", "حصيلة الضحايا",
 ]) + rf"(?!\s+(?:\S+\s+){{1,3}}?{_DEAD}\S*\s*و\s*{_HURT})" + (
+    # an army's "neutralised", "eliminated" of armed men (`_FORCES_KILLED`)
+    r"|(?:" + with_clitics(["تحييد", "القضاء على"]) + ")" + _ARMED_MEN
+) + (
     r"|(?<!\S)بحياة"  # "أودى الهجوم بحياة خمسة جنود"
     # the fall of two martyrs, the dual its own count: "أدت إلى سقوط شهيدين" (not
     # "سقوط شهيدين وجريح", the dead and the hurt together)
@@ -232,7 +253,7 @@ WORDS = TollWords(
     precheck=(
         r"قتل|قتيل|مقتل|مصرع|لقي|جرح|جريح|إصاب|اصاب|أصيب|اصيب|مصاب|ضحاي|شهيد|شهداء"
         r"|بحياة|استشهاد|استشهد|استُشهد|جثث|جثة|وفاة|وفيات|فارق|توفي|إعدام|اعدام|أعدم|اغتيال|اغتال|حصيلة|اختطاف|خطف"
-        r"|تصفية"
+        r"|تصفية|تحييد|حيد|حيّد|قضاء|قضى|قضت|قضوا|قضينا"
     ),
     qualifiers={
         "least": r"ما\s+لا\s+يقل\s+عن|على\s+الأقل",
@@ -338,6 +359,7 @@ WORDS = TollWords(
             # "قال الجيش إنه ... وكبدها أكثر من 100 قتيل", "كبدت القوات المهاجمين 20 قتيلا"
             # (not "تكبدت", suffered)
             r"|(?<!\S)[وف]?(?:كبد|كبّد)\S*"
+            rf"|{_FORCES_KILLED}"
         ),
     },
     earlier=(
