@@ -259,6 +259,8 @@ def _prepare(
         return None  # "Shakhta imeni Gagarina" (a longer name), "JeM" (an acronym)
     if not m.strict and not m.sure and _unspelled_acronym(gaz, text, m, surface, spelled):
         return None  # "el ELN", "(ELN)": a group's acronym, not Elne in France
+    if _speaker_after_verb(gaz, before, surface, m, spelled):
+        return None  # "añadió la Defensa": the ministry speaking, not La Defensa, Veracruz
     if not m.strict and not m.sure and rules.SPANISH_LONGER_AFTER.match(after):
         return None  # "Villas de los Arcos": the head of a longer name the gazetteer lacks
     attributive = rules.ATTRIBUTIVE_AFTER.match(after) and not _IN_BEFORE.search(before[-8:])
@@ -304,6 +306,32 @@ def _prepare(
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+# A Spanish or Portuguese speech verb with its subject after it: "añadió la Defensa",
+# "informó el Ejército", "disse a Polícia"
+_SPEECH_VERB_ARTICLE = re.compile(
+    r"\b(?:añadió|agregó|informó|indicó|precisó|señaló|explicó|dijo|aseguró|detalló|afirmó"
+    r"|declaró|reportó|confirmó|denunció|sostuvo|apuntó|disse|afirmou|informou)"
+    r"\s+(?:la|el|las|los|a|o)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _speaker_after_verb(
+    gaz: Gazetteer, before: str, surface: str, m: Match, spelled: frozenset[int]
+) -> bool:
+    """Whether a name is the subject of the speech verb before it, with its article
+    ("añadió la Defensa", "informó el Ejército"): an institution speaking. A place is
+    seldom the subject of "añadió"; a country or province named so still is one."""
+    words = surface.split()
+    head = before[-40:]
+    if len(words) > 1 and fold(words[0]) in ARTICLES:
+        head = f"{head}{words[0]} "
+    if _SPEECH_VERB_ARTICLE.search(head) is None:
+        return False
+    return not any(
+        gaz.kinds[i] in (1, 2) and i in spelled for i in m.candidates[:MAX_CANDIDATES]
+    )
 
 
 def _unspelled_acronym(
