@@ -114,16 +114,18 @@ def read_context(
 
 # A US local station's dateline: "HORRY COUNTY, SC (WMBF) -", "Cook County, Ill. (WLS) --"
 _COUNTY_DATELINE = re.compile(
-    r"\s*[A-Z][A-Za-z.' -]{1,40}\s+(?:COUNTY|County|PARISH|Parish),\s*([A-Z]{2})\.?\s*"
-    r"\([A-Z0-9 -]{2,12}\)\s*(?:-{1,2}|—|–)"
+    r"^[ \t]*(?:[A-Z][A-Za-z.'-]*\s+){1,4}(?:COUNTY|County|PARISH|Parish),\s*([A-Z]{2})\.?\s*"
+    r"\([A-Z0-9 -]{2,12}\)\s*(?:-{1,2}|—|–)",
+    re.MULTILINE,
 )
+COUNTY_DATELINE_REACH = 2000  # the dateline follows the headline and a teaser or two
 
 
 def county_dateline_state(gaz: Gazetteer, text: str) -> str | None:
     """The state of a local station's county dateline at the report's start ("HORRY
     COUNTY, SC (WMBF) -"): the county names no town, but its state tells the report's
     Conway from Arkansas's; None without such a dateline or a known state code."""
-    hit = _COUNTY_DATELINE.match(text, 0, 200)
+    hit = _COUNTY_DATELINE.search(text, 0, COUNTY_DATELINE_REACH)
     if hit is None:
         return None
     code = hit.group(1)

@@ -342,12 +342,16 @@ def _unspelled_acronym(
     name, nor a large city's alternate name ("ELN" only resembles Elne, a town of 7,000):
     an actor's short name. A dateline's name at a line's
     start ("KIEV, Ukraine (AP) -") is exempt."""
-    word = surface.split()[-1]
-    if _ACRONYM.fullmatch(word) is None:
-        return False
+    words = surface.split()
+    word = words[-1]
+    if _ACRONYM.fullmatch(word) is None or (len(words) > 1 and not words[0].islower()):
+        return False  # "LA PORTE", "NEW PARIS": a dateline's name in capitals
     start = m.end - len(word)
     if start == 0 or text[start - 1] == "\n":
         return False
+    around = text[max(0, start - 12) : start].split()[-1:] + text[m.end : m.end + 12].split()[:1]
+    if any(w.strip(",.;:()-—").isupper() for w in around):
+        return False  # a run of capitals ("SHOOTING IN ERIE"), not an acronym in a sentence
     folded = word.lower()
     for i in m.candidates[:MAX_CANDIDATES]:
         if i in spelled and (gaz.kinds[i] in (1, 2) or gaz.populations[i] >= 100_000):
