@@ -8,6 +8,7 @@ and a wire dateline's place leads; the context then favours its candidates.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ VOTING_CANDIDATES = 8
 
 DEMONYM_VOTE = 1.0  # "Ukrainian forces", "Syrian regime": the report's country, as a name
 DATELINE_VOTE = 3.0  # a wire dateline's place: where the report is filed, most often its country
+COUNTY_DATELINE_VOTE = 3.0  # "HORRY COUNTY, SC (WMBF) -": the county's state leads its towns
 CO_LEADER = 0.8  # "Russian forces ... Ukrainian forces": no single country leads
 
 
@@ -32,6 +34,9 @@ class Context:
 
     countries: dict[str, float] = field(default_factory=dict)
     admin1: set[str] = field(default_factory=set)  # "SY.07"
+    # the province a local dateline names ("HORRY COUNTY, SC (WMBF) -"): it outranks the
+    # provinces the report's own ambiguous names vote for ("Conway" votes for Arkansas)
+    dateline_admin1: str | None = None
 
     main: str | None = None  # the country with most votes, when it has at least 1
     main_votes: float = 0.0
@@ -67,6 +72,7 @@ class Context:
             admin[code] -= share
         local = _settle(votes, admin)
         local.countries = {**self.countries, **local.countries}  # no country drops out
+        local.dateline_admin1 = self.dateline_admin1
         self._without[key] = local
         return local
 
@@ -96,9 +102,34 @@ def read_context(
             if rank == 0 and given[0] and _dateline(text, m):
                 # "SAN SALVADOR, 8 AUG 89 (...) --": the wire dateline's country leads
                 votes[max(given[0], key=lambda iso: given[0][iso])] += DATELINE_VOTE
+    state = county_dateline_state(gaz, text)
+    if state:
+        votes["US"] += COUNTY_DATELINE_VOTE
+        admin_votes[f"US.{state}"] += COUNTY_DATELINE_VOTE
     ctx = _settle(dict(votes), dict(admin_votes))
     ctx.shares = shares
+    ctx.dateline_admin1 = f"US.{state}" if state else None
     return ctx
+
+
+# A US local station's dateline: "HORRY COUNTY, SC (WMBF) -", "Cook County, Ill. (WLS) --"
+_COUNTY_DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Za-z.'-]*\s+){1,4}(?:COUNTY|County|PARISH|Parish),\s*([A-Z]{2})\.?\s*"
+    r"\([A-Z0-9 -]{2,12}\)\s*(?:-{1,2}|—|–)",
+    re.MULTILINE,
+)
+COUNTY_DATELINE_REACH = 2000  # the dateline follows the headline and a teaser or two
+
+
+def county_dateline_state(gaz: Gazetteer, text: str) -> str | None:
+    """The state of a local station's county dateline at the report's start ("HORRY
+    COUNTY, SC (WMBF) -"): the county names no town, but its state tells the report's
+    Conway from Arkansas's; None without such a dateline or a known state code."""
+    hit = _COUNTY_DATELINE.search(text, 0, COUNTY_DATELINE_REACH)
+    if hit is None:
+        return None
+    code = hit.group(1)
+    return code if gaz.admin1_place("US", code) is not None else None
 
 
 def _dateline(text: str, m: Match) -> bool:

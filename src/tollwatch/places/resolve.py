@@ -45,6 +45,7 @@ _PARTY_BEFORE = re.compile(
 _IN_BEFORE = re.compile(r"\b(?:in|IN|In)\s+$")
 
 
+DATELINE_ADMIN1_BONUS = 1.0
 DWARFED = 10  # a place a tenth the size of a namesake spelled alike loses its own-name bonus
 
 
@@ -80,6 +81,8 @@ def _score(
             )
     if kind != 2 and ctx.admin1 and f"{iso}.{gaz.admin1_codes[i]}" in ctx.admin1:
         score += 1.0
+        if ctx.dateline_admin1 == f"{iso}.{gaz.admin1_codes[i]}":
+            score += DATELINE_ADMIN1_BONUS  # the dateline's state, over the name's own votes
     score += 1.0 if i in spelled else -1.0
     size = gaz.populations[i]  # 0: unknown, never dwarfed; nor a town of the main country
     dwarfed = kind == 0 and size > 0 and size * DWARFED < largest and iso != main
@@ -254,6 +257,10 @@ def _prepare(
         return None  # "BM-21 Grad missiles", "BM-21 Grad and mortars": a weapon
     if rules.LONGER_NAME_AFTER.match(after) or rules.MIXED_ACRONYM.fullmatch(surface):
         return None  # "Shakhta imeni Gagarina" (a longer name), "JeM" (an acronym)
+    if not m.strict and not m.sure and _unspelled_acronym(gaz, text, m, surface, spelled):
+        return None  # "el ELN", "(ELN)": a group's acronym, not Elne in France
+    if _speaker_after_verb(gaz, before, surface, m, spelled):
+        return None  # "añadió la Defensa": the ministry speaking, not La Defensa, Veracruz
     if not m.strict and not m.sure and rules.SPANISH_LONGER_AFTER.match(after):
         return None  # "Villas de los Arcos": the head of a longer name the gazetteer lacks
     attributive = rules.ATTRIBUTIVE_AFTER.match(after) and not _IN_BEFORE.search(before[-8:])
@@ -296,6 +303,62 @@ def _prepare(
     initial = m.first == m.last == _first_content_token(tokens) and not m.strict
     initial = initial and not after.startswith(":")  # "Idlib: clashes..." is a label
     return _Prepared(m, base, shape, bar, light, spelled, longer, initial, has_arabic(surface))
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+# A Spanish or Portuguese speech verb with its subject after it: "añadió la Defensa",
+# "informó el Ejército", "disse a Polícia"
+_SPEECH_VERB_ARTICLE = re.compile(
+    r"\b(?:añadió|agregó|informó|indicó|precisó|señaló|explicó|dijo|aseguró|detalló|afirmó"
+    r"|declaró|reportó|confirmó|denunció|sostuvo|apuntó|disse|afirmou|informou)"
+    r"\s+(?:la|el|las|los|a|o)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _speaker_after_verb(
+    gaz: Gazetteer, before: str, surface: str, m: Match, spelled: frozenset[int]
+) -> bool:
+    """Whether a name is the subject of the speech verb before it, with its article
+    ("añadió la Defensa", "informó el Ejército"): an institution speaking. A place is
+    seldom the subject of "añadió"; a country or province named so still is one."""
+    words = surface.split()
+    head = before[-40:]
+    if len(words) > 1 and fold(words[0]) in ARTICLES:
+        head = f"{head}{words[0]} "
+    if _SPEECH_VERB_ARTICLE.search(head) is None:
+        return False
+    return not any(
+        gaz.kinds[i] in (1, 2) and i in spelled for i in m.candidates[:MAX_CANDIDATES]
+    )
+
+
+def _unspelled_acronym(
+    gaz: Gazetteer, text: str, m: Match, surface: str, spelled: frozenset[int]
+) -> bool:
+    """Whether a name is an acronym in capitals amid ordinary text ("el ELN", "(FARC)")
+    that spells no candidate's own name letter for letter nor a country's or province's
+    name, nor a large city's alternate name ("ELN" only resembles Elne, a town of 7,000):
+    an actor's short name. A dateline's name at a line's
+    start ("KIEV, Ukraine (AP) -") is exempt."""
+    words = surface.split()
+    word = words[-1]
+    if _ACRONYM.fullmatch(word) is None or (len(words) > 1 and not words[0].islower()):
+        return False  # "LA PORTE", "NEW PARIS": a dateline's name in capitals
+    start = m.end - len(word)
+    if start == 0 or text[start - 1] == "\n":
+        return False
+    around = text[max(0, start - 12) : start].split()[-1:] + text[m.end : m.end + 12].split()[:1]
+    if any(w.strip(",.;:()-—").isupper() for w in around):
+        return False  # a run of capitals ("SHOOTING IN ERIE"), not an acronym in a sentence
+    folded = word.lower()
+    for i in m.candidates[:MAX_CANDIDATES]:
+        if i in spelled and (gaz.kinds[i] in (1, 2) or gaz.populations[i] >= 100_000):
+            return False  # "UAE", "DRC", "NYC": a country, a province, a city's short name
+        if fold(gaz.names[i]).replace(" ", "") == folded:
+            return False
+    return True
 
 
 # A populated place this large, spelled as the text writes it, is the name's reading
