@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..dates.words import MONTH_NAMES
+from ..dates.words import MONTH_NAMES, MONTHS
 from ..records import CleanText, DateMention, Report
 from ..tolls.lang import TOLL_WORDS
 from .draft import Draft
@@ -289,10 +289,20 @@ def _mark_older_than_the_news(drafts: list[Draft], published: date | None = None
             draft.background = True
 
 
-def _mark_earlier_month_than_published(drafts: list[Draft], published: date | None) -> None:
+def _the_news(drafts: list[Draft], published: date | None) -> Draft | None:
+    """The report's first counted figure, the news, when the report is published and that
+    figure is not itself dated to an earlier month (a follow-up of an older event, whose
+    figures are all of that event): None otherwise."""
     first = next((d for d in drafts if not d.background and d.kind != "claim"), None)
     if published is None or first is None or _earlier_month(first, published):
-        return  # a follow-up of an older event: its figures are all of that event
+        return None
+    return first
+
+
+def _mark_earlier_month_than_published(drafts: list[Draft], published: date | None) -> None:
+    first = _the_news(drafts, published)
+    if first is None or published is None:
+        return
     for draft in drafts:
         if draft is first or draft.background or draft.kind == "claim":
             continue
@@ -307,8 +317,6 @@ def _mark_earlier_month_than_published(drafts: list[Draft], published: date | No
 _IN_MONTH = re.compile(
     r"\b(?:in|since|during)\s+(?:early\s+|mid-|late\s+)?(?P<month>January|February|March"
     r"|April|May|June|July|August|September|October|November|December)\b(?!\s+\d{1,2}\b)")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
 
 
 def _mark_dated_by_the_sentence_before(
@@ -319,8 +327,8 @@ def _mark_dated_by_the_sentence_before(
     January and Bukavu in February. The fighting for Goma killed about 3,000"), tells that
     earlier event: background beside the first figure, the news (unless it repeats it or
     the news itself is of an earlier month, a follow-up)."""
-    first = next((d for d in drafts if not d.background and d.kind != "claim"), None)
-    if published is None or first is None or _earlier_month(first, published):
+    first = _the_news(drafts, published)
+    if first is None or published is None:
         return
     counted = {d.sentence for d in drafts}
     for draft in drafts:
@@ -341,8 +349,7 @@ def _earlier_months_only(clean: CleanText, index: int, published: date) -> bool:
     sentence, following = clean.sentences[index], clean.sentences[index + 1]
     if sentence.headline or "\n" in clean.text[sentence.span.end : following.span.start]:
         return False
-    months = [_MONTHS.index(m.group("month").lower()) + 1
-              for m in _IN_MONTH.finditer(sentence.text)]
+    months = [MONTHS[m.group("month").lower()] for m in _IN_MONTH.finditer(sentence.text)]
     return bool(months) and all(m < published.month for m in months)
 
 

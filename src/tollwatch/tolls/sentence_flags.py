@@ -173,8 +173,9 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
     brings = re.search(r"\bbr(?:ing|ings|inging|ought)\b", text, re.I) is not None
     for binding in bound:
         binding.flags.update(name for name, hit in cues.items() if hit)
-        claimed = _claimed_by_cue(text, binding, claim_at, conceded_at)
-        if not no_claim and (english_claim or claimed):
+        if not no_claim and (
+            english_claim or _claimed_by_cue(text, binding, claim_at, conceded_at)
+        ):
             binding.flags.add("claim_cue")
         if background and (background.group("anywhere") or background.start() < binding.start):
             binding.flags.add("background")
