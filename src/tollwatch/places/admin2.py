@@ -385,11 +385,28 @@ def _whole_name(inside: list[PlaceMention], phrase: _Phrase) -> bool:
 
 
 def _admin1_codes(gaz: Gazetteer, country: str, admin1: str) -> list[str]:
-    return [
-        code.split(".", 1)[1]
-        for code, name in gaz.admin1_names.items()
-        if name == admin1 and code.startswith(f"{country}.")
-    ]
+    """The admin1 codes of a country's provinces of that name ("SY", "Idlib" -> ["09"])."""
+    return list(_admin1_code_index(gaz).get((country, admin1), ()))
+
+
+_ADMIN1_CODES: dict[int, tuple[Gazetteer, dict[tuple[str, str], tuple[str, ...]]]] = {}
+
+
+def _admin1_code_index(gaz: Gazetteer) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(country, province name) -> the province's admin1 codes, in `admin1_names` order;
+    built once per gazetteer instead of a pass over every province per question."""
+    held = _ADMIN1_CODES.get(id(gaz))
+    if held is not None and held[0] is gaz:
+        return held[1]
+    index: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
+    for code, name in gaz.admin1_names.items():
+        if "." in code:
+            country, rest = code.split(".", 1)
+            index[(country, name)].append(rest)
+    frozen = {k: tuple(v) for k, v in index.items()}
+    _ADMIN1_CODES.clear()  # one gazetteer per process in practice; keep memory bounded
+    _ADMIN1_CODES[id(gaz)] = (gaz, frozen)
+    return frozen
 
 
 _TOWN_KINDS = (0, 4, 5)

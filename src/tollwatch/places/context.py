@@ -145,16 +145,16 @@ def _dateline(text: str, m: Match) -> bool:
 def _settle(votes: dict[str, float], admin_votes: dict[str, float]) -> Context:
     """The countries and provinces that count, from raw votes."""
     ctx = Context(votes=votes, admin_votes=admin_votes)
-    floor = max(1.0, 0.2 * max(votes.values(), default=0.0))
-    ctx.countries = {iso: v for iso, v in votes.items() if v >= floor - 1e-9}
-    top = set(ctx.countries)
-    if ctx.countries:
-        ctx.main = max(sorted(ctx.countries), key=lambda iso: ctx.countries[iso])
-        ctx.main_votes = ctx.countries[ctx.main]
-        ctx.leaders = frozenset(
-            iso for iso, v in ctx.countries.items() if v >= CO_LEADER * ctx.main_votes
-        )
-    ctx.admin1 = {code for code, v in admin_votes.items() if code[:2] in top and v >= 0.75}
+    floor = max(1.0, 0.2 * max(votes.values(), default=0.0)) - 1e-9
+    countries = ctx.countries = {iso: v for iso, v in votes.items() if v >= floor}
+    if countries:
+        main = ctx.main = max(sorted(countries), key=countries.__getitem__)
+        main_votes = ctx.main_votes = countries[main]
+        least = CO_LEADER * main_votes
+        ctx.leaders = frozenset([iso for iso, v in countries.items() if v >= least])
+    ctx.admin1 = {
+        code for code, v in admin_votes.items() if v >= 0.75 and code[:2] in countries
+    }
     return ctx
 
 
@@ -184,15 +184,16 @@ def _vote(
             )
         )
     best: dict[str, tuple[float, int]] = {}
-    names, countries = gaz.names, gaz.countries
+    names, countries, kinds, populations = gaz.names, gaz.countries, gaz.kinds, gaz.populations
     for i in candidates:
         well_spelled = i in spelled
-        value = prior(gaz, i) + (1.5 if well_spelled else 0.0)
+        value = _prior(kinds[i], populations[i]) + (1.5 if well_spelled else 0.0)  # `prior`
         # `own_name_light`, inlined: most candidates are not well spelled
         if (well_spelled or not light) and primary_light(names[i]) == light:
             value += 0.75
         iso = countries[i]
-        if iso not in best or value > best[iso][0]:
+        held = best.get(iso)
+        if held is None or value > held[0]:
             best[iso] = (value, i)
     spread = math.sqrt(len(best)) * (2.0 if m.end - m.start <= 4 else 1.0)  # "U.S." counts less
     given: dict[str, float] = {}
@@ -212,20 +213,20 @@ _KIND_PRIOR = (0.0, 2.5, 4.5, 2.5, 3.0)
 ADMIN1_POPULATION_WEIGHT = 0.05  # namesake provinces: the more populous one, by a hair
 
 
-@lru_cache(maxsize=8192)
-def _population_prior(population: int) -> float:
-    return 0.5 * math.log10(population + 10)
-
-
 def prior(gaz: Gazetteer, i: int) -> float:
     """How likely an entry is meant before any context: by kind, then population."""
-    kind = gaz.kinds[i]
+    return _prior(gaz.kinds[i], gaz.populations[i])
+
+
+@lru_cache(maxsize=65_536)  # asked for every candidate of every name; few distinct pairs
+def _prior(kind: int, population: int) -> float:
+    """`prior` from the entry's kind and population, the only two things it reads."""
     if kind == 1:
-        size = math.log10(gaz.populations[i] + 10) - 6.0  # 0 for a million people
+        size = math.log10(population + 10) - 6.0  # 0 for a million people
         return _KIND_PRIOR[1] + ADMIN1_POPULATION_WEIGHT * size
     if 0 < kind < 5:
         return _KIND_PRIOR[kind]
-    return _population_prior(gaz.populations[i]) + (0.3 if kind == 5 else 0.0)
+    return 0.5 * math.log10(population + 10) + (0.3 if kind == 5 else 0.0)
 
 
 @lru_cache(maxsize=65_536)

@@ -34,11 +34,12 @@ class OrdinaryWords:
     and the word scan of the whole text was a tenth of the places stage. True when the
     report writes any word in lower case, as the set itself would be."""
 
-    __slots__ = ("_any", "_text")
+    __slots__ = ("_any", "_known", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._any: bool | None = None
+        self._known: dict[str, bool] = {}  # the answers given for this report's text
 
     def __bool__(self) -> bool:
         if self._any is None:
@@ -46,7 +47,16 @@ class OrdinaryWords:
         return self._any
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str) or _ORDINARY_SHAPE.fullmatch(word) is None:
+        if not isinstance(word, str):
+            return False
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = self._stands_alone(word)
+        return known
+
+    def _stands_alone(self, word: str) -> bool:
+        """Whether the text writes `word`, a lower-case word, as a word of its own."""
+        if _ORDINARY_SHAPE.fullmatch(word) is None:
             return False
         text, size, last = self._text, len(word), len(self._text)
         at = text.find(word)

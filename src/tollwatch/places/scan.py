@@ -168,14 +168,20 @@ def _tokens(text: str, offset: int, strict: bool) -> list[Token]:
     out: list[Token] = []
     add = out.append
     new = tuple.__new__  # Token(...) without its Python-level __new__: one per word
+    keys, inside = _word_keys, _INSIDE_NAMES
+    if strict:
+        for m in _TOKEN.finditer(text):
+            word, key, core, cap = keys(m.group())
+            start = m.start() + offset
+            add(new(Token, (start, start + len(word), word, key, core, cap)))
+        return out
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        start, end = m.span()
-        start += offset
-        if not strict and raw[0].islower() and raw not in _INSIDE_NAMES:
-            add(new(Token, (start, end + offset, raw, "", "-", False)))
+        start = m.start() + offset
+        if raw[0].islower() and raw not in inside:
+            add(new(Token, (start, start + len(raw), raw, "", "-", False)))
             continue
-        word, key, core, cap = _word_keys(raw)
+        word, key, core, cap = keys(raw)
         add(new(Token, (start, start + len(word), word, key, core, cap)))
     return out
 
