@@ -20,7 +20,40 @@ def inside_longer_name(gaz: Gazetteer, tokens: list[Token], m: Match, text: str)
     gazetteer lacks, not the shorter one it has)."""
     if m.strict:
         return False
-    return _glued_after(gaz, tokens, m, text) or _glued_before(gaz, tokens, m, text)
+    return (
+        _glued_after(gaz, tokens, m, text)
+        or _glued_before(gaz, tokens, m, text)
+        or _tail_of_spanish_name(gaz, tokens, m, text)
+    )
+
+
+# words before "de" that make the name after it a unit's or an office's, not a longer name
+_OFFICE_BEFORE_DE = frozenset({
+    "ciudad", "municipio", "estado", "provincia", "departamento", "region", "región",
+    "fiscalía", "fiscalia", "gobierno", "gobernador", "gobernadora", "secretaría",
+    "policía", "universidad", "alcalde", "alcaldesa", "presidente", "presidenta", "obispo",
+    "diócesis", "puerto", "valle", "sierra", "isla", "lago", "río", "rio", "cerro",
+})
+
+
+def _tail_of_spanish_name(gaz: Gazetteer, tokens: list[Token], m: Match, text: str) -> bool:
+    """A town name that ends a longer Spanish name the gazetteer lacks: "Huertas de San
+    Bernardo", "Real de Minas", "Paseo del Campestre", "Villas de los Arcos" (a
+    neighbourhood or a street, not San Bernardo in Chile or Minas in Uruguay). A unit or
+    an office before "de" ("Municipio de X", "Fiscalía de X") leaves the name a place;
+    so does a province's or a country's name."""
+    k = m.first - 1
+    if k >= 1 and tokens[k].text in ("la", "los", "las") and tokens[k - 1].text == "de":
+        k -= 1
+    if k < 1 or tokens[k].text not in ("de", "del"):
+        return False
+    prev = tokens[k - 1]
+    if not prev.cap or prev.text.lower() in _OFFICE_BEFORE_DE or prev.text.lower() in (
+        rules.TITLES | rules.TYPE_WORDS
+    ):
+        return False
+    spaced = all(text[tokens[j].end : tokens[j + 1].start] == " " for j in range(k - 1, m.first))
+    return spaced and _town_only(gaz, m, text)
 
 
 def _glued_after(gaz: Gazetteer, tokens: list[Token], m: Match, text: str) -> bool:
