@@ -18,7 +18,7 @@ from ..records import CleanText, PlaceMention
 
 _SEPARATOR = re.compile(r"\s[-|–—]\s|\s[-–—](?=[A-Z])|(?<=[A-Z])[-–—]\s")
 _MASTHEAD_MARK = re.compile(
-    r"\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM))?\b|\bNews,\s*Weather\b|\bBreaking News\b"
+    r"\b[KW][A-Z]{3}(?:-(?:TV|FM|AM))?\b|\bNews,\s*Weather\b|\bBreaking News\b"
     r"|\bNews\s*(?:&|and)\s*Weather\b"
 )
 
