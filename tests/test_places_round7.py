@@ -171,3 +171,10 @@ def test_the_tail_of_a_longer_spanish_name(settings: Settings, resources: Resour
     place = _place_of("Wrapped in plastic, they find the corpse of a man in the Real de Minas",
                       settings, resources)
     assert place is None or place.country != "UY"
+
+
+def test_a_colonia_of_a_town_keeps_the_town(settings: Settings, resources: Resources) -> None:
+    """"Col. Guadalupe de Iguala": the colonia of Iguala, so Iguala is no glued tail."""
+    place = _place_of("A woman was shot dead in Col. Guadalupe de Iguala on Sunday, police said.",
+                      settings, resources)
+    assert place is not None and place.country == "MX"

@@ -7,6 +7,8 @@ Poniente"), a name among a person's ("Toney Keith White"), and two town names ab
 
 from __future__ import annotations
 
+import re
+
 from . import rules
 from .gazetteer.model import Gazetteer
 from .names import light_key
@@ -41,7 +43,8 @@ def _tail_of_spanish_name(gaz: Gazetteer, tokens: list[Token], m: Match, text: s
     Bernardo", "Real de Minas", "Paseo del Campestre", "Villas de los Arcos" (a
     neighbourhood or a street, not San Bernardo in Chile or Minas in Uruguay). A unit or
     an office before "de" ("Municipio de X", "Fiscalía de X") leaves the name a place;
-    so does a province's or a country's name."""
+    so does a province's or a country's name, and a neighbourhood's name written as one
+    ("Col. Insurgentes de Iguala": the colonia of Iguala)."""
     k = m.first - 1
     if k >= 1 and tokens[k].text in ("la", "los", "las") and tokens[k - 1].text == "de":
         k -= 1
@@ -52,8 +55,15 @@ def _tail_of_spanish_name(gaz: Gazetteer, tokens: list[Token], m: Match, text: s
         rules.TITLES | rules.TYPE_WORDS
     ):
         return False
+    if _NEIGHBOURHOOD_BEFORE.search(text, max(0, prev.start - 20), prev.start):
+        return False  # "Col. Insurgentes de Iguala": the neighbourhood of the town after "de"
     spaced = all(text[tokens[j].end : tokens[j + 1].start] == " " for j in range(k - 1, m.first))
     return spaced and _town_only(gaz, m, text)
+
+
+_NEIGHBOURHOOD_BEFORE = re.compile(
+    r"(?i:\b(?:col|colonia|fracc|fraccionamiento|barrio|neighbou?rhood)\.?\s+)$"
+)
 
 
 def _glued_after(gaz: Gazetteer, tokens: list[Token], m: Match, text: str) -> bool:
