@@ -8,6 +8,7 @@ Poniente"), a name among a person's ("Toney Keith White"), and two town names ab
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from . import rules
 from .gazetteer.model import Gazetteer
@@ -16,17 +17,29 @@ from .scan import MAX_CANDIDATES, Match, Token, common_words
 
 __all__ = ["inside_longer_name", "run_of_names", "without_fragments"]
 
-def inside_longer_name(gaz: Gazetteer, tokens: list[Token], m: Match, text: str) -> bool:
+def inside_longer_name(
+    gaz: Gazetteer, tokens: list[Token], m: Match, text: str,
+    provinces: AbstractSet[str] = frozenset(),
+) -> bool:
     """A name glued to unknown capitalised words in ordinary text: "Rami Abdel...",
     "Rincon del Poniente", "Ghadir al Bostan", "Kafr Hamra" (a longer name the
-    gazetteer lacks, not the shorter one it has)."""
+    gazetteer lacks, not the shorter one it has). The tail of a longer Spanish name
+    counts only when the name has no namesake in a province the report names
+    (`provinces`, "CO.02"): "the Tijeras de Campamento vereda (Antioquia)" is near
+    Campamento, Antioquia; "Real de Minas" alone is not Minas, Uruguay."""
     if m.strict:
         return False
     return (
         _glued_after(gaz, tokens, m, text)
         or _glued_before(gaz, tokens, m, text)
-        or _tail_of_spanish_name(gaz, tokens, m, text)
+        or (_tail_of_spanish_name(gaz, tokens, m, text)
+            and not _in_named_province(gaz, m, provinces))
     )
+
+
+def _in_named_province(gaz: Gazetteer, m: Match, provinces: AbstractSet[str]) -> bool:
+    return any(f"{gaz.countries[i]}.{gaz.admin1_codes[i]}" in provinces
+               for i in m.candidates[:MAX_CANDIDATES])
 
 
 # words before "de" that make the name after it a unit's or an office's, not a longer name
