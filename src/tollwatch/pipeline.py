@@ -20,6 +20,7 @@ from .errors import TollwatchError
 from .incidents import build as incidents_stage
 from .places import gazetteer as gazetteer_stage
 from .places import geocode as places_stage
+from .places.speech import speakers_namesakes
 from .read import cleaning as clean_stage
 from .read import language as language_stage
 from .records import CleanText, Extraction, Mentions, Report
@@ -62,10 +63,14 @@ def find_mentions(
     """
     sentences = violence_stage.candidate_sentences(clean)
     if not sentences:
-        return _opening_places(clean, settings, resources)
+        return _opening_places(clean, settings, resources, language)
     actors = tuple(actors_stage.find_actors(clean, sentences, resources.actors))
     places = (
-        places_stage.find_places(clean, sentences, resources.gazetteer, settings)
+        speakers_namesakes(
+            resources.gazetteer,
+            places_stage.find_places(clean, sentences, resources.gazetteer, settings),
+            language,
+        )
         if settings.geocode
         else []
     )
@@ -101,7 +106,9 @@ def _names_only(text: str) -> bool:
     return len(names) >= 5 and all(_NAME_WORD.match(w) or _LIST_NUMBER.match(w) for w in words)
 
 
-def _opening_places(clean: CleanText, settings: Settings, resources: Resources) -> Mentions:
+def _opening_places(
+    clean: CleanText, settings: Settings, resources: Resources, language: str | None = None
+) -> Mentions:
     """The places of a report with no sign of violence, read in its headline and first
     sentences only: an arrest or a dated line ("Raqqa city, Raqqa governorate, Syria")
     still says where it is (the report's own place, places/fallback.document_place)."""
@@ -114,6 +121,7 @@ def _opening_places(clean: CleanText, settings: Settings, resources: Resources) 
     if not opening:
         return Mentions()
     places = places_stage.find_places(clean, opening, resources.gazetteer, settings)
+    places = speakers_namesakes(resources.gazetteer, places, language)
     return Mentions(places=tuple(places))
 
 

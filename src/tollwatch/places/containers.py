@@ -214,7 +214,12 @@ def _neighbourhood(text: str, m: PlaceMention) -> bool:
 # "Burin village (Nablus, West Bank)": a bracket opened right after a town, and the
 # container names before this one inside it
 _INSIDE_BRACKET = re.compile(r"\(([^().;:!?]{0,60})$")
-_BEFORE_BRACKET = re.compile(r"(?:\s+(?:village|town|city|camp|area))?\s*$", re.IGNORECASE)
+# "Burin village (", "Abu Shouk IDP camp (", "Kalma camp for displaced people ("
+_BEFORE_BRACKET = re.compile(
+    r"(?:\s+(?:village|town|city|area|(?:(?:IDPs?|refugee|displacement)\s+)?(?:camp|site)"
+    r"(?:\s+for\s+(?:the\s+)?(?:internally\s+)?displaced(?:\s+people|\s+persons)?)?))?\s*$",
+    re.IGNORECASE,
+)
 CONTAINER_RULE = "places.v1.container"
 
 

@@ -50,10 +50,12 @@ from .dateline import body_datelines_elsewhere
 from .frame import sentence_frames
 from .gazetteer.model import Gazetteer
 from .glued import without_fragments
+from .masthead import masthead_places
 from .names import light_key
 from .ordinary import OrdinaryWords
 from .resolve import _decide, _mention, _OrgSpans, _prepare, _Prepared
 from .scan import abbreviation_pattern, common_words, scan
+from .unitnames import without_unit_named_neighbourhoods
 
 __all__ = ["capital_entry", "document_country", "find_places", "prepare_gazetteer"]
 
@@ -167,9 +169,11 @@ def find_places(
         mentions.extend(combine(clean, [_mention(gazetteer, clean, r) for r in found]))
     mentions.extend(_capitals(gazetteer, clean, sentences, ctx, mentions))
     mentions.sort(key=lambda m: m.span.start)
+    mentions = without_unit_named_neighbourhoods(clean.text, mentions)
     mentions = without_neighbourhoods(clean.text, mentions)
     mentions = admin2_mentions(gazetteer, clean, sentences, ctx, mentions)
     mentions = bracket_units(gazetteer, clean, sentences, ctx, mentions)
     mentions = bracketed_containers(clean.text, mentions)
+    mentions = masthead_places(clean, mentions)
     mentions = body_datelines_elsewhere(clean, mentions)
     return demote_outside_named_provinces(mentions)

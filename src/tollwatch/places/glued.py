@@ -7,6 +7,9 @@ Poniente"), a name among a person's ("Toney Keith White"), and two town names ab
 
 from __future__ import annotations
 
+import re
+from collections.abc import Set as AbstractSet
+
 from . import rules
 from .gazetteer.model import Gazetteer
 from .names import light_key
@@ -14,13 +17,66 @@ from .scan import MAX_CANDIDATES, Match, Token, common_words
 
 __all__ = ["inside_longer_name", "run_of_names", "without_fragments"]
 
-def inside_longer_name(gaz: Gazetteer, tokens: list[Token], m: Match, text: str) -> bool:
+def inside_longer_name(
+    gaz: Gazetteer, tokens: list[Token], m: Match, text: str,
+    provinces: AbstractSet[str] = frozenset(),
+) -> bool:
     """A name glued to unknown capitalised words in ordinary text: "Rami Abdel...",
     "Rincon del Poniente", "Ghadir al Bostan", "Kafr Hamra" (a longer name the
-    gazetteer lacks, not the shorter one it has)."""
+    gazetteer lacks, not the shorter one it has). The tail of a longer Spanish name
+    counts only when the name has no namesake in a province the report names
+    (`provinces`, "CO.02"): "the Tijeras de Campamento vereda (Antioquia)" is near
+    Campamento, Antioquia; "Real de Minas" alone is not Minas, Uruguay."""
     if m.strict:
         return False
-    return _glued_after(gaz, tokens, m, text) or _glued_before(gaz, tokens, m, text)
+    return (
+        _glued_after(gaz, tokens, m, text)
+        or _glued_before(gaz, tokens, m, text)
+        or (_tail_of_spanish_name(gaz, tokens, m, text)
+            and not _in_named_province(gaz, m, provinces))
+    )
+
+
+def _in_named_province(gaz: Gazetteer, m: Match, provinces: AbstractSet[str]) -> bool:
+    return any(f"{gaz.countries[i]}.{gaz.admin1_codes[i]}" in provinces
+               for i in m.candidates[:MAX_CANDIDATES])
+
+
+# words before "de" that make the name after it a unit's or an office's, not a longer name
+_OFFICE_BEFORE_DE = frozenset({
+    "ciudad", "municipio", "estado", "provincia", "departamento", "region", "región",
+    "fiscalía", "fiscalia", "gobierno", "gobernador", "gobernadora", "secretaría",
+    "policía", "universidad", "alcalde", "alcaldesa", "presidente", "presidenta", "obispo",
+    "diócesis", "puerto", "valle", "sierra", "isla", "lago", "río", "rio", "cerro",
+})
+
+
+def _tail_of_spanish_name(gaz: Gazetteer, tokens: list[Token], m: Match, text: str) -> bool:
+    """A town name that ends a longer Spanish name the gazetteer lacks: "Huertas de San
+    Bernardo", "Real de Minas", "Paseo del Campestre", "Villas de los Arcos" (a
+    neighbourhood or a street, not San Bernardo in Chile or Minas in Uruguay). A unit or
+    an office before "de" ("Municipio de X", "Fiscalía de X") leaves the name a place;
+    so does a province's or a country's name, and a neighbourhood's name written as one
+    ("Col. Insurgentes de Iguala": the colonia of Iguala)."""
+    k = m.first - 1
+    if k >= 1 and tokens[k].text in ("la", "los", "las") and tokens[k - 1].text == "de":
+        k -= 1
+    if k < 1 or tokens[k].text not in ("de", "del"):
+        return False
+    prev = tokens[k - 1]
+    if not prev.cap or prev.text.lower() in _OFFICE_BEFORE_DE or prev.text.lower() in (
+        rules.TITLES | rules.TYPE_WORDS
+    ):
+        return False
+    if _NEIGHBOURHOOD_BEFORE.search(text, max(0, prev.start - 20), prev.start):
+        return False  # "Col. Insurgentes de Iguala": the neighbourhood of the town after "de"
+    spaced = all(text[tokens[j].end : tokens[j + 1].start] == " " for j in range(k - 1, m.first))
+    return spaced and _town_only(gaz, m, text)
+
+
+_NEIGHBOURHOOD_BEFORE = re.compile(
+    r"(?i:\b(?:col|colonia|fracc|fraccionamiento|barrio|neighbou?rhood)\.?\s+)$"
+)
 
 
 def _glued_after(gaz: Gazetteer, tokens: list[Token], m: Match, text: str) -> bool:

@@ -299,7 +299,7 @@ def _prepare(
     if not m.strict and not m.sure and run_of_names(tokens, m, text):
         persons.add(light)
         return None
-    longer = 2.0 if inside_longer_name(gaz, tokens, m, text) else 0.0
+    longer = 2.0 if inside_longer_name(gaz, tokens, m, text, ctx.admin1) else 0.0
     initial = m.first == m.last == _first_content_token(tokens) and not m.strict
     initial = initial and not after.startswith(":")  # "Idlib: clashes..." is a label
     return _Prepared(m, base, shape, bar, light, spelled, longer, initial, has_arabic(surface))
