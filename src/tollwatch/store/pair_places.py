@@ -343,7 +343,7 @@ def _written_words(unit: MatchUnit) -> frozenset[str]:
 @functools.lru_cache(maxsize=65536)
 def _bare_text(unit: MatchUnit) -> str | None:
     """The place text less the words of its country's name, when other words than
-    generic ones are left ("near Muqdadiya in Iraq" -> "near Muqdadiya"; "Iraq" stays):
+    generic ones are left ("near Muqdadiya in Iraq" -> "near Muqdadiya in"; "Iraq" stays):
     wires add the country for foreign readers, local outlets do not, and the country
     names no place beyond the one both resolved to."""
     country = _country_words(unit.country)
