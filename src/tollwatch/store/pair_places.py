@@ -14,6 +14,8 @@ import math
 import re
 import unicodedata
 
+import pycountry
+
 from .key_match import _edits
 from .unit import MatchSettings, MatchUnit, norm_name
 
@@ -82,9 +84,25 @@ QUARTER_WORDS = frozenset(
 # is a word of a two-word one, is a name's word ("Shetamia Taylor", "Joshua Cooper"),
 # unless the rest only qualifies the town ("West Charlotte", "Metro Nashville")
 NAME_KEYS = frozenset({"person", "name"})
+PROVINCE_SCORE = 0.45  # place score of the same province only (and of a direction)
 UNSURE_PLACE = 0.3  # place score of a pair whose place veto an unsure place lifted
 CITY_QUALIFIERS = frozenset({"metro", "greater", "old", "little", "new", "upper", "lower"})
 QUALIFIERS = GENERIC_PLACE_WORDS | QUARTER_WORDS | CITY_QUALIFIERS
+# words of a country's formal name that name no country ("Syrian Arab Republic")
+COUNTRY_FORM_WORDS = frozenset(
+    {"republic", "democratic", "islamic", "federation", "state", "arab", "kingdom",
+     "people", "plurinational", "bolivarian", "of", "the", "and"}
+)
+# compass directions of "<direction> of <town>" place texts, as bearings in degrees
+COMPASS = {
+    "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0,
+    "south": 180.0, "southwest": 225.0, "west": 270.0, "northwest": 315.0,
+}
+DIRECTION_RE = re.compile(
+    r"\b(north|south|east|west)[\s-]?(east|west)?\s+of\s+(.+)", re.IGNORECASE
+)
+# how far from the direction written a bearing may lie (half a quadrant and more)
+DIRECTION_SLACK = 67.5
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -153,7 +171,7 @@ def _writes_resolved(unit: MatchUnit) -> bool:
     resolved = _words(unit.place) | _words(unit.admin1)
     if any(_one_letter_more(w, r) for w in _written_words(unit) for r in resolved):
         return True
-    return _name_skeleton(unit.place_text) in {
+    return _name_skeleton(_bare_text(unit)) in {
         _name_skeleton(unit.place), _name_skeleton(unit.admin1)
     } - {""}
 
@@ -273,16 +291,80 @@ def _distance_score(a: MatchUnit, b: MatchUnit, settings: MatchSettings) -> tupl
     both_points = a.place_precision == b.place_precision == "point"
     far = settings.point_far_km if both_points else settings.far_km
     if km > far:
+        toward = _toward(a, b) or _toward(b, a)
+        if toward and km <= 2 * settings.far_km:
+            return PROVINCE_SCORE, f"{km:.0f} km apart, {toward}", False
         return 0.0, f"{km:.0f} km apart", True
     span = max(far - settings.near_km, 1e-9)
     share = 1.0 if km <= settings.near_km else 1.0 - (km - settings.near_km) / span
     return share, f"{km:.0f} km apart", False
 
 
+def _toward(unit: MatchUnit, other: MatchUnit) -> str | None:
+    """Why `other` is where `unit`'s text puts the event, or None: the text gives a
+    direction from the town it resolved to ("northeast of Baqubah"), and `other`'s point
+    lies that way, within twice `far_km` (checked by the caller): the event is away
+    from the town, in another town of its surroundings ("near Muqdadiya", 40 km
+    northeast)."""
+    found = DIRECTION_RE.search(unit.place_text or "")
+    if not found or not unit.place or None in (unit.lat, unit.lon, other.lat, other.lon):
+        return None
+    town = _words(found.group(3)) - GENERIC_PLACE_WORDS
+    if not town or not town <= _words(unit.place) | _words(unit.admin1):
+        return None
+    heading = COMPASS.get("".join(g.casefold() for g in found.groups()[:2] if g))
+    if heading is None:
+        return None
+    bearing = _bearing(unit.lat, unit.lon, other.lat, other.lon)  # type: ignore[arg-type]
+    if abs((bearing - heading + 180.0) % 360.0 - 180.0) > DIRECTION_SLACK:
+        return None
+    return f"{other.place} lies {found.group(0).split(' of ')[0].casefold()} of {unit.place}"
+
+
+def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Initial bearing in degrees (0 north, 90 east) from the first point to the second.
+
+    >>> round(_bearing(0.0, 0.0, 1.0, 1.0))
+    45
+    """
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return math.degrees(math.atan2(x, y)) % 360.0
+
+
 @functools.lru_cache(maxsize=65536)
 def _written_words(unit: MatchUnit) -> frozenset[str]:
-    """The place as the text writes it, less generic words ("in", "northern", "city")."""
-    return frozenset(_words(unit.place_text) - GENERIC_PLACE_WORDS)
+    """The place as the text writes it, less generic words ("in", "northern", "city")
+    and the name of the unit's country beside another name ("Rada'a in Yemen")."""
+    return frozenset(_words(_bare_text(unit)) - GENERIC_PLACE_WORDS)
+
+
+@functools.lru_cache(maxsize=65536)
+def _bare_text(unit: MatchUnit) -> str | None:
+    """The place text less the words of its country's name, when other words than
+    generic ones are left ("near Muqdadiya in Iraq" -> "near Muqdadiya in"; "Iraq" stays):
+    wires add the country for foreign readers, local outlets do not, and the country
+    names no place beyond the one both resolved to."""
+    country = _country_words(unit.country)
+    if not unit.place_text or not country:
+        return unit.place_text
+    found = re.findall(r"[^\W\d_]+", unit.place_text)
+    kept = [w for w in found if w.casefold() not in country]
+    if len(kept) == len(found) or not {w.casefold() for w in kept} - GENERIC_PLACE_WORDS:
+        return unit.place_text
+    return " ".join(kept)
+
+
+@functools.cache
+def _country_words(code: str | None) -> frozenset[str]:
+    """The words of a country's English names ("Iraq"; "Syria", "Syrian"), less words
+    of the formal name that name no country ("Arab", "Republic")."""
+    found = pycountry.countries.get(alpha_2=code) if code else None
+    if found is None:
+        return frozenset()
+    names = (getattr(found, "name", ""), getattr(found, "common_name", ""))
+    return frozenset(w for n in names for w in _words(n)) - COUNTRY_FORM_WORDS
 
 
 def _words(text: str | None) -> set[str]:
@@ -295,13 +377,13 @@ def _specific_words(unit: MatchUnit) -> frozenset[str]:
     in the gazetteer's spelling or another transliteration of it ("Kryvyi" and "Krivoy"
     of Kryvyy Rih, "Maidugiri" of Maiduguri)."""
     resolved = _words(unit.admin1) | _words(unit.place)
-    if _name_skeleton(unit.place_text) in {
+    if _name_skeleton(_bare_text(unit)) in {
         _name_skeleton(unit.place), _name_skeleton(unit.admin1)
     } - {""}:
         # the resolved name written another way, word breaks included ("Maaret Misrin"
         # of Ma'arratmisrin)
         return frozenset()
-    left = _named_words(unit.place_text) - GENERIC_PLACE_WORDS - resolved
+    left = _named_words(_bare_text(unit)) - GENERIC_PLACE_WORDS - resolved
     return frozenset(w for w in left if not any(_same_word(w, r) for r in resolved))
 
 
@@ -382,6 +464,6 @@ def _named_apart(a: MatchUnit, b: MatchUnit) -> str | None:
         # "Hodeidah" / "الحديدة": words of two scripts cannot be compared; the places
         # the gazetteer resolved them to say whether they are one
         return None
-    if _name_skeleton(a.place_text) == _name_skeleton(b.place_text) != "":
+    if _name_skeleton(_bare_text(a)) == _name_skeleton(_bare_text(b)) != "":
         return None  # one name in two spellings ("Maaret Misrin" / "Ma'arrat Misrin")
     return f"different places named ({a.place_text} / {b.place_text})"
