@@ -176,6 +176,8 @@ def _fold_police_killed(drafts: list[Draft], clean: CleanText) -> list[Draft]:
 
 # A count of the dead that names no side: "three bodies", "three people dead"
 _DEAD_COUNTED = re.compile(r"\b(?:bodies|people|persons|dead)\b", re.IGNORECASE)
+# the figure is a killer's object: "shot and killed two people", "murdering three"
+_KILLERS_OBJECT = re.compile(r"\b(?:kill|murder|slay|slew|shot|shoot)\w*\s+$", re.IGNORECASE)
 
 
 def _counts_the_dead(total: Draft, clean: CleanText) -> bool:
@@ -185,6 +187,7 @@ def _counts_the_dead(total: Draft, clean: CleanText) -> bool:
     return bool(total.killed) and all(
         _DEAD_COUNTED.search(m.victim_text or clean.text[m.span.start : m.span.end + 12])
         is not None and not {"active", "clause"} <= m.flags
+        and _KILLERS_OBJECT.search(clean.text[max(0, m.span.start - 24) : m.span.start]) is None
         for m in total.killed)
 
 
