@@ -176,6 +176,8 @@ def _fold_police_killed(drafts: list[Draft], clean: CleanText) -> list[Draft]:
 
 # A count of the dead that names no side: "three bodies", "three people dead"
 _DEAD_COUNTED = re.compile(r"\b(?:bodies|people|persons|dead)\b", re.IGNORECASE)
+# "a rampage that left two others dead": the count sets itself beside him
+_OTHERS = re.compile(r"\bothers?\b", re.IGNORECASE)
 # the figure is a killer's object: "shot and killed two people", "murdering three"
 _KILLERS_OBJECT = re.compile(r"\b(?:kill|murder|slay|slew|shot|shoot)\w*\s+$", re.IGNORECASE)
 
@@ -183,10 +185,10 @@ _KILLERS_OBJECT = re.compile(r"\b(?:kill|murder|slay|slew|shot|shoot)\w*\s+$", r
 def _counts_the_dead(total: Draft, clean: CleanText) -> bool:
     """Every figure of `total` counts dead people or bodies (its victim words, or the
     words right after it), none the object of a killer's verb ("killed three people"
-    counts his victims only)."""
+    counts his victims only) nor a count of others ("two others dead")."""
     return bool(total.killed) and all(
-        _DEAD_COUNTED.search(m.victim_text or clean.text[m.span.start : m.span.end + 12])
-        is not None and not {"active", "clause"} <= m.flags
+        _DEAD_COUNTED.search(words := m.victim_text or clean.text[m.span.start : m.span.end + 12])
+        is not None and _OTHERS.search(words) is None and not {"active", "clause"} <= m.flags
         and _KILLERS_OBJECT.search(clean.text[max(0, m.span.start - 24) : m.span.start]) is None
         for m in total.killed)
 
