@@ -115,7 +115,7 @@ def fold_retellings(kept: list[Draft], clean: CleanText) -> list[Draft]:
             out.append(draft)
             continue
         _merge_into(target, draft)
-    return _fold_police_killed(_fold_partitives(out, clean), clean)
+    return _fold_own_death_ahead(_fold_police_killed(_fold_partitives(out, clean), clean), clean)
 
 
 def _also_beside_a_group(draft: Draft, earlier: list[Draft], clean: CleanText) -> bool:
@@ -172,6 +172,45 @@ def _fold_police_killed(drafts: list[Draft], clean: CleanText) -> list[Draft]:
         return drafts
     _merge_into(attacker, victim)
     return [d for d in drafts if d is not victim]
+
+
+# A count of the dead that names no side: "three bodies", "three people dead"
+_DEAD_COUNTED = re.compile(r"\b(?:bodies|people|persons|dead)\b", re.IGNORECASE)
+# "a rampage that left two others dead": the count sets itself beside him
+_OTHERS = re.compile(r"\bothers?\b", re.IGNORECASE)
+# the figure is a killer's object: "shot and killed two people", "murdering three"
+_KILLERS_OBJECT = re.compile(r"\b(?:kill|murder|slay|slew|shot|shoot)\w*\s+$", re.IGNORECASE)
+
+
+def _counts_the_dead(total: Draft, clean: CleanText) -> bool:
+    """Every figure of `total` counts dead people or bodies (its victim words, or the
+    words right after it), none the object of a killer's verb ("killed three people"
+    counts his victims only) nor a count of others ("two others dead")."""
+    return bool(total.killed) and all(
+        _DEAD_COUNTED.search(words := m.victim_text or clean.text[m.span.start : m.span.end + 12])
+        is not None and _OTHERS.search(words) is None and not {"active", "clause"} <= m.flags
+        and _KILLERS_OBJECT.search(clean.text[max(0, m.span.start - 24) : m.span.start]) is None
+        for m in total.killed)
+
+
+def _fold_own_death_ahead(drafts: list[Draft], clean: CleanText) -> list[Draft]:
+    """"Father killed 2 children, then himself" over "Three bodies, including two
+    children, were found": a killer's own death told before a count of the dead that
+    names no side is inside that count (a murder-suicide's "three people dead" holds
+    him), as a count told first already holds it (structure `_keep_own_death`). One own
+    death of one, one such later count of two or more, compatible: one incident."""
+    own = [d for d in drafts if d.top_level and d.perpetrator_dead and d.best == 1]
+    if len(own) != 1 or not own[0].killed:
+        return drafts
+    attacker = own[0]
+    told = attacker.killed[0].span.start
+    totals = [d for d in drafts if d.top_level and not d.perpetrator_dead
+              and d.kind == "incident" and (d.best or 0) >= 2 and _counts_the_dead(d, clean)
+              and d.killed[0].span.start > told and _compatible(d, attacker)]
+    if len(totals) != 1:
+        return drafts
+    _merge_into(totals[0], attacker)
+    return [d for d in drafts if d is not attacker]
 
 
 def _completed(
