@@ -89,7 +89,12 @@ _BACKGROUND = re.compile(
     r"\b(?:against|over|to\s+(?:denounce|condemn|demand|protest)|denouncing|condemning"
     r"|demanding)\b|\bjustice\s+for\b|\bin\s+(?:reprisal|retaliation|revenge)\s+for\b"
     r"|(?P<anywhere>\b(?:coded|reported|recorded)\s+(?:separately|as\s+an?\s+(?:separate|other"
-    r"|different)\s+event))",
+    r"|different)\s+event)"
+    # how the war itself began, told as context: "The war began when Hamas-led militants
+    # attacked southern Israel, killing about 1,200 people"
+    r"|^\W*(?:the|this|that)\s+(?:(?:civil|current|latest)\s+)?(?:war|conflict|insurgency"
+    r"|uprising)\s+(?:began|started|erupted|broke\s+out|was\s+(?:triggered|sparked))"
+    r"\s+(?:when|after|with)\b)",
     re.IGNORECASE,
 )
 
