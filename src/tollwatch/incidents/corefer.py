@@ -126,6 +126,9 @@ def _also_beside_a_group(draft: Draft, earlier: list[Draft], clean: CleanText) -
 
 
 _PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|those|these|them|whom)\b", re.IGNORECASE)
+# "wounding nine people, five of them fatally": the dead among the sentence's own
+# wounded, a figure of their own, not a part of a group told elsewhere.
+_FATAL_PARTITIVE = re.compile(r"\s+of\s+(?:them|whom)\s+(?:fatally|mortally)\b", re.IGNORECASE)
 
 
 def _fold_partitives(drafts: list[Draft], clean: CleanText) -> list[Draft]:
@@ -137,6 +140,8 @@ def _fold_partitives(drafts: list[Draft], clean: CleanText) -> list[Draft]:
         if not draft.top_level or draft.parts or draft.perpetrator_dead or not draft.killed:
             continue
         if not all(_PARTITIVE_AFTER.match(clean.text, m.span.end) for m in draft.killed):
+            continue
+        if any(_FATAL_PARTITIVE.match(clean.text, m.span.end) for m in draft.killed):
             continue
         best = draft.best or 0
         whole = next((d for d in out if d is not draft and d.top_level and not d.perpetrator_dead

@@ -367,7 +367,8 @@ def opens_apart(draft: Draft, clean: CleanText) -> bool:
 # Masisi territory, ...", "Near Kherson, ..." (no clause break before the place).
 _PLACE_OPENER = re.compile(r"\s*(?:in|at|near|outside)\s+[^,.;:]{0,40}$", re.IGNORECASE)
 _REGION_OPENER = re.compile(r"\s*in\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent"
-                            r"|adjoining)\s+)?([^,.;:]{1,40}?)(?:\s+(?:region|province|state"
+                            r"|adjoining|(?:north|south)?(?:-?east|-?west)?(?:ern)?|central)"
+                            r"\s+)?([^,.;:]{1,40}?)(?:\s+(?:region|province|state"
                             r"|department|oblast|governorate))?,", re.IGNORECASE)
 
 

@@ -99,7 +99,7 @@ _TOLL_BEFORE = re.compile(
     r"|hit|stands|stood|is|was)\b))?"
     r"(?:\s+(?:\w+ly|has|had|have|now|was|is|were|are|further|later|then|reportedly))*"
     r"(?:\s*(?P<upd>rose|risen|rises|rising|climbed|climbs|reached|reaches|increased|jumped"
-    r"|went\s+up|mounted|grew|hit|raised|stands|stood)?"
+    r"|went\s+up|mounted|grew|hit|raised|revised|updated|stands|stood)?"
     r"\s*(?:to|at|of|is|was|were|are|coded\s+as|estimated\s+at|put\s+at|reported\s+as"
     r"|recorded\s+as|given\s+as|coded\s+to|as|:)"
     # "the death toll reached 47", "the number of dead has passed 100"

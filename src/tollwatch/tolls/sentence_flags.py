@@ -75,7 +75,10 @@ _UPDATE = re.compile(
     r"|jumped|went\s+up|mounted|grew|now\s+stands)|(?:bring|brings|bringing|brought|raise"
     r"|raises|raised|raising|push|pushes|pushed|pushing|take|takes|taking|took)\s+the\s+"
     r"(?:\w+\s+)?(?:toll|number\s+of\s+(?:[a-z-]+\s+){0,2}?(?:killed|dead|deaths))"
-    r"|rose\s+to|risen\s+to|climbed\s+to)\b",
+    r"|rose\s+to|risen\s+to|climbed\s+to"
+    # "the toll was later revised to 43", "the toll has since been raised to 81"
+    r"|toll\s+(?:was|has\s+been|had\s+been)\s+(?:later\s+|since\s+|then\s+)?(?:revised"
+    r"|raised|updated)\s+(?:up(?:ward)?s?\s+)?to)\b",
     re.IGNORECASE,
 )
 # The figure is what a protest, a demand or a reprisal is about, not this report's event.
@@ -86,7 +89,12 @@ _BACKGROUND = re.compile(
     r"\b(?:against|over|to\s+(?:denounce|condemn|demand|protest)|denouncing|condemning"
     r"|demanding)\b|\bjustice\s+for\b|\bin\s+(?:reprisal|retaliation|revenge)\s+for\b"
     r"|(?P<anywhere>\b(?:coded|reported|recorded)\s+(?:separately|as\s+an?\s+(?:separate|other"
-    r"|different)\s+event))",
+    r"|different)\s+event)"
+    # how the war itself began, told as context: "The war began when Hamas-led militants
+    # attacked southern Israel, killing about 1,200 people"
+    r"|^\W*(?:the|this|that)\s+(?:(?:civil|current|latest)\s+)?(?:war|conflict|insurgency"
+    r"|uprising)\s+(?:began|started|erupted|broke\s+out|was\s+(?:triggered|sparked))"
+    r"\s+(?:when|after|with)\b)",
     re.IGNORECASE,
 )
 
@@ -106,7 +114,14 @@ _CLAIM = re.compile(
     # fighters had killed 30 soldiers", "the ministry said the army had \"neutralised\" ..."
     r"|\bsaid(?:\s+on\s+\w+day)?\s+(?:that\s+)?(?:(?:its|his|their)\s+(?:own\s+)?(?:fighters|troops|forces|men"
     r"|units|militants|combatants)|the\s+(?:army|military|armed\s+forces))\s+(?:had\s+|have\s+"
-    r"|has\s+)?[\"“]?(?:killed|neutrali[sz]ed|eliminated)\b",
+    r"|has\s+)?[\"“]?(?:killed|neutrali[sz]ed|eliminated)\b"
+    # the forces' own deed told by their speaker in the past perfect: "an army spokesman
+    # said troops had pursued the attackers and killed six of them", "police said
+    # officers, backed by ..., had killed four gang members"
+    r"|\bsaid\s+(?:that\s+)?(?:troops|soldiers|officers|security\s+forces|government\s+forces"
+    r"|the\s+security\s+forces)\b(?:,[^,;]{1,80},)?\s+had\s+(?:[a-z]+\s+){0,4}?"
+    r"(?:killed|neutrali[sz]ed|eliminated)\s+(?:\w+\s+){0,3}?(?:rebels|militants|insurgents"
+    r"|fighters|gang\s+members|gunmen|attackers|terrorists|jihadists|bandits|of\s+them)\b",
     re.IGNORECASE,
 )
 
@@ -143,6 +158,26 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?،؛؟]")
 # جنود والقضاء على 18 تكفيريا" the own dead before "والقضاء على" are no part of the
 # claim after it (an Arabic claim names its figure after its verb, never before).
 _JOINED_CLAUSE = re.compile(r"(?<!\S)و")
+
+
+# "five more victims", "another three bodies": deaths added to a count told before.
+_MORE_AFTER = re.compile(r"\s*(?:more|other|additional|further)\b", re.IGNORECASE)
+_MORE_BEFORE = re.compile(r"\b(?:another|further|additional)\s+$", re.IGNORECASE)
+
+
+def _more_inside_the_update(text: str, bound: list[Binding]) -> None:
+    """Flag "rise" a smaller killed figure told as more deaths after a risen toll in the
+    same sentence ("The toll was later revised to 43 ..., who said the bodies of five
+    more victims had been found"): they are what raised it, already inside the 43."""
+    new = next((b for b in bound if "update" in b.flags and b.outcome == "killed"), None)
+    if new is None:
+        return
+    for b in bound:
+        if (b is not new and b.outcome == "killed" and b.start > new.end
+                and (b.best or 0) < (new.best or 0)
+                and (_MORE_AFTER.match(text, b.end)
+                     or _MORE_BEFORE.search(text, max(0, b.start - 12), b.start))):
+            b.flags.add("rise")
 
 
 def _sentence_flags(text: str, bound: list[Binding]) -> None:
@@ -199,6 +234,7 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
             binding.flags.add("update")
         if "update" in binding.flags and brings:
             binding.flags.add("aggregate_cue")
+    _more_inside_the_update(text, bound)
     first_killed = min(
         (b.start for b in bound if b.outcome == "killed" and "partitive" not in b.flags),
         default=None,
