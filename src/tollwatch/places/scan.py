@@ -172,6 +172,11 @@ def _tokens(text: str, offset: int, strict: bool) -> list[Token]:
         raw = m.group()
         start, end = m.span()
         start += offset
+        if (raw[0] == "l" and raw[1:2] in ("'", "’") and raw[2:3].isupper()
+                and text[start - 1 : start] != "-"):
+            # the French elided article on a name: "l'Ituri", "l'Extrême-Nord" (not
+            # inside a hyphenated name: "Pont-l'Abbé")
+            raw, start = raw[2:], start + 2
         if not strict and raw[0].islower() and raw not in _INSIDE_NAMES:
             add(new(Token, (start, end + offset, raw, "", "-", False)))
             continue

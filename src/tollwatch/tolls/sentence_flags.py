@@ -175,7 +175,10 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
         binding.flags.update(name for name, hit in cues.items() if hit)
         if not no_claim and (
             english_claim or _claimed_by_cue(text, binding, claim_at, conceded_at)
-        ):
+        ) and not ("own_ranks" in worded and binding.outcome == "killed"
+                   and _CUES.follows(text, "own_ranks", binding.end)):
+            # "l'armée annonce deux morts dans ses rangs et revendique douze ...": its
+            # own dead are no part of its claim
             binding.flags.add("claim_cue")
         if background and (background.group("anywhere") or background.start() < binding.start):
             binding.flags.add("background")

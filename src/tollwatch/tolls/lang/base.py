@@ -23,7 +23,7 @@ from ...records import Outcome
 SENTENCE_CUES: tuple[str, ...] = (
     "aggregate_cue", "cumulative", "update", "claim_cue", "background", "other_source",
     "rise_cause", "part_cue", "provisional", "shootout", "concession",
-    "contrast",
+    "contrast", "own_ranks",
 )
 
 
@@ -67,7 +67,10 @@ class TollWords:
       past a clause break, is no part of the claim told before it
       (tolls/sentence_flags.py); `contrast`: a figure set against the one before it
       ("anunciou a polícia, mas organizações ... falam em nove"): another source's count
-      that the report does not lead with (incidents/conflict.py).
+      that the report does not lead with (incidents/conflict.py); `own_ranks`: the
+      speaker's own dead named right after their figure ("deux morts dans ses rangs",
+      "dos bajas en sus filas", "tombés sur le champ d'honneur"): never part of the claim
+      the same sentence makes (tolls/sentence_flags.py).
     * `earlier`: words marking a figure as an earlier, superseded toll ("un premier bilan").
     * `distinct`: words marking a figure as distinct from the one before ("otros");
       `rest`: the same word after a definite article, right before the figure ("los

@@ -124,6 +124,11 @@ WORDS = TollWords(
         r"|miércoles|jueves|viernes|sábado|domingo"
     ),
     cues={
+        # the speaker's own dead right after their figure (tolls/lang/base.py)
+        "own_ranks": (
+            r"en\s+(?:sus|nuestras|las)\s+filas|(?:cayeron|caídos)\s+en\s+(?:combate"
+            r"|cumplimiento\s+del\s+deber|acto\s+de\s+servicio)"
+        ),
         # the other party conceding its own dead after a claim (tolls/lang/base.py)
         "concession": r"reconoc(?:e|en|ió|io|ieron)|admit(?:e|en|ió|io|ieron)",
         # a figure set against the one before it (tolls/lang/base.py)
@@ -154,7 +159,7 @@ WORDS = TollWords(
             # since a fight began: "desde que inició la disputa", "desde que estalló la guerra"
             r"|desde\s+que\s+(?:se\s+)?(?:inici|comenz|empez|estall|arranc|desat)\w*"
             # a half-year's count: "contabilizó 138 muertes ... durante el primer semestre"
-            r"|(?:durante|en)\s+el\s+(?:primer|segundo)\s+(?:semestre|trimestre)"
+            r"|(?:durante|en)\s+el\s+(?:primer|segundo|tercer|cuarto|último)\s+(?:semestre|trimestre)"
         ),
         "background": (
             r"(?:ocurre|ocurri[oó]|se\s+registra|llega|lleg[oó])\s+(?:\w+\s+){0,4}(?:despu[eé]s\s+de|tras)"
