@@ -130,6 +130,13 @@ WORDS = TollWords(
         r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
     ),
     cues={
+        # a part of the dead told before: "deux des victimes" (tolls/lang/base.py)
+        "of_the_dead": r"des\s+(?:morts|victimes|tués|défunts)|d['’]entre\s+(?:eux|elles)",
+        # the next victim by its ordinal: "trois sont morts sur place et le quatrième"
+        "next_one": (
+            r"(?:et|tandis\s+que)\s+(?:la|le)\s+(?:deuxième|troisième|quatrième|cinquième"
+            r"|sixième|septième|huitième|neuvième|dixième)"
+        ),
         # the speaker's own dead right after their figure (tolls/lang/base.py)
         "own_ranks": (
             r"dans\s+(?:ses|leurs|nos|les)\s+rangs|(?:sont\s+|est\s+)?tombée?s?\s+(?:sur\s+le\s+champ"

@@ -83,6 +83,13 @@ WORDS = TollWords(
         r"|ao|à|a|e|o|os|as|um|uma|que|ontem|desde|entre|segundo|neste|nesta"
     ),
     cues={
+        # a part of the dead told before: "dois dos mortos" (tolls/lang/base.py)
+        "of_the_dead": r"d(?:os\s+(?:mortos|falecidos|assassinados)|as\s+v[íi]timas)",
+        # the next victim by its ordinal: "três morreram no local e a quarta"
+        "next_one": (
+            r"(?:e|enquanto)\s+(?:a|o)\s+(?:segund|terceir|quart|quint|sext|sétim|setim"
+            r"|oitav|non|décim|decim)[oa]"
+        ),
         # the speaker's own dead right after their figure (tolls/lang/base.py)
         "own_ranks": (
             r"nas\s+(?:suas\s+|nossas\s+)?fileiras|(?:tombaram|tombados)\s+em\s+combate"
