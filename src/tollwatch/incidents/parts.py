@@ -150,6 +150,13 @@ def _absorb_breakdown(draft: Draft, kept: list[Draft]) -> bool:
             previous.sentences |= draft.sentences
             return True
         break
+    if "of_the_dead" in draft.flags():
+        # "Parentes de dois dos mortos afirmaram ...": the dead of a toll told however
+        # far before (the attackers' own too), the latest one large enough to hold them
+        for previous in reversed([d for d in kept if d.kind != "claim" and d.killed]):
+            if previous.parent is None and (previous.best or 0) >= (draft.best or 0):
+                previous.sentences |= draft.sentences
+                return True
     return False
 
 

@@ -162,6 +162,17 @@ def _word_keys(raw: str) -> tuple[str, str, str, bool]:
     return word, token_key(folded), core, word[:1].isupper()
 
 
+_APOSTROPHES = ("'", "’")
+
+
+def _drop_elision(text: str, raw: str, local: int) -> tuple[str, int]:
+    """The French elided article on a name ("l'Ituri", "l'Extrême-Nord") is not part of
+    it; inside a hyphenated name ("Pont-l'Abbé") it is."""
+    if raw[2:3].isupper() and text[local - 1 : local] != "-":
+        return raw[2:], local + 2
+    return raw, local
+
+
 def _tokens(text: str, offset: int, strict: bool) -> list[Token]:
     """Word tokens; in ordinary text a lower-case word that cannot be inside a name
     ("killed", "near") gets no keys, which saves most of the work."""
@@ -171,13 +182,19 @@ def _tokens(text: str, offset: int, strict: bool) -> list[Token]:
     keys, inside = _word_keys, _INSIDE_NAMES
     if strict:
         for m in _TOKEN.finditer(text):
-            word, key, core, cap = keys(m.group())
-            start = m.start() + offset
+            raw, local = m.group(), m.start()
+            if raw[0] == "l" and raw[1:2] in _APOSTROPHES:
+                raw, local = _drop_elision(text, raw, local)
+            word, key, core, cap = keys(raw)
+            start = local + offset
             add(new(Token, (start, start + len(word), word, key, core, cap)))
         return out
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        start = m.start() + offset
+        local = m.start()
+        if raw[0] == "l" and raw[1:2] in _APOSTROPHES:
+            raw, local = _drop_elision(text, raw, local)
+        start = local + offset
         if raw[0].islower() and raw not in inside:
             add(new(Token, (start, start + len(raw), raw, "", "-", False)))
             continue

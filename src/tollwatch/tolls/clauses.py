@@ -336,6 +336,17 @@ class SentenceCues:
                   for m in [pattern.search(text)] if m is not None]
         return min(starts, default=None)
 
+    def follows(self, text: str, flag: str, at: int, within: int = 40) -> bool:
+        """Whether words of cue `flag` start within `within` characters after `at`,
+        no clause break between ("deux morts dans ses rangs")."""
+        window = text[at : at + within + 40]  # the words may end past `within`
+        for name, pattern in self.patterns:
+            if name != flag or (m := pattern.search(window)) is None or m.start() > within:
+                continue
+            if not re.search(r"[,;:.!?]", window[: m.start()]):
+                return True
+        return False
+
     def flag_update(self, text: str, bound: list[Binding]) -> None:
         """Flag "update" the first killed figure after the update words: the new toll,
         not the earlier one told after it ("... إلى 23 قتيلاً، بعد أن كانت 14")."""

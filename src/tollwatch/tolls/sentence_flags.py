@@ -210,7 +210,10 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
         binding.flags.update(name for name, hit in cues.items() if hit)
         if not no_claim and (
             english_claim or _claimed_by_cue(text, binding, claim_at, conceded_at)
-        ):
+        ) and not ("own_ranks" in worded and binding.outcome == "killed"
+                   and _CUES.follows(text, "own_ranks", binding.end)):
+            # "l'armée annonce deux morts dans ses rangs et revendique douze ...": its
+            # own dead are no part of its claim
             binding.flags.add("claim_cue")
         if background and (background.group("anywhere") or background.start() < binding.start):
             binding.flags.add("background")
@@ -224,6 +227,13 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
             binding.flags.add("shootout")  # "quatro suspeitos mortos em confronto"
         if contrast_at is not None and binding.outcome == "killed" and binding.start > contrast_at:
             binding.flags.add("contrast")  # "mas organizações ... falam em nove mortos"
+        if ("of_the_dead" in worded and binding.outcome == "killed"
+                and _CUES.follows(text, "of_the_dead", binding.end, within=2)):
+            binding.flags.update({"part", "of_the_dead"})  # "Parentes de dois dos mortos"
+        if ("next_one" in worded and binding.outcome == "killed" and (binding.best or 0) > 1
+                and _CUES.follows(text, "next_one", binding.end, within=60)):
+            # "Três vítimas morreram no local e a quarta ... não resistiu": three of four
+            binding.flags.update({"part", "of_the_dead"})
         if "provisional" in worded and binding.outcome == "killed":
             binding.flags.add("provisional")  # "un bilan provisoire de douze morts"
         if split and "summary" in binding.flags:

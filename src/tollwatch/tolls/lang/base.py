@@ -23,7 +23,7 @@ from ...records import Outcome
 SENTENCE_CUES: tuple[str, ...] = (
     "aggregate_cue", "cumulative", "update", "claim_cue", "background", "other_source",
     "rise_cause", "part_cue", "provisional", "shootout", "concession",
-    "contrast",
+    "contrast", "own_ranks", "of_the_dead", "next_one",
 )
 
 
@@ -67,7 +67,15 @@ class TollWords:
       past a clause break, is no part of the claim told before it
       (tolls/sentence_flags.py); `contrast`: a figure set against the one before it
       ("anunciou a polícia, mas organizações ... falam em nove"): another source's count
-      that the report does not lead with (incidents/conflict.py).
+      that the report does not lead with (incidents/conflict.py); `own_ranks`: the
+      speaker's own dead named right after their figure ("deux morts dans ses rangs",
+      "dos bajas en sus filas", "tombés sur le champ d'honneur"): never part of the claim
+      the same sentence makes (tolls/sentence_flags.py); `of_the_dead`: the dead told
+      before, right after a figure ("dois dos mortos", "tres de los fallecidos", "deux des
+      victimes"): a part of that toll, not another (tolls/sentence_flags.py);
+      `next_one`: the next victim by its ordinal after a figure ("três morreram no local e
+      a quarta no hospital", "la cuarta", "le quatrième"): the figure is a part of the
+      total told before (tolls/sentence_flags.py).
     * `earlier`: words marking a figure as an earlier, superseded toll ("un premier bilan").
     * `distinct`: words marking a figure as distinct from the one before ("otros");
       `rest`: the same word after a definite article, right before the figure ("los

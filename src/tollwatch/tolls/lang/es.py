@@ -124,6 +124,18 @@ WORDS = TollWords(
         r"|miércoles|jueves|viernes|sábado|domingo"
     ),
     cues={
+        # a part of the dead told before: "dos de los fallecidos" (tolls/lang/base.py)
+        "of_the_dead": r"de\s+(?:los\s+(?:muertos|fallecidos|asesinados)|las\s+v[íi]ctimas)",
+        # the next victim by its ordinal: "tres murieron en el lugar y el cuarto"
+        "next_one": (
+            r"(?:y|mientras\s+que)\s+(?:la|el)\s+(?:segund|tercer|cuart|quint|sext|séptim"
+            r"|septim|octav|noven|décim|decim)[oa]?"
+        ),
+        # the speaker's own dead right after their figure (tolls/lang/base.py)
+        "own_ranks": (
+            r"en\s+(?:sus|nuestras|las)\s+filas|(?:cayeron|caídos)\s+en\s+(?:combate"
+            r"|cumplimiento\s+del\s+deber|acto\s+de\s+servicio)"
+        ),
         # the other party conceding its own dead after a claim (tolls/lang/base.py)
         "concession": r"reconoc(?:e|en|ió|io|ieron)|admit(?:e|en|ió|io|ieron)",
         # a figure set against the one before it (tolls/lang/base.py)
@@ -154,7 +166,7 @@ WORDS = TollWords(
             # since a fight began: "desde que inició la disputa", "desde que estalló la guerra"
             r"|desde\s+que\s+(?:se\s+)?(?:inici|comenz|empez|estall|arranc|desat)\w*"
             # a half-year's count: "contabilizó 138 muertes ... durante el primer semestre"
-            r"|(?:durante|en)\s+el\s+(?:primer|segundo)\s+(?:semestre|trimestre)"
+            r"|(?:durante|en)\s+el\s+(?:primer|segundo|tercer|cuarto|último)\s+(?:semestre|trimestre)"
         ),
         "background": (
             r"(?:ocurre|ocurri[oó]|se\s+registra|llega|lleg[oó])\s+(?:\w+\s+){0,4}(?:despu[eé]s\s+de|tras)"
@@ -217,6 +229,9 @@ WORDS = TollWords(
             # banda fueron abatidos" (the suspects of an operation, told as its result)
             rf"|presunt[oa]s\s+(?:[\w-]+\s+){{0,4}}?(?:{_ENEMIES}|delincuentes)\b[^.;]{{0,40}}?"
             r"\babatid[oa]s"
+            # the same in the active voice, the forces left unnamed (a headline): "abaten a
+            # seis presuntos delincuentes"
+            r"|(?:abaten|abatieron|abate|abati[óo])\s+a\s+(?:[\w-]+\s+){0,3}?presunt[oa]s\b"
             # a headline: "Ejército reporta siete disidentes muertos"
             rf"|(?:{_FORCES})\s+{_SAID}\s+(?:\w+\s+){{0,3}}?(?:presuntos?\s+)?(?:{_ENEMIES})\b"
         ),

@@ -130,9 +130,21 @@ WORDS = TollWords(
         r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
     ),
     cues={
+        # a part of the dead told before: "deux des victimes" (tolls/lang/base.py)
+        "of_the_dead": r"des\s+(?:morts|victimes|tués|défunts)|d['’]entre\s+(?:eux|elles)",
+        # the next victim by its ordinal: "trois sont morts sur place et le quatrième"
+        "next_one": (
+            r"(?:et|tandis\s+que)\s+(?:la|le)\s+(?:deuxième|troisième|quatrième|cinquième"
+            r"|sixième|septième|huitième|neuvième|dixième)"
+        ),
+        # the speaker's own dead right after their figure (tolls/lang/base.py)
+        "own_ranks": (
+            r"dans\s+(?:ses|leurs|nos|les)\s+rangs|(?:sont\s+|est\s+)?tombée?s?\s+(?:sur\s+le\s+champ"
+            r"\s+d['’]honneur|au\s+combat|au\s+front)"
+        ),
         # the other party conceding its own dead after a claim (tolls/lang/base.py)
         "concession": (
-            r"reconna[iî]t|reconnaissent|a\s+reconnu|ont\s+reconnu|admet(?:tent)?|a\s+admis"
+            r"reconna[iî]t|reconnaissent|reconnaissant|a\s+reconnu|ont\s+reconnu|admet(?:tent)?|a\s+admis"
             r"|ont\s+admis"
         ),
         # a figure set against the one before it (tolls/lang/base.py)
@@ -168,6 +180,10 @@ WORDS = TollWords(
             # a running total since a month: "depuis octobre", "depuis le 9 octobre"
             r"|depuis\s+(?:le\s+mois\s+d(?:e\s+|')|(?:le\s+)?\d{1,2}\s+)?(?:janvier|février|mars|avril|mai"
             r"|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
+            # a quarter's or half-year's count: "plus de 1 000 personnes tuées au premier
+            # trimestre"
+            r"|(?:au|au\s+cours\s+du|pendant\s+le|durant\s+le)\s+(?:premier|deuxième|second"
+            r"|troisième|quatrième|dernier)\s+(?:trimestre|semestre)"
         ),
         "background": (
             r"(?:survient|intervient|arrive|est\s+survenue?)\s+(?:\w+\s+){0,4}(?:après|avant)"
@@ -205,7 +221,8 @@ WORDS = TollWords(
             rf"|(?:{_CLAIMED})\s+(?:\w+\s+){{0,3}}?neutralisés|neutralis\w*\s+(?:\w+\s+){{0,4}}?"
             rf"(?:d['’]|de\s+)?(?:{_CLAIMED})"
             # the forces the subject of their own verb: "la police a abattu trois bandits"
-            rf"|(?<![\w-])(?:{_FORCES})(?:\s+[\w-]+){{0,3}}?\s+(?:ont|a)\s+(?:«\s*)?"
+            # (and in the pluperfect of reported speech: "a indiqué que l'armée avait abattu")
+            rf"|(?<![\w-])(?:{_FORCES})(?:\s+[\w-]+){{0,3}}?\s+(?:ont|a|avait|avaient)\s+(?:«\s*)?"
             rf"(?:abattu|éliminé|tué)\s+(?:\w+\s+){{0,3}}?(?:{_CLAIMED})"
         ),
     },

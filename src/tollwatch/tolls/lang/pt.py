@@ -83,6 +83,18 @@ WORDS = TollWords(
         r"|ao|à|a|e|o|os|as|um|uma|que|ontem|desde|entre|segundo|neste|nesta"
     ),
     cues={
+        # a part of the dead told before: "dois dos mortos" (tolls/lang/base.py)
+        "of_the_dead": r"d(?:os\s+(?:mortos|falecidos|assassinados)|as\s+v[íi]timas)",
+        # the next victim by its ordinal: "três morreram no local e a quarta"
+        "next_one": (
+            r"(?:e|enquanto)\s+(?:a|o)\s+(?:segund|terceir|quart|quint|sext|sétim|setim"
+            r"|oitav|non|décim|decim)[oa]"
+        ),
+        # the speaker's own dead right after their figure (tolls/lang/base.py)
+        "own_ranks": (
+            r"nas\s+(?:suas\s+|nossas\s+)?fileiras|(?:tombaram|tombados)\s+em\s+combate"
+            r"|(?:morreram|mortos)\s+em\s+serviço"
+        ),
         # the other party conceding its own dead after a claim (tolls/lang/base.py)
         "concession": r"reconhec(?:e|em|eu|eram)|admit(?:e|em|iu|iram)",
         # a figure set against the one before it (tolls/lang/base.py)
@@ -114,7 +126,7 @@ WORDS = TollWords(
             # since a fight began: "desde que começou a guerra", "desde que eclodiu o conflito"
             r"|desde\s+que\s+(?:começ|inici|eclodi|estour|teve\s+início)\w*"
             # a running count of the year or half-year: "No acumulado do ano, o estado soma"
-            r"|no\s+acumulado|(?:no|ao\s+longo\s+do|durante\s+o)\s+(?:primeiro|segundo)\s+semestre"
+            r"|no\s+acumulado|(?:no|ao\s+longo\s+do|durante\s+o)\s+(?:primeiro|segundo|terceiro|quarto|último)\s+(?:semestre|trimestre)"
             r"|(?:neste|este|no)\s+ano,?\s+(?:\S+\s+){0,3}?(?:soma|somam|acumula)"
         ),
         "background": (
