@@ -458,8 +458,9 @@ def clause_tolls(
                                 offset + extra.start("n"), offset + extra.end("n")))
         for qualifier, figure, multiplier, first, start, end in figures:
             own = _own_outcome(grammar, figure, start, end)
-            binding = _binding(grammar, own[0] if own else outcome, qualifier, figure,
-                               multiplier, start, end, own[1] if own else (match.start(o), match.end(o)))
+            said, trigger = own if own else (outcome, (match.start(o), match.end(o)))
+            binding = _binding(grammar, said, qualifier, figure, multiplier, start, end,
+                               trigger)
             if binding is not None and free(bound + found, start, end):
                 if verb and _ACTIVE.match(match.group(o)):
                     binding.flags.add("active")  # "matou duas pessoas": the victims only

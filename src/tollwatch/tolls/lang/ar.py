@@ -361,7 +361,7 @@ WORDS = TollWords(
             # the side that repelled an attack tells the attackers' dead, named by their
             # party: "صدت قوات الجيش هجوما ... وأن المعارك أسفرت عن مصرع 12 حوثيا"
             rf"|(?<!\S)[وف]?(?:صد|صدت|تصدت|تصدى|يصد|تصد)(?!\S)\s+(?:\S+\s+){{0,16}}?"
-            rf"[وف]?(?:مقتل|مصرع|قتل|قتلت)\s+(?:\S+\s+){{0,2}}?\d[\d,.]*\s+{_PARTY_MEMBERS}(?!\S)"
+            rf"[وف]?(?:مقتل|مصرع|قتل|قتلت)\s+(?:\S+\s+){{0,2}}?\d[\d,.]*\s+{_PARTY_MEMBERS}(?![^\s.,،])"
             # forces that "managed to kill" the attackers: their own account of their action
             r"|[وف]?(?:تمكنت|تمكن|تمكّنت|تمكّن)\s+(?:\S+\s+){0,3}?من\s+(?:قتل|تصفية|تحييد)"
             # the enemy dead named as only their killers name them
