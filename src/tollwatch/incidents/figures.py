@@ -101,6 +101,8 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
         # "deja un militar muerto; Ejército abate a cinco": the claim after; "FLEC diz ter
         # matado 12 militares, FAA reconhecem duas mortes": the conceded dead after it
         return True
+    if draft.killed and _claims_of_two_sides(draft.killed[-1], toll):
+        return True
     sources = ctx.sources.get(toll.sentence, [])
     if draft.killed and any(  # "22 civilians killed, army says it killed 30 attackers"
         s.rule == CLAIM_RESULT and draft.killed[-1].span.end <= s.span.start
@@ -123,6 +125,14 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
         if draft.killed and draft.killed[-1].span.end <= p.span.start < toll.span.start
     ]
     return bool(between) and len({p.name for p in places}) > 1
+
+
+def _claims_of_two_sides(previous: TollMention, toll: TollMention) -> bool:
+    """Two claims of one sentence, the second after the other side's turn to speak
+    ("... القضاء على أكثر من 200 ...، فيما أعلن الجيش أنه ... تحييد العشرات"): two claims,
+    never one sum."""
+    claims = "claim_cue" in previous.flags and "claim_cue" in toll.flags
+    return claims and "contrast" in toll.flags and "contrast" not in previous.flags
 
 
 def _has_distinct_marker(clean: CleanText, draft: Draft) -> bool:

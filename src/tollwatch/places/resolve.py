@@ -37,7 +37,10 @@ _PARTY_BEFORE = re.compile(
     r"(?:\b(?:pro|anti)-|\b(?:loyal|allied|affiliated)\s+(?:to|with)\s+(?:the\s+)?|"
     r"\b(?:backed|supported|funded|armed)\s+by\s+(?:the\s+)?"
     # Arabic: "الفصائل الموالية لتركيا", "المدعومة من إيران", "المقربة من طهران"
-    r"|(?<!\S)(?:ال)?(?:موال|مدعوم|مقرب|تابع)\S*\s+(?:من\s+|ل)?)$",
+    r"|(?<!\S)(?:ال)?(?:موال|مدعوم|مقرب|تابع)\S*\s+(?:من\s+|ل)?"
+    # a government named by its seat: "وزارة الصحة في حكومة صنعاء" (the Houthis'), not
+    # where the strike was
+    r"|(?<!\S)[وبل]?حكومة\s+)$",
     re.IGNORECASE,
 )
 

@@ -468,8 +468,10 @@ def clause_tolls(
                 figures.append((extra.group("q"), extra.group("n"), None, offset + first,
                                 offset + extra.start("n"), offset + extra.end("n")))
         for qualifier, figure, multiplier, first, start, end in figures:
-            binding = _binding(grammar, outcome, qualifier, figure, multiplier, start, end,
-                               (match.start(o), match.end(o)))
+            own = _own_outcome(grammar, figure, start, end)
+            said, trigger = own if own else (outcome, (match.start(o), match.end(o)))
+            binding = _binding(grammar, said, qualifier, figure, multiplier, start, end,
+                               trigger)
             if binding is not None and free(bound + found, start, end):
                 if verb and _ACTIVE.match(match.group(o)):
                     binding.flags.add("active")  # "matou duas pessoas": the victims only
@@ -479,6 +481,18 @@ def clause_tolls(
         if n != "n" and outcome is not None:
             found.extend(_partners(grammar, text, match.end(n), outcome, bound + found))
     return found
+
+
+def _own_outcome(
+    grammar: ClauseGrammar, figure: str, start: int, end: int
+) -> tuple[Outcome, tuple[int, int]] | None:
+    """A figure that is itself an outcome word names its own outcome: the Arabic dual
+    "قتيلان" (two dead) in "سقط قتيلان وخمسة جرحى" is two killed, whatever outcome word
+    the figures joined after it end on."""
+    if figure.isdigit():
+        return None
+    outcome = grammar.outcome(figure)
+    return (outcome, (start, end)) if outcome is not None else None
 
 
 def _killing_verb(grammar: ClauseGrammar, match: re.Match[str]) -> bool:

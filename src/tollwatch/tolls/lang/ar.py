@@ -133,6 +133,9 @@ _KILLED_AFTER = with_clitics([
     "جثث", "جثة", "وفيات",
     # the dual passive after its subject: "إن جنديين من الجيش قتلا" (were killed)
     "قتلا", "قتلتا", "استشهدا", "استشهدتا", "استشهدوا",
+    # the dual of an outcome word is its own outcome: "سقط قتيلان وخمسة جرحى" (two dead
+    # and five wounded; `clauses._own_outcome`)
+    *_DEAD_DUALS,
 ]) + _NOT_HURT_TOO + (
     # the singular passive after its subject, where a circumstance follows it: "أن أحد
     # مقاتليها قتل خلال الاشتباك" (not "بقتل", not "قتل شاب": no clitic, no object)
@@ -317,6 +320,12 @@ WORDS = TollWords(
             # السريع الجيش بتنفيذ الغارة، وقالت في بيان إن عدد القتلى بلغ 40"
             r"|[وف]?(?:اتهمت|اتهم)\s+(?:\S+\s+){1,10}?[وف](?:قالت|قال|أضافت|أضاف)(?!\S)"
         ),
+        # the other side's turn to speak, after a figure of the same sentence: "...
+        # القضاء على أكثر من 200 ...، فيما أعلن الجيش أنه ... تحييد العشرات"
+        "contrast": (
+            r"(?:فيما|بينما|في\s+حين)\s+(?:أعلن|أعلنت|اعلن|اعلنت|قال|قالت|ذكر|ذكرت|أكد|أكدت"
+            r"|زعم|زعمت|ادعى|ادعت)(?!\S)"
+        ),
         "update": (
             # "ارتفعت حصيلة القصف", "ارتفعت الحصيلة إلى 6": with or without the article
             r"[وف]?(?:ارتفع|ارتفعت|ترتفع|يرتفع|لترتفع|ليرتفع|ارتفاع|وصل|وصلت|بلغت)\s+(?:ال)?(?:حصيلة|عدد)"
@@ -349,6 +358,10 @@ WORDS = TollWords(
             rf"|{_ARMY}(?:\s+[^\s:]+){{0,2}}\s*:)"
             rf"\s+(?:مقتل|قتل)\s+(?:\S+\s+){{0,3}}?(?:من\s+(?:عناصر\s+|مقاتلي\s+|مسلحي\s+)?{_PARTIES}"
             rf"|\d[\d,.]*\s+{_PARTY_MEMBERS}(?!\S))"
+            # the side that repelled an attack tells the attackers' dead, named by their
+            # party: "صدت قوات الجيش هجوما ... وأن المعارك أسفرت عن مصرع 12 حوثيا"
+            rf"|(?<!\S)[وف]?(?:صد|صدت|تصدت|تصدى|يصد|تصد)(?!\S)\s+(?:\S+\s+){{0,16}}?"
+            rf"[وف]?(?:مقتل|مصرع|قتل|قتلت)\s+(?:\S+\s+){{0,2}}?\d[\d,.]*\s+{_PARTY_MEMBERS}(?![^\s.,،])"
             # forces that "managed to kill" the attackers: their own account of their action
             r"|[وف]?(?:تمكنت|تمكن|تمكّنت|تمكّن)\s+(?:\S+\s+){0,3}?من\s+(?:قتل|تصفية|تحييد)"
             # the enemy dead named as only their killers name them
@@ -373,8 +386,9 @@ WORDS = TollWords(
     singular=(
         r"[وف]?(?:فارق|فارقت)\s+(?:\S+\s+)?الحياة"
         r"|[وف]?(?:توفي|توفيت|تُوفي)\s+(?:\S+\s+){0,3}?متأثر\S*\s+(?:ب)?(?:جراح|إصاب|اصاب)\S*"
-        # (its finders named between: "عثر أهالي على جثة راع")
-        r"|[وف]?(?:عثر|عُثر)\s+(?:\S+\s+){0,2}?على\s+جثة|العثور\s+على\s+جثة"
+        # (its finders named between, with their village: "عثر أهالي على جثة راع",
+        # "عثر أهالي بلدة اليادودة في ريف درعا الغربي على جثة رجل")
+        r"|[وف]?(?:عثر|عُثر)\s+(?:[^\s.،,]+\s+){0,8}?على\s+جثة|العثور\s+على\s+جثة"
         # a martyr fallen, no figure: "أدت الغارة إلى سقوط شهيد", "ارتقاء شهيد برصاص
         # الاحتلال" (not "سقوط شهيد وجريح", the dead and the hurt together)
         rf"|[وفبل]?(?:ال)?(?:سقوط|ارتقاء)\s+(?:شهيد|قتيل)(?!\w)(?!\s*و\s*{_HURT})"
