@@ -120,7 +120,8 @@ def test_a_crowd_crush_is_no_violence(settings: Settings, resources: Resources) 
     shipping attacks of the context sentence old."""
     text = ("Crowd crush at charity handout kills 40\n\nAt least 40 people were killed in a "
             "crowd crush at a charity distribution on Friday as hundreds pressed through a "
-            "gate, health officials said. Talks stalled after the rebels began attacking "
+            "gate, health officials said. Hospitals appealed for blood donors. The organisers "
+            "were detained for questioning. Talks stalled after the rebels began attacking "
             "shipping in late 2023.")
     toll, _, relevant = _extract(text, settings, resources)
     assert not toll
@@ -144,7 +145,8 @@ def test_those_attacks_after_an_old_date_are_history(
     """violence/relevance.py `_that_old_day` with `THOSE_DEEDS`: a mine blast report that
     recalls attacks on miners in earlier years stays an industrial accident."""
     text = ("Methane explosion in coal mine kills nine\n\nA methane explosion in a coal mine "
-            "killed nine miners on Sunday, the chief inspector of mines said. In January 2021, "
+            "killed nine miners on Sunday, the chief inspector of mines said. Rescuers "
+            "worked through the night. The owner was taken into custody. In January 2021, "
             "gunmen killed 11 miners in the same district. Those attacks were claimed by "
             "separatist groups. Officials said Sunday's explosion was an accident.")
     toll, _, relevant = _extract(text, settings, resources)
