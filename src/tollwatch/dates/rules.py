@@ -360,6 +360,8 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     word = m.group("w")
     if qualifier in _FUTURE:
         return None  # a plan, not an incident date
+    if not qualifier and _any_such_day(ctx.text, m.start()):
+        return None  # "on a Friday evening": a kind of day, not the last Friday
     if word.lower() in WEEKDAYS:
         if not (ctx.upper or word[:1].isupper()):
             return None
@@ -370,6 +372,17 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     past = qualifier in _PAST or m.group("pasado") is not None
     day = cal.most_recent_weekday(ALL_WEEKDAYS[word.lower()], ctx.published, same_day=not past)
     return _reading(m, (day, day), "day", relative=True, rule=RULE_WEEKDAY, kind="weekday")
+
+
+# "a Friday", "an otherwise quiet Sunday", "every Tuesday", "each Monday": no one day.
+_ANY_SUCH_DAY = re.compile(r"\b(?:a|an|every|each)\s+$", re.IGNORECASE)
+
+
+def _any_such_day(text: str, start: int) -> bool:
+    """The weekday follows an indefinite article or "every"/"each": "killing 37 people on
+    a Friday evening" names the kind of day of an event dated elsewhere in the sentence
+    ("In August 2024, ..."), never the Friday before publication."""
+    return _ANY_SUCH_DAY.search(text, max(0, start - 7), start) is not None
 
 
 # --- relative phrases -------------------------------------------------------------------

@@ -160,9 +160,26 @@ _PERIOD_STATISTICS = re.compile(
 )
 
 
+# Totals of long articles, the span told before the figure or around it:
+# "Since then at least 790 Palestinians have been killed", "Since 1 January, this bulletin
+# has recorded 38 deaths", "February closed with 142 homicides in Sinaloa", "450,664
+# people were killed ... between 1985 and 2018".
+_SPAN_TOTAL = re.compile(
+    r"\bsince\s+(?:then|that\s+(?:day|time|attack)|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + MONTH_NAMES + r"|" + MONTH_NAMES + r"\s+\d{1,2}(?:st|nd|rd|th)?)\b[^.;]{0,100}?\b(?:has|have)"
+    r"\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|claimed|cost|been\s+killed|recorded|"
+    r"documented|counted|registered|verified)\b"
+    r"|\b(?:" + MONTH_NAMES + r"|the\s+(?:month|year|week))\s+(?:closed|ended|finished)\s+with\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?\d"
+    r"|\b(?:between|from)\s+(?:" + MONTH_NAMES + r"\s+)?(?:19|20)\d\d\s+(?:and|to|until)\s+(?:"
+    + MONTH_NAMES + r"\s+)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
 def is_cumulative_sentence(text: str) -> bool:
     """A sentence that gives a running total ("the war has killed ...")."""
-    if _CUMULATIVE.search(text) is not None:
+    if _CUMULATIVE.search(text) is not None or _SPAN_TOTAL.search(text) is not None:
         return True
     if _PERIOD_STATISTICS.search(text) is not None:
         return True  # "according to the monitor's monthly statistics, 71 of the dead ..."

@@ -358,6 +358,11 @@ _APART_OPENING = re.compile(
     r"^\W*(?:in\s+(?:(?:a|an|another)\s+)?(?:separate|different|unrelated|other)\b"
     r"|in\s+another\s+(?:attack|incident|raid|strike|discovery|case|development|clash"
     r"|shooting)\b|separately\b|meanwhile\b|elsewhere\b"
+    # a new deed some time after the news: "Hours later, gunmen killed a police officer"
+    # (not "Hours later, the toll rose to 12": only attackers open a new event)
+    r"|(?:hours|minutes|moments|days|a\s+day|a\s+few\s+hours)\s+later,?\s+(?:(?:a|an|other|more"
+    r"|unidentified|suspected)\s+)?(?:gunm[ae]n|attackers|assailants|armed\s+men|militants"
+    r"|hitmen|sicarios|insurgents|a\s+(?:second\s+)?(?:bomb|blast|explosion|drone))\b"
     # the other languages' openers (`TollWords.apart`): "Кроме того, ...", "Напередодні ..."
     + "".join(f"|(?:{w.apart})(?![\\w'’-])" for w in TOLL_WORDS.values() if w.apart)
     + ")",

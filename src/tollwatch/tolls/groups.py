@@ -63,7 +63,7 @@ _PLACE_OPENER = re.compile(
 
 def _opening_list(text: str, bound: list[Binding]) -> list[Binding]:
     match = _LIST_OPENING.match(text)
-    if match is None:
+    if match is None or _killed_whom(text, match):
         return []
     start = match.start("list")
     items: list[tuple[int, int]] = []
@@ -91,6 +91,24 @@ def _opening_list(text: str, bound: list[Binding]) -> list[Binding]:
     first, last = unbound[0][0][0], unbound[-1][0][1]
     return [Binding("killed", total, total, total, first, last, victim=(first, last),
                     trigger=(match.start("out"), match.end("out")), flags={"passive", "names"})]
+
+
+# An object after an active verb: "Hours later, gunmen killed a police officer".
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:a|an|the|his|her|their|its|at\s+least|\d+|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|dozens|scores|several|many)\b",
+    re.IGNORECASE,
+)
+
+
+def _killed_whom(text: str, match: re.Match[str]) -> bool:
+    """The list is the subject of an active verb with its object after it ("Hours later,
+    gunmen killed a municipal police officer"): the killers, not a list of the dead
+    ("Mother, toddler killed in shooting")."""
+    return (match.group(0).rstrip().lower().endswith(("killed", "murdered", "shot dead",
+                                                       "gunned down", "shot and killed"))
+            and not re.search(r"\b(?:were|are|have\s+been)\s+\w", match.group(0), re.I)
+            and _OBJECT_AFTER.match(text, match.end("out")) is not None)
 
 
 def _counted(bound: list[Binding], item: tuple[int, int]) -> bool:

@@ -42,6 +42,7 @@ from .lang.frames import (
     OLD_EVENT,
     REVIEW_HEADLINE,
     THAT_DAY,
+    THOSE_DEEDS,
     TWO_WORD_FRAMES,
 )
 
@@ -62,6 +63,7 @@ _FRAME_RES["accident"] = re.compile(
 _HUMAN = re.compile(HUMAN_VIOLENCE)
 _OLD = re.compile(OLD_EVENT)
 _THAT_DAY = re.compile(THAT_DAY)
+_THOSE_DEEDS = re.compile(THOSE_DEEDS)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _FIREARM = re.compile(FIREARM)
 _REVIEW = re.compile(REVIEW_HEADLINE)
@@ -331,9 +333,9 @@ def _story_frames(clean: CleanText) -> list[str]:
 def _that_old_day(
     low: str, index: int, sentences: dict[int, Sentence], published: date | None
 ) -> bool:
-    """The sentence opens on "that day" and the sentence before dates its event to an
-    earlier year."""
-    if _THAT_DAY.match(low) is None:
+    """The sentence opens on "that day", or on the deeds told before ("Those attacks were
+    claimed by ..."), and the sentence before dates its event to an earlier year."""
+    if _THAT_DAY.match(low) is None and _THOSE_DEEDS.match(low) is None:
         return False
     before = sentences.get(index - 1)
     return before is not None and _dated_old(lowered(before.text), published)

@@ -28,7 +28,8 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
         "accident": (
             "an accident",
             r"\b(?:crash(?:ed|es)?|collisions?|collided|plung(?:e|ed|es|ing)|skidded|derail\w*|capsiz\w*|"
-            r"sank|shipwrecks?|stampedes?|overturned|road\s+accidents?|traffic\s+accidents?|"
+            r"sank|shipwrecks?|stampedes?|crowd\s+(?:crush|surge)\w*|crush(?:ed)?\s+to\s+death|"
+            r"(?:deadly|fatal)\s+crush|overturned|road\s+accidents?|traffic\s+accidents?|"
             r"accidents?|building\s+collapse\w*|collapsed|blaze|fire\s+broke\s+out|"
             r"caught\s+fire|house\s+fire|electrocut\w*|accidente|naufragio"
             # a road crash told without the word: "when their car hit a tree", "ran off the
@@ -113,7 +114,9 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
 # A headline that names the report a critic's review ("Review: 'The Long Night' is a
 # gripping war film"): once the lead tells a story (film, book, game), every sentence of
 # the report is the story's, the plot's deaths included.
-REVIEW_HEADLINE = (r"^\W*(?:(?:film|movie|book|tv|theatre|theater|series|game)\s+)?review\s*[:|-]")
+# A quoted title may come first: "'Module Nine' review: a prison-riot thriller ...".
+REVIEW_HEADLINE = (r"^\W*(?:['‘’\"“”][^'‘’\"“”]{1,60}['‘’\"“”]\s+)?"
+                   r"(?:(?:film|movie|book|tv|theatre|theater|series|game)\s+)?review\s*[:|–—-]")
 
 # Frames that need two different words of the frame in the report's lead before they
 # count (one "season" or "director" is no sports or film story).
@@ -132,6 +135,11 @@ HUMAN_VIOLENCE = (
 # Years and phrases that place an event long before the report ("in 2018", "last year").
 OLD_EVENT = (
     r"\b(?:in|of|since|en|de|du|depuis|desde|em|do|da)\s+(?:19|20)\d\d\b|\blast\s+year\b"
+    # a month or a part of the year between: "in January 2021", "since November 2023",
+    # "in late 2023", "in mid-2022", "in the summer of 2019"
+    r"|\b(?:in|since|until|by)\s+(?:(?:late|early|mid)-?\s*|the\s+(?:summer|winter|spring"
+    r"|autumn|fall|end)\s+of\s+|(?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)\s+)(?:19|20)\d\d\b"
     r"|\byears\s+ago\b|\bdecades?\b"
     # "a 2014 attack", "over 2014 village massacre"
     r"|\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}(?:attacks?|bombings?|massacres?|shootings?|killings?|"
@@ -152,6 +160,13 @@ OLD_EVENT = (
 THAT_DAY = (
     r"^\W*(?:on\s+that\s+day|that\s+day|ce\s+jour-là|(?:ese|aquel)\s+d[ií]a"
     r"|(?:nesse|naquele)\s+dia)\b"
+)
+
+# A sentence whose subject points back at the deeds the sentence before told ("Those
+# attacks were claimed by separatist groups", "Both killings ..."): its time is theirs.
+THOSE_DEEDS = (
+    r"^\W*(?:those|these|both|the\s+two|the\s+earlier)\s+(?:[\w-]+\s+)?(?:attacks?|killings?"
+    r"|massacres?|bombings?|raids?|shootings?|ambush(?:es)?|assaults?)\b"
 )
 
 # A headline of a remembrance ("Nation remembers APS martyrs on 10th anniversary"): the
