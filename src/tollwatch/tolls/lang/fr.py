@@ -131,7 +131,8 @@ WORDS = TollWords(
     ),
     cues={
         # a part of the dead told before: "deux des victimes" (tolls/lang/base.py)
-        "of_the_dead": r"des\s+(?:morts|victimes|tués|défunts)|d['’]entre\s+(?:eux|elles)",
+        # ("deux d'entre eux" is not: "eux" may be the attackers)
+        "of_the_dead": r"des\s+(?:morts|victimes|tués|défunts)",
         # the next victim by its ordinal: "trois sont morts sur place et le quatrième"
         "next_one": (
             r"(?:et|tandis\s+que)\s+(?:la|le)\s+(?:deuxième|troisième|quatrième|cinquième"
