@@ -26,6 +26,15 @@ def extract_text(
     return extract(report, settings=settings, resources=resources)
 
 
+def toll_and_kinds(
+    text: str, settings: Settings, resources: Resources, published: date = PUBLISHED
+) -> tuple[int | None, list[str]]:
+    """An English report's `Extraction.toll()` and its incidents' kinds, in order."""
+    report = Report(id="w", text=text, language="en", published=published)
+    result = extract(report, settings=settings, resources=resources)
+    return result.toll(), [i.kind for i in result.incidents]
+
+
 def text_toll(text: str, language: str, settings: Settings, resources: Resources) -> int:
     """The document toll of one report of `text` (0 when it has none)."""
     return document_toll(extract_text(text, language, settings, resources)) or 0

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from golden_support import doc_toll_misses
+from golden_support import toll_and_kinds as _extract
 from tollwatch import Report, extract
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
@@ -28,13 +29,6 @@ KNOWN_MISSES: set[str] = set()
 # Fixed by world14 (tests/test_world_round14.py): the Taliban "lost two of their own men".
 # Fixed by world13 (tests/test_world_round13.py): the Quetta doctor's anonymous 18 as a
 # second source, "two children and teacher" as 3, Yemen's "earlier this month" as background.
-
-
-def _extract(text: str, settings: Settings, resources: Resources,
-             published: date = date(2025, 6, 16)) -> tuple[int | None, list[str]]:
-    report = Report(id="w", text=text, language="en", published=published)
-    result = extract(report, settings=settings, resources=resources)
-    return result.toll(), [i.kind for i in result.incidents]
 
 
 def test_the_round_misses_only_the_known_ones(settings: Settings, resources: Resources) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from golden_support import doc_toll_misses
+from golden_support import toll_and_kinds as _extract
 from tollwatch import Report, extract
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
@@ -34,13 +35,6 @@ KNOWN_MISSES = {
     # hostages and troops killed to 26" does not hold the lead's 21 and four
     "w14-balochistan-train-siege",
 }
-
-
-def _extract(text: str, settings: Settings, resources: Resources,
-             published: date = date(2025, 6, 16)) -> tuple[int | None, list[str]]:
-    report = Report(id="w", text=text, language="en", published=published)
-    result = extract(report, settings=settings, resources=resources)
-    return result.toll(), [i.kind for i in result.incidents]
 
 
 def test_the_round_misses_only_the_known_ones(settings: Settings, resources: Resources) -> None:

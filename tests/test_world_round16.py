@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from golden_support import doc_toll_misses
-from tollwatch import Report, extract
+from golden_support import toll_and_kinds as _extract
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
 
@@ -30,13 +30,6 @@ KNOWN_MISSES = {
     # is read as one of the 12 (anaphoric), not as the bomber's own
     "w16-nigeria-konduga-suicide-bomber",
 }
-
-
-def _extract(text: str, settings: Settings, resources: Resources,
-             published: date = date(2025, 6, 16)) -> tuple[int | None, list[str]]:
-    report = Report(id="w", text=text, language="en", published=published)
-    result = extract(report, settings=settings, resources=resources)
-    return result.toll(), [i.kind for i in result.incidents]
 
 
 def test_the_round_misses_only_the_known_ones(settings: Settings, resources: Resources) -> None:
