@@ -18,6 +18,11 @@ from tollwatch.tolls.find import sentence_tolls
 PUBLISHED = date(2025, 6, 16)
 
 
+def load_records(path: Path) -> list[dict[str, object]]:
+    """The records of an annotated golden file (one JSON object per line)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
 def extract_text(
     text: str, language: str, settings: Settings, resources: Resources, *, id: str = "round"
 ) -> Extraction:

@@ -7,20 +7,19 @@ Written for tollwatch, nothing copied; 18/24 out of sample."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from golden_support import record_toll
+from golden_support import load_records, record_toll
 from tollwatch import Report, extract
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
 from tollwatch.tolls.find import sentence_tolls
 
 ROUND6 = Path(__file__).parent / "golden" / "annotated" / "arabic-round6.jsonl"
-RECORDS = [json.loads(line) for line in ROUND6.read_text(encoding="utf-8").splitlines()]
+RECORDS = load_records(ROUND6)
 
 # Reports of the round still missed (none: the six misses of the first run are fixed).
 KNOWN_MISSES: set[str] = set()

@@ -12,13 +12,12 @@ places only where the text marks a town ("مدينة الباب", "في بلدة
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from golden_support import record_toll
+from golden_support import load_records, record_toll
 from tollwatch import Report, extract
 from tollwatch.evaluate.predict import main_incident
 from tollwatch.pipeline import Resources
@@ -28,7 +27,7 @@ from tollwatch.settings import Settings
 from tollwatch.tolls.find import sentence_tolls
 
 ROUND7 = Path(__file__).parent / "golden" / "annotated" / "arabic-round7.jsonl"
-RECORDS = [json.loads(line) for line in ROUND7.read_text(encoding="utf-8").splitlines()]
+RECORDS = load_records(ROUND7)
 
 # Reports of the round still missed (none: the court verdict of the first run is fixed).
 KNOWN_MISSES: set[str] = set()

@@ -10,20 +10,19 @@ without the first report's time-out), 24/24 after the rules tested below."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from golden_support import record_toll
+from golden_support import load_records, record_toll
 from tollwatch import Report, extract
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
 from tollwatch.tolls.find import sentence_tolls
 
 ROUND8 = Path(__file__).parent / "golden" / "annotated" / "arabic-round8.jsonl"
-RECORDS = [json.loads(line) for line in ROUND8.read_text(encoding="utf-8").splitlines()]
+RECORDS = load_records(ROUND8)
 
 # Reports of the round still missed (none).
 KNOWN_MISSES: set[str] = set()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from golden_support import doc_toll_misses
+from golden_support import doc_toll_misses, killed_figures
 from tollwatch import Report, extract
 from tollwatch.evaluate.articles import document_toll
 from tollwatch.pipeline import Resources
@@ -19,10 +19,6 @@ from tollwatch.tolls.find import sentence_tolls
 
 ROUND3 = Path(__file__).parent / "golden" / "annotated" / "arabic-round3.jsonl"
 FRESH = Path(__file__).parent / "golden" / "annotated" / "arabic-round3-fresh.jsonl"
-
-
-def _killed(text: str) -> list[int | None]:
-    return [b.best for b in sentence_tolls(text, language="ar") if b.outcome == "killed"]
 
 
 def _flags(text: str) -> list[tuple[str, int | None, bool]]:
@@ -49,7 +45,7 @@ def _toll(text: str, settings: Settings, resources: Resources) -> int:
     ],
 )
 def test_arabic_number_words(text: str, expected: list[int]) -> None:
-    assert _killed(text) == expected
+    assert killed_figures(text, "ar") == expected
 
 
 @pytest.mark.parametrize(
@@ -65,7 +61,7 @@ def test_arabic_number_words(text: str, expected: list[int]) -> None:
     ],
 )
 def test_the_dead_and_wounded_counted_together_are_no_toll(text: str, expected: list[int]) -> None:
-    assert _killed(text) == expected
+    assert killed_figures(text, "ar") == expected
 
 
 @pytest.mark.parametrize(
@@ -81,7 +77,7 @@ def test_the_dead_and_wounded_counted_together_are_no_toll(text: str, expected: 
     ],
 )
 def test_arabic_passives_after_the_subject(text: str, expected: list[int]) -> None:
-    assert _killed(text) == expected
+    assert killed_figures(text, "ar") == expected
 
 
 @pytest.mark.parametrize(

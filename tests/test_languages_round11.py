@@ -11,18 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from golden_support import doc_toll_misses
+from golden_support import doc_toll_misses, killed_figures
 from tollwatch import Report, extract
 from tollwatch.evaluate.articles import document_toll
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
-from tollwatch.tolls.find import sentence_tolls
 
 ROUND11 = Path(__file__).parent / "golden" / "annotated" / "languages-round11.jsonl"
-
-
-def _killed(text: str, language: str) -> list[int | None]:
-    return [b.best for b in sentence_tolls(text, language=language) if b.outcome == "killed"]
 
 
 def _toll(text: str, language: str, settings: Settings, resources: Resources) -> int:
@@ -46,7 +41,7 @@ def _toll(text: str, language: str, settings: Settings, resources: Resources) ->
     ],
 )
 def test_fallen_soldiers_in_french(text: str, expected: list[int]) -> None:
-    assert _killed(text, "fr") == expected
+    assert killed_figures(text, "fr") == expected
 
 
 @pytest.mark.parametrize(
@@ -90,7 +85,7 @@ def test_round_eleven_document_tolls(settings: Settings, resources: Resources) -
     ],
 )
 def test_arabic_subjects_and_duals(text: str, expected: list[int]) -> None:
-    assert _killed(text, "ar") == expected
+    assert killed_figures(text, "ar") == expected
 
 
 @pytest.mark.parametrize(
@@ -107,4 +102,4 @@ def test_arabic_subjects_and_duals(text: str, expected: list[int]) -> None:
     ],
 )
 def test_spanish_deprived_of_life(text: str, expected: list[int]) -> None:
-    assert _killed(text, "es") == expected
+    assert killed_figures(text, "es") == expected

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from golden_support import doc_toll_misses
+from golden_support import doc_toll_misses, killed_figures
 from tollwatch import Report, extract
 from tollwatch.evaluate.articles import document_toll
 from tollwatch.pipeline import Resources
@@ -18,10 +18,6 @@ from tollwatch.settings import Settings
 from tollwatch.tolls.find import sentence_tolls
 
 ROUND12 = Path(__file__).parent / "golden" / "annotated" / "languages-round12.jsonl"
-
-
-def _killed(text: str, language: str) -> list[int | None]:
-    return [b.best for b in sentence_tolls(text, language=language) if b.outcome == "killed"]
 
 
 def _toll(text: str, language: str, settings: Settings, resources: Resources) -> int:
@@ -47,7 +43,7 @@ def _toll(text: str, language: str, settings: Settings, resources: Resources) ->
 def test_the_dead_and_wounded_together_are_no_toll(
     text: str, language: str, expected: list[int]
 ) -> None:
-    assert _killed(text, language) == expected
+    assert killed_figures(text, language) == expected
 
 
 @pytest.mark.parametrize(

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from golden_support import doc_toll_misses
+from golden_support import doc_toll_misses, killed_figures
 from tollwatch import Report, extract
 from tollwatch.evaluate.articles import document_toll
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
-from tollwatch.tolls.find import sentence_tolls
 
 ROUND13 = Path(__file__).parent / "golden" / "annotated" / "languages-round13.jsonl"
 
@@ -28,10 +27,6 @@ ROUND13 = Path(__file__).parent / "golden" / "annotated" / "languages-round13.js
 # the French namesake Liancourt; the two figures are then two incidents (7 + 11), not one
 # with the NGO's 11 as its high end (docs/quality.md, "stop 27: the lead").
 KNOWN_MISSES = {"pt-r13-6", "fr-r13-4"}
-
-
-def _killed(text: str, language: str) -> list[int | None]:
-    return [b.best for b in sentence_tolls(text, language=language) if b.outcome == "killed"]
 
 
 def _toll(text: str, language: str, settings: Settings, resources: Resources) -> int:
@@ -55,7 +50,7 @@ def _toll(text: str, language: str, settings: Settings, resources: Resources) ->
     ],
 )
 def test_a_rate_is_no_count(text: str, language: str, expected: list[int]) -> None:
-    assert _killed(text, language) == expected
+    assert killed_figures(text, language) == expected
 
 
 @pytest.mark.parametrize(
@@ -72,7 +67,7 @@ def test_a_rate_is_no_count(text: str, language: str, expected: list[int]) -> No
     ],
 )
 def test_figures_read(text: str, language: str, expected: list[int]) -> None:
-    assert _killed(text, language) == expected
+    assert killed_figures(text, language) == expected
 
 
 @pytest.mark.parametrize(

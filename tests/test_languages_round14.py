@@ -6,14 +6,13 @@ sentence or short report per rule the round taught, written for tollwatch, nothi
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from golden_support import extract_text as _extract
 from golden_support import killed_figures as _killed
-from golden_support import record_toll
+from golden_support import load_records, record_toll
 from golden_support import text_toll as _toll
 from tollwatch.evaluate.articles import document_toll
 from tollwatch.pipeline import Resources
@@ -21,14 +20,13 @@ from tollwatch.settings import Settings
 from tollwatch.tolls.find import sentence_tolls
 
 ROUND14 = Path(__file__).parent / "golden" / "annotated" / "languages-round14.jsonl"
-RECORDS = [json.loads(line) for line in ROUND14.read_text(encoding="utf-8").splitlines()]
+RECORDS = load_records(ROUND14)
 
 # The reports of the round still missed (docs/languages.md, "Round fourteen"): the
 # residents' seven against the security secretariat's five of the headline and the lead;
 # the later, larger figure is taken as completing the headline's (incidents/corefer.py
 # `_completed`) and its speaker is not found (docs/languages.md, "Round seventeen").
 KNOWN_MISSES = {"pt-r14-4"}
-
 
 
 def test_the_round_holds_ten_reports_per_language() -> None:

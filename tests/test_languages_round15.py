@@ -8,14 +8,13 @@ sentence or short report per rule the round taught, written for tollwatch, nothi
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from golden_support import extract_text as _extract
 from golden_support import killed_figures as _killed
-from golden_support import record_toll
+from golden_support import load_records, record_toll
 from golden_support import text_toll as _toll
 from tollwatch.evaluate.articles import document_toll
 from tollwatch.pipeline import Resources
@@ -23,13 +22,12 @@ from tollwatch.records import Extraction
 from tollwatch.settings import Settings
 
 ROUND15 = Path(__file__).parent / "golden" / "annotated" / "languages-round15.jsonl"
-RECORDS = [json.loads(line) for line in ROUND15.read_text(encoding="utf-8").splitlines()]
+RECORDS = load_records(ROUND15)
 
 # The reports of the round still missed (docs/languages.md, "Round fifteen"): none since
 # round seventeen, whose headline rule keeps the police's four of the headline against
 # civil society's nine set against it ("mas ... falam em") in pt-r15-8.
 KNOWN_MISSES: set[str] = set()
-
 
 
 def _claims(extraction: Extraction) -> list[tuple[int | None, str | None]]:

@@ -11,17 +11,16 @@ or short report per rule the round taught, written for tollwatch, nothing copied
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from golden_support import doc_toll_misses, killed_figures, record_toll, text_toll
+from golden_support import doc_toll_misses, killed_figures, load_records, record_toll, text_toll
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
 
 ROUND16 = Path(__file__).parent / "golden" / "annotated" / "languages-round16.jsonl"
-RECORDS = [json.loads(line) for line in ROUND16.read_text(encoding="utf-8").splitlines()]
+RECORDS = load_records(ROUND16)
 
 # The reports of the round still missed (docs/languages.md, "Round sixteen").
 KNOWN_MISSES: set[str] = set()

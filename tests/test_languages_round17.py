@@ -11,18 +11,17 @@ report per rule the round taught, written for tollwatch, nothing copied."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from golden_support import doc_toll_misses, extract_text, record_toll, text_toll
+from golden_support import doc_toll_misses, extract_text, load_records, record_toll, text_toll
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
 from tollwatch.tolls.find import sentence_tolls
 
 ROUND17 = Path(__file__).parent / "golden" / "annotated" / "languages-round17.jsonl"
-RECORDS = [json.loads(line) for line in ROUND17.read_text(encoding="utf-8").splitlines()]
+RECORDS = load_records(ROUND17)
 
 # The reports of the round still missed (docs/languages.md, "Round seventeen").
 KNOWN_MISSES: set[str] = set()

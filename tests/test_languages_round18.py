@@ -5,18 +5,17 @@ two irrelevant per language. One short sentence per rule the round taught, nothi
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from golden_support import record_toll
+from golden_support import load_records, record_toll
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
 from tollwatch.tolls.find import sentence_tolls
 
 ROUND18 = Path(__file__).parent / "golden" / "annotated" / "languages-round18.jsonl"
-RECORDS = [json.loads(line) for line in ROUND18.read_text(encoding="utf-8").splitlines()]
+RECORDS = load_records(ROUND18)
 
 # The reports of the round still missed (docs/languages.md, "Round eighteen").
 KNOWN_MISSES: set[str] = set()

@@ -10,17 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from golden_support import doc_toll_misses
+from golden_support import doc_toll_misses, killed_figures
 from tollwatch import Report, extract
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
-from tollwatch.tolls.find import sentence_tolls
 
 ROUND6 = Path(__file__).parent / "golden" / "annotated" / "languages-round6.jsonl"
-
-
-def _killed(text: str, language: str) -> list[int | None]:
-    return [b.best for b in sentence_tolls(text, language=language) if b.outcome == "killed"]
 
 
 @pytest.mark.parametrize(
@@ -45,7 +40,7 @@ def _killed(text: str, language: str) -> list[int | None]:
 def test_an_aside_naming_some_victims_keeps_the_figure(
     text: str, language: str, expected: list[int]
 ) -> None:
-    assert _killed(text, language) == expected
+    assert killed_figures(text, language) == expected
 
 
 def _toll(text: str, language: str, settings: Settings, resources: Resources):  # type: ignore[no-untyped-def]
@@ -143,7 +138,7 @@ ROUND7 = Path(__file__).parent / "golden" / "annotated" / "languages-round7.json
     ],
 )
 def test_round_seven_figures(text: str, language: str, expected: list[int]) -> None:
-    assert _killed(text, language) == expected
+    assert killed_figures(text, language) == expected
 
 
 @pytest.mark.parametrize(

@@ -9,19 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from golden_support import doc_toll_misses
+from golden_support import doc_toll_misses, killed_figures
 from tollwatch import Report, extract
 from tollwatch.evaluate.articles import document_toll, news_incidents
 from tollwatch.pipeline import Resources
 from tollwatch.places.names import name_keys
 from tollwatch.settings import Settings
-from tollwatch.tolls.find import sentence_tolls
 
 ROUND9 = Path(__file__).parent / "golden" / "annotated" / "languages-round9.jsonl"
-
-
-def _killed(text: str, language: str) -> list[int | None]:
-    return [b.best for b in sentence_tolls(text, language=language) if b.outcome == "killed"]
 
 
 def _run(text: str, language: str, settings: Settings, resources: Resources):  # type: ignore[no-untyped-def]
@@ -44,7 +39,7 @@ def _run(text: str, language: str, settings: Settings, resources: Resources):  #
     ],
 )
 def test_round_nine_figures(text: str, language: str, expected: list[int]) -> None:
-    assert _killed(text, language) == expected
+    assert killed_figures(text, language) == expected
 
 
 @pytest.mark.parametrize(

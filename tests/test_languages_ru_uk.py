@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from golden_support import doc_toll_misses
+from golden_support import doc_toll_misses, killed_figures
 from tollwatch import Report, extract
 from tollwatch.dates import find_dates
 from tollwatch.evaluate.articles import document_toll
@@ -28,10 +28,6 @@ UA_DUMP = Path(__file__).resolve().parents[1] / ".." / "shared" / "geonames" / "
 
 # Reports of the golden sets still missed (none when this was written).
 KNOWN_MISSES: set[str] = set()
-
-
-def _killed(text: str, language: str) -> list[int | None]:
-    return [b.best for b in sentence_tolls(text, language=language) if b.outcome == "killed"]
 
 
 def _wounded(text: str, language: str) -> list[int | None]:
@@ -67,7 +63,7 @@ def _wounded(text: str, language: str) -> list[int | None]:
 )
 def test_figures_and_outcomes(text: str, language: str, killed: list[int],
                               wounded: list[int]) -> None:
-    assert _killed(text, language) == killed
+    assert killed_figures(text, language) == killed
     assert _wounded(text, language) == wounded
 
 

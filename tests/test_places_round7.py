@@ -9,12 +9,12 @@ docs/quality.md, stop 27, geo13. Every report here is written by us.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from golden_support import load_records
 from tollwatch.evaluate.metrics import haversine_km
 from tollwatch.evaluate.normalise import same_admin1
 from tollwatch.evaluate.predict import main_incident
@@ -26,7 +26,7 @@ from tollwatch.records import PlaceMention, Report
 from tollwatch.settings import Settings
 
 GOLDEN = Path(__file__).parent / "golden" / "annotated" / "places-round6.jsonl"
-RECORDS = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines()]
+RECORDS = load_records(GOLDEN)
 
 # records whose country, province or point (within 50 km) we still miss, with why
 KNOWN_MISSES: dict[str, str] = {
