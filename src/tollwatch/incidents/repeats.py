@@ -396,7 +396,9 @@ def _retells_own_dead(draft: Draft, kept: list[Draft]) -> bool:
     return False
 
 
-def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> None:
+def _keep_own_death(
+    draft: Draft, kept: list[Draft], drafts: list[Draft], clean: CleanText
+) -> None:
     """A perpetrator's own death stays apart from the victims' incident ("killed two
     co-workers and then took his own life": 2 and 1); told again, it is one. A total of
     two or more stated in another sentence ("a shooting that left five dead") already
@@ -433,11 +435,29 @@ def _keep_own_death(draft: Draft, kept: list[Draft], drafts: list[Draft]) -> Non
                 and (draft.best == 1 or generic_victim(previous.victim_text))
                 and draft.sentence not in previous.sentences
                 and previous.best not in victims_here and not _victims_only(previous)
-                and not _never_the_attacker(previous)
+                and not _never_the_attacker(previous) and not _killed_by_him(previous, clean)
                 and actor_side(previous.victim) != "government"):
             previous.sentences |= draft.sentences
             return
     kept.append(draft)
+
+
+# "were fatally shot ... by the woman's boyfriend": the victims of a killer the sentence names
+_BY_THE_KILLER = re.compile(
+    r"\b(?:shot|killed|slain|stabbed|wounded|murdered)\b[^.;]{0,120}?\bby\s+(?:(?:a|an|the|his|her"
+    r"|their|[A-Z][\w'’-]*['’]s)\s+)(?:[\w'’-]+\s+){0,2}?(?:boyfriend|girlfriend|husband|wife"
+    r"|ex-\w+|estranged\s+\w+|gunman|shooter|son|father|mother|brother|sister|stepfather"
+    r"|neighbou?r|suspect|attacker|assailant)\b")
+
+
+def _killed_by_him(total: Draft, clean: CleanText) -> bool:
+    """The total's first sentence tells its dead as the victims of one killer ("A woman and
+    a teen were fatally shot ... by the woman's boyfriend"): his own death, told later, is
+    never inside that total."""
+    if not total.killed:
+        return False
+    sentence = clean.sentences[total.sentence].text
+    return _BY_THE_KILLER.search(sentence) is not None
 
 
 # Victims the attacker is never one of: "Two children, aged 8 and 10, were killed ... The

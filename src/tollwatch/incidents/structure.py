@@ -64,7 +64,7 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
         if _bodies_of_claim(draft, kept, clean):
             continue
         if draft.perpetrator_dead:
-            _keep_own_death(draft, kept, drafts)
+            _keep_own_death(draft, kept, drafts, clean)
             continue
         flags = draft.flags()
         if "summary" in flags and _apply_summary(draft, kept):

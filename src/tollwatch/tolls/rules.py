@@ -66,6 +66,12 @@ _SUBJECT = re.compile(
 )
 
 
+# the coordination of "Two people were shot and killed" when the lazy subject is empty: one
+# noun, its auxiliary, one verb and "and"
+_NOUN_AUX_VERB = re.compile(
+    r"\s+(?P<np>[a-z]+)\s+(?:were|are|have\s+been|had\s+been)\s+[a-z]+\s+and", re.IGNORECASE)
+
+
 # "Two policemen guarding the consulate in the capital were killed": a subject with a
 # participle or a place inside, allowed only before an explicit plural auxiliary.
 _LONG_SUBJECT = re.compile(
@@ -482,6 +488,14 @@ def _bind_subject(text: str, quantity: Quantity) -> Binding | None:
         return None  # "2 pistols seized": things, not hostages
     aux = match.group("aux").strip()
     if match.group("coord") and not aux:
+        # "Two people were shot and killed": the noun and its auxiliary fell in the verbs
+        coordinated = _NOUN_AUX_VERB.fullmatch(match.group("coord"))
+        if coordinated is not None and np_span is None:
+            start = match.start("coord") + coordinated.start("np")
+            victim = (start, start + len(coordinated.group("np")))
+            if is_person(text, victim) and outcome is not None:
+                return make_binding(outcome, quantity, victim=victim, flags={"passive"},
+                                    trigger=(match.start("out"), match.end("out")))
         # "three members of a family were shot and killed": the long subject reads it
         return _bind_long_subject(text, quantity)
     transitive = bool(re.fullmatch(rf"(?:{ACTIVE})", out, re.I))

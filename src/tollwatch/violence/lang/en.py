@@ -256,7 +256,9 @@ CUE_RULES: tuple[CueRule, ...] = (
             r"(?!him\b|her\b|them\b)" + _PERSON + r"(?!\s+to\s+(?:the|a|an)\b))|"
             r"(?:took|take|takes|taking)\s+the\s+life|"
             r"deprived\s+of\s+(?:his|her|their)\s+li(?:fe|ves)|being\s+shot|"
-            r"shot\s+(?:[\w-]+\s+){0,5}?and\s+(?:dies|died|killed)",
+            r"shot\s+(?:[\w-]+\s+){0,5}?and\s+(?:dies|died|killed)|"
+            # "Homeowner, 75, fatally shoots intruder": the adverb says a killing
+            r"fatally\s+(?:shoots?|shot|shooting|stabs?|stabbed|stabbing)",
             "other", "attack", 0.85),
     # A body found, dumped or left: in the violence of the dev sets, a killing.
     CueRule(r"(?:bod(?:y|ies)|corpses?|cadavers?)\s+(?:of\s+(?:[\w-]+\s+){1,4}?)?(?:(?:was|were|"
