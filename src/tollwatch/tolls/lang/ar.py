@@ -315,6 +315,9 @@ WORDS = TollWords(
             # a running total since a day of a month: "منذ السابع من أكتوبر", "منذ 7
             # أكتوبر", "منذ تشرين الأول الماضي"
             rf"|[وف]?منذ\s+(?:\S+\s+)?(?:من\s+)?(?:شهر\s+)?{_MONTH}"
+            # the toll of the operations a running count just listed: "بلغت حصيلة القتلى
+            # جراء العمليات آنفة الذكر 77 قتيلاً"
+            r"|(?:العمليات|الهجمات|الاستهدافات|الحوادث)\s+(?:آنفة|انفة|سالفة|السالفة)\s+الذكر"
         ),
         # an earlier event of the month or of an earlier month, told beside the news: "في
         # وقت سابق من الشهر", "مطلع الشهر", "في نيسان الماضي", "في الشهر الماضي"
