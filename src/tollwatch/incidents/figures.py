@@ -130,9 +130,13 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
 def _claims_of_two_sides(previous: TollMention, toll: TollMention) -> bool:
     """Two claims of one sentence, the second after the other side's turn to speak
     ("... القضاء على أكثر من 200 ...، فيما أعلن الجيش أنه ... تحييد العشرات"): two claims,
-    never one sum."""
+    never one sum. So too two sources' counts of the dead, the second after another
+    source's turn to speak ("قالت لجان المقاومة إن 30 مدنيا قتلوا ...، بينما قالت وزارة
+    الصحة إن الحصيلة بلغت 35 قتيلا"): two counts of one event, never one sum (the
+    conflict stage folds them into one range)."""
     claims = "claim_cue" in previous.flags and "claim_cue" in toll.flags
-    return claims and "contrast" in toll.flags and "contrast" not in previous.flags
+    counts = not ({"claim_cue"} & (previous.flags | toll.flags)) and "other_source" in toll.flags
+    return (claims or counts) and "contrast" in toll.flags and "contrast" not in previous.flags
 
 
 def _has_distinct_marker(clean: CleanText, draft: Draft) -> bool:

@@ -29,7 +29,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Prefiltered", "finditer_from", "match_starts", "required_pattern", "start_pattern"]
+__all__ = [
+    "Prefiltered", "finditer_from", "match_starts", "prefilter_patterns", "required_pattern",
+    "start_pattern",
+]
 
 _CAP = 4096  # start strings per pattern before giving up on a length
 _SPACE = "\0"  # stands for the whole \s class in start strings (\s in the prefilter)
@@ -50,7 +53,10 @@ def match_starts(pattern: str, length: int, flags: int = 0) -> frozenset[str] | 
     space, "\\1" for any digit. None when the start cannot be listed (too many strings,
     `\\w`, an inline flag...) or the pattern can match the empty string. A regex built
     from them must be compiled with the same `flags`."""
-    parsed = _parsed(pattern, flags)
+    return _starts_of(_parsed(pattern, flags), length)
+
+
+def _starts_of(parsed: list[Any] | None, length: int) -> frozenset[str] | None:
     if parsed is None:
         return None
     found = _sequence(parsed, length)
@@ -64,16 +70,7 @@ def start_pattern(patterns: Iterable[str], longest: int = 6, flags: int = 0) -> 
     start a match: each pattern's starts of at most `longest` characters, fewer when
     its later characters cannot be listed. None when some pattern's start cannot be
     listed at all. Compile it with the patterns' `flags`."""
-    starts: set[str] = set()
-    leads: set[str | None] = set()
-    for pattern in patterns:
-        found = _longest_starts(pattern, longest, flags)
-        if found is None:
-            return None
-        starts |= found
-        leads.add(_lead(pattern, flags))
-    lead = leads.pop() if len(leads) == 1 else None
-    return f"{lead or ''}{_first(starts)}(?={_trie(starts)})"
+    return _start_of([_parsed(pattern, flags) for pattern in patterns], longest)
 
 
 def required_pattern(pattern: str, longest: int = 6, flags: int = 0) -> str | None:
@@ -82,24 +79,44 @@ def required_pattern(pattern: str, longest: int = 6, flags: int = 0) -> str | No
     alternation, the part with the longest starts). `gate.search(text) is None` then
     proves `pattern` has no match in `text`. None when no such part can be listed.
     Compile it with `flags`."""
+    return _required_of(_parsed(pattern, flags), longest)
+
+
+def prefilter_patterns(pattern: str, longest: int = 6, flags: int = 0
+                       ) -> tuple[str | None, str | None]:
+    """`(start_pattern([pattern], ...), required_pattern(pattern, ...))` from one reading
+    of `pattern`: parsing a large alternation (a language's clause grammar) costs far
+    more than listing its starts, so it is read once for both."""
     parsed = _parsed(pattern, flags)
-    if parsed is None:
+    return _start_of([parsed], longest), _required_of(parsed, longest)
+
+
+def _start_of(parsed_patterns: list[list[Any] | None], longest: int) -> str | None:
+    starts: set[str] = set()
+    leads: set[str | None] = set()
+    for parsed in parsed_patterns:
+        found = _longest_starts(parsed, longest)
+        if parsed is None or found is None:
+            return None
+        starts |= found
+        leads.add(_leading(parsed))
+    if not starts:
         return None
-    found = _required(parsed, longest)
+    lead = leads.pop() if len(leads) == 1 else None
+    return f"{lead or ''}{_first(starts)}(?={_trie(starts)})"
+
+
+def _required_of(parsed: list[Any] | None, longest: int) -> str | None:
+    found = None if parsed is None else _required(parsed, longest)
     return None if found is None else f"(?={_trie(found)})"
 
 
-def _lead(pattern: str, flags: int) -> str | None:
-    """A zero-width check every match of `pattern` passes at its start, written to be
-    tried before the start strings: "\\b" when every match begins with a word
-    boundary, "(?<!\\w)" when each begins after a lookbehind that refuses a word
-    character ("(?<![\\w-])"). Most positions of a text are inside a word, and this one
-    test rejects them."""
-    parsed = _parsed(pattern, flags)
-    return None if parsed is None else _leading(parsed)
-
-
 def _leading(items: list[Any]) -> str | None:
+    """A zero-width check every match of the parsed pattern `items` passes at its
+    start, written to be tried before the start strings: "\\b" when every match begins
+    with a word boundary, "(?<!\\w)" when each begins after a lookbehind that refuses a
+    word character ("(?<![\\w-])"). Most positions of a text are inside a word, and this
+    one test rejects them."""
     c = _C
     if not items:
         return None
@@ -145,10 +162,10 @@ def _unread_flags(parsed: Any, flags: int) -> bool:
     return bool(seen & re.VERBOSE or (seen ^ flags) & (re.IGNORECASE | re.ASCII))
 
 
-def _longest_starts(pattern: str, longest: int, flags: int) -> frozenset[str] | None:
+def _longest_starts(parsed: list[Any] | None, longest: int) -> frozenset[str] | None:
     return next(
         (s for n in range(longest, 0, -1)
-         if (s := match_starts(pattern, n, flags)) is not None),
+         if (s := _starts_of(parsed, n)) is not None),
         None,
     )
 
@@ -176,6 +193,8 @@ def _required(items: list[Any], longest: int) -> set[str] | None:
             continue
         if best is None or min(map(len, found)) > min(map(len, best)):
             best = found
+            if min(map(len, best)) >= longest:
+                break  # no later part can have longer starts
     return best
 
 
@@ -220,8 +239,9 @@ class Prefiltered:
     def of(cls, regex: re.Pattern[str], longest: int = 6) -> Prefiltered:
         """The prefilters of `regex` (none when its pattern cannot be read)."""
         flags = regex.flags
-        starts = start_pattern([regex.pattern], longest, flags)
-        gate = None if starts else required_pattern(regex.pattern, longest, flags)
+        parsed = _parsed(regex.pattern, flags)
+        starts = _start_of([parsed], longest)
+        gate = None if starts else _required_of(parsed, longest)
         return cls(
             regex,
             re.compile(starts, flags) if starts else None,

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..read.prefilter import finditer_from, required_pattern, start_pattern
+from ..read.prefilter import finditer_from, prefilter_patterns
 from ..records import Outcome
 from .lang import TollWords
 from .lang.base import SENTENCE_CUES
@@ -152,6 +152,7 @@ class ClauseGrammar:
             rf"{third}",
             re.IGNORECASE,
         )
+        starts, gate = _prefilters(pattern)
         return cls(
             pattern,
             numbers,
@@ -172,11 +173,11 @@ class ClauseGrammar:
                 rf"(?:{_union((_union(t.auxiliaries for t in tables), outcome, verb))})$",
                 re.IGNORECASE,
             ),
-            gate=_gate(pattern),
+            gate=gate,
             partner=_partner(conjunction, figure),
             unit=_unit(figure, _union(t.units for t in tables)),
             aside=aside,
-            starts=_starts(pattern),
+            starts=starts,
             mixed=_mixed(_union([*(t.mixed for t in tables), *(t.rate for t in tables)])),
         )
 
@@ -416,19 +417,18 @@ def _risen_toll(text: str, after: list[Binding]) -> Binding:
     return larger[0]
 
 
-def _starts(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    starts = start_pattern([pattern.pattern], flags=pattern.flags)
-    return re.compile(starts, pattern.flags) if starts else None
+def _prefilters(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Where a match of the grammar's `pattern` may start, and the words every match
+    holds (read/prefilter.py), from one reading of the pattern: parsing a language's
+    whole grammar is most of the cost of compiling it."""
+    starts, gate = prefilter_patterns(pattern.pattern, flags=pattern.flags)
+    return (re.compile(starts, pattern.flags) if starts else None,
+            re.compile(gate, pattern.flags) if gate else None)
 
 
 def _search(grammar: ClauseGrammar, text: str, pos: int) -> re.Match[str] | None:
     """`grammar.pattern.search(text, pos)`, tried only where a match may start."""
     return next(finditer_from(grammar.pattern, grammar.starts, text, pos), None)
-
-
-def _gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    gate = required_pattern(pattern.pattern, flags=pattern.flags)
-    return re.compile(gate, pattern.flags) if gate else None
 
 
 def clause_tolls(

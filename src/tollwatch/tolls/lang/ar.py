@@ -72,7 +72,13 @@ _BROKEN_PLURAL_PERSONS = (
 _BROKEN_PLURAL_WOMEN = ("امرأة", "فتاة", "طفلة", "سيدة", "شابة", "طالبة")
 # Nouns of the sound plural: only their nominative dual in -ان is theirs alone ("قتل
 # مدنيان", two civilians); the oblique -ين is spelled as the plural and stays out.
-_SOUND_PLURAL_PERSONS = ("مدني", "مسلح", "مواطن", "مقاتل", "صحفي", "مسعف", "موظف", "مزارع")
+_SOUND_PLURAL_PERSONS = (
+    "مدني", "مسلح", "مواطن", "مقاتل", "صحفي", "مسعف", "موظف", "مزارع", "شرطي", "ناشط",
+    "مستوطن", "صياد", "معلم", "مسن", "حوثي",
+    # a nationality's nisba names its people too: "استشهد فلسطينيان", "قتل لبنانيان"
+    "فلسطيني", "لبناني", "سوري", "عراقي", "يمني", "سوداني", "ليبي", "مصري", "أردني",
+    "إسرائيلي", "تركي", "كردي", "صومالي", "إيراني", "أفغاني",
+)
 
 
 def _duals() -> dict[str, int]:
@@ -90,9 +96,11 @@ def _duals() -> dict[str, int]:
 
 
 # The bare singular names one person; "قتيل" and "جريح" are outcome words, not victims.
+# A final ya is often written as alif maqsura ("مقتل جندى", Egyptian spelling): both.
 SINGULARS: dict[str, int] = {
-    noun: 1 for noun in (*_BROKEN_PLURAL_PERSONS, *_BROKEN_PLURAL_WOMEN, "ثالث", "رابع")
+    spelling: 1 for noun in (*_BROKEN_PLURAL_PERSONS, *_BROKEN_PLURAL_WOMEN, "ثالث", "رابع")
     if noun not in ("قتيل", "جريح")
+    for spelling in ((noun, noun[:-1] + "ى") if noun.endswith("ي") else (noun,))
 }
 # A person and his or her kin, told as one victim phrase: "قتلت امرأة وطفلها" (a woman
 # and her child), "قتل رجل وابنه": two.
@@ -252,7 +260,9 @@ WORDS = TollWords(
     name="Arabic",
     numbers=NUMBERS,
     vague=VAGUE,
-    multipliers={"ألف": 1000, "آلاف": 1000, "مليون": 1_000_000},
+    # (with the accusative tanween after a figure: "70 ألفًا و373 شهيدًا")
+    multipliers={"ألف": 1000, "آلاف": 1000, "مليون": 1_000_000, "ألفا": 1000, "ألفاً": 1000,
+                 "ألفًا": 1000, "الف": 1000, "الفا": 1000},
     precheck=(
         r"قتل|قتيل|مقتل|مصرع|لقي|جرح|جريح|إصاب|اصاب|أصيب|اصيب|مصاب|ضحاي|شهيد|شهداء"
         r"|بحياة|استشهاد|استشهد|استُشهد|جثث|جثة|وفاة|وفيات|فارق|توفي|إعدام|اعدام|أعدم|اغتيال|اغتال|حصيلة|اختطاف|خطف"
@@ -305,6 +315,17 @@ WORDS = TollWords(
             # a running total since a day of a month: "منذ السابع من أكتوبر", "منذ 7
             # أكتوبر", "منذ تشرين الأول الماضي"
             rf"|[وف]?منذ\s+(?:\S+\s+)?(?:من\s+)?(?:شهر\s+)?{_MONTH}"
+            # the toll of the operations a running count just listed: "بلغت حصيلة القتلى
+            # جراء العمليات آنفة الذكر 77 قتيلاً"
+            r"|(?:العمليات|الهجمات|الاستهدافات|الحوادث)\s+(?:آنفة|انفة|سالفة|السالفة)\s+الذكر"
+        ),
+        # an earlier event of the month or of an earlier month, told beside the news: "في
+        # وقت سابق من الشهر", "مطلع الشهر", "في نيسان الماضي", "في الشهر الماضي"
+        "background": (
+            r"في\s+وقت\s+سابق\s+من\s+(?:هذا\s+)?(?:الشهر|العام)(?:\s+(?:الجاري|الحالي))?"
+            r"|(?<!منذ\s)(?:في\s+)?(?:مطلع|أوائل|اوائل|بداية)\s+(?:هذا\s+)?الشهر"
+            rf"|(?<!\d\s)(?<!من\s)(?:[وف]?في|[وف]?خلال)\s+(?:شهر\s+)?{_MONTH}\s+(?:الماضي|المنصرم)"
+            r"|(?:في|خلال)\s+الشهر\s+(?:الماضي|المنصرم)"
         ),
         "rise_cause": (
             r"بعد\s+(?:وفاة|مقتل|موت)|إثر\s+وفاة|اثر\s+وفاة"
