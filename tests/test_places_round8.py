@@ -32,7 +32,7 @@ RECORDS = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").split
 KNOWN_MISSES: dict[str, str] = {
     "pl7-pk-hangu-news": "the district is named in a sentence with no violence word: not read",
     "pl7-pk-kohat-news": "the district is named in a sentence with no violence word: not read",
-    "pl7-so-afgooye-news": "'between Afgooye and Wanlaweyn': the second town (59 km from the first)",
+    "pl7-so-afgooye-news": "'between Afgooye and Wanlaweyn': the second town (59 km off)",
 }
 
 
