@@ -8,6 +8,8 @@ and writes each as an `Incident`, with its event type, confidence and evidence.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..dates import resolve as dates_stage
 from ..places import fallback as places_fallback
 from ..records import (
@@ -67,11 +69,108 @@ def _inherit(
             draft.place = doc_place
         if draft.date is None:
             draft.date = doc_date
+    for draft in drafts:
+        if draft.place is not None and not draft.background:
+            draft.place = _said_where_after(draft, drafts, ctx) or draft.place
+        if draft.parts and draft.place is not None:
+            _placed_by_parts(draft)
 
 
 # places that a town told just before a retelling's figure may make precise (and a
 # region of a country, "western Niger"; not "the Baltimore area", a city's surroundings)
 _WIDE = frozenset({"country", "admin1"})
+
+
+# sentences after a figure's last one read for where it happened
+WHERE_AFTER = 2
+
+
+def _coarse(place: PlaceMention) -> bool:
+    """A place that a sentence after the figure may make precise: a country, a
+    province, a district or a region ("in northwest Pakistan", "central Magway
+    region", "Northern Samar province"), the
+    source's own place (a dateline), or a town named like its province ("in Sagaing",
+    which a headline uses for the region)."""
+    return (
+        PLACE_RANK.get(place.precision, 6) >= PLACE_RANK["admin2"]
+        or place.is_source_location
+        or (place.precision == "point" and place.name is not None
+            and place.name == place.admin1)
+    )
+
+
+def _said_where_after(draft: Draft, drafts: list[Draft], ctx: Context) -> PlaceMention | None:
+    """A figure placed only coarsely ("Gunmen killed three policemen in northwest
+    Pakistan", "Rebels kill 13 in eastern DR Congo"), followed within two sentences by
+    one that says where, before any other figure ("The post is in Hangu, a district of
+    Khyber Pakhtunkhwa province"; "The raid took place in a hamlet of Walungu territory
+    in South Kivu"): that sentence's place, when it is finer and inside the coarse one
+    (rule `incidents.place_said_after`). A sentence of another figure (not one of
+    this figure's parts) ends the search."""
+    coarse = draft.place
+    assert coarse is not None
+    if not _coarse(coarse):
+        return None
+    own = set(draft.sentences) | {s for p in draft.parts for s in p.sentences}
+    others = {s for d in drafts if d is not draft and d not in draft.parts
+              and not d.background for s in d.sentences} - own
+    background = {s for d in drafts if d.background for s in d.sentences}
+    last = max(draft.sentences)
+    for sentence in range(draft.sentence + 1, last + WHERE_AFTER + 1):
+        if sentence in others or sentence in background:
+            break
+        place = ctx.place_in(sentence)
+        if place is not None and _finer_inside(place, coarse):
+            return replace(place, rule=SAID_AFTER_RULE)
+    return None
+
+
+SAID_AFTER_RULE = "incidents.place_said_after"
+
+
+def _placed_by_parts(total: Draft) -> None:
+    """A total whose parts name one town or unit between them ("Al menos 14 personas
+    murieron ..." over "13 cuerpos" in a municipio and "un herido murió más tarde")
+    is there, not at the report's dateline or country; the parts that only took the
+    total's place follow it (rule `incidents.place_said_after`)."""
+    old = total.place
+    assert old is not None
+    named = {
+        (p.place.name, p.place.admin1): p.place
+        for p in total.parts
+        if p.place is not None and p.place is not old and p.place.country == old.country
+        and p.place.precision in ("point", "near", "admin2")
+    }
+    if len(named) != 1:
+        return
+    (place,) = named.values()
+    if (place.name, place.admin1) == (old.name, old.admin1):
+        return
+    if not (_coarse(old) or old.precision in ("point", "near")):
+        return
+    total.place = replace(place, rule=SAID_AFTER_RULE)
+    for part in total.parts:
+        if part.place is old:
+            part.place = total.place
+
+
+def _finer_inside(place: PlaceMention, coarse: PlaceMention) -> bool:
+    """A place more precise than `coarse`, in its country and (unless `coarse` is the
+    source's own place) its province."""
+    if place.is_source_location or place.country != coarse.country:
+        return False
+    if place.precision in ("country", "region", "unknown"):
+        return False
+    if coarse.is_source_location:
+        return True
+    if coarse.admin1 and place.admin1 != coarse.admin1:
+        return False
+    if coarse.precision == "admin2" and place.admin2 and coarse.admin2 and (
+            place.admin2 != coarse.admin2):
+        return False  # a town of another unit of the province
+    return PLACE_RANK.get(place.precision, 6) < PLACE_RANK.get(coarse.precision, 6) or (
+        coarse.precision == "point" and place.name != coarse.name
+    )
 
 
 def _told_before_a_retelling(draft: Draft, ctx: Context) -> PlaceMention | None:

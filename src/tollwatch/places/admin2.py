@@ -320,7 +320,8 @@ def admin2_mentions(
                 and phrase.name_start < m.span.end
             ]
             if any(m.precision in ("admin1", "country", "region")
-                   and m.span.start <= phrase.name_start for m in inside):
+                   and m.span.start <= phrase.name_start
+                   and not _direction_named_unit(gaz, m, phrase) for m in inside):
                 continue  # "Homs district" is read as the province by the names
             # (a province matching the tail of a compound name, "Sava" of "Mayo-Sava
             # department", is a fragment: the unit below replaces it)
@@ -351,6 +352,18 @@ def admin2_mentions(
             out = [m for m in out if not _outside_units(m, units, sentence.index, named, gaz)]
     out.sort(key=lambda m: m.span.start)
     return out
+
+
+def _direction_named_unit(gaz: Gazetteer, m: PlaceMention, phrase: _Phrase) -> bool:
+    """Whether a region read as a direction of a name ("Northern Samar" as the north of
+    Samar, which then went to Samara, Russia) is the whole name of a unit: "Northern
+    Samar province" is that Philippine province."""
+    return (
+        m.precision == "region"
+        and m.span.start == phrase.name_start
+        and " " in phrase.name
+        and bool(admin2_index(gaz).get(name_key(phrase.name)))
+    )
 
 
 def _outside_units(

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from ..records import CleanText, PlaceMention, Sentence
 from ..settings import Settings
 from . import rules
+from .acronyms import without_defined_acronyms
 from .admin2 import admin2_index, admin2_mentions, unplaced_index
 from .brackets import bracket_units
 from .capitals import _capital_names, _capitals, capital_entry
@@ -52,6 +53,7 @@ from .gazetteer.model import Gazetteer
 from .glued import without_fragments
 from .masthead import masthead_places
 from .names import light_key
+from .namesakes import same_name_same_place
 from .ordinary import OrdinaryWords
 from .resolve import _decide, _mention, _OrgSpans, _prepare, _Prepared
 from .scan import abbreviation_pattern, common_words, scan
@@ -176,4 +178,6 @@ def find_places(
     mentions = bracketed_containers(clean.text, mentions)
     mentions = masthead_places(clean, mentions)
     mentions = body_datelines_elsewhere(clean, mentions)
+    mentions = without_defined_acronyms(clean.text, mentions)
+    mentions = same_name_same_place(mentions)
     return demote_outside_named_provinces(mentions)

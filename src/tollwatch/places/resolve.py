@@ -18,6 +18,7 @@ from unidecode import unidecode
 from ..read.script import has_arabic
 from ..records import CleanText, PlaceMention, PlacePrecision, Sentence, Span
 from . import rules
+from .acronyms import is_defined_acronym
 from .containers import Resolved
 from .context import Context, own_name_light, primary_light, prior
 from .dateline import dateline_position
@@ -262,6 +263,8 @@ def _prepare(
         return None  # "Shakhta imeni Gagarina" (a longer name), "JeM" (an acronym)
     if not m.strict and not m.sure and _unspelled_acronym(gaz, text, m, surface, spelled):
         return None  # "el ELN", "(ELN)": a group's acronym, not Elne in France
+    if is_defined_acronym(text, surface) and not _spells_large(gaz, m, spelled):
+        return None  # "Forces armées maliennes (FAMA)": an army's short name, not Fama, Brazil
     if _speaker_after_verb(gaz, before, surface, m, spelled):
         return None  # "añadió la Defensa": the ministry speaking, not La Defensa, Veracruz
     if not m.strict and not m.sure and rules.SPANISH_LONGER_AFTER.match(after):
@@ -334,6 +337,15 @@ def _speaker_after_verb(
         return False
     return not any(
         gaz.kinds[i] in (1, 2) and i in spelled for i in m.candidates[:MAX_CANDIDATES]
+    )
+
+
+def _spells_large(gaz: Gazetteer, m: Match, spelled: frozenset[int]) -> bool:
+    """Whether the name spells a country, a province or a city of 100,000 ("DRC",
+    "UAE", "NYC"): an acronym that is still a place."""
+    return any(
+        i in spelled and (gaz.kinds[i] in (1, 2) or gaz.populations[i] >= 100_000)
+        for i in m.candidates[:MAX_CANDIDATES]
     )
 
 

@@ -338,8 +338,9 @@ LONGER_NAME_AFTER = re.compile(r"\s+imeni\s+[A-Z]")
 SPANISH_LONGER_AFTER = re.compile(
     r"\s+(?:" + union("name_links") + r")\s+(?:(?:la|las|los|el)\s+)?[A-Z]"
 )
-# "JeM", "SoG", "MoD": an acronym with a capital inside, not a place
-MIXED_ACRONYM = re.compile(r"[A-Z][a-z]{1,2}[A-Z][a-z]?")
+# "JeM", "SoG", "MoD": an acronym with a capital inside, not a place; "FAMa" (the
+# Malian army): capitals with one lower-case letter at the end
+MIXED_ACRONYM = re.compile(r"[A-Z][a-z]{1,2}[A-Z][a-z]?|[A-Z]{2,4}[a-z]")
 # "Toney White II", "Jaden Rahm, 16,", "Sam Ode, 28, and", "Ana Reyes, 66 and Leo Reyes":
 # a person (the first name too); "Allen Superior Court", "Baghdad Street", "Columbine High
 # School": a building or street named after a place, not the place
