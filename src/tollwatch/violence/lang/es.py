@@ -61,5 +61,6 @@ WORDS = ViolenceWords(
         # a vehicle overturned, and the charge of a death by negligence: "al volcar un
         # autobús", "una carpeta de investigación por homicidio culposo"
         r"|volc(?:ar|ó|aron|amiento)|homicidios?\s+culposos?"
+        r"|colisi(?:ón|ones)|colision(?:ó|aron|ar)|atropell(?:ad[oa]s?|ó|aron|amiento)"
     ),
 )
