@@ -98,6 +98,8 @@ WORDS = TollWords(
             rf"|(?:neutralizad[oa]s»?|neutraliz(?:[oó]|aron|an|a))(?={_ENEMIES_AFTER})"
             r"|matado|asesinado|abatido"
             r"|privan\s+de\s+la\s+vida|privaron\s+de\s+la\s+vida"
+            # "en la que perdieron la vida cinco personas"
+            r"|perdieron\s+la\s+vida"
             # the passive before its figure: "fueron dados de baja cinco integrantes"
             r"|(?:fueron|han\s+sido|resultaron)\s+dad[oa]s\s+de\s+baja"
         ),
@@ -163,6 +165,9 @@ WORDS = TollWords(
             r"desde\s+(?:\w+\s+){0,5}(?:19|20)\d\d|desde\s+el\s+inicio|en\s+lo\s+que\s+va"
             # since the start told just before: "Desde entonces, más de 1.200 personas"
             r"|desde\s+entonces"
+            # the weeks before, as a count: "durante las últimas semanas se han registrado ...
+            # como la masacre de 12 personas en Irapuato"
+            r"|(?:durante|en)\s+las\s+[úu]ltimas\s+semanas"
             # the year's running count: "37 personas asesinadas en lo corrido del año", "a
             # lo largo de 2021"; a count as of a month: "En Cauca, a junio, habían asesinado"
             r"|en\s+lo\s+corrido\s+del?\s+(?:año|mes|(?:19|20)\d\d)"
