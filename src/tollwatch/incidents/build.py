@@ -40,7 +40,7 @@ from ..records import (
     Report,
 )
 from ..settings import Settings
-from ..violence.detect import disaster_subject, relevance_score
+from ..violence.detect import accident_after, disaster_subject, relevance_score
 from ..violence.relevance import RULE as RELEVANCE_RULE
 from ..violence.relevance import judge_relevance, scare_quoted
 from . import background, conflict, corefer, hedge, structure
@@ -289,6 +289,8 @@ def _is_violent(draft: Draft, ctx: Context, mentions: Mentions) -> bool:
         return True
     if _disaster_deaths(draft, ctx):
         return False  # "Floods kill 60 ... amid rebel attacks": the cue is not theirs
+    if _accident_deaths(draft, ctx):
+        return False  # "os quatro policiais ... morreram no acidente": no attack's dead
     if draft.cue is not None:
         return True
     if ctx.cue_near(draft.sentence, window=1) is not None:
@@ -308,6 +310,22 @@ def _disaster_deaths(draft: Draft, ctx: Context) -> bool:
     if not draft.killed:
         return False
     return all(disaster_subject(_clause_before(ctx.text, m.span.start)) for m in draft.killed)
+
+
+def _accident_deaths(draft: Draft, ctx: Context) -> bool:
+    """Every sentence that gives the draft's deaths names the accident they died in,
+    right after the figure (`violence.detect.accident_after`)."""
+    if not draft.killed or draft.kind == "claim":
+        return False
+    return all(accident_after(_clause_after(ctx.text, m.span.end)) for m in draft.killed)
+
+
+def _clause_after(text: str, start: int) -> str:
+    """The text from `start` to the end of its sentence (or line), at most
+    `_CLAUSE_CHARS` on."""
+    window = text[start:start + _CLAUSE_CHARS]
+    ends = [i for i in (window.find(mark) for mark in (". ", "\n", "; ", "? ", "! ")) if i >= 0]
+    return window[:min(ends)] if ends else window
 
 
 def _clause_before(text: str, end: int) -> str:

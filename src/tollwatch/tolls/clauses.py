@@ -293,7 +293,8 @@ def _unit(figure: str, units: str) -> tuple[re.Pattern[str], re.Pattern[str]] | 
     no unit costs linear time."""
     if not units:
         return None
-    listed = r"(?:\d{1,3}(?:\s*,\s*|\s+(?:e|y|et|and|ou|o)\s+)){0,4}"
+    # "de 17 e 19 anos", "entre 20 a 25 años"
+    listed = r"(?:\d{1,3}(?:\s*,\s*|\s+(?:e|y|et|and|ou|o|a|à)\s+)){0,4}"
     before = re.compile(
         rf"(?:,\s*)?(?<![\w-])(?:(?:âgée?s?\s+)?(?:de|d[eo]l?|of|a|à)\s+)?{listed}"
         rf"(?:{figure})\s*$",

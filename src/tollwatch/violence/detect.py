@@ -419,6 +419,22 @@ def is_relevant(clean: CleanText, cues: Sequence[EventCue], threshold: float = 1
     return relevance_score(clean, cues) >= threshold
 
 
+# The deaths' own clause naming the accident they died in, right after the figure: "Os
+# quatro policiais que ocupavam a aeronave morreram no acidente", "murieron en el choque",
+# "were killed in the crash" (a victim who is a soldier or a policeman is no attack's).
+_ACCIDENT_AFTER = re.compile(
+    r"^[^.;:!?]{0,90}?\b(?:in|on|no|na|num|numa|nos|nas|en|em)\s+(?:(?:the|an?|el|la|los|las|un|una"
+    r"|o|a|um|uma|os|as)\s+)?(?:\w+\s+)?" + _ACCIDENT.pattern[2:-3] + r")\b",
+    re.IGNORECASE,
+)
+
+
+def accident_after(clause: str) -> bool:
+    """The clause after a death figure tells the accident the dead died in ("... morreram
+    no acidente", "... murieron en el accidente"), and no firearm: no political violence."""
+    return _ACCIDENT_AFTER.search(clause) is not None and _FIREARM.search(clause.lower()) is None
+
+
 def disaster_subject(clause: str) -> bool:
     """The clause before a death figure has a disaster as its subject ("Floods kill",
     "Heavy rains have killed at least"): the deaths are not political violence."""

@@ -351,12 +351,26 @@ def _dated_old(low: str, published: date | None) -> bool:
 
 
 def _dominant_frame(clean: CleanText, tolls: Sequence[TollMention]) -> str | None:
-    """The frame most named in the sentences with figures, else in the lead."""
-    wanted = {t.sentence for t in tolls} or {s.index for s in clean.content()[:LEAD_SENTENCES]}
+    """The frame most named in the sentences with figures, else in the lead; with no
+    frame beside the figures, an accident or a disaster that the lead names ("o carro
+    invadiu a via contrária, colidindo com o ônibus" before "o motorista morreu no
+    local")."""
+    lead = {s.index for s in clean.content()[:LEAD_SENTENCES]}
+    counts = _frames_in(clean, {t.sentence for t in tolls} or lead)
+    if not counts and tolls:
+        counts = Counter({f: n for f, n in _frames_in(clean, lead).items() if f in _LEAD_FRAMES})
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# The frames a report's lead may give the figures after it when theirs name none.
+_LEAD_FRAMES = ("disaster", "accident", "industrial")
+
+
+def _frames_in(clean: CleanText, wanted: set[int]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for sentence in clean.sentences:
         if sentence.index not in wanted:
             continue
         low = lowered(sentence.text)
         counts.update(name for name, pattern in _FRAME_RES.items() if pattern.search(low))
-    return counts.most_common(1)[0][0] if counts else None
+    return counts

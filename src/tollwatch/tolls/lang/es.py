@@ -35,6 +35,8 @@ VAGUE: dict[str, int] = {
     "cientos": 200, "varios": 3, "varias": 3, "miles": 2000,
 }  # fmt: skip
 
+# The arrested, whose count is no toll ("81 detenidos", `units`).
+_ARRESTED = r"detenid[oa]s|capturad[oa]s|aprehendid[oa]s|arrestad[oa]s|arrestos|detenciones"
 # The enemies a forces' communiqué names after its figure.
 _ENEMIES = (
     r"integrantes|miembros|terroristas|delincuentes|sicarios|guerrilleros|disidentes"
@@ -96,6 +98,8 @@ WORDS = TollWords(
             rf"|(?:neutralizad[oa]s»?|neutraliz(?:[oó]|aron|an|a))(?={_ENEMIES_AFTER})"
             r"|matado|asesinado|abatido"
             r"|privan\s+de\s+la\s+vida|privaron\s+de\s+la\s+vida"
+            # "en la que perdieron la vida cinco personas"
+            r"|perdieron\s+la\s+vida"
             # the passive before its figure: "fueron dados de baja cinco integrantes"
             r"|(?:fueron|han\s+sido|resultaron)\s+dad[oa]s\s+de\s+baja"
         ),
@@ -111,7 +115,8 @@ WORDS = TollWords(
             # "los cuerpos sin vida de cinco personas"
             r"(?:cobr[oó]|cobra|cobraron|quit[oó]|arrebat[oó])\s+la\s+vida\s+(?:de|a)"
             # the remains of a grave: "restos humanos de al menos 11 personas"
-            r"|la\s+muerte\s+de|(?:los\s+)?(?:cuerpos|cad[áa]veres|restos)\s+(?:[\w-]+\s+){0,3}?de|el\s+asesinato\s+de|la\s+cifra\s+de\s+(?:muertos|v[ií]ctimas)"
+            # "una nueva masacre de tres jóvenes"
+            r"|masacre\s+de|la\s+muerte\s+de|(?:los\s+)?(?:cuerpos|cad[áa]veres|restos)\s+(?:[\w-]+\s+){0,3}?de|el\s+asesinato\s+de|la\s+cifra\s+de\s+(?:muertos|v[ií]ctimas)"
             # the event named between the noun and its verb may be long, commas and all
             r"\s+(?:[\w-]+,?\s+){0,16}?(?:sube|subi[oó]|asciende|ascendi[oó]|aument[oó]|lleg[oó])"
             r"\s+a|haber\s+dado\s+de\s+baja\s+a"
@@ -151,12 +156,24 @@ WORDS = TollWords(
             r"|entre\s+(?:el|la\s+(?:noche|madrugada|mañana|tarde)\s+del?)\s+"
             r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)(?:\s+\d{1,2})?\s+y"
             r"|esta\s+semana|en\s+una\s+semana|semana\s+de\s+ataques"
-            r"|en\s+(?:dos|tres|varios)\s+ataques|en\s+hechos\s+distintos"
+            r"|en\s+hechos\s+distintos"
+            # a total over the events told after it: "murieron en tres enfrentamientos"
+            r"|en\s+(?:dos|tres|cuatro|cinco|seis|varios|\d+)\s+(?:ataques|enfrentamientos"
+            r"|tiroteos|balaceras|emboscadas|hechos|masacres|operativos)"
         ),
         "cumulative": (
             r"desde\s+(?:\w+\s+){0,5}(?:19|20)\d\d|desde\s+el\s+inicio|en\s+lo\s+que\s+va"
             # since the start told just before: "Desde entonces, más de 1.200 personas"
             r"|desde\s+entonces"
+            # the weeks before, as a count: "durante las últimas semanas se han registrado ...
+            # como la masacre de 12 personas en Irapuato"
+            r"|(?:durante|en)\s+las\s+[úu]ltimas\s+semanas"
+            # the year's running count: "37 personas asesinadas en lo corrido del año", "a
+            # lo largo de 2021"; a count as of a month: "En Cauca, a junio, habían asesinado"
+            r"|en\s+lo\s+corrido\s+del?\s+(?:año|mes|(?:19|20)\d\d)"
+            r"|a\s+lo\s+largo\s+de(?:l\s+año|\s+(?:19|20)\d\d)"
+            r"|(?<=,\s)a\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
+            r"|setiembre|octubre|noviembre|diciembre)(?=,)"
             # a running total since a month: "desde octubre", "desde el 9 de octubre"
             r"|desde\s+(?:el\s+mes\s+de\s+|(?:el\s+)?\d{1,2}\s+de\s+)?(?:enero|febrero|marzo|abril|mayo"
             r"|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b"
@@ -169,9 +186,12 @@ WORDS = TollWords(
             r"|(?:durante|en)\s+el\s+(?:primer|segundo|tercer|cuarto|último)\s+(?:semestre|trimestre)"
         ),
         "background": (
-            r"(?:ocurre|ocurri[oó]|se\s+registra|llega|lleg[oó])\s+(?:\w+\s+){0,4}(?:despu[eé]s\s+de|tras)"
+            r"(?:ocurre|ocurri[oó]|se\s+registra|llega|lleg[oó])\s+"
+            # not when the gap is a few days: "apenas tres días después de otra matanza"
+            r"(?!(?:\w+\s+){0,2}?(?:un|uno|dos|tres|cuatro|cinco|seis|siete|[1-7])\s+d[ií]as?\b)"
+            r"(?:\w+\s+){0,4}(?:despu[eé]s\s+de|tras)"
             r"|hace\s+(?:dos|tres|cuatro|cinco|seis|varias|unas|\d+)\s+(?:semanas|meses|años)"
-            r"|el\s+año\s+pasado"
+            r"|(?:el|del)\s+año\s+pasado"
         ),
         # the deadliest of the attacks told before: "el ataque más letal ocurrió en ..."
         "provisional": (
@@ -244,6 +264,9 @@ WORDS = TollWords(
         r"|hab[ií]an?\s+(?:hablado|informado|reportado)\s+(?:el\s+|la\s+)?(?:\w+\s+){1,2}?de"
     ),
     singular=(
+        # not an event carried out: "una masacre fue ejecutada", "el ataque fue ejecutado"
+        r"(?<!masacre\s)(?<!matanza\s)(?<!operación\s)(?<!acción\s)(?<!orden\s)"
+        r"(?<!ataque\s)(?<!atentado\s)(?<!operativo\s)(?<!plan\s)(?<!crimen\s)"
         r"(?:fue|ha\s+sido|hab[ií]a\s+sido|result[oó])\s+(?:\w+mente\s+)?"
         r"(?:asesinad[oa]|ultimad[oa]|ejecutad[oa]|acribillad[oa]|abatid[oa]|muert[oa]"
         r"|ultimad[oa]|degollad[oa]|victimad[oa]|privad[oa]\s+de\s+la\s+vida)"
@@ -262,13 +285,24 @@ WORDS = TollWords(
     units=(
         r"años|horas?|hrs?|km|kil[oó]metros?|metros|minutos"
         r"|d[ií]as|meses|semanas|%|por\s+ciento|pesos|d[oó]lares"
+        # an arrest count, told beside the dead or alone: "15 detenidos y nueve muertos" (not
+        # "17 presos asesinados": prisoners may be the victims)
+        rf"|(?:{_ARRESTED}|pres[oa]s)(?=\s+y\s+(?:[\w-]+\s+){{0,2}}?(?:muert|herid|fallecid|lesionad"
+        r"|v[ií]ctim))"
+        # alone at a clause's end: "dejó 15 detenidos." (but "murieron seis presos.")
+        rf"|(?:{_ARRESTED})(?=\s*[.;:)]|\s*$)"
+        # a count of events, not of the dead: "11 masacres y 37 personas asesinadas"
+        r"|masacres|atentados|enfrentamientos|emboscadas|operativos|balaceras"
     ),
     including=r"entre\s+(?:ellos|ellas|los\s+(?:que|cuales)|las\s+(?:que|cuales)|quienes|las\s+víctimas)|incluid[oa]s|incluyendo|de\s+(?:los|las)\s+cuales",
     hedge=r"podr[ií]a(?:n)?\s+(?:(?:ser|ascender|llegar|elevarse|superar|alcanzar)\s+)(?:de|a|hasta)?",
     # the dead and the wounded together: "nueve personas, entre muertos y heridos"
     # a rate: "una tasa de 38 homicidios por cada 100.000 habitantes"
     rate=(
-        r"tasa\s+de\s+[\d.,]+\s+(?:[\w-]+\s+){0,2}?por\s+(?:cada\s+)?[\d.,]+(?:\s+mil)?"
+        # "una tasa de homicidios de 25 casos": the rate's words, its figure if told
+        r"tasa\s+de\s+(?:homicidios|asesinatos|muertes|feminicidios|mortalidad)"
+        r"(?:\s+(?:de|del|en)\s+[\d.,]+(?:\s+(?:casos|homicidios|muertes|por\s+ciento|%))?)?"
+        r"|tasa\s+de\s+[\d.,]+\s+(?:[\w-]+\s+){0,2}?por\s+(?:cada\s+)?[\d.,]+(?:\s+mil)?"
         r"|[\d.,]+\s+(?:[\w-]+\s+){1,2}?por\s+cada\s+[\d.,]+(?:\s+mil)?\s+habitantes"
     ),
     mixed=(
@@ -277,5 +311,15 @@ WORDS = TollWords(
     ),
     distinct=r"otr[oa]s|tambi[ée]n|adem[aá]s|por\s+otra\s+parte",
     rest=r"(?:los|las)\s+(?:otr[oa]s|dem[aá]s)|el\s+resto\s+de\s+(?:los|las)",
+    # a sentence opening on another event: "El hecho se suma a otra masacre ... que dejó a
+    # cinco personas asesinadas", "Otro ataque", "En otro hecho"
+    apart=(
+        r"(?:en\s+)?otr[oa]\s+(?:masacre|matanza|ataque|atentado|hecho|caso|emboscada"
+        r"|enfrentamiento|balacera)|por\s+otra\s+parte|en\s+un\s+hecho\s+(?:distinto|aparte|separado)"
+        r"|(?:el|este)\s+(?:hecho|crimen|ataque)(?:\s+de\s+sangre)?\s+se\s+suma\s+a\s+otr[oa]"
+        # "La matanza ocurre apenas cuatro días después de otra en ...": the other one, apart
+        r"|(?:la|esta|el|este)\s+(?:masacre|matanza|ataque|crimen|hecho)\s+(?:ocurre|ocurri[oó]"
+        r"|se\s+registra|se\s+registr[oó]|llega)\s+(?:[\w-]+\s+){0,5}?(?:despu[eé]s\s+de|tras)\s+otr[oa]"
+    ),
     people=r"personas|muertos|cuerpos|v[ií]ctimas|fallecidos",
 )

@@ -72,7 +72,8 @@ WORDS = TollWords(
         "killed": (
             # "provocou a morte a quatro pessoas"; "os corpos decapitados de sete pessoas"
             r"(?:tirou|tiraram|tira|ceifou|ceifaram)\s+a\s+vida\s+(?:a|de|d[oa]s?)"
-            r"|a\s+morte\s+(?:d[eao]s?|a)|(?:os\s+)?(?:corpos|cad[áa]veres)\s+(?:\w+\s+){0,2}?d[eao]s?|(?:o\s+)?n[úu]mero\s+de\s+(?:mortos|v[íi]timas)"
+            # "a chacina de sete jovens"
+            r"|(?:chacina|massacre)\s+d[eao]s?|a\s+morte\s+(?:d[eao]s?|a)|(?:os\s+)?(?:corpos|cad[áa]veres)\s+(?:\w+\s+){0,2}?d[eao]s?|(?:o\s+)?n[úu]mero\s+de\s+(?:mortos|v[íi]timas)"
             # the event named between the noun and its verb may be long, commas and all
             r"\s+(?:[\w-]+,?\s+){0,16}?(?:subiu|sobe|passou|aumentou|chegou)\s+(?:para|a)"
         ),
@@ -108,7 +109,10 @@ WORDS = TollWords(
             r"em\s+(?:dois|duas|tr[êe]s|quatro|cinco|\d+)\s+dias|no\s+total|ao\s+todo"
             r"|fim\s+de\s+semana|esta\s+semana|(?:numa|em\s+uma)\s+semana|semana\s+de\s+ataques"
             r"|em\s+ataques\s+de|desde\s+(?:segunda|ter[çc]a|quarta|quinta|sexta)"
-            r"(?:-feira)?|em\s+(?:dois|tr[êe]s|v[áa]rios)\s+ataques"
+            r"(?:-feira)?"
+            # a total over the events told after it: "morreram em três confrontos"
+            r"|em\s+(?:dois|duas|tr[êe]s|quatro|cinco|seis|v[áa]rios|v[áa]rias|\d+)\s+(?:ataques"
+            r"|confrontos|tiroteios|emboscadas|chacinas|operaç(?:ões)|ocorr[êe]ncias)"
             # a span of days: "entre a noite de sexta-feira (2) e a madrugada de segunda-feira"
             r"|entre\s+(?:a\s+(?:noite|madrugada|manh[ãa]|tarde)\s+d[eo]\s+|o\s+)?"
             r"(?:segunda|ter[çc]a|quarta|quinta|sexta|s[áa]bado|domingo)(?:-feira)?"
@@ -118,6 +122,12 @@ WORDS = TollWords(
             r"desde\s+(?:\w+\s+){0,5}(?:19|20)\d\d|desde\s+o\s+in[íi]cio|em\s+(?:\w+|\d+)\s+anos"
             # since the start told just before: "Desde então, mais de 2.000 pessoas"
             r"|desde\s+ent[ãa]o"
+            # a wave told from its start: "Nesta vaga de violência, iniciada em finais de maio"
+            r"|(?:iniciad|começad)[ao]s?\s+(?:em|no|na)\s+(?:(?:finais|fins|meados|in[íi]cio)\s+d[eo]\s+)?"
+            r"(?:janeiro|fevereiro|mar[çc]o|abril|maio|junho|julho|agosto|setembro|outubro"
+            r"|novembro|dezembro|(?:19|20)\d\d)"
+            # the conflict database's running count: "4.000 mortes, segundo o projeto ACLED"
+            r"|proje(?:c)?to\s+de\s+registo\s+de\s+conflitos"
             # a running total since a month: "desde outubro", "desde 9 de outubro"
             r"|desde\s+(?:o\s+m[êe]s\s+de\s+|(?:o\s+)?\d{1,2}\s+de\s+)?(?:janeiro|fevereiro|mar[çc]o|abril|maio"
             r"|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b"
@@ -130,9 +140,12 @@ WORDS = TollWords(
             r"|(?:neste|este|no)\s+ano,?\s+(?:\S+\s+){0,3}?(?:soma|somam|acumula)"
         ),
         "background": (
-            r"(?:ocorre|ocorreu|acontece|aconteceu|vem|veio)\s+(?:\w+\s+){0,4}(?:depois|após)"
+            r"(?:ocorre|ocorreu|acontece|aconteceu|vem|veio)\s+"
+            # not when the gap is a few days: "apenas três dias depois de outra chacina"
+            r"(?!(?:\w+\s+){0,2}?(?:um|dois|tr[êe]s|quatro|cinco|seis|sete|[1-7])\s+dias?\b)"
+            r"(?:\w+\s+){0,4}(?:depois|após)"
             r"|há\s+(?:duas|três|quatro|cinco|seis|várias|algumas|\d+)\s+(?:semanas|meses|anos)"
-            r"|no\s+ano\s+passado"
+            r"|(?:n|d)o\s+ano\s+passado"
         ),
         # the deadliest of the cases told before: "o caso mais grave aconteceu em ..."
         "provisional": r"balan[çc]o\s+(?:ainda\s+)?(?:provis[óo]rio|preliminar)",
@@ -187,17 +200,37 @@ WORDS = TollWords(
     units=(
         r"anos|horas?|h\d*|km|quil[ôo]metros?|metros|minutos"
         r"|dias|meses|semanas|%|por\s+cento|reais|d[óo]lares"
+        # an arrest count, told beside the dead or alone: "81 presos e 64 mortos" (not
+        # "17 presos assassinados": prisoners may be the victims)
+        r"|(?:pres[oa]s|detid[oa]s|capturad[oa]s|pris(?:ões|oes)|detenç(?:ões))"
+        r"(?=\s+e\s+(?:[\w-]+\s+){0,2}?(?:mort|ferid|v[íi]tim|óbit))"
+        # alone at a clause's end: "resultou em 81 prisões." (but "morreram seis presos.")
+        r"|(?:detid[oa]s|capturad[oa]s|pris(?:ões|oes)|detenç(?:ões))(?=\s*[.;:)]|\s*$)"
+        # a count of events, not of the dead: "11 chacinas e 37 mortos"
+        r"|chacinas|ataques|atentados|confrontos|emboscadas|tiroteios"
     ),
     including=r"entre\s+(?:eles|elas|os\s+quais|as\s+quais|as\s+vítimas)|incluindo|inclusive|dos\s+quais|das\s+quais",
     hedge=r"poder(?:i)?a(?:m)?\s+(?:(?:ser|chegar|subir|passar|ultrapassar|atingir)\s+)(?:de|a|para)?",
     # the dead and the wounded together: "sete vítimas, entre mortos e feridos"
     # a rate: "uma taxa de 21 homicídios por 100 mil habitantes"
     rate=(
-        r"taxa\s+de\s+[\d.,]+\s+(?:[\w-]+\s+){0,2}?(?:por|para\s+cada)\s+(?:cada\s+)?[\d.,]+(?:\s+mil)?"
+        # "uma taxa de homicídios de 25": the rate's words, its figure if told
+        r"taxa\s+de\s+(?:homic[íi]dios|assassinatos|mortes|feminic[íi]dios|mortalidade"
+        r"|letalidade)(?:\s+(?:de|em)\s+[\d.,]+(?:\s+(?:casos|homic[íi]dios|mortes|por\s+cento|%))?)?"
+        r"|taxa\s+de\s+[\d.,]+\s+(?:[\w-]+\s+){0,2}?(?:por|para\s+cada)\s+(?:cada\s+)?[\d.,]+(?:\s+mil)?"
         r"|[\d.,]+\s+(?:[\w-]+\s+){1,2}?(?:por|para)\s+cada\s+[\d.,]+(?:\s+mil)?\s+habitantes"
     ),
     mixed=r"entre\s+mortos\s+e\s+feridos|entre\s+feridos\s+e\s+mortos",
     distinct=r"outr[oa]s|tamb[ée]m|al[ée]m\s+disso",
     rest=r"(?:os|as)\s+(?:outr[oa]s|demais)|o\s+resto\s+d[oa]s",
+    # a sentence opening on another event: "Noutro ponto da província", "Em outro ataque"
+    apart=(
+        r"(?:em\s+|n)?outr[oa]\s+(?:chacina|massacre|ataque|atentado|caso|crime|emboscada"
+        r"|confronto|ocorrência|ponto)|por\s+outro\s+lado"
+        r"|(?:o|este)\s+(?:crime|caso|ataque)\s+soma-se\s+a\s+outr[oa]"
+        # "A chacina ocorre três dias depois de outra em ...": the other one, apart
+        r"|(?:a|esta|o|este)\s+(?:chacina|massacre|matança|ataque|crime)\s+(?:ocorre|acontece"
+        r"|ocorreu|aconteceu|vem)\s+(?:[\w-]+\s+){0,5}?(?:depois|após)\s+(?:d[ea]\s+)?outr[oa]"
+    ),
     people=r"pessoas|mortos|corpos|v[íi]timas",
 )

@@ -54,12 +54,15 @@ WORDS = ViolenceWords(
     code="es", cues=CUE_RULES, candidate=CANDIDATE, negation=r"no|ni|sin|nadie|ning[uú]n|ninguna",
     hypothetical=r"amenaz\w*|planea\w*|podr[ií]a\w*",
     accident=(
-        r"accidentes?|volcadura|choques?|inundaciones|lluvias|deslaves?|deslizamientos?"
+        # not the riot police: "Batalhão de Choque", "Tropa de Choque"
+        r"accidentes?|volcadura|(?<!batalhão\sde\s)(?<!batallón\sde\s)(?<!tropa\sde\s)choques?"
+        r"|inundaciones|lluvias|deslaves?|deslizamientos?"
         r"|sismos?|terremotos?|huracanes?|huracán|ciclones?|ciclón|tormentas?|tornados?"
         r"|derrumbes?|naufragios?|epidemias?|ahogad[oa]s?"
         r"|barrancos?|precipit(?:ó|aron)"
         # a vehicle overturned, and the charge of a death by negligence: "al volcar un
         # autobús", "una carpeta de investigación por homicidio culposo"
         r"|volc(?:ar|ó|aron|amiento)|homicidios?\s+culposos?"
+        r"|colisi(?:ón|ones)|colision(?:ó|aron|ar)|atropell(?:ad[oa]s?|ó|aron|amiento)"
     ),
 )

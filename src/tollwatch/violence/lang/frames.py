@@ -180,5 +180,7 @@ ANNIVERSARY_HEADLINE = (
 # A gun death framed as an accident ("accidentally shot himself", "hunting accident"):
 # monitors of gun violence count it, so the accident frame does not rule it out.
 FIREARM = (
-    r"\b(?:hunting|gun\w*|shot|shoots?|shooting|firearms?|pistol|rifle|shotgun|bullets?)\b"
+    r"\b(?:hunting|gun\w*|shot|shoots?|shooting|firearms?|pistol|rifle|shotgun|bullets?"
+    # the other languages' shots: "cinco corpos com marcas de tiros", "a balazos"
+    r"|tiros|balazos|baleados?|baleadas?|disparos|armas?\s+de\s+(?:fogo|fuego))\b"
 )

@@ -35,7 +35,9 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(r"assassinad[oa]s?|assassinatos?|assassin(?:am|aram|ou)|mat(?:am|aram|ou)"
             r"|baleado\w*|a\s+tiro|a\s+tiros|disparos|homicídios?|abatid[oa]s?",
             "other", "attack", 0.85),
-    CueRule(r"mort[oa]s?|morreram|morreu|feridos?|corpos?|cadáver(?:es)?", "other", "attack",
+    # "o Corpo de Bombeiros": the firemen, no body
+    CueRule(r"mort[oa]s?|morreram|morreu|feridos?|corpos?(?!\s+de\s+bombeiros)|cadáver(?:es)?",
+            "other", "attack",
             0.6, boost_near=_ARMED, boost_to=0.85),
 )
 
@@ -54,7 +56,8 @@ WORDS = ViolenceWords(
         r"chuvas?|temporal|temporais|enchentes?|inundaç(?:ão|ões)|cheias?|deslizamentos?"
         r"|desabamentos?|sismos?|terramotos?|terremotos?|acidentes?|naufrágios?|epidemias?"
         r"|ciclones?|tempestades?|furacão|furacões|tornados?"
-        r"|cólera|afogad[oa]s?|soterrad[oa]s?|colis(?:ão|ões)|incêndio\s+florestal"
+        r"|cólera|afogad[oa]s?|soterrad[oa]s?|colis(?:ão|ões)|colid(?:iu|iram|indo|e|em)"
+        r"|incêndio\s+florestal"
         # a death by negligence: "o motorista responderá por homicídio culposo"
         r"|homic[íi]dios?\s+culposos?|capot(?:ou|aram|amento)|tombamento"
         # "ônibus tomba na BR-381": a vehicle that overturned, not a soldier who fell
