@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .clauses import SentenceCues
-from .lang import TOLL_WORDS
+from .lang import TOLL_WORDS, en
 from .numbers import NUMBER
 from .phrases import Binding
 
@@ -115,13 +115,7 @@ _CLAIM = re.compile(
     r"|\bsaid(?:\s+on\s+\w+day)?\s+(?:that\s+)?(?:(?:its|his|their)\s+(?:own\s+)?(?:fighters|troops|forces|men"
     r"|units|militants|combatants)|the\s+(?:army|military|armed\s+forces))\s+(?:had\s+|have\s+"
     r"|has\s+)?[\"“]?(?:killed|neutrali[sz]ed|eliminated)\b"
-    # the forces' own deed told by their speaker in the past perfect: "an army spokesman
-    # said troops had pursued the attackers and killed six of them", "police said
-    # officers, backed by ..., had killed four gang members"
-    r"|\bsaid\s+(?:that\s+)?(?:troops|soldiers|officers|security\s+forces|government\s+forces"
-    r"|the\s+security\s+forces)\b(?:,[^,;]{1,80},)?\s+had\s+(?:[a-z]+\s+){0,4}?"
-    r"(?:killed|neutrali[sz]ed|eliminated)\s+(?:\w+\s+){0,3}?(?:rebels|militants|insurgents"
-    r"|fighters|gang\s+members|gunmen|attackers|terrorists|jihadists|bandits|of\s+them)\b",
+    rf"|{en.FORCES_PAST_CLAIM}",
     re.IGNORECASE,
 )
 
