@@ -207,5 +207,13 @@ FORCES_PAST_CLAIM = (
     r"(?:killed|neutrali[sz]ed|eliminated)\s+(?:\w+\s+){0,3}?(?:rebels|militants|insurgents"
     r"|fighters|gang\s+members|gunmen|attackers|terrorists|jihadists|bandits|of\s+them)\b"
 )
+# Another source's count of the same dead, set after a figure in its sentence ("Local
+# media reported nine deaths, while a spokesman for the front said eight people had
+# died"): flag `other_source` (tolls/sentence_flags.py), never summed with the figure
+# before it (incidents/figures.py).
+OTHER_COUNT = (
+    r",\s+(?:while|whereas|but)\s+[^,.;]{0,80}?\b(?:said|says|put|puts|reported|reports"
+    r"|counted|gave|told)\b"
+)
 WORDS = TollWords(code="en", name="English", precheck=PRECHECK, hedge=HEDGE,
                   hedge_after=HEDGE_AFTER)
