@@ -104,8 +104,9 @@ _CUMULATIVE = re.compile(
     re.IGNORECASE,
 )
 # An earlier event told by its distance from the news: "the attack comes a month after
-# more than 100 people were killed", "two weeks earlier", "about a fortnight ago". A week or less is news (the
-# attack the news avenges); "died two weeks after being shot" is the news's own death.
+# more than 100 people were killed", "two weeks earlier", "about a fortnight ago". A week
+# or less is news (the attack the news avenges); "died two weeks after being shot" is the
+# news's own death.
 _EARLIER_RELATIVE = re.compile(
     r"\b(?:comes?|came|coming|follows?|followed|following)\s+(?:just\s+|only\s+|barely\s+)?"
     r"(?:(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:weeks?|fortnights?|months?)"

@@ -230,7 +230,8 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
     for binding in bound:
         binding.flags.update(name for name, hit in cues.items() if hit)
         if not no_claim and (
-            (claim_end is not None and binding.start < claim_end) or _claimed_by_cue(text, binding, claim_at, conceded_at)
+            (claim_end is not None and binding.start < claim_end)
+            or _claimed_by_cue(text, binding, claim_at, conceded_at)
         ) and not ("own_ranks" in worded and binding.outcome == "killed"
                    and _CUES.follows(text, "own_ranks", binding.end)):
             # "l'armée annonce deux morts dans ses rangs et revendique douze ...": its
