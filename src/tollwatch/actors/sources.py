@@ -162,6 +162,9 @@ _KILL = (r"(?:killed|kill|killing|wounded|injured|destroyed|neutrali[sz]ed|elimi
          r"gunned\s+down|neutrali[sz]ing|shot\s+dead|"
          r"shot\s+down|downed|captured|executed|attacked|ambushed|targeted|carried\s+out|"
          r"struck|hit|repelled|bombed|shelled|inflicted)")
+# "claimed responsibility for the assault, in which three of its fighters were also
+# killed": an aside on the deed claimed, told by the report, not the party's result.
+_DEED_ASIDE = re.compile(r"[^.;,]{0,60},\s+(?:in|during)\s+which\b", re.IGNORECASE)
 _OWN_RESULT = re.compile(
     r"\b(?:it|they|we|its\s+\w+|their\s+\w+|our\s+\w+)\b[^.;]{0,60}?\b" + _KILL + r"\b",
     re.IGNORECASE,
@@ -509,6 +512,8 @@ def _claim_rule(
     )
     state_speaker = _state_speaker(speaker)
     if armed:
+        if _RESPONSIBILITY.search(verb) and _DEED_ASIDE.match(clean.text, frame.end):
+            return CLAIM_RESPONSIBILITY  # its own men's deaths in the aside are no claim
         if state.hits["own"].after(frame.end) or state.hits["enemy"].after(frame.end):
             return CLAIM_RESULT
         if _RESPONSIBILITY.search(verb) or speaker.outlet:

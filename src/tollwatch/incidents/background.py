@@ -104,14 +104,15 @@ _CUMULATIVE = re.compile(
     re.IGNORECASE,
 )
 # An earlier event told by its distance from the news: "the attack comes a month after
-# more than 100 people were killed", "two weeks earlier". A week or less is news (the
-# attack the news avenges); "died two weeks after being shot" is the news's own death.
+# more than 100 people were killed", "two weeks earlier", "about a fortnight ago". A week
+# or less is news (the attack the news avenges); "died two weeks after being shot" is the
+# news's own death.
 _EARLIER_RELATIVE = re.compile(
     r"\b(?:comes?|came|coming|follows?|followed|following)\s+(?:just\s+|only\s+|barely\s+)?"
-    r"(?:(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:weeks?|months?)|weeks|months)"
-    r"\s+after\b"
+    r"(?:(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:weeks?|fortnights?|months?)"
+    r"|weeks|months)\s+after\b"
     r"|\b(?:(?:two|three|four|five|six|several|a\s+few|\d+)\s+weeks|(?:a|one|two|three|four|"
-    r"five|six|several|a\s+few|\d+)\s+months?)\s+(?:ago|earlier)\b",
+    r"five|six|several|a\s+few|\d+)\s+(?:months?|fortnights?))\s+(?:ago|earlier)\b",
     re.IGNORECASE,
 )
 # The event a war began with, told as the war's cause: "the Hamas-led attack that

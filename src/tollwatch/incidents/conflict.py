@@ -102,7 +102,7 @@ def fold_conflicts(kept: list[Draft], clean: CleanText) -> list[Draft]:
         if target is None:
             out.append(draft)
             continue
-        other = "other_source" in draft.flags()
+        other = "other_source" in draft.flags() or _names_the_event(draft, clean)
         _fold(target, draft, keep_first=other,
               minority=_minority_source(draft, clean) or (other and _press(draft))
               or _headline_figure(target, draft, clean))
@@ -187,6 +187,23 @@ def _first_count_of(draft: Draft, earlier: list[Draft], clean: CleanText) -> Dra
     return None
 
 
+# "Local media reported nine deaths from the incident": the figure names the event told
+# before as its own, so another source's count of it folds from further away.
+_THE_SAME_EVENT = re.compile(
+    r"\s*(?:(?:deaths?|dead|fatalities|killed|died)\s+)?(?:from|in)\s+the\s+(?:same\s+)?"
+    r"(?:incident|strike|air\s*strike|attack|raid|bombing|blast|shelling)\b",
+    re.IGNORECASE,
+)
+_SAME_EVENT_WINDOW = 10
+
+
+def _names_the_event(draft: Draft, clean: CleanText) -> bool:
+    """The figure names the event told before as its own ("nine deaths from the
+    incident"): another count of its deaths, told further away, whatever its source,
+    day or place the reader found."""
+    return any(_THE_SAME_EVENT.match(clean.text, m.span.end) for m in draft.killed)
+
+
 def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft | None:
     if not draft.top_level or draft.parts or draft.zero:
         return None
@@ -194,16 +211,18 @@ def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft
         return _told_before(draft, earlier, clean)
     if draft.earlier:
         return _superseded(draft, earlier, clean)
-    if draft.source is None:
+    same_event = _names_the_event(draft, clean)
+    if draft.source is None and not same_event:
         return None
     if draft.update or {"part", "aggregate_cue", "update"} & draft.flags():
         return None
     if marked_distinct(draft, clean):
         return None
     for previous in reversed(earlier):
-        if not previous.top_level or previous.parts or previous.zero:
+        if not previous.top_level or (previous.parts and not same_event) or previous.zero:
             continue
-        if draft.sentence - max(previous.sentences) > WINDOW_SENTENCES:
+        if draft.sentence - max(previous.sentences) > (
+                _SAME_EVENT_WINDOW if same_event else WINDOW_SENTENCES):
             continue
         if previous.best == draft.best:
             continue
@@ -212,8 +231,10 @@ def _contradicted(draft: Draft, earlier: list[Draft], clean: CleanText) -> Draft
             continue  # the attackers' own dead never contradict the victims' toll
         if attackers_side_dead(previous, draft):
             continue
+        if same_event and sides_compatible(previous.victim_side(), draft.victim_side()):
+            return previous  # "10 deaths from the incident": its date and place are its
         known = {_name(s) for s in _sources_of(previous)}
-        if not known or _name(draft.source) in known:
+        if draft.source is None or not known or _name(draft.source) in known:
             continue
         if _same_deaths(previous, draft) and not round_up_item(previous, draft, clean):
             return previous

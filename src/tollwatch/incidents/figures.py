@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from ..actors.sources import CLAIM_RESULT, claim_covers, is_claim_sentence
 from ..records import ActorMention, CleanText, Mentions, SourceMention, SourceRole, TollMention
-from ..tolls.lang import TOLL_WORDS
+from ..tolls.lang import TOLL_WORDS, en
 from . import conflict, parts, sides
 from .context import Context, actor_side
 from .draft import Draft
@@ -118,6 +118,9 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
         draft.killed[-1], toll, sources
     ):
         return True
+    if draft.killed and _OTHER_COUNT.search(ctx.text, draft.killed[-1].span.end,
+                                            toll.span.start):
+        return True  # "nine deaths, while a spokesman said eight had died": another count
     places = [p for p in ctx.places.get(toll.sentence, []) if not p.is_source_location]
     between = [
         p
@@ -125,6 +128,11 @@ def _starts_new_group(draft: Draft, toll: TollMention, ctx: Context) -> bool:
         if draft.killed and draft.killed[-1].span.end <= p.span.start < toll.span.start
     ]
     return bool(between) and len({p.name for p in places}) > 1
+
+
+# "Local media reported nine deaths, while a spokesman for the front said eight people had
+# died": the second figure is another source's count of the same dead, never a sum.
+_OTHER_COUNT = re.compile(en.OTHER_COUNT, re.IGNORECASE)
 
 
 def _claims_of_two_sides(previous: TollMention, toll: TollMention) -> bool:

@@ -196,6 +196,15 @@ _ATTACKER_GROUP = re.compile(
     re.IGNORECASE,
 )
 
+# The attacking group's own men after a partitive ("three of its fighters", "four of their
+# gunmen"), told as "also" killed beside the victims: the attackers' own dead. Without
+# "also" ("five of its fighters were killed in an Islamic State attack") they may be the
+# victims.
+_OWN_MEN_ALSO = re.compile(
+    rf"(?:its|their)\s+(?:own\s+)?(?:{_ATTACKER_GROUP.pattern})", re.IGNORECASE
+)
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+
 
 def _attackers_of_them(text: str, binding: Binding) -> bool:
     """ "pursued the attackers and killed four of them": the partitive's group is the
@@ -222,6 +231,10 @@ def _perpetrators_dead(
         if binding.outcome != "killed" or binding.victim is None or "perpetrator" in binding.flags:
             continue
         victims = text[binding.victim[0] : binding.victim[1]]
+        if _OWN_MEN_ALSO.fullmatch(victims) and _ALSO.search(
+                text, binding.start, min(len(text), binding.start + 60)):
+            binding.flags.add("perpetrator")  # "three of its fighters were also killed"
+            continue
         if _ATTACKERS.fullmatch(victims) is None and (
             attackers is None or attackers.search(victims) is None
         ):

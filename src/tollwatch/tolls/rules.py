@@ -530,9 +530,12 @@ def _bind_subject(text: str, quantity: Quantity) -> Binding | None:
     return binding
 
 
-# "left about 20 terrorists neutralised": an army's word for its kills, after armed men
+# "left about 20 terrorists neutralised": an army's word for its kills, after armed men;
+# also told in the passive, past an aside: "six attackers, some equipped with suicide
+# vests, were neutralised by responding troops"
 _NEUTRALISED_AFTER = re.compile(
-    rf"\s+(?P<np>(?:{NP_TOKEN})(?:\s+(?:{NP_TOKEN})){{0,2}}?)\s+(?P<adj>neutrali[sz]ed)\b",
+    rf"\s+(?P<np>(?:{NP_TOKEN})(?:\s+(?:{NP_TOKEN})){{0,2}}?)(?:\s*,[^,.;:]{{1,60}},)?"
+    r"\s+(?:(?:were|was|had\s+been|have\s+been|are)\s+)?(?P<adj>neutrali[sz]ed)\b",
     re.IGNORECASE,
 )
 

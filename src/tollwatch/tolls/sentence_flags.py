@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .clauses import SentenceCues
-from .lang import TOLL_WORDS
+from .lang import TOLL_WORDS, en
 from .numbers import NUMBER
 from .phrases import Binding
 
@@ -115,15 +115,33 @@ _CLAIM = re.compile(
     r"|\bsaid(?:\s+on\s+\w+day)?\s+(?:that\s+)?(?:(?:its|his|their)\s+(?:own\s+)?(?:fighters|troops|forces|men"
     r"|units|militants|combatants)|the\s+(?:army|military|armed\s+forces))\s+(?:had\s+|have\s+"
     r"|has\s+)?[\"“]?(?:killed|neutrali[sz]ed|eliminated)\b"
-    # the forces' own deed told by their speaker in the past perfect: "an army spokesman
-    # said troops had pursued the attackers and killed six of them", "police said
-    # officers, backed by ..., had killed four gang members"
-    r"|\bsaid\s+(?:that\s+)?(?:troops|soldiers|officers|security\s+forces|government\s+forces"
-    r"|the\s+security\s+forces)\b(?:,[^,;]{1,80},)?\s+had\s+(?:[a-z]+\s+){0,4}?"
-    r"(?:killed|neutrali[sz]ed|eliminated)\s+(?:\w+\s+){0,3}?(?:rebels|militants|insurgents"
-    r"|fighters|gang\s+members|gunmen|attackers|terrorists|jihadists|bandits|of\s+them)\b",
+    rf"|{en.FORCES_PAST_CLAIM}",
     re.IGNORECASE,
 )
+
+# "claimed responsibility for the attack, in which four of their gunmen were also
+# killed": the group claims the deed; the deaths of the aside after it are the report's.
+_RESPONSIBILITY_ASIDE = re.compile(
+    r"\bclaim(?:ed|s|ing)?\s+responsibility\b[^.;]{0,80}?,\s+(?:in\s+which|during\s+which"
+    r"|which\s+(?:killed|left))\b",
+    re.IGNORECASE,
+)
+
+
+def _english_claim_end(text: str) -> int | None:
+    """Where the figures of an English claim end: None when the sentence holds no claim,
+    the end of a responsibility claim's aside when that claim is its only one (the
+    figures after it are no part of the claim), else the sentence's length."""
+    claims = list(_CLAIM.finditer(text))
+    if not claims:
+        return None
+    aside = _RESPONSIBILITY_ASIDE.search(text)
+    if aside is not None and all(aside.start() <= m.start() < aside.end() for m in claims):
+        return aside.end()
+    return len(text)
+
+
+_OTHER_COUNT = re.compile(en.OTHER_COUNT, re.IGNORECASE)
 
 
 # "one of the dead", "two of those killed": a part of a toll told before.
@@ -196,7 +214,10 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
     conceded_at = _CUES.first(text, "concession") if "concession" in worded else None
     contrast_at = _CUES.first(text, "contrast") if "contrast" in worded else None
     no_claim = _NO_CLAIM.search(text) is not None
-    english_claim = _CLAIM.search(text) is not None
+    claim_end = _english_claim_end(text)
+    other_count = _OTHER_COUNT.search(text) if len(bound) > 1 else None
+    if other_count is not None and not any(b.end <= other_count.start() for b in bound):
+        other_count = None  # another source's count only after a figure of the sentence
     if "update" in worded:  # "le bilan s'est alourdi à 42": the first killed figure after it
         _CUES.flag_update(text, bound)
     summary = bool(_SUMMARY.match(text))
@@ -209,7 +230,8 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
     for binding in bound:
         binding.flags.update(name for name, hit in cues.items() if hit)
         if not no_claim and (
-            english_claim or _claimed_by_cue(text, binding, claim_at, conceded_at)
+            (claim_end is not None and binding.start < claim_end)
+            or _claimed_by_cue(text, binding, claim_at, conceded_at)
         ) and not ("own_ranks" in worded and binding.outcome == "killed"
                    and _CUES.follows(text, "own_ranks", binding.end)):
             # "l'armée annonce deux morts dans ses rangs et revendique douze ...": its
@@ -221,6 +243,9 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
             binding.flags.add("background")
         if "other_source" in worded and binding.outcome == "killed":
             binding.flags.add("other_source")  # "a pour sa part fait état de 31 morts"
+        if (other_count is not None and binding.outcome == "killed"
+                and binding.start >= other_count.end()):
+            binding.flags.add("other_source")  # ", while a spokesman said eight had died"
         if "part_cue" in worded and binding.outcome == "killed":
             binding.flags.add("part_cue")  # "l'attaque la plus meurtrière ... vingt tués"
         if "shootout" in worded and binding.outcome == "killed":

@@ -197,5 +197,23 @@ HEDGE_AFTER = (
     r"(?:[\w-]+\s+){0,2}(?:may|might|could)\s+(?:well\s+|even\s+)?have\s+"
     r"(?:been\s+killed|died|perished)\b"
 )
+# The forces' own deed told by their speaker in the past perfect, a party's claim
+# (tolls/sentence_flags.py `_CLAIM`): "an army spokesman said troops had pursued the
+# attackers and killed six of them", "police said officers, backed by ..., had killed four
+# gang members".
+FORCES_PAST_CLAIM = (
+    r"\bsaid\s+(?:that\s+)?(?:troops|soldiers|officers|security\s+forces|government\s+forces"
+    r"|the\s+security\s+forces)\b(?:,[^,;]{1,80},)?\s+had\s+(?:[a-z]+\s+){0,4}?"
+    r"(?:killed|neutrali[sz]ed|eliminated)\s+(?:\w+\s+){0,3}?(?:rebels|militants|insurgents"
+    r"|fighters|gang\s+members|gunmen|attackers|terrorists|jihadists|bandits|of\s+them)\b"
+)
+# Another source's count of the same dead, set after a figure in its sentence ("Local
+# media reported nine deaths, while a spokesman for the front said eight people had
+# died"): flag `other_source` (tolls/sentence_flags.py), never summed with the figure
+# before it (incidents/figures.py).
+OTHER_COUNT = (
+    r",\s+(?:while|whereas|but)\s+[^,.;]{0,80}?\b(?:said|says|put|puts|reported|reports"
+    r"|counted|gave|told)\b"
+)
 WORDS = TollWords(code="en", name="English", precheck=PRECHECK, hedge=HEDGE,
                   hedge_after=HEDGE_AFTER)

@@ -174,7 +174,7 @@ CUE_RULES: tuple[CueRule, ...] = (
                              r"pass|shot|program|programme|project|policy|budget|warrant|"
                              r"transaction|sale|code|commands?|instructions|software|tasks?|"
                              r"functions?|manoeuvre|maneuver|turn|kick|vision|will|duties|"
-                             r"mandate|search|query|queries|scripts?)s?\b"
+                             r"mandate|search|query|queries|scripts?|date)s?\b"
                              # a court's sentence carried out: "executed a man on Wednesday
                              # for trafficking heroin", "hanged ... convicted of murder"
                              r"|(?:\s+[\w-]+){1,8}?\s+(?:for\s+(?:drug\s+)?(?:trafficking|"

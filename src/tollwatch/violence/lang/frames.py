@@ -69,7 +69,8 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
             r"\b(?:sentenced|sentencing|sentences|convicted|conviction|verdict|jury|jurors|trial|"
             r"jails|courts?|"
             r"pleaded\s+guilty|found\s+(?:him|her|them)\s+guilty|jailed\s+for|death\s+sentences?|acquitted|appeals?\s+court|high\s+court|life\s+in\s+prison|"
-            r"years?\s+in\s+prison|parole|condamn(?:[ée]\w*|ations?)|cour\s+d['’]appel|condenad\w*|tribunal|procès|juicio|"
+            r"years?\s+in\s+prison|parole|execution\s+dates?|"
+            r"condamn(?:[ée]\w*|ations?)|cour\s+d['’]appel|condenad\w*|tribunal|procès|juicio|"
             r"julgamento|sentencia|sentença|ans\s+de\s+prison|años\s+de\s+prisión|anos\s+de\s+prisão|"
             r"réclusion|perpétuité|cadena\s+perpetua|prisão\s+perpétua)\b"
             # Arabic: a court, a sentence to death or prison ("تقضي بإعدام", "حكماً بالسجن")
@@ -106,7 +107,11 @@ FRAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
             r"\b(?:kill(?:ed|s|ing)?|shot\s+down|shoots?\s+down|torpedo\w*)\s+"
             r"(?:off\s+)?(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w-]+\s+)?"
             r"(?:bill|motion|deal|proposal|plan|amendment|legislation|measure|reform|idea|"
-            r"contest|game|match|rally|chances?|hopes?)\b",
+            r"contest|game|match|rally|chances?|hopes?)\b"
+            # an election lost by a wide margin: "the opposition was massacred at the polls",
+            # "'massacred' in Saturday's regional election"
+            r"|\b(?:massacred|slaughtered|decimated|annihilated|routed|wiped\s+out)\W{0,2}\s+"
+            r"(?:[\w'’-]+\s+){0,4}?(?:polls?|elections?|vote|ballot|by-elections?)\b",
         ),
     }
 )
