@@ -108,6 +108,9 @@ def test_the_forces_and_a_group_in_two_towns_stay_a_veto() -> None:
     province = _told(SIEGE, perpetrator="Police Forces", perpetrator_category="police",
                      place="Jubbada Hoose", place_text="Lower Juba", place_precision="admin1")
     assert actor_score(SIEGE, province)[2]
+    battle = _told(SIEGE, perpetrator="Police Forces", perpetrator_category="police",
+                   event_type="battle", sub_event_type="armed_clash")
+    assert actor_score(SIEGE, battle)[2]
 
 
 def test_a_count_heading_a_headline_is_no_town() -> None:

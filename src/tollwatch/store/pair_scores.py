@@ -145,8 +145,10 @@ def _forces_and_attackers(a: MatchUnit, b: MatchUnit, cats: frozenset[str | None
     the police truck a bomber struck) gives the forces as the perpetrator where the
     wire names al-Shabaab: one attack told from either side (world-pairs7; real
     reports of a Mogadishu hotel siege). Held only at the same town or district on
-    both sides, and only against a named armed group or for a blast, so that a police
-    shooting and a gunman's shooting of one US city and day stay apart.
+    both sides, for one event type told by both, and only against a named armed group
+    or for a blast, so that a police shooting and a gunman's shooting of one US city
+    and day stay apart, and the army's battle and a group's attack on civilians of one
+    Syrian town too.
     """
     if len(cats & STATE_SIDE) != 1 or not cats - STATE_SIDE <= ARMED_GROUPS | {UNIDENTIFIED}:
         return False
@@ -154,8 +156,9 @@ def _forces_and_attackers(a: MatchUnit, b: MatchUnit, cats: frozenset[str | None
         a.place_precision in FINE_PLACES and b.place_precision in FINE_PLACES
         and bool(norm_name(a.place)) and norm_name(a.place) == norm_name(b.place)
     )
-    blast = BLAST in (a.event_type, b.event_type)
-    return same_town and (blast or bool(cats & ARMED_GROUPS))
+    if not same_town or a.event_type != b.event_type:
+        return False  # the army's battle and a group's attack on civilians: two events
+    return a.event_type == BLAST or bool(cats & ARMED_GROUPS)
 
 
 def _a_class(*names: str) -> bool:
