@@ -26,7 +26,8 @@ The rules of this round, each tested below with examples of our own:
   is no town (`places/ordinary.py`; "Sixteen" is a village of Ohio);
 * a lead placed only by its country, province or a region of them takes the place a
   next sentence says the attack "took place" or "occurred" in
-  (`incidents/output._said_where_after`, rule `incidents.place_said_after`).
+  (`incidents/output._said_where_after`, rule `incidents.place_said_after`; geo14's
+  wider form since the merge of stop 28).
 """
 
 from __future__ import annotations

@@ -8,11 +8,7 @@ and writes each as an `Incident`, with its event type, confidence and evidence.
 
 from __future__ import annotations
 
-<<<<<<< HEAD
 from dataclasses import replace
-=======
-import re
->>>>>>> pairs15
 
 from ..dates import resolve as dates_stage
 from ..places import fallback as places_fallback
@@ -47,11 +43,7 @@ def _inherit(
         elif draft.place.precision in _WIDE or (
             draft.place.precision == "region" and not draft.place.admin1
         ):
-            draft.place = (
-                _told_before_a_retelling(draft, ctx)
-                or _said_where_after(draft, ctx, clean)
-                or draft.place
-            )
+            draft.place = _told_before_a_retelling(draft, ctx) or draft.place
         if (
             draft.perpetrator is None
             and parent is not None
@@ -202,51 +194,6 @@ def _told_before_a_retelling(draft: Draft, ctx: Context) -> PlaceMention | None:
             and (not wide.admin1 or before.admin1 == wide.admin1)
         ):
             return before
-    return None
-
-
-# "the attack took place in Sibbi", "the bombing, which occurred on a bridge in the Sibi
-# district": a later sentence saying where the event of the lead happened
-_TOOK_PLACE = re.compile(
-    r"\b(?:attack|assault|blast|bombing|explosion|strike|raid|ambush|shooting|massacre|"
-    r"incident)s?\b[^.;]{0,30}?\b(?:took place|occurred|happened|unfolded)\b",
-    re.IGNORECASE,
-)
-# sentences after the incident's own in which such a phrase is read
-SAID_WHERE_WITHIN = 2
-
-
-def _said_where_after(draft: Draft, ctx: Context, clean: CleanText) -> PlaceMention | None:
-    """A lead placed only by its country, province or a region of them ("a police truck
-    in southwestern Pakistan"), and one of the next sentences saying where the event
-    happened ("the attack took place in Sibbi, ... east of Quetta"): the first place
-    named after that phrase, when it is more precise and inside the lead's place (rule
-    `incidents.place_said_after`; world-pairs7, real reports of one bombing)."""
-    wide = draft.place
-    assert wide is not None
-    sentences = {s.index: s for s in clean.sentences}
-    for index in range(draft.sentence + 1, draft.sentence + 1 + SAID_WHERE_WITHIN):
-        sentence = sentences.get(index)
-        if sentence is None:
-            break
-        said = _TOOK_PLACE.search(sentence.text)
-        if said is None:
-            continue
-        after = sentence.span.start + said.end()
-        named = sorted(
-            (p for p in ctx.places.get(index, []) if p.span.start >= after
-             and not p.is_source_location),
-            key=lambda p: p.span.start,
-        )
-        first = named[0] if named else None
-        if (
-            first is not None
-            and PLACE_RANK.get(first.precision, 6) < PLACE_RANK.get(wide.precision, 6)
-            and first.country == wide.country
-            and (not wide.admin1 or first.admin1 == wide.admin1)
-        ):
-            return first
-        return None
     return None
 
 
