@@ -68,7 +68,14 @@ CONNECTORS = ARTICLES | frozenset(
 # Lower-case words that end a name: the Cyrillic word for a province after its adjective,
 # in its case forms ("Донецької області", data/gazetteer/admin1_aliases.csv).
 NAME_TAILS = frozenset(["область", "области", "областью", "області", "областю"])
-_INSIDE_NAMES = CONNECTORS | NAME_TAILS
+# Lower-case words inside the French, Spanish and Portuguese names of countries
+# ("République démocratique du Congo", "República Democrática del Congo" written in lower
+# case, "République centrafricaine", "Émirats arabes unis"): without them the run stops at
+# "Congo", which alone is either Congo (data/gazetteer/country_aliases.csv)
+COUNTRY_INNER_WORDS = frozenset(
+    ["démocratique", "democrática", "centrafricaine", "arabe", "arabes", "unis", "syrienne"]
+)
+_INSIDE_NAMES = CONNECTORS | NAME_TAILS | COUNTRY_INNER_WORDS
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -166,11 +173,31 @@ _APOSTROPHES = ("'", "’")
 
 
 def _drop_elision(text: str, raw: str, local: int) -> tuple[str, int]:
-    """The French elided article on a name ("l'Ituri", "l'Extrême-Nord") is not part of
-    it; inside a hyphenated name ("Pont-l'Abbé") it is."""
-    if raw[2:3].isupper() and text[local - 1 : local] != "-":
-        return raw[2:], local + 2
-    return raw, local
+    """The French elided article or preposition on a name ("l'Ituri", "l'Extrême-Nord",
+    "près d'Oicha", "la province d'Idleb") is not part of it; inside a hyphenated name
+    ("Pont-l'Abbé") it is, and so is "d'" after a capitalised word ("Côte d'Ivoire")."""
+    if not raw[2:3].isupper() or text[local - 1 : local] == "-":
+        return raw, local
+    if raw[0] == "d" and not _after_lower_word(text, local):
+        return raw, local
+    return raw[2:], local + 2
+
+
+def _kept_de(raw: str) -> bool:
+    """An elided "d'" kept on a capitalised name after a capitalised word ("Côte
+    d'Ivoire"): a word of the name, as its capital says."""
+    return raw[0] == "d" and raw[1:2] in _APOSTROPHES and raw[2:3].isupper()
+
+
+def _after_lower_word(text: str, local: int) -> bool:
+    """Whether the word before `local` (past spaces) starts in lower case ("près d'")."""
+    end = local
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start < end and text[start].islower()
 
 
 def _tokens(text: str, offset: int, strict: bool) -> list[Token]:
@@ -183,23 +210,25 @@ def _tokens(text: str, offset: int, strict: bool) -> list[Token]:
     if strict:
         for m in _TOKEN.finditer(text):
             raw, local = m.group(), m.start()
-            if raw[0] == "l" and raw[1:2] in _APOSTROPHES:
+            if raw[0] in "ld" and raw[1:2] in _APOSTROPHES:
                 raw, local = _drop_elision(text, raw, local)
             word, key, core, cap = keys(raw)
             start = local + offset
-            add(new(Token, (start, start + len(word), word, key, core, cap)))
+            add(new(Token, (start, start + len(word), word, key, core, cap or _kept_de(raw))))
         return out
     for m in _TOKEN.finditer(text):
         raw = m.group()
         local = m.start()
-        if raw[0] == "l" and raw[1:2] in _APOSTROPHES:
+        kept_de = False
+        if raw[0] in "ld" and raw[1:2] in _APOSTROPHES:
             raw, local = _drop_elision(text, raw, local)
+            kept_de = _kept_de(raw)
         start = local + offset
-        if raw[0].islower() and raw not in inside:
+        if raw[0].islower() and raw not in inside and not kept_de:
             add(new(Token, (start, start + len(raw), raw, "", "-", False)))
             continue
         word, key, core, cap = keys(raw)
-        add(new(Token, (start, start + len(word), word, key, core, cap)))
+        add(new(Token, (start, start + len(word), word, key, core, cap or kept_de)))
     return out
 
 
