@@ -215,6 +215,9 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
             # "l'armée annonce deux morts dans ses rangs et revendique douze ...": its
             # own dead are no part of its claim
             binding.flags.add("claim_cue")
+        if ("enemy_label" in worded and binding.outcome == "killed" and binding.victim
+                and _CUES.inside(text, "enemy_label", binding.victim)):
+            binding.flags.add("claim_cue")  # "28 terroristes tués dans une riposte des FDS"
         if background and (background.group("anywhere") or background.start() < binding.start):
             binding.flags.add("background")
         if "background" in worded:  # "survient trois semaines après celle de Fambita"
