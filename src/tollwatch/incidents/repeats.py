@@ -201,6 +201,26 @@ def _fold_provisional(draft: Draft, kept: list[Draft]) -> bool:
     return False
 
 
+def _the_rise(draft: Draft, kept: list[Draft]) -> bool:
+    """ "Le bilan est passé à 14 morts. Un bilan provisoire faisait état de neuf morts.
+    « Cinq autres corps ont été retrouvés »": more dead ("autres") told near a toll that
+    rose, exactly its rise, are inside the new toll, not added to it."""
+    toll = draft.killed_toll()
+    if toll is None or not toll.best or not draft.distinct or draft.parts:
+        return False
+    for previous in reversed(_incidents(kept)):
+        if previous.parent is not None or draft.sentence - max(previous.sentences) > 3:
+            continue
+        old = previous.killed_toll()
+        if (old is None or old.best is None or old.low is None or old.low >= old.best
+                or not previous.update or old.best - old.low != toll.best
+                or not sides_compatible(previous.victim_side(), draft.victim_side())):
+            continue
+        previous.sentences |= draft.sentences
+        return True
+    return False
+
+
 # How many days apart a provisional count and the other count of its deaths may be dated
 # ("un bilan provisoire divulgué jeudi", the final count on Saturday's dateline).
 PROVISIONAL_DAYS = 3

@@ -69,6 +69,7 @@ _KILLED = (
 _CLAIMED = (
     r"assaillants|terroristes|jihadistes|djihadistes|insurgés|hommes\s+armés|bandits"
     r"|rebelles|miliciens|malfrats|criminels|membres\s+(?:du|de\s+gangs?|des\s+gangs?)"
+    r"|combattants|éléments"
 )
 _FORCES = (
     r"forces|armée|militaires|soldats|police|policiers|gendarmerie|gendarmes|unités"
@@ -274,5 +275,12 @@ WORDS = TollWords(
     ),
     mixed=r"(?:victimes,?\s+)?entre\s+(?:morts\s+et\s+blessés|blessés\s+et\s+morts)",
     distinct=r"autres|également|aussi|par\s+ailleurs|en\s+outre",
+    # a sentence that opens on another event: "Une autre attaque a eu lieu lundi dans le
+    # village voisin, où deux personnes ont été tuées"
+    apart=(
+        r"(?:(?:dans|lors\s+d['’]|au\s+cours\s+d['’])\s*)?une\s+autre\s+(?:attaque|embuscade"
+        r"|incursion|explosion|frappe|fusillade)|dans\s+un\s+autre\s+(?:incident|village"
+        r"|raid)|par\s+ailleurs|ailleurs"
+    ),
     people=r"personnes|morts|corps|victimes|tués",
 )
