@@ -91,7 +91,8 @@ WORDS = TollWords(
     vague=VAGUE,
     multipliers={"mille": 1000, "millions": 1_000_000},
     precheck=(
-        r"mort|tu[ée]|bless|décè|déc[ée]d|victime|cadavre|corps sans vie|perdu la vie|neutralis|décapit"
+        r"mort|tu[ée]|bless|décè|déc[ée]d|victime|cadavre|corps sans vie|perdu la vie|neutralis"
+        r"|décapit"
         r"|abattu|exécut|égorg|assassin|massacr|péri|enlev|kidnapp|disparu|succomb|fusill"
         r"|la vie|tomb|corps"
     ),
@@ -107,7 +108,8 @@ WORDS = TollWords(
         "missing": r"disparue?s?|portée?s?\s+disparue?s?",
     },
     verbs={
-        "killed": r"tu[ée]|tuant|tuent|tue|abattu|ex[ée]cut[ée]|massacr[ée]|égorg[ée]|décapit[ée]|fusill[ée]"
+        "killed": r"tu[ée]|tuant|tuent|tue|abattu|ex[ée]cut[ée]|massacr[ée]|égorg[ée]|fusill[ée]"
+                  r"|décapit[ée]"
                   r"|sont\s+mort(?:e?s)?|ont\s+péri|ont\s+trouvé\s+la\s+mort"
                   # the army's word for the enemies it says it killed, before their figure:
                   # "affirme avoir neutralisé 40 terroristes" (not "neutralisé 15 mines")
@@ -275,6 +277,13 @@ WORDS = TollWords(
     ),
     mixed=r"(?:victimes,?\s+)?entre\s+(?:morts\s+et\s+blessés|blessés\s+et\s+morts)",
     distinct=r"autres|également|aussi|par\s+ailleurs|en\s+outre",
+    # the Burkinabè army's auxiliaries and the forces, named at length (the acronym after
+    # them is masked by then: tolls/find.py)
+    long_names=(
+        r"(?<=volontaires)\s+pour\s+la\s+défense\s+de\s+la\s+patrie(?:\s*\(\s*\w{2,5}\s*\))?"
+        r"|(?<=forces)\s+de\s+défense\s+et\s+de\s+sécurité(?:\s*\(\s*\w{2,5}\s*\))?"
+        r"|(?<=forces)\s+armées\s+maliennes(?:\s*\(\s*\w{2,5}\s*\))?"
+    ),
     # a sentence that opens on another event: "Une autre attaque a eu lieu lundi dans le
     # village voisin, où deux personnes ont été tuées"
     apart=(
