@@ -24,6 +24,10 @@ KNOWN_MISSES: set[str] = {
     # a week's total dated by the day of its count: Wednesday's seven (told in the
     # pluperfect) fall outside it and are added
     "fr-r19-1",
+    # "Cinq Volontaires pour la défense de la patrie (VDP) ont perdu la vie": the name is
+    # longer than the words a figure may stand from its verb (a long-name rule read the
+    # five, but then took the auxiliaries for the attackers of languages-round9's fr-r9-1)
+    "fr-r19-3",
 }
 
 
@@ -72,12 +76,6 @@ def test_beheaded_is_a_death() -> None:
     assert [best for best, _ in _killed("Huit villageois ont été décapités.")] == [8]
 
 
-def test_a_long_name_keeps_its_figure_next_to_its_verb() -> None:
-    found = [best for best, _ in _killed(
-        "Trois Volontaires pour la défense de la patrie (VDP) ont été tués.")]
-    assert found == [3]
-
-
 def test_last_month_is_background() -> None:
     flags = _killed("Le mois dernier, une attaque avait fait 30 morts à Kaya.")
     assert all("background" in f for _, f in flags)
@@ -91,3 +89,8 @@ def test_a_count_of_those_who_confirmed_is_another_source() -> None:
 def test_a_french_link_to_another_story_is_boilerplate() -> None:
     assert is_boilerplate("→ A LIRE AUSSI : Mali : 12 morts dans une attaque à Gao")
     assert is_boilerplate("Lire aussi : Niger : l'armée repousse une attaque")
+
+
+def test_a_count_set_against_the_last_quarter_is_cumulative() -> None:
+    flags = _killed("Au moins 800 personnes ont été tuées, en hausse par rapport au trimestre précédent.")
+    assert flags and all("cumulative" in f for _, f in flags)

@@ -91,9 +91,6 @@ class ClauseGrammar:
     # the dead and the wounded counted together ("entre muertos y heridos"): blanked by
     # `without_units`, so the figure before them is no toll
     mixed: re.Pattern[str] | None = None
-    # the tails of long names ("Volontaires [pour la défense de la patrie (VDP)]"),
-    # blanked by `without_units` so the name is one word
-    long_names: re.Pattern[str] | None = None
 
     @classmethod
     def compile(cls, tables: Iterable[TollWords]) -> ClauseGrammar | None:
@@ -181,7 +178,6 @@ class ClauseGrammar:
             aside=aside,
             starts=_starts(pattern),
             mixed=_mixed(_union([*(t.mixed for t in tables), *(t.rate for t in tables)])),
-            long_names=_long_names(_union(t.long_names for t in tables)),
         )
 
     def without_units(self, text: str) -> str:
@@ -190,8 +186,6 @@ class ClauseGrammar:
         spans: list[tuple[int, int]] = []
         if self.mixed is not None:
             spans.extend(m.span() for m in self.mixed.finditer(text))
-        if self.long_names is not None:
-            spans.extend(m.span() for m in self.long_names.finditer(text))
         if self.unit is None:
             return _blanked(text, spans)
         word, before = self.unit
@@ -288,11 +282,6 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
 def _mixed(words: str) -> re.Pattern[str] | None:
     """The words of the dead and wounded counted together, as whole words."""
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE) if words else None
-
-
-def _long_names(tails: str) -> re.Pattern[str] | None:
-    """The tails of long names (`TollWords.long_names`), each after its first word."""
-    return re.compile(rf"(?:{tails})(?![\w-])", re.IGNORECASE) if tails else None
 
 
 def _unit(figure: str, units: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:

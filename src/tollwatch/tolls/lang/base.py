@@ -83,10 +83,6 @@ class TollWords:
       `rest`: the same word after a definite article, right before the figure ("los
       otros 16 cuerpos", "os outros dois"): the rest of a group told before, not another
       group (incidents/figures.py).
-    * `long_names`: the tail of a name of many words read as its first word alone
-      (after a lookbehind on that word): "Volontaires [pour la défense de la patrie
-      (VDP)]", so "cinq Volontaires pour la défense de la patrie (VDP) ont été tués"
-      keeps its figure next to its verb (`ClauseGrammar.without_units`).
     * `apart`: words opening a sentence on another event, however far before its figure
       ("Кроме того", "Напередодні": the day before), read by incidents/parts.py.
     * `singular`: one death without a figure ("fue asesinado", "a été tué", "morreu");
@@ -147,7 +143,6 @@ class TollWords:
     partitive: str = ""
     inverted: str = ""
     apart: str = ""
-    long_names: str = ""
     hedge: str = ""
     hedge_after: str = ""
     including: str = ""

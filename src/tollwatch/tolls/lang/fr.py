@@ -190,6 +190,10 @@ WORDS = TollWords(
             # trimestre"
             r"|(?:au|au\s+cours\s+du|pendant\s+le|durant\s+le)\s+(?:premier|deuxième|second"
             r"|troisième|quatrième|dernier)\s+(?:trimestre|semestre)"
+            # a period's count set against the one before: "1 617 morts, un chiffre en
+            # baisse par rapport au trimestre précédent"
+            r"|par\s+rapport\s+(?:au|à\s+l['’])\s*(?:trimestre|semestre|mois|année|an)"
+            r"\s+(?:précédente?|dernier|dernière)"
         ),
         "background": (
             r"(?:survient|intervient|arrive|est\s+survenue?)\s+(?:\w+\s+){0,4}(?:après|avant)"
@@ -277,13 +281,6 @@ WORDS = TollWords(
     ),
     mixed=r"(?:victimes,?\s+)?entre\s+(?:morts\s+et\s+blessés|blessés\s+et\s+morts)",
     distinct=r"autres|également|aussi|par\s+ailleurs|en\s+outre",
-    # the Burkinabè army's auxiliaries and the forces, named at length (the acronym after
-    # them is masked by then: tolls/find.py)
-    long_names=(
-        r"(?<=volontaires)\s+pour\s+la\s+défense\s+de\s+la\s+patrie(?:\s*\(\s*\w{2,5}\s*\))?"
-        r"|(?<=forces)\s+de\s+défense\s+et\s+de\s+sécurité(?:\s*\(\s*\w{2,5}\s*\))?"
-        r"|(?<=forces)\s+armées\s+maliennes(?:\s*\(\s*\w{2,5}\s*\))?"
-    ),
     # a sentence that opens on another event: "Une autre attaque a eu lieu lundi dans le
     # village voisin, où deux personnes ont été tuées"
     apart=(
