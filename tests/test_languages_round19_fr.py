@@ -92,5 +92,6 @@ def test_a_french_link_to_another_story_is_boilerplate() -> None:
 
 
 def test_a_count_set_against_the_last_quarter_is_cumulative() -> None:
-    flags = _killed("Au moins 800 personnes ont été tuées, en hausse par rapport au trimestre précédent.")
+    flags = _killed("Au moins 800 personnes ont été tuées, en hausse par rapport au "
+                    "trimestre précédent.")
     assert flags and all("cumulative" in f for _, f in flags)
