@@ -201,6 +201,26 @@ def _fold_provisional(draft: Draft, kept: list[Draft]) -> bool:
     return False
 
 
+def _the_rise(draft: Draft, kept: list[Draft]) -> bool:
+    """ "Le bilan est passé à 14 morts. Un bilan provisoire faisait état de neuf morts.
+    « Cinq autres corps ont été retrouvés »": more dead ("autres") told near a toll that
+    rose, exactly its rise, are inside the new toll, not added to it."""
+    toll = draft.killed_toll()
+    if toll is None or not toll.best or not draft.distinct or draft.parts:
+        return False
+    for previous in reversed(_incidents(kept)):
+        if previous.parent is not None or draft.sentence - max(previous.sentences) > 3:
+            continue
+        old = previous.killed_toll()
+        if (old is None or old.best is None or old.low is None or old.low >= old.best
+                or not previous.update or old.best - old.low != toll.best
+                or not sides_compatible(previous.victim_side(), draft.victim_side())):
+            continue
+        previous.sentences |= draft.sentences
+        return True
+    return False
+
+
 # How many days apart a provisional count and the other count of its deaths may be dated
 # ("un bilan provisoire divulgué jeudi", the final count on Saturday's dateline).
 PROVISIONAL_DAYS = 3
@@ -232,7 +252,8 @@ def _merge_repeat(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
     for previous in reversed(_incidents(kept)):
         other = previous.killed_toll()
         if other is None or (other.best != toll.best and not _approximately(previous, draft)
-                             and not _counts_the_vague(previous, draft)):
+                             and not _counts_the_vague(previous, draft)
+                             and not _refines_open_total(previous, draft)):
             continue
         # a headline's "Dozens killed" and the lead's 27: a place the headline names
         # ("Israel disputes toll") does not split them
@@ -242,7 +263,8 @@ def _merge_repeat(draft: Draft, kept: list[Draft], clean: CleanText) -> bool:
         if not _same_scope(previous, draft, check_place=not (vague_pair or both_named)) and not (
                 _headline_repeat_a_day_off(previous, draft, clean)):
             continue
-        if other.best != toll.best and any("vague" in m.flags for m in previous.killed):
+        if other.best != toll.best and (any("vague" in m.flags for m in previous.killed)
+                                        or _refines_open_total(previous, draft)):
             previous.killed = list(draft.killed)  # the precise figure of the two
         widen = both_named and not _places_compatible(previous, draft)
         previous.sentences |= draft.sentences
@@ -278,6 +300,20 @@ def _named_as_province(place: PlaceMention) -> bool:
 
 def _names(text: str, name: str) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text) is not None
+
+
+def _refines_open_total(total: Draft, draft: Draft) -> bool:
+    """ "Plus de 50 personnes ont été tuées lors d'attaques" then "Au moins 52 civils tués
+    entre dimanche et ce lundi": an open total (no upper bound) and a later total a little
+    above it (a tenth at most, at least 2) are one count, the later the precise one."""
+    old, new = total.killed_toll(), draft.killed_toll()
+    if old is None or new is None or old.best is None or new.best is None:
+        return False
+    if old.high is not None or total.parent is not None or draft.parts:
+        return False
+    if not (total.parts or "aggregate_cue" in draft.flags()):
+        return False
+    return 0 < new.best - old.best <= max(2, old.best // 10)
 
 
 # How many sentences after a vague figure its precise count may be told.

@@ -43,6 +43,7 @@ from .repeats import (
     _merge_repeat,
     _repeats_a_listed_figure,
     _retells_own_dead,
+    _the_rise,
 )
 
 
@@ -80,6 +81,8 @@ def relate(drafts: list[Draft], clean: CleanText) -> list[Draft]:
         if draft.earlier and _absorb_earlier(draft, kept):
             continue
         if _fold_provisional(draft, kept):
+            continue
+        if _the_rise(draft, kept):
             continue
         if _retells_own_dead(draft, kept):
             continue

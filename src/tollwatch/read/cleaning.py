@@ -329,6 +329,8 @@ _BOILERPLATE = re.compile(
             r"whatsapp|linkedin|youtube|tiktok|threads|bluesky)\b|\blike us on facebook\b",
             r"^(?:read more|related|see also|also read|read also|more on this story|"
             r"recommended|you may also like|most read|most popular|trending now)\b",
+            # the French link to another story: "→ A LIRE AUSSI : Niger : 8 morts ..."
+            r"^(?:[→>»•*-]\s*)?(?:(?:à|a)\s+)?lire\s+(?:aussi|également|la\s+suite)\b",
             # a link to another story: "[OTHER NEWS: Man shot dead in ...]", "MORE: ..."
             r"^[\[(]\s*(?:other news|more news|related|read more|see also|also|more|watch)"
             r"\s*:|^(?:other news|more news|more|also|watch|previous|read)\s*:",
@@ -372,7 +374,7 @@ _LINK_RUN = 3  # this many title-like lines in a row (away from the top) are a l
 # Every boilerplate pattern holds one of these (lower case): a cheap test first, so the
 # full pattern only runs on the few sentences that may match.
 _BOILERPLATE_KEYS = (
-    "sign", "newsletter", "subscribe", "republish", "reprint", "follow", "like us", "read",
+    "sign", "newsletter", "subscribe", "republish", "reprint", "follow", "like us", "read", "lire",
     "related", "see also", "news:", "more:", "also:", "watch:", "previous:",
     "more on this", "recommended", "you may also", "most ",
     "trending", "copyright", "©", "(c)", "rights reserved", "here", "photo", "image",

@@ -293,8 +293,9 @@ def _unit(figure: str, units: str) -> tuple[re.Pattern[str], re.Pattern[str]] | 
     no unit costs linear time."""
     if not units:
         return None
-    # "de 17 e 19 anos", "entre 20 a 25 años"
-    listed = r"(?:\d{1,3}(?:\s*,\s*|\s+(?:e|y|et|and|ou|o|a|à)\s+)){0,4}"
+    # "de 17 e 19 anos", "entre 20 a 25 años"; "le 17 et le 19 septembre": a day's
+    # article may repeat after the conjunction
+    listed = r"(?:\d{1,3}(?:\s*,\s*|\s+(?:e|y|et|and|ou|o|a|à)\s+(?:le\s+|el\s+)?)){0,4}"
     before = re.compile(
         rf"(?:,\s*)?(?<![\w-])(?:(?:âgée?s?\s+)?(?:de|d[eo]l?|of|a|à)\s+)?{listed}"
         rf"(?:{figure})\s*$",
@@ -337,6 +338,11 @@ class SentenceCues:
         starts = [m.start() for name, pattern in self.patterns if name == flag
                   for m in [pattern.search(text)] if m is not None]
         return min(starts, default=None)
+
+    def inside(self, text: str, flag: str, span: tuple[int, int]) -> bool:
+        """Whether words of cue `flag` occur inside `span` of `text` (a victim phrase)."""
+        return any(name == flag and pattern.search(text, span[0], span[1])
+                   for name, pattern in self.patterns)
 
     def follows(self, text: str, flag: str, at: int, within: int = 40) -> bool:
         """Whether words of cue `flag` start within `within` characters after `at`,

@@ -12,6 +12,7 @@ a toll told before. The words of the other languages come from tolls/lang/.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .clauses import SentenceCues
 from .lang import TOLL_WORDS, en
@@ -153,11 +154,14 @@ _OF_THE_DEAD = re.compile(
 
 
 def _claimed_by_cue(
-    text: str, binding: Binding, claim_at: int | None, conceded_at: int | None = None
+    text: str, binding: Binding, claim_at: int | None, conceded_at: int | None = None,
+    others: Sequence[Binding] = (),
 ) -> bool:
     """A figure after the start of a language's claim words, or inside their clause
     ("cinq assaillants ont été neutralisés"): not one told before them across a clause
     break ("dix soldats tués près de Tillia, l'armée dit avoir neutralisé ..."), nor one
+    with another of the sentence's figures (`others`) between it and the claim words
+    (the claim's own figure: "cinq soldats tués et 12 terroristes neutralisés"), nor one
     the other party concedes after a clause break ("FLEC diz ter matado 12 militares,
     FAA reconhecem duas mortes": its own dead, not the claim)."""
     if claim_at is None:
@@ -167,6 +171,8 @@ def _claimed_by_cue(
         return False
     if binding.end > claim_at:
         return True
+    if any(binding.end <= other.start < claim_at for other in others):
+        return False  # "Cinq soldats ont été tués et 12 terroristes neutralisés"
     return not (_CLAUSE_BREAK.search(text, binding.end, claim_at)
                 or _JOINED_CLAUSE.search(text, binding.end, min(claim_at + 1, len(text))))
 
@@ -231,12 +237,15 @@ def _sentence_flags(text: str, bound: list[Binding]) -> None:
         binding.flags.update(name for name, hit in cues.items() if hit)
         if not no_claim and (
             (claim_end is not None and binding.start < claim_end)
-            or _claimed_by_cue(text, binding, claim_at, conceded_at)
+            or _claimed_by_cue(text, binding, claim_at, conceded_at, bound)
         ) and not ("own_ranks" in worded and binding.outcome == "killed"
                    and _CUES.follows(text, "own_ranks", binding.end)):
             # "l'armée annonce deux morts dans ses rangs et revendique douze ...": its
             # own dead are no part of its claim
             binding.flags.add("claim_cue")
+        if ("enemy_label" in worded and binding.outcome == "killed" and binding.victim
+                and _CUES.inside(text, "enemy_label", binding.victim)):
+            binding.flags.add("claim_cue")  # "28 terroristes tués dans une riposte des FDS"
         if background and (background.group("anywhere") or background.start() < binding.start):
             binding.flags.add("background")
         if "background" in worded:  # "survient trois semaines après celle de Fambita"

@@ -23,7 +23,7 @@ from ...records import Outcome
 SENTENCE_CUES: tuple[str, ...] = (
     "aggregate_cue", "cumulative", "update", "claim_cue", "background", "other_source",
     "rise_cause", "part_cue", "provisional", "shootout", "concession",
-    "contrast", "own_ranks", "of_the_dead", "next_one",
+    "contrast", "own_ranks", "of_the_dead", "next_one", "enemy_label",
 )
 
 
@@ -75,7 +75,9 @@ class TollWords:
       victimes"): a part of that toll, not another (tolls/sentence_flags.py);
       `next_one`: the next victim by its ordinal after a figure ("três morreram no local e
       a quarta no hospital", "la cuarta", "le quatrième"): the figure is a part of the
-      total told before (tolls/sentence_flags.py).
+      total told before (tolls/sentence_flags.py); `enemy_label`: the word a state force
+      uses for the enemies it says it killed ("terroristes"): a killed figure whose victims
+      are so named is the forces' claim, whoever repeats it (tolls/sentence_flags.py).
     * `earlier`: words marking a figure as an earlier, superseded toll ("un premier bilan").
     * `distinct`: words marking a figure as distinct from the one before ("otros");
       `rest`: the same word after a definite article, right before the figure ("los

@@ -54,7 +54,7 @@ _KILLED = (
     r"|corps(?<=(?-i:corps))(?!\s+(?:sans\s+vie|d['’]armée|expéditionnaire|diplomatique|électoral|enseignant"
     r"|médical|de\s+métier|d['’]élite|de\s+la\s+|du\s+|des\s+))"
     r"|perdu\s+la\s+vie|trouvé\s+la\s+mort|neutralisée?s?|abattue?s?|ex[ée]cut[ée]e?s?"
-    r"|égorgée?s?|assassinée?s?|massacrée?s?|péri|sont\s+mort(?:e?s)?|ont\s+péri"
+    r"|égorgée?s?|décapitée?s?|assassinée?s?|massacrée?s?|péri|sont\s+mort(?:e?s)?|ont\s+péri"
     r"|(?:ont|a)\s+succombé|fusillée?s?"
     # the army's own dead: "quatre soldats tombés au combat", "deux soldats tombés et
     # trois blessés"; "tombés dans une embuscade" (fell into an ambush) is no death. The
@@ -69,6 +69,7 @@ _KILLED = (
 _CLAIMED = (
     r"assaillants|terroristes|jihadistes|djihadistes|insurgés|hommes\s+armés|bandits"
     r"|rebelles|miliciens|malfrats|criminels|membres\s+(?:du|de\s+gangs?|des\s+gangs?)"
+    r"|combattants|éléments"
 )
 _FORCES = (
     r"forces|armée|militaires|soldats|police|policiers|gendarmerie|gendarmes|unités"
@@ -91,6 +92,7 @@ WORDS = TollWords(
     multipliers={"mille": 1000, "millions": 1_000_000},
     precheck=(
         r"mort|tu[ée]|bless|décè|déc[ée]d|victime|cadavre|corps sans vie|perdu la vie|neutralis"
+        r"|décapit"
         r"|abattu|exécut|égorg|assassin|massacr|péri|enlev|kidnapp|disparu|succomb|fusill"
         r"|la vie|tomb|corps"
     ),
@@ -107,6 +109,7 @@ WORDS = TollWords(
     },
     verbs={
         "killed": r"tu[ée]|tuant|tuent|tue|abattu|ex[ée]cut[ée]|massacr[ée]|égorg[ée]|fusill[ée]"
+                  r"|décapit[ée]"
                   r"|sont\s+mort(?:e?s)?|ont\s+péri|ont\s+trouvé\s+la\s+mort"
                   # the army's word for the enemies it says it killed, before their figure:
                   # "affirme avoir neutralisé 40 terroristes" (not "neutralisé 15 mines")
@@ -167,6 +170,8 @@ WORDS = TollWords(
             # a span of days: "entre la nuit de vendredi et lundi", "entre samedi et dimanche"
             r"|entre\s+(?:(?:la\s+nuit|la\s+soirée|la\s+matinée)\s+de\s+|le\s+)?"
             r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+\d{1,2})?\s+et"
+            # ("entre dimanche et ce lundi")
+            r"(?=\s+(?:ce\s+|le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d))"
             r"|dans\s+(?:deux|trois|plusieurs)\s+attaques|(?:deux|trois|plusieurs)\s+attaques"
         ),
         "cumulative": (
@@ -185,11 +190,18 @@ WORDS = TollWords(
             # trimestre"
             r"|(?:au|au\s+cours\s+du|pendant\s+le|durant\s+le)\s+(?:premier|deuxième|second"
             r"|troisième|quatrième|dernier)\s+(?:trimestre|semestre)"
+            # a period's count set against the one before: "1 617 morts, un chiffre en
+            # baisse par rapport au trimestre précédent"
+            r"|par\s+rapport\s+(?:au|à\s+l['’])\s*(?:trimestre|semestre|mois|année|an)"
+            r"\s+(?:précédente?|dernier|dernière)"
         ),
         "background": (
             r"(?:survient|intervient|arrive|est\s+survenue?)\s+(?:\w+\s+){0,4}(?:après|avant)"
             r"|il\s+y\s+a\s+(?:deux|trois|quatre|cinq|six|plusieurs|quelques|\d+)\s+"
             r"(?:semaines|mois|ans)|l['’]an\s+dernier|l['’]année\s+dernière"
+            # a month or more before the news: "le mois dernier", "en décembre dernier"
+            r"|le\s+mois\s+dernier|en\s+(?:janvier|février|mars|avril|mai|juin"
+            r"|juillet|août|septembre|octobre|novembre|décembre)\s+dernier"
         ),
         "rise_cause": r"après\s+(?:le\s+décès|la\s+mort|la\s+découverte|que)",
         # the deadliest of the attacks told before: "l'attaque la plus meurtrière a visé
@@ -205,6 +217,9 @@ WORDS = TollWords(
             r"|avan(?:ce|cé|çant|cent)\s+(?:\S+\s+){0,3}?(?:un\s+bilan|le\s+chiffre|le\s+nombre)"
             # the press's own count: "des médias locaux font état de 12 morts"
             r"|(?:des\s+)?médias\s+locaux\s+(?:font|ont\s+fait|faisaient)\s+état"
+            # the same attack confirmed by others with their own count: "l'attaque a été
+            # confirmée par un élu, qui a donné un bilan de 19 morts"
+            r"|(?:a|ont)\s+été\s+confirmée?s?\s+par\s+(?:[^.;]+?\s+)?(?:donn|fait\s+état|évoqu)\w*"
         ),
         "update": (
             r"s'est\s+alourdi|s'alourdit|s'est\s+aggravé|est\s+passé\s+à|passe\s+à|grimpe\s+à"
@@ -216,8 +231,11 @@ WORDS = TollWords(
             # "ce qui porte le bilan à sept morts": the new total, not more deaths
             r"|port(?:e|ant|ent|ait|era)\s+(?:ainsi\s+)?(?:le|leur|son)\s+bilan\s+à"
         ),
+        # the forces' word for the enemies they say they killed: "28 terroristes tués
+        # dans une riposte des FDS" is the forces' count, whoever tells it
+        "enemy_label": r"terroristes|(?:éléments|combattants)\s+terroristes",
         "claim_cue": (
-            r"(?:affirm|assur|di|déclar|revendiqu)\w*\s+(?:[^\s]+\s+){0,4}?avoir\s+(?:tué|abattu|éliminé|neutralisé)"
+            r"(?:affirm|assur|di|déclar|revendiqu|annon[cç])\w*\s+(?:[^\s]+\s+){0,4}?avoir\s+(?:tué|abattu|éliminé|neutralisé)"
             # "neutralisés": the army's word for the enemies it says it killed
             rf"|(?:{_CLAIMED})\s+(?:\w+\s+){{0,3}}?neutralisés|neutralis\w*\s+(?:\w+\s+){{0,4}}?"
             rf"(?:d['’]|de\s+)?(?:{_CLAIMED})"
@@ -249,6 +267,8 @@ WORDS = TollWords(
     units=(
         r"ans|heures?|h\d*|km|kilomètres?|mètres?|minutes?"
         r"|jours|mois|semaines|%|pour\s+cent|euros?|dollars?|francs?"
+        # a day of a month: "menées le 17 et le 19 septembre"
+        r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
     ),
     including=r"dont|parmi\s+(?:eux|elles|lesquels|lesquelles|les\s+victimes)|y\s+compris|notamment",
     hedge=r"pourrai(?:en)?t\s+(?:(?:être|s['’]élever|atteindre|dépasser|s['’]alourdir)\s+)(?:de|à|jusqu['’]à)?",
@@ -261,5 +281,12 @@ WORDS = TollWords(
     ),
     mixed=r"(?:victimes,?\s+)?entre\s+(?:morts\s+et\s+blessés|blessés\s+et\s+morts)",
     distinct=r"autres|également|aussi|par\s+ailleurs|en\s+outre",
+    # a sentence that opens on another event: "Une autre attaque a eu lieu lundi dans le
+    # village voisin, où deux personnes ont été tuées"
+    apart=(
+        r"(?:(?:dans|lors\s+d['’]|au\s+cours\s+d['’])\s*)?une\s+autre\s+(?:attaque|embuscade"
+        r"|incursion|explosion|frappe|fusillade)|dans\s+un\s+autre\s+(?:incident|village"
+        r"|raid)|par\s+ailleurs|ailleurs"
+    ),
     people=r"personnes|morts|corps|victimes|tués",
 )
