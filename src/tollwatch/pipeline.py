@@ -20,7 +20,6 @@ from .errors import TollwatchError
 from .incidents import build as incidents_stage
 from .places import gazetteer as gazetteer_stage
 from .places import geocode as places_stage
-from .places.speech import speakers_namesakes
 from .read import cleaning as clean_stage
 from .read import language as language_stage
 from .records import CleanText, Extraction, Mentions, Report
@@ -66,11 +65,7 @@ def find_mentions(
         return _opening_places(clean, settings, resources, language)
     actors = tuple(actors_stage.find_actors(clean, sentences, resources.actors))
     places = (
-        speakers_namesakes(
-            resources.gazetteer,
-            places_stage.find_places(clean, sentences, resources.gazetteer, settings),
-            language,
-        )
+        places_stage.find_places(clean, sentences, resources.gazetteer, settings, language)
         if settings.geocode
         else []
     )
@@ -120,8 +115,7 @@ def _opening_places(
     opening = [s for s in content if s.index in keep and not _names_only(s.text)]
     if not opening:
         return Mentions()
-    places = places_stage.find_places(clean, opening, resources.gazetteer, settings)
-    places = speakers_namesakes(resources.gazetteer, places, language)
+    places = places_stage.find_places(clean, opening, resources.gazetteer, settings, language)
     return Mentions(places=tuple(places))
 
 

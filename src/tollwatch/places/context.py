@@ -168,9 +168,48 @@ def _vote(
 ) -> tuple[dict[str, float], dict[str, float]]:
     """Add one name's votes; returns what it gave (country shares, province shares)."""
     light = light_key(text[m.start : m.end])
+    best = _offers(gaz, light, m.candidates[:VOTING_CANDIDATES], m.strict and m.first == m.last)
+    spread = math.sqrt(len(best)) * (2.0 if m.end - m.start <= 4 else 1.0)  # "U.S." counts less
+    given: dict[str, float] = {}
+    given_admin: dict[str, float] = {}
+    for iso, value, code in best:
+        share = weight * max(value - 1.0, 0.0) / spread / 2
+        votes[iso] += share
+        given[iso] = share
+        if code is not None:
+            admin_votes[code] += share
+            given_admin[code] = given_admin.get(code, 0.0) + share
+    return given, given_admin
+
+
+# what `_offer` found, by gazetteer: names recur from report to report ("Syria", "Aleppo")
+_Offers = tuple[tuple[str, float, str | None], ...]
+_OFFERS: dict[int, tuple[Gazetteer, dict[tuple[str, tuple[int, ...], bool], _Offers]]] = {}
+OFFERS_HELD = 65_536  # names kept per gazetteer; the store starts afresh when full
+
+
+def _offers(gaz: Gazetteer, light: str, candidates: tuple[int, ...], lone: bool) -> _Offers:
+    """`_offer`, kept per gazetteer: it reads only the gazetteer and its arguments."""
+    held = _OFFERS.get(id(gaz))
+    if held is None or held[0] is not gaz:
+        held = _OFFERS[id(gaz)] = (gaz, {})
+    store = held[1]
+    key = (light, candidates, lone)
+    found = store.get(key)
+    if found is None:
+        if len(store) >= OFFERS_HELD:
+            store.clear()
+        found = store[key] = _offer(gaz, light, candidates, lone)
+    return found
+
+
+def _offer(gaz: Gazetteer, light: str, candidates: tuple[int, ...], lone: bool) -> _Offers:
+    """What a name (its light key `light`, its voting candidates) offers each country: the
+    value of its best candidate there, and that candidate's province ("SY.07"; None for a
+    country), in the order the candidates give the countries. `lone`: a lone word in
+    upper-case text."""
     spelled = set(gaz.spelled(light))
-    candidates = m.candidates[:VOTING_CANDIDATES]
-    if m.strict and m.first == m.last:
+    if lone:
         # a lone word in upper-case text ("CASE", "BEGIN") votes only as a well-spelled
         # country, province or large town by its own name (not "GUTIERREZ", a surname
         # and an alternate name of Tuxtla Gutierrez)
@@ -195,18 +234,10 @@ def _vote(
         held = best.get(iso)
         if held is None or value > held[0]:
             best[iso] = (value, i)
-    spread = math.sqrt(len(best)) * (2.0 if m.end - m.start <= 4 else 1.0)  # "U.S." counts less
-    given: dict[str, float] = {}
-    given_admin: dict[str, float] = {}
-    for iso, (value, i) in best.items():
-        share = weight * max(value - 1.0, 0.0) / spread / 2
-        votes[iso] += share
-        given[iso] = share
-        if gaz.kinds[i] != 2:
-            code = f"{iso}.{gaz.admin1_codes[i]}"
-            admin_votes[code] += share
-            given_admin[code] = given_admin.get(code, 0.0) + share
-    return given, given_admin
+    return tuple(
+        (iso, value, f"{iso}.{gaz.admin1_codes[i]}" if kinds[i] != 2 else None)
+        for iso, (value, i) in best.items()
+    )
 
 
 _KIND_PRIOR = (0.0, 2.5, 4.5, 2.5, 3.0)

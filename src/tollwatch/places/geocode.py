@@ -57,6 +57,7 @@ from .namesakes import same_name_same_place
 from .ordinary import OrdinaryWords
 from .resolve import _decide, _mention, _OrgSpans, _prepare, _Prepared
 from .scan import abbreviation_pattern, common_words, scan
+from .speech import speakers_namesakes
 from .unitnames import without_unit_named_neighbourhoods
 
 __all__ = ["capital_entry", "document_country", "find_places", "prepare_gazetteer"]
@@ -114,13 +115,19 @@ def _named_persons(text: str) -> set[str]:
 
 
 def find_places(
-    clean: CleanText, sentences: Sequence[Sentence], gazetteer: Gazetteer, settings: Settings
+    clean: CleanText,
+    sentences: Sequence[Sentence],
+    gazetteer: Gazetteer,
+    settings: Settings,
+    language: str | None = None,
 ) -> list[PlaceMention]:
     """Place mentions in the given sentences, linked to the gazetteer.
 
     The report's opening (its first CONTEXT_SENTENCES content sentences) and the
     given sentences are scanned once for context: the countries and provinces
-    they name. Mentions come in text order.
+    they name. Mentions come in text order. `language` is the report's (ISO 639-1,
+    None when unknown): a lone town abroad is re-picked where it is spoken
+    (`speech.speakers_namesakes`, which also drops a Spanish name's fragment abroad).
     """
     opening = clean.content()[:CONTEXT_SENTENCES]
     sentences = _with_wire_dateline(opening, sentences)
@@ -180,4 +187,5 @@ def find_places(
     mentions = body_datelines_elsewhere(clean, mentions)
     mentions = without_defined_acronyms(clean.text, mentions)
     mentions = same_name_same_place(mentions)
-    return demote_outside_named_provinces(mentions)
+    mentions = demote_outside_named_provinces(mentions)
+    return speakers_namesakes(gazetteer, mentions, language)
