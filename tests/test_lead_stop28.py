@@ -56,3 +56,45 @@ def test_the_country_with_an_elided_de_in_its_name_is_read(
     text: str, language: str, settings: Settings, resources: Resources
 ) -> None:
     assert [country for country, _ in _places(text, language, settings, resources)] == ["CI"]
+
+
+def test_a_war_long_toll_and_the_same_periods_dead_are_background(
+    settings: Settings, resources: Resources
+) -> None:
+    text = (
+        "An air strike killed three people in a car in Khan Younis on Monday, medics said.\n\n"
+        "The health ministry said 410 people have been killed by Israeli fire since the truce. "
+        "Israel says three of its soldiers have been killed by militants over the same "
+        "period.\n\n"
+        "The territory has been ruined by more than two years of an Israeli offensive that "
+        "killed over 70,000 people, according to local health authorities."
+    )
+    assert extract_text(text, "en", settings, resources).toll() == 3
+
+
+def test_the_story_a_read_also_header_links_to_is_not_the_reports(
+    settings: Settings, resources: Resources
+) -> None:
+    text = (
+        "ارتفاع حصيلة اشتباكات مدينة الزاوية إلى 12 قتيلا\n\n"
+        "أعلن مركز طبي، اليوم، ارتفاع حصيلة الاشتباكات المسلحة في مدينة الزاوية إلى 12 "
+        "قتيلا و30 جريحا.\n\n"
+        "إقرأ أيضاً:\n\n"
+        "ارتفاع حصيلة القتلى في السودان إلى 20 ألفا\n"
+        "أعلنت منظمة دولية، اليوم، ارتفاع حصيلة القتلى في السودان إلى 20 ألفا منذ بدء الحرب."
+    )
+    assert extract_text(text, "ar", settings, resources).toll() == 12
+
+
+def test_a_read_also_line_inside_the_article_leaves_the_rest_of_it(
+    settings: Settings, resources: Resources
+) -> None:
+    text = (
+        "Gunmen kill four in Zamfara village\n\n"
+        "Gunmen killed four farmers in a village of Zamfara State on Tuesday, police said.\n\n"
+        "Read also:\n\n"
+        "Bandits abduct 20 travellers on Kaduna highway\n\n"
+        "A police spokesman said two more bodies were found on Wednesday, raising the "
+        "toll to six."
+    )
+    assert extract_text(text, "en", settings, resources).toll() == 6

@@ -120,7 +120,7 @@ def clean(report: Report, settings: Settings) -> CleanText:
         Sentence(i, span, text[span.start : span.end], headline=headline and i == 0)
         for i, span in enumerate(spans)
     ]
-    marked = mark_boilerplate(sentences, blocks, links=not wrapped)
+    marked = mark_boilerplate(sentences, blocks, links=not wrapped, text=text)
     return CleanText(report.id, text, marked, upper=upper)
 
 
@@ -364,10 +364,16 @@ _BOILERPLATE = re.compile(
 _LINKS_HEADER = re.compile(
     r"^(?:read more|related(?: \w+)?|see also|more on this story|more from [\w ]{1,30}|"
     r"you may also like|recommended(?: for you)?|most read|most popular|top stories|"
-    r"latest news|more stories|also read|read also)\W*$",
+    r"latest news|more stories|also read|read also"
+    # the same header in the other languages read: "إقرأ أيضاً:", "À lire aussi",
+    # "Lee también", "Leia também"
+    r"|[اإ]قرأ\s+(?:أيضا|ايضا)\W?|(?:à\s+|a\s+)?lire\s+aussi|lea?\s+también|leer\s+más"
+    r"|leia\s+(?:também|mais)|veja\s+também)\W*$",
     re.IGNORECASE,
 )
 _TITLE_START = re.compile(r"^(?:[*•·–—-]\s*)?[\"'“‘]?[A-Z0-9]")  # a bullet may lead
+# after a links header, a title in a script without capitals (Arabic) starts a link too
+_TITLE_START_ANY = re.compile(r"^(?:[*•·–—-]\s*)?[\"'“‘«]?[A-Z0-9\u0600-\u06FF]")
 _LINK_RUN = 3  # this many title-like lines in a row (away from the top) are a links list
 
 
@@ -394,7 +400,7 @@ def is_boilerplate(sentence_text: str) -> bool:
 
 
 def mark_boilerplate(
-    sentences: list[Sentence], blocks: list[int], *, links: bool = True
+    sentences: list[Sentence], blocks: list[int], *, links: bool = True, text: str = ""
 ) -> tuple[Sentence, ...]:
     """Flag boilerplate sentences; `blocks[i]` is the line/paragraph of sentence i.
 
@@ -413,14 +419,17 @@ def mark_boilerplate(
                 flags[i] = flags[i] or any(flags[j] for j in members)
     for i in _link_list_members(sentences, by_block) if links else []:
         flags[i] = True
+    for i in _teaser_after_header(sentences, blocks, text) if links else []:
+        flags[i] = True
     return tuple(
         s if flag == s.boilerplate else replace(s, boilerplate=flag)
         for s, flag in zip(sentences, flags, strict=True)
     )
 
 
-def _title_like(sentence: Sentence) -> bool:
-    """A short line that reads like a link title: 2-15 words, no final punctuation.
+def _title_like(sentence: Sentence, *, any_script: bool = False) -> bool:
+    """A short line that reads like a link title: 2-15 words, no final punctuation
+    (with `any_script`, right after a links header, a title may start in Arabic).
 
     Lines that are mostly figures ("Net 27,608,000 vs 31,117,000", "Kabul: 12 killed,
     20 wounded") are table rows, not titles: a quarter of the words at most may hold
@@ -434,9 +443,31 @@ def _title_like(sentence: Sentence) -> bool:
         and 2 <= len(words) <= 15
         and 4 * figures <= len(words)
         and len(sentence.text) <= 120
-        and _TITLE_START.match(sentence.text) is not None
+        and (_TITLE_START_ANY if any_script else _TITLE_START).match(sentence.text)
+        is not None
         and not _FINAL_PUNCT.search(sentence.text)
     )
+
+
+def _teaser_after_header(sentences: list[Sentence], blocks: list[int], text: str) -> list[int]:
+    """After a links header ("إقرأ أيضاً:", "Read also"), the block of a title line, and
+    the other story's lead on the very next line when the report ends there (a teaser at
+    the foot); a paragraph after a blank line is the report's own again."""
+    members: list[int] = []
+    for i, sentence in enumerate(sentences[:-1]):
+        if _LINKS_HEADER.match(sentence.text.strip()) is None:
+            continue
+        title = blocks[i + 1]
+        if blocks[i] == title or not _title_like(sentences[i + 1], any_script=True):
+            continue
+        members.extend(j for j in range(i + 1, len(sentences)) if blocks[j] == title)
+        rest = [j for j in range(i + 1, len(sentences)) if blocks[j] != title]
+        if not rest or len({blocks[j] for j in rest}) != 1:
+            continue
+        gap = text[sentences[rest[0] - 1].span.end : sentences[rest[0]].span.start]
+        if text and gap.count("\n") == 1:
+            members.extend(rest)
+    return members
 
 
 def _link_list_members(sentences: list[Sentence], by_block: dict[int, list[int]]) -> list[int]:
@@ -448,7 +479,7 @@ def _link_list_members(sentences: list[Sentence], by_block: dict[int, list[int]]
     for i in [*singles, -1]:
         # "RELATED COVERAGE" is title-like too: a header ends a run and opens a list
         header = i >= 0 and _LINKS_HEADER.match(sentences[i].text.strip()) is not None
-        if i >= 0 and not header and _title_like(sentences[i]) and (
+        if i >= 0 and not header and _title_like(sentences[i], any_script=after_header) and (
                 not run or run[-1] == i - 1):
             run.append(i)
             continue

@@ -57,7 +57,14 @@ _CUMULATIVE = re.compile(
     r"|decades)|in\s+(?:\w+|\d+)\s+years\s+of\s+(?:war|conflict|fighting|violence)"
     r"|since\s+(?:it|they)\s+(?:began|started)|in\s+(?:the\s+(?:past|last)\s+)?(?:\w+|\d+)\s+years"
     r"|(?:\w+|\d+)[- ]years?[- ](?:long\s+|old\s+)?(?:civil\s+)?(?:war|conflict|insurgency"
-    r"|history|struggle)|during\s+(?:the\s+)?(?:\w+\s+){0,2}years\s+of)\b",
+    r"|history|struggle)|during\s+(?:the\s+)?(?:\w+\s+){0,2}years\s+of"
+    # "devastated by more than two years of an Israeli onslaught that killed over 72,000"
+    r"|(?:\w+|\d+)\s+years\s+of\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:war|conflict|fighting"
+    r"|violence|onslaught|offensive|bombardment|siege|insurgency)"
+    # "four soldiers have been killed ... over the same period" (a period told before)
+    r"|(?:over|in|during|for)\s+the\s+same\s+period"
+    r"|since\s+the\s+(?:truce|ceasefire|cease-fire|armistice)\b(?!\s+(?:collapsed|ended|broke))"
+    r")\b",
     re.IGNORECASE,
 )
 
