@@ -98,3 +98,26 @@ def test_a_read_also_line_inside_the_article_leaves_the_rest_of_it(
         "toll to six."
     )
     assert extract_text(text, "en", settings, resources).toll() == 6
+
+
+def test_a_first_name_after_a_coarse_lead_is_no_town(
+    settings: Settings, resources: Resources
+) -> None:
+    text = (
+        "Five people were shot at a street festival in the United States on Sunday.\n\n"
+        "Four of the victims are in stable condition, police said.\n\n"
+        "Cameron Whitfield learned from a friend that his brother had been hit."
+    )
+    for incident in extract_text(text, "en", settings, resources).incidents:
+        assert incident.place is None or incident.place.name != "Cameron"
+
+
+def test_the_town_said_after_a_coarse_lead_still_places_it(
+    settings: Settings, resources: Resources
+) -> None:
+    text = ("Gunmen killed four policemen in northwest Pakistan on Monday, officials said.\n"
+            "The attackers fired on a checkpoint in Hangu Tuesday night, a police officer "
+            "said.")
+    places = _places(text, "en", settings, resources)
+    assert places and places[0][0] == "PK" and places[0][1] is not None
+    assert "Hangu" in places[0][1]

@@ -8,6 +8,7 @@ and writes each as an `Incident`, with its event type, confidence and evidence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..dates import resolve as dates_stage
@@ -71,7 +72,7 @@ def _inherit(
             draft.date = doc_date
     for draft in drafts:
         if draft.place is not None and not draft.background:
-            draft.place = _said_where_after(draft, drafts, ctx) or draft.place
+            draft.place = _said_where_after(draft, drafts, ctx, clean.text) or draft.place
         if draft.parts and draft.place is not None:
             _placed_by_parts(draft)
 
@@ -99,7 +100,9 @@ def _coarse(place: PlaceMention) -> bool:
     )
 
 
-def _said_where_after(draft: Draft, drafts: list[Draft], ctx: Context) -> PlaceMention | None:
+def _said_where_after(
+    draft: Draft, drafts: list[Draft], ctx: Context, text: str
+) -> PlaceMention | None:
     """A figure placed only coarsely ("Gunmen killed three policemen in northwest
     Pakistan", "Rebels kill 13 in eastern DR Congo"), followed within two sentences by
     one that says where, before any other figure ("The post is in Hangu, a district of
@@ -120,12 +123,30 @@ def _said_where_after(draft: Draft, drafts: list[Draft], ctx: Context) -> PlaceM
         if sentence in others or sentence in background:
             break
         place = ctx.place_in(sentence)
-        if place is not None and _finer_inside(place, coarse):
+        if place is not None and _finer_inside(place, coarse) and not _first_name(place, text):
             return replace(place, rule=SAID_AFTER_RULE)
     return None
 
 
 SAID_AFTER_RULE = "incidents.place_said_after"
+
+# a capitalised word after a one-word town that makes it a person's first name
+# ("Cameron Beacham found out ..."), unless the word is a unit or a place word
+_SURNAME_AFTER = re.compile(
+    r"\s(?!(?:District|Township|Province|State|County|Region|Territory|Division|Governorate"
+    r"|Department|Municipality|City|Town|Village|LGA|Area|Camp|Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b)[A-Z][a-z]+\b"
+)
+
+
+def _first_name(place: PlaceMention, text: str) -> bool:
+    """A one-word town followed by a capitalised word that is no unit: a person's first
+    and last name ("Cameron Beacham found out on Facebook ..."), not a place a later
+    sentence gives the lead (rule `incidents.place_said_after`)."""
+    if " " in place.text.strip() or not place.text[:1].isupper():
+        return False
+    return _SURNAME_AFTER.match(text, place.span.end) is not None
 
 
 def _placed_by_parts(total: Draft) -> None:
