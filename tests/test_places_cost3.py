@@ -1,5 +1,5 @@
-"""The places stage at stop 28 (issue 10): a name's country offers kept per gazetteer
-give the votes the loop gave; `find_places` re-picks a lone town where the report's
+"""The places stage at stop 28 (issue 10): a name's country offers (`_offer`) give the
+votes the loop gave; `find_places` re-picks a lone town where the report's
 language is spoken itself (what pipeline.py did after it)."""
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from collections import defaultdict
 import pytest
 
 from tollwatch.pipeline import Resources
-from tollwatch.places import context
-from tollwatch.places.context import _offers, _vote, primary_light, prior
+from tollwatch.places.context import _vote, primary_light, prior
 from tollwatch.places.gazetteer.model import Gazetteer
 from tollwatch.places.geocode import find_places
 from tollwatch.places.names import light_key
@@ -74,28 +73,18 @@ def _old_vote(gaz: Gazetteer, m: Match, text: str, weight: float
     ("in Idlib today", (1, 0, 2, 4)), ("IN IDLIB TODAY", (0, 1, 2)), ("in Syria", (3,)),
     ("in Idleb", (4, 1, 0, 2)),
 ])
-def test_kept_offers_vote_as_the_loop_did(strict: bool, text: str,
+def test_the_offers_vote_as_the_loop_did(strict: bool, text: str,
                                           candidates: tuple[int, ...]) -> None:
     gaz = _gazetteer()
     start = 3
     end = start + len(text.split()[1])
     m = Match(0, 1, 1, start, end, candidates, strict)
-    for weight in (1.5, 1.0, 1.5):  # asked again: the kept offers
+    for weight in (1.5, 1.0, 1.5):
         votes: defaultdict[str, float] = defaultdict(float)
         admin: defaultdict[str, float] = defaultdict(float)
         given = _vote(gaz, votes, admin, m, text, weight)
         assert given == _old_vote(gaz, m, text, weight)
         assert dict(votes) == given[0]
-
-
-def test_the_kept_offers_start_afresh_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
-    gaz = _gazetteer()
-    monkeypatch.setattr(context, "OFFERS_HELD", 2)
-    first = _offers(gaz, "idlib", (0, 1), False)
-    _offers(gaz, "idlib", (0,), False)
-    assert _offers(gaz, "idlib", (1,), False) == _offers(gaz, "idlib", (1,), False)
-    assert len(context._OFFERS[id(gaz)][1]) <= 2
-    assert _offers(gaz, "idlib", (0, 1), False) == first
 
 
 def test_find_places_repicks_in_the_reports_language(

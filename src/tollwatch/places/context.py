@@ -168,7 +168,7 @@ def _vote(
 ) -> tuple[dict[str, float], dict[str, float]]:
     """Add one name's votes; returns what it gave (country shares, province shares)."""
     light = light_key(text[m.start : m.end])
-    best = _offers(gaz, light, m.candidates[:VOTING_CANDIDATES], m.strict and m.first == m.last)
+    best = _offer(gaz, light, m.candidates[:VOTING_CANDIDATES], m.strict and m.first == m.last)
     spread = math.sqrt(len(best)) * (2.0 if m.end - m.start <= 4 else 1.0)  # "U.S." counts less
     given: dict[str, float] = {}
     given_admin: dict[str, float] = {}
@@ -182,28 +182,9 @@ def _vote(
     return given, given_admin
 
 
-# what `_offer` found, by gazetteer: names recur from report to report ("Syria", "Aleppo")
-_Offers = tuple[tuple[str, float, str | None], ...]
-_OFFERS: dict[int, tuple[Gazetteer, dict[tuple[str, tuple[int, ...], bool], _Offers]]] = {}
-OFFERS_HELD = 65_536  # names kept per gazetteer; the store starts afresh when full
-
-
-def _offers(gaz: Gazetteer, light: str, candidates: tuple[int, ...], lone: bool) -> _Offers:
-    """`_offer`, kept per gazetteer: it reads only the gazetteer and its arguments."""
-    held = _OFFERS.get(id(gaz))
-    if held is None or held[0] is not gaz:
-        held = _OFFERS[id(gaz)] = (gaz, {})
-    store = held[1]
-    key = (light, candidates, lone)
-    found = store.get(key)
-    if found is None:
-        if len(store) >= OFFERS_HELD:
-            store.clear()
-        found = store[key] = _offer(gaz, light, candidates, lone)
-    return found
-
-
-def _offer(gaz: Gazetteer, light: str, candidates: tuple[int, ...], lone: bool) -> _Offers:
+def _offer(
+    gaz: Gazetteer, light: str, candidates: tuple[int, ...], lone: bool
+) -> tuple[tuple[str, float, str | None], ...]:
     """What a name (its light key `light`, its voting candidates) offers each country: the
     value of its best candidate there, and that candidate's province ("SY.07"; None for a
     country), in the order the candidates give the countries. `lone`: a lone word in
