@@ -40,6 +40,16 @@ def toll_and_kinds(
     return result.toll(), [i.kind for i in result.incidents]
 
 
+def toll_kinds_relevance(
+    text: str, settings: Settings, resources: Resources, published: date = PUBLISHED
+) -> tuple[int | None, list[str], bool | None]:
+    """`toll_and_kinds` and whether the report was judged about violence (None: not judged)."""
+    report = Report(id="w", text=text, language="en", published=published)
+    result = extract(report, settings=settings, resources=resources)
+    relevant = result.relevance.relevant if result.relevance is not None else None
+    return result.toll(), [i.kind for i in result.incidents], relevant
+
+
 def text_toll(text: str, language: str, settings: Settings, resources: Resources) -> int:
     """The document toll of one report of `text` (0 when it has none)."""
     return document_toll(extract_text(text, language, settings, resources)) or 0

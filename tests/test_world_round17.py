@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from golden_support import doc_toll_misses
-from tollwatch import Report, extract
+from golden_support import doc_toll_misses, toll_kinds_relevance
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
 
@@ -43,14 +42,6 @@ KNOWN_MISSES = {
     # (the fleeing residents' border) and not folded into the UN's 28 as its high
     "w17-haiti-gang-attack-un-mayor",
 }
-
-
-def _extract(text: str, settings: Settings, resources: Resources,
-             published: date = date(2025, 6, 16)) -> tuple[int | None, list[str], bool | None]:
-    report = Report(id="w", text=text, language="en", published=published)
-    result = extract(report, settings=settings, resources=resources)
-    relevant = result.relevance.relevant if result.relevance is not None else None
-    return result.toll(), [i.kind for i in result.incidents], relevant
 
 
 def test_the_round_misses_only_the_known_ones(settings: Settings, resources: Resources) -> None:
@@ -83,7 +74,7 @@ def test_a_friday_with_an_article_names_no_day(settings: Settings, resources: Re
     August 2024" its date, so the earlier attack stays background."""
     text = (NEWS + "In August 2024, gunmen and a suicide bomber attacked a beach resort, "
             "killing 37 people on a Friday evening.")
-    assert _extract(text, settings, resources)[0] == 3
+    assert toll_kinds_relevance(text, settings, resources)[0] == 3
 
 
 @pytest.mark.parametrize(
@@ -100,7 +91,7 @@ def test_a_friday_with_an_article_names_no_day(settings: Settings, resources: Re
 def test_a_span_total_is_background(total: str, settings: Settings,
                                     resources: Resources) -> None:
     """incidents/background.py `_SPAN_TOTAL`."""
-    assert _extract(NEWS + total, settings, resources)[0] == 3
+    assert toll_kinds_relevance(NEWS + total, settings, resources)[0] == 3
 
 
 def test_hours_later_gunmen_open_a_new_event(settings: Settings, resources: Resources) -> None:
@@ -110,9 +101,9 @@ def test_hours_later_gunmen_open_a_new_event(settings: Settings, resources: Reso
             "highway on Sunday, prosecutors said. Two of them had been reported missing. "
             "Hours later, gunmen killed a police officer and his 14-year-old son as they "
             "left a church, the security ministry said.")
-    assert _extract(text, settings, resources, published=date(2025, 3, 3))[0] == 10
+    assert toll_kinds_relevance(text, settings, resources, published=date(2025, 3, 3))[0] == 10
     alone = "Hours later, gunmen killed a shopkeeper outside his shop, police said."
-    assert _extract(alone, settings, resources)[0] == 1
+    assert toll_kinds_relevance(alone, settings, resources)[0] == 1
 
 
 def test_a_crowd_crush_is_no_violence(settings: Settings, resources: Resources) -> None:
@@ -123,7 +114,7 @@ def test_a_crowd_crush_is_no_violence(settings: Settings, resources: Resources) 
             "gate, health officials said. Hospitals appealed for blood donors. The organisers "
             "were detained for questioning. Talks stalled after the rebels began attacking "
             "shipping in late 2023.")
-    toll, _, relevant = _extract(text, settings, resources)
+    toll, _, relevant = toll_kinds_relevance(text, settings, resources)
     assert not toll
     assert relevant is False
 
@@ -134,7 +125,7 @@ def test_a_quoted_titles_review_is_a_story(settings: Settings, resources: Resour
             "Portuguese director follows a guard trapped in a prison riot. By the end of the "
             "second act six guards are dead, and the riot's leader has executed two "
             "informers. The film opens in October.")
-    toll, _, relevant = _extract(text, settings, resources)
+    toll, _, relevant = toll_kinds_relevance(text, settings, resources)
     assert not toll
     assert relevant is False
 
@@ -149,6 +140,6 @@ def test_those_attacks_after_an_old_date_are_history(
             "worked through the night. The owner was taken into custody. In January 2021, "
             "gunmen killed 11 miners in the same district. Those attacks were claimed by "
             "separatist groups. Officials said Sunday's explosion was an accident.")
-    toll, _, relevant = _extract(text, settings, resources)
+    toll, _, relevant = toll_kinds_relevance(text, settings, resources)
     assert not toll
     assert relevant is False

@@ -16,13 +16,11 @@ rules: 18 of 24, none of the irrelevant with a toll."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from golden_support import doc_toll_misses
-from tollwatch import Report, extract
+from golden_support import doc_toll_misses, toll_kinds_relevance
 from tollwatch.pipeline import Resources
 from tollwatch.settings import Settings
 
@@ -45,14 +43,6 @@ KNOWN_MISSES = {
     # "A fourth man was killed on Friday" gives no dead (an ordinal, no figure)
     "w18-manipur-jiribam",
 }
-
-
-def _extract(text: str, settings: Settings, resources: Resources,
-             published: date = date(2025, 6, 16)) -> tuple[int | None, list[str], bool | None]:
-    report = Report(id="w", text=text, language="en", published=published)
-    result = extract(report, settings=settings, resources=resources)
-    relevant = result.relevance.relevant if result.relevance is not None else None
-    return result.toll(), [i.kind for i in result.incidents], relevant
 
 
 def test_the_round_misses_only_the_known_ones(settings: Settings, resources: Resources) -> None:
@@ -83,7 +73,7 @@ def test_a_fortnight_ago_is_background(settings: Settings, resources: Resources)
     """incidents/background.py `_EARLIER_RELATIVE`: "about a fortnight ago"."""
     text = NEWS + ("Residents said the same gang killed 20 people in a nearby district "
                    "about a fortnight ago.")
-    assert _extract(text, settings, resources)[0] == 3
+    assert toll_kinds_relevance(text, settings, resources)[0] == 3
 
 
 def test_attackers_neutralised_in_the_passive_count(settings: Settings,
@@ -93,9 +83,9 @@ def test_attackers_neutralised_in_the_passive_count(settings: Settings,
     text = ("A suicide bomber drove a truck into an army post on Monday, killing five "
             "soldiers, officials said. In the gunfight that followed, four attackers, two of "
             "them wearing explosive vests, were neutralised by troops guarding the post.")
-    assert _extract(text, settings, resources)[0] == 9
+    assert toll_kinds_relevance(text, settings, resources)[0] == 9
     things = NEWS + "Two roadside bombs were neutralised by troops on the same road."
-    assert _extract(things, settings, resources)[0] == 3
+    assert toll_kinds_relevance(things, settings, resources)[0] == 3
 
 
 def test_a_responsibility_claims_aside_is_the_reports(settings: Settings,
@@ -106,7 +96,7 @@ def test_a_responsibility_claims_aside_is_the_reports(settings: Settings,
     text = ("At least 12 people were killed when gunmen stormed a hotel in Mogadishu on "
             "Friday, police said. Al-Shabaab claimed responsibility for the assault, in which "
             "three of its fighters were also killed.")
-    toll, kinds, _ = _extract(text, settings, resources)
+    toll, kinds, _ = toll_kinds_relevance(text, settings, resources)
     assert toll == 15
     assert "claim" not in kinds
 
@@ -121,7 +111,7 @@ def test_another_sources_count_after_while_is_no_sum(settings: Settings,
             "about 80 families, the group said. It said no fighters were in the village.\n\n"
             "Local media reported nine deaths from the incident, while a spokesman for the "
             "Chin National Front said eight people had died.")
-    assert _extract(text, settings, resources)[0] == 6
+    assert toll_kinds_relevance(text, settings, resources)[0] == 6
 
 
 def test_an_election_massacre_is_a_figure_of_speech(settings: Settings,
@@ -129,6 +119,6 @@ def test_an_election_massacre_is_a_figure_of_speech(settings: Settings,
     """violence/lang/frames.py "politics": "massacred at the polls"."""
     text = ("Opposition 'massacred' at the polls\n\nThe opposition was massacred in "
             "Saturday's regional election, winning just six of the 48 seats.")
-    toll, _, relevant = _extract(text, settings, resources)
+    toll, _, relevant = toll_kinds_relevance(text, settings, resources)
     assert not toll
     assert relevant is False
